@@ -1,0 +1,158 @@
+/**
+ * One notion of a calendar date for the whole product: a whole number of days since 1970-01-01.
+ *
+ * Why not `Date`: a `Date` is an instant, and an instant drifts a day either side of midnight when the
+ * task pane (browser, Europe/London), Node (UTC on CI) and Excel (serials with no zone) meet. A day
+ * count has no time zone, compares with `<`, and converts to an Excel serial by one addition.
+ */
+import { isValid, parse } from 'date-fns';
+
+/** Days since 1970-01-01 (a calendar date, no time, no zone). */
+export type CalendarDate = number & { readonly __calendarDate: unique symbol };
+
+const MS_PER_DAY = 86_400_000;
+/** Excel serial of 1970-01-01 in the 1900 date system. */
+const EXCEL_EPOCH_OFFSET = 25_569;
+/** Serial 60 is Excel's fictitious 29 February 1900; serials at or below it are not real dates we accept. */
+const FIRST_SAFE_SERIAL = 61;
+/** 9999-12-31, Excel's last date. */
+const LAST_SERIAL = 2_958_465;
+
+/** Builds a date from year, month (1-12) and day, or `null` when that day does not exist (31/02/2024). */
+export function dateFromParts(year: number, month: number, day: number): CalendarDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return (ms / MS_PER_DAY) as CalendarDate;
+}
+
+/** Year, month (1-12) and day of a date. */
+export function dateParts(date: CalendarDate): { year: number; month: number; day: number } {
+  const d = new Date(date * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** `2025-03-01`. */
+export function toIsoDate(date: CalendarDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `01/03/2025`, the way UK analysts write dates. */
+export function toUkDate(date: CalendarDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z)?)?$/;
+
+/** Parses an ISO `yyyy-mm-dd` date (a midnight time part is tolerated), or `null`. */
+export function fromIsoDate(text: string): CalendarDate | null {
+  const m = ISO_DATE.exec(text.trim());
+  return m ? dateFromParts(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** Converts an Excel serial (1900 date system) to a date; a time fraction is dropped. `null` outside Excel's range. */
+export function fromExcelSerial(serial: number): CalendarDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  if (whole < FIRST_SAFE_SERIAL || whole > LAST_SERIAL) return null;
+  return (whole - EXCEL_EPOCH_OFFSET) as CalendarDate;
+}
+
+/** The Excel serial (1900 date system) of a date. */
+export function toExcelSerial(date: CalendarDate): number {
+  return date + EXCEL_EPOCH_OFFSET;
+}
+
+/**
+ * UK day-first formats, in the order tried. Never month-first: 03/04/2025 is 3 April.
+ * Two-digit years are not accepted: "01/03/25" could be 1925 or 2025.
+ */
+const UK_FORMATS = ['d/M/yyyy', 'd-M-yyyy', 'd.M.yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'do MMMM yyyy', 'EEEE d MMMM yyyy'];
+const UK_SHAPE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+const REFERENCE = new Date(2000, 0, 1);
+
+/** Parses a UK day-first date (`01/03/2025`, `1-3-2025`, `1 March 2025`), or `null`. */
+export function fromUkDate(text: string): CalendarDate | null {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (UK_SHAPE.test(trimmed)) {
+    // Fast path for the shape analysts type most; the strict check below still rejects 31/02/2024.
+    const [d, m, y] = trimmed.split(/[/.-]/).map(Number);
+    return dateFromParts(y, m, d);
+  }
+  for (const format of UK_FORMATS) {
+    const parsed = parse(trimmed, format, REFERENCE);
+    if (isValid(parsed)) return dateFromParts(parsed.getFullYear(), parsed.getMonth() + 1, parsed.getDate());
+  }
+  return null;
+}
+
+/** Today's date in the local calendar of the machine (the analyst's). Only the shells call this: the core takes `asOf`. */
+export function todayLocal(now: Date = new Date()): CalendarDate {
+  return dateFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as CalendarDate;
+}
+
+/** Adds days. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return (date + days) as CalendarDate;
+}
+
+/** Adds calendar months; the day is clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const { year, month, day } = dateParts(date);
+  const targetIndex = year * 12 + (month - 1) + months;
+  const ty = Math.floor(targetIndex / 12);
+  const tm = (targetIndex % 12) + 1;
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  return dateFromParts(ty, tm, Math.min(day, lastDay)) as CalendarDate;
+}
+
+/** Whole calendar months from `from` to `to` (negative when `to` is earlier). 1 Mar to 28 Apr is 1. */
+export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
+  if (to < from) return -monthsBetween(to, from);
+  const a = dateParts(from);
+  const b = dateParts(to);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (b.day < a.day && addMonths(from, months) > to) months -= 1;
+  return months;
+}
+
+/** Days from `from` to `to`. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return to - from;
+}
+
+/**
+ * The school year a date falls in, as the inspection regulations count it: from 1 August
+ * (SI 2005/2038, "school year" for the purposes of the interval). Returns the calendar year it starts in.
+ */
+export function schoolYearStarting(date: CalendarDate): number {
+  const { year, month } = dateParts(date);
+  return month >= 8 ? year : year - 1;
+}
+
+/** The first day of the school year that starts in `year` (1 August). */
+export function schoolYearStart(year: number): CalendarDate {
+  return dateFromParts(year, 8, 1) as CalendarDate;
+}
+
+/** An English school term, by fixed boundaries (Easter moves; the spring term is taken to end on 31 March). */
+export interface Term {
+  name: 'autumn' | 'spring' | 'summer';
+  start: CalendarDate;
+  end: CalendarDate;
+}
+
+/**
+ * The term a date falls in: autumn 1 Sep-31 Dec, spring 1 Jan-31 Mar, summer 1 Apr-31 Aug (the summer
+ * holiday belongs to the summer term so that every date has a term and "this term" never has a gap).
+ */
+export function termOf(date: CalendarDate): Term {
+  const { year, month } = dateParts(date);
+  if (month >= 9) return { name: 'autumn', start: dateFromParts(year, 9, 1)!, end: dateFromParts(year, 12, 31)! };
+  if (month <= 3) return { name: 'spring', start: dateFromParts(year, 1, 1)!, end: dateFromParts(year, 3, 31)! };
+  return { name: 'summer', start: dateFromParts(year, 4, 1)!, end: dateFromParts(year, 8, 31)! };
+}

@@ -1,0 +1,96 @@
+/**
+ * Facts are what a framework's criteria look at: the checked record's fields plus a few facts derived
+ * from them once per row (the Ofsted standing under whichever framework inspected last, how long since
+ * the inspection, how long the head has been in post, the next inspection window and its risk).
+ * Criteria never re-derive these, so every framework reads Ofsted the same documented way.
+ */
+import type { CalendarDate } from './dates';
+import { FIELDS, type FieldKey, type LegacyGrade, type SchoolRecord } from './fields';
+
+/** The three notions the policies use, plus "not yet inspected". */
+export const OFSTED_BANDS = ['good-or-better', 'requires-improvement', 'inadequate', 'not-inspected'] as const;
+export type OfstedBand = (typeof OFSTED_BANDS)[number];
+
+/** Which inspection the band was read from. */
+export type OfstedSource = 'report-card' | 'key-judgements' | 'legacy-grade' | 'ungraded' | 'none';
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** Facts derived from the record, the as-of date and the national parameters. */
+export interface DerivedFacts {
+  /** `status` is academy (free schools included). */
+  isAcademy?: boolean;
+  /** The school's Ofsted standing on the policies' scale, from the latest inspection that judged it. */
+  ofstedBand: OfstedBand;
+  /** Where `ofstedBand` came from. */
+  ofstedSource: OfstedSource;
+  /** The legacy-scale equivalent of the latest judgement (Satisfactory kept apart; SW/SM folded into inadequate). */
+  ofstedEquivalentGrade?: Extract<LegacyGrade, 'outstanding' | 'good' | 'satisfactory' | 'requires-improvement' | 'inadequate'>;
+  /** In an Ofsted category of concern (special measures, serious weaknesses, requires significant improvement). */
+  inCategoryOfConcern: boolean;
+  /** The standing at the graded inspection before the latest one. */
+  previousOfstedBand: OfstedBand;
+  /** Date of the latest inspection that judged the school (graded, report card, or ungraded when later). */
+  lastInspectionDate?: CalendarDate;
+  /** Whole months from `lastInspectionDate` to the as-of date. */
+  monthsSinceInspection?: number;
+  /** The latest ungraded inspection said a graded inspection comes next because of concerns. */
+  ungradedConcerns?: boolean;
+  /** Whole months the headteacher has been in post at the as-of date. */
+  monthsInPost?: number;
+  /** Earliest date the next routine inspection is expected. */
+  inspectionDueFrom?: CalendarDate;
+  /** Latest date the next routine inspection is due. */
+  inspectionDueBy?: CalendarDate;
+  /** Whole months from the as-of date to `inspectionDueBy` (negative when overdue). */
+  monthsUntilInspectionDue?: number;
+  /** `inspectionDueBy` is before the as-of date. */
+  inspectionOverdue?: boolean;
+  /** The inspection window overlaps the term the as-of date falls in. */
+  inspectionDueThisTerm?: boolean;
+  /** Risk that the next inspection finds the school below good. */
+  inspectionRisk: RiskLevel;
+  /** 0-100, for ranking. */
+  inspectionRiskScore: number;
+  /** How many of the LA's concern flags are set. */
+  concernCount: number;
+}
+
+/** Everything a criterion may look at. */
+export type Facts = SchoolRecord & DerivedFacts;
+export type FactKey = Exclude<keyof Facts, 'row'>;
+
+/** Labels of the derived facts, for reasons and "expects" text. */
+export const DERIVED_FACT_LABELS: Record<keyof DerivedFacts, string> = {
+  isAcademy: 'Academy',
+  ofstedBand: 'Ofsted standing',
+  ofstedSource: 'Ofsted standing read from',
+  ofstedEquivalentGrade: 'Ofsted grade (equivalent)',
+  inCategoryOfConcern: 'Ofsted category of concern',
+  previousOfstedBand: 'Previous Ofsted standing',
+  lastInspectionDate: 'Last inspection date',
+  monthsSinceInspection: 'Months since last inspection',
+  ungradedConcerns: 'Ungraded inspection raised concerns',
+  monthsInPost: 'Months headteacher in post',
+  inspectionDueFrom: 'Next inspection due from',
+  inspectionDueBy: 'Next inspection due by',
+  monthsUntilInspectionDue: 'Months until inspection due',
+  inspectionOverdue: 'Inspection overdue',
+  inspectionDueThisTerm: 'Inspection window this term',
+  inspectionRisk: 'Next-inspection risk',
+  inspectionRiskScore: 'Next-inspection risk score',
+  concernCount: 'Number of concern flags',
+};
+
+/** The label of any fact (a record field or a derived fact). */
+export function factLabel(key: FactKey): string {
+  return key in FIELDS ? FIELDS[key as FieldKey].label : DERIVED_FACT_LABELS[key as keyof DerivedFacts];
+}
+
+/** The concern flags counted by `concernCount`. */
+export const CONCERN_FIELDS = [
+  'attainmentConcern', 'progressConcern', 'attendanceConcern', 'exclusionsConcern', 'leadershipConcern', 'governanceConcern',
+  'safeguardingConcern', 'qualityOfEducationConcern', 'earlyYearsConcern', 'behaviourConcern', 'sendConcern', 'financeConcern',
+  'hrConcern', 'fallingRoll',
+] as const satisfies readonly FieldKey[];
