@@ -103,16 +103,16 @@ function enumType(values: readonly string[], synonyms: Record<string, string> = 
 const legacyGrade = enumType(LEGACY_GRADES, legacyGradeSynonyms);
 const reportCardGrade = enumType(REPORT_CARD_GRADES, reportCardSynonyms);
 const areaGrade = enumType(AREA_GRADES, areaSynonyms);
-const yesNo: FieldType = { kind: 'yesNo' };
-const pastDate: FieldType = { kind: 'date', notAfterAsOf: true };
-const anyDate: FieldType = { kind: 'date', notAfterAsOf: false };
-const percent: FieldType = { kind: 'number', min: 0, max: 100, integer: false, percent: true };
-const count = (max: number): FieldType => ({ kind: 'number', min: 0, max, integer: true, percent: false });
-const score = (min: number, max: number): FieldType => ({ kind: 'number', min, max, integer: false, percent: false });
-const text = (maxLength = 255): FieldType => ({ kind: 'text', maxLength });
+const yesNo = { kind: 'yesNo' } as const satisfies FieldType;
+const pastDate = { kind: 'date', notAfterAsOf: true } as const satisfies FieldType;
+const anyDate = { kind: 'date', notAfterAsOf: false } as const satisfies FieldType;
+const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true } as const satisfies FieldType;
+const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false }) as const satisfies FieldType;
+const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false }) as const satisfies FieldType;
+const text = (maxLength = 255) => ({ kind: 'text', maxLength }) as const satisfies FieldType;
 
-function concern(label: string, description: string, aliases: string[]): FieldDef {
-  return { label, description, group: 'concerns', type: yesNo, aliases: [label, ...aliases] };
+function concern(label: string, description: string, aliases: string[]) {
+  return { label, description, group: 'concerns', type: yesNo, aliases: [label, ...aliases] } satisfies FieldDef;
 }
 function reportCardArea(label: string, aliases: string[]): FieldDef {
   return { label, description: `Report-card evaluation area "${label}" (five-point scale, from November 2025).`, group: 'report-card', type: reportCardGrade, aliases: [label, ...aliases] };
