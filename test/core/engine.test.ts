@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorise, compileFramework, describeCondition, resolveParameters } from '../../core/engine';
+import { categorise, compileFramework, describeCondition, resolveParameters, type Parameters } from '../../core/engine';
 import type { Facts } from '../../core/facts';
 import { FrameworkDefinitionError, type FrameworkDefinition } from '../../core/framework';
 
@@ -45,7 +45,7 @@ const toy: FrameworkDefinition = {
 const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0 };
 const fw = compileFramework(toy);
 const run = (facts: Partial<Facts>, params?: Record<string, number>) =>
-  categorise(fw, { ...base, ...facts }, { trace: true, params: params && (resolveParameters(fw, params) as { params: never }).params });
+  categorise(fw, { ...base, ...facts }, { trace: true, params: params && (resolveParameters(fw, params) as { ok: true; params: Parameters }).params });
 
 describe('first match', () => {
   it.each([
