@@ -8,7 +8,7 @@
  * false, `any` is true if any part is true. A criterion fires only on evidence, never on a blank.
  */
 import { toUkDate, type CalendarDate } from './dates';
-import { DERIVED_FACT_LABELS, factLabel, type FactKey, type Facts } from './facts';
+import { DERIVED_FACT_LABELS, DERIVED_FACT_SOURCES, factLabel, type FactKey, type Facts } from './facts';
 import { FIELDS, normaliseKey, type FieldKey } from './fields';
 import {
   FrameworkDefinitionError,
@@ -522,7 +522,12 @@ export function describeCondition(fw: CompiledFramework, cond: Condition, params
 /** The record fields a framework reads (for the data dictionary and the missing-column check). */
 export function fieldsUsedBy(fw: CompiledFramework): FieldKey[] {
   const used = new Set<FieldKey>();
-  for (const c of fw.criteria) for (const f of c.facts) if (f in FIELDS) used.add(f as FieldKey);
+  for (const c of fw.criteria) {
+    for (const f of c.facts) {
+      if (f in FIELDS) used.add(f as FieldKey);
+      else DERIVED_FACT_SOURCES[f as keyof typeof DERIVED_FACT_SOURCES].forEach((k) => used.add(k));
+    }
+  }
   return [...used];
 }
 

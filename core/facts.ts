@@ -94,3 +94,33 @@ export const CONCERN_FIELDS = [
   'safeguardingConcern', 'qualityOfEducationConcern', 'earlyYearsConcern', 'behaviourConcern', 'sendConcern', 'financeConcern',
   'hrConcern', 'fallingRoll',
 ] as const satisfies readonly FieldKey[];
+
+const OFSTED_FIELDS = [
+  'ofstedGrade', 'inspectionDate', 'inspectionType', 'safeguardingEffective', 'categoryOfConcern', 'ungradedInspectionDate', 'ungradedOutcome',
+  'reportCardDate', 'rcInclusion', 'rcCurriculumTeaching', 'rcAchievement', 'rcAttendanceBehaviour', 'rcPersonalDevelopment',
+  'rcLeadershipGovernance', 'rcEarlyYears', 'rcPost16', 'kjQualityOfEducation', 'kjBehaviourAttitudes', 'kjPersonalDevelopment',
+  'kjLeadershipManagement', 'kjEarlyYears', 'kjSixthForm',
+] as const satisfies readonly FieldKey[];
+const WINDOW_FIELDS = [...OFSTED_FIELDS, 'openDate'] as const satisfies readonly FieldKey[];
+
+/** The record fields each derived fact is computed from (so "which frameworks use this column" is exact). */
+export const DERIVED_FACT_SOURCES: Record<keyof DerivedFacts, readonly FieldKey[]> = {
+  isAcademy: ['status'],
+  ofstedBand: OFSTED_FIELDS,
+  ofstedSource: OFSTED_FIELDS,
+  ofstedEquivalentGrade: OFSTED_FIELDS,
+  inCategoryOfConcern: ['ofstedGrade', 'categoryOfConcern', 'rcLeadershipGovernance', 'safeguardingEffective'],
+  previousOfstedBand: ['previousOfstedGrade', 'previousInspectionDate', ...OFSTED_FIELDS],
+  lastInspectionDate: ['inspectionDate', 'reportCardDate', 'ungradedInspectionDate'],
+  monthsSinceInspection: ['inspectionDate', 'reportCardDate', 'ungradedInspectionDate'],
+  ungradedConcerns: ['ungradedInspectionDate', 'ungradedOutcome'],
+  monthsInPost: ['headteacherStartDate'],
+  inspectionDueFrom: WINDOW_FIELDS,
+  inspectionDueBy: WINDOW_FIELDS,
+  monthsUntilInspectionDue: WINDOW_FIELDS,
+  inspectionOverdue: WINDOW_FIELDS,
+  inspectionDueThisTerm: WINDOW_FIELDS,
+  inspectionRisk: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
+  inspectionRiskScore: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
+  concernCount: CONCERN_FIELDS,
+};
