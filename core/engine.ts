@@ -351,6 +351,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const byDefinitionOrder = (a: Reason, b: Reason) => criterionOrder(fw, a.criterion) - criterionOrder(fw, b.criterion);
   reasons.sort(byDefinitionOrder);
   notes.sort(byDefinitionOrder);
+  if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(defaultReason(computed.def));
 
   return {
     framework: def.id,
@@ -459,6 +460,13 @@ function reasonFor(c: CompiledCriterion, facts: Facts): Reason {
     .join('; ');
   const text = `${c.def.label}${seen ? ` (${seen})` : ''} [${c.def.citation.section}]`;
   return { criterion: c.def.id, label: c.def.label, seen, citation: c.def.citation, text };
+}
+
+/** Why the default category: nothing more concerning applies (cited to the category's own offer). */
+function defaultReason(cat: CategoryDef): Reason {
+  const label = 'No criterion for a more concerning category applies';
+  const citation = cat.support.maintained.citation;
+  return { criterion: '(default)', label, seen: '', citation, text: `${label} [${citation.section}]` };
 }
 
 function traceOf(c: CompiledCriterion, facts: Facts, t: Truth): CriterionTrace {

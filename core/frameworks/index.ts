@@ -4,9 +4,10 @@
  */
 import { compileFramework, type CompiledFramework } from '../engine';
 import type { FrameworkDefinition } from '../framework';
+import { oxfordshire } from './oxfordshire';
 
 /** Every framework definition, in the order the task pane and `FRAMEWORKS()` list them. */
-export const FRAMEWORKS: readonly FrameworkDefinition[] = [];
+export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire];
 
 const compiled = new Map<string, CompiledFramework>();
 

@@ -1,0 +1,102 @@
+/**
+ * One register in, one outcome per row out: the core's single entry point for the shells. Reads the
+ * cells (problems are values), derives the facts once per row, evaluates the framework, and says which
+ * rows could not be categorised and why. One call per register, never per cell.
+ */
+import type { CalendarDate } from './dates';
+import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
+import { deriveFacts, type InspectionOutlook } from './deriveFacts';
+import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
+import type { HeaderMapping } from './headers';
+import { problem, type Problem } from './problems';
+import { readRegister } from './record';
+import type { Categorisation } from './result';
+
+/** What happened to one data row. */
+export interface RowOutcome {
+  /** Sheet row number. */
+  readonly row: number;
+  readonly urn: string | null;
+  readonly record: SchoolRecord;
+  /** Errors (the row was not categorised) and warnings (it was), each naming row, column and value. */
+  readonly problems: readonly Problem[];
+  /** `null` when an error stopped the row. */
+  readonly result: Categorisation | null;
+  /** The next inspection's window and risk; `null` when an error stopped the row. */
+  readonly inspection: InspectionOutlook | null;
+}
+
+/** The whole register's outcome. */
+export interface RegisterOutcome {
+  readonly framework: CompiledFramework;
+  readonly asOf: CalendarDate;
+  readonly mapping: HeaderMapping;
+  /** Problems with the register itself (a missing column, a duplicated header). */
+  readonly registerProblems: readonly Problem[];
+  /** One per non-blank data row, in sheet order. */
+  readonly rows: readonly RowOutcome[];
+  /** The register cannot be categorised at all (a column the framework needs is missing). */
+  readonly fatal: boolean;
+}
+
+/** How to run a register. */
+export interface RegisterOptions {
+  readonly asOf: CalendarDate;
+  /** Sheet row number of the header row (data starts on the next row). */
+  readonly headerRowNumber: number;
+  readonly params?: Parameters;
+  /** A mapping the analyst corrected (else headers are matched automatically). */
+  readonly mapping?: HeaderMapping;
+  /** Keep every criterion's outcome (the task pane's detail view). */
+  readonly trace?: boolean;
+}
+
+/** The columns without which no row of the register can be categorised. */
+export function requiredFields(fw: CompiledFramework): readonly FieldKey[] {
+  return fw.definition.requiredFields ?? ['urn'];
+}
+
+/** Categorises every row of a register. Never throws on data. */
+export function categoriseRegister(
+  fw: CompiledFramework,
+  headerRow: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  options: RegisterOptions,
+): RegisterOutcome {
+  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping });
+  const registerProblems: Problem[] = read.mapping.problems.slice();
+  for (const field of requiredFields(fw)) {
+    if (read.mapping.byField[field] === undefined) {
+      registerProblems.push(problem({
+        kind: 'missing-column', row: 0, column: FIELDS[field].label, field, value: undefined,
+        expected: `a column headed ${FIELDS[field].aliases.map((a) => `"${a}"`).join(' or ')}, which ${fw.definition.name} needs`,
+      }));
+    }
+  }
+  const fatal = registerProblems.some((p) => p.kind === 'missing-column');
+
+  // A bad cell in a column this framework reads stops its row; elsewhere it is only a warning.
+  const used = new Set<string>([...fieldsUsedBy(fw), ...requiredFields(fw), 'urn', 'categoryOverride', 'overrideReason']);
+  const problemsByRow = new Map<number, Problem[]>();
+  for (const p of read.problems) {
+    const adjusted = p.severity === 'error' && p.field !== undefined && !used.has(p.field) ? { ...p, severity: 'warning' as const } : p;
+    const list = problemsByRow.get(p.row);
+    if (list) list.push(adjusted);
+    else problemsByRow.set(p.row, [adjusted]);
+  }
+
+  const out: RowOutcome[] = [];
+  for (const record of read.records) {
+    if (record === null) continue;
+    const problems = problemsByRow.get(record.row) ?? [];
+    const stopped = fatal || problems.some((p) => p.severity === 'error');
+    if (stopped) {
+      out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null });
+      continue;
+    }
+    const { facts, inspection } = deriveFacts(record, options.asOf);
+    const result = categorise(fw, facts, { params: options.params, trace: options.trace });
+    out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection });
+  }
+  return { framework: fw, asOf: options.asOf, mapping: read.mapping, registerProblems, rows: out, fatal };
+}

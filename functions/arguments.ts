@@ -1,0 +1,38 @@
+/**
+ * Reading custom-function arguments as Excel passes them: ranges as 2-D arrays, omitted optional
+ * arguments as `null`, dates as serial numbers, blanks as '' or null.
+ */
+import { fromExcelSerial, todayLocal, type CalendarDate } from '../core/dates';
+import { frameworkById, unknownFrameworkMessage } from '../core/frameworks';
+import type { CompiledFramework } from '../core/engine';
+
+/** An argument that cannot be used: becomes `#VALUE!` with this message. */
+export class ArgumentError extends Error {}
+
+/** The framework named by the argument (case-insensitive). */
+export function frameworkArg(value: unknown): CompiledFramework {
+  const fw = typeof value === 'string' ? frameworkById(value) : undefined;
+  if (!fw) throw new ArgumentError(unknownFrameworkMessage(value));
+  return fw;
+}
+
+/** The header row: the first row of the range (a header range of several rows uses its first). */
+export function headerArg(headers: unknown[][] | null): unknown[] {
+  if (!headers || headers.length === 0 || headers[0]!.length === 0) throw new ArgumentError('headers is empty; expected the register\'s header row.');
+  return headers[0]!;
+}
+
+/** An optional as-of date; omitted means today, as documented. */
+export function asOfArg(value: unknown): CalendarDate {
+  if (value === null || value === undefined || value === '') return todayLocal();
+  const date = typeof value === 'number' ? fromExcelSerial(value) : null;
+  if (date === null) throw new ArgumentError(`asOf is ${JSON.stringify(value)}; expected an Excel date.`);
+  return date;
+}
+
+/** A required Excel date argument. */
+export function dateArg(name: string, value: unknown): CalendarDate {
+  const date = typeof value === 'number' ? fromExcelSerial(value) : null;
+  if (date === null) throw new ArgumentError(`${name} is ${value === null || value === '' ? 'blank' : JSON.stringify(value)}; expected an Excel date.`);
+  return date;
+}

@@ -1,0 +1,114 @@
+/**
+ * The bodies of the custom functions: arguments in, the core, one value (or error) per row out. The
+ * JSDoc that Excel reads is in functions.ts; nothing here decides a category or words a problem.
+ */
+import { toExcelSerial } from '../core/dates';
+import { deriveFacts } from '../core/deriveFacts';
+import { FRAMEWORKS } from '../core/frameworks';
+import { normaliseKey } from '../core/fields';
+import { categoriseRegister, type RowOutcome } from '../core/register';
+import { readRegister } from '../core/record';
+import { readCell } from '../core/values';
+import { ArgumentError, asOfArg, dateArg, frameworkArg, headerArg } from './arguments';
+import { notAvailable, valueError, type ExcelError } from './excelError';
+
+type Spill<T> = (T | ExcelError)[][];
+
+/** Runs `body`, turning an unusable argument into `#VALUE!` with its message. */
+function guarded<T>(body: () => T): T | ExcelError {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof ArgumentError) return valueError(e.message);
+    throw e;
+  }
+}
+
+function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
+  return guarded(() => {
+    const fw = frameworkArg(framework);
+    const header = headerArg(headers);
+    const data = rows ?? [];
+    // Row numbers in messages count within the `rows` range, so "Row 1" is its first row.
+    const outcome = categoriseRegister(fw, header, data, { asOf: asOfArg(asOf), headerRowNumber: 0 });
+    if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
+    const byRow = new Map(outcome.rows.map((r) => [r.row, r]));
+    return data.map((_, i): (T | ExcelError)[] => {
+      const r = byRow.get(i + 1);
+      if (!r) return [''] as unknown as T[]; // a blank row stays blank
+      if (!r.result) return [valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '))];
+      return [cell(r)];
+    });
+  });
+}
+
+/** RISKCATEGORY: the category label per row. */
+export function riskCategoryOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
+  return perRow(framework, headers, rows, asOf, (r) => r.result!.label + (r.result!.variant ? ` (${r.result!.variant.label})` : ''));
+}
+
+/** RISKREASONS: the reasons per row, with citations, in one text. */
+export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
+  return perRow(framework, headers, rows, asOf, (r) => {
+    const lines = r.result!.reasons.map((x) => x.text);
+    if (r.result!.override) lines.unshift(`Analyst override: ${r.result!.override.reason || '(no reason given)'}`);
+    return lines.join('; ') || 'No criterion above the universal offer applies.';
+  });
+}
+
+/** SUPPORTDAYS: the number of days (or visits) for a category, or `#N/A` with the policy's reason. */
+export function supportDaysOf(framework: unknown, category: unknown, status: unknown): number | ExcelError {
+  return guarded(() => {
+    const fw = frameworkArg(framework);
+    const cat = typeof category === 'string' ? fw.categoryByKey.get(normaliseKey(category)) : undefined;
+    if (!cat) throw new ArgumentError(`category is ${JSON.stringify(category)}; expected one of ${fw.definition.categories.map((c) => c.label).join(', ')}.`);
+    let academy = false;
+    if (status !== null && status !== undefined && status !== '') {
+      const read = readCell('status', status, { row: 0, column: 'status', asOf: asOfArg(null) });
+      if (!read.ok) throw new ArgumentError(read.problem.message);
+      academy = read.value === 'academy';
+    }
+    const offer = academy && cat.def.support.academy ? cat.def.support.academy : cat.def.support.maintained;
+    const amount = offer.amount === null ? null : typeof offer.amount === 'number' ? offer.amount : Number(fw.defaults[offer.amount.param]);
+    if (amount === null) return notAvailable(`${cat.def.label}: no set number of days. ${offer.noneReason ?? ''}`.trim());
+    return amount;
+  });
+}
+
+/** The record of one school from an optional header row and row, with the inspection laid over. */
+function schoolFrom(lastInspectionDate: unknown, outcome: unknown, inspectionType: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null) {
+  const asOfDate = asOfArg(asOf);
+  const base = headers && row && row.length > 0 ? readRegister(headerArg(headers), [row[0]!], { asOf: asOfDate, headerRowNumber: 0 }).records[0] : null;
+  const record = { ...(base ?? {}), row: 1, inspectionDate: dateArg('lastInspectionDate', lastInspectionDate) };
+  const grade = readCell('ofstedGrade', outcome, { row: 1, column: 'outcome', asOf: asOfDate });
+  if (!grade.ok) throw new ArgumentError(grade.problem.message);
+  if (grade.value !== undefined) record.ofstedGrade = grade.value;
+  if (inspectionType !== null && inspectionType !== undefined && inspectionType !== '') {
+    const type = readCell('inspectionType', inspectionType, { row: 1, column: 'inspectionType', asOf: asOfDate });
+    if (!type.ok) throw new ArgumentError(type.problem.message);
+    if (type.value !== undefined) record.inspectionType = type.value;
+  }
+  return deriveFacts(record, asOfDate);
+}
+
+/** NEXTINSPECTIONRISK: Low / Medium / High. */
+export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null): string | ExcelError {
+  return guarded(() => {
+    const risk = schoolFrom(lastInspectionDate, outcome, null, asOf, headers, row).inspection.risk;
+    return risk[0]!.toUpperCase() + risk.slice(1);
+  });
+}
+
+/** NEXTINSPECTIONDUE: the earliest and latest dates, as Excel serials, in one row. */
+export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknown, inspectionType: unknown): number[][] | ExcelError {
+  return guarded(() => {
+    const { inspection } = schoolFrom(lastInspectionDate, outcome, inspectionType, null, null, null);
+    if (inspection.dueFrom === undefined || inspection.dueBy === undefined) throw new ArgumentError('No inspection window could be worked out from these arguments.');
+    return [[toExcelSerial(inspection.dueFrom), toExcelSerial(inspection.dueBy)]];
+  });
+}
+
+/** FRAMEWORKS: id, name and categories of each framework. */
+export function frameworksTable(): string[][] {
+  return FRAMEWORKS.map((f) => [f.id, f.name, f.categories.map((c) => c.label).join(', ')]);
+}

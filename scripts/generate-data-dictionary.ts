@@ -1,0 +1,65 @@
+/**
+ * Writes docs/data-dictionary.md from the field catalogue (core/fields.ts) and the frameworks that read
+ * each field, so the dictionary can never drift from the code. `--check` fails when the file is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fieldsUsedBy } from '../core/engine';
+import { FIELDS, FIELD_KEYS, type FieldDef, type FieldKey } from '../core/fields';
+import { allFrameworks } from '../core/frameworks';
+
+const PATH = 'docs/data-dictionary.md';
+
+function typeText(def: FieldDef): string {
+  const t = def.type;
+  switch (t.kind) {
+    case 'text': return `text (up to ${t.maxLength} characters)`;
+    case 'urn': return 'URN (6 digits)';
+    case 'date': return `date (Excel date, dd/mm/yyyy or yyyy-mm-dd${t.notAfterAsOf ? '; not after the as-of date' : ''})`;
+    case 'yesNo': return `yes/no (Yes, No, Y, N, TRUE, FALSE, 1, 0${t.extraTrue ? `, ${t.extraTrue.join(', ')}` : ''}${t.extraFalse ? `, ${t.extraFalse.join(', ')}` : ''})`;
+    case 'number': return `${t.integer ? 'whole number' : 'number'} ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
+    case 'enum': {
+      const synonyms = Object.entries(t.synonyms).filter(([k, v]) => k !== v.toLowerCase().replace(/[^a-z0-9+]/g, '')).map(([k, v]) => `${k} → ${v}`);
+      return `one of: ${t.values.join(', ')}${synonyms.length ? `<br>also read: ${synonyms.join(', ')}` : ''}`;
+    }
+  }
+}
+
+/** The dictionary's Markdown. */
+export function dataDictionary(): string {
+  const users = new Map<FieldKey, string[]>();
+  for (const fw of allFrameworks()) for (const f of fieldsUsedBy(fw)) users.set(f, [...(users.get(f) ?? []), fw.definition.id]);
+  const groups = [...new Set(FIELD_KEYS.map((k) => FIELDS[k].group))];
+  const lines = [
+    '# Data dictionary',
+    '',
+    'Every column the add-in reads. Generated from `core/fields.ts` by `npx tsx scripts/generate-data-dictionary.ts`; do not edit by hand.',
+    '',
+    'Header matching ignores case, spaces and punctuation: "Ofsted grade", "OFSTED GRADE" and "ofsted-grade" are the same header.',
+    'A blank cell is "not known": a criterion that needs it neither fires nor fails, and the trace says what was missing.',
+    'Columns the add-in does not recognise are left alone and listed by `schoolrisk validate`.',
+    '',
+  ];
+  for (const group of groups) {
+    lines.push(`## ${group}`, '', '| field | header names recognised | type and allowed values | used by | meaning |', '|---|---|---|---|---|');
+    for (const key of FIELD_KEYS.filter((k) => FIELDS[k].group === group)) {
+      const def: FieldDef = FIELDS[key];
+      const cell = (s: string) => s.replace(/\|/g, '\\|');
+      lines.push(`| \`${key}\` | ${cell(def.aliases.map((a) => `"${a}"`).join(', '))} | ${cell(typeText(def))} | ${(users.get(key) ?? []).join(', ') || '(context only)'} | ${cell(def.description)} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && /generate-data-dictionary\.ts$/.test(process.argv[1])) {
+  const text = dataDictionary();
+  if (process.argv.includes('--check')) {
+    if (readFileSync(PATH, 'utf8') !== text) {
+      console.error(`${PATH} is out of date: run npx tsx scripts/generate-data-dictionary.ts`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(PATH, text);
+    console.log(`wrote ${PATH}`);
+  }
+}

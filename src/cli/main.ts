@@ -1,0 +1,71 @@
+/**
+ * `schoolrisk`: categorise a register file without Excel. A thin shell: arguments in, the shared run,
+ * a file and a terminal summary out. Every failure the analyst can fix exits non-zero with one message.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { fromIsoDate, todayLocal, type CalendarDate } from '../../core/dates';
+import { FRAMEWORKS } from '../../core/frameworks';
+import { FileReadError } from '../workbook/readFile';
+import { categoriseCommand } from './categorise';
+import { CliError } from './cliError';
+
+function asOfDate(text: string): CalendarDate {
+  const date = fromIsoDate(text);
+  if (date === null) throw new InvalidArgumentError(`"${text}" is not a date; expected YYYY-MM-DD, for example 2026-11-01.`);
+  return date;
+}
+
+/** Builds the program (exported so tests run it without spawning a process). */
+export function buildProgram(out: (text: string) => void = (t) => process.stdout.write(t)): Command {
+  const program = new Command('schoolrisk')
+    .description('Categorise a school-risk register against a local authority\'s school-improvement framework.')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: out });
+
+  program
+    .command('categorise')
+    .description('Categorise every school of a register (.xlsx or .csv).')
+    .argument('<register>', 'the register file, .xlsx or .csv')
+    .requiredOption('-f, --framework <id>', `the framework: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
+    .requiredOption('-o, --out <file>', 'where to write the results (.json)')
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string }) => {
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out });
+    });
+
+  program
+    .command('frameworks')
+    .description('List the frameworks, their categories and parameters.')
+    .action(() => {
+      for (const f of FRAMEWORKS) {
+        out(`${f.id}\t${f.name}\n  categories: ${f.categories.map((c) => `${c.id} (${c.label})`).join(', ')}\n`);
+        for (const [name, p] of Object.entries(f.parameters)) out(`  ${name} = ${String(p.default)}${p.unit ? ` ${p.unit}` : ''}: ${p.description}\n`);
+      }
+    });
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: readonly string[], out?: (text: string) => void, err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+  const program = buildProgram(out);
+  program.exitOverride();
+  program.configureOutput({ writeErr: err });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CliError || e instanceof FileReadError) {
+      err(`schoolrisk: ${e.message}\n`);
+      return e instanceof CliError ? e.exitCode : 1;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && /main\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

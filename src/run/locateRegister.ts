@@ -1,0 +1,32 @@
+/**
+ * Finds the register on a sheet: the header row is the first row (of the first few) whose cells name at
+ * least `minFields` known fields, one of them the URN. Analysts often put a title and a date above it.
+ */
+import { mapHeaders, type HeaderMapping } from '../../core/headers';
+import type { Cell } from '../workbook/cell';
+
+/** Where the register sits in a grid. */
+export interface LocatedRegister {
+  /** 0-based index of the header row in the grid. */
+  readonly headerIndex: number;
+  readonly headerRow: readonly Cell[];
+  /** The data rows below the header, up to the last non-blank row. */
+  readonly rows: readonly (readonly Cell[])[];
+  readonly mapping: HeaderMapping;
+}
+
+const SCAN_ROWS = 30;
+
+/** Locates the register in `values`; `null` when no row looks like a header row. */
+export function locateRegister(values: readonly (readonly Cell[])[], firstRowNumber = 1, minFields = 3): LocatedRegister | null {
+  for (let i = 0; i < Math.min(values.length, SCAN_ROWS); i++) {
+    const mapping = mapHeaders(values[i]!, { headerRowNumber: firstRowNumber + i });
+    const mapped = mapping.columns.filter((c) => c.field !== null).length;
+    if (mapped >= minFields && mapping.byField.urn !== undefined) {
+      let end = values.length;
+      while (end > i + 1 && values[end - 1]!.every((c) => c === '' || c === null)) end--;
+      return { headerIndex: i, headerRow: values[i]!, rows: values.slice(i + 1, end), mapping };
+    }
+  }
+  return null;
+}

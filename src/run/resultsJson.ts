@@ -1,0 +1,34 @@
+/**
+ * The JSON contract of `schoolrisk categorise --out results.json`: one object per data row (see README).
+ */
+import { toIsoDate } from '../../core/dates';
+import type { RegisterOutcome } from '../../core/register';
+
+/** One row of results.json. */
+export interface ResultRow {
+  row: number;
+  urn: string | null;
+  category: string | null;
+  supportDays: number | null;
+  reasons: string[];
+  errors: string[];
+  inspection: { dueFrom: string | null; dueBy: string | null; risk: string; riskScore: number } | null;
+}
+
+/** The rows of results.json for a register's outcome. */
+export function resultsJson(outcome: RegisterOutcome): ResultRow[] {
+  return outcome.rows.map((r) => ({
+    row: r.row,
+    urn: r.urn,
+    category: r.result?.category ?? null,
+    supportDays: r.result?.support.amount ?? null,
+    reasons: r.result?.reasons.map((x) => x.text) ?? [],
+    errors: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'error').map((p) => p.message),
+    inspection: r.inspection && {
+      dueFrom: r.inspection.dueFrom === undefined ? null : toIsoDate(r.inspection.dueFrom),
+      dueBy: r.inspection.dueBy === undefined ? null : toIsoDate(r.inspection.dueBy),
+      risk: r.inspection.risk,
+      riskScore: r.inspection.riskScore,
+    },
+  }));
+}

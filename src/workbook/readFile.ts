@@ -1,0 +1,74 @@
+/**
+ * Reads a register file (.xlsx with exceljs, .csv with papaparse) into a grid of Office.js-shaped cells,
+ * so the command line and the task pane hand the core the same thing.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { cellFromExcelJs, type Cell } from './cell';
+
+/** A sheet's values from A1 to its last used cell, and its Excel tables. */
+export interface SheetGrid {
+  readonly sheet: string;
+  readonly values: Cell[][];
+  readonly tables: readonly { readonly name: string; readonly ref: string }[];
+}
+
+/** Why a file could not be read: said once, for the command line to print. */
+export class FileReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+/** Reads one sheet of a register file. `sheet` defaults to the first sheet (a CSV has one). */
+export async function readSheetGrid(path: string, sheet?: string): Promise<SheetGrid> {
+  const ext = extname(path).toLowerCase();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new FileReadError(`Cannot read "${path}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+  }
+  if (ext === '.csv') return { sheet: sheet ?? 'Sheet1', values: parseCsv(bytes), tables: [] };
+  if (ext !== '.xlsx') throw new FileReadError(`Cannot read "${path}": expected an .xlsx or .csv file.`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new FileReadError(`Cannot read "${path}" as an Excel workbook: ${(e as Error).message}.`);
+  }
+  return gridOf(workbook, path, sheet);
+}
+
+/** The grid of one sheet of a loaded workbook. */
+export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string): SheetGrid {
+  const ws = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
+  if (!ws) {
+    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
+    throw new FileReadError(sheet === undefined ? `"${path}" has no sheets.` : `"${path}" has no sheet "${sheet}"; its sheets are ${names}.`);
+  }
+  const width = ws.actualColumnCount === 0 ? 0 : ws.columnCount;
+  const values: Cell[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: Cell[] = new Array<Cell>(width);
+    for (let c = 1; c <= width; c++) cells[c - 1] = cellFromExcelJs(row.getCell(c).value);
+    values.push(cells);
+  }
+  const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; tableRef?: string; ref?: string }> }).tables ?? {})
+    .map((t) => ({ name: t.name, ref: t.tableRef ?? t.ref ?? '' }));
+  return { sheet: ws.name, values, tables };
+}
+
+/** Parses CSV text (UTF-8, with or without a BOM) into string cells. */
+export function parseCsv(bytes: Buffer): Cell[][] {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const rows = parsed.data;
+  // A trailing newline gives one empty last row; it is not data.
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
+  return rows;
+}

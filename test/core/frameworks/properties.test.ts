@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { categorise, categoryRank } from '../../../core/engine';
+import { allFrameworks } from '../../../core/frameworks';
+import { factsOf, schoolState, worsenings } from '../../support/arbitraryFacts';
+
+const RUNS = process.env.PROPERTY_RUNS ? Number(process.env.PROPERTY_RUNS) : 300;
+
+describe.each(allFrameworks().map((fw) => [fw.definition.id, fw] as const))('%s: properties', (_id, fw) => {
+  it('is total: every school gets one of the framework\'s categories, never a throw', () => {
+    const ids = fw.definition.categories.map((c) => c.id);
+    fc.assert(fc.property(schoolState, (s) => {
+      const r = categorise(fw, factsOf(s), { trace: true });
+      expect(ids).toContain(r.category);
+      expect(r.trace).toHaveLength(fw.definition.criteria.length);
+    }), { numRuns: RUNS });
+  });
+
+  it('is deterministic and leaves its input unchanged', () => {
+    fc.assert(fc.property(schoolState, (s) => {
+      const facts = factsOf(s);
+      const before = JSON.stringify(facts);
+      expect(categorise(fw, facts, { trace: true })).toEqual(categorise(fw, facts, { trace: true }));
+      expect(JSON.stringify(facts)).toBe(before);
+    }), { numRuns: RUNS });
+  });
+
+  it('is monotone: making any one indicator worse never gives a less concerning category', () => {
+    fc.assert(fc.property(schoolState, (s) => {
+      const rank = categoryRank(fw, categorise(fw, factsOf(s)).category)!;
+      for (const { what, state } of worsenings(s)) {
+        const worse = categorise(fw, factsOf(state));
+        expect(categoryRank(fw, worse.category), `${what}: ${worse.reasons.map((r) => r.text).join(' | ')}`).toBeGreaterThanOrEqual(rank);
+      }
+    }), { numRuns: RUNS });
+  });
+
+  it('explains every category above the least concerning with at least one cited reason', () => {
+    fc.assert(fc.property(schoolState, (s) => {
+      const r = categorise(fw, factsOf(s));
+      if (categoryRank(fw, r.category)! > 0) expect(r.reasons.length).toBeGreaterThan(0);
+    }), { numRuns: RUNS });
+  });
+});
