@@ -4,10 +4,12 @@
  */
 import { compileFramework, type CompiledFramework } from '../engine';
 import type { FrameworkDefinition } from '../framework';
+import { oldham } from './oldham';
 import { oxfordshire } from './oxfordshire';
+import { wokingham } from './wokingham';
 
 /** Every framework definition, in the order the task pane and `FRAMEWORKS()` list them. */
-export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire];
+export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire, oldham, wokingham];
 
 const compiled = new Map<string, CompiledFramework>();
 

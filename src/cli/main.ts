@@ -16,11 +16,13 @@ function asOfDate(text: string): CalendarDate {
 }
 
 /** Builds the program (exported so tests run it without spawning a process). */
-export function buildProgram(out: (text: string) => void = (t) => process.stdout.write(t)): Command {
+export function buildProgram(out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Command {
+  // Set before the subcommands are added, so they inherit it: errors come back as exceptions, not exits.
   const program = new Command('schoolrisk')
     .description('Categorise a school-risk register against a local authority\'s school-improvement framework.')
     .showHelpAfterError()
-    .configureOutput({ writeOut: out });
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err });
 
   program
     .command('categorise')
@@ -48,9 +50,7 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: readonly string[], out?: (text: string) => void, err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
-  const program = buildProgram(out);
-  program.exitOverride();
-  program.configureOutput({ writeErr: err });
+  const program = buildProgram(out, err);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
