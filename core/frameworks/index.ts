@@ -4,12 +4,13 @@
  */
 import { compileFramework, type CompiledFramework } from '../engine';
 import type { FrameworkDefinition } from '../framework';
+import { herefordshire } from './herefordshire';
 import { oldham } from './oldham';
 import { oxfordshire } from './oxfordshire';
 import { wokingham } from './wokingham';
 
 /** Every framework definition, in the order the task pane and `FRAMEWORKS()` list them. */
-export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire, oldham, wokingham];
+export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire, oldham, herefordshire, wokingham];
 
 const compiled = new Map<string, CompiledFramework>();
 
