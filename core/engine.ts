@@ -380,28 +380,31 @@ function firedIndicating(fw: CompiledFramework, fired: readonly Truth[], categor
   return fw.criteria.filter((c) => c.def.indicates === category && fired[c.index] === true).map((c) => c.index);
 }
 
-/** Best fit: most votes wins, ties to the greater concern; a fired critical criterion is a floor. */
+/**
+ * Best fit: each fired criterion is one piece of evidence for the category it indicates; the result is
+ * the median of the evidence, the more concerning middle when the count is even (the cautious reading).
+ * A median, not a plurality, so that moving one piece of evidence towards concern can never give a less
+ * concerning result. A fired critical criterion is a floor.
+ */
 function bestFit(fw: CompiledFramework, fired: readonly Truth[]): { rank: number; deciding: number[] } {
-  const votes = new Array<number>(fw.categories.length).fill(0);
+  const ranks: number[] = [];
   let floor = -1;
   for (const c of fw.criteria) {
     if (fired[c.index] !== true || c.def.indicates === undefined) continue;
     const r = fw.categories.findIndex((cat) => cat.def.id === c.def.indicates);
-    votes[r]!++;
+    ranks.push(r);
     if (c.def.critical) floor = Math.max(floor, r);
   }
   let rank = fw.defaultRank;
-  let best = 0;
-  votes.forEach((v, r) => {
-    if (v > 0 && v >= best) {
-      best = v;
-      rank = r;
-    }
-  });
-  if (floor > rank) rank = floor;
+  if (ranks.length > 0) {
+    ranks.sort((a, b) => b - a);
+    rank = ranks[Math.floor((ranks.length - 1) / 2)]!;
+  }
+  const lifted = floor > rank;
+  if (lifted) rank = floor;
   const id = fw.categories[rank]!.def.id;
   const deciding = fw.criteria
-    .filter((c) => fired[c.index] === true && c.def.indicates === id)
+    .filter((c) => fired[c.index] === true && c.def.indicates === id && (!lifted || c.def.critical))
     .map((c) => c.index);
   return { rank, deciding };
 }

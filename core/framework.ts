@@ -121,9 +121,10 @@ export interface ParameterDef {
  * How the category is chosen.
  * - `firstMatch`: categories are tried from the most concern to the least; the first whose `when` holds
  *   wins, otherwise `default`.
- * - `bestFit`: each fired criterion is a vote for the category it `indicates`; the category with most
- *   votes wins (ties go to the greater concern, the cautious reading); a fired `critical` criterion
- *   lifts the result to at least its category; no votes gives `default`.
+ * - `bestFit`: each fired criterion is evidence for the category it `indicates`; the result is the
+ *   median of the evidence (the more concerning middle on an even count, the cautious reading), so
+ *   more concern never gives a better result; a fired `critical` criterion lifts the result to at least
+ *   its category; no evidence gives `default`.
  */
 export type Selection = { readonly kind: 'firstMatch'; readonly default: string } | { readonly kind: 'bestFit'; readonly default: string };
 

@@ -7,10 +7,11 @@ import type { FrameworkDefinition } from '../framework';
 import { herefordshire } from './herefordshire';
 import { oldham } from './oldham';
 import { oxfordshire } from './oxfordshire';
+import { southwark } from './southwark';
 import { wokingham } from './wokingham';
 
 /** Every framework definition, in the order the task pane and `FRAMEWORKS()` list them. */
-export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire, oldham, herefordshire, wokingham];
+export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire, oldham, herefordshire, wokingham, southwark];
 
 const compiled = new Map<string, CompiledFramework>();
 
