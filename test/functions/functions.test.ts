@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toExcelSerial, fromIsoDate, type CalendarDate } from '../../core/dates';
+import { CustomFunctionsErrorDouble, installCustomFunctionsDouble } from '../support/customFunctionsDouble';
+
+installCustomFunctionsDouble();
+const fns = await import('../../functions/functions');
+
+const serial = (iso: string) => toExcelSerial(fromIsoDate(iso) as CalendarDate);
+const AS_OF = serial('2026-11-01');
+// Excel passes a range as a 2-D array; blank cells arrive as ''.
+const HEADERS = [['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Attainment concern', 'Safeguarding concern']];
+const ROWS = [
+  [100001, 'Ashby Lane Primary', 'Primary', 'Community school', 'Good', serial('2023-03-01'), 'N', 'N'],
+  [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', serial('2024-05-12'), 'Y', 'N'],
+  [100003, 'Cole Hill', 'Primary', 'Community school', 'Good', '31/02/2024', 'N', 'N'],
+  ['', '', '', '', '', '', '', ''],
+  [100005, 'Dale School', 'Primary', 'Foundation school', '#N/A', serial('2022-01-10'), 'N', 'Y'],
+];
+
+const isError = (v: unknown, code: string) => v instanceof CustomFunctionsErrorDouble && v.code === code;
+
+describe('RISKCATEGORY', () => {
+  it('spills one category label per row, as Excel passes the arguments', () => {
+    const out = fns.riskCategory('Oxfordshire', HEADERS, ROWS, AS_OF);
+    expect(out).toHaveLength(ROWS.length);
+    expect(out[0]).toEqual(['Universal']);
+    expect(out[1]![0]).toMatch(/^Requires improvement/);
+    expect(out[3]).toEqual(['']);
+  });
+
+  it('puts #VALUE! with the core\'s message in a bad row\'s place, and computes the others', () => {
+    const out = fns.riskCategory('oxfordshire', HEADERS, ROWS, AS_OF);
+    expect(isError(out[2]![0], '#VALUE!')).toBe(true);
+    expect((out[2]![0] as CustomFunctionsErrorDouble).message).toMatch(/^Row 3, column "Inspection date": "31\/02\/2024" is not a date; expected /);
+    expect(isError(out[4]![0], '#VALUE!')).toBe(true);
+    expect((out[4]![0] as CustomFunctionsErrorDouble).message).toMatch(/"#N\/A" is an Excel error value/);
+  });
+
+  it('accepts any column order', () => {
+    const reversed = HEADERS[0]!.slice().reverse();
+    const rows = ROWS.slice(0, 2).map((r) => r.slice().reverse());
+    expect(fns.riskCategory('oxfordshire', [reversed], rows, AS_OF)).toEqual(fns.riskCategory('oxfordshire', HEADERS, ROWS.slice(0, 2), AS_OF));
+  });
+
+  it('gives #VALUE! listing the valid ids for an unknown framework', () => {
+    const out = fns.riskCategory('kent', HEADERS, ROWS, AS_OF);
+    expect(out).toHaveLength(1);
+    expect(isError(out[0]![0], '#VALUE!')).toBe(true);
+    expect((out[0]![0] as CustomFunctionsErrorDouble).message).toBe('Unknown framework "kent"; expected one of: oxfordshire, oldham, herefordshire, wokingham, southwark.');
+  });
+
+  it('shows Herefordshire\'s medium variant with the label', () => {
+    const out = fns.riskCategory('herefordshire', [['URN', 'Falling roll']], [[100001, 'Yes']], AS_OF);
+    expect(out).toEqual([['Medium (Timetabled support)']]);
+  });
+});
+
+describe('RISKREASONS', () => {
+  it('gives the reasons with their policy sections', () => {
+    const out = fns.riskReasons('oxfordshire', HEADERS, ROWS.slice(0, 2), AS_OF);
+    expect(out[1]![0]).toMatch(/^Judged requires improvement \(Ofsted standing: Requires improvement\) \[Bespoke work with .Requires Improvement. maintained schools\]/);
+  });
+});
+
+describe('SUPPORTDAYS', () => {
+  it.each([
+    ['oxfordshire', 'targeted', null, 3],
+    ['oxfordshire', 'Universal', null, 1],
+    ['wokingham', 'purple', null, 20],
+    ['wokingham', 'red', 'maintained', 40],
+    ['wokingham', 'red', 'Academy converter', 1],
+    ['southwark', 'C', null, 3],
+  ])('%s %s (%s) is %d', (framework, category, status, days) => {
+    expect(fns.supportDays(framework, category, status as never)).toBe(days);
+  });
+
+  it('is #N/A with the policy\'s reason where it sets no number', () => {
+    const out = fns.supportDays('oldham', 'amber', null as never);
+    expect(isError(out, '#N/A')).toBe(true);
+    expect(out.message).toMatch(/Amber: no set number of days/);
+  });
+
+  it('is #VALUE! naming the categories for an unknown category', () => {
+    const out = fns.supportDays('oldham', 'purple', null as never);
+    expect(isError(out, '#VALUE!')).toBe(true);
+    expect(out.message).toBe('category is "purple"; expected one of Green, Amber, Red.');
+  });
+});
+
+describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
+  const LEVEL = ['Low', 'Medium', 'High'];
+  it('rates an inadequate school above an RI school above an outstanding one', () => {
+    const risk = (grade: string) => LEVEL.indexOf(fns.nextInspectionRisk(serial('2024-05-01'), grade, AS_OF, null as never, null as never));
+    expect(risk('Outstanding')).toBe(0);
+    expect(risk('RI')).toBeGreaterThan(risk('Outstanding'));
+    expect(risk('SM')).toBeGreaterThanOrEqual(risk('RI'));
+  });
+
+  it('takes the row\'s indicators into account when given', () => {
+    const alone = fns.nextInspectionRisk(serial('2024-05-01'), 'Good', AS_OF, null as never, null as never);
+    const withRow = fns.nextInspectionRisk(serial('2024-05-01'), 'Good', AS_OF, [['Attainment concern', 'Progress concern', 'Leadership concern', 'Progress 8', 'Attendance %']], [['Y', 'Y', 'Y', -0.9, 89]]);
+    expect(alone).toBe('Low');
+    expect(LEVEL.indexOf(withRow)).toBeGreaterThan(LEVEL.indexOf(alone));
+  });
+
+  it('spills the earliest and latest due dates as serials', () => {
+    const [[from, by]] = fns.nextInspectionDue(serial('2024-05-12'), 'RI', null as never) as number[][];
+    expect(from).toBe(serial('2025-05-12'));
+    expect(by).toBe(serial('2026-11-12'));
+  });
+
+  it('is #VALUE! for a date that is not a date', () => {
+    const out = fns.nextInspectionRisk('yesterday' as never, 'Good', AS_OF, null as never, null as never);
+    expect(isError(out, '#VALUE!')).toBe(true);
+    expect(out.message).toBe('lastInspectionDate is "yesterday"; expected an Excel date.');
+  });
+});
+
+describe('FRAMEWORKS', () => {
+  it('spills id, name and categories', () => {
+    expect(fns.frameworks().map((r) => r[0])).toEqual(['oxfordshire', 'oldham', 'herefordshire', 'wokingham', 'southwark']);
+    expect(fns.frameworks()[1]).toEqual(['oldham', 'Oldham School Improvement Model', 'Green, Amber, Red']);
+  });
+});
+
+describe('the generated metadata (functions.json)', () => {
+  let metadata: { functions: { id: string; description?: string; helpUrl?: string; parameters: { name: string; description?: string; dimensionality?: string; optional?: boolean }[]; result: { dimensionality?: string }; options?: { volatile?: boolean } }[] };
+  beforeAll(async () => {
+    const result = await generateCustomFunctionsMetadata('functions/functions.ts');
+    expect(result.errors).toEqual([]);
+    metadata = JSON.parse(result.metadataJson);
+  }, 60_000);
+
+  it('describes every function and every parameter, with a help URL to the README', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(['FRAMEWORKS', 'NEXTINSPECTIONDUE', 'NEXTINSPECTIONRISK', 'RISKCATEGORY', 'RISKREASONS', 'SUPPORTDAYS']);
+    for (const f of metadata.functions) {
+      expect(f.description, f.id).toBeTruthy();
+      const anchor = f.helpUrl!.split('#')[1]!;
+      expect(readme, `${f.id} help anchor`).toContain(`<a id="${anchor}"></a>`);
+      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toBeTruthy();
+      expect(f.options?.volatile ?? false).toBe(false);
+    }
+  });
+
+  it('declares ranges as matrices and spilled results as matrices', () => {
+    const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
+    const dims = (id: string) => byId[id]!.parameters.map((p) => `${p.name}:${p.dimensionality ?? 'scalar'}${p.optional ? '?' : ''}`);
+    expect(dims('RISKCATEGORY')).toEqual(['framework:scalar', 'headers:matrix', 'rows:matrix', 'asOf:scalar?']);
+    expect(dims('NEXTINSPECTIONRISK')).toEqual(['lastInspectionDate:scalar', 'outcome:scalar', 'asOf:scalar?', 'headers:matrix?', 'row:matrix?']);
+    expect(byId.RISKCATEGORY!.result.dimensionality).toBe('matrix');
+    expect(byId.NEXTINSPECTIONDUE!.result.dimensionality).toBe('matrix');
+    expect(byId.SUPPORTDAYS!.result.dimensionality ?? 'scalar').toBe('scalar');
+  });
+});

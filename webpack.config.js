@@ -1,0 +1,56 @@
+// Builds the shared runtime: one page (taskpane.html) hosts the task pane and the custom functions.
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { devPort, toProductionManifest } = require('./addin.config.cjs');
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const config = {
+    // Production output must run under the page's Content-Security-Policy (no 'unsafe-eval'), so never an eval-* devtool.
+    devtool: dev ? 'source-map' : false,
+    // The shared runtime is Chromium WebView2 / Edge / Safari (React 19 and Fluent 9 need them anyway); saying so
+    // lets webpack use `globalThis` instead of its `new Function("return this")` fallback.
+    target: ['web', 'es2022'],
+    entry: {
+      taskpane: './taskpane/index.tsx',
+      functions: './functions/functions.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, (env && env.outDir) || 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } } },
+      ],
+    },
+    performance: { hints: false },
+    // No `global` shim: webpack's shim reaches for `new Function`, which the pane's CSP forbids.
+    node: { global: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane', 'functions'], scriptLoading: 'defer' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: '[name][ext]', transform: (content) => (dev ? content : toProductionManifest(content)) },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      port: devPort,
+    },
+  };
+  // Certificates only when the dev server really starts, so `npm run build` never needs them.
+  if (process.env.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
