@@ -5,9 +5,16 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { devPort, toProductionManifest } = require('./addin.config.cjs');
 
-module.exports = async (env, options) => {
+/**
+ * The webpack configuration. `env.outDir` builds elsewhere than dist/ (the build test uses a temporary folder);
+ * the mode comes from `--mode` (production unless it says development).
+ */
+module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const config = {
+    mode: dev ? 'development' : 'production',
+    // Paths resolve from this folder, whatever the caller's working directory (the build test, an IDE).
+    context: __dirname,
     // Production output must run under the page's Content-Security-Policy (no 'unsafe-eval'), so never an eval-* devtool.
     devtool: dev ? 'source-map' : false,
     // The shared runtime is Chromium WebView2 / Edge / Safari (React 19 and Fluent 9 need them anyway); saying so
@@ -18,7 +25,7 @@ module.exports = async (env, options) => {
       functions: './functions/functions.ts',
     },
     output: {
-      path: path.resolve(__dirname, (env && env.outDir) || 'dist'),
+      path: path.resolve(__dirname, env.outDir || 'dist'),
       filename: '[name].js',
       clean: true,
     },
@@ -32,7 +39,7 @@ module.exports = async (env, options) => {
     // No `global` shim: webpack's shim reaches for `new Function`, which the pane's CSP forbids.
     node: { global: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: path.resolve(__dirname, 'functions/functions.ts') }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane', 'functions'], scriptLoading: 'defer' }),
       new CopyWebpackPlugin({
         patterns: [
@@ -47,8 +54,9 @@ module.exports = async (env, options) => {
       port: devPort,
     },
   };
-  // Certificates only when the dev server really starts, so `npm run build` never needs them.
-  if (process.env.WEBPACK_SERVE) {
+  // Certificates only when the dev server really starts, so `npm run build` never needs them. `webpack serve`
+  // says so through env.WEBPACK_SERVE (webpack-cli 6 sets no process.env variable for it).
+  if (env.WEBPACK_SERVE) {
     const devCerts = require('office-addin-dev-certs');
     config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
   }

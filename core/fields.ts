@@ -120,20 +120,20 @@ function reportCardArea(label: string, aliases: string[]): FieldDef {
 function keyJudgement(label: string, aliases: string[]): FieldDef {
   return { label, description: `Key judgement "${label}" at the last graded inspection under the 2019-2025 framework (1-4).`, group: 'ofsted', type: legacyGrade, aliases: [label, ...aliases] };
 }
-function southwarkArea(area: string, what: string): FieldDef {
+function southwarkArea(area: string, what: string, policyNames: string[] = []): FieldDef {
   return {
     label: `${area} area`,
     description: `Southwark's desktop judgement (A-D) of ${what} (Southwark universal provision, Appendix 1).`,
     group: 'southwark-areas',
     type: areaGrade,
-    aliases: [`${area} area`, `${area} (A-D)`, `Area: ${area}`, `Southwark ${area}`, `${area} area judgement`],
+    aliases: [`${area} area`, `${area} (A-D)`, `Area: ${area}`, `Southwark ${area}`, `${area} area judgement`, ...policyNames.map((n) => `${n} area`)],
   };
 }
 
 /** The catalogue. Keys are the record's property names. */
 export const FIELDS = {
   // --- identity -------------------------------------------------------------------------------
-  urn: { label: 'URN', description: 'Unique reference number (GIAS), 5 to 7 digits.', group: 'identity', type: { kind: 'urn' }, aliases: ['URN', 'Unique reference number', 'School URN'] },
+  urn: { label: 'URN', description: 'Unique reference number (GIAS), 6 digits.', group: 'identity', type: { kind: 'urn' }, aliases: ['URN', 'Unique reference number', 'School URN'] },
   laestab: { label: 'LAESTAB', description: 'LA and establishment number (DfE number).', group: 'identity', type: text(20), aliases: ['LAESTAB', 'DfE number', 'DfE no', 'LA ESTAB', 'DfE'] },
   schoolName: { label: 'School name', description: 'The school\'s name, as text.', group: 'identity', type: text(200), aliases: ['School name', 'School', 'Name', 'EstablishmentName', 'Establishment name', 'SCHNAME'] },
   phase: {
@@ -153,10 +153,11 @@ export const FIELDS = {
       lamaintained: 'maintained', lamaintainedschool: 'maintained', communityschool: 'maintained', community: 'maintained',
       voluntaryaidedschool: 'maintained', voluntaryaided: 'maintained', va: 'maintained', voluntarycontrolledschool: 'maintained', voluntarycontrolled: 'maintained', vc: 'maintained',
       foundationschool: 'maintained', foundation: 'maintained', communityspecialschool: 'maintained', foundationspecialschool: 'maintained',
-      lanurseryschool: 'maintained', pupilreferralunit: 'maintained', maintainedschool: 'maintained',
+      lanurseryschool: 'maintained', localauthoritynurseryschool: 'maintained', pupilreferralunit: 'maintained', maintainedschool: 'maintained',
       academyconverter: 'academy', academysponsorled: 'academy', academyspecialconverter: 'academy', academyspecialsponsorled: 'academy',
       academyalternativeprovisionconverter: 'academy', academyalternativeprovisionsponsorled: 'academy', academy1619converter: 'academy', academy1619sponsorled: 'academy',
       freeschool: 'academy', freeschools: 'academy', freeschoolsspecial: 'academy', freeschoolsalternativeprovision: 'academy', freeschools1619: 'academy', free: 'academy',
+      freeschools16to19: 'academy', academy16to19converter: 'academy', academy16to19sponsorled: 'academy',
       universitytechnicalcollege: 'academy', studioschools: 'academy', studioschool: 'academy', citytechnologycollege: 'academy', mat: 'academy', sat: 'academy',
     }),
     aliases: ['Status', 'School type', 'Establishment type', 'TypeOfEstablishment (name)', 'Type of establishment', 'Maintained or academy', 'Governance type', 'Type'],
@@ -183,7 +184,7 @@ export const FIELDS = {
   },
   safeguardingEffective: {
     label: 'Safeguarding effective', description: 'Safeguarding effective at the last inspection (legacy) or safeguarding standards met (report card).', group: 'ofsted',
-    type: { kind: 'yesNo', extraTrue: ['met', 'effective'], extraFalse: ['notmet', 'ineffective', 'noteffective'] },
+    type: { kind: 'yesNo', extraTrue: ['met', 'effective'], extraFalse: ['not met', 'ineffective', 'not effective'] },
     aliases: ['Safeguarding effective', 'Safeguarding standards', 'Safeguarding', 'Safeguarding is effective', 'Safeguarding met', 'Effective safeguarding'],
   },
   categoryOfConcern: {
@@ -274,16 +275,16 @@ export const FIELDS = {
   // --- Southwark's area judgements (Appendix 1), A-D --------------------------------------------------------
   areaLeadership: southwarkArea('Leadership', 'leadership capacity and self-evaluation'),
   areaGovernance: southwarkArea('Governance', 'governance'),
-  areaCurriculum: southwarkArea('Curriculum', 'curriculum and teaching (quality of education)'),
+  areaCurriculum: southwarkArea('Curriculum', 'curriculum and teaching (quality of education)', ['Quality of education', 'Teaching', 'Curriculum and teaching']),
   areaOutcomes: southwarkArea('Outcomes', 'pupils\' outcomes and diminishing differences'),
-  areaEarlyYears: southwarkArea('EYFS', 'the early years foundation stage'),
+  areaEarlyYears: southwarkArea('EYFS', 'the early years foundation stage (at C, "EYFS or sixth form")', ['Early years', 'EYFS or sixth form']),
   areaStaffing: southwarkArea('Staffing', 'staffing stability, morale and professional development'),
-  areaPersonalDevelopment: southwarkArea('Personal development', 'SMSC, inclusion and pupil wellbeing'),
+  areaPersonalDevelopment: southwarkArea('Personal development', 'SMSC, inclusion and pupil wellbeing', ['SMSC', 'SMSC, inclusion and pupil wellbeing']),
   areaBehaviour: southwarkArea('Behaviour', 'behaviour and attitudes'),
   areaSend: southwarkArea('SEND', 'provision for pupils with SEND'),
   areaSafeguarding: southwarkArea('Safeguarding', 'safeguarding'),
   areaAttendance: southwarkArea('Attendance', 'attendance, persistent absence and exclusions'),
-  areaCapacity: southwarkArea('Capacity', 'complaints, admissions, finance or HR issues and their impact on leadership capacity'),
+  areaCapacity: southwarkArea('Capacity', 'complaints, admissions, finance or HR issues and their impact on leadership capacity', ['Issues', 'Complaints, admissions, finance and HR']),
 
   // --- the analyst's own say ---------------------------------------------------------------------------------
   categoryOverride: { label: 'Category override', description: 'A category the analyst sets by hand (an id or label of the framework\'s categories); it wins and is recorded with its reason.', group: 'analyst', type: text(40), aliases: ['Category override', 'Override', 'Override category', 'Analyst override', 'Manual category'] },

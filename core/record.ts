@@ -1,45 +1,13 @@
 /**
  * From a header row and raw rows to checked school records. The per-cell readers are built once per
- * register (one closure per mapped column), so a county of 25,000 rows is read in one pass. The zod
- * schema derived from the field catalogue is the contract of a record, used where records arrive from
- * outside the reader (tests, saved state).
+ * register, so a county of 25,000 rows is read in one pass. The zod schema of a record is in
+ * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
-import { z } from 'zod';
 import type { CalendarDate } from './dates';
-import { FIELDS, FIELD_KEYS, type FieldKey, type FieldType, type SchoolRecord } from './fields';
+import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
-import { readCell } from './values';
-
-function schemaOf(type: FieldType): z.ZodType {
-  switch (type.kind) {
-    case 'text': return z.string().max(type.maxLength);
-    case 'urn': return z.string().regex(/^\d{5,7}$/);
-    case 'date': return z.number().int();
-    case 'yesNo': return z.boolean();
-    case 'enum': return z.enum(type.values as [string, ...string[]]);
-    case 'number': {
-      const n = z.number().min(type.min).max(type.max);
-      return type.integer ? n.int() : n;
-    }
-  }
-}
-
-/** The zod schema of a school record: every field optional, plus its sheet row. */
-export const schoolRecordSchema = z
-  .object({
-    row: z.number().int().nonnegative(),
-    ...Object.fromEntries(FIELD_KEYS.map((k) => [k, schemaOf(FIELDS[k].type as FieldType).optional()])),
-  })
-  .strict();
-
-/** Checks a record that did not come through the reader. */
-export function checkRecord(value: unknown): { ok: true; record: SchoolRecord } | { ok: false; issues: string[] } {
-  const parsed = schoolRecordSchema.safeParse(value);
-  return parsed.success
-    ? { ok: true, record: parsed.data as unknown as SchoolRecord }
-    : { ok: false, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
-}
+import { plainCell, URN_RANGE, valueReader } from './values';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {
@@ -48,7 +16,7 @@ export interface RegisterRead {
   readonly problems: readonly Problem[];
 }
 
-const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
 /**
  * Reads every row. A bad cell gives a problem and leaves its field blank; it never stops the other
@@ -61,7 +29,7 @@ export function readRegister(
 ): RegisterRead {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).map(([field, index]) => ({
-    field, index, header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
+    field, index, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
   const urnColumn = columns.find((c) => c.field === 'urn');
   const problems: Problem[] = [];
@@ -71,9 +39,9 @@ export function readRegister(
     const row = opts.headerRowNumber + 1 + i;
     const record: Record<string, unknown> = { row };
     for (const c of columns) {
-      const read = readCell(c.field, cells[c.index], { row, column: c.header, asOf: opts.asOf });
-      if (!read.ok) problems.push(read.problem);
-      else if (read.value !== undefined) record[c.field] = read.value;
+      const read = c.read(cells[c.index], row, c.header, opts.asOf);
+      if (typeof read === 'object') problems.push(read);
+      else if (read !== undefined) record[c.field] = read;
     }
     const urn = record.urn as string | undefined;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {

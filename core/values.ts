@@ -3,10 +3,13 @@
  * serials, ISO or UK day-first text (never month-first); yes/no in its usual spellings; grades as words,
  * numbers and abbreviations; numbers with their range. A cell gives a value, `undefined` for a blank, or a
  * problem naming the row, the column, the value and what was expected. Nothing here throws on data.
+ *
+ * `cellReader(field)` does the per-field work (the type switch, the expected text) once and returns a
+ * closure, so a register of 25,000 rows pays it once per column, not once per cell.
  */
 import { dateFromParts, fromExcelSerial, fromIsoDate, fromUkDate, type CalendarDate } from './dates';
 import { FIELDS, normaliseKey, type FieldKey, type FieldType, type SchoolRecord } from './fields';
-import { problem, type Problem, type ProblemKind } from './problems';
+import { PROBLEM_KINDS, problem, type Problem, type ProblemKind } from './problems';
 
 /** Where a cell is, and the date "future" is judged against. */
 export interface CellContext {
@@ -16,118 +19,283 @@ export interface CellContext {
 }
 
 /** A cell read: a value (`undefined` when blank) or the problem with it. */
-export type CellResult<K extends FieldKey> = { ok: true; value: SchoolRecord[K] } | { ok: false; problem: Problem };
+export type CellResult<K extends FieldKey> = { ok: true; value: SchoolRecord[K] | undefined } | { ok: false; problem: Problem };
 
-const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+/** A reader for one field, built once (see `cellReader`). */
+export type CellReader<K extends FieldKey> = (raw: unknown, ctx: CellContext) => CellResult<K>;
+
+/** A cell's content once blanks, exceljs wrappers and surrounding spaces are dealt with. */
+export type PlainCell = string | number | boolean | Date | undefined;
+
+/** Excel's error values, as Office.js and exceljs give them (as text, or exceljs's `{ error }`). */
+const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
+
+/** The lowest and highest URN accepted: GIAS URNs are six digits (100000 upwards). */
+export const URN_RANGE = { min: 100_000, max: 999_999 } as const;
+
+/** Field-specific words added to the generic expected text, where the allowed spellings are too many to list. */
+const EXPECTED_NOTES: Partial<Record<FieldKey, string>> = {
+  status: 'or a GIAS establishment type such as "Community school", "Academy converter" or "Free schools"',
+  phase: 'or a GIAS phase such as "Middle deemed primary" or "16 plus"',
+};
+
+/** Is this raw cell an Excel error value (`#N/A`, `{ error: '#REF!' }`...)? */
+export function isExcelError(raw: unknown): boolean {
+  const v = plainCell(raw);
+  return typeof v === 'string' && EXCEL_ERROR.test(v);
+}
+
+/**
+ * A raw cell reduced to plain content: `undefined` for a blank (`null`, `undefined`, `''`, spaces or
+ * non-breaking spaces only); text trimmed of spaces and non-breaking spaces; exceljs's wrappers unwrapped
+ * (`{ error }` to its error text, rich text to its text, a formula to its result, a hyperlink to its text).
+ */
+export function plainCell(raw: unknown): PlainCell {
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === 'string') {
+    const s = (raw.indexOf('\u00a0') === -1 ? raw : raw.replace(/\u00a0/g, ' ')).trim();
+    return s === '' ? undefined : s;
+  }
+  if (typeof raw === 'number') return Number.isNaN(raw) ? undefined : raw;
+  if (typeof raw === 'boolean') return raw;
+  // An invalid Date (never from exceljs, but possible from code) is kept as the text it shows.
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw;
+  if (typeof raw === 'object') {
+    const o = raw as Record<string, unknown>;
+    if ('error' in o) return String(o.error);
+    if (Array.isArray(o.richText)) return plainCell(o.richText.map((r) => (r as { text?: unknown })?.text ?? '').join(''));
+    if ('formula' in o || 'sharedFormula' in o) return plainCell(o.result);
+    if ('hyperlink' in o && 'text' in o) return plainCell(o.text);
+  }
+  return plainCell(String(raw));
+}
 
 /** What a field accepts, in words, for problem messages and the data dictionary. */
 export function describeExpected(field: FieldKey): string {
   const t = FIELDS[field].type as FieldType;
+  const note = EXPECTED_NOTES[field] ? `; ${EXPECTED_NOTES[field]}` : '';
   switch (t.kind) {
     case 'text': return `text of at most ${t.maxLength} characters`;
-    case 'urn': return 'a URN of 5 to 7 digits, such as 123456';
+    case 'urn': return 'a URN of 6 digits, such as 123456';
     case 'date': return `a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date${t.notAfterAsOf ? ', not after the as-of date' : ''}`;
-    case 'yesNo': return `Yes or No (also Y/N, TRUE/FALSE, 1/0${t.extraTrue ? `, ${[...t.extraTrue, ...(t.extraFalse ?? [])].join('/')}` : ''})`;
-    case 'number': return `${t.integer ? 'a whole number' : 'a number'} from ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
-    case 'enum': return `one of: ${t.values.map(readable).join(', ')}`;
+    case 'yesNo': {
+      const extra = [...(t.extraTrue ?? []), ...(t.extraFalse ?? [])].map(readable);
+      return `Yes or No (also Y/N, TRUE/FALSE, 1/0${extra.length ? `, ${extra.join('/')}` : ''})`;
+    }
+    case 'number': {
+      const what = t.integer ? 'a whole number' : 'a number';
+      return `${what} from ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
+    }
+    case 'enum': return `one of: ${t.values.map((v) => withShortForms(v, t.synonyms)).join(', ')}${note}`;
   }
+}
+
+/** "requires-improvement" -> "Requires improvement (3, RI)": the value and its short spellings (up to 3 characters). */
+function withShortForms(value: string, synonyms: Readonly<Record<string, string>>): string {
+  const own = normaliseKey(value);
+  const short = Object.keys(synonyms).filter((k) => synonyms[k] === value && k !== own && k.length <= 3 && !/^[a-z]$/.test(k));
+  return short.length ? `${readable(value)} (${short.map((k) => k.toUpperCase()).join(', ')})` : readable(value);
 }
 
 function readable(value: string): string {
-  return value.length <= 1 ? value : value[0]!.toUpperCase() + value.slice(1).replace(/-/g, ' ');
-}
-
-/** Reads one cell for one field. */
-export function readCell<K extends FieldKey>(field: K, raw: unknown, ctx: CellContext): CellResult<K> {
-  const value = unwrap(raw);
-  if (value === undefined) return { ok: true, value: undefined };
-  const fail = (kind: ProblemKind): CellResult<K> => ({
-    ok: false,
-    problem: problem({ kind, row: ctx.row, column: ctx.column, field, value: raw instanceof Date ? raw : value, expected: describeExpected(field) }),
-  });
-  if (typeof value === 'string' && EXCEL_ERROR.test(value)) return fail('excel-error');
-  const read = readTyped(FIELDS[field].type as FieldType, value, ctx);
-  return typeof read === 'string' ? fail(read) : { ok: true, value: read.value as SchoolRecord[K] };
-}
-
-/** Blank cells, exceljs error and rich values, and surrounding (non-breaking) spaces. */
-function unwrap(raw: unknown): string | number | boolean | Date | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  if (typeof raw === 'string') {
-    const s = raw.replace(/\u00a0/g, ' ').trim();
-    return s === '' ? undefined : s;
-  }
-  if (typeof raw === 'number') return Number.isNaN(raw) ? undefined : raw;
-  if (typeof raw === 'boolean' || raw instanceof Date) return raw;
-  if (typeof raw === 'object' && 'error' in raw) return String((raw as { error: unknown }).error);
-  return String(raw);
-}
-
-function readTyped(type: FieldType, value: string | number | boolean | Date, ctx: CellContext): { value: unknown } | ProblemKind {
-  switch (type.kind) {
-    case 'text': {
-      const s = String(value);
-      return s.length > type.maxLength ? 'text-too-long' : { value: s };
-    }
-    case 'urn': {
-      const s = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : String(value);
-      return /^\d{5,7}$/.test(s) ? { value: s } : 'invalid-urn';
-    }
-    case 'date': {
-      const date = readDate(value);
-      if (date === null) return 'unreadable-date';
-      return type.notAfterAsOf && date > ctx.asOf ? 'future-date' : { value: date };
-    }
-    case 'yesNo': {
-      if (typeof value === 'boolean') return { value };
-      const k = normaliseKey(String(value));
-      if (YES.has(k) || type.extraTrue?.includes(k)) return { value: true };
-      if (NO.has(k) || type.extraFalse?.includes(k)) return { value: false };
-      return 'not-yes-no';
-    }
-    case 'enum': {
-      const found = type.synonyms[normaliseKey(String(value))];
-      return found === undefined ? 'unknown-value' : { value: found };
-    }
-    case 'number': {
-      const n = readNumber(value, type.percent);
-      if (n === null) return 'not-a-number';
-      if (n < type.min || n > type.max) return 'out-of-range';
-      if (type.integer && !Number.isInteger(n)) return 'not-whole-number';
-      return { value: n };
-    }
-  }
-}
-
-function readDate(value: string | number | boolean | Date): CalendarDate | null {
-  if (typeof value === 'number') return fromExcelSerial(value);
-  // exceljs gives dates as UTC midnights of the day Excel shows.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-  if (typeof value !== 'string') return null;
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return fromIsoDate(value);
-  // A date pasted as the digits of a serial ("45717") is still an Excel date.
-  if (/^\d{5}$/.test(value)) return fromExcelSerial(Number(value));
-  return fromUkDate(value);
+  if (value.length <= 1) return value;
+  const words = value.replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
+  return words[0]!.toUpperCase() + words.slice(1);
 }
 
 /**
- * Numbers, with percentages read three ways: 85, "85%", and 0.85 (a cell formatted as a percentage
- * holds the fraction). A number strictly between 0 and 1 in a percentage field is taken as a fraction;
- * 0 and 1 are taken as written.
+ * The hot-path form of a field's reader: the value (`undefined` when blank) or, when the cell is bad, its
+ * `Problem`. Values are never objects (text, numbers, dates as day numbers, booleans), so
+ * `typeof result === 'object'` tells a problem apart without allocating a result wrapper per cell.
  */
+export type ValueReader = (raw: unknown, row: number, column: string, asOf: CalendarDate) => string | number | boolean | undefined | Problem;
+
+const valueReaders = new Map<FieldKey, ValueReader>();
+const cellReaders = new Map<FieldKey, CellReader<FieldKey>>();
+
+/** Reads one cell for one field. */
+export function readCell<K extends FieldKey>(field: K, raw: unknown, ctx: CellContext): CellResult<K> {
+  return cellReader(field)(raw, ctx);
+}
+
+/** The reader of one field as `readCell` answers, built once and cached. */
+export function cellReader<K extends FieldKey>(field: K): CellReader<K> {
+  let reader = cellReaders.get(field);
+  if (reader === undefined) {
+    const read = valueReader(field);
+    reader = (raw, ctx) => {
+      const result = read(raw, ctx.row, ctx.column, ctx.asOf);
+      return typeof result === 'object' ? { ok: false, problem: result } : { ok: true, value: result as SchoolRecord[FieldKey] };
+    };
+    cellReaders.set(field, reader);
+  }
+  return reader as CellReader<K>;
+}
+
+/** The reader of one field in its hot-path form (see `ValueReader`), built once and cached: the register reads every cell of a column through it. */
+export function valueReader(field: FieldKey): ValueReader {
+  let reader = valueReaders.get(field);
+  if (reader === undefined) {
+    reader = buildReader(field);
+    valueReaders.set(field, reader);
+  }
+  return reader;
+}
+
+function buildReader(field: FieldKey): ValueReader {
+  const type = FIELDS[field].type as FieldType;
+  const expected = describeExpected(field);
+  const typed = typedReader(type);
+  return (raw, row, column, asOf) => {
+    const value = plainCell(raw);
+    if (value === undefined) return undefined;
+    let kind: ProblemKind;
+    if (typeof value === 'string' && value.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(value)) kind = 'excel-error';
+    else {
+      const read = typed(value, asOf);
+      if (!(read instanceof Failed)) return read as string | number | boolean;
+      kind = read.kind;
+    }
+    return problem({ kind, row, column, field, value, expected });
+  };
+}
+
+/** A typed read that failed; one shared instance per kind, so the hot path allocates nothing for it. */
+class Failed {
+  constructor(readonly kind: ProblemKind) {}
+}
+const FAILED = Object.fromEntries(Object.keys(PROBLEM_KINDS).map((k) => [k, new Failed(k as ProblemKind)])) as Record<ProblemKind, Failed>;
+
+type Typed = (value: string | number | boolean | Date, asOf: CalendarDate) => unknown;
+
+/**
+ * Memoises a text reader: registers repeat the same few spellings ("Yes", "Good", "01/09/2023") down a
+ * column, so each is normalised and parsed once. Bounded, so a column of distinct values cannot grow it.
+ */
+function memoText<T>(read: (text: string) => T, limit = 4096): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const result = read(text);
+    if (cache.size < limit) cache.set(text, result);
+    return result;
+  };
+}
+
+function typedReader(type: FieldType): Typed {
+  switch (type.kind) {
+    case 'text': return (value) => {
+      const s = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+      return s.length > type.maxLength ? FAILED['text-too-long'] : s;
+    };
+    case 'urn': return (value) => {
+      if (typeof value === 'number') return Number.isInteger(value) && value >= URN_RANGE.min && value <= URN_RANGE.max ? String(value) : FAILED['invalid-urn'];
+      if (typeof value !== 'string' || !/^\d{6}$/.test(value)) return FAILED['invalid-urn'];
+      const n = Number(value);
+      return n >= URN_RANGE.min && n <= URN_RANGE.max ? value : FAILED['invalid-urn'];
+    };
+    case 'date': {
+      const textDate = memoText((text): CalendarDate | Failed => readDateText(text) ?? FAILED['unreadable-date']);
+      return (value, asOf) => {
+        const date = typeof value === 'string' ? textDate(value) : readDate(value) ?? FAILED['unreadable-date'];
+        if (date instanceof Failed) return date;
+        return type.notAfterAsOf && date > asOf ? FAILED['future-date'] : date;
+      };
+    }
+    case 'yesNo': {
+      const extraTrue = new Set((type.extraTrue ?? []).map(normaliseKey));
+      const extraFalse = new Set((type.extraFalse ?? []).map(normaliseKey));
+      const fromText = memoText((text): boolean | Failed => {
+        const k = normaliseKey(text);
+        if (YES.has(k) || extraTrue.has(k)) return true;
+        if (NO.has(k) || extraFalse.has(k)) return false;
+        return FAILED['not-yes-no'];
+      });
+      return (value) => {
+        if (typeof value === 'boolean') return value;
+        if (value instanceof Date) return FAILED['not-yes-no'];
+        return fromText(String(value));
+      };
+    }
+    case 'enum': {
+      const fromText = memoText((text): string | Failed => {
+        const key = normaliseKey(text);
+        return Object.hasOwn(type.synonyms, key) ? type.synonyms[key]! : FAILED['unknown-value'];
+      });
+      return (value) => (typeof value === 'boolean' || value instanceof Date ? FAILED['unknown-value'] : fromText(String(value)));
+    }
+    case 'number': return (value) => {
+      const n = readNumber(value, type.percent);
+      if (n === null) return FAILED['not-a-number'];
+      if (n < type.min || n > type.max) return FAILED['out-of-range'];
+      if (type.integer && !Number.isInteger(n)) return FAILED['not-whole-number'];
+      return n;
+    };
+  }
+}
+
+const MIDNIGHT = /\s+00:00(:00(\.0+)?)?$/;
+const COMPACT_ISO = /^(\d{4})(\d{2})(\d{2})$/;
+const UK_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+function readDate(value: number | boolean | Date): CalendarDate | null {
+  if (typeof value === 'number') {
+    // An 8-digit number can only be ISO's compact yyyymmdd (20250301): Excel's serials end at 2958465.
+    if (value >= 10_000_000 && value <= 99_999_999 && Number.isInteger(value)) return fromCompactIso(String(value));
+    return fromExcelSerial(value);
+  }
+  // exceljs gives dates as UTC midnights of the day Excel shows.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  return null;
+}
+
+function readDateText(value: string): CalendarDate | null {
+  // The shape analysts type most, day first; 12/31/2024 is day 12 of month 31, which does not exist.
+  const uk = UK_NUMERIC.exec(value);
+  if (uk) return dateFromParts(Number(uk[3]), Number(uk[2]), Number(uk[1]));
+  if (/^\d{4}-\d{1,2}-\d{1,2}/.test(value)) return fromIsoDate(value);
+  // A date pasted as the digits of a serial ("45717") is still an Excel date.
+  if (/^\d{5}$/.test(value)) return fromExcelSerial(Number(value));
+  if (COMPACT_ISO.test(value)) return fromCompactIso(value);
+  return fromUkDate(value.replace(MIDNIGHT, ''));
+}
+
+function fromCompactIso(text: string): CalendarDate | null {
+  const m = COMPACT_ISO.exec(text);
+  return m ? dateFromParts(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/**
+ * Numbers, with percentages read three ways, by this rule:
+ * - text ending in `%` is a percentage as written: "85%" and "85 %" are 85, "0.5%" is 0.5;
+ * - otherwise, in a percentage field, a value strictly between 0 and 1 (a fraction: it has a fractional
+ *   part and lies in [0, 1]) is read as a fraction and multiplied by 100, because a cell formatted as a
+ *   percentage in Excel holds the fraction (it shows 85% but holds 0.85); 0 and 1 are taken as written
+ *   (0% and 1%), as is every value from 1 upwards (85 is 85%).
+ * The cost: a genuine "0.5" meaning half a per cent reads as 50; analysts write that as "0.5%".
+ * Thousands separators and a leading "+" are tolerated in text.
+ */
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+
 function readNumber(value: string | number | boolean | Date, percent: boolean): number | null {
-  if (typeof value === 'number') return percent && value > 0 && value < 1 ? round(value * 100) : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? (percent && value > 0 && value < 1 ? round(value * 100) : value) : null;
   if (typeof value !== 'string') return null;
+  if (PLAIN_NUMBER.test(value)) {
+    const n = Number(value);
+    return percent && n > 0 && n < 1 ? round(n * 100) : n;
+  }
   const text = value.replace(/,/g, '').replace(/^\+/, '');
   const isPercent = text.endsWith('%');
   const body = isPercent ? text.slice(0, -1).trim() : text;
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(body)) return null;
+  if (!PLAIN_NUMBER.test(body)) return null;
   const n = Number(body);
   return percent && !isPercent && n > 0 && n < 1 ? round(n * 100) : n;
 }
 
+/** Removes the float noise of ×100 (0.857 × 100 = 85.69999999999999). */
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }

@@ -47,5 +47,6 @@ function icon(size) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(px)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(`assets/icon-${size}.png`, icon(size));
+const assets = new URL('../assets/', import.meta.url);
+for (const size of [16, 32, 64, 80, 128]) writeFileSync(new URL(`icon-${size}.png`, assets), icon(size));
 console.log('wrote assets/icon-{16,32,64,80,128}.png');

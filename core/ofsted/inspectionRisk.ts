@@ -1,95 +1,144 @@
 /**
- * The risk that the next inspection finds the school below good: a 0-100 score for ranking, a level,
- * and the reasons. Additive points, so the score is monotone in every indicator and each reason says
- * how much it counted. The weights are a parameter; docs/ofsted.md gives the backtest on real
- * inspection histories and 2018 results (test/core/ofsted/inspectionRisk.backtest.test.ts).
+ * The risk that the next inspection finds the school below good: a 0-100 score for ranking, a level
+ * and the reasons. The score is a sum of points, one term per indicator, each term monotone (a worse
+ * value never gives fewer points), clamped to 0-100. Points are roughly ten per unit of log-odds in a
+ * logistic regression fitted on real data (Ofsted graded-inspection histories and the DfE 2018 KS2/KS4
+ * results; test/core/ofsted/fitRiskWeights.ts), rounded and ordered by hand so that, for instance,
+ * inadequate never scores below requires improvement. Indicators the 2018 data does not hold
+ * (attendance, new or interim head, the LA's concern flags, trends, ungraded outcomes) carry weights set
+ * by judgement and say so. The backtest (test/core/ofsted/inspectionRisk.backtest.test.ts) and its
+ * figures are in docs/ofsted.md.
  */
 import { monthsBetween, type CalendarDate } from '../dates';
 import { CONCERN_FIELDS, type RiskLevel } from '../facts';
 import type { SchoolRecord } from '../fields';
-import type { OfstedStanding } from './standing';
+import type { EquivalentGrade, OfstedStanding } from './standing';
 
-/** Points per indicator, and the level thresholds. */
-export interface RiskWeights {
-  readonly standing: Readonly<Record<'outstanding' | 'good' | 'satisfactory' | 'requires-improvement' | 'inadequate' | 'not-inspected', number>>;
-  readonly previousBelowGood: number;
-  readonly ungradedConcerns: number;
-  /** Good or better schools: points per school year since the last inspection beyond `longGapYears`. */
-  readonly longGapYears: number;
-  readonly perYearBeyondGap: number;
-  readonly ks2RwmBelow: { readonly threshold: number; readonly points: number };
-  readonly ks2ProgressBelow: { readonly threshold: number; readonly points: number };
-  readonly progress8Below: { readonly threshold: number; readonly points: number };
-  readonly attendanceBelow: { readonly threshold: number; readonly points: number };
-  readonly persistentAbsenceAbove: { readonly threshold: number; readonly points: number };
-  readonly newHeadMonths: number;
-  readonly newHead: number;
-  readonly interimHead: number;
-  readonly perConcern: number;
-  readonly concernCap: number;
-  readonly decliningTrend: number;
-  readonly highFrom: number;
-  readonly mediumFrom: number;
+/** A linear term: `pointsPerUnit` for each unit the value is worse than `reference`, counted between `bestUnits` (negative: better than the reference lowers the score) and `worstUnits`. */
+export interface LinearTerm {
+  readonly reference: number;
+  readonly pointsPerUnit: number;
+  readonly bestUnits: number;
+  readonly worstUnits: number;
 }
 
-/** The defaults (fitted by hand on the 2018 data; see docs/ofsted.md for the backtest). */
-export const RISK_WEIGHTS: RiskWeights = {
-  standing: { outstanding: 5, good: 15, satisfactory: 40, 'requires-improvement': 45, inadequate: 55, 'not-inspected': 25 },
-  previousBelowGood: 10,
+/** Weights and thresholds of the risk model. */
+export interface InspectionRiskParameters {
+  /** Points every school starts with, so that strong results can lower the score. Fitted intercept. */
+  readonly base: number;
+  /** Points for the latest judgement. Fitted; ordered outstanding < good < not inspected < RI = satisfactory < inadequate. */
+  readonly standing: Readonly<Record<EquivalentGrade | 'not-inspected', number>>;
+  /** The graded inspection before the latest was below good (a "stuck" school). Fitted. */
+  readonly previousBelowGood: number;
+  /** The latest ungraded inspection said "(Concerns) - S5 Next". Judgement: Ofsted itself flagged the risk. */
+  readonly ungradedConcerns: number;
+  /** Good or better: points per year since the last inspection beyond `fromYears`, up to `capYears` (the next one falls due). Fitted. */
+  readonly timeSinceInspection: { readonly fromYears: number; readonly pointsPerYear: number; readonly capYears: number };
+  /** Secondary (and all-through) schools are more often judged below good. Fitted. */
+  readonly secondaryPhase: number;
+  /** KS2 mean of the reading, writing and maths progress scores; worse = below 0 (national average). Fitted. */
+  readonly ks2Progress: LinearTerm;
+  /** KS2 % meeting the expected standard in RWM; reference 64%, the 2018 national figure. Fitted. */
+  readonly ks2RwmExpected: LinearTerm;
+  /** Progress 8; worse = below 0 (national average). Fitted. */
+  readonly progress8: LinearTerm;
+  /** Results count in proportion cohort / (cohort + this), so a cohort of ten counts half as much as a large one. Fitted (small cohorts were judged below good less often than their results suggest). */
+  readonly cohortShrinkage: number;
+  /** Overall attendance % below the reference. Judgement (not in the 2018 data): national primary/secondary attendance ~94-95% before 2020, ~93% since. */
+  readonly attendance: LinearTerm;
+  /** Persistent absence % above the reference. Judgement (not in the data). */
+  readonly persistentAbsence: LinearTerm;
+  /** Headteacher in post fewer than `months` months. Judgement. */
+  readonly newHead: { readonly months: number; readonly points: number };
+  /** Interim or acting headteacher. Judgement. */
+  readonly interimHead: number;
+  /** Points per LA concern flag, up to `cap`. Judgement: the LA's own intelligence, counted but capped. */
+  readonly concernFlags: { readonly pointsEach: number; readonly cap: number };
+  /** Attainment trend declining. Judgement. */
+  readonly decliningTrend: number;
+  /** Level thresholds on the score. Set so that about a tenth of schools in the 2018 data are high and the next fifth medium. */
+  readonly levels: { readonly highFrom: number; readonly mediumFrom: number };
+}
+
+/** The defaults (see docs/ofsted.md for the fit and the backtest). */
+export const INSPECTION_RISK_DEFAULTS: InspectionRiskParameters = {
+  base: 20,
+  standing: { outstanding: 0, good: 5, 'not-inspected': 12, satisfactory: 20, 'requires-improvement': 20, inadequate: 24 },
+  previousBelowGood: 3,
   ungradedConcerns: 25,
-  longGapYears: 5,
-  perYearBeyondGap: 3,
-  ks2RwmBelow: { threshold: 55, points: 15 },
-  ks2ProgressBelow: { threshold: -2, points: 12 },
-  progress8Below: { threshold: -0.4, points: 18 },
-  attendanceBelow: { threshold: 93, points: 6 },
-  persistentAbsenceAbove: { threshold: 25, points: 6 },
-  newHeadMonths: 12,
-  newHead: 5,
+  timeSinceInspection: { fromYears: 2, pointsPerYear: 6, capYears: 2 },
+  secondaryPhase: 6,
+  ks2Progress: { reference: 0, pointsPerUnit: 3, bestUnits: -3, worstUnits: 5 },
+  ks2RwmExpected: { reference: 64, pointsPerUnit: 0.3, bestUnits: -20, worstUnits: 40 },
+  progress8: { reference: 0, pointsPerUnit: 12, bestUnits: -1, worstUnits: 1.5 },
+  cohortShrinkage: 10,
+  attendance: { reference: 94, pointsPerUnit: 2, bestUnits: 0, worstUnits: 6 },
+  persistentAbsence: { reference: 15, pointsPerUnit: 0.5, bestUnits: 0, worstUnits: 20 },
+  newHead: { months: 12, points: 5 },
   interimHead: 5,
-  perConcern: 4,
-  concernCap: 20,
+  concernFlags: { pointsEach: 3, cap: 15 },
   decliningTrend: 5,
-  highFrom: 50,
-  mediumFrom: 30,
+  levels: { highFrom: 45, mediumFrom: 37 },
 };
+
+/** Former names, kept for callers (deriveFacts). */
+export type RiskWeights = InspectionRiskParameters;
+/** Former name of `INSPECTION_RISK_DEFAULTS`. */
+export const RISK_WEIGHTS = INSPECTION_RISK_DEFAULTS;
 
 /** The risk, its score and what made it. */
 export interface InspectionRisk {
   readonly level: RiskLevel;
+  /** Integer 0-100; higher is riskier. */
   readonly score: number;
+  /** Each indicator that added (or, for strong results, removed) points, with the points. */
   readonly reasons: readonly string[];
 }
 
-/** Scores one school. */
-export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, w: RiskWeights = RISK_WEIGHTS): InspectionRisk {
+/** Points of a linear term for `worseBy` units worse than the reference. */
+const linear = (t: LinearTerm, worseBy: number) => t.pointsPerUnit * Math.max(t.bestUnits, Math.min(t.worstUnits, worseBy));
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Scores one school at the as-of date; parameters not given take `INSPECTION_RISK_DEFAULTS`. */
+export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, params: Partial<InspectionRiskParameters> = {}): InspectionRisk {
+  const w = { ...INSPECTION_RISK_DEFAULTS, ...params };
   const reasons: string[] = [];
-  let score = 0;
+  let score = w.base;
   const add = (points: number, reason: string) => {
-    if (points <= 0) return;
+    if (points === 0 || !Number.isFinite(points)) return;
     score += points;
-    reasons.push(`${reason} (+${points})`);
+    reasons.push(`${reason} (${points > 0 ? '+' : ''}${round1(points)})`);
   };
-  const grade = standing.band === 'not-inspected' ? 'not-inspected' : standing.band === 'good-or-better' ? (standing.equivalentGrade === 'outstanding' ? 'outstanding' : 'good') : standing.band === 'inadequate' ? 'inadequate' : standing.equivalentGrade === 'satisfactory' ? 'satisfactory' : 'requires-improvement';
-  add(w.standing[grade], `Last judged ${grade.replace(/-/g, ' ')}`);
+
+  const grade: EquivalentGrade | 'not-inspected' = standing.band === 'not-inspected' ? 'not-inspected' : standing.band === 'inadequate' ? 'inadequate' : (standing.equivalentGrade ?? (standing.band === 'good-or-better' ? 'good' : 'requires-improvement'));
+  add(w.standing[grade], grade === 'not-inspected' ? 'Not yet inspected' : `Last judged ${grade.replace(/-/g, ' ')}`);
   if (standing.previousBand === 'requires-improvement' || standing.previousBand === 'inadequate') add(w.previousBelowGood, 'Below good at the inspection before');
-  if (standing.ungradedConcerns) add(w.ungradedConcerns, 'Ungraded inspection raised concerns');
+  if (standing.ungradedConcerns) add(w.ungradedConcerns, 'Ungraded inspection raised concerns (graded inspection next)');
   if (standing.band === 'good-or-better' && standing.lastInspectionDate !== undefined) {
-    const years = Math.floor(monthsBetween(standing.lastInspectionDate, asOf) / 12);
-    add(Math.max(0, years - w.longGapYears) * w.perYearBeyondGap, `${years} years since the last inspection`);
+    const years = Math.max(0, monthsBetween(standing.lastInspectionDate, asOf)) / 12;
+    const t = w.timeSinceInspection;
+    add(t.pointsPerYear * Math.min(t.capYears, Math.max(0, years - t.fromYears)), `${Math.floor(years)} years since the last inspection`);
   }
-  if (record.ks2RwmExpectedPct !== undefined && record.ks2RwmExpectedPct < w.ks2RwmBelow.threshold) add(w.ks2RwmBelow.points, `KS2 reading, writing and maths ${record.ks2RwmExpectedPct}% below ${w.ks2RwmBelow.threshold}%`);
-  const ks2Progress = [record.ks2ReadingProgress, record.ks2WritingProgress, record.ks2MathsProgress].filter((x): x is number => x !== undefined);
-  if (ks2Progress.length > 0 && Math.min(...ks2Progress) < w.ks2ProgressBelow.threshold) add(w.ks2ProgressBelow.points, `KS2 progress below ${w.ks2ProgressBelow.threshold}`);
-  if (record.ks4Progress8 !== undefined && record.ks4Progress8 < w.progress8Below.threshold) add(w.progress8Below.points, `Progress 8 ${record.ks4Progress8} below ${w.progress8Below.threshold}`);
-  if (record.attendancePct !== undefined && record.attendancePct < w.attendanceBelow.threshold) add(w.attendanceBelow.points, `Attendance ${record.attendancePct}% below ${w.attendanceBelow.threshold}%`);
-  if (record.persistentAbsencePct !== undefined && record.persistentAbsencePct > w.persistentAbsenceAbove.threshold) add(w.persistentAbsenceAbove.points, `Persistent absence ${record.persistentAbsencePct}% above ${w.persistentAbsenceAbove.threshold}%`);
-  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHeadMonths) add(w.newHead, 'Headteacher in post under a year');
+  if (record.phase === 'secondary' || record.phase === 'all-through') add(w.secondaryPhase, 'Secondary phase');
+
+  const reliability = (cohort: number | undefined) => (cohort === undefined ? 1 : cohort / (cohort + w.cohortShrinkage));
+  const ks2 = reliability(record.ks2Cohort);
+  const progress = [record.ks2ReadingProgress, record.ks2WritingProgress, record.ks2MathsProgress].filter((x): x is number => x !== undefined);
+  if (progress.length > 0) {
+    const mean = progress.reduce((a, b) => a + b, 0) / progress.length;
+    add(ks2 * linear(w.ks2Progress, w.ks2Progress.reference - mean), `KS2 progress ${round1(mean)} (national ${w.ks2Progress.reference})`);
+  }
+  if (record.ks2RwmExpectedPct !== undefined) add(ks2 * linear(w.ks2RwmExpected, w.ks2RwmExpected.reference - record.ks2RwmExpectedPct), `KS2 RWM expected standard ${record.ks2RwmExpectedPct}% (national ${w.ks2RwmExpected.reference}%)`);
+  if (record.ks4Progress8 !== undefined) add(reliability(record.ks4Cohort) * linear(w.progress8, w.progress8.reference - record.ks4Progress8), `Progress 8 ${record.ks4Progress8}`);
+
+  if (record.attendancePct !== undefined) add(linear(w.attendance, w.attendance.reference - record.attendancePct), `Attendance ${record.attendancePct}% (below ${w.attendance.reference}%)`);
+  if (record.persistentAbsencePct !== undefined) add(linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference), `Persistent absence ${record.persistentAbsencePct}% (above ${w.persistentAbsence.reference}%)`);
+  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) add(w.newHead.points, `Headteacher in post under ${w.newHead.months} months`);
   if (record.headteacherInterim === true) add(w.interimHead, 'Interim headteacher');
   const concerns = CONCERN_FIELDS.filter((f) => record[f] === true).length;
-  add(Math.min(w.concernCap, concerns * w.perConcern), `${concerns} concern flag${concerns === 1 ? '' : 's'}`);
+  add(Math.min(w.concernFlags.cap, concerns * w.concernFlags.pointsEach), `${concerns} LA concern flag${concerns === 1 ? '' : 's'}`);
   if (record.attainmentTrend === 'declining') add(w.decliningTrend, 'Attainment declining');
 
-  const capped = Math.min(100, Math.round(score));
-  return { level: capped >= w.highFrom ? 'high' : capped >= w.mediumFrom ? 'medium' : 'low', score: capped, reasons };
+  const clamped = Math.max(0, Math.min(100, Math.round(score)));
+  return { level: clamped >= w.levels.highFrom ? 'high' : clamped >= w.levels.mediumFrom ? 'medium' : 'low', score: clamped, reasons };
 }

@@ -1,33 +1,58 @@
 /**
  * Report cards (from 10 November 2025) have no overall grade. The five policies speak of "good or
  * better", "requires improvement" and "inadequate", so this is the one documented, parameterised
- * mapping from a report card onto those notions (docs/ofsted.md). An authority can change each rule.
+ * mapping from a report card onto those notions (docs/ofsted.md, "Report cards"). An authority can
+ * change each rule; every parameter says what it means and where its default comes from.
  */
-import type { FieldKey, ReportCardGrade, SchoolRecord } from '../fields';
-import { REPORT_CARD_FIELDS } from '../fields';
+import type { CategoryOfConcern, FieldKey, ReportCardGrade, SchoolRecord } from '../fields';
+import { REPORT_CARD_FIELDS, REPORT_CARD_GRADES } from '../fields';
 import type { OfstedBand } from '../facts';
 
-/** The mapping's parameters, with what each means and where it comes from. */
+/** The mapping's parameters (see `REPORT_CARD_MAPPING_PARAMETERS` for each one's meaning and source). */
 export interface ReportCardMapping {
-  /** Safeguarding "not met" puts the school below good, in a category of concern. */
+  /** Safeguarding "not met" reads as inadequate, in a category of concern. */
   readonly safeguardingNotMetIsInadequate: boolean;
-  /** Any area at "urgent improvement" reads as inadequate (a category of concern). */
+  /** Any area at "urgent improvement" reads as inadequate, in a category of concern. */
   readonly urgentImprovementIsInadequate: boolean;
-  /** This many areas at "needs attention" read as requires improvement. */
+  /** This many areas (or more) at "needs attention" read as requires improvement. */
   readonly needsAttentionAreasForRi: number;
-  /** Share of graded areas at "exceptional" (none below "strong") that reads as outstanding. */
+  /** "Needs attention" in leadership and governance alone reads as requires improvement, whatever the count. */
+  readonly leadershipNeedsAttentionIsRi: boolean;
+  /** Share of graded areas at "exceptional" (none below "strong") that gives the legacy equivalent "outstanding". */
   readonly exceptionalShareForOutstanding: number;
 }
 
-/** The defaults, from Ofsted's report-card operating guide as summarised in DOMAIN.md. */
+/** The defaults. */
 export const REPORT_CARD_MAPPING_DEFAULTS: ReportCardMapping = {
-  // "requires significant improvement ... where any area is urgent improvement or safeguarding is not met".
   safeguardingNotMetIsInadequate: true,
   urgentImprovementIsInadequate: true,
-  // "Needs attention" is below the expected standard: one such area is not good, the cautious reading
-  // the policies' "less than good" triggers call for.
   needsAttentionAreasForRi: 1,
+  leadershipNeedsAttentionIsRi: true,
   exceptionalShareForOutstanding: 0.5,
+};
+
+/** What each parameter means and where its default comes from (rendered in docs/ofsted.md). */
+export const REPORT_CARD_MAPPING_PARAMETERS: Readonly<Record<keyof ReportCardMapping, { readonly description: string; readonly source: string }>> = {
+  safeguardingNotMetIsInadequate: {
+    description: 'Safeguarding standards "not met" puts the school in the inadequate band and in a category of concern.',
+    source: 'Ofsted report-card framework (Nov 2025) as summarised in DOMAIN.md: "requires significant improvement" where safeguarding is not met. Under the 2024 handbook (paras 190-191) ineffective safeguarding was already a category of concern.',
+  },
+  urgentImprovementIsInadequate: {
+    description: 'Any evaluation area at "urgent improvement" puts the school in the inadequate band and in a category of concern.',
+    source: 'DOMAIN.md: "requires significant improvement" (was serious weaknesses) where any area is urgent improvement; "special measures" where leadership and governance and another area are urgent improvement. Confirm against Ofsted\'s operating guide.',
+  },
+  needsAttentionAreasForRi: {
+    description: 'How many areas at "needs attention" make the school read as requires improvement. Default 1: "needs attention" is below the expected standard, so one such area is not good.',
+    source: 'Local reading, the cautious one the policies\' "less than good" triggers call for. An authority wanting "mostly expected" to count as good can raise it.',
+  },
+  leadershipNeedsAttentionIsRi: {
+    description: '"Needs attention" in leadership and governance reads as requires improvement even when `needsAttentionAreasForRi` is raised.',
+    source: 'DOMAIN.md, RISE: under report cards, "needs attention" in leadership and governance (with a below-standard previous inspection) marks a "stuck" school for targeted support.',
+  },
+  exceptionalShareForOutstanding: {
+    description: 'The legacy-equivalent grade "outstanding" (for display only; the band is good-or-better either way) needs at least this share of graded areas "exceptional" and none below "strong".',
+    source: 'Local reading: report cards have no overall grade and no published equivalence to "outstanding".',
+  },
 };
 
 /** What a report card reads as on the policies' scale. */
@@ -35,26 +60,43 @@ export interface ReportCardReading {
   readonly band: Exclude<OfstedBand, 'not-inspected'>;
   readonly equivalentGrade: 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
   readonly inCategoryOfConcern: boolean;
-  /** The areas that decided it, for reasons. */
-  readonly because: readonly string[];
+  /** The category the report card implies: special measures, requires significant improvement, or none. */
+  readonly categoryOfConcern: Extract<CategoryOfConcern, 'none' | 'special-measures' | 'requires-significant-improvement'>;
+  /** The fields that decided it, for reasons. */
+  readonly because: readonly FieldKey[];
 }
 
-const ORDER: readonly ReportCardGrade[] = ['exceptional', 'strong', 'expected', 'needs-attention', 'urgent-improvement'];
+/** Fills in the defaults for any parameter not given. */
+export function reportCardMapping(params: Partial<ReportCardMapping> = {}): ReportCardMapping {
+  return { ...REPORT_CARD_MAPPING_DEFAULTS, ...params };
+}
 
-/** Reads a report card; `null` when no area is graded and safeguarding is not given. */
-export function readReportCard(record: SchoolRecord, params: ReportCardMapping = REPORT_CARD_MAPPING_DEFAULTS): ReportCardReading | null {
-  const graded = REPORT_CARD_FIELDS.map((f) => [f, record[f]] as [FieldKey, ReportCardGrade | undefined]).filter((x): x is [FieldKey, ReportCardGrade] => x[1] !== undefined);
-  if (graded.length === 0 && record.safeguardingEffective === undefined) return null;
+/** Reads the report card on a record; `null` when no area is graded (safeguarding alone is not a report card). */
+export function readReportCard(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardReading | null {
+  const p = reportCardMapping(params);
+  const graded = REPORT_CARD_FIELDS.flatMap((f) => (record[f] === undefined ? [] : [[f, record[f]] as [FieldKey, ReportCardGrade]]));
+  if (graded.length === 0) return null;
   const at = (g: ReportCardGrade) => graded.filter(([, v]) => v === g).map(([f]) => f);
-  if (params.safeguardingNotMetIsInadequate && record.safeguardingEffective === false) {
-    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, because: ['safeguardingEffective'] };
-  }
   const urgent = at('urgent-improvement');
-  if (params.urgentImprovementIsInadequate && urgent.length > 0) return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, because: urgent };
-  const attention = [...at('needs-attention'), ...(params.urgentImprovementIsInadequate ? [] : urgent)];
-  if (attention.length >= params.needsAttentionAreasForRi) return { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false, because: attention };
-  const worst = Math.max(...graded.map(([, v]) => ORDER.indexOf(v)));
+  const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
+
+  if (p.urgentImprovementIsInadequate && leadershipUrgent && urgent.length >= 2) {
+    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'special-measures', because: urgent };
+  }
+  if (p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false) {
+    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'requires-significant-improvement', because: ['safeguardingEffective', ...urgent] };
+  }
+  if (p.urgentImprovementIsInadequate && urgent.length > 0) {
+    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'requires-significant-improvement', because: urgent };
+  }
+  // When urgent improvement is not read as inadequate, it still counts at least as "needs attention".
+  const attention = [...at('needs-attention'), ...urgent];
+  const leadershipBelow = record.rcLeadershipGovernance === 'needs-attention' || record.rcLeadershipGovernance === 'urgent-improvement';
+  if (attention.length > 0 && (attention.length >= p.needsAttentionAreasForRi || (p.leadershipNeedsAttentionIsRi && leadershipBelow))) {
+    return { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false, categoryOfConcern: 'none', because: attention };
+  }
+  const worst = Math.max(...graded.map(([, v]) => REPORT_CARD_GRADES.indexOf(v)));
   const exceptional = at('exceptional');
-  const outstanding = graded.length > 0 && worst <= ORDER.indexOf('strong') && exceptional.length / graded.length >= params.exceptionalShareForOutstanding;
-  return { band: 'good-or-better', equivalentGrade: outstanding ? 'outstanding' : 'good', inCategoryOfConcern: false, because: graded.map(([f]) => f) };
+  const outstanding = worst <= REPORT_CARD_GRADES.indexOf('strong') && exceptional.length / graded.length >= p.exceptionalShareForOutstanding;
+  return { band: 'good-or-better', equivalentGrade: outstanding ? 'outstanding' : 'good', inCategoryOfConcern: false, categoryOfConcern: 'none', because: graded.map(([f]) => f) };
 }

@@ -1,31 +1,39 @@
 /**
  * A school's Ofsted standing on the policies' scale, from whichever inspection judged it last: a report
- * card, a 2024-25 inspection (key judgements, no overall grade), a legacy overall grade, with a later
- * ungraded inspection keeping (or questioning) it. Mapping tables: docs/ofsted.md.
+ * card, a 2024-25 inspection (key judgements, no overall grade), or a legacy overall grade; a later
+ * ungraded inspection keeps it (or says a graded inspection comes next). Mapping tables: docs/ofsted.md.
  */
 import type { CalendarDate } from '../dates';
 import type { OfstedBand, OfstedSource } from '../facts';
 import { KEY_JUDGEMENT_FIELDS, type LegacyGrade, type SchoolRecord } from '../fields';
-import { readReportCard, REPORT_CARD_MAPPING_DEFAULTS, type ReportCardMapping } from './reportCardMapping';
+import { readReportCard, type ReportCardMapping } from './reportCardMapping';
+
+/** The legacy-scale equivalent of a judgement: Satisfactory kept apart, SW and SM folded into inadequate. */
+export type EquivalentGrade = 'outstanding' | 'good' | 'satisfactory' | 'requires-improvement' | 'inadequate';
 
 /** The standing and where it came from. */
 export interface OfstedStanding {
   readonly band: OfstedBand;
   readonly source: OfstedSource;
-  readonly equivalentGrade?: 'outstanding' | 'good' | 'satisfactory' | 'requires-improvement' | 'inadequate';
+  readonly equivalentGrade?: EquivalentGrade;
   readonly inCategoryOfConcern: boolean;
+  /** The standing at the graded inspection before the one that set `band`. */
   readonly previousBand: OfstedBand;
-  /** The latest inspection of any kind. */
+  /** The latest inspection of any kind (graded, report card, or a later ungraded one). */
   readonly lastInspectionDate?: CalendarDate;
   /** The latest inspection that judged the school (graded or report card). */
   readonly lastJudgedDate?: CalendarDate;
-  /** A later ungraded inspection said the next one is graded because of concerns. */
+  /** A later ungraded inspection said the next inspection is graded because of concerns. */
   readonly ungradedConcerns?: boolean;
-  /** A later ungraded inspection said the next one is graded (concerns or improvement). */
+  /** A later ungraded inspection said the next inspection is graded (concerns or improvement). */
   readonly gradedNext?: boolean;
 }
 
-/** The band of a legacy overall grade. Satisfactory (to August 2012) sits with requires improvement, which replaced it. */
+/**
+ * The band of a legacy overall grade (or key judgement). Satisfactory, the grade 3 until August 2012,
+ * sits with requires improvement: Ofsted replaced "satisfactory" by "requires improvement" from
+ * September 2012 precisely so that grade 3 would no longer count as an acceptable standard.
+ */
 export function bandOfLegacyGrade(grade: LegacyGrade): OfstedBand {
   switch (grade) {
     case 'outstanding':
@@ -43,50 +51,62 @@ export function bandOfLegacyGrade(grade: LegacyGrade): OfstedBand {
   }
 }
 
-function equivalentOf(grade: LegacyGrade): OfstedStanding['equivalentGrade'] {
+/** The legacy-scale equivalent of a legacy grade (`undefined` for not judged). */
+export function equivalentOfLegacyGrade(grade: LegacyGrade): EquivalentGrade | undefined {
   if (grade === 'serious-weaknesses' || grade === 'special-measures') return 'inadequate';
   return grade === 'not-judged' ? undefined : grade;
 }
 
-/** 2 Sept 2024 - Nov 2025: no overall grade; a key judgement Inadequate or ineffective safeguarding is a category of concern (handbook 2024, paras 190-191). */
-function fromKeyJudgements(record: SchoolRecord): Pick<OfstedStanding, 'band' | 'equivalentGrade' | 'inCategoryOfConcern'> | null {
+type Judgement = Pick<OfstedStanding, 'band' | 'equivalentGrade' | 'inCategoryOfConcern'>;
+
+/**
+ * 2 Sept 2024 - Nov 2025 (and any blank overall grade): the worst key judgement decides the band; a key
+ * judgement Inadequate is a category of concern (school inspection handbook 2024, paras 190-191).
+ */
+export function standingFromKeyJudgements(record: SchoolRecord): Judgement | null {
   const grades = KEY_JUDGEMENT_FIELDS.map((f) => record[f]).filter((g): g is LegacyGrade => g !== undefined && g !== 'not-judged');
   if (grades.length === 0) return null;
   const bands = grades.map(bandOfLegacyGrade);
   if (bands.includes('inadequate')) return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
-  if (bands.includes('requires-improvement')) return { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false };
+  if (bands.includes('requires-improvement')) {
+    return { band: 'requires-improvement', equivalentGrade: grades.includes('requires-improvement') ? 'requires-improvement' : 'satisfactory', inCategoryOfConcern: false };
+  }
   return { band: 'good-or-better', equivalentGrade: grades.every((g) => g === 'outstanding') ? 'outstanding' : 'good', inCategoryOfConcern: false };
 }
 
-/** Reads the standing of one school. */
-export function ofstedStanding(record: SchoolRecord, mapping: ReportCardMapping = REPORT_CARD_MAPPING_DEFAULTS): OfstedStanding {
-  const reportCard = readReportCard(record, mapping);
-  const reportCardIsLatest = reportCard !== null && record.reportCardDate !== undefined && (record.inspectionDate === undefined || record.reportCardDate >= record.inspectionDate);
+/**
+ * A legacy overall grade. Every inadequate judgement put the school in a category of concern (serious
+ * weaknesses or special measures; before 2012 also "notice to improve"), unless the record says "none".
+ */
+function standingFromLegacyGrade(grade: LegacyGrade, record: SchoolRecord): Judgement {
+  const band = bandOfLegacyGrade(grade);
+  return { band, equivalentGrade: equivalentOfLegacyGrade(grade), inCategoryOfConcern: band === 'inadequate' && record.categoryOfConcern !== 'none' };
+}
 
-  let judged: Pick<OfstedStanding, 'band' | 'source' | 'equivalentGrade' | 'inCategoryOfConcern'> & { date?: CalendarDate };
+/** Reads the standing of one school; report-card parameters not given take their defaults. */
+export function ofstedStanding(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): OfstedStanding {
+  const reportCard = record.reportCardDate === undefined ? null : readReportCard(record, params);
+  const legacy = record.ofstedGrade !== undefined && record.ofstedGrade !== 'not-judged' ? standingFromLegacyGrade(record.ofstedGrade, record) : null;
+  const graded = legacy ?? standingFromKeyJudgements(record);
+  const reportCardIsLatest = reportCard !== null && (record.inspectionDate === undefined || record.reportCardDate! >= record.inspectionDate);
+
+  let judged: Judgement & { source: OfstedSource; date?: CalendarDate };
   let previousBand: OfstedBand = record.previousOfstedGrade ? bandOfLegacyGrade(record.previousOfstedGrade) : 'not-inspected';
-  const legacy = record.ofstedGrade !== undefined && record.ofstedGrade !== 'not-judged' ? record.ofstedGrade : undefined;
-  const legacyBand = legacy ? bandOfLegacyGrade(legacy) : undefined;
-
   if (reportCardIsLatest) {
-    judged = { band: reportCard.band, source: 'report-card', equivalentGrade: reportCard.equivalentGrade, inCategoryOfConcern: reportCard.inCategoryOfConcern, date: record.reportCardDate };
+    judged = { band: reportCard.band, equivalentGrade: reportCard.equivalentGrade, inCategoryOfConcern: reportCard.inCategoryOfConcern, source: 'report-card', date: record.reportCardDate };
     // The graded inspection before the report card is the previous standing.
-    const before = legacyBand ?? fromKeyJudgements(record)?.band;
-    if (before) previousBand = before;
-  } else if (legacy) {
-    judged = { band: legacyBand!, source: 'legacy-grade', equivalentGrade: equivalentOf(legacy), inCategoryOfConcern: legacy === 'serious-weaknesses' || legacy === 'special-measures', date: record.inspectionDate };
-  } else if (fromKeyJudgements(record)) {
-    judged = { ...fromKeyJudgements(record)!, source: 'key-judgements', date: record.inspectionDate };
+    if (graded && graded.band !== 'not-inspected') previousBand = graded.band;
+  } else if (graded && graded.band !== 'not-inspected') {
+    judged = { ...graded, source: legacy ? 'legacy-grade' : 'key-judgements', date: record.inspectionDate };
+    // Ineffective safeguarding at a graded inspection: inadequate, and from 2024 a category of concern (handbook 2024, paras 190-191).
+    if (record.safeguardingEffective === false) judged = { ...judged, band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
   } else {
-    judged = { band: 'not-inspected', source: 'none', inCategoryOfConcern: false, date: record.inspectionDate };
+    judged = { band: 'not-inspected', inCategoryOfConcern: false, source: 'none', date: record.inspectionDate };
   }
 
-  // Ineffective safeguarding at a graded inspection made the school inadequate (and, from 2024, a category of concern).
-  if (!reportCardIsLatest && record.safeguardingEffective === false && judged.band !== 'not-inspected') {
-    judged = { ...judged, band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
-  }
+  // A category of concern in force (SW, SM, requires significant improvement) is inadequate whatever else the record says.
   if (record.categoryOfConcern !== undefined && record.categoryOfConcern !== 'none') {
-    judged = { ...judged, band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, source: judged.source === 'none' ? 'legacy-grade' : judged.source };
+    judged = { ...judged, band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
   }
 
   let ungradedConcerns: boolean | undefined;
@@ -94,12 +114,11 @@ export function ofstedStanding(record: SchoolRecord, mapping: ReportCardMapping 
   let lastInspectionDate = judged.date;
   const ungradedIsLatest = record.ungradedInspectionDate !== undefined && (judged.date === undefined || record.ungradedInspectionDate > judged.date);
   if (ungradedIsLatest) {
+    // "School remains Good/Outstanding" keeps the band; "(Concerns) - S5 Next" keeps it too but flags the risk.
     lastInspectionDate = record.ungradedInspectionDate;
     ungradedConcerns = record.ungradedOutcome === 'concerns-graded-next';
     gradedNext = record.ungradedOutcome !== undefined && record.ungradedOutcome !== 'remains';
-    if (judged.band === 'not-inspected') judged = { ...judged, source: 'ungraded' };
-  } else if (record.ungradedOutcome !== undefined) {
-    ungradedConcerns = false;
+    if (judged.source === 'none') judged = { ...judged, source: 'ungraded' };
   }
 
   return {

@@ -1,16 +1,20 @@
 /**
- * `schoolrisk categorise`: reads the register, runs the core on it, writes the results and prints a
- * summary. Invalid rows are reported, never fatal; a file the run cannot start on is.
+ * `schoolrisk categorise`: reads the register, runs the shared run on it, writes the results (.xlsx
+ * copy, .csv or .json) and prints a summary. Invalid rows are reported, never fatal; a file the run
+ * cannot start on is.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
-import type { CalendarDate } from '../../core/dates';
+import { dirname, basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import { toUkDate, type CalendarDate } from '../../core/dates';
 import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
-import { categoriseRegister, type RegisterOutcome } from '../../core/register';
-import { locateRegister } from '../run/locateRegister';
+import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
 import { resultsJson } from '../run/resultsJson';
-import { readSheetGrid } from '../workbook/readFile';
+import type { Cell } from '../workbook/cell';
+import { readSheetGrid, loadWorkbook } from '../workbook/readFile';
+import { outputKind, resultsCsv, writeResultsWorkbook } from '../workbook/writeFile';
 import { CliError } from './cliError';
+import { progress } from './progress';
 
 /** Arguments of one `categorise` run. */
 export interface CategoriseArgs {
@@ -20,39 +24,59 @@ export interface CategoriseArgs {
   readonly asOf: CalendarDate;
   readonly out: string;
   readonly print: (text: string) => void;
+  readonly now?: Date;
 }
 
 /** Runs `categorise`; throws `CliError` for what stops the whole run. */
-export async function categoriseCommand(args: CategoriseArgs): Promise<RegisterOutcome> {
+export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> {
   const fw = frameworkById(args.framework);
   if (!fw) throw new CliError(unknownFrameworkMessage(args.framework));
-  const outExt = extname(args.out).toLowerCase();
-  if (outExt !== '.json') throw new CliError(`Cannot write "${args.out}": expected a .json output file.`);
+  const kind = outputKind(args.out);
+  if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx, .csv or .json.`);
 
+  const bar = progress('Categorising', 4);
   const grid = await readSheetGrid(args.register, args.sheet);
-  const located = locateRegister(grid.values);
-  if (!located) {
-    throw new CliError(`"${args.register}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+  bar.tick('read');
+  const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
+  let plan: RunPlan;
+  try {
+    plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source });
+  } catch (e) {
+    bar.stop();
+    if (e instanceof RunError) throw new CliError(e.message);
+    throw e;
   }
-  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });
-  if (outcome.fatal) {
-    throw new CliError(`"${args.register}" cannot be categorised under ${fw.definition.name}:\n  ${outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join('\n  ')}`);
-  }
+  bar.tick('categorised');
 
   await mkdir(dirname(args.out), { recursive: true });
-  await writeFile(args.out, `${JSON.stringify(resultsJson(outcome), null, 2)}\n`);
-  args.print(summary(outcome));
-  return outcome;
+  if (kind === 'json') {
+    await writeFile(args.out, `${JSON.stringify(resultsJson(plan.outcome), null, 2)}\n`);
+  } else if (kind === 'csv') {
+    await writeFile(args.out, resultsCsv(grid.values, plan));
+  } else {
+    const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
+    const workbook = grid.kind === 'xlsx' ? await loadWorkbook(args.register) : workbookFromGrid(grid.sheet, grid.values);
+    await writeResultsWorkbook(args.out, workbook, grid.sheet, plan, { title: `${fw.definition.name}: SIG summary`, asOf: toUkDate(args.asOf), record });
+  }
+  bar.tick('written');
+  bar.stop();
+  args.print(summaryTable(plan, fw.definition.name, args.out));
+  return plan;
 }
 
-/** Counts per category and of the rows that could not be categorised. */
-function summary(outcome: RegisterOutcome): string {
-  const counts = new Map<string, number>();
-  let invalid = 0;
-  for (const r of outcome.rows) {
-    if (r.result) counts.set(r.result.label, (counts.get(r.result.label) ?? 0) + 1);
-    else invalid++;
-  }
-  const lines = outcome.framework.definition.categories.map((c) => `  ${c.label.padEnd(28)} ${String(counts.get(c.label) ?? 0).padStart(5)}`);
-  return `${outcome.framework.definition.name}: ${outcome.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(28)} ${String(invalid).padStart(5)}\n`;
+/** A CSV register becomes a one-sheet workbook, cells as they were read. */
+function workbookFromGrid(sheet: string, values: readonly (readonly Cell[])[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  for (const row of values) ws.addRow([...row]);
+  return wb;
+}
+
+/** The terminal summary: counts per category, and where the results went. */
+export function summaryTable(plan: RunPlan, name: string, out: string): string {
+  const s = plan.summary;
+  const width = Math.max(28, ...s.counts.map((c) => c.label.length + 2));
+  const lines = s.counts.map((c) => `  ${c.label.padEnd(width)} ${String(c.schools).padStart(5)}`);
+  const moved = s.movements.length ? `\n  ${s.movements.length} school(s) changed category since the previous run.` : '';
+  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}\nResults written to ${out}\n`;
 }

@@ -10,6 +10,7 @@ import { cellFromExcelJs, type Cell } from './cell';
 
 /** A sheet's values from A1 to its last used cell, and its Excel tables. */
 export interface SheetGrid {
+  readonly kind: 'xlsx' | 'csv';
   readonly sheet: string;
   readonly values: Cell[][];
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
@@ -32,15 +33,24 @@ export async function readSheetGrid(path: string, sheet?: string): Promise<Sheet
   } catch (e) {
     throw new FileReadError(`Cannot read "${path}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
-  if (ext === '.csv') return { sheet: sheet ?? 'Sheet1', values: parseCsv(bytes), tables: [] };
+  if (ext === '.csv') return { kind: 'csv', sheet: sheet ?? 'Register', values: parseCsv(bytes), tables: [] };
   if (ext !== '.xlsx') throw new FileReadError(`Cannot read "${path}": expected an .xlsx or .csv file.`);
+  return gridOf(await loadBytes(bytes, path), path, sheet);
+}
+
+async function loadBytes(bytes: Buffer, path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new FileReadError(`Cannot read "${path}" as an Excel workbook: ${(e as Error).message}.`);
   }
-  return gridOf(workbook, path, sheet);
+  return workbook;
+}
+
+/** Loads a workbook to write a copy of it (the input file itself is never written). */
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  return loadBytes(await readFile(path), path);
 }
 
 /** The grid of one sheet of a loaded workbook. */
@@ -60,7 +70,7 @@ export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string)
   }
   const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; tableRef?: string; ref?: string }> }).tables ?? {})
     .map((t) => ({ name: t.name, ref: t.tableRef ?? t.ref ?? '' }));
-  return { sheet: ws.name, values, tables };
+  return { kind: 'xlsx', sheet: ws.name, values, tables };
 }
 
 /** Parses CSV text (UTF-8, with or without a BOM) into string cells. */

@@ -1,0 +1,191 @@
+/**
+ * The run shared by the task pane and the command line: locate the register on a sheet, categorise
+ * it, and plan what to write: the result columns to the right of the analyst's own (refreshed in place
+ * when an earlier run wrote them), their fills, the SIG summary and the run record. Plain data only:
+ * each shell's workbook writer carries it out.
+ */
+import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
+import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
+import { categoriseRegister, type RegisterOutcome, type RowOutcome } from '../../core/register';
+import type { Cell } from '../workbook/cell';
+import { locateRegister, type LocatedRegister } from './locateRegister';
+
+/** The result columns, in order. Their headers are how a later run recognises them. */
+export const RESULT_HEADERS = ['Category', 'Support', 'Next inspection due', 'Inspection risk', 'Reasons', 'Problems', 'Previous category (last run)', 'Movement'] as const;
+/** Index of the date column among the results (written as an Excel date). */
+export const DUE_COLUMN = RESULT_HEADERS.indexOf('Next inspection due');
+
+/** Up, down or unchanged against the previous run; `new` where there was none. */
+export type Movement = 'up' | 'down' | 'same' | 'new';
+
+/** One data row's results. */
+export interface RowPlan {
+  /** 0-based row index in the sheet grid. */
+  readonly gridRow: number;
+  readonly outcome: RowOutcome;
+  /** One cell per RESULT_HEADERS entry. */
+  readonly cells: readonly Cell[];
+  readonly fill: { readonly colour: string; readonly textColour: string } | null;
+  readonly movement: Movement | null;
+}
+
+/** What a run will write. */
+export interface RunPlan {
+  readonly located: LocatedRegister;
+  readonly outcome: RegisterOutcome;
+  /** 0-based column where the result block starts: after the analyst's last column. */
+  readonly resultColumn: number;
+  /** An earlier run's result block was found and is refreshed in place. */
+  readonly refreshing: boolean;
+  readonly rows: readonly RowPlan[];
+  readonly summary: RunSummary;
+}
+
+/** Counts and lists for the SIG summary and the run record. */
+export interface RunSummary {
+  readonly counts: readonly { readonly id: string; readonly label: string; readonly colour: string; readonly textColour: string; readonly schools: number }[];
+  readonly notCategorised: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly movements: readonly { readonly name: string; readonly urn: string; readonly previous: string; readonly now: string; readonly movement: Movement }[];
+  readonly highest: readonly { readonly name: string; readonly urn: string; readonly category: string; readonly reasons: string }[];
+}
+
+/** Why a run cannot start: no header row, or a column the framework needs is missing. */
+export class RunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunError';
+  }
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  readonly framework: CompiledFramework;
+  readonly asOf: CalendarDate;
+  readonly params?: Parameters;
+  /** Shown in messages: "register.xlsx (sheet Autumn)". */
+  readonly source: string;
+}
+
+/** Finds an earlier run's result block in the header row: the exact headers, side by side. */
+export function findResultBlock(headerRow: readonly Cell[]): number | null {
+  for (let c = 0; c + RESULT_HEADERS.length <= headerRow.length; c++) {
+    if (RESULT_HEADERS.every((h, i) => String(headerRow[c + i] ?? '').trim() === h)) return c;
+  }
+  return null;
+}
+
+/** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
+export function planRun(values: readonly (readonly Cell[])[], options: RunOptions): RunPlan {
+  const fw = options.framework;
+  const firstLook = locateRegister(values);
+  if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+  const block = findResultBlock(firstLook.headerRow);
+  // The analyst's columns are those before an earlier result block; the block itself is ours to refresh.
+  const analystWidth = block ?? lastNonBlank(firstLook.headerRow) + 1;
+  const analystValues = values.map((r) => r.slice(0, analystWidth));
+  const located = locateRegister(analystValues)!;
+  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping, params: options.params });
+  if (outcome.fatal) {
+    throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
+  }
+
+  const oldCategoryColumn = block;
+  const rows = outcome.rows.map((r): RowPlan => {
+    const gridRow = r.row - 1;
+    const old = oldCategoryColumn === null ? '' : String(values[gridRow]?.[oldCategoryColumn] ?? '').trim();
+    const previous = r.record.previousCategory?.trim() || old || null;
+    return planRow(fw, r, gridRow, previous);
+  });
+  return { located, outcome, resultColumn: analystWidth, refreshing: block !== null, rows, summary: summarise(fw, rows) };
+}
+
+function lastNonBlank(row: readonly Cell[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (String(row[i] ?? '').trim() !== '') return i;
+  return -1;
+}
+
+/** The category a previous-run cell names (label with or without a variant, or id). */
+function previousRank(fw: CompiledFramework, text: string): number | undefined {
+  return categoryRank(fw, text) ?? categoryRank(fw, text.replace(/\s*[(–-].*$/, ''));
+}
+
+function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous: string | null): RowPlan {
+  const result = r.result;
+  const problems = r.problems.map((p) => p.message).join('\n');
+  let movement: Movement | null = null;
+  if (result) {
+    const before = previous === null ? undefined : previousRank(fw, previous);
+    const now = categoryRank(fw, result.category)!;
+    movement = before === undefined ? 'new' : now > before ? 'up' : now < before ? 'down' : 'same';
+  }
+  const due = r.inspection?.dueBy;
+  const cells: Cell[] = result
+    ? [
+        categoryText(result.label, result.variant?.label, result.override !== null),
+        [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
+        due === undefined ? '' : toExcelSerial(due),
+        r.inspection ? `${capitalise(r.inspection.risk)} (${r.inspection.riskScore})` : '',
+        [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...result.reasons.map((x) => x.text)].join('\n'),
+        problems,
+        previous ?? '',
+        movement === null ? '' : MOVEMENT_TEXT[movement],
+      ]
+    : ['', '', '', '', '', problems, previous ?? '', ''];
+  return { gridRow, outcome: r, cells, fill: result ? { colour: result.colour, textColour: result.textColour } : null, movement };
+}
+
+const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New' };
+
+function categoryText(label: string, variant: string | undefined, overridden: boolean): string {
+  return `${label}${variant ? ` (${variant})` : ''}${overridden ? ' [override]' : ''}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary {
+  const counts = fw.definition.categories.map((c) => ({ id: c.id, label: c.label, colour: c.colour, textColour: c.textColour, schools: 0 }));
+  let notCategorised = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const r of rows) {
+    for (const p of r.outcome.problems) if (p.severity === 'error') errors++; else warnings++;
+    const res = r.outcome.result;
+    if (!res) notCategorised++;
+    else counts.find((c) => c.id === res.category)!.schools++;
+  }
+  const name = (r: RowPlan) => r.outcome.record.schoolName ?? `Row ${r.outcome.row}`;
+  const movements = rows
+    .filter((r) => r.movement === 'up' || r.movement === 'down')
+    .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', previous: String(r.cells[6]), now: r.outcome.result!.label, movement: r.movement! }));
+  // The two most concerning categories are the ones the SIG discusses school by school.
+  const top = new Set(fw.definition.categories.slice(-2).map((c) => c.id));
+  const highest = rows
+    .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
+    .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
+    .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
+  return { counts, notCategorised, errors, warnings, movements, highest };
+}
+
+/** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
+export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt: Date }): [string, Cell][] {
+  const def = options.framework.definition;
+  const params = { ...options.framework.defaults, ...(options.params ?? {}) };
+  const s = plan.summary;
+  return [
+    ['Framework', `${def.name} (${def.id})`],
+    ['Framework version', def.version],
+    ['Parameters', Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join('; ')],
+    ['As of', toUkDate(options.asOf)],
+    ['Run at', options.ranAt.toISOString()],
+    ['Source', options.source],
+    ['Rows', plan.rows.length],
+    ['Categorised', plan.rows.length - s.notCategorised],
+    ['Not categorised', s.notCategorised],
+    ['Problems (errors)', s.errors],
+    ['Warnings', s.warnings],
+  ];
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportCardGrade, SchoolRecord } from '../../../core/fields';
+import { readReportCard, REPORT_CARD_MAPPING_DEFAULTS, REPORT_CARD_MAPPING_PARAMETERS } from '../../../core/ofsted/reportCardMapping';
+
+type Areas = Partial<Record<'rcInclusion' | 'rcCurriculumTeaching' | 'rcAchievement' | 'rcAttendanceBehaviour' | 'rcPersonalDevelopment' | 'rcLeadershipGovernance', ReportCardGrade>>;
+const ALL_EXPECTED: Areas = { rcInclusion: 'expected', rcCurriculumTeaching: 'expected', rcAchievement: 'expected', rcAttendanceBehaviour: 'expected', rcPersonalDevelopment: 'expected', rcLeadershipGovernance: 'expected' };
+const card = (areas: Areas, safeguardingEffective: boolean | undefined = true): SchoolRecord => ({ row: 2, ...ALL_EXPECTED, ...areas, ...(safeguardingEffective === undefined ? {} : { safeguardingEffective }) });
+
+describe('default mapping of a report card onto the policies\' bands', () => {
+  it.each([
+    // DOMAIN.md: "requires significant improvement" where safeguarding is not met.
+    { why: 'safeguarding not met', areas: {}, safeguarding: false, band: 'inadequate', category: 'requires-significant-improvement' },
+    // DOMAIN.md: "requires significant improvement" where any area is urgent improvement.
+    { why: 'one area urgent improvement', areas: { rcAchievement: 'urgent-improvement' }, safeguarding: true, band: 'inadequate', category: 'requires-significant-improvement' },
+    // DOMAIN.md: "special measures" where leadership and governance is urgent improvement and so is another area.
+    { why: 'leadership and another area urgent improvement', areas: { rcLeadershipGovernance: 'urgent-improvement', rcInclusion: 'urgent-improvement' }, safeguarding: true, band: 'inadequate', category: 'special-measures' },
+    { why: 'leadership alone urgent improvement', areas: { rcLeadershipGovernance: 'urgent-improvement' }, safeguarding: true, band: 'inadequate', category: 'requires-significant-improvement' },
+    // Local reading: "needs attention" is below the expected standard, so not good.
+    { why: 'one area needs attention', areas: { rcAttendanceBehaviour: 'needs-attention' }, safeguarding: true, band: 'requires-improvement', category: 'none' },
+    { why: 'all expected', areas: {}, safeguarding: true, band: 'good-or-better', category: 'none' },
+    { why: 'all expected, safeguarding not given', areas: {}, safeguarding: undefined, band: 'good-or-better', category: 'none' },
+  ] as const)('$why → $band ($category)', ({ areas, safeguarding, band, category }) => {
+    const r = readReportCard(card(areas, safeguarding));
+    expect(r).toMatchObject({ band, categoryOfConcern: category, inCategoryOfConcern: category !== 'none' });
+  });
+
+  it('names the areas that decided it', () => {
+    expect(readReportCard(card({ rcAchievement: 'needs-attention', rcInclusion: 'needs-attention' }))?.because).toEqual(expect.arrayContaining(['rcAchievement', 'rcInclusion']));
+  });
+
+  it.each([
+    { areas: { rcInclusion: 'exceptional', rcCurriculumTeaching: 'exceptional', rcAchievement: 'exceptional', rcAttendanceBehaviour: 'strong', rcPersonalDevelopment: 'strong', rcLeadershipGovernance: 'strong' }, equivalent: 'outstanding' },
+    { areas: { rcInclusion: 'exceptional', rcCurriculumTeaching: 'exceptional', rcAchievement: 'exceptional', rcLeadershipGovernance: 'exceptional' }, equivalent: 'good' },
+    { areas: { rcInclusion: 'exceptional', rcAchievement: 'strong', rcAttendanceBehaviour: 'strong', rcPersonalDevelopment: 'strong', rcLeadershipGovernance: 'strong', rcCurriculumTeaching: 'strong' }, equivalent: 'good' },
+  ] as const)('equivalent grade for display: $equivalent', ({ areas, equivalent }) => {
+    expect(readReportCard(card(areas))).toMatchObject({ band: 'good-or-better', equivalentGrade: equivalent });
+  });
+
+  it('is not a report card without any graded area', () => {
+    expect(readReportCard({ row: 2, safeguardingEffective: false })).toBeNull();
+  });
+});
+
+describe('the mapping is parameterised', () => {
+  it('raising the needs-attention count lets one such area stay good', () => {
+    expect(readReportCard(card({ rcAchievement: 'needs-attention' }), { needsAttentionAreasForRi: 2 })?.band).toBe('good-or-better');
+    expect(readReportCard(card({ rcAchievement: 'needs-attention', rcInclusion: 'needs-attention' }), { needsAttentionAreasForRi: 2 })?.band).toBe('requires-improvement');
+  });
+
+  it('"needs attention" in leadership and governance stays RI whatever the count (RISE "stuck" schools), unless switched off', () => {
+    const r = card({ rcLeadershipGovernance: 'needs-attention' });
+    expect(readReportCard(r, { needsAttentionAreasForRi: 3 })?.band).toBe('requires-improvement');
+    expect(readReportCard(r, { needsAttentionAreasForRi: 3, leadershipNeedsAttentionIsRi: false })?.band).toBe('good-or-better');
+  });
+
+  it('urgent improvement not read as inadequate still counts as below good', () => {
+    expect(readReportCard(card({ rcAchievement: 'urgent-improvement' }), { urgentImprovementIsInadequate: false })).toMatchObject({ band: 'requires-improvement', inCategoryOfConcern: false });
+  });
+
+  it('safeguarding not met can be switched off as a decider', () => {
+    expect(readReportCard(card({}, false), { safeguardingNotMetIsInadequate: false })?.band).toBe('good-or-better');
+  });
+
+  it('documents every parameter with its source', () => {
+    for (const key of Object.keys(REPORT_CARD_MAPPING_DEFAULTS)) {
+      const doc = REPORT_CARD_MAPPING_PARAMETERS[key as keyof typeof REPORT_CARD_MAPPING_DEFAULTS];
+      expect(doc.description.length).toBeGreaterThan(20);
+      expect(doc.source.length).toBeGreaterThan(10);
+    }
+  });
+});

@@ -1,0 +1,303 @@
+import { describe, expect, it } from 'vitest';
+import { fromIsoDate, type CalendarDate } from '../../core/dates';
+import { FIELD_KEYS, type FieldKey } from '../../core/fields';
+import { displayValue, type ProblemKind } from '../../core/problems';
+import { cellReader, describeExpected, isExcelError, plainCell, readCell } from '../../core/values';
+
+const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
+const AS_OF = d('2025-09-01');
+const ctx = { row: 7, column: 'The column', asOf: AS_OF };
+
+/** Reads a cell and returns its value, failing the test with the problem's message when there is one. */
+function valueOf(field: FieldKey, raw: unknown): unknown {
+  const r = readCell(field, raw, ctx);
+  if (!r.ok) throw new Error(r.problem.message);
+  return r.value;
+}
+function problemOf(field: FieldKey, raw: unknown) {
+  const r = readCell(field, raw, ctx);
+  if (r.ok) throw new Error(`expected a problem, read ${JSON.stringify(r.value)}`);
+  return r.problem;
+}
+
+describe('dates: Excel serials, ISO and UK day-first text, exceljs Dates (never US order)', () => {
+  it.each<[string, unknown, string]>([
+    ['an Excel serial', 45717, '2025-03-01'],
+    ['an Excel serial with a time of day', 45717.75, '2025-03-01'],
+    ['a serial pasted as text', '45717', '2025-03-01'],
+    ['an exceljs Date (UTC midnight)', new Date(Date.UTC(2025, 2, 1)), '2025-03-01'],
+    ['ISO', '2025-03-01', '2025-03-01'],
+    ['ISO with a midnight time', '2025-03-01T00:00:00Z', '2025-03-01'],
+    ['UK dd/mm/yyyy (1 March, not 3 January)', '01/03/2025', '2025-03-01'],
+    ['UK d/m/yyyy', '1/3/2025', '2025-03-01'],
+    ['UK with dashes', '01-03-2025', '2025-03-01'],
+    ['UK with dots', '01.03.2025', '2025-03-01'],
+    ['UK day > 12', '31/12/2024', '2024-12-31'],
+    ['UK with a midnight time (CSV export)', '01/03/2025 00:00:00', '2025-03-01'],
+    ['words', '1 March 2025', '2025-03-01'],
+    ['compact ISO text (GIAS extracts)', '20250301', '2025-03-01'],
+    ['compact ISO number', 20250301, '2025-03-01'],
+    ['padded with non-breaking spaces', '\u00a001/03/2025 ', '2025-03-01'],
+  ])('%s: %j is %s', (_what, raw, iso) => {
+    expect(valueOf('inspectionDate', raw)).toBe(d(iso));
+  });
+
+  it.each<[string, unknown]>([
+    ['US month-first', '12/31/2024'],
+    ['a day that does not exist', '31/02/2024'],
+    ['a two-digit year (1925 or 2025?)', '01/03/25'],
+    ['words that are not a date', 'next week'],
+    ['Excel\'s fictitious 29 February 1900', 60],
+    ['a negative serial', -1],
+    ['a yes/no', true],
+    ['an 8-digit number that is no date', 20251345],
+  ])('%s (%j) is unreadable-date', (_what, raw) => {
+    expect(problemOf('inspectionDate', raw).kind).toBe('unreadable-date');
+  });
+
+  it('a date after the as-of date is a future-date problem where the field is in the past', () => {
+    expect(problemOf('inspectionDate', '02/09/2025').kind).toBe('future-date');
+    expect(valueOf('inspectionDate', '01/09/2025')).toBe(AS_OF);
+  });
+
+  it('a future date is fine where the field allows it (a head starting next term)', () => {
+    expect(valueOf('headteacherStartDate', '01/01/2026')).toBe(d('2026-01-01'));
+  });
+});
+
+describe('yes/no', () => {
+  it.each<[unknown, boolean]>([
+    ['Yes', true], ['yes', true], ['YES', true], ['Y', true], ['y', true], ['TRUE', true], ['true', true], [true, true], [1, true], ['1', true],
+    ['No', false], ['no', false], ['N', false], ['FALSE', false], [false, false], [0, false], ['0', false],
+    [' Yes\u00a0', true],
+  ])('%j -> %s', (raw, expected) => {
+    expect(valueOf('attainmentConcern', raw)).toBe(expected);
+  });
+
+  it.each<[unknown, boolean]>([['Met', true], ['Effective', true], ['Not met', false], ['not-met', false], ['Ineffective', false], ['Not effective', false]])(
+    'safeguarding also reads %j -> %s (its extra spellings)', (raw, expected) => {
+      expect(valueOf('safeguardingEffective', raw)).toBe(expected);
+    },
+  );
+
+  it.each<unknown>(['Maybe', 2, 'Yes/No', 'Met'])('%j is not-yes-no for an ordinary flag', (raw) => {
+    expect(problemOf('attainmentConcern', raw).kind).toBe('not-yes-no');
+  });
+});
+
+describe('grades: words, 1-4, RI, SM/SW, pre-2012 Satisfactory', () => {
+  it.each<[unknown, string]>([
+    ['Outstanding', 'outstanding'], ['good', 'good'], ['Requires improvement', 'requires-improvement'], ['Requires Improvement', 'requires-improvement'],
+    ['Inadequate', 'inadequate'], [1, 'outstanding'], [2, 'good'], [3, 'requires-improvement'], [4, 'inadequate'], ['3', 'requires-improvement'],
+    ['RI', 'requires-improvement'], ['ri', 'requires-improvement'], ['SM', 'special-measures'], ['SW', 'serious-weaknesses'],
+    ['Special measures', 'special-measures'], ['Serious weaknesses', 'serious-weaknesses'], ['Satisfactory', 'satisfactory'],
+    [{ richText: [{ text: 'Good' }] }, 'good'],
+  ])('%j -> %s', (raw, expected) => {
+    expect(valueOf('ofstedGrade', raw)).toBe(expected);
+  });
+
+  it.each<unknown>(['Excellent', 5, 0, '2.5', true, 'constructor'])('%j is unknown-value', (raw) => {
+    expect(problemOf('ofstedGrade', raw).kind).toBe('unknown-value');
+  });
+});
+
+describe('status, including GIAS establishment types; phase; trend', () => {
+  it.each<[FieldKey, unknown, string]>([
+    ['status', 'Maintained', 'maintained'], ['status', 'Academy', 'academy'],
+    ['status', 'Community school', 'maintained'], ['status', 'Voluntary aided school', 'maintained'], ['status', 'Foundation school', 'maintained'],
+    ['status', 'Local authority nursery school', 'maintained'], ['status', 'Maintained School', 'maintained'],
+    ['status', 'Academy converter', 'academy'], ['status', 'Academy sponsor led', 'academy'], ['status', 'Free schools', 'academy'],
+    ['status', 'Free schools 16 to 19', 'academy'], ['status', 'Academy 16-19 converter', 'academy'], ['status', 'University technical college', 'academy'],
+    ['phase', 'Primary', 'primary'], ['phase', 'Middle deemed secondary', 'middle'], ['phase', '16 plus', 'post-16'], ['phase', 'All-through', 'all-through'],
+    ['attainmentTrend', 'Improving', 'improving'], ['attainmentTrend', 'stable', 'stable'], ['attainmentTrend', 'Declining', 'declining'], ['attainmentTrend', 'Down', 'declining'],
+  ])('%s: %j -> %s', (field, raw, expected) => {
+    expect(valueOf(field, raw)).toBe(expected);
+  });
+
+  it('an independent school is neither maintained nor an academy', () => {
+    expect(problemOf('status', 'Other independent school').kind).toBe('unknown-value');
+  });
+});
+
+describe('numbers: range, whole numbers, percentages', () => {
+  it.each<[FieldKey, unknown, number]>([
+    ['bottomQuartileMeasures', 5, 5], ['bottomQuartileMeasures', '5', 5], ['bottomQuartileMeasures', 0, 0], ['bottomQuartileMeasures', 8, 8],
+    ['bottomQuartileMeasures', ' 3 ', 3],
+    ['ks4Progress8', -0.45, -0.45], ['ks4Progress8', '-0.45', -0.45], ['ks4Progress8', '+0.3', 0.3],
+    ['permanentExclusions', '1,000', 1000],
+  ])('%s: %j -> %s', (field, raw, expected) => {
+    expect(valueOf(field, raw)).toBe(expected);
+  });
+
+  // The percentage rule (core/values.ts readNumber): "%" text as written; otherwise a value strictly
+  // between 0 and 1 is a fraction (Excel's percent format holds 0.952 for 95.2%); 0, 1 and above as written.
+  it.each<[unknown, number]>([
+    [95.2, 95.2], ['95.2', 95.2], ['95.2%', 95.2], ['85 %', 85],
+    [0.952, 95.2], ['0.952', 95.2], [0.857, 85.7],
+    [1, 1], [0, 0], ['0.5%', 0.5], [100, 100],
+  ])('attendance %j -> %s', (raw, expected) => {
+    expect(valueOf('attendancePct', raw)).toBe(expected);
+  });
+
+  it.each<[FieldKey, unknown, ProblemKind]>([
+    ['bottomQuartileMeasures', 9, 'out-of-range'],
+    ['bottomQuartileMeasures', -1, 'out-of-range'],
+    ['bottomQuartileMeasures', 2.5, 'not-whole-number'],
+    ['bottomQuartileMeasures', 'five', 'not-a-number'],
+    ['bottomQuartileMeasures', true, 'not-a-number'],
+    ['bottomQuartileMeasures', Infinity, 'not-a-number'],
+    ['attendancePct', 101, 'out-of-range'],
+    ['attendancePct', '101%', 'out-of-range'],
+    ['attendancePct', '95..2', 'not-a-number'],
+    ['ks4Progress8', 7, 'out-of-range'],
+  ])('%s: %j is %s', (field, raw, kind) => {
+    expect(problemOf(field, raw).kind).toBe(kind);
+  });
+});
+
+describe('URNs: six digits, 100000-999999', () => {
+  it.each<[unknown, string]>([[123456, '123456'], ['123456', '123456'], [' 123456 ', '123456'], [100000, '100000'], [999999, '999999'], [123456.0, '123456']])(
+    '%j -> %s', (raw, expected) => {
+      expect(valueOf('urn', raw)).toBe(expected);
+    },
+  );
+
+  it.each<unknown>([12345, '1234567', '099999', 123456.5, 'URN123456', '12 3456', true])('%j is invalid-urn', (raw) => {
+    expect(problemOf('urn', raw).kind).toBe('invalid-urn');
+  });
+});
+
+describe('text', () => {
+  it('is trimmed of spaces and non-breaking spaces', () => {
+    expect(valueOf('schoolName', '\u00a0 Hill Primary  ')).toBe('Hill Primary');
+  });
+
+  it('a number in a text column is read as its digits', () => {
+    expect(valueOf('laestab', 9312345)).toBe('9312345');
+  });
+
+  it('longer than the field allows is text-too-long', () => {
+    expect(valueOf('schoolName', 'x'.repeat(200))).toHaveLength(200);
+    expect(problemOf('schoolName', 'x'.repeat(201)).kind).toBe('text-too-long');
+  });
+});
+
+describe('blanks', () => {
+  it.each<unknown>(['', '   ', '\u00a0', '\t\n', null, undefined, { richText: [] }])('%j is blank (undefined) for every kind of field', (raw) => {
+    for (const field of ['urn', 'schoolName', 'inspectionDate', 'attainmentConcern', 'ofstedGrade', 'attendancePct'] as const) {
+      expect(readCell(field, raw, ctx)).toEqual({ ok: true, value: undefined });
+    }
+  });
+});
+
+describe('Excel error values', () => {
+  const ERRORS = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA'];
+
+  it.each(ERRORS)('%s as text is excel-error in every kind of field, even text', (error) => {
+    for (const field of ['urn', 'schoolName', 'inspectionDate', 'attainmentConcern', 'ofstedGrade', 'attendancePct'] as const) {
+      const p = problemOf(field, error);
+      expect(p.kind).toBe('excel-error');
+      expect(p.value).toBe(error);
+    }
+  });
+
+  it.each(ERRORS)('exceljs\'s { error: %j } is excel-error', (error) => {
+    expect(problemOf('ofstedGrade', { error }).kind).toBe('excel-error');
+  });
+
+  it('a formula whose result is an error is excel-error; one with a value is read as that value', () => {
+    expect(problemOf('inspectionDate', { formula: 'A1/0', result: { error: '#DIV/0!' } }).kind).toBe('excel-error');
+    expect(valueOf('inspectionDate', { formula: 'DATE(2025,3,1)', result: new Date(Date.UTC(2025, 2, 1)) })).toBe(d('2025-03-01'));
+  });
+
+  it('recognises errors but not look-alikes', () => {
+    expect(isExcelError({ error: '#N/A' })).toBe(true);
+    expect(isExcelError(' #n/a ')).toBe(true);
+    expect(isExcelError('#1 school')).toBe(false);
+    expect(valueOf('schoolName', '#1 school')).toBe('#1 school');
+  });
+});
+
+describe('plain cells: exceljs wrappers unwrapped', () => {
+  it.each<[unknown, unknown]>([
+    [{ richText: [{ text: 'A' }, { text: 'b ' }] }, 'Ab'],
+    [{ text: 'Hill School', hyperlink: 'https://example.org' }, 'Hill School'],
+    [{ formula: '1+1', result: 2 }, 2],
+    [{ sharedFormula: 'A1', result: 'x' }, 'x'],
+    [{ formula: 'A1' }, undefined],
+  ])('%j -> %j', (raw, expected) => {
+    expect(plainCell(raw)).toEqual(expected);
+  });
+});
+
+describe('every problem names the row, the column, the value and what was expected', () => {
+  it.each<[ProblemKind, FieldKey, unknown]>([
+    ['unreadable-date', 'inspectionDate', '12/31/2024'],
+    ['future-date', 'inspectionDate', '02/09/2025'],
+    ['unknown-value', 'ofstedGrade', 'Excellent'],
+    ['not-yes-no', 'attainmentConcern', 'Maybe'],
+    ['not-a-number', 'bottomQuartileMeasures', 'five'],
+    ['out-of-range', 'bottomQuartileMeasures', 9],
+    ['not-whole-number', 'bottomQuartileMeasures', 2.5],
+    ['excel-error', 'ofstedGrade', '#N/A'],
+    ['text-too-long', 'schoolName', 'x'.repeat(201)],
+    ['invalid-urn', 'urn', '12345'],
+  ])('%s (%s = %j)', (kind, field, raw) => {
+    const p = readCell(field, raw, { row: 12, column: 'My header', asOf: AS_OF });
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.problem).toMatchObject({ kind, row: 12, column: 'My header', field, value: raw, expected: describeExpected(field), severity: 'error' });
+    expect(p.problem.message).toContain('Row 12');
+    expect(p.problem.message).toContain('column "My header"');
+    expect(p.problem.message).toContain(displayValue(raw));
+    expect(p.problem.message).toContain(`expected ${describeExpected(field)}`);
+  });
+
+  it('a Date the reader rejects is reported as the Date, shown as its day', () => {
+    const p = problemOf('inspectionDate', new Date(Date.UTC(2030, 0, 1)));
+    expect(p.kind).toBe('future-date');
+    expect(p.message).toContain('2030-01-01');
+  });
+
+  it('an invalid Date never throws: it is unreadable as a date and kept as its text elsewhere', () => {
+    expect(problemOf('inspectionDate', new Date(NaN)).message).toContain('"Invalid Date"');
+    expect(valueOf('schoolName', new Date(NaN))).toBe('Invalid Date');
+  });
+
+  it('an exceljs error object is reported by its error text', () => {
+    expect(problemOf('ofstedGrade', { error: '#REF!' }).message).toContain('"#REF!"');
+  });
+});
+
+describe('what each field expects, in words', () => {
+  it.each<[FieldKey, string[]]>([
+    ['inspectionDate', ['a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date', 'not after the as-of date']],
+    ['headteacherStartDate', ['a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date']],
+    ['ofstedGrade', ['one of: Outstanding (1)', 'Good (2)', 'Requires improvement (3, RI)', 'Inadequate (4)', 'Special measures (SM', 'Serious weaknesses (SW', 'Satisfactory']],
+    ['status', ['Maintained', 'Academy', 'GIAS establishment type', 'Community school']],
+    ['attainmentConcern', ['Yes or No', 'Y/N', 'TRUE/FALSE', '1/0']],
+    ['safeguardingEffective', ['Met', 'Not met']],
+    ['attendancePct', ['a number from 0 to 100', '85%', '0.85']],
+    ['bottomQuartileMeasures', ['a whole number from 0 to 8']],
+    ['urn', ['6 digits']],
+    ['schoolName', ['at most 200 characters']],
+  ])('%s', (field, parts) => {
+    const text = describeExpected(field);
+    for (const part of parts) expect(text).toContain(part);
+  });
+
+  it('the date expectation does not mention the as-of date for fields that may be in the future', () => {
+    expect(describeExpected('headteacherStartDate')).not.toContain('as-of');
+  });
+
+  it('every field has one', () => {
+    for (const field of FIELD_KEYS) expect(describeExpected(field).length).toBeGreaterThan(5);
+  });
+});
+
+describe('the per-field reader', () => {
+  it('is built once per field and reads like readCell', () => {
+    expect(cellReader('ofstedGrade')).toBe(cellReader('ofstedGrade'));
+    expect(cellReader('ofstedGrade')('RI', ctx)).toEqual(readCell('ofstedGrade', 'RI', ctx));
+  });
+});
