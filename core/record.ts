@@ -7,7 +7,7 @@ import type { CalendarDate } from './dates';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
-import { plainCell, URN_RANGE, valueReader } from './values';
+import { plainCell, valueReader } from './values';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {

@@ -1,6 +1,6 @@
 /**
  * Builds school records and later inspection outcomes from the real 2018 data in
- * ../shared/data/ofsted-2018-waiky8 (Ofsted graded-inspection histories 2005 - Feb 2020, DfE 2018 KS2/KS4
+ * test/fixtures/ofsted-2018 (copied, gzipped, from ../shared/data/ofsted-2018-waiky8; see SOURCE.md) (Ofsted graded-inspection histories 2005 - Feb 2020, DfE 2018 KS2/KS4
  * results, the 2017/18 performance-tables spine). Used by the risk backtest and by the weight-fitting
  * script (fitRiskWeights.ts). Test-only: it reads files with Node's fs.
  *
@@ -9,13 +9,14 @@
  * in the riskiest tenth?
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { addMonths, dateFromParts, monthsBetween, type CalendarDate } from '../../../core/dates';
 import type { LegacyGrade, SchoolRecord } from '../../../core/fields';
 
 /** Where the data lives (the shared folder next to the project). */
-export const DATA_DIR = resolve(__dirname, '../../../../shared/data/ofsted-2018-waiky8');
+export const DATA_DIR = resolve(__dirname, '../../fixtures/ofsted-2018');
 
 /** The scoring date: the start of the 2018/19 school year, when the 2018 results were (provisionally) known. */
 export const BACKTEST_AS_OF = dateFromParts(2018, 9, 1) as CalendarDate;
@@ -42,7 +43,7 @@ const RATING: Record<string, LegacyGrade> = {
 };
 
 function readCsv(name: string): Record<string, string>[] {
-  const text = readFileSync(resolve(DATA_DIR, name), 'latin1');
+  const text = gunzipSync(readFileSync(resolve(DATA_DIR, `${name}.gz`))).toString('latin1');
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
