@@ -7,6 +7,8 @@ import { fromIsoDate, todayLocal, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
 import { FileReadError } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
+import { compareCommand } from './compare';
+import { validateCommand } from './validate';
 import { CliError } from './cliError';
 
 function asOfDate(text: string): CalendarDate {
@@ -31,9 +33,29 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .requiredOption('-f, --framework <id>', `the framework: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
-    .requiredOption('-o, --out <file>', 'where to write the results (.json)')
+    .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
     .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string }) => {
       await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out });
+    });
+
+  program
+    .command('compare')
+    .description('Show each school\'s category under all five frameworks, side by side.')
+    .argument('<register>', 'the register file, .xlsx or .csv')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
+    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate }) => {
+      await compareCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out });
+    });
+
+  program
+    .command('validate')
+    .description('Show how the headers map to fields, the columns not used, and every problem by row, column and value.')
+    .argument('<register>', 'the register file, .xlsx or .csv')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
+    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate }) => {
+      await validateCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out });
     });
 
   program

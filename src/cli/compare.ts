@@ -1,0 +1,46 @@
+/**
+ * `schoolrisk compare`: each school's category under every framework, side by side, so an analyst
+ * can see how the authorities' rules differ on the same register.
+ */
+import { basename } from 'node:path';
+import type { CalendarDate } from '../../core/dates';
+import { allFrameworks } from '../../core/frameworks';
+import { categoriseRegister } from '../../core/register';
+import { locateRegister } from '../run/locateRegister';
+import { readSheetGrid } from '../workbook/readFile';
+import { CliError } from './cliError';
+
+/** One school's categories under every framework (`null` where a problem stopped the row). */
+export interface ComparisonRow {
+  readonly row: number;
+  readonly urn: string | null;
+  readonly name: string;
+  readonly categories: Readonly<Record<string, string | null>>;
+}
+
+/** Compares the frameworks on one register. */
+export async function compareCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void }): Promise<ComparisonRow[]> {
+  const grid = await readSheetGrid(args.register, args.sheet);
+  const located = locateRegister(grid.values);
+  if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+  const frameworks = allFrameworks();
+  const outcomes = frameworks.map((fw) => categoriseRegister(fw, located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping }));
+  const rows: ComparisonRow[] = outcomes[0]!.rows.map((r, i) => ({
+    row: r.row,
+    urn: r.urn,
+    name: r.record.schoolName ?? '',
+    categories: Object.fromEntries(frameworks.map((fw, k) => {
+      const res = outcomes[k]!.rows[i]!.result;
+      return [fw.definition.id, res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}` : null];
+    })),
+  }));
+  const ids = frameworks.map((f) => f.definition.id);
+  const widths = ids.map((id) => Math.max(id.length, ...rows.map((r) => (r.categories[id] ?? '(problems)').length)));
+  const nameWidth = Math.min(32, Math.max(6, ...rows.map((r) => r.name.length)));
+  const line = (cells: string[]) => cells.join('  ');
+  args.print(`${line(['Row'.padStart(5), 'URN'.padEnd(6), 'School'.padEnd(nameWidth), ...ids.map((id, k) => id.padEnd(widths[k]!))])}\n`);
+  for (const r of rows) {
+    args.print(`${line([String(r.row).padStart(5), (r.urn ?? '').padEnd(6), r.name.slice(0, nameWidth).padEnd(nameWidth), ...ids.map((id, k) => (r.categories[id] ?? '(problems)').padEnd(widths[k]!))])}\n`);
+  }
+  return rows;
+}
