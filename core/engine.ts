@@ -52,6 +52,8 @@ export interface CompiledFramework {
   readonly defaults: Parameters;
   /** Category lookup by normalised id or label (for overrides and SUPPORTDAYS). */
   readonly categoryByKey: ReadonlyMap<string, CompiledCategory>;
+  /** Facts read by variants, additional offers and academies' offers (not by criteria). */
+  readonly otherFacts: readonly FactKey[];
 }
 
 const COLOUR = /^#[0-9A-Fa-f]{6}$/;
@@ -233,12 +235,15 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
   // Referenced criteria are compiled first, so evaluating in compile order fills `fired` safely.
   const order = topologicalOrder(criteria);
 
+  // Facts read outside the criteria: variants, additional offers, academies' offers.
+  const otherFacts = new Set<FactKey>();
   const categories = def.categories.map((c, rank): CompiledCategory => {
     const refs = new Set<number>();
     const where = `category "${c.id}"`;
     if (def.selection.kind === 'firstMatch' && c.id !== def.selection.default && !c.when) fail(`${where} has no rule`);
     const when = c.when ? compileCondition(c.when, where, new Set(), refs, true) : null;
-    const variants = (c.variants ?? []).map((v) => ({ id: v.id, label: v.label, when: compileCondition(v.when, `variant "${v.id}"`, new Set(), new Set(), false) }));
+    const variants = (c.variants ?? []).map((v) => ({ id: v.id, label: v.label, when: compileCondition(v.when, `variant "${v.id}"`, otherFacts, new Set(), false) }));
+    if (c.support.academy) otherFacts.add('isAcademy');
     checkOffer(c.support.maintained, where);
     if (c.support.academy) checkOffer(c.support.academy, `${where} (academies)`);
     return { def: c, rank, when, criteria: [...refs], variants };
@@ -250,7 +255,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     if (offer.amount !== null && !offer.unit) fail(`${where}: an offer with a number needs a unit`);
   }
 
-  const additional = (def.additional ?? []).map((a) => ({ def: a, when: compileCondition(a.when, `offer "${a.id}"`, new Set(), new Set(), false) }));
+  const additional = (def.additional ?? []).map((a) => ({ def: a, when: compileCondition(a.when, `offer "${a.id}"`, otherFacts, new Set(), false) }));
   const defaults = Object.fromEntries(Object.entries(def.parameters).map(([k, p]) => [k, p.default]));
   const categoryByKey = new Map<string, CompiledCategory>();
   for (const c of categories) {
@@ -258,7 +263,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     categoryByKey.set(normaliseKey(c.def.label), c);
   }
 
-  return { definition: def, criteria: order, categories, defaultRank, additional, defaults, categoryByKey };
+  return { definition: def, criteria: order, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts] };
 }
 
 function topologicalOrder(criteria: readonly CompiledCriterion[]): CompiledCriterion[] {
@@ -533,8 +538,8 @@ export function describeCondition(fw: CompiledFramework, cond: Condition, params
 /** The record fields a framework reads (for the data dictionary and the missing-column check). */
 export function fieldsUsedBy(fw: CompiledFramework): FieldKey[] {
   const used = new Set<FieldKey>();
-  for (const c of fw.criteria) {
-    for (const f of c.facts) {
+  for (const facts of [...fw.criteria.map((c) => c.facts), fw.otherFacts]) {
+    for (const f of facts) {
       if (f in FIELDS) used.add(f as FieldKey);
       else DERIVED_FACT_SOURCES[f as keyof typeof DERIVED_FACT_SOURCES].forEach((k) => used.add(k));
     }
