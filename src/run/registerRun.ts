@@ -160,7 +160,11 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary 
   const name = (r: RowPlan) => r.outcome.record.schoolName ?? `Row ${r.outcome.row}`;
   const movements = rows
     .filter((r) => r.movement === 'up' || r.movement === 'down')
-    .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', previous: String(r.cells[6]), now: r.outcome.result!.label, movement: r.movement! }));
+    .map((r) => {
+      const previous = String(r.cells[6]);
+      const rank = previousRank(fw, previous);
+      return { name: name(r), urn: r.outcome.urn ?? '', previous: rank === undefined ? previous : fw.definition.categories[rank]!.label, now: r.outcome.result!.label, movement: r.movement! };
+    });
   // The two most concerning categories are the ones the SIG discusses school by school.
   const top = new Set(fw.definition.categories.slice(-2).map((c) => c.id));
   const highest = rows

@@ -46,7 +46,7 @@ function replaceSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 /** Writes the SIG summary sheet: counts per category, movements, and the highest-concern schools. Returns the counts range for a chart. */
 export function writeSummarySheet(wb: ExcelJS.Workbook, plan: RunPlan, title: string, asOf: string): { firstRow: number; lastRow: number } {
   const ws = replaceSheet(wb, SUMMARY_SHEET);
-  ws.columns = [{ width: 34 }, { width: 12 }, { width: 24 }, { width: 24 }, { width: 16 }];
+  ws.columns = [{ width: 34 }, { width: 12 }, { width: 26 }, { width: 26 }, { width: 16 }];
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.addRow(['As of', asOf]);
   ws.addRow([]);
@@ -73,8 +73,8 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, plan: RunPlan, title: st
   ws.addRow(['Schools in the most concerning categories']).font = { bold: true };
   ws.addRow(['School', 'URN', 'Category', 'Reasons']).font = { bold: true };
   for (const h of plan.summary.highest) {
-    const row = ws.addRow([h.name, h.urn, h.category, h.reasons]);
-    row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+    // Reasons go in the last column, unwrapped, so the SIG can read them in full across the page.
+    ws.addRow([h.name, h.urn, h.category, h.reasons]);
   }
   return { firstRow, lastRow };
 }
