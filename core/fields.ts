@@ -228,6 +228,7 @@ export const FIELDS = {
   hrConcern: concern('HR concern', 'HR or staffing concern affecting leadership capacity.', ['Staffing concern']),
   fallingRoll: concern('Falling roll', 'Pupil numbers falling.', ['Falling rolls', 'Falling roll concern']),
   organisationalChange: concern('Organisational change', 'A new federation, amalgamation or similar change.', ['Federation or amalgamation', 'Amalgamation', 'Federation']),
+  performanceVariation: concern('Performance variation', 'Significant variation in performance between English and maths, year on year, or boys and girls (Herefordshire, Appendix 5).', ['Significant variation in performance', 'Variation in performance', 'Performance variation concern']),
   laJudgement: {
     label: 'LA judgement', description: 'The LA\'s own view of the school\'s current effectiveness (outstanding, strong good, good, requires improvement, inadequate).', group: 'concerns',
     type: enumType(LA_JUDGEMENTS, { '1': 'outstanding', '2': 'good', '3': 'requires-improvement', '4': 'inadequate', ri: 'requires-improvement', stronggood: 'strong-good', securelygood: 'strong-good', vulnerable: 'requires-improvement' }),
