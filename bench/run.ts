@@ -1,0 +1,283 @@
+/**
+ * `npm run bench`: every figure of issue 7 in one run, on one deterministic England-sized register.
+ * Prints a table and writes bench/results.json. Benchmarks are not tests: they print, they never fail
+ * on a missed target (CI does not run them). Targets and what limits each figure: docs/performance.md.
+ *
+ * BENCH_ROWS (default 25,000) and BENCH_REPS (default 3) change the size and the repetitions.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { toExcelSerial } from '../core/dates';
+import { deriveFacts } from '../core/deriveFacts';
+import { categorise } from '../core/engine';
+import type { Facts } from '../core/facts';
+import { allFrameworks } from '../core/frameworks';
+import { readRegister } from '../core/record';
+import { categoriseRegister } from '../core/register';
+import { main } from '../src/cli/main';
+import { excelJsDateFromSerial } from '../src/workbook/cell';
+import { installCustomFunctionsDouble } from '../test/support/customFunctionsDouble';
+import { BENCH_AS_OF, DATE_COLUMNS, englandRegister } from './englandRegister';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);
+const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
+const NA_PANE = 'n/a (task pane not built)';
+
+type Figure = number | string;
+
+/** One figure of the table: its value, the target, and whether it is met (`null`: no target or not measured). */
+interface Row {
+  readonly name: string;
+  readonly value: Figure;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function timeMs(body: () => void): number {
+  const t = performance.now();
+  body();
+  return performance.now() - t;
+}
+
+async function timeMsAsync(body: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await body();
+  return performance.now() - t;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Engine (categorise with reasons, facts derived beforehand) and whole-register rates, per framework. */
+function coreFigures(header: string[], rows: (string | number | boolean)[][]) {
+  const read = readRegister(header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+  const facts: Facts[] = read.records.map((r) => deriveFacts(r!, BENCH_AS_OF).facts);
+  const perFramework: Record<string, { engineRowsPerSecond: number; registerRowsPerSecond: number }> = {};
+  for (const fw of allFrameworks()) {
+    for (const f of facts.slice(0, 2000)) categorise(fw, f); // warm-up
+    const engine = median(Array.from({ length: REPS }, () => timeMs(() => {
+      for (const f of facts) categorise(fw, f);
+    })));
+    const register = median(Array.from({ length: REPS }, () => timeMs(() => {
+      categoriseRegister(fw, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    })));
+    perFramework[fw.definition.id] = { engineRowsPerSecond: Math.round(facts.length / (engine / 1000)), registerRowsPerSecond: Math.round(rows.length / (register / 1000)) };
+    log(`  core ${fw.definition.id}: ${perFramework[fw.definition.id]!.engineRowsPerSecond} rows/s (engine), ${perFramework[fw.definition.id]!.registerRowsPerSecond} rows/s (register)`);
+  }
+  const values = Object.values(perFramework);
+  return {
+    perFramework,
+    coreRowsPerSecond: Math.min(...values.map((v) => v.engineRowsPerSecond)),
+    registerRowsPerSecond: Math.min(...values.map((v) => v.registerRowsPerSecond)),
+  };
+}
+
+/** One RISKCATEGORY call over the whole register, as Excel makes it: 2-D ranges, dates as serials. */
+async function spillFigure(header: string[], rows: (string | number | boolean)[][]) {
+  installCustomFunctionsDouble();
+  const { riskCategory } = await import('../functions/functions');
+  const asOf = toExcelSerial(BENCH_AS_OF);
+  const perFramework: Record<string, number> = {};
+  for (const fw of allFrameworks()) {
+    const id = fw.definition.id;
+    riskCategory(id, [header], rows.slice(0, 1000), asOf); // warm-up
+    let out: unknown[][] = [];
+    perFramework[id] = Math.round(median(Array.from({ length: REPS }, () => timeMs(() => {
+      out = riskCategory(id, [header], rows, asOf);
+    }))));
+    if (out.length !== rows.length) throw new Error(`RISKCATEGORY spilled ${out.length} rows for ${rows.length}`);
+  }
+  return { perFramework, riskCategorySpillMs: Math.max(...Object.values(perFramework)) };
+}
+
+/** Writes the register as an .xlsx an analyst would have: a "Register" sheet, dates as Excel dates. */
+async function writeRegisterXlsx(path: string, header: string[], rows: (string | number | boolean)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Register');
+  ws.addRow(header).font = { bold: true };
+  for (const row of rows) ws.addRow(row.map((v, i) => (DATE_COLUMNS.has(i) && typeof v === 'number' ? excelJsDateFromSerial(v) : v === '' ? null : v)));
+  await wb.xlsx.writeFile(path);
+}
+
+/** `schoolrisk categorise` end to end against exceljs merely reading and writing the same file, alternately. */
+async function cliFigure(dir: string, header: string[], rows: (string | number | boolean)[][], framework: string) {
+  const input = join(dir, 'england.xlsx');
+  await writeRegisterXlsx(input, header, rows);
+  const cli: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    bare.push(await timeMsAsync(async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(input);
+      await wb.xlsx.writeFile(join(dir, 'copy.xlsx'));
+    }));
+    let stderr = '';
+    cli.push(await timeMsAsync(async () => {
+      const code = await main(['categorise', input, '--framework', framework, '--as-of', '2026-11-01', '--out', join(dir, 'out.xlsx')], () => undefined, (t) => (stderr += t));
+      if (code !== 0) throw new Error(`categorise failed: ${stderr}`);
+    }));
+    log(`  cli rep ${i + 1}: categorise ${Math.round(cli[i]!)} ms, exceljs read+write ${Math.round(bare[i]!)} ms`);
+  }
+  const cliMs = median(cli);
+  const exceljsMs = median(bare);
+  return { cliMs: Math.round(cliMs), exceljsMs: Math.round(exceljsMs), cliOverheadRatio: Math.round((cliMs / exceljsMs) * 100) / 100 };
+}
+
+/** A full task pane run on the Excel double, when the double exists. */
+async function taskpaneFigures(header: string[], rows: (string | number | boolean)[][]): Promise<{ taskpaneSyncs25k: Figure; taskpaneMaxRequestBytes: Figure }> {
+  const double = join(ROOT, 'test/support/excelDouble.ts');
+  if (!existsSync(double)) return { taskpaneSyncs25k: NA_PANE, taskpaneMaxRequestBytes: NA_PANE };
+  try {
+    const mod = (await import(double)) as { runOnDouble?: (rows: unknown[][]) => unknown };
+    if (typeof mod.runOnDouble !== 'function') return { taskpaneSyncs25k: 'n/a (no runOnDouble export)', taskpaneMaxRequestBytes: 'n/a (no runOnDouble export)' };
+    const r = (await mod.runOnDouble([header, ...rows])) as { syncs?: number; maxRequestBytes?: number };
+    return { taskpaneSyncs25k: r.syncs ?? 'n/a (no syncs reported)', taskpaneMaxRequestBytes: r.maxRequestBytes ?? 'n/a (no size reported)' };
+  } catch (e) {
+    return { taskpaneSyncs25k: `n/a (${(e as Error).message.split('\n')[0]})`, taskpaneMaxRequestBytes: 'n/a' };
+  }
+}
+
+/** The production bundles, built with webpack's Node API into a temporary folder, gzipped. */
+async function bundleFigures(dir: string): Promise<{ out: string | null; functionsBundleGzipBytes: Figure; taskpaneBundleGzipBytes: Figure }> {
+  const out = join(dir, 'dist');
+  try {
+    const { default: webpack } = await import('webpack');
+    const configOf = (await import(join(ROOT, 'webpack.config.js'))).default as (env: object, options: object) => Promise<object>;
+    const config = await configOf({ outDir: out }, { mode: 'production' });
+    await new Promise<void>((resolve, reject) => {
+      webpack(config as never, (err, stats) => {
+        if (err) reject(err);
+        else if (stats?.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true }).slice(0, 2000)));
+        else resolve();
+      });
+    });
+    const gz = async (name: string) => gzipSync(await readFile(join(out, name)), { level: 9 }).length;
+    return { out, functionsBundleGzipBytes: await gz('functions.js'), taskpaneBundleGzipBytes: await gz('taskpane.js') };
+  } catch (e) {
+    const why = `n/a (build failed: ${(e as Error).message.split('\n')[0]!.slice(0, 120)})`;
+    return { out: null, functionsBundleGzipBytes: why, taskpaneBundleGzipBytes: why };
+  }
+}
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+
+/** The built pane's first render in headless Debian chromium: navigation start to the first element in #root. */
+async function firstRenderFigure(dist: string | null): Promise<Figure> {
+  const chromium = '/usr/bin/chromium';
+  if (!existsSync(chromium)) return 'n/a (no /usr/bin/chromium)';
+  if (dist === null) return 'n/a (no build)';
+  const files = new Set(await readdir(dist));
+  const server: Server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'taskpane.html';
+    if (!files.has(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    readFile(join(dist, name)).then((body) => res.writeHead(200, { 'content-type': MIME[extname(name)] ?? 'application/octet-stream' }).end(body), () => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const { chromium: launcher } = await import('playwright-core');
+  // playwright gives every launch a fresh profile of its own (it refuses --user-data-dir).
+  const browser = await launcher.launch({
+    executablePath: chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  }).catch((e: Error) => e);
+  if (browser instanceof Error) {
+    server.close();
+    return `n/a (${browser.message.split('\n')[0]})`;
+  }
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < REPS; i++) {
+      const page = await browser.newPage();
+      // Office.js is not reachable here; the pane renders without it (taskpane/index.tsx).
+      await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      await page.goto(`http://127.0.0.1:${port}/taskpane.html`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
+      times.push(await page.evaluate(() => performance.now()));
+      await page.close();
+    }
+    return Math.round(median(times));
+  } catch (e) {
+    return `n/a (${(e as Error).message.split('\n')[0]})`;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function check(name: string, value: Figure, target: string, ok: (v: number) => boolean): Row {
+  return { name, value, target, met: typeof value === 'number' ? ok(value) : null };
+}
+
+async function run(): Promise<void> {
+  const started = Date.now();
+  log(`Building a register of ${ROWS} schools...`);
+  const { header, rows } = englandRegister(ROWS);
+  const dir = await mkdtemp(join(tmpdir(), 'schoolrisk-bench-'));
+  try {
+    log('Core...');
+    const core = coreFigures(header, rows);
+    const slowest = Object.entries(core.perFramework).sort((a, b) => a[1].registerRowsPerSecond - b[1].registerRowsPerSecond)[0]![0];
+    log('RISKCATEGORY...');
+    const spill = await spillFigure(header, rows);
+    log(`CLI on ${ROWS} rows (${slowest})...`);
+    const cli = await cliFigure(dir, header, rows, slowest);
+    log('Task pane on the Excel double...');
+    const pane = await taskpaneFigures(header, rows);
+    log('Production bundles...');
+    const bundles = await bundleFigures(dir);
+    log('First render...');
+    const firstRender = await firstRenderFigure(bundles.out);
+
+    const table: Row[] = [
+      check('coreRowsPerSecond', core.coreRowsPerSecond, '>= 500,000', (v) => v >= 500_000),
+      { name: 'registerRowsPerSecond', value: core.registerRowsPerSecond, target: '(no target)', met: null },
+      check('riskCategorySpillMs', spill.riskCategorySpillMs, '< 100', (v) => v < 100),
+      check('cliOverheadRatio', cli.cliOverheadRatio, '<= 1.5', (v) => v <= 1.5),
+      check('taskpaneSyncs25k', pane.taskpaneSyncs25k, '<= 6', (v) => v <= 6),
+      check('taskpaneMaxRequestBytes', pane.taskpaneMaxRequestBytes, '< 5,000,000', (v) => v < 5_000_000),
+      check('functionsBundleGzipBytes', bundles.functionsBundleGzipBytes, '<= 60,000', (v) => v <= 60_000),
+      check('taskpaneBundleGzipBytes', bundles.taskpaneBundleGzipBytes, '<= 400,000', (v) => v <= 400_000),
+      { name: 'taskpaneFirstRenderMs', value: firstRender, target: '(no target)', met: null },
+    ];
+    const w = Math.max(...table.map((r) => r.name.length));
+    const vw = Math.max(...table.map((r) => (typeof r.value === 'number' ? r.value.toLocaleString('en-GB') : r.value).length));
+    const lines = table.map((r) => `${r.name.padEnd(w)}  ${(typeof r.value === 'number' ? r.value.toLocaleString('en-GB') : r.value).padStart(vw)}  ${r.target.padEnd(12)} ${r.met === null ? '' : r.met ? 'met' : 'MISSED'}`);
+    process.stdout.write(`\nschool-risk-register benchmarks: ${ROWS.toLocaleString('en-GB')} schools, ${REPS} repetition(s), median\n${lines.join('\n')}\n\n`);
+    process.stdout.write(`per framework (rows/s, engine | register; RISKCATEGORY ms):\n${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} ms`).join('\n')}\n`);
+    process.stdout.write(`cli: categorise ${cli.cliMs} ms vs exceljs read+write ${cli.exceljsMs} ms (${slowest})\n`);
+
+    const results = {
+      ranAt: new Date().toISOString(),
+      node: process.version,
+      rows: ROWS,
+      repetitions: REPS,
+      ...Object.fromEntries(table.map((r) => [r.name, r.value])),
+      met: Object.fromEntries(table.filter((r) => r.met !== null).map((r) => [r.name, r.met])),
+      detail: { core: core.perFramework, riskCategorySpillMsByFramework: spill.perFramework, cli: { ...cli, framework: slowest } },
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write('Written to bench/results.json\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+run().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});

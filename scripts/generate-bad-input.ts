@@ -1,0 +1,262 @@
+/**
+ * Generates the bad-input corpus under test/fixtures/bad-input/: one small register per case with one
+ * malformed cell (row 3) or one malformed workbook, and manifest.json saying, for each case, the message
+ * it must give (a regular expression written here by hand from the problem catalogue, core/problems.ts,
+ * and the field types, core/fields.ts: row, column, value as shown, and what was expected).
+ *
+ * Run: npx tsx scripts/generate-bad-input.ts (the output is committed; running it again gives the same files).
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/bad-input');
+
+/** The as-of date every case is run at. */
+export const AS_OF = '2026-11-01';
+
+const HEADER = [
+  'URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Inspection type', 'Safeguarding effective',
+  'Headteacher start date', 'Attendance %', 'Persistent absence %', 'Attainment concern', 'Leadership concern',
+  'KS2 RWM expected %', 'Progress 8', 'Bottom-quartile measures', 'LA judgement', 'Leadership area', 'Category override', 'Override reason', 'Notes',
+];
+type Raw = ExcelJS.CellValue;
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const GOOD_ROWS: Raw[][] = [
+  [100001, 'Ashby Lane Primary School', 'Primary', 'Community school', 'Good', utc(2022, 3, 1), 'Graded', 'Yes', utc(2019, 9, 1), 95.1, 12.5, 'No', 'No', 61, null, 2, 'Good', 'B', null, null, 'keep this note'],
+  [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', utc(2024, 5, 12), 'Graded', 'Yes', utc(2020, 9, 1), 91.2, 24.1, 'Yes', 'Yes', null, -0.42, null, 'RI', 'C', null, null, 'second note'],
+  [100003, 'Castle Dale Primary', 'Primary', 'Voluntary aided school', 'Outstanding', utc(2021, 11, 20), 'Graded', 'Yes', utc(2016, 1, 4), 96.4, 9.2, 'No', 'No', 74, null, 0, 'Outstanding', 'A', null, null, null],
+];
+/** The row of the sheet each cell case corrupts (the second data row). */
+const BAD_ROW = 3;
+
+/** One case of the corpus, as manifest.json lists it. */
+export interface BadInputCase {
+  readonly id: string;
+  readonly file: string;
+  readonly framework: string;
+  readonly what: string;
+  /**
+   * `row-error`: the row is not categorised and its error is the message; `row-warning`: the row is
+   * categorised and the message is in its Problems cell; `accepted`: no problem, the value kept as
+   * literal text; `register-warning`: a header problem `validate` reports and the run survives;
+   * `fatal`: the run refuses with a non-zero exit and the message.
+   */
+  readonly expect: 'row-error' | 'row-warning' | 'accepted' | 'register-warning' | 'fatal';
+  readonly row?: number;
+  readonly column?: string;
+  /** The regular expression the message must match (for `accepted`: the literal text the output must hold). */
+  readonly message: string;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The message of a cell problem: row, column, value as displayed, what is wrong, what was expected. */
+const cellMessage = (column: string, shown: string, wrong: string, expected: string) =>
+  `^Row ${BAD_ROW}, column "${esc(column)}": ${esc(shown)} ${esc(wrong)}; expected ${esc(expected)}`;
+
+const NOT_DATE = 'is not a date';
+const DATE_EXPECTED = 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date, not after the as-of date';
+const SAFEGUARDING = 'Yes or No (also Y/N, TRUE/FALSE, 1/0, Met/Effective/Not met/Ineffective/Not effective)';
+const PCT = 'a number from 0 to 100 (a percentage: 85, 85% or 0.85)';
+const YES_NO = 'Yes or No (also Y/N, TRUE/FALSE, 1/0)';
+const GRADE_ONE_OF = 'one of: Outstanding (1), Good (2), Satisfactory, Requires improvement (3, RI)';
+const URN_EXPECTED = 'a URN of 6 digits, such as 123456';
+const LONG = 'x'.repeat(10_000);
+
+interface CellCase {
+  readonly id: string;
+  readonly what: string;
+  readonly column: string;
+  readonly value: Raw;
+  readonly framework?: string;
+  readonly expect: 'row-error' | 'row-warning' | 'accepted';
+  readonly message: string;
+  readonly csv?: boolean;
+}
+
+const CELL_CASES: CellCase[] = [
+  // dates
+  { id: 'date-31-feb', what: '31/02/2024, a day that does not exist', column: 'Inspection date', value: '31/02/2024', expect: 'row-error', message: cellMessage('Inspection date', '"31/02/2024"', NOT_DATE, DATE_EXPECTED) },
+  { id: 'date-30-feb-csv', what: '30/02/2023 in a CSV', column: 'Inspection date', value: '30/02/2023', csv: true, expect: 'row-error', message: cellMessage('Inspection date', '"30/02/2023"', NOT_DATE, DATE_EXPECTED) },
+  { id: 'date-month-13', what: 'ISO date with month 13', column: 'Inspection date', value: '2024-13-01', expect: 'row-error', message: cellMessage('Inspection date', '"2024-13-01"', NOT_DATE, DATE_EXPECTED) },
+  { id: 'date-us-order', what: 'month-first 12/31/2024 (day 12 of month 31)', column: 'Inspection date', value: '12/31/2024', expect: 'row-error', message: cellMessage('Inspection date', '"12/31/2024"', NOT_DATE, DATE_EXPECTED) },
+  { id: 'date-words', what: 'a word instead of a date', column: 'Inspection date', value: 'last spring', expect: 'row-error', message: cellMessage('Inspection date', '"last spring"', NOT_DATE, DATE_EXPECTED) },
+  { id: 'date-boolean', what: 'TRUE in a date column', column: 'Inspection date', value: true, expect: 'row-error', message: cellMessage('Inspection date', 'true', NOT_DATE, DATE_EXPECTED) },
+  { id: 'date-future-text', what: 'an inspection date after the as-of date, as text', column: 'Inspection date', value: '01/01/2030', expect: 'row-error', message: cellMessage('Inspection date', '"01/01/2030"', 'is after the as-of date', DATE_EXPECTED) },
+  { id: 'date-future-excel', what: 'an inspection date after the as-of date, as an Excel date', column: 'Inspection date', value: utc(2027, 3, 1), expect: 'row-error', message: `^Row ${BAD_ROW}, column "Inspection date": \\d+(\\.\\d+)? is after the as-of date; expected ${esc(DATE_EXPECTED)}` },
+  { id: 'date-future-csv', what: 'a future inspection date in a CSV', column: 'Inspection date', value: '2031-09-01', csv: true, expect: 'row-error', message: cellMessage('Inspection date', '"2031-09-01"', 'is after the as-of date', DATE_EXPECTED) },
+  { id: 'date-head-start-words', what: 'a headteacher start date in words', column: 'Headteacher start date', value: 'September', expect: 'row-error', message: cellMessage('Headteacher start date', '"September"', NOT_DATE, 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date.') },
+  // percentages and numbers
+  { id: 'pct-negative', what: 'a negative attendance', column: 'Attendance %', value: -5, expect: 'row-error', message: cellMessage('Attendance %', '-5', 'is out of range', PCT) },
+  { id: 'pct-250', what: '250 per cent attendance', column: 'Attendance %', value: 250, expect: 'row-error', message: cellMessage('Attendance %', '250', 'is out of range', PCT) },
+  { id: 'pct-250-text', what: '"250%" as text', column: 'Attendance %', value: '250%', expect: 'row-error', message: cellMessage('Attendance %', '"250%"', 'is out of range', PCT) },
+  { id: 'pct-negative-text-csv', what: '"-3%" in a CSV', column: 'Attendance %', value: '-3%', csv: true, expect: 'row-error', message: cellMessage('Attendance %', '"-3%"', 'is out of range', PCT) },
+  { id: 'pct-words', what: 'a percentage in words', column: 'Attendance %', value: 'ninety', expect: 'row-error', message: cellMessage('Attendance %', '"ninety"', 'is not a number', PCT) },
+  { id: 'pct-double-sign', what: '"85%%"', column: 'KS2 RWM expected %', value: '85%%', expect: 'row-error', message: cellMessage('KS2 RWM expected %', '"85%%"', 'is not a number', PCT) },
+  { id: 'pct-over-100-absence', what: 'persistent absence of 101 (unused by Oldham: a warning)', column: 'Persistent absence %', value: 101, expect: 'row-warning', message: cellMessage('Persistent absence %', '101', 'is out of range', PCT) },
+  { id: 'pct-date', what: 'a date in a percentage column', column: 'Attendance %', value: utc(2024, 1, 5), expect: 'row-error', message: `^Row ${BAD_ROW}, column "Attendance %": [^;]+ (is not a number|is out of range); expected ${esc(PCT)}` },
+  { id: 'pct-boolean', what: 'TRUE in a percentage column', column: 'KS2 RWM expected %', value: true, expect: 'row-error', message: cellMessage('KS2 RWM expected %', 'true', 'is not a number', PCT) },
+  { id: 'count-fraction', what: '2.5 bottom-quartile measures', column: 'Bottom-quartile measures', value: 2.5, framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '2.5', 'is not a whole number', 'a whole number from 0 to 8') },
+  { id: 'count-too-many', what: '9 of 8 bottom-quartile measures', column: 'Bottom-quartile measures', value: 9, framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '9', 'is out of range', 'a whole number from 0 to 8') },
+  { id: 'count-words', what: '"three" measures', column: 'Bottom-quartile measures', value: 'three', framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '"three"', 'is not a number', 'a whole number from 0 to 8') },
+  { id: 'p8-out-of-range', what: 'Progress 8 of 7', column: 'Progress 8', value: 7, expect: 'row-error', message: cellMessage('Progress 8', '7', 'is out of range', 'a number from -5 to 5') },
+  { id: 'p8-na-text', what: '"n/a" typed for Progress 8', column: 'Progress 8', value: 'n/a', expect: 'row-error', message: cellMessage('Progress 8', '"n/a"', 'is not a number', 'a number from -5 to 5') },
+  // yes / no
+  { id: 'yesno-maybe', what: '"Maybe" for safeguarding', column: 'Safeguarding effective', value: 'Maybe', expect: 'row-error', message: cellMessage('Safeguarding effective', '"Maybe"', 'is not yes or no', SAFEGUARDING) },
+  { id: 'yesno-number', what: '2 for a concern', column: 'Attainment concern', value: 2, expect: 'row-error', message: cellMessage('Attainment concern', '2', 'is not yes or no', YES_NO) },
+  { id: 'yesno-date', what: 'a date for a concern', column: 'Leadership concern', value: utc(2024, 2, 2), expect: 'row-error', message: `^Row ${BAD_ROW}, column "Leadership concern": [^;]+ is not yes or no; expected ${esc(YES_NO)}` },
+  { id: 'yesno-csv-text', what: '"Yes please" in a CSV', column: 'Attainment concern', value: 'Yes please', csv: true, expect: 'row-error', message: cellMessage('Attainment concern', '"Yes please"', 'is not yes or no', YES_NO) },
+  // allowed values
+  { id: 'grade-unknown-word', what: '"Excellent" is no Ofsted grade', column: 'Ofsted grade', value: 'Excellent', expect: 'row-error', message: cellMessage('Ofsted grade', '"Excellent"', 'is not one of the allowed values', GRADE_ONE_OF) },
+  { id: 'grade-5', what: 'grade 5 on a 1-4 scale', column: 'Ofsted grade', value: 5, expect: 'row-error', message: cellMessage('Ofsted grade', '5', 'is not one of the allowed values', GRADE_ONE_OF) },
+  { id: 'grade-boolean', what: 'TRUE as a grade', column: 'Ofsted grade', value: true, expect: 'row-error', message: cellMessage('Ofsted grade', 'true', 'is not one of the allowed values', GRADE_ONE_OF) },
+  { id: 'status-private', what: 'an independent school status', column: 'Status', value: 'Private', expect: 'row-error', message: cellMessage('Status', '"Private"', 'is not one of the allowed values', 'one of: Maintained') },
+  { id: 'phase-unknown-warning', what: 'an unknown phase (Oldham does not read it: a warning)', column: 'Phase', value: 'Secondary-ish', expect: 'row-warning', message: cellMessage('Phase', '"Secondary-ish"', 'is not one of the allowed values', 'one of: Nursery') },
+  { id: 'phase-unknown-error', what: 'an unknown phase where Herefordshire reads it', column: 'Phase', value: 'Secondary-ish', framework: 'herefordshire', expect: 'row-error', message: cellMessage('Phase', '"Secondary-ish"', 'is not one of the allowed values', 'one of: Nursery') },
+  { id: 'la-judgement-unknown', what: '"Meh" as the LA judgement', column: 'LA judgement', value: 'Meh', expect: 'row-error', message: cellMessage('LA judgement', '"Meh"', 'is not one of the allowed values', 'one of: Outstanding') },
+  { id: 'area-e', what: 'area grade E on an A-D scale', column: 'Leadership area', value: 'E', framework: 'southwark', expect: 'row-error', message: cellMessage('Leadership area', '"E"', 'is not one of the allowed values', 'one of: A, B, C, D') },
+  { id: 'inspection-type-unknown', what: 'an unknown inspection type', column: 'Inspection type', value: 'Deep dive', expect: 'row-error', message: cellMessage('Inspection type', '"Deep dive"', 'is not one of the allowed values', 'one of: Graded') },
+  // Excel error values
+  { id: 'excel-error-na-grade', what: '#N/A as the grade', column: 'Ofsted grade', value: { error: '#N/A' }, expect: 'row-error', message: cellMessage('Ofsted grade', '"#N/A"', 'is an Excel error value', GRADE_ONE_OF) },
+  { id: 'excel-error-ref-date', what: '#REF! as the inspection date', column: 'Inspection date', value: { error: '#REF!' }, expect: 'row-error', message: cellMessage('Inspection date', '"#REF!"', 'is an Excel error value', DATE_EXPECTED) },
+  { id: 'excel-error-div0-pct', what: '#DIV/0! as attendance', column: 'Attendance %', value: { error: '#DIV/0!' }, expect: 'row-error', message: cellMessage('Attendance %', '"#DIV/0!"', 'is an Excel error value', PCT) },
+  { id: 'excel-error-value-yesno', what: '#VALUE! as safeguarding', column: 'Safeguarding effective', value: { error: '#VALUE!' }, expect: 'row-error', message: cellMessage('Safeguarding effective', '"#VALUE!"', 'is an Excel error value', SAFEGUARDING) },
+  { id: 'excel-error-name-p8', what: '#NAME? as Progress 8', column: 'Progress 8', value: { error: '#NAME?' }, expect: 'row-error', message: cellMessage('Progress 8', '"#NAME?"', 'is an Excel error value', 'a number from -5 to 5') },
+  { id: 'excel-error-urn', what: '#N/A as the URN', column: 'URN', value: { error: '#N/A' }, expect: 'row-error', message: cellMessage('URN', '"#N/A"', 'is an Excel error value', URN_EXPECTED) },
+  { id: 'excel-error-text-csv', what: '#N/A typed into a CSV', column: 'Ofsted grade', value: '#N/A', csv: true, expect: 'row-error', message: cellMessage('Ofsted grade', '"#N/A"', 'is an Excel error value', GRADE_ONE_OF) },
+  { id: 'excel-error-formula-result', what: 'a formula whose result is #DIV/0!', column: 'Attendance %', value: { formula: '1/0', result: { error: '#DIV/0!' } }, expect: 'row-error', message: cellMessage('Attendance %', '"#DIV/0!"', 'is an Excel error value', PCT) },
+  // URNs
+  { id: 'urn-duplicate', what: 'the URN of row 2 again', column: 'URN', value: 100001, expect: 'row-error', message: `^Row ${BAD_ROW}, column "URN": "100001" repeats a URN from an earlier row; expected a URN used once; row 2 has it already` },
+  { id: 'urn-duplicate-csv', what: 'a duplicated URN in a CSV', column: 'URN', value: '100001', csv: true, expect: 'row-error', message: `^Row ${BAD_ROW}, column "URN": "100001" repeats a URN from an earlier row; expected a URN used once; row 2 has it already` },
+  { id: 'urn-five-digits', what: 'a five-digit URN as text', column: 'URN', value: '12345', expect: 'row-error', message: cellMessage('URN', '"12345"', 'is not a URN', URN_EXPECTED) },
+  { id: 'urn-letters', what: 'letters in the URN', column: 'URN', value: 'ABC123', expect: 'row-error', message: cellMessage('URN', '"ABC123"', 'is not a URN', URN_EXPECTED) },
+  { id: 'urn-too-small', what: 'URN 99999', column: 'URN', value: 99_999, expect: 'row-error', message: cellMessage('URN', '99999', 'is not a URN', URN_EXPECTED) },
+  { id: 'urn-seven-digits', what: 'URN 1000000', column: 'URN', value: 1_000_000, expect: 'row-error', message: cellMessage('URN', '1000000', 'is not a URN', URN_EXPECTED) },
+  { id: 'urn-fraction', what: 'URN 123456.5', column: 'URN', value: 123_456.5, expect: 'row-error', message: cellMessage('URN', '123456.5', 'is not a URN', URN_EXPECTED) },
+  { id: 'urn-blank', what: 'a school without its URN', column: 'URN', value: null, expect: 'row-error', message: `^Row ${BAD_ROW}, column "URN": \\(blank\\) is blank but the framework needs it; expected the school's URN` },
+  // long text
+  { id: 'name-10000-chars', what: 'a 10,000-character school name (not read by Oldham: a warning)', column: 'School name', value: LONG, expect: 'row-warning', message: cellMessage('School name', `"${'x'.repeat(57)}..."`, 'is too long', 'text of at most 200 characters') },
+  { id: 'override-reason-10000-chars', what: 'a 10,000-character override reason', column: 'Override reason', value: LONG, expect: 'row-error', message: cellMessage('Override reason', `"${'x'.repeat(57)}..."`, 'is too long', 'text of at most 1000 characters') },
+  { id: 'notes-10000-chars', what: '10,000 characters in a column no field reads: left alone', column: 'Notes', value: LONG, expect: 'accepted', message: LONG },
+  // overrides
+  { id: 'override-unknown-category', what: 'an override naming no category', column: 'Category override', value: 'Platinum', expect: 'row-warning', message: `^Row ${BAD_ROW}, column "Category override": "Platinum" is not a category of this framework; expected one of green \\(Green\\), amber \\(Amber\\), red \\(Red\\); the override was ignored` },
+  // formula injection: in checked columns an error, in text columns literal text
+  { id: 'inject-hyperlink-grade', what: '=HYPERLINK(...) as the grade', column: 'Ofsted grade', value: '=HYPERLINK("http://evil.example/x","Good")', expect: 'row-error', message: cellMessage('Ofsted grade', '"=HYPERLINK("http://evil.example/x","Good")"', 'is not one of the allowed values', GRADE_ONE_OF) },
+  { id: 'inject-sum-yesno', what: '@SUM(...) as safeguarding', column: 'Safeguarding effective', value: '@SUM(1+1)*cmd|\' /C calc\'!A0', expect: 'row-error', message: cellMessage('Safeguarding effective', '"@SUM(1+1)*cmd|\' /C calc\'!A0"', 'is not yes or no', SAFEGUARDING) },
+  { id: 'inject-cmd-pct', what: '+cmd|... as attendance', column: 'Attendance %', value: '+cmd|\' /C calc\'!A0', expect: 'row-error', message: cellMessage('Attendance %', '"+cmd|\' /C calc\'!A0"', 'is not a number', PCT) },
+  { id: 'inject-formula-date-csv', what: '=1+1 as a date in a CSV', column: 'Inspection date', value: '=1+1', csv: true, expect: 'row-error', message: cellMessage('Inspection date', '"=1+1"', NOT_DATE, DATE_EXPECTED) },
+  { id: 'inject-hyperlink-name', what: '=HYPERLINK(...) as a school name: kept as text', column: 'School name', value: '=HYPERLINK("http://evil.example/x","Click")', expect: 'accepted', message: '=HYPERLINK("http://evil.example/x","Click")' },
+  { id: 'inject-sum-name', what: '@SUM(...) as a school name: kept as text', column: 'School name', value: '@SUM(A1:A9)', expect: 'accepted', message: '@SUM(A1:A9)' },
+  { id: 'inject-cmd-name-csv', what: '+cmd|... as a school name in a CSV: kept as text', column: 'School name', value: '+cmd|\' /C calc\'!A0', csv: true, expect: 'accepted', message: '+cmd|\' /C calc\'!A0' },
+  { id: 'inject-minus-name', what: '-2+3 as a school name: kept as text', column: 'School name', value: '-2+3', expect: 'accepted', message: '-2+3' },
+  // names in other scripts
+  { id: 'name-emoji', what: 'emoji in a school name', column: 'School name', value: 'St Mary\'s 🌈🏫 Primary', expect: 'accepted', message: 'St Mary\'s 🌈🏫 Primary' },
+  { id: 'name-rtl', what: 'a right-to-left school name', column: 'School name', value: 'مدرسة النور الابتدائية', expect: 'accepted', message: 'مدرسة النور الابتدائية' },
+  { id: 'name-rtl-override', what: 'a right-to-left override character in a name', column: 'School name', value: '\u202Eloohcs yramirP', expect: 'accepted', message: '\u202Eloohcs yramirP' },
+  { id: 'name-html', what: 'markup in a school name', column: 'School name', value: '<img src=x onerror=alert(1)>', expect: 'accepted', message: '<img src=x onerror=alert(1)>' },
+  { id: 'name-emoji-csv', what: 'emoji and Hebrew in a CSV name', column: 'School name', value: 'בית ספר 🌟', csv: true, expect: 'accepted', message: 'בית ספר 🌟' },
+];
+
+const col = (name: string) => {
+  const i = HEADER.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name}`);
+  return i;
+};
+
+function rowsWith(c: CellCase): Raw[][] {
+  const rows = GOOD_ROWS.map((r) => [...r]);
+  rows[BAD_ROW - 2]![col(c.column)] = c.value;
+  return rows;
+}
+
+async function writeXlsx(file: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  // Fixed dates, so the files are the same on every run.
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = new Date(Date.UTC(2026, 0, 1));
+  wb.creator = 'generate-bad-input';
+  build(wb);
+  writeFileSync(join(OUT, file), await withFixedZipDates(Buffer.from(await wb.xlsx.writeBuffer())));
+}
+
+/** exceljs stamps each zip entry with the time of writing: re-stamp them so the bytes are reproducible. */
+async function withFixedZipDates(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const fixed = new JSZip();
+  const date = new Date(Date.UTC(2026, 0, 1));
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name]!;
+    if (!entry.dir) fixed.file(name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+function csvText(rows: Raw[][]): string {
+  const cell = (v: Raw) => {
+    const s = v === null || v === undefined ? '' : v instanceof Date ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}` : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+const registerSheet = (rows: Raw[][], header: Raw[] = HEADER) => (wb: ExcelJS.Workbook) => {
+  const ws = wb.addWorksheet('Register');
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+};
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  for (const f of readdirSync(OUT)) if (/\.(xlsx|csv|json)$/.test(f)) rmSync(join(OUT, f));
+  const cases: BadInputCase[] = [];
+
+  for (const c of CELL_CASES) {
+    const file = `${c.id}.${c.csv ? 'csv' : 'xlsx'}`;
+    if (c.csv) writeFileSync(join(OUT, file), csvText([HEADER, ...rowsWith(c)]));
+    else await writeXlsx(file, registerSheet(rowsWith(c)));
+    cases.push({ id: c.id, file, framework: c.framework ?? 'oldham', what: c.what, expect: c.expect, row: BAD_ROW, column: c.column, message: c.message });
+  }
+
+  const NO_HEADER = '(sheet "[^"]*"\\) )?has no header row: expected a row naming the columns, with a "URN" column';
+  const workbookCases: (BadInputCase & { build?: (wb: ExcelJS.Workbook) => void; text?: string })[] = [
+    { id: 'empty-sheet', file: 'empty-sheet.xlsx', framework: 'oldham', what: 'a workbook whose only sheet is empty', expect: 'fatal', message: NO_HEADER, build: (wb) => void wb.addWorksheet('Register') },
+    { id: 'empty-first-sheet', file: 'empty-first-sheet.xlsx', framework: 'oldham', what: 'the register on the second sheet, the first empty', expect: 'fatal', message: NO_HEADER, build: (wb) => { wb.addWorksheet('Cover'); registerSheet(GOOD_ROWS)(wb); } },
+    { id: 'no-header-row', file: 'no-header-row.xlsx', framework: 'oldham', what: 'data rows without a header row', expect: 'fatal', message: NO_HEADER, build: (wb) => { const ws = wb.addWorksheet('Register'); for (const r of GOOD_ROWS) ws.addRow(r); } },
+    { id: 'no-header-row-csv', file: 'no-header-row.csv', framework: 'oldham', what: 'a CSV of numbers only', expect: 'fatal', message: NO_HEADER, text: '100001,1,2,3\r\n100002,4,5,6\r\n' },
+    { id: 'empty-csv', file: 'empty.csv', framework: 'oldham', what: 'an empty CSV file', expect: 'fatal', message: NO_HEADER, text: '' },
+    { id: 'header-without-urn', file: 'header-without-urn.xlsx', framework: 'oldham', what: 'a header row with no URN column', expect: 'fatal', message: NO_HEADER, build: registerSheet(GOOD_ROWS.map((r) => r.slice(1)), HEADER.slice(1)) },
+    { id: 'not-a-workbook', file: 'not-a-workbook.xlsx', framework: 'oldham', what: 'a text file named .xlsx', expect: 'fatal', message: 'as an Excel workbook', text: 'URN,School name\n100001,Ashby\n' },
+    {
+      id: 'duplicate-header-names', file: 'duplicate-header-names.xlsx', framework: 'oldham', what: 'two columns headed "Ofsted grade"', expect: 'register-warning', row: 1, column: 'Ofsted grade',
+      message: '^Row 1, column "Ofsted grade": "Ofsted grade" appears twice in the header row; expected one column for Ofsted grade; the column "Ofsted grade" is used and this one is left alone',
+      build: registerSheet(GOOD_ROWS.map((r) => [...r, 'Inadequate']), [...HEADER, 'Ofsted grade']),
+    },
+    {
+      id: 'duplicate-header-aliases', file: 'duplicate-header-aliases.xlsx', framework: 'oldham', what: '"Attendance %" and "Attendance rate", one field twice', expect: 'register-warning', row: 1, column: 'Attendance rate',
+      message: '^Row 1, column "Attendance rate": "Attendance rate" appears twice in the header row; expected one column for Attendance %; the column "Attendance %" is used',
+      build: registerSheet(GOOD_ROWS.map((r) => [...r, 40]), [...HEADER, 'Attendance rate']),
+    },
+    {
+      id: 'merged-header-cells', file: 'merged-header-cells.xlsx', framework: 'oldham', what: 'the "Ofsted grade" header merged over two columns', expect: 'register-warning', row: 1, column: 'Ofsted grade',
+      message: '^Row 1, column "Ofsted grade": "Ofsted grade" appears twice in the header row',
+      build: (wb) => {
+        const header = [...HEADER.slice(0, 5), null, ...HEADER.slice(5)];
+        registerSheet(GOOD_ROWS.map((r) => [...r.slice(0, 5), 'Inadequate', ...r.slice(5)]), header)(wb);
+        wb.getWorksheet('Register')!.mergeCells('E1:F1');
+      },
+    },
+  ];
+  for (const c of workbookCases) {
+    if (c.text !== undefined) writeFileSync(join(OUT, c.file), c.text);
+    else await writeXlsx(c.file, c.build!);
+    const { build: _b, text: _t, ...entry } = c;
+    cases.push(entry);
+  }
+
+  writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify({ asOf: AS_OF, generatedBy: 'scripts/generate-bad-input.ts', cases }, null, 2)}\n`);
+  process.stdout.write(`${cases.length} cases written to ${OUT}\n`);
+}
+
+void main();

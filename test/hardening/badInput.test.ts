@@ -1,0 +1,172 @@
+/**
+ * The bad-input corpus (test/fixtures/bad-input, made by scripts/generate-bad-input.ts) through the
+ * command line: each case gives the message its manifest says (row, column, value, expected), to .json
+ * and to .xlsx, and no cell of the analyst's changes in the output workbook.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { RESULT_HEADERS } from '../../src/run/registerRun';
+import type { ResultRow } from '../../src/run/resultsJson';
+import { parseCsv } from '../../src/workbook/readFile';
+
+const FIXTURES = join(__dirname, '../fixtures/bad-input');
+
+interface Case {
+  id: string;
+  file: string;
+  framework: string;
+  what: string;
+  expect: 'row-error' | 'row-warning' | 'accepted' | 'register-warning' | 'fatal';
+  row?: number;
+  column?: string;
+  message: string;
+}
+const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { asOf: string; cases: Case[] };
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'schoolrisk-bad-input-'));
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (t) => (out += t), (t) => (err += t));
+  return { code, out, err };
+}
+
+const categorise = (c: Case, out: string) => run('categorise', join(FIXTURES, c.file), '--framework', c.framework, '--as-of', manifest.asOf, '--out', out);
+
+/** The values of a sheet, row by row, as exceljs reads them (formula objects and error values included). */
+function sheetValues(ws: ExcelJS.Worksheet, width: number): unknown[][] {
+  const rows: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    rows.push(Array.from({ length: width }, (_, c) => row.getCell(c + 1).value ?? null));
+  }
+  return rows;
+}
+
+/** The output sheet's result block: header -> column (1-based). */
+function resultColumns(ws: ExcelJS.Worksheet): Map<string, number> {
+  const map = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, c) => {
+    if ((RESULT_HEADERS as readonly string[]).includes(String(cell.value))) map.set(String(cell.value), c);
+  });
+  return map;
+}
+
+describe('the bad-input corpus', () => {
+  it('has at least 60 cases, each with a file, a framework and a message', () => {
+    expect(manifest.cases.length).toBeGreaterThanOrEqual(60);
+    for (const c of manifest.cases) {
+      expect(readFileSync(join(FIXTURES, c.file)).length + 1).toBeGreaterThan(0);
+      expect(c.message.length).toBeGreaterThan(0);
+    }
+    expect(new Set(manifest.cases.map((c) => c.id)).size).toBe(manifest.cases.length);
+  });
+});
+
+describe.each(manifest.cases.filter((c) => c.expect === 'row-error'))('row error: $id ($what)', (c) => {
+  it('to .json: the row is not categorised and its error names row, column, value and what was expected', async () => {
+    const out = join(dir, `${c.id}.json`);
+    const r = await categorise(c, out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const bad = rows.find((x) => x.row === c.row)!;
+    expect(bad.category).toBeNull();
+    expect(bad.errors).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(c.message))]));
+    // The other rows are still categorised.
+    for (const other of rows.filter((x) => x.row !== c.row)) expect(other.category, `row ${other.row}`).not.toBeNull();
+  });
+});
+
+describe.each(manifest.cases.filter((c) => c.expect === 'row-warning'))('row warning: $id ($what)', (c) => {
+  it('to .json: the row is still categorised, with no error', async () => {
+    const out = join(dir, `${c.id}.json`);
+    expect((await categorise(c, out)).code).toBe(0);
+    const bad = (JSON.parse(readFileSync(out, 'utf8')) as ResultRow[]).find((x) => x.row === c.row)!;
+    expect(bad.category).not.toBeNull();
+    expect(bad.errors).toEqual([]);
+  });
+});
+
+describe.each(manifest.cases.filter((c) => ['row-error', 'row-warning', 'accepted'].includes(c.expect)))('to .xlsx: $id', (c) => {
+  it('writes the message into the row\'s Problems cell and changes no cell of the analyst\'s', async () => {
+    const out = join(dir, `${c.id}.xlsx`);
+    const r = await categorise(c, out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(out);
+    const ws = after.worksheets[0]!;
+    const results = resultColumns(ws);
+    expect([...results.keys()]).toEqual([...RESULT_HEADERS]);
+    const width = results.get('Category')! - 1;
+
+    // Every analyst cell, compared with the input as read by the same library (or the CSV as parsed).
+    if (c.file.endsWith('.xlsx')) {
+      const before = new ExcelJS.Workbook();
+      await before.xlsx.readFile(join(FIXTURES, c.file));
+      const input = before.worksheets[0]!;
+      expect(width).toBe(input.columnCount);
+      expect(sheetValues(ws, width)).toEqual(sheetValues(input, width));
+    } else {
+      const csv = parseCsv(readFileSync(join(FIXTURES, c.file)));
+      expect(width).toBe(csv[0]!.length);
+      expect(sheetValues(ws, width).map((row) => row.map((v) => v ?? ''))).toEqual(csv);
+    }
+
+    const problems = String(ws.getRow(c.row!).getCell(results.get('Problems')!).value ?? '');
+    const category = ws.getRow(c.row!).getCell(results.get('Category')!).value;
+    if (c.expect === 'accepted') {
+      expect(problems).toBe('');
+      expect(category).not.toBeNull();
+      // The text is kept as it was, as text: never a formula.
+      const cell = ws.getRow(c.row!).getCell((ws.getRow(1).values as unknown[]).indexOf(c.column!));
+      expect(cell.value).toBe(c.message);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+    } else {
+      expect(problems.split('\n')).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(c.message))]));
+      if (c.expect === 'row-error') expect(category).toBeNull();
+      else expect(category).not.toBeNull();
+    }
+  });
+});
+
+describe.each(manifest.cases.filter((c) => c.expect === 'register-warning'))('header problem: $id ($what)', (c) => {
+  it('validate reports it; categorise still runs, uses the first column and leaves the other alone', async () => {
+    const v = await run('validate', join(FIXTURES, c.file), '--as-of', manifest.asOf);
+    expect(v.code).toBe(0);
+    expect(v.out.split('\n').map((l) => l.replace(/^\s*\[warning\]\s*/, ''))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(c.message))]));
+
+    const out = join(dir, `${c.id}.xlsx`);
+    expect((await categorise(c, out)).code).toBe(0);
+    const before = new ExcelJS.Workbook();
+    await before.xlsx.readFile(join(FIXTURES, c.file));
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(out);
+    const width = before.worksheets[0]!.columnCount;
+    expect(sheetValues(after.worksheets[0]!, width)).toEqual(sheetValues(before.worksheets[0]!, width));
+    // Every school is still categorised: the later column is left alone, not read as a second value.
+    const json = join(dir, `${c.id}.json`);
+    expect((await categorise(c, json)).code).toBe(0);
+    const rows = JSON.parse(readFileSync(json, 'utf8')) as ResultRow[];
+    expect(rows.map((x) => x.category)).not.toContain(null);
+  });
+});
+
+describe.each(manifest.cases.filter((c) => c.expect === 'fatal'))('refused: $id ($what)', (c) => {
+  it.each(['json', 'xlsx'])('to .%s: non-zero exit with the message, and no output file', async (ext) => {
+    const out = join(dir, `${c.id}-fatal.${ext}`);
+    const r = await categorise(c, out);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(new RegExp(c.message));
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
