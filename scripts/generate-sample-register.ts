@@ -30,8 +30,10 @@ export const AS_OF = { year: 2026, month: 11, day: 1 };
 /** The columns, in the order an analyst would keep them; every header is a label or alias in core/fields.ts. */
 export const HEADERS = [
   'URN', 'School name', 'Phase', 'Status', 'Open date', 'Ofsted grade', 'Inspection date', 'Inspection type', 'Previous Ofsted grade',
-  'Safeguarding effective', 'Ungraded inspection date', 'Ungraded outcome', 'Report card date', 'Inclusion', 'Curriculum and teaching',
-  'Achievement', 'Attendance and behaviour', 'Personal development and wellbeing', 'Leadership and governance', 'Headteacher start date',
+  'Quality of education', 'Behaviour and attitudes', 'Personal development', 'Leadership and management', 'Safeguarding effective',
+  'Category of concern', 'Ungraded inspection date', 'Ungraded outcome', 'Report card date', 'Inclusion', 'Curriculum and teaching',
+  'Achievement', 'Attendance and behaviour', 'Personal development and wellbeing', 'Leadership and governance', 'Early years',
+  'Post-16 provision', 'Headteacher start date',
   'Interim headteacher', 'LA judgement', 'Attainment concern', 'Progress concern', 'Attendance concern', 'Exclusions concern',
   'Leadership concern', 'Governance concern', 'Safeguarding concern', 'Finance concern', 'HR concern', 'Falling roll', 'Attainment trend',
   'Bottom-quartile measures', 'Years of low attainment', 'Years of low progress', 'Years of low attendance', 'Attendance %',
@@ -75,6 +77,7 @@ export function generateSampleRegister(seed = SEED, count = 200): SampleRow[] {
   const rand = prng(seed);
   const asOf = utc(AS_OF.year, AS_OF.month, AS_OF.day);
   const names = new Set<string>();
+  const awkward = new Set<string>();
   const rows: SampleRow[] = [];
   for (let i = 0; i < count; i++) {
     const phase = weighted(rand, PHASE_MIX);
@@ -101,43 +104,71 @@ export function generateSampleRegister(seed = SEED, count = 200): SampleRow[] {
     row['School name'] = i === 17 ? `  ${name} ` : name; // one awkward cell: stray spaces
     row['Phase'] = phase;
     row['Status'] = academy ? pick(rand, ACADEMY) : pick(rand, MAINTAINED);
-    if (academy && rand() < 0.5) row['Open date'] = dateBetween(rand, utc(2011, 9, 1), utc(2024, 9, 1));
+    // Conversions of the early academy years, so every inspection on record is the academy's own.
+    if (academy && rand() < 0.5) row['Open date'] = dateBetween(rand, utc(2011, 9, 1), utc(2015, 8, 31));
 
     const grades = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
-    // About 30 schools have a report card (inspected from 10 November 2025); the rest a legacy grade.
-    const reportCard = i % 7 === 3 && i < 210;
-    // Good schools were last graded over the past six years (Covid stretched some intervals); a few
-    // outstanding schools still carry a grade from the exemption years; RI and inadequate are recent.
-    const lastGraded = standing === 0 && rand() < 0.25 ? dateBetween(rand, utc(2012, 3, 1), utc(2015, 7, 15))
-      : standing <= 1 ? dateBetween(rand, utc(2020, 1, 10), utc(2025, 7, 15))
-      : dateBetween(rand, utc(2023, 9, 10), utc(2025, 7, 15));
-    row['Inspection date'] = lastGraded;
-    row['Inspection type'] = 'Graded';
-    row['Ofsted grade'] = standing === 3 ? pick(rand, ['Inadequate', 'SM', 'SW']) : grades[standing]!;
-    if (i === 5) row['Ofsted grade'] = 'RI';
-    if (i === 9) row['Ofsted grade'] = '3';
-    if (i === 11) { row['Ofsted grade'] = 'Satisfactory'; row['Inspection date'] = utc(2011, 6, 14); }
-    row['Previous Ofsted grade'] = rand() < 0.8 ? grades[clamp(standing + pick(rand, [-1, 0, 0, 1]), 0, 3)]! : '';
-    row['Safeguarding effective'] = rand() < 0.5 ? (standing === 3 && rand() < 0.4 ? 'No' : 'Yes') : '';
+    const gradeOf = (s: number) => (s === 3 ? pick(rand, ['Inadequate', 'SM', 'SW']) : grades[s]!);
+    const near = (s: number) => clamp(s + pick(rand, [-1, 0, 0, 0, 1]), 0, 3);
+    // Which inspection is the latest (DOMAIN.md, "Ofsted outcomes over time"): about 30 report cards (from
+    // 10 November 2025); about 35 graded inspections of 2024-25 (key judgements, no overall grade); about 15
+    // ungraded inspections of good or outstanding schools; the rest an overall grade from before September 2024.
+    const latest = i % 6 === 3 ? 'report-card' : rand() < 0.2 ? 'key-judgements' : standing <= 1 && rand() < 0.14 ? 'ungraded' : 'legacy';
+    row['Inspection type'] = latest === 'ungraded' ? pick(rand, ['Ungraded', 'Section 8']) : latest === 'report-card' ? 'Report card' : 'Graded';
+    row['Previous Ofsted grade'] = rand() < 0.75 ? grades[near(standing)]! : '';
+    row['Safeguarding effective'] = rand() < 0.6 ? 'Yes' : '';
 
-    if (reportCard) {
+    if (latest === 'legacy') {
+      // Good and outstanding: the four-year cycle, some stretched by the Covid pause, formerly exempt
+      // outstanding schools re-inspected by summer 2025; RI and inadequate schools re-inspected within 30 months.
+      row['Inspection date'] = standing === 0 ? dateBetween(rand, utc(2015, 9, 1), utc(2024, 7, 15))
+        : standing === 1 ? (rand() < 0.1 ? dateBetween(rand, utc(2019, 1, 7), utc(2021, 12, 10)) : dateBetween(rand, utc(2022, 1, 10), utc(2024, 7, 15)))
+        : dateBetween(rand, utc(2023, 1, 9), utc(2024, 7, 15));
+      row['Ofsted grade'] = gradeOf(standing);
+      if (standing === 3) row['Safeguarding effective'] = rand() < 0.4 ? 'No' : 'Yes';
+    } else if (latest === 'ungraded') {
+      row['Inspection date'] = dateBetween(rand, utc(2015, 9, 1), utc(2019, 12, 13));
+      row['Ofsted grade'] = grades[standing]!;
+      row['Ungraded inspection date'] = dateBetween(rand, utc(2021, 9, 13), utc(2025, 7, 15));
+      const word = grades[standing]!;
+      row['Ungraded outcome'] = pick(rand, [`School remains ${word}`, `School remains ${word}`, `School remains ${word}`, `School remains ${word} (Concerns) - S5 Next`, `School remains ${word} (Improving) - S5 Next`]);
+    } else if (latest === 'key-judgements') {
+      row['Inspection date'] = dateBetween(rand, utc(2024, 9, 9), utc(2025, 7, 16));
+      // The worst key judgement decides the standing, so quality of education carries it and the others sit near it.
+      const nearKj = [[0, 0, 0, 1], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0], [2, 2, 1], [2, 3, 3]][standing]!;
+      row['Quality of education'] = grades[standing]!;
+      for (const h of ['Behaviour and attitudes', 'Personal development', 'Leadership and management'] as const) row[h] = grades[pick(rand, nearKj)]!;
+      row['Safeguarding effective'] = standing === 3 && rand() < 0.4 ? 'No' : 'Yes';
+    } else {
+      // The report card follows a graded inspection some years before.
+      const before = near(standing);
+      row['Inspection date'] = before <= 1 ? dateBetween(rand, utc(2016, 1, 11), utc(2021, 12, 10)) : dateBetween(rand, utc(2022, 9, 12), utc(2024, 7, 15));
+      row['Ofsted grade'] = gradeOf(before);
+      row['Previous Ofsted grade'] = '';
       row['Report card date'] = dateBetween(rand, utc(2025, 11, 12), utc(2026, 10, 20));
-      const areaGrade = () => {
-        const base = standing === 0 ? 0.2 : standing === 1 ? 1.2 : standing === 2 ? 2.4 : 3.3;
-        return ['Exceptional', 'Strong standard', 'Expected standard', 'Needs attention', 'Urgent improvement'][clamp(Math.round(base + (rand() - 0.5) * 1.6), 0, 4)]!;
-      };
+      // Expected standard is the usual outcome of a good school; strong and exceptional are less common.
+      const base = [0.9, 1.8, 2.7, 3.4][standing]!;
+      const areaGrade = () => ['Exceptional', 'Strong standard', 'Expected standard', 'Needs attention', 'Urgent improvement'][clamp(Math.round(base + (rand() - 0.5) * 1.4), 0, 4)]!;
       for (const h of ['Inclusion', 'Curriculum and teaching', 'Achievement', 'Attendance and behaviour', 'Personal development and wellbeing', 'Leadership and governance'] as const) row[h] = areaGrade();
+      if (phase === 'Nursery' || (phase === 'Primary' && rand() < 0.7)) row['Early years'] = areaGrade();
+      if ((phase === 'Secondary' || phase === 'All-through') && rand() < 0.6) row['Post-16 provision'] = areaGrade();
       row['Safeguarding effective'] = standing === 3 && rand() < 0.5 ? 'Not met' : 'Met';
-    } else if (standing <= 1 && rand() < 0.12) {
-      row['Ungraded inspection date'] = dateBetween(rand, utc(2022, 9, 1), utc(2025, 7, 10));
-      row['Ungraded outcome'] = pick(rand, ['School remains Good', 'School remains Good', 'School remains Good (Concerns) - S5 Next', 'School remains Good (Improving) - S5 Next']);
     }
+    const grade = String(row['Ofsted grade']);
+    if (grade === 'SM') row['Category of concern'] = 'Special measures';
+    if (grade === 'SW') row['Category of concern'] = 'Serious weaknesses';
+    // A handful of awkward but valid cells, each on a row where it is true.
+    if (latest === 'legacy' && grade === 'Requires improvement' && !awkward.has('RI')) { awkward.add('RI'); row['Ofsted grade'] = 'RI'; }
+    else if (latest === 'legacy' && grade === 'Requires improvement' && !awkward.has('3')) { awkward.add('3'); row['Ofsted grade'] = '3'; }
+    if (latest === 'ungraded' && standing === 1 && !awkward.has('Satisfactory')) { awkward.add('Satisfactory'); row['Previous Ofsted grade'] = 'Satisfactory'; }
 
     const newHead = i % 23 === 4;
     const headStart = newHead ? dateBetween(rand, utc(2026, 5, 10), utc(2026, 10, 30)) : dateBetween(rand, utc(2008, 9, 1), utc(2025, 9, 1));
     row['Headteacher start date'] = i === 12 ? ukDate(headStart) : headStart; // one UK date typed as text
     row['Interim headteacher'] = newHead && rand() < 0.4 ? 'Y' : rand() < 0.5 ? 'N' : '';
-    row['LA judgement'] = rand() < 0.6 ? ['Outstanding', 'Strong good', 'Good', 'Requires improvement', 'Inadequate'][clamp(standing + (standing >= 1 ? 1 : 0) + pick(rand, [-1, 0, 0, 1]), 0, 4)]! : '';
+    // The LA's own view mostly agrees with Ofsted's; about one good school in ten is thought vulnerable.
+    const laView = [[0, 0, 1], [1, 2, 2, 2, 2, 2, 2, 2, 2, 3], [2, 3, 3, 3], [3, 4, 4]][standing]!;
+    row['LA judgement'] = rand() < 0.6 ? ['Outstanding', 'Strong good', 'Good', 'Requires improvement', 'Inadequate'][pick(rand, laView)]! : '';
 
     const p = (base: number) => rand() < (weak ? base * 3 : base / 2.5);
     const flags = {
@@ -151,19 +182,21 @@ export function generateSampleRegister(seed = SEED, count = 200): SampleRow[] {
     row['Years of low progress'] = weak ? Math.floor(rand() * 3) : rand() < 0.08 ? 1 : 0;
     row['Years of low attendance'] = weak ? Math.floor(rand() * 3) : 0;
 
-    const attendance = round1(clamp(95.5 - standing * 1.3 - rand() * 2.5 - (phase === 'Secondary' ? 1.5 : 0), 84, 98));
+    // Calibrated on recent national figures: attendance about 94.5% primary and 91% secondary, persistent
+    // absence about 14% and 24%, suspensions about 2 and 20 per 100 pupils.
+    const attendance = round1(clamp(96 - standing * 1.2 - rand() * 2.5 - (phase === 'Secondary' ? 2.5 : 0), 84, 98));
     row['Attendance %'] = i === 21 ? round1(attendance) / 100 : attendance; // one percentage typed as a fraction
-    row['Persistent absence %'] = round1(clamp(12 + standing * 5 + rand() * 8 + (phase === 'Secondary' ? 6 : 0), 3, 45));
-    row['Suspension rate'] = round1(clamp((phase === 'Secondary' ? 8 : 1) * (1 + standing) * rand(), 0, 60));
+    row['Persistent absence %'] = round1(clamp(8 + standing * 4 + rand() * 8 + (phase === 'Secondary' ? 9 : 0), 3, 45));
+    row['Suspension rate'] = round1(clamp((phase === 'Secondary' ? 14 : phase === 'Special' || phase === 'Alternative provision' ? 8 : 1.5) * (0.4 + 0.5 * standing + rand()), 0, 80));
     row['Disadvantaged gap'] = round1(clamp(8 + standing * 6 + (rand() - 0.5) * 12, -5, 40));
     row['Disadvantaged gap trend'] = pick(rand, weak ? ['stable', 'widening', 'narrowing'] : ['narrowing', 'stable', 'narrowing']);
 
     if (phase === 'Primary' || phase === 'All-through' || phase === 'Middle') {
-      row['Bottom-quartile measures'] = clamp(Math.round(standing * 1.8 + rand() * 3 - 0.5), 0, 8);
+      row['Bottom-quartile measures'] = clamp(Math.round(standing * 1.8 + rand() * 2.4 - 1.2), 0, 8) // a quarter of the county's measures: about 2 of 8 on average;
       row['KS2 cohort'] = 8 + Math.floor(rand() * 80);
-      row['KS2 RWM expected %'] = Math.round(clamp(66 - standing * 9 + (rand() - 0.5) * 20, 20, 95));
-      row['KS2 reading progress'] = round1(clamp(0.4 - standing * 1.2 + (rand() - 0.5) * 4, -8, 6));
-      row['KS2 maths progress'] = round1(clamp(0.3 - standing * 1.3 + (rand() - 0.5) * 4, -8, 6));
+      row['KS2 RWM expected %'] = Math.round(clamp(72 - standing * 8 + (rand() - 0.5) * 18, 20, 95));
+      row['KS2 reading progress'] = round1(clamp(0.8 - standing * 0.9 + (rand() - 0.5) * 3, -8, 6));
+      row['KS2 maths progress'] = round1(clamp(0.8 - standing * 1.0 + (rand() - 0.5) * 3, -8, 6));
     }
     if (phase === 'Secondary' || phase === 'All-through') {
       row['Progress 8'] = Math.round(clamp(0.1 - standing * 0.3 + (rand() - 0.5) * 0.8, -1.8, 1.2) * 100) / 100;
@@ -178,9 +211,14 @@ export function generateSampleRegister(seed = SEED, count = 200): SampleRow[] {
         row[h] = h === 'Safeguarding area' ? (standing === 3 && rand() < 0.3 ? 'D' : pick(rand, ['A', 'A', 'B'])) : 'ABCD'[g]!;
       }
     }
-    if (i === 40) { row['Category override'] = 'Targeted'; row['Override reason'] = 'New headteacher; SIG agreed targeted support for the first year.'; }
-    if (i === 77) { row['Category override'] = 'bespoke'; row['Override reason'] = 'Safeguarding review in progress after a complaint.'; }
-    if (i === 133) { row['Category override'] = 'Universal'; row['Override reason'] = 'Monitoring visit found rapid improvement; Ofsted due this term.'; }
+    // Three analyst overrides, each on a row its reason fits.
+    if (newHead && standing <= 1 && !awkward.has('override-head')) {
+      awkward.add('override-head'); row['Category override'] = 'Targeted'; row['Override reason'] = 'New headteacher; SIG agreed targeted support for the first year.';
+    } else if (i >= 60 && standing === 1 && !newHead && !awkward.has('override-safeguarding')) {
+      awkward.add('override-safeguarding'); row['Category override'] = 'bespoke'; row['Override reason'] = 'Safeguarding review in progress after a complaint.'; row['Safeguarding concern'] = 'Yes';
+    } else if (i >= 100 && standing === 2 && latest === 'legacy' && !awkward.has('override-improving')) {
+      awkward.add('override-improving'); row['Category override'] = 'Targeted'; row['Override reason'] = 'Review visit found rapid improvement under the new leadership team; Ofsted due this term.';
+    }
     if (i % 4 === 1) row['Previous category'] = ['universal', 'targeted', 'bespoke', 'ri', 'inadequate'][clamp(standing === 0 ? 0 : standing === 1 ? (rand() < 0.8 ? 0 : 1) : standing + 1, 0, 4)]!;
     // No date after the as-of date.
     for (const h of HEADERS) { const v = row[h]; if (v instanceof Date && v > asOf) row[h] = asOf; }

@@ -1,44 +1,259 @@
 /**
- * The task pane. For now it shows the frameworks with their categories and documentation; the
- * bulk-categorise workflow (issue 6) builds on this shell.
+ * The task pane: set up (framework, as-of date), mapping, Validate, Categorise, Compare. All workbook
+ * access goes through the port it is given (Office.js in Excel, the double in the end-to-end test);
+ * the run itself is src/run/taskpaneRun.ts. Messages go to a Fluent MessageBar, never only the console.
  */
-import { Body1, Caption1, Dropdown, FluentProvider, Label, Option, Title3, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useId, useState } from 'react';
-import { FRAMEWORKS } from '../core/frameworks';
+import {
+  Body1, Button, Caption1, Dropdown, Field, FluentProvider, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Subtitle2, Title3,
+  webDarkTheme, webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { fromIsoDate, todayLocal, toIsoDate } from '../core/dates';
+import { FIELDS, FIELD_KEYS, type FieldKey } from '../core/fields';
+import { FRAMEWORKS, frameworkById } from '../core/frameworks';
+import { locateRegister } from '../src/run/locateRegister';
+import { RunError, type RunPlan } from '../src/run/registerRun';
+import {
+  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, planRegion, settingsFromOverrides, type Comparison, type MappingOverrides, type PlacedProblem,
+} from '../src/run/taskpaneRun';
+import type { RegisterRegion, WorkbookPort } from '../src/workbook/port';
 
-function prefersDark(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string };
+
+/** Props of the pane: the workbook port, and whether Office says the theme is dark. */
+export interface AppProps {
+  readonly port: WorkbookPort;
+  readonly dark?: boolean;
 }
 
+const NOT_USED = '';
+
 /** The whole pane. */
-export function App() {
-  const [id, setId] = useState(FRAMEWORKS[0]?.id ?? '');
-  const pickerId = useId();
-  const framework = FRAMEWORKS.find((f) => f.id === id);
+export function App({ port, dark }: AppProps) {
+  const [frameworkId, setFrameworkId] = useState(FRAMEWORKS[0]!.id);
+  const [asOfText, setAsOfText] = useState(toIsoDate(todayLocal()));
+  const [region, setRegion] = useState<RegisterRegion | null>(null);
+  const [overrides, setOverrides] = useState<MappingOverrides>({});
+  const [savedMapping, setSavedMapping] = useState<Record<string, string | null>>({});
+  const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [comparison, setComparison] = useState<{ school: string; comparisons: Comparison[] } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const framework = FRAMEWORKS.find((f) => f.id === frameworkId)!;
+  const asOf = fromIsoDate(asOfText);
+
+  useEffect(() => {
+    void port.loadSettings().then((s) => {
+      if (!s) return;
+      if (frameworkById(s.framework)) setFrameworkId(s.framework);
+      setSavedMapping({ ...s.mapping });
+    }, () => undefined);
+  }, [port]);
+
+  const located = useMemo(() => (region ? locateRegister(region.values, region.top + 1) : null), [region]);
+  const header = located?.headerRow ?? [];
+  const mapping = located?.mapping;
+  const fieldAt = (i: number): FieldKey | null => {
+    for (const [f, v] of Object.entries(overrides)) if (v === i) return f as FieldKey;
+    const auto = mapping?.columns.find((c) => c.index === i)?.field ?? null;
+    return auto !== null && overrides[auto] === undefined ? auto : null;
+  };
+
+  const save = (fw: string, o: MappingOverrides) => port.saveSettings({ framework: fw, mapping: { ...savedMapping, ...settingsFromOverrides(header, o) } }).catch((e: Error) => setNotice({ intent: 'warning', title: 'Settings not saved', text: e.message }));
+
+  const fail = (title: string, e: unknown) => setNotice({ intent: 'error', title, text: e instanceof Error ? e.message : String(e) });
+
+  async function findRegister(): Promise<RegisterRegion | null> {
+    try {
+      const r = await port.readRegister();
+      setRegion(r);
+      const loc = locateRegister(r.values, r.top + 1);
+      if (!loc) {
+        setNotice({ intent: 'error', title: 'No register found', text: `No header row with a "URN" column in the first 30 rows of ${r.address}.` });
+        return null;
+      }
+      setOverrides(overridesFromSettings(loc.headerRow, savedMapping));
+      setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping below.` });
+      return r;
+    } catch (e) {
+      fail('Could not read the register', e);
+      return null;
+    }
+  }
+
+  function plan(r: RegisterRegion): RunPlan | null {
+    if (!asOf) {
+      setNotice({ intent: 'error', title: 'As-of date', text: 'Enter the as-of date as a date.' });
+      return null;
+    }
+    try {
+      return planRegion(r, frameworkById(frameworkId)!, asOf, overrides);
+    } catch (e) {
+      fail(e instanceof RunError ? 'The register cannot be categorised' : 'Something went wrong', e);
+      return null;
+    }
+  }
+
+  async function validate() {
+    const r = region ?? (await findRegister());
+    if (!r) return;
+    const p = plan(r);
+    if (!p) return;
+    const list = placeProblems(r, p);
+    setProblems(list);
+    const errors = list.filter((x) => x.severity === 'error').length;
+    setNotice({ intent: errors ? 'warning' : 'success', title: 'Validated', text: `${list.length} problem(s), ${errors} stopping a row; ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} rows will be categorised.` });
+  }
+
+  async function categorise() {
+    const r = region ?? (await findRegister());
+    if (!r || !asOf) return;
+    abort.current = new AbortController();
+    setProgress(0);
+    try {
+      const fw = frameworkById(frameworkId)!;
+      const { plan: p, report } = await categoriseOnPort(port, r, fw, asOf, { overrides, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
+      const first = r.top + p.located.headerIndex + 2;
+      const rows = report.rowsDone ? `sheet rows ${first} to ${first + report.rowsDone - 1}` : 'no rows';
+      if (report.status === 'done') {
+        const counts = p.summary.counts.filter((c) => c.schools).map((c) => `${c.label}: ${c.schools}`).join('; ');
+        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised. SIG summary and Run log updated.` });
+      } else if (report.status === 'cancelled') {
+        setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. The SIG summary was not updated.` });
+      } else {
+        setNotice({ intent: 'error', title: 'The run stopped', text: `${report.error ?? ''}. New results in ${rows}; the other rows keep their previous results.` });
+      }
+      await save(frameworkId, overrides);
+      setRegion(null);
+    } catch (e) {
+      fail('The register cannot be categorised', e);
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  }
+
+  async function compare() {
+    try {
+      const r = region ?? (await findRegister());
+      if (!r || !asOf) return;
+      const cell = await port.selectedCell();
+      const c = cell.sheet === r.sheet ? compareRow(r, cell.row, asOf, overrides) : null;
+      if (!c) setNotice({ intent: 'info', title: 'Compare', text: 'Select a cell in a school\'s row of the register, then press Compare.' });
+      setComparison(c);
+    } catch (e) {
+      fail('Could not compare', e);
+    }
+  }
+
+  const gap = { display: 'flex', flexDirection: 'column', gap: 8 } as const;
   return (
-    <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box' }}>
-      <Title3 as="h1">School risk register</Title3>
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 12 }}>
-        <Label htmlFor={pickerId}>Framework</Label>
-        <Dropdown id={pickerId} value={framework?.name ?? ''} selectedOptions={[id]} onOptionSelect={(_, d) => d.optionValue && setId(d.optionValue)}>
-          {FRAMEWORKS.map((f) => (
-            <Option key={f.id} value={f.id} text={f.name}>{f.name}</Option>
-          ))}
-        </Dropdown>
-      </div>
-      {framework && (
-        <section aria-label="Framework summary" style={{ marginTop: 12 }}>
-          <Body1>{framework.summary}</Body1>
-          <ul style={{ paddingLeft: 16 }}>
-            {framework.categories.map((c) => (
-              <li key={c.id}>
-                <span style={{ background: c.colour, color: c.textColour, padding: '0 6px', borderRadius: 2 }}>{c.label}</span> <Caption1>{c.description}</Caption1>
-              </li>
-            ))}
-          </ul>
-          <Caption1>Source: {framework.source.title} ({framework.source.year}). Our readings: {framework.docs}</Caption1>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box', maxWidth: '100%', overflowX: 'hidden' }}>
+      <main style={gap}>
+        <Title3 as="h1">School risk register</Title3>
+        <section aria-labelledby="setup" style={gap}>
+          <Subtitle2 as="h2" id="setup">Set up</Subtitle2>
+          <Field label="Framework">
+            <Dropdown value={framework.name} selectedOptions={[frameworkId]} onOptionSelect={(_, d) => {
+              if (!d.optionValue) return;
+              setFrameworkId(d.optionValue);
+              void save(d.optionValue, overrides);
+            }}>
+              {FRAMEWORKS.map((f) => <Option key={f.id} value={f.id} text={f.name}>{f.name}</Option>)}
+            </Dropdown>
+          </Field>
+          <Caption1>{framework.summary} <Link href={framework.docs} target="_blank" rel="noopener">How we read it</Link></Caption1>
+          <Field label="As of" validationMessage={asOf ? undefined : 'Enter a date.'}>
+            <Input type="date" value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
+          </Field>
+          <Button onClick={() => void findRegister()}>Find register</Button>
         </section>
-      )}
+
+        {located && (
+          <section aria-labelledby="mapping" style={gap}>
+            <Subtitle2 as="h2" id="mapping">Mapping</Subtitle2>
+            <Caption1>{region?.kind === 'table' ? `Table ${region.table}` : `Used range ${region?.address}`}: each header and the field it fills.</Caption1>
+            {header.map((h, i) => String(h).trim() === '' ? null : (
+              <Field key={i} label={String(h)} orientation="vertical">
+                <Dropdown
+                  aria-label={`Field for column ${String(h)}`}
+                  value={fieldAt(i) ? FIELDS[fieldAt(i)!].label : '(not used)'}
+                  selectedOptions={[fieldAt(i) ?? NOT_USED]}
+                  onOptionSelect={(_, d) => {
+                    const next: Partial<Record<FieldKey, number | null>> = { ...overrides };
+                    const current = fieldAt(i);
+                    if (current) next[current] = null;
+                    if (d.optionValue) next[d.optionValue as FieldKey] = i;
+                    setOverrides(next);
+                    void save(frameworkId, next);
+                  }}
+                >
+                  <Option value={NOT_USED} text="(not used)">(not used)</Option>
+                  {FIELD_KEYS.map((k) => <Option key={k} value={k} text={FIELDS[k].label}>{FIELDS[k].label}</Option>)}
+                </Dropdown>
+              </Field>
+            ))}
+          </section>
+        )}
+
+        <section aria-labelledby="run" style={gap}>
+          <Subtitle2 as="h2" id="run">Run</Subtitle2>
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            <Button onClick={() => void validate()} disabled={progress !== null}>Validate</Button>
+            <Button appearance="primary" onClick={() => void categorise()} disabled={progress !== null}>Categorise</Button>
+            <Button onClick={() => void compare()} disabled={progress !== null}>Compare selected school</Button>
+          </div>
+          {progress !== null && (
+            <div style={gap}>
+              <Field label="Writing results" validationState="none" validationMessage={`${Math.round(progress * 100)}%`}>
+                <ProgressBar value={progress} max={1} />
+              </Field>
+              <Button onClick={() => abort.current?.abort()}>Cancel</Button>
+            </div>
+          )}
+          {notice && (
+            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>
+                <MessageBarTitle>{notice.title}</MessageBarTitle>
+                {notice.text}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+
+        {problems && (
+          <section aria-labelledby="problems" style={gap}>
+            <Subtitle2 as="h2" id="problems">Problems ({problems.length})</Subtitle2>
+            <ul aria-label="Problems" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
+              {problems.slice(0, 500).map((p, i) => (
+                <li key={i}>
+                  <Button appearance="subtle" style={{ textAlign: 'left', justifyContent: 'flex-start', height: 'auto', whiteSpace: 'normal' }} disabled={!p.cell}
+                    onClick={() => p.cell && void port.selectCell(p.cell).catch((e) => fail('Could not select the cell', e))}>
+                    <span>
+                      <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong> {p.row > 0 ? `row ${p.row}` : 'register'}, {p.column}: {p.value} <Caption1>expected {p.expected}</Caption1>
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {comparison && (
+          <section aria-labelledby="compare" style={gap}>
+            <Subtitle2 as="h2" id="compare">{comparison.school} under each framework</Subtitle2>
+            {comparison.comparisons.map((c) => (
+              <div key={c.framework} data-framework={c.framework}>
+                <Body1><strong>{c.name}</strong>: {c.category ? <span style={{ background: c.colour ?? undefined, color: c.textColour ?? undefined, padding: '0 4px' }}>{c.category}</span> : 'not categorised'}</Body1>
+                <ul style={{ margin: '2px 0 0', paddingLeft: 16 }}>
+                  {(c.category ? c.reasons : c.problems).map((t, i) => <li key={i}><Caption1>{t}</Caption1></li>)}
+                </ul>
+              </div>
+            ))}
+          </section>
+        )}
+      </main>
     </FluentProvider>
   );
 }

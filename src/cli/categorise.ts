@@ -11,7 +11,7 @@ import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
 import { resultsJson } from '../run/resultsJson';
 import type { Cell } from '../workbook/cell';
-import { readSheetGrid, loadWorkbook } from '../workbook/readFile';
+import { readSheetGrid } from '../workbook/readFile';
 import { outputKind, resultsCsv, writeResultsWorkbook } from '../workbook/writeFile';
 import { CliError } from './cliError';
 import { progress } from './progress';
@@ -55,7 +55,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     await writeFile(args.out, resultsCsv(grid.values, plan));
   } else {
     const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
-    const workbook = grid.kind === 'xlsx' ? await loadWorkbook(args.register) : workbookFromGrid(grid.sheet, grid.values);
+    const workbook = grid.workbook ?? workbookFromGrid(grid.sheet, grid.values);
     await writeResultsWorkbook(args.out, workbook, grid.sheet, plan, { title: `${fw.definition.name}: SIG summary`, asOf: toUkDate(args.asOf), record });
   }
   bar.tick('written');

@@ -6,6 +6,8 @@
  */
 import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
+import type { FieldKey } from '../../core/fields';
+import { applyMappingOverrides } from '../../core/headers';
 import { categoriseRegister, type RegisterOutcome, type RowOutcome } from '../../core/register';
 import type { Cell } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
@@ -66,6 +68,10 @@ export interface RunOptions {
   readonly params?: Parameters;
   /** Shown in messages: "register.xlsx (sheet Autumn)". */
   readonly source: string;
+  /** The analyst's corrections to the automatic header mapping (field to column index in `values`, or `null`: unmapped). */
+  readonly mappingOverrides?: Readonly<Partial<Record<FieldKey, number | null>>>;
+  /** Sheet row number of the first row of `values` (1 unless the grid is a table lower down the sheet), so messages name sheet rows. */
+  readonly firstRowNumber?: number;
 }
 
 /** Finds an earlier run's result block in the header row: the exact headers, side by side. */
@@ -85,15 +91,17 @@ export function planRun(values: readonly (readonly Cell[])[], options: RunOption
   // The analyst's columns are those before an earlier result block; the block itself is ours to refresh.
   const analystWidth = block ?? lastNonBlank(firstLook.headerRow) + 1;
   const analystValues = values.map((r) => r.slice(0, analystWidth));
-  const located = locateRegister(analystValues)!;
-  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping, params: options.params });
+  const first = options.firstRowNumber ?? 1;
+  const auto = locateRegister(analystValues, first)!;
+  const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
+  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params });
   if (outcome.fatal) {
     throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
   }
 
   const oldCategoryColumn = block;
   const rows = outcome.rows.map((r): RowPlan => {
-    const gridRow = r.row - 1;
+    const gridRow = r.row - first;
     const old = oldCategoryColumn === null ? '' : String(values[gridRow]?.[oldCategoryColumn] ?? '').trim();
     const previous = r.record.previousCategory?.trim() || old || null;
     return planRow(fw, r, gridRow, previous);

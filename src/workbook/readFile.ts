@@ -14,6 +14,8 @@ export interface SheetGrid {
   readonly sheet: string;
   readonly values: Cell[][];
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
+  /** The loaded workbook (for .xlsx), so a copy with results can be written without reading the file again. */
+  readonly workbook?: ExcelJS.Workbook;
 }
 
 /** Why a file could not be read: said once, for the command line to print. */
@@ -70,7 +72,7 @@ export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string)
   }
   const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; tableRef?: string; ref?: string }> }).tables ?? {})
     .map((t) => ({ name: t.name, ref: t.tableRef ?? t.ref ?? '' }));
-  return { kind: 'xlsx', sheet: ws.name, values, tables };
+  return { kind: 'xlsx', sheet: ws.name, values, tables, workbook };
 }
 
 /** Parses CSV text (UTF-8, with or without a BOM) into string cells. */

@@ -1,0 +1,187 @@
+/**
+ * The task pane's side of the shared run: turns a region read through the workbook port into a run
+ * plan (src/run/registerRun.ts), and a plan into the port's write (the result block, the SIG summary,
+ * the run-log row); places each problem on its sheet cell; compares one school under every framework.
+ * The pane adds only interaction on top of this.
+ */
+import { toUkDate, type CalendarDate } from '../../core/dates';
+import type { CompiledFramework } from '../../core/engine';
+import type { FieldKey } from '../../core/fields';
+import { FIELDS } from '../../core/fields';
+import { allFrameworks } from '../../core/frameworks';
+import { applyMappingOverrides } from '../../core/headers';
+import { displayValue } from '../../core/problems';
+import { categoriseRegister } from '../../core/register';
+import type { Cell } from '../workbook/cell';
+import type { CellAddress, PaneSettings, RegisterRegion, RunWrite, WorkbookPort, WriteControl, WriteReport } from '../workbook/port';
+import { locateRegister } from './locateRegister';
+import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
+
+/** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
+export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>>;
+
+/** The format of the "Next inspection due" column. */
+export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
+/** Columns of the Run log sheet. */
+export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters'] as const;
+
+/** Where a region came from, in the words messages use. */
+export function regionSource(region: RegisterRegion): string {
+  return region.kind === 'table' ? `table "${region.table}" on sheet "${region.sheet}"` : `sheet "${region.sheet}" (${region.address})`;
+}
+
+/** Plans a run on a region read through the port. Throws `RunError` when the register cannot run. */
+export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides): RunPlan {
+  return planRun(region.values, { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1 });
+}
+
+/** The port write for a plan: contiguous rows from below the header to the last data row. */
+export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date): RunWrite {
+  const firstGridRow = plan.located.headerIndex + 1;
+  const lastGridRow = plan.rows.length ? plan.rows[plan.rows.length - 1]!.gridRow : firstGridRow - 1;
+  const blank: Cell[] = RESULT_HEADERS.map(() => '');
+  const rows: (readonly Cell[])[] = [];
+  const fills: ({ colour: string; textColour: string } | null)[] = [];
+  const byRow = new Map(plan.rows.map((r) => [r.gridRow, r]));
+  for (let g = firstGridRow; g <= lastGridRow; g++) {
+    const r = byRow.get(g);
+    rows.push(r ? r.cells : blank);
+    fills.push(r?.fill ?? null);
+  }
+  const def = framework.definition;
+  const s = plan.summary;
+  const record = new Map(runRecord(plan, { framework, asOf, source: regionSource(region), ranAt }));
+  return {
+    block: {
+      sheet: region.sheet,
+      headerRow: region.top + plan.located.headerIndex,
+      left: region.left + plan.resultColumn,
+      headers: RESULT_HEADERS,
+      firstRow: region.top + firstGridRow,
+      rows,
+      fills,
+      fillColumn: 0,
+      dateColumn: DUE_COLUMN,
+      dateFormat: DUE_DATE_FORMAT,
+    },
+    summary: {
+      title: `${def.name}: SIG summary`,
+      asOf: toUkDate(asOf),
+      counts: s.counts.map((c) => ({ label: c.label, schools: c.schools, colour: c.colour, textColour: c.textColour })),
+      notCategorised: s.notCategorised,
+      movements: s.movements.map((m) => [m.name, m.urn, m.previous, m.now, m.movement === 'up' ? 'More concern' : 'Less concern'] as const),
+      highest: s.highest.map((h) => [h.name, h.urn, h.category, h.reasons] as const),
+    },
+    log: {
+      headers: RUN_LOG_HEADERS,
+      row: [ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings, String(record.get('Parameters') ?? '')],
+    },
+  };
+}
+
+/** Plans and writes a run through the port. */
+export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date } = {}): Promise<{ plan: RunPlan; report: WriteReport }> {
+  const plan = planRegion(region, framework, asOf, options.overrides);
+  const report = await port.writeRun(runWrite(region, plan, framework, asOf, options.ranAt ?? new Date()), options);
+  return { plan, report };
+}
+
+/** Sheet rows (1-based, as Excel shows them) written by the first `rowsDone` rows of a report. */
+export function rowsDoneText(write: RunWrite, report: WriteReport): string {
+  if (report.rowsDone === 0) return 'no rows';
+  const first = write.block.firstRow + 1;
+  return `sheet rows ${first} to ${first + report.rowsDone - 1}`;
+}
+
+/** A problem as the pane lists it, with the cell it is about. */
+export interface PlacedProblem {
+  readonly severity: 'error' | 'warning';
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly expected: string;
+  readonly message: string;
+  /** The sheet cell to select; `null` for a register-level problem (a missing column). */
+  readonly cell: CellAddress | null;
+}
+
+/** Every problem of a plan (register first, then by row), each placed on its sheet cell. */
+export function placeProblems(region: RegisterRegion, plan: RunPlan): PlacedProblem[] {
+  const headerRow = plan.located.headerRow;
+  const columnOf = (name: string) => headerRow.findIndex((h) => String(h).trim() === name.trim());
+  const all = [...plan.outcome.registerProblems, ...plan.rows.flatMap((r) => r.outcome.problems)];
+  return all.map((p) => {
+    const col = columnOf(p.column);
+    return {
+      severity: p.severity,
+      row: p.row,
+      column: p.column,
+      value: p.row > 0 ? displayValue(p.value) : '',
+      expected: p.expected,
+      message: p.message,
+      cell: p.row > 0 && col >= 0 ? { sheet: region.sheet, row: p.row - 1, column: region.left + col } : null,
+    };
+  });
+}
+
+/** One framework's verdict on one school. */
+export interface Comparison {
+  readonly framework: string;
+  readonly name: string;
+  readonly category: string | null;
+  readonly colour: string | null;
+  readonly textColour: string | null;
+  readonly reasons: readonly string[];
+  /** Why there is no category (the row's errors). */
+  readonly problems: readonly string[];
+}
+
+/** The school on sheet row `row` (0-based) under every framework; `null` when the row is not a data row of the region. */
+export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides): { school: string; comparisons: Comparison[] } | null {
+  const located = locateRegister(region.values, region.top + 1);
+  if (!located) return null;
+  const gridRow = row - region.top;
+  if (gridRow <= located.headerIndex || gridRow >= region.values.length) return null;
+  const header = located.headerRow;
+  const values = region.values[gridRow]!;
+  if (values.every((c) => c === '')) return null;
+  const frameworks = allFrameworks();
+  const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
+  let school = '';
+  const comparisons = frameworks.map((fw): Comparison => {
+    // headerRowNumber is the sheet row of the header as if the school's row came straight after it, so messages name the school's row.
+    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping });
+    const r = outcome.rows[0];
+    school = r?.record.schoolName ?? school;
+    const res = r?.result ?? null;
+    return {
+      framework: fw.definition.id,
+      name: fw.definition.name,
+      category: res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}` : null,
+      colour: res?.colour ?? null,
+      textColour: res?.textColour ?? null,
+      reasons: res ? res.reasons.map((x) => x.text) : [],
+      problems: [...outcome.registerProblems, ...(r?.problems ?? [])].filter((p) => p.severity === 'error').map((p) => p.message),
+    };
+  });
+  return { school: school || `Row ${row + 1}`, comparisons };
+}
+
+/** The saved mapping (field to header text) as overrides on a header row; headers no longer present are ignored. */
+export function overridesFromSettings(headerRow: readonly Cell[], mapping: PaneSettings['mapping']): MappingOverrides {
+  const out: Partial<Record<FieldKey, number | null>> = {};
+  for (const [field, header] of Object.entries(mapping)) {
+    if (!Object.hasOwn(FIELDS, field)) continue;
+    if (header === null) out[field as FieldKey] = null;
+    else {
+      const i = headerRow.findIndex((h) => String(h).trim() === header);
+      if (i >= 0) out[field as FieldKey] = i;
+    }
+  }
+  return out;
+}
+
+/** Overrides as they are saved: field to header text, so a column moved later still maps. */
+export function settingsFromOverrides(headerRow: readonly Cell[], overrides: MappingOverrides): PaneSettings['mapping'] {
+  return Object.fromEntries(Object.entries(overrides).map(([f, i]) => [f, i === null || i === undefined ? null : String(headerRow[i] ?? '').trim()]));
+}

@@ -1,0 +1,184 @@
+/**
+ * The workbook port: everything the task pane asks of the open workbook, as plain data. The Office.js
+ * implementation (office.ts) batches each method into as few `sync` calls as it can; tests use the same
+ * implementation over an Excel double (test/support/excelDouble.ts). Coordinates are 0-based sheet rows
+ * and columns.
+ */
+import type { Cell } from './cell';
+
+/** The register region the pane read: the Excel table the selection is in, else the active sheet's used range. */
+export interface RegisterRegion {
+  readonly sheet: string;
+  /** "Register!A1:BO201", as Excel gives it. */
+  readonly address: string;
+  /** 0-based sheet row and column of the region's top-left cell. */
+  readonly top: number;
+  readonly left: number;
+  readonly values: readonly (readonly Cell[])[];
+  readonly kind: 'table' | 'used-range';
+  /** The table's name when `kind` is `table`. */
+  readonly table?: string;
+}
+
+/** One result row's category fill. */
+export interface RowFill {
+  readonly colour: string;
+  readonly textColour: string;
+}
+
+/** The result block to write beside the register. */
+export interface ResultBlock {
+  readonly sheet: string;
+  /** 0-based sheet row of the header row, and the column where the block starts. */
+  readonly headerRow: number;
+  readonly left: number;
+  readonly headers: readonly string[];
+  /** 0-based sheet row of `rows[0]`; the rows are contiguous (blank rows inside the register are cleared). */
+  readonly firstRow: number;
+  readonly rows: readonly (readonly Cell[])[];
+  /** One per row: the category cell's fill, `null` for no fill (a row with no category). */
+  readonly fills: readonly (RowFill | null)[];
+  /** Index within the block of the column filled (the category) and of the date column, with its format. */
+  readonly fillColumn: number;
+  readonly dateColumn: number;
+  readonly dateFormat: string;
+}
+
+/** The "SIG summary" sheet's contents, written fresh each run. */
+export interface SummarySheet {
+  readonly title: string;
+  readonly asOf: string;
+  /** Category label, schools, and the category's colours (the chart reads the first two columns). */
+  readonly counts: readonly { readonly label: string; readonly schools: number; readonly colour: string; readonly textColour: string }[];
+  readonly notCategorised: number;
+  readonly movements: readonly (readonly [name: string, urn: string, previous: string, now: string, movement: string])[];
+  readonly highest: readonly (readonly [name: string, urn: string, category: string, reasons: string])[];
+}
+
+/** One run's whole write: the block, the summary and the run-log row. */
+export interface RunWrite {
+  readonly block: ResultBlock;
+  readonly summary: SummarySheet;
+  /** Headers (written when the Run log sheet is new) and the row appended. */
+  readonly log: { readonly headers: readonly string[]; readonly row: readonly Cell[] };
+}
+
+/** How a write went. Rows are 0-based indexes into `ResultBlock.rows`; `done` is always a prefix. */
+export interface WriteReport {
+  readonly status: 'done' | 'cancelled' | 'failed';
+  /** Rows whose new results are written (whole rows: the rest keep their old results). */
+  readonly rowsDone: number;
+  readonly totalRows: number;
+  /** The failure, in words, when `status` is `failed`. */
+  readonly error?: string;
+  /** The summary sheet and run log were written (only after every row is). */
+  readonly summaryWritten: boolean;
+}
+
+/** Progress and cancel for a write. */
+export interface WriteControl {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (rowsDone: number, totalRows: number) => void;
+}
+
+/** What the pane remembers in the workbook: the framework and the analyst's header corrections. */
+export interface PaneSettings {
+  readonly framework: string;
+  /** Field key to the header text it is mapped to (`null`: the analyst unmapped it). */
+  readonly mapping: Readonly<Record<string, string | null>>;
+}
+
+/** The selected cell. */
+export interface CellAddress {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** The port. */
+export interface WorkbookPort {
+  /** Reads the register region in one read of its values. */
+  readRegister(): Promise<RegisterRegion>;
+  /** Writes the result block in chunks of whole rows, then the summary sheet and the run log. Never throws: failures are in the report. */
+  writeRun(write: RunWrite, control?: WriteControl): Promise<WriteReport>;
+  /** Selects one cell (problem navigation). */
+  selectCell(cell: CellAddress): Promise<void>;
+  /** The active cell (top-left of the selection). */
+  selectedCell(): Promise<CellAddress>;
+  loadSettings(): Promise<PaneSettings | null>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+}
+
+/** Excel on the web rejects a request above 5 MB (RequestPayloadSizeLimitExceeded). */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** The budget each chunk is planned to: under the limit with room for the request's own framing. */
+export const CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** Bytes a JSON-serialised value takes in UTF-8 (what a request carries). */
+export function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value));
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Splits rows into chunks of whole rows whose estimated request size (`rowBytes` each, plus `fixed`
+ * per chunk) stays within `budget`. Returns [start, end) pairs. A single row above the budget is a
+ * chunk of its own (the request then fails and says so, rather than the row being split).
+ */
+export function chunkRows(rowBytes: readonly number[], budget: number, fixed = 0): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let size = fixed;
+  for (let i = 0; i < rowBytes.length; i++) {
+    if (i > start && size + rowBytes[i]! > budget) {
+      chunks.push([start, i]);
+      start = i;
+      size = fixed;
+    }
+    size += rowBytes[i]!;
+  }
+  if (start < rowBytes.length) chunks.push([start, rowBytes.length]);
+  return chunks;
+}
+
+/** Column letters for a 0-based index (0 → A, 26 → AA). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Parses "Sheet1!B3:D10" (or "'My sheet'!B3") to 0-based corners. */
+export function parseAddress(address: string): { sheet: string; top: number; left: number; bottom: number; right: number } {
+  const bang = address.lastIndexOf('!');
+  const rawSheet = bang < 0 ? '' : address.slice(0, bang);
+  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const [a, b] = address.slice(bang + 1).split(':');
+  const corner = (ref: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
+    if (!m) throw new Error(`Not a cell reference: ${ref}`);
+    const col = [...m[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(m[2]) - 1, col };
+  };
+  const p = corner(a!);
+  const q = b ? corner(b) : p;
+  return { sheet, top: p.row, left: p.col, bottom: q.row, right: q.col };
+}

@@ -1,0 +1,143 @@
+/**
+ * End to end: the production task pane page in Debian's chromium (playwright-core), with the Excel double
+ * served in place of Office.js, loaded with the sample register; clicks through mapping, validate,
+ * categorise and compare, checks the cells written, and that nothing but the intercepted Office.js URL
+ * leaves localhost. Saves the screenshot the README shows (docs/screenshots/taskpane.png, 320 px wide).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack, { type Configuration } from 'webpack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULT_HEADERS } from '../../src/run/registerRun';
+import type { Cell } from '../../src/workbook/cell';
+import { readSheetGrid } from '../../src/workbook/readFile';
+
+const require = createRequire(import.meta.url);
+const ROOT = resolve(__dirname, '../..');
+const configure = require('../../webpack.config.js') as (env: { outDir?: string }, options: { mode: string }) => Promise<Configuration>;
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = '/usr/bin/chromium';
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+
+const compile = (config: Configuration) => new Promise<void>((done, fail) => {
+  const compiler = webpack(config);
+  compiler.run((err, stats) => compiler.close(() => (err ? fail(err) : stats?.hasErrors() ? fail(new Error(stats.toString({ all: false, errors: true }))) : done())));
+});
+
+let out = '';
+let server: Server | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let port = 0;
+let grid: Cell[][] = [];
+const offsite: string[] = [];
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'school-risk-e2e-'));
+  const pane = await configure({ outDir: join(out, 'dist') }, { mode: 'production' });
+  const double: Configuration = {
+    mode: 'production', context: ROOT, target: ['web', 'es2022'], devtool: false,
+    entry: { 'office-double': './test/e2e/officeDouble.entry.ts' },
+    output: { path: join(out, 'double'), filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } } }] },
+    node: { global: false }, performance: { hints: false },
+  };
+  await Promise.all([compile(pane), compile(double)]);
+
+  grid = (await readSheetGrid(join(ROOT, 'examples/sample-register.xlsx'))).values.map((r) => [...r]);
+  // One unreadable date, so Validate has a problem to select.
+  const dateColumn = grid[0]!.findIndex((h) => /inspection date/i.test(String(h)));
+  grid[3]![dateColumn] = '31/02/2025';
+
+  const dist = join(out, 'dist');
+  server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '') || 'taskpane.html';
+    const file = join(dist, name);
+    if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': MIME[extname(name)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  port = (server.address() as { port: number }).port;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // playwright gives launch() a fresh temporary profile of its own (it refuses --user-data-dir here).
+  });
+  page = await browser.newPage({ viewport: { width: 320, height: 1000 } });
+  const script = `window.__REGISTER__ = ${JSON.stringify(grid)};\n${readFileSync(join(out, 'double/office-double.js'), 'utf8')}`;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => offsite.push(`pageerror: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const cell = (row: number, col: number) => page.evaluate(([r, c]) => (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Register')!.value(r!, c!), [row, col]);
+
+describe('the task pane in chromium, on the Excel double', () => {
+  it('finds the register and shows the mapping', async () => {
+    await page.getByRole('button', { name: 'Find register' }).click();
+    await expect.poll(() => page.getByText('Register found').count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: /Field for column URN/ }).count()).toBe(1);
+  });
+
+  it('validates, lists the bad date, and selects its cell', async () => {
+    await page.getByRole('button', { name: 'Validate' }).click();
+    const problem = page.getByRole('button', { name: /31\/02\/2025/ }).first();
+    await problem.waitFor();
+    await problem.click();
+    const dateColumn = grid[0]!.findIndex((h) => /inspection date/i.test(String(h)));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __double: { selection: { box: { top: number; left: number } } } }).__double.selection.box)).toEqual({ top: 3, left: dateColumn, bottom: 3, right: dateColumn });
+  });
+
+  it('categorises: writes the result block beside the register, the SIG summary and the run log', async () => {
+    await page.getByRole('button', { name: 'Categorise' }).click();
+    await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
+    const w = grid[0]!.length;
+    for (let i = 0; i < RESULT_HEADERS.length; i++) expect(await cell(0, w + i)).toBe(RESULT_HEADERS[i]);
+    expect(String(await cell(1, w))).not.toBe('');
+    // The row with the bad date is not categorised, and says why.
+    expect(await cell(3, w)).toBe('');
+    expect(String(await cell(3, w + RESULT_HEADERS.indexOf('Problems')))).toMatch(/31\/02\/2025/);
+    // The analyst's own cells are untouched.
+    for (const [r, c] of [[0, 0], [1, 0], [5, w - 1], [3, 2]] as const) expect(await cell(r, c)).toBe(grid[r]![c]);
+    const sheets = await page.evaluate(() => (window as unknown as { __double: { sheets: { name: string; charts: unknown[] }[] } }).__double.sheets.map((s) => [s.name, s.charts.length]));
+    expect(sheets).toEqual([['Register', 0], ['SIG summary', 1], ['Run log', 0]]);
+  });
+
+  it('compares the selected school under all five frameworks, with reasons', async () => {
+    await page.evaluate(() => {
+      (window as unknown as { __double: { selection: unknown } }).__double.selection = { sheet: 'Register', box: { top: 1, left: 0, bottom: 1, right: 0 } };
+    });
+    await page.getByRole('button', { name: 'Compare selected school' }).click();
+    await page.locator('[data-framework]').first().waitFor();
+    expect(await page.locator('[data-framework]').count()).toBe(5);
+    expect(await page.locator('[data-framework] li').count()).toBeGreaterThan(4);
+    mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ROOT, 'docs/screenshots/taskpane.png') });
+    expect(existsSync(join(ROOT, 'docs/screenshots/taskpane.png'))).toBe(true);
+  });
+
+  it('fits 320 px and sends nothing off localhost but the intercepted Office.js request', async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(320);
+    expect(offsite).toEqual([]);
+  });
+});

@@ -1,0 +1,206 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromIsoDate } from '../../../core/dates';
+import { frameworkById } from '../../../core/frameworks';
+import { englandRegister } from '../../../bench/englandRegister';
+import { RESULT_HEADERS } from '../../../src/run/registerRun';
+import { categoriseOnPort, planRegion, runWrite } from '../../../src/run/taskpaneRun';
+import type { Cell } from '../../../src/workbook/cell';
+import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from '../../../src/workbook/office';
+import { REQUEST_LIMIT_BYTES } from '../../../src/workbook/port';
+import { readSheetGrid } from '../../../src/workbook/readFile';
+import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
+
+const ASOF = fromIsoDate('2026-11-01')!;
+const oxfordshire = frameworkById('oxfordshire')!;
+let sample: Cell[][] = [];
+
+beforeAll(async () => {
+  sample = (await readSheetGrid('examples/sample-register.xlsx')).values.map((r) => [...r]);
+});
+
+function setUp(grid: readonly (readonly Cell[])[] = sample) {
+  const double = new ExcelDouble();
+  const sheet = double.addSheet('Register', grid);
+  const port = createOfficePort({ run: double.run, settings: double.settings });
+  return { double, sheet, port };
+}
+
+const width = () => sample[0]!.length;
+
+describe('the Excel double behaves as Office.js does', () => {
+  it('a loaded property throws PropertyNotLoaded until sync', async () => {
+    const { double } = setUp([['a']]);
+    await double.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange('A1');
+      r.load('values');
+      expect(() => r.values).toThrow(/not available/);
+      await ctx.sync();
+      expect(r.values).toEqual([['a']]);
+    });
+  });
+
+  it('a string beginning with "=" written to values becomes a formula; an apostrophe keeps it text', async () => {
+    const { double, sheet } = setUp([['x']]);
+    await double.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Register').getRange('A1:B1').values = [['=SUM(1,2)', "'=SUM(1,2)"]];
+      await ctx.sync();
+    });
+    expect(sheet.cell(0, 0)!.formula).toBe('=SUM(1,2)');
+    expect(sheet.cell(0, 1)!.formula).toBeUndefined();
+    expect(sheet.value(0, 1)).toBe('=SUM(1,2)');
+  });
+
+  it('rejects a request above 5 MB whole, and counts syncs', async () => {
+    const { double, sheet } = setUp([['x']]);
+    const big = 'y'.repeat(REQUEST_LIMIT_BYTES);
+    await expect(double.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Register').getRange('A1').values = [[big]];
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(sheet.value(0, 0)).toBe('x');
+    expect(double.syncs).toBe(1);
+  });
+});
+
+describe('the port writes text as text', () => {
+  it.each([['=1+1', "'=1+1"], ['+44 20', "'+44 20"], ['123', "'123"], ['', ''], [5, 5]])('%s is sent as %s', (cell, sent) => {
+    expect(textSafe(cell as Cell)).toBe(sent);
+  });
+});
+
+describe('a full run on the sample register', () => {
+  it('writes the plan beside the register, fills categories, never touches the analyst\'s columns', async () => {
+    const { double, sheet, port } = setUp();
+    const region = await port.readRegister();
+    const plan = planRegion(region, oxfordshire, ASOF);
+    const write = runWrite(region, plan, oxfordshire, ASOF, new Date(0));
+    const { report } = await categoriseOnPort(port, region, oxfordshire, ASOF);
+    expect(report).toMatchObject({ status: 'done', rowsDone: write.block.rows.length, summaryWritten: true });
+    const w = width();
+    expect(sheet.grid({ top: 0, left: w, bottom: 0, right: w + RESULT_HEADERS.length - 1 })[0]).toEqual([...RESULT_HEADERS]);
+    for (const r of plan.rows) {
+      const got = sheet.grid({ top: r.gridRow, left: w, bottom: r.gridRow, right: w + RESULT_HEADERS.length - 1 })[0]!;
+      expect(got).toEqual(r.cells);
+      expect(sheet.cell(r.gridRow, w)?.fill ?? null).toBe(r.fill?.colour ?? null);
+      expect(sheet.cell(r.gridRow, w + 2)?.numberFormat).toBe('dd/mm/yyyy');
+    }
+    // The analyst's cells are exactly as they were.
+    expect(sheet.grid({ top: 0, left: 0, bottom: sample.length - 1, right: w - 1 })).toEqual(sample);
+    expect(double.calculationSuspensions).toBeGreaterThan(0);
+    const summary = double.sheet(SUMMARY_SHEET)!;
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.charts[0]!.source).toMatch(/^'SIG summary'!A5:B\d+$/);
+    const counts = plan.summary.counts.map((c) => [c.label, c.schools]);
+    expect(summary.grid({ top: 4, left: 0, bottom: 4 + counts.length - 1, right: 1 })).toEqual(counts);
+    const log = double.sheet(RUN_LOG_SHEET)!;
+    expect(log.value(1, 5)).toBe(plan.rows.length);
+  });
+
+  it('a second run refreshes the block in place, keeps the previous category, and appends to the run log', async () => {
+    const { double, sheet, port } = setUp();
+    await categoriseOnPort(port, await port.readRegister(), oxfordshire, ASOF);
+    const w = width();
+    const firstCategories = sample.slice(1).map((_, i) => sheet.value(i + 1, w));
+    // A later as-of date moves some schools.
+    const later = fromIsoDate('2028-09-01')!;
+    await categoriseOnPort(port, await port.readRegister(), oxfordshire, later);
+    expect(sheet.usedBox()!.right).toBe(w + RESULT_HEADERS.length - 1);
+    const previousColumn = w + RESULT_HEADERS.indexOf('Previous category (last run)');
+    const previous = sample.slice(1).map((_, i) => sheet.value(i + 1, previousColumn));
+    // Where the register has no previous-category column of its own, the previous run's category is kept.
+    expect(previous.filter((p, i) => p === firstCategories[i]).length).toBeGreaterThan(sample.length / 2);
+    expect(double.sheet(RUN_LOG_SHEET)!.usedBox()!.bottom).toBe(2);
+    expect(double.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
+  });
+
+  it('reads the Excel table the selection is in, and writes beside it', async () => {
+    const { double, port } = setUp([]);
+    const sheet = double.sheet('Register')!;
+    sheet.put(0, 0, [['Northmoor register, autumn']]);
+    sheet.put(3, 2, sample);
+    sheet.tables.push({ name: 'Schools', top: 3, left: 2, bottom: 3 + sample.length - 1, right: 2 + width() - 1 });
+    double.selection = { sheet: 'Register', box: { top: 5, left: 4, bottom: 5, right: 4 } };
+    const region = await port.readRegister();
+    // The table's rows, across the used range's columns (so a result block beside the table is read too).
+    expect(region).toMatchObject({ kind: 'table', table: 'Schools', top: 3, address: `Register!A4:${region.address.split(':')[1]}` });
+    expect(region.values).toHaveLength(sample.length);
+    const { plan, report } = await categoriseOnPort(port, region, oxfordshire, ASOF);
+    expect(report.status).toBe('done');
+    expect(sheet.value(3, 2 + width())).toBe('Category');
+    expect(sheet.value(3 + plan.rows[0]!.gridRow, 2 + width())).toBe(plan.rows[0]!.cells[0]);
+    expect(sheet.value(0, 0)).toBe('Northmoor register, autumn');
+  });
+});
+
+describe('cancel and failure leave whole rows', () => {
+  const rowsAreWhole = (sheet: ReturnType<typeof setUp>['sheet'], oldRows: Cell[][], newRows: readonly (readonly Cell[])[], first: number, left: number) => {
+    let newCount = 0;
+    newRows.forEach((nr, i) => {
+      const got = sheet.grid({ top: first + i, left, bottom: first + i, right: left + RESULT_HEADERS.length - 1 })[0]!;
+      const isNew = JSON.stringify(got) === JSON.stringify(nr);
+      const isOld = JSON.stringify(got) === JSON.stringify(oldRows[i]);
+      expect(isNew || isOld, `row ${first + i + 1}`).toBe(true);
+      if (isNew && !isOld) newCount++;
+    });
+    return newCount;
+  };
+
+  async function twoRuns(makePort: (double: ExcelDouble) => ReturnType<typeof createOfficePort>, act: (double: ExcelDouble) => { signal?: AbortSignal }) {
+    const grid = sample;
+    const { double, sheet, port } = setUp(grid);
+    await categoriseOnPort(port, await port.readRegister(), oxfordshire, ASOF);
+    const w = width();
+    const oldRows = sheet.grid({ top: 1, left: w, bottom: grid.length - 1, right: w + RESULT_HEADERS.length - 1 });
+    const small = makePort(double);
+    const region = await small.readRegister();
+    const later = fromIsoDate('2029-01-01')!;
+    const write = runWrite(region, planRegion(region, oxfordshire, later), oxfordshire, later, new Date(0));
+    const control = act(double);
+    const report = await small.writeRun(write, control);
+    return { report, newCount: rowsAreWhole(sheet, oldRows, write.block.rows, 1, w), write, double };
+  }
+
+  it('a cancel between chunks says which rows were done; those are new, the rest old', async () => {
+    const ctl = new AbortController();
+    const { report, newCount, write } = await twoRuns(
+      (d) => createOfficePort({ run: d.run, budgetBytes: 20_000 }),
+      (d) => {
+        let n = 0;
+        d.afterSync = async () => {
+          if (++n === 4) ctl.abort();
+        };
+        return { signal: ctl.signal };
+      },
+    );
+    expect(report.status).toBe('cancelled');
+    expect(report.rowsDone).toBeGreaterThan(0);
+    expect(report.rowsDone).toBeLessThan(write.block.rows.length);
+    expect(newCount).toBeLessThanOrEqual(report.rowsDone);
+    expect(report.summaryWritten).toBe(false);
+  });
+
+  it.each([0, 1, 2])('a failure in the middle of a chunk (at command %i) leaves every row old or new', async (atCommand) => {
+    const { report, write } = await twoRuns(
+      (d) => createOfficePort({ run: d.run, budgetBytes: 20_000 }),
+      (d) => {
+        d.failure = { sync: d.syncs + 2 + 3, atCommand };
+        return {};
+      },
+    );
+    expect(report.status).toBe('failed');
+    expect(report.error).toMatch(/not confirmed/);
+    expect(report.rowsDone).toBeLessThan(write.block.rows.length);
+  });
+});
+
+describe('a 25,000-row run', () => {
+  it('takes at most 6 syncs with no request above 5 MB', async () => {
+    const { header, rows } = englandRegister(25_000);
+    const r = await runOnDouble([header, ...rows]);
+    console.info('25,000 rows on the double:', { syncs: r.syncs, maxRequestBytes: r.maxRequestBytes });
+    expect(r.status).toBe('done');
+    expect(r.rowsWritten).toBe(25_000);
+    expect(r.syncs).toBeLessThanOrEqual(6);
+    expect(r.maxRequestBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  }, 120_000);
+});

@@ -1,0 +1,530 @@
+/**
+ * A double of the parts of the Excel JavaScript API the workbook port uses, behaving as Office.js does:
+ * `Excel.run(ctx => ...)` hands out proxy objects; setting a property or calling a method queues a
+ * command; `load` queues a read; nothing happens until `ctx.sync()`, and a loaded property read before
+ * that sync throws PropertyNotLoaded. Each sync is counted and its request measured (the JSON of its
+ * commands, UTF-8); a request above 5 MB is rejected whole with RequestPayloadSizeLimitExceeded, as
+ * Excel on the web does. Commands apply in order; a failure injected at a command leaves the commands
+ * before it applied (Office.js batches are not transactions). Strings written to `values` are read as
+ * Excel reads typing: a leading apostrophe makes text, "=", "+" or "-" start a formula, numerals
+ * become numbers.
+ *
+ * It runs in Node (the tests, `npm run bench` through `runOnDouble`) and in the browser (bundled by the
+ * end-to-end test in place of Office.js).
+ */
+import { fromIsoDate } from '../../core/dates';
+import { frameworkById } from '../../core/frameworks';
+import { categoriseOnPort } from '../../src/run/taskpaneRun';
+import type { Cell } from '../../src/workbook/cell';
+import { createOfficePort, type SettingsStore } from '../../src/workbook/office';
+import { columnLetters, parseAddress, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
+
+/** One cell of the model. */
+export interface CellModel {
+  value: Cell;
+  /** Set when the written string started a formula. */
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  fontColour?: string;
+  bold?: boolean;
+}
+
+/** A chart added through `charts.add`. */
+export interface ChartModel {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  position?: [string, string?];
+}
+
+/** One worksheet of the model. */
+export class SheetModel {
+  readonly cells = new Map<number, CellModel>();
+  readonly tables: { name: string; top: number; left: number; bottom: number; right: number }[] = [];
+  readonly charts: ChartModel[] = [];
+  columnWidths = new Map<number, number>();
+  constructor(public name: string) {}
+
+  /** The cell at a 0-based position (created on write). */
+  cell(row: number, col: number, create = false): CellModel | undefined {
+    const key = row * 20_000 + col;
+    let c = this.cells.get(key);
+    if (!c && create) this.cells.set(key, (c = { value: '' }));
+    return c;
+  }
+
+  /** The value shown at a 0-based position ('' when blank). */
+  value(row: number, col: number): Cell {
+    return this.cell(row, col)?.value ?? '';
+  }
+
+  /** Bounding box of the non-blank cells, or null. */
+  usedBox(): Box | null {
+    let box: Box | null = null;
+    for (const [key, c] of this.cells) {
+      if (c.value === '' && c.formula === undefined) continue;
+      const row = Math.floor(key / 20_000);
+      const col = key % 20_000;
+      box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) } : { top: row, left: col, bottom: row, right: col };
+    }
+    return box;
+  }
+
+  /** Writes a grid of plain values at a 0-based position (test set-up, not through the API). */
+  put(row: number, col: number, values: readonly (readonly Cell[])[]): void {
+    values.forEach((r, i) => r.forEach((v, j) => {
+      if (v !== '') this.cell(row + i, col + j, true)!.value = v;
+    }));
+  }
+
+  /** The values of a box, as `Range.values` returns them. */
+  grid(box: Box): Cell[][] {
+    const out: Cell[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: Cell[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(this.value(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+interface Box { top: number; left: number; bottom: number; right: number }
+
+/** An Office.js-like error with its code. */
+export class DoubleError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+interface Command {
+  readonly payload: unknown;
+  readonly apply: () => void;
+}
+
+const addressOf = (sheet: string, b: Box) => `${/[^A-Za-z0-9_]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet}!${columnLetters(b.left)}${b.top + 1}${b.bottom === b.top && b.right === b.left ? '' : `:${columnLetters(b.right)}${b.bottom + 1}`}`;
+
+/** What Excel stores for a string written to `values`. */
+export function excelReads(v: Cell): { value: Cell; formula?: string } {
+  if (typeof v !== 'string') return { value: v };
+  if (v.startsWith("'")) return { value: v.slice(1) };
+  if (/^[=+-]./.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) return { value: '#NAME?', formula: v.startsWith('=') ? v : `=${v}` };
+  if (/^-?\d+(\.\d+)?$/.test(v.trim())) return { value: Number(v) };
+  return { value: v };
+}
+
+/** The double: a workbook, an `Excel.run`, counters and failure injection. */
+export class ExcelDouble {
+  readonly sheets: SheetModel[] = [];
+  active = '';
+  selection: { sheet: string; box: Box } | null = null;
+  syncs = 0;
+  readonly requestBytes: number[] = [];
+  calculationSuspensions = 0;
+  /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
+  failure: { sync: number; atCommand: number } | null = null;
+  readonly settingsData = new Map<string, unknown>();
+  /** Called after each successful sync (the e2e page uses it to slow a run down). */
+  afterSync: (() => Promise<void>) | null = null;
+
+  /** `Office.context.document.settings`. */
+  readonly settings: SettingsStore = {
+    get: (name) => this.settingsData.get(name) ?? null,
+    set: (name, value) => void this.settingsData.set(name, value),
+    saveAsync: (cb) => setTimeout(() => cb?.({ status: 'succeeded' }), 0),
+  };
+
+  /** `Excel.run`. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(new Context(this) as unknown as Excel.RequestContext);
+
+  /** Largest request so far. */
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.requestBytes);
+  }
+
+  /** Adds a sheet with values at A1 (and makes it active when it is the first). */
+  addSheet(name: string, values: readonly (readonly Cell[])[] = []): SheetModel {
+    const s = new SheetModel(name);
+    s.put(0, 0, values);
+    this.sheets.push(s);
+    if (!this.active) this.active = name;
+    if (!this.selection) this.selection = { sheet: name, box: { top: 0, left: 0, bottom: 0, right: 0 } };
+    return s;
+  }
+
+  /** A sheet by name (undefined when there is none). */
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Applies one batch: the size check, then the commands in order. */
+  async sync(commands: Command[]): Promise<void> {
+    this.syncs++;
+    const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.payload))).length;
+    this.requestBytes.push(bytes);
+    if (bytes > REQUEST_LIMIT_BYTES) throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    const fail = this.failure && this.failure.sync === this.syncs ? this.failure.atCommand : -1;
+    commands.forEach((c, i) => {
+      if (i === fail) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
+      c.apply();
+    });
+    if (fail >= 0 && fail >= commands.length) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
+    await this.afterSync?.();
+  }
+}
+
+class Context {
+  queue: Command[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly application = { suspendApiCalculationUntilNextSync: () => this.push({ op: 'suspendCalc' }, () => void this.double.calculationSuspensions++) };
+  constructor(readonly double: ExcelDouble) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  push(payload: unknown, apply: () => void): void {
+    this.queue.push({ payload, apply });
+  }
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    await this.double.sync(batch);
+  }
+}
+
+/** Base of the proxies: loaded properties throw until a sync has filled them. */
+class ClientObject {
+  private loaded: Record<string, unknown> | null = null;
+  constructor(protected readonly ctx: Context, private readonly loader: (props: string[]) => Record<string, unknown>) {}
+  load(props: string | string[] = []): this {
+    const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
+    this.ctx.push({ op: 'load', props: list }, () => {
+      this.loaded = { ...(this.loaded ?? {}), ...this.loader(list) };
+    });
+    return this;
+  }
+  /** Fills properties as a sync would (a collection's `items/...` load). */
+  preload(values: Record<string, unknown>): void {
+    this.loaded = { ...(this.loaded ?? {}), ...values };
+  }
+  protected get_(prop: string): unknown {
+    if (!this.loaded || !(prop in this.loaded)) throw new DoubleError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    return this.loaded[prop];
+  }
+  get isNullObject(): boolean {
+    return this.get_('isNullObject') as boolean;
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetsProxy;
+  constructor(private readonly ctx: Context) {
+    this.worksheets = new WorksheetsProxy(ctx);
+  }
+  getSelectedRange(): RangeProxy {
+    const d = this.ctx.double;
+    return new RangeProxy(this.ctx, () => {
+      const s = d.selection!;
+      return { sheet: d.sheet(s.sheet)!, box: s.box };
+    });
+  }
+}
+
+class WorksheetsProxy {
+  constructor(private readonly ctx: Context) {}
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.double.sheet(this.ctx.double.active)!);
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.double.sheet(name);
+      if (!s) throw new DoubleError('ItemNotFound', `The requested resource doesn't exist: worksheet "${name}".`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.double.sheet(name) ?? null);
+  }
+  add(name: string): WorksheetProxy {
+    const d = this.ctx.double;
+    this.ctx.push({ op: 'addSheet', name }, () => {
+      if (d.sheet(name)) throw new DoubleError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
+      d.sheets.push(new SheetModel(name));
+    });
+    return this.getItem(name);
+  }
+}
+
+type SheetResolver = () => SheetModel | null;
+
+class WorksheetProxy extends ClientObject {
+  readonly charts: { add: (type: string, source: RangeProxy, seriesBy: string) => ChartProxy };
+  constructor(ctx: Context, private readonly resolve: SheetResolver) {
+    super(ctx, (props) => {
+      const s = resolve();
+      const out: Record<string, unknown> = { isNullObject: s === null };
+      for (const p of props) if (p === 'name') out.name = s?.name ?? null;
+      return out;
+    });
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        const chart: ChartModel = { type, source: '', seriesBy };
+        ctx.push({ op: 'addChart', type, seriesBy }, () => {
+          const { sheet, box } = source.target();
+          chart.source = addressOf(sheet.name, box);
+          this.must().charts.push(chart);
+        });
+        return new ChartProxy(ctx, chart);
+      },
+    };
+  }
+  get name(): string {
+    return this.get_('name') as string;
+  }
+  must(): SheetModel {
+    const s = this.resolve();
+    if (!s) throw new DoubleError('InvalidObjectPath', 'The object path is not valid: the worksheet does not exist.');
+    return s;
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.must();
+      if (!address) return { sheet: s, box: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      const whole = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(address);
+      if (whole) {
+        const a = parseAddress(`${whole[1]}1:${whole[2]}1`);
+        return { sheet: s, box: { top: 0, left: a.left, bottom: 1_048_575, right: a.right } };
+      }
+      const a = parseAddress(address);
+      return { sheet: s, box: { top: a.top, left: a.left, bottom: a.bottom, right: a.right } };
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      if (rows < 1 || cols < 1) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return { sheet: this.must(), box: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } };
+    });
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.resolve();
+      const box = s?.usedBox();
+      return s && box ? { sheet: s, box } : null;
+    });
+  }
+  delete(): void {
+    this.ctx.push({ op: 'deleteSheet' }, () => {
+      const s = this.must();
+      const d = this.ctx.double;
+      d.sheets.splice(d.sheets.indexOf(s), 1);
+      if (d.active === s.name) d.active = d.sheets[0]?.name ?? '';
+    });
+  }
+  activate(): void {
+    this.ctx.push({ op: 'activate' }, () => void (this.ctx.double.active = this.must().name));
+  }
+}
+
+class ChartProxy {
+  readonly title: { text: string };
+  readonly legend = { visible: true };
+  constructor(private readonly ctx: Context, private readonly chart: ChartModel) {
+    const c = chart;
+    this.title = {
+      set text(t: string) {
+        ctx.push({ op: 'chartTitle', t }, () => void (c.title = t));
+      },
+      get text(): string {
+        throw new DoubleError('PropertyNotLoaded', "The property 'text' is not available.");
+      },
+    };
+  }
+  setPosition(start: string, end?: string): void {
+    this.ctx.push({ op: 'chartPosition', start, end }, () => void (this.chart.position = [start, end]));
+  }
+}
+
+type Target = { sheet: SheetModel; box: Box };
+
+class RangeProxy extends ClientObject {
+  readonly format: { fill: { color: string }; font: { bold: boolean; color: string }; columnWidth: number };
+  constructor(ctx: Context, private readonly resolve: () => Target | null) {
+    super(ctx, (props) => {
+      const t = resolve();
+      const out: Record<string, unknown> = { isNullObject: t === null };
+      for (const p of props) {
+        if (!t) out[p] = null;
+        else if (p === 'address') out.address = addressOf(t.sheet.name, t.box);
+        else if (p === 'values') out.values = t.sheet.grid(t.box);
+        else if (p === 'rowIndex') out.rowIndex = t.box.top;
+        else if (p === 'columnIndex') out.columnIndex = t.box.left;
+        else throw new DoubleError('InvalidArgument', `The double does not load "${p}".`);
+      }
+      return out;
+    });
+    const each = (f: (c: CellModel) => void) => () => {
+      const { sheet, box } = this.target();
+      for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) f(sheet.cell(r, c, true)!);
+    };
+    const notLoaded = (p: string) => (): never => {
+      throw new DoubleError('PropertyNotLoaded', `The property '${p}' is not available.`);
+    };
+    this.format = {
+      fill: Object.defineProperty({} as { color: string }, 'color', { set: (v: string) => ctx.push({ op: 'fill', v }, each((c) => (c.fill = v))), get: notLoaded('color') }),
+      font: Object.defineProperties({} as { bold: boolean; color: string }, {
+        bold: { set: (v: boolean) => ctx.push({ op: 'bold', v }, each((c) => (c.bold = v))), get: notLoaded('bold') },
+        color: { set: (v: string) => ctx.push({ op: 'fontColour', v }, each((c) => (c.fontColour = v))), get: notLoaded('color') },
+      }),
+      columnWidth: 0,
+    };
+    Object.defineProperty(this.format, 'columnWidth', {
+      set: (v: number) => ctx.push({ op: 'columnWidth', v }, () => {
+        const { sheet, box } = this.target();
+        for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v);
+      }),
+      get: notLoaded('columnWidth'),
+    });
+  }
+  target(): Target {
+    const t = this.resolve();
+    if (!t) throw new DoubleError('InvalidObjectPath', 'The object path is not valid: a null range.');
+    return t;
+  }
+  get address(): string {
+    return this.get_('address') as string;
+  }
+  get values(): Cell[][] {
+    return this.get_('values') as Cell[][];
+  }
+  set values(v: Cell[][]) {
+    this.ctx.push({ op: 'values', values: v }, () => {
+      const { sheet, box } = this.target();
+      this.checkShape(v, box);
+      v.forEach((row, i) => row.forEach((x, j) => {
+        const c = sheet.cell(box.top + i, box.left + j, true)!;
+        const read = excelReads(x);
+        c.value = read.value;
+        if (read.formula === undefined) delete c.formula;
+        else c.formula = read.formula;
+      }));
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.get_('numberFormat') as string[][];
+  }
+  set numberFormat(v: string[][]) {
+    this.ctx.push({ op: 'numberFormat', v }, () => {
+      const { sheet, box } = this.target();
+      this.checkShape(v, box);
+      v.forEach((row, i) => row.forEach((x, j) => void (sheet.cell(box.top + i, box.left + j, true)!.numberFormat = x)));
+    });
+  }
+  private checkShape(v: unknown[][], box: Box): void {
+    if (v.length !== box.bottom - box.top + 1 || v.some((r) => r.length !== box.right - box.left + 1)) {
+      throw new DoubleError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+    }
+  }
+  setCellProperties(props: Excel.SettableCellProperties[][]): void {
+    this.ctx.push({ op: 'setCellProperties', props }, () => {
+      const { sheet, box } = this.target();
+      this.checkShape(props, box);
+      props.forEach((row, i) => row.forEach((p, j) => {
+        const c = sheet.cell(box.top + i, box.left + j, true)!;
+        const fill = p.format?.fill;
+        if (fill?.color !== undefined) c.fill = fill.color;
+        if (fill?.pattern === 'None') delete c.fill;
+        if (p.format?.font?.color !== undefined) c.fontColour = p.format.font.color;
+        if (p.format?.font?.bold !== undefined) c.bold = p.format.font.bold;
+      }));
+    });
+  }
+  select(): void {
+    this.ctx.push({ op: 'select' }, () => {
+      const t = this.target();
+      this.ctx.double.selection = { sheet: t.sheet.name, box: t.box };
+      this.ctx.double.active = t.sheet.name;
+    });
+  }
+  getTables(_fullyContained?: boolean): TableCollectionProxy {
+    return new TableCollectionProxy(this.ctx, () => {
+      const t = this.target();
+      return t.sheet.tables
+        .filter((x) => !(t.box.top > x.bottom || t.box.bottom < x.top || t.box.left > x.right || t.box.right < x.left))
+        .map((hit) => new TableProxy(this.ctx, () => ({ sheet: t.sheet, table: hit }), hit.name));
+    });
+  }
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.target();
+      const b = other.target();
+      return { sheet: a.sheet, box: { top: Math.min(a.box.top, b.box.top), left: Math.min(a.box.left, b.box.left), bottom: Math.max(a.box.bottom, b.box.bottom), right: Math.max(a.box.right, b.box.right) } };
+    });
+  }
+  getIntersection(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.target();
+      const b = other.target();
+      const box = { top: Math.max(a.box.top, b.box.top), left: Math.max(a.box.left, b.box.left), bottom: Math.min(a.box.bottom, b.box.bottom), right: Math.min(a.box.right, b.box.right) };
+      if (box.top > box.bottom || box.left > box.right) throw new DoubleError('InvalidArgument', 'The ranges do not intersect.');
+      return { sheet: a.sheet, box };
+    });
+  }
+  getEntireRow(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.target();
+      return { sheet: a.sheet, box: { top: a.box.top, left: 0, bottom: a.box.bottom, right: 16_383 } };
+    });
+  }
+}
+
+class TableCollectionProxy extends ClientObject {
+  constructor(ctx: Context, resolve: () => TableProxy[]) {
+    super(ctx, (props) => {
+      const items = resolve();
+      // "items/name": the items arrive with their names loaded.
+      for (const t of items) if (props.some((p) => p === 'items/name')) t.preload({ name: t.tableName, isNullObject: false });
+      return { items };
+    });
+  }
+  get items(): TableProxy[] {
+    return this.get_('items') as TableProxy[];
+  }
+}
+
+class TableProxy extends ClientObject {
+  constructor(ctx: Context, private readonly resolve: () => { sheet: SheetModel; table: SheetModel['tables'][number] } | null, readonly tableName = '') {
+    super(ctx, (props) => {
+      const t = resolve();
+      const out: Record<string, unknown> = { isNullObject: t === null };
+      for (const p of props) if (p === 'name') out.name = t?.table.name ?? null;
+      return out;
+    });
+  }
+  get name(): string {
+    return this.get_('name') as string;
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new DoubleError('InvalidObjectPath', 'The object path is not valid: a null table.');
+      return { sheet: t.sheet, box: { top: t.table.top, left: t.table.left, bottom: t.table.bottom, right: t.table.right } };
+    });
+  }
+}
+
+/**
+ * A whole task pane run on the double over `grid` (header row first), as the pane makes it: read the
+ * register, categorise (Oxfordshire, as of 1 November 2026), write. For `npm run bench`.
+ */
+export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire'): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; rowsWritten: number; status: string }> {
+  const double = new ExcelDouble();
+  double.addSheet('Register', grid);
+  const port = createOfficePort({ run: double.run, settings: double.settings });
+  const region = await port.readRegister();
+  const fw = frameworkById(frameworkId)!;
+  const asOf = fromIsoDate('2026-11-01')!;
+  const { report } = await categoriseOnPort(port, region, fw, asOf, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
+  return { syncs: double.syncs, maxRequestBytes: double.maxRequestBytes, requestBytes: [...double.requestBytes], rowsWritten: report.rowsDone, status: report.status };
+}
