@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: CI machines have 2 cores and the build, e2e and 25,000-row tests share them.
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });
