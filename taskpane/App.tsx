@@ -174,6 +174,11 @@ export function App({ port, dark }: AppProps) {
           <section aria-labelledby="mapping" style={gap}>
             <Subtitle2 as="h2" id="mapping">Mapping</Subtitle2>
             <Caption1>{region?.kind === 'table' ? `Table ${region.table}` : `Used range ${region?.address}`}: each header and the field it fills.</Caption1>
+            {/* Collapsed by default: a register has dozens of columns, and the run and its results matter more. */}
+            <details>
+              <summary style={{ cursor: 'pointer' }}>
+                {header.filter((h, i) => String(h).trim() !== '' && fieldAt(i)).length} of {header.filter((h) => String(h).trim() !== '').length} columns mapped: show or correct
+              </summary>
             {header.map((h, i) => String(h).trim() === '' ? null : (
               <Field key={i} label={String(h)} orientation="vertical">
                 <Dropdown
@@ -194,6 +199,7 @@ export function App({ port, dark }: AppProps) {
                 </Dropdown>
               </Field>
             ))}
+            </details>
           </section>
         )}
 

@@ -69,7 +69,7 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     // playwright gives launch() a fresh temporary profile of its own (it refuses --user-data-dir here).
   });
-  page = await browser.newPage({ viewport: { width: 320, height: 1000 } });
+  page = await browser.newPage({ viewport: { width: 320, height: 1000 }, locale: 'en-GB' });
   const script = `window.__REGISTER__ = ${JSON.stringify(grid)};\n${readFileSync(join(out, 'double/office-double.js'), 'utf8')}`;
   await page.route('**/*', (route) => {
     const url = route.request().url();
@@ -94,7 +94,9 @@ describe('the task pane in chromium, on the Excel double', () => {
   it('finds the register and shows the mapping', async () => {
     await page.getByRole('button', { name: 'Find register' }).click();
     await expect.poll(() => page.getByText('Register found').count()).toBe(1);
+    await page.getByText(/columns mapped: show or correct/).click();
     expect(await page.getByRole('combobox', { name: /Field for column URN/ }).count()).toBe(1);
+    await page.getByText(/columns mapped: show or correct/).click();
   });
 
   it('validates, lists the bad date, and selects its cell', async () => {
