@@ -31,6 +31,8 @@ interface CompiledCriterion {
   readonly facts: readonly FactKey[];
   /** Criteria this one refers to (for reasons: what made it fire). */
   readonly refersTo: readonly number[];
+  /** Each fact's label, worked out once: reasons are built for every fired criterion of every row. */
+  readonly labels: readonly string[];
 }
 
 interface CompiledCategory {
@@ -226,7 +228,8 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const refs = new Set<number>();
     const evaluate = compileCondition(c.when, `criterion "${c.id}"`, facts, refs, false);
     visiting.delete(i);
-    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: [...facts], refersTo: [...refs] };
+    const factList = [...facts];
+    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel) };
     compiled[i] = result;
     return result;
   };
@@ -462,10 +465,12 @@ export function supportSummary(amount: number | null, offer: Pick<SupportOffer, 
 }
 
 function reasonFor(c: CompiledCriterion, facts: Facts): Reason {
-  const seen = c.facts
-    .filter((k) => facts[k] !== undefined)
-    .map((k) => `${factLabel(k)}: ${formatFact(k, facts[k])}`)
-    .join('; ');
+  let seen = '';
+  for (let i = 0; i < c.facts.length; i++) {
+    const value = facts[c.facts[i]!];
+    if (value === undefined) continue;
+    seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
+  }
   const text = `${c.def.label}${seen ? ` (${seen})` : ''} [${c.def.citation.section}]`;
   return { criterion: c.def.id, label: c.def.label, seen, citation: c.def.citation, text };
 }
@@ -491,12 +496,14 @@ const DATE_FACTS = new Set<string>(['lastInspectionDate', 'inspectionDueFrom', '
 export function formatFact(key: FactKey, value: unknown): string {
   if (value === undefined) return '(blank)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  const isDate = DATE_FACTS.has(key) || (key in FIELDS && FIELDS[key as FieldKey].type.kind === 'date');
-  if (isDate && typeof value === 'number') return toUkDate(value as CalendarDate);
-  if (typeof value === 'string' && key in FIELDS && FIELDS[key as FieldKey].type.kind === 'enum') return humanise(value);
-  if (typeof value === 'string' && /^[a-z]+(-[a-z]+)+$/.test(value)) return humanise(value);
+  if (typeof value === 'number') return DATE_KEYS.has(key) ? toUkDate(value as CalendarDate) : String(value);
+  if (typeof value === 'string' && (ENUM_KEYS.has(key) || /^[a-z]+(-[a-z]+)+$/.test(value))) return humanise(value);
   return String(value);
 }
+
+// Which facts are dates and which are enums, worked out once rather than per reason.
+const DATE_KEYS: ReadonlySet<string> = new Set([...DATE_FACTS, ...(Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'date')]);
+const ENUM_KEYS: ReadonlySet<string> = new Set((Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'enum'));
 
 function humanise(value: string): string {
   if (value === 'requires-improvement') return 'Requires improvement';
