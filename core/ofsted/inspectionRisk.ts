@@ -101,7 +101,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Scores one school at the as-of date; parameters not given take `INSPECTION_RISK_DEFAULTS`. */
 export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, params: Partial<InspectionRiskParameters> = {}): InspectionRisk {
-  const w = { ...INSPECTION_RISK_DEFAULTS, ...params };
+  // The defaults object itself is the common case: no copy per school.
+  const w = params === INSPECTION_RISK_DEFAULTS ? INSPECTION_RISK_DEFAULTS : { ...INSPECTION_RISK_DEFAULTS, ...params };
   const reasons: string[] = [];
   let score = w.base;
   const add = (points: number, reason: string) => {

@@ -89,7 +89,7 @@ const earlier = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
  * Parameters not given take `WINDOW_DEFAULTS`.
  */
 export function inspectionWindow(last: LastInspection, openDate?: CalendarDate, params: Partial<WindowParameters> = {}): InspectionWindow | null {
-  const p = { ...WINDOW_DEFAULTS, ...params };
+  const p = params === WINDOW_DEFAULTS ? WINDOW_DEFAULTS : { ...WINDOW_DEFAULTS, ...params };
   const judged = last.lastJudgedDate;
   if (last.band === 'not-inspected' || judged === undefined) {
     if (openDate === undefined) return null;
