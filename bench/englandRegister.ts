@@ -7,22 +7,11 @@
  */
 import { fromIsoDate, toExcelSerial, type CalendarDate } from '../core/dates';
 import { FIELDS, type FieldKey } from '../core/fields';
+import { seededRandom } from '../scripts/seededRandom';
 import type { Cell } from '../src/workbook/cell';
 
 /** The date the benchmark register is categorised at. */
 export const BENCH_AS_OF = fromIsoDate('2026-11-01')!;
-
-/** mulberry32: a small seeded PRNG, so every run builds the same register. Returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The columns of the benchmark register, in sheet order. */
 export const BENCH_COLUMNS = [

@@ -10,19 +10,9 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { seededRandom } from './seededRandom';
 import Papa from 'papaparse';
 
-/** mulberry32: a small seeded PRNG, so the register is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SEED = 20261101;
 export const AS_OF = { year: 2026, month: 11, day: 1 };
@@ -74,7 +64,7 @@ const ukDate = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String
 
 /** The schools, in a stable order. */
 export function generateSampleRegister(seed = SEED, count = 200): SampleRow[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const asOf = utc(AS_OF.year, AS_OF.month, AS_OF.day);
   const names = new Set<string>();
   const awkward = new Set<string>();

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../bench/englandRegister';
+import { seededRandom } from '../../scripts/seededRandom';
 import { categorise, categoryRank } from '../../core/engine';
 import { allFrameworks } from '../../core/frameworks';
 import { AREA_FIELDS } from '../../core/fields';
