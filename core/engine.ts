@@ -33,6 +33,8 @@ interface CompiledCriterion {
   readonly refersTo: readonly number[];
   /** Each fact's label, worked out once: reasons are built for every fired criterion of every row. */
   readonly labels: readonly string[];
+  /** Rank of the category it indicates (-1: none). */
+  readonly indicatesRank: number;
 }
 
 interface CompiledCategory {
@@ -47,7 +49,10 @@ interface CompiledCategory {
 /** A checked framework, ready to evaluate. */
 export interface CompiledFramework {
   readonly definition: FrameworkDefinition;
+  /** In evaluation order: a criterion after those it refers to. */
   readonly criteria: readonly CompiledCriterion[];
+  /** In the definition's order, for reasons and the trace. */
+  readonly inDefinitionOrder: readonly CompiledCriterion[];
   readonly categories: readonly CompiledCategory[];
   readonly defaultRank: number;
   readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly when: Evaluator }[];
@@ -229,7 +234,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const evaluate = compileCondition(c.when, `criterion "${c.id}"`, facts, refs, false);
     visiting.delete(i);
     const factList = [...facts];
-    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel) };
+    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)! };
     compiled[i] = result;
     return result;
   };
@@ -266,7 +271,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     categoryByKey.set(normaliseKey(c.def.label), c);
   }
 
-  return { definition: def, criteria: order, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts] };
+  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts] };
 }
 
 function topologicalOrder(criteria: readonly CompiledCriterion[]): CompiledCriterion[] {
@@ -352,13 +357,11 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const decidingSet = new Set(deciding);
   const reasons: Reason[] = [];
   const notes: Reason[] = [];
-  for (const c of fw.criteria) {
+  // In the definition's order, the order the policy gives them.
+  for (const c of fw.inDefinitionOrder) {
     if (fired[c.index] !== true) continue;
     (decidingSet.has(c.index) ? reasons : notes).push(reasonFor(c, facts));
   }
-  const byDefinitionOrder = (a: Reason, b: Reason) => criterionOrder(fw, a.criterion) - criterionOrder(fw, b.criterion);
-  reasons.sort(byDefinitionOrder);
-  notes.sort(byDefinitionOrder);
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(defaultReason(computed.def));
 
   return {
@@ -375,13 +378,9 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     additional: fw.additional.filter((a) => a.when(facts, params, fired) === true).map((a) => ({ id: a.def.id, label: a.def.label, offer: a.def.offer, citation: a.def.citation })),
     reasons,
     notes,
-    trace: options.trace ? fw.criteria.map((c) => traceOf(c, facts, fired[c.index])).sort((a, b) => criterionOrder(fw, a.criterion) - criterionOrder(fw, b.criterion)) : [],
+    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : [],
     warnings,
   };
-}
-
-function criterionOrder(fw: CompiledFramework, id: string): number {
-  return fw.definition.criteria.findIndex((c) => c.id === id);
 }
 
 function firedIndicating(fw: CompiledFramework, fired: readonly Truth[], category: string): number[] {
@@ -398,8 +397,8 @@ function bestFit(fw: CompiledFramework, fired: readonly Truth[]): { rank: number
   const ranks: number[] = [];
   let floor = -1;
   for (const c of fw.criteria) {
-    if (fired[c.index] !== true || c.def.indicates === undefined) continue;
-    const r = fw.categories.findIndex((cat) => cat.def.id === c.def.indicates);
+    if (fired[c.index] !== true || c.indicatesRank < 0) continue;
+    const r = c.indicatesRank;
     ranks.push(r);
     if (c.def.critical) floor = Math.max(floor, r);
   }
