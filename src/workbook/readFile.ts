@@ -50,10 +50,6 @@ async function loadBytes(bytes: Buffer, path: string): Promise<ExcelJS.Workbook>
   return workbook;
 }
 
-/** Loads a workbook to write a copy of it (the input file itself is never written). */
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  return loadBytes(await readFile(path), path);
-}
 
 /** The grid of one sheet of a loaded workbook. */
 export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string): SheetGrid {
