@@ -18,22 +18,13 @@ import { categoriseOnPort, placeProblems, planRegion, RUN_LOG_HEADERS } from '..
 import { cellFromExcelJs, type Cell } from '../../src/workbook/cell';
 import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET } from '../../src/workbook/office';
 import { parseCsv } from '../../src/workbook/readFile';
+import { BAD_INPUT_FIXTURES, badInputManifest } from '../support/badInputCorpus';
 import { ExcelDouble, type SheetModel } from '../support/excelDouble';
 
-const FIXTURES = join(__dirname, '../fixtures/bad-input');
+const FIXTURES = BAD_INPUT_FIXTURES;
 const REGISTER = 'Register';
 
-interface Case {
-  id: string;
-  file: string;
-  framework: string;
-  what: string;
-  expect: 'row-error' | 'row-warning' | 'accepted' | 'register-warning' | 'fatal';
-  row?: number;
-  column?: string;
-  message: string;
-}
-const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { asOf: string; cases: Case[] };
+const manifest = badInputManifest;
 const ASOF = fromIsoDate(manifest.asOf)!;
 
 /**
