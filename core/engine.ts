@@ -8,11 +8,12 @@
  * false, `any` is true if any part is true. A criterion fires only on evidence, never on a blank.
  */
 import { toUkDate, type CalendarDate } from './dates';
+import { factAt, FACT_KEYS } from './factShape';
 import { DERIVED_FACT_LABELS, DERIVED_FACT_SOURCES, factLabel, type FactKey, type Facts } from './facts';
 import { FIELDS, normaliseKey, type FieldKey } from './fields';
 import {
   FrameworkDefinitionError,
-  type CategoryDef, type Condition, type Criterion, type FactCondition, type FrameworkDefinition, type Operand, type ParamRef, type Scalar, type SupportOffer,
+  type CategoryDef, type Citation, type Condition, type Criterion, type FactCondition, type FrameworkDefinition, type ParamRef, type Scalar, type SupportOffer,
 } from './framework';
 import { problem, type Problem } from './problems';
 import type { Categorisation, CriterionTrace, Reason, ResolvedSupport } from './result';
@@ -21,7 +22,12 @@ import type { Categorisation, CriterionTrace, Reason, ResolvedSupport } from './
 export type Parameters = Readonly<Record<string, number | string | boolean>>;
 
 type Truth = boolean | undefined;
-type Evaluator = (facts: Facts, params: Parameters, fired: readonly Truth[]) => Truth;
+/**
+ * A compiled condition. It reads facts by slot from `v` (the facts the framework reads, copied out of
+ * the school's facts once): closures made from one literal share V8's feedback, so `facts[key]` with a
+ * different key in each would be a megamorphic lookup on every node, an array index is not.
+ */
+type Evaluator = (v: readonly unknown[], params: Parameters, fired: readonly Truth[]) => Truth;
 
 interface CompiledCriterion {
   readonly def: Criterion;
@@ -35,6 +41,11 @@ interface CompiledCriterion {
   readonly labels: readonly string[];
   /** Rank of the category it indicates (-1: none). */
   readonly indicatesRank: number;
+  /** Copied from `def`: definitions are literals of many shapes, and the hot path reads one shape. */
+  readonly id: string;
+  readonly label: string;
+  readonly citation: Citation;
+  readonly critical: boolean;
 }
 
 interface CompiledCategory {
@@ -43,7 +54,9 @@ interface CompiledCategory {
   readonly when: Evaluator | null;
   /** Criteria the category's rule refers to (transitively): its possible reasons. */
   readonly criteria: readonly number[];
-  readonly variants: readonly { readonly id: string; readonly label: string; readonly when: Evaluator }[];
+  readonly variants: readonly { readonly id: string; readonly label: string; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
+  /** The reason given when nothing more concerning applies (only the default category uses it). */
+  readonly defaultReason: Reason;
 }
 
 /** A checked framework, ready to evaluate. */
@@ -55,17 +68,27 @@ export interface CompiledFramework {
   readonly inDefinitionOrder: readonly CompiledCriterion[];
   readonly categories: readonly CompiledCategory[];
   readonly defaultRank: number;
-  readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly when: Evaluator }[];
+  readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly when: Evaluator; readonly shown: Categorisation['additional'][number] }[];
   readonly defaults: Parameters;
   /** Category lookup by normalised id or label (for overrides and SUPPORTDAYS). */
   readonly categoryByKey: ReadonlyMap<string, CompiledCategory>;
   /** Facts read by variants, additional offers and academies' offers (not by criteria). */
   readonly otherFacts: readonly FactKey[];
+  /** The facts conditions read, by slot: `v[i]` is `facts[slots[i]]`. */
+  readonly slots: readonly FactKey[];
+  /** Each slot's fact number for `factAt`. */
+  readonly slotNumbers: readonly number[];
+  /** Criteria that indicate a category (best fit's evidence), in evaluation order. */
+  readonly indicating: readonly CompiledCriterion[];
+  /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
+  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly defaultSupport: ResolvedSupport[] };
 }
 
 const COLOUR = /^#[0-9A-Fa-f]{6}$/;
+const COMPARE = { lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b } as const;
 const isParamRef = (v: unknown): v is ParamRef => typeof v === 'object' && v !== null && !Array.isArray(v) && 'param' in v;
 const isKnownFact = (k: string): k is FactKey => k in FIELDS || k in DERIVED_FACT_LABELS;
+const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
 
 /** Checks a framework definition and compiles it. Throws `FrameworkDefinitionError` when it is malformed. */
 export function compileFramework(def: FrameworkDefinition): CompiledFramework {
@@ -101,6 +124,13 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     if (def.selection.kind === 'bestFit' && c.critical && c.indicates === undefined) fail(`critical criterion "${c.id}" must say which category it indicates`);
   });
 
+  const slots: FactKey[] = [];
+  const slotByFact = new Map<FactKey, number>();
+  const slotOf = (fact: FactKey): number => {
+    let i = slotByFact.get(fact);
+    if (i === undefined) slotByFact.set(fact, (i = slots.push(fact) - 1));
+    return i;
+  };
   const compiled: (CompiledCriterion | undefined)[] = new Array(def.criteria.length);
   const visiting = new Set<number>();
 
@@ -115,6 +145,18 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     }
     if ('all' in cond) {
       const parts = cond.all.map((c) => compileCondition(c, where, facts, refs, criteriaOnly));
+      if (parts.length === 1) return parts[0]!;
+      if (parts.length === 2) {
+        // The commonest shape ("given and ..."), without the loop.
+        const [first, second] = parts as [Evaluator, Evaluator];
+        return (f, p, fired) => {
+          const a = first(f, p, fired);
+          if (a === false) return false;
+          const b = second(f, p, fired);
+          if (b === false) return false;
+          return a === undefined || b === undefined ? undefined : true;
+        };
+      }
       return (f, p, fired) => {
         let unknown = false;
         for (const part of parts) {
@@ -127,6 +169,17 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     }
     if ('any' in cond) {
       const parts = cond.any.map((c) => compileCondition(c, where, facts, refs, criteriaOnly));
+      if (parts.length === 1) return parts[0]!;
+      if (parts.length === 2) {
+        const [first, second] = parts as [Evaluator, Evaluator];
+        return (f, p, fired) => {
+          const a = first(f, p, fired);
+          if (a === true) return true;
+          const b = second(f, p, fired);
+          if (b === true) return true;
+          return a === undefined || b === undefined ? undefined : false;
+        };
+      }
       return (f, p, fired) => {
         let unknown = false;
         for (const part of parts) {
@@ -139,6 +192,14 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     }
     if ('not' in cond) {
       const inner = compileCondition(cond.not, where, facts, refs, criteriaOnly);
+      if ('criterion' in cond.not) {
+        // "not (criterion)": read its outcome directly.
+        const i = criterionIndex.get(cond.not.criterion)!;
+        return (_f, _p, fired) => {
+          const t = fired[i];
+          return t === undefined ? undefined : !t;
+        };
+      }
       return (f, p, fired) => {
         const t = inner(f, p, fired);
         return t === undefined ? undefined : !t;
@@ -169,47 +230,74 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
   const compileFactCondition = (cond: FactCondition, where: string, facts: Set<FactKey>): Evaluator => {
     if (!isKnownFact(cond.fact)) fail(`${where} reads unknown fact "${cond.fact}"`);
     facts.add(cond.fact);
-    const key = cond.fact;
+    const key = slotOf(cond.fact);
     const operand = cond.value;
     if (isParamRef(operand)) checkParam(operand, where);
     checkEnumOperand(cond, where);
-    const valueOf = (p: Parameters): Operand | undefined => (isParamRef(operand) ? p[operand.param] : operand);
+    // Each operator and operand kind gets its own closure, so the hot path never dispatches on either.
+    const param = isParamRef(operand) ? operand.param : null;
     switch (cond.op) {
       case 'present':
         return (f) => f[key] !== undefined;
       case 'absent':
         return (f) => f[key] === undefined;
       case 'isTrue':
-        return (f) => (f[key] === undefined ? undefined : f[key] === true);
-      case 'isFalse':
-        return (f) => (f[key] === undefined ? undefined : f[key] === false);
-      case 'eq':
-      case 'ne': {
-        const positive = cond.op === 'eq';
-        return (f, p) => {
+        return (f) => {
           const v = f[key];
-          return v === undefined ? undefined : (v === valueOf(p)) === positive;
+          return v === undefined ? undefined : v === true;
         };
-      }
+      case 'isFalse':
+        return (f) => {
+          const v = f[key];
+          return v === undefined ? undefined : v === false;
+        };
+      case 'eq':
+        if (param !== null) return (f, p) => (f[key] === undefined ? undefined : f[key] === p[param]);
+        return (f) => {
+          const v = f[key];
+          return v === undefined ? undefined : v === operand;
+        };
+      case 'ne':
+        if (param !== null) return (f, p) => (f[key] === undefined ? undefined : f[key] !== p[param]);
+        return (f) => {
+          const v = f[key];
+          return v === undefined ? undefined : v !== operand;
+        };
       case 'in':
       case 'notIn': {
         if (!Array.isArray(operand)) fail(`${where}: "${cond.op}" needs a list`);
-        const set = new Set<unknown>(operand as readonly Scalar[]);
-        const positive = cond.op === 'in';
+        const list = operand as readonly Scalar[];
+        // Lists in policies are short: a scan beats hashing.
+        if (cond.op === 'in') {
+          return (f) => {
+            const v = f[key];
+            return v === undefined ? undefined : list.includes(v as Scalar);
+          };
+        }
         return (f) => {
           const v = f[key];
-          return v === undefined ? undefined : set.has(v) === positive;
+          return v === undefined ? undefined : !list.includes(v as Scalar);
         };
       }
       default: {
         const op = cond.op;
         if (operand === undefined || Array.isArray(operand)) fail(`${where}: "${op}" needs one value`);
-        return (f, p) => {
-          const v = f[key];
-          const w = valueOf(p);
-          if (typeof v !== 'number' || typeof w !== 'number') return undefined;
-          return op === 'lt' ? v < w : op === 'lte' ? v <= w : op === 'gt' ? v > w : v >= w;
-        };
+        const compare = COMPARE[op];
+        if (param !== null) {
+          return (f, p) => {
+            const v = f[key];
+            const w = p[param];
+            return typeof v !== 'number' || typeof w !== 'number' ? undefined : compare(v, w);
+          };
+        }
+        if (typeof operand !== 'number') return () => undefined;
+        const w = operand;
+        switch (op) {
+          case 'lt': return (f) => { const v = f[key]; return typeof v === 'number' ? v < w : undefined; };
+          case 'lte': return (f) => { const v = f[key]; return typeof v === 'number' ? v <= w : undefined; };
+          case 'gt': return (f) => { const v = f[key]; return typeof v === 'number' ? v > w : undefined; };
+          default: return (f) => { const v = f[key]; return typeof v === 'number' ? v >= w : undefined; };
+        }
       }
     }
   };
@@ -234,7 +322,9 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const evaluate = compileCondition(c.when, `criterion "${c.id}"`, facts, refs, false);
     visiting.delete(i);
     const factList = [...facts];
-    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)! };
+    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
+      id: c.id, label: c.label, citation: c.citation, critical: c.critical === true,
+    };
     compiled[i] = result;
     return result;
   };
@@ -250,11 +340,11 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const where = `category "${c.id}"`;
     if (def.selection.kind === 'firstMatch' && c.id !== def.selection.default && !c.when) fail(`${where} has no rule`);
     const when = c.when ? compileCondition(c.when, where, new Set(), refs, true) : null;
-    const variants = (c.variants ?? []).map((v) => ({ id: v.id, label: v.label, when: compileCondition(v.when, `variant "${v.id}"`, otherFacts, new Set(), false) }));
+    const variants = (c.variants ?? []).map((v) => ({ id: v.id, label: v.label, when: compileCondition(v.when, `variant "${v.id}"`, otherFacts, new Set(), false), shown: Object.freeze({ id: v.id, label: v.label }) }));
     if (c.support.academy) otherFacts.add('isAcademy');
     checkOffer(c.support.maintained, where);
     if (c.support.academy) checkOffer(c.support.academy, `${where} (academies)`);
-    return { def: c, rank, when, criteria: [...refs], variants };
+    return { def: c, rank, when, criteria: [...refs], variants, defaultReason: Object.freeze(defaultReason(c)) };
   });
 
   function checkOffer(offer: SupportOffer, where: string) {
@@ -263,7 +353,9 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     if (offer.amount !== null && !offer.unit) fail(`${where}: an offer with a number needs a unit`);
   }
 
-  const additional = (def.additional ?? []).map((a) => ({ def: a, when: compileCondition(a.when, `offer "${a.id}"`, otherFacts, new Set(), false) }));
+  const additional = (def.additional ?? []).map((a) => ({
+    def: a, when: compileCondition(a.when, `offer "${a.id}"`, otherFacts, new Set(), false), shown: Object.freeze({ id: a.id, label: a.label, offer: a.offer, citation: a.citation }),
+  }));
   const defaults = Object.fromEntries(Object.entries(def.parameters).map(([k, p]) => [k, p.default]));
   const categoryByKey = new Map<string, CompiledCategory>();
   for (const c of categories) {
@@ -271,7 +363,9 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     categoryByKey.set(normaliseKey(c.def.label), c);
   }
 
-  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts] };
+  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slots, slotNumbers: slots.map((k) => FACT_NUMBER.get(k)!),
+    indicating: order.filter((c) => c.indicatesRank >= 0), scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined), defaultSupport: [] },
+  };
 }
 
 function topologicalOrder(criteria: readonly CompiledCriterion[]): CompiledCriterion[] {
@@ -328,8 +422,12 @@ export interface CategoriseOptions {
 export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = {}): Categorisation {
   const params = options.params ?? fw.defaults;
   const def = fw.definition;
-  const fired: Truth[] = new Array(fw.criteria.length);
-  for (const c of fw.criteria) fired[c.index] = c.evaluate(facts, params, fired);
+  // Scratch arrays reused from school to school: every slot is written before it is read, and nothing
+  // returned keeps them.
+  const { fired, v } = fw.scratch;
+  const slots = fw.slotNumbers;
+  for (let i = 0; i < slots.length; i++) v[i] = factAt(facts, slots[i]!);
+  for (const c of fw.criteria) fired[c.index] = c.evaluate(v, params, fired);
 
   let rank: number;
   let deciding: number[];
@@ -337,7 +435,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
-      if (cat.when && cat.when(facts, params, fired) === true) {
+      if (cat.when && cat.when(v, params, fired) === true) {
         rank = r;
         break;
       }
@@ -350,19 +448,19 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
 
   const computed = fw.categories[rank]!;
   const warnings: Problem[] = [];
-  const override = readOverride(fw, facts, warnings);
+  const override = facts.categoryOverride === undefined ? null : readOverride(fw, facts, warnings);
   const chosen = override ?? computed;
-  const variant = chosen.variants.find((v) => v.when(facts, params, fired) === true) ?? null;
+  const variant = chosen.variants.length === 0 ? null : (chosen.variants.find((x) => x.when(v, params, fired) === true) ?? null);
 
-  const decidingSet = new Set(deciding);
   const reasons: Reason[] = [];
   const notes: Reason[] = [];
-  // In the definition's order, the order the policy gives them.
+  // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
+  // built only when a shell reads it (RISKCATEGORY never does).
   for (const c of fw.inDefinitionOrder) {
     if (fired[c.index] !== true) continue;
-    (decidingSet.has(c.index) ? reasons : notes).push(reasonFor(c, facts));
+    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, facts));
   }
-  if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(defaultReason(computed.def));
+  if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
 
   return {
     framework: def.id,
@@ -371,17 +469,40 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     label: chosen.def.label,
     colour: chosen.def.colour,
     textColour: chosen.def.textColour,
-    variant: variant ? { id: variant.id, label: variant.label } : null,
+    variant: variant ? variant.shown : null,
     computedCategory: computed.def.id,
     override: override ? { category: override.def.id, reason: facts.overrideReason ?? '' } : null,
-    support: resolveSupport(chosen.def, facts.isAcademy === true, params),
-    additional: fw.additional.filter((a) => a.when(facts, params, fired) === true).map((a) => ({ id: a.def.id, label: a.def.label, offer: a.def.offer, citation: a.def.citation })),
+    support: supportFor(fw, chosen, facts.isAcademy === true, params),
+    additional: additionalFor(fw, v, params, fired),
     reasons,
     notes,
-    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : [],
-    warnings,
+    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
+    warnings: warnings.length ? warnings : NONE,
   };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+
+function additionalFor(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[]): Categorisation['additional'] {
+  let out: Categorisation['additional'][number][] | null = null;
+  for (const a of fw.additional) if (a.when(v, params, fired) === true) (out ??= []).push(a.shown);
+  return out ?? NONE;
+}
+
+/**
+ * The support offer of a category, resolved once per category, status and parameter set: it depends on
+ * nothing else, and 25,000 schools share a handful of offers.
+ */
+function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boolean, params: Parameters): ResolvedSupport {
+  const slot = cat.rank * 2 + (isAcademy ? 1 : 0);
+  if (params === fw.defaults) return (fw.scratch.defaultSupport[slot] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
+  let byParams = supportCache.get(fw);
+  if (!byParams) supportCache.set(fw, (byParams = new WeakMap()));
+  let resolved = byParams.get(params);
+  if (!resolved) byParams.set(params, (resolved = []));
+  return (resolved[slot] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
+}
+const supportCache = new WeakMap<CompiledFramework, WeakMap<Parameters, ResolvedSupport[]>>();
 
 function firedIndicating(fw: CompiledFramework, fired: readonly Truth[], category: string): number[] {
   return fw.criteria.filter((c) => c.def.indicates === category && fired[c.index] === true).map((c) => c.index);
@@ -394,25 +515,34 @@ function firedIndicating(fw: CompiledFramework, fired: readonly Truth[], categor
  * concerning result. A fired critical criterion is a floor.
  */
 function bestFit(fw: CompiledFramework, fired: readonly Truth[]): { rank: number; deciding: number[] } {
-  const ranks: number[] = [];
+  // Counting by rank instead of sorting the evidence: a framework has a handful of categories.
+  const counts: number[] = new Array(fw.categories.length).fill(0);
+  const evidence: CompiledCriterion[] = [];
   let floor = -1;
-  for (const c of fw.criteria) {
-    if (fired[c.index] !== true || c.indicatesRank < 0) continue;
+  for (const c of fw.indicating) {
+    if (fired[c.index] !== true) continue;
     const r = c.indicatesRank;
-    ranks.push(r);
-    if (c.def.critical) floor = Math.max(floor, r);
+    counts[r]!++;
+    evidence.push(c);
+    if (c.critical && r > floor) floor = r;
   }
   let rank = fw.defaultRank;
-  if (ranks.length > 0) {
-    ranks.sort((a, b) => b - a);
-    rank = ranks[Math.floor((ranks.length - 1) / 2)]!;
+  if (evidence.length > 0) {
+    // The median, counted from the most concerning end: the more concerning middle of an even count.
+    const position = (evidence.length - 1) >> 1;
+    let seen = 0;
+    for (let r = counts.length - 1; r >= 0; r--) {
+      seen += counts[r]!;
+      if (seen > position) {
+        rank = r;
+        break;
+      }
+    }
   }
   const lifted = floor > rank;
   if (lifted) rank = floor;
-  const id = fw.categories[rank]!.def.id;
-  const deciding = fw.criteria
-    .filter((c) => fired[c.index] === true && c.def.indicates === id && (!lifted || c.def.critical))
-    .map((c) => c.index);
+  const deciding: number[] = [];
+  for (const c of evidence) if (c.indicatesRank === rank && (!lifted || c.critical)) deciding.push(c.index);
   return { rank, deciding };
 }
 
@@ -463,15 +593,46 @@ export function supportSummary(amount: number | null, offer: Pick<SupportOffer, 
   return `${bound}${amount} ${unit} a year`;
 }
 
-function reasonFor(c: CompiledCriterion, facts: Facts): Reason {
-  let seen = '';
-  for (let i = 0; i < c.facts.length; i++) {
-    const value = facts[c.facts[i]!];
-    if (value === undefined) continue;
-    seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
+/** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
+class FiredReason implements Reason {
+  readonly criterion: string;
+  readonly label: string;
+  readonly citation: Citation;
+  #seen: string | undefined;
+  #text: string | undefined;
+  readonly #c: CompiledCriterion;
+  readonly #facts: Facts;
+
+  constructor(c: CompiledCriterion, facts: Facts) {
+    this.criterion = c.id;
+    this.label = c.label;
+    this.citation = c.citation;
+    this.#c = c;
+    this.#facts = facts;
   }
-  const text = `${c.def.label}${seen ? ` (${seen})` : ''} [${c.def.citation.section}]`;
-  return { criterion: c.def.id, label: c.def.label, seen, citation: c.def.citation, text };
+
+  get seen(): string {
+    if (this.#seen === undefined) {
+      let seen = '';
+      const c = this.#c;
+      for (let i = 0; i < c.facts.length; i++) {
+        const value = this.#facts[c.facts[i]!];
+        if (value === undefined) continue;
+        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
+      }
+      this.#seen = seen;
+    }
+    return this.#seen;
+  }
+
+  get text(): string {
+    return (this.#text ??= `${this.label}${this.seen ? ` (${this.seen})` : ''} [${this.citation.section}]`);
+  }
+
+  /** A plain object for JSON and structured clone (getters are not own properties). */
+  toJSON(): Reason {
+    return { criterion: this.criterion, label: this.label, seen: this.seen, citation: this.citation, text: this.text };
+  }
 }
 
 /** Why the default category: nothing more concerning applies (cited to the category's own offer). */
@@ -502,7 +663,9 @@ export function formatFact(key: FactKey, value: unknown): string {
 
 // Which facts are dates and which are enums, worked out once rather than per reason.
 const DATE_KEYS: ReadonlySet<string> = new Set([...DATE_FACTS, ...(Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'date')]);
-const ENUM_KEYS: ReadonlySet<string> = new Set((Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'enum'));
+// Derived facts with word values are enums too: "Ofsted standing: Inadequate", not "inadequate".
+const DERIVED_ENUM_KEYS = ['ofstedBand', 'previousOfstedBand', 'ofstedSource', 'ofstedEquivalentGrade', 'inspectionRisk'] as const satisfies readonly FactKey[];
+const ENUM_KEYS: ReadonlySet<string> = new Set([...DERIVED_ENUM_KEYS, ...(Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'enum')]);
 
 function humanise(value: string): string {
   if (value === 'requires-improvement') return 'Requires improvement';

@@ -114,3 +114,224 @@ export function emptyFacts(): Facts {
     concernCount: undefined,
   } as unknown as Facts;
 }
+
+/** Every fact key, in the order of `emptyFacts`: a fact's number for `factAt`. */
+export const FACT_KEYS = [
+  'row',
+  'urn',
+  'laestab',
+  'schoolName',
+  'phase',
+  'status',
+  'openDate',
+  'ofstedGrade',
+  'inspectionDate',
+  'inspectionType',
+  'ungradedInspectionDate',
+  'ungradedOutcome',
+  'safeguardingEffective',
+  'categoryOfConcern',
+  'previousOfstedGrade',
+  'previousInspectionDate',
+  'kjQualityOfEducation',
+  'kjBehaviourAttitudes',
+  'kjPersonalDevelopment',
+  'kjLeadershipManagement',
+  'kjEarlyYears',
+  'kjSixthForm',
+  'reportCardDate',
+  'rcInclusion',
+  'rcCurriculumTeaching',
+  'rcAchievement',
+  'rcAttendanceBehaviour',
+  'rcPersonalDevelopment',
+  'rcLeadershipGovernance',
+  'rcEarlyYears',
+  'rcPost16',
+  'attainmentConcern',
+  'progressConcern',
+  'attendanceConcern',
+  'exclusionsConcern',
+  'leadershipConcern',
+  'governanceConcern',
+  'safeguardingConcern',
+  'qualityOfEducationConcern',
+  'earlyYearsConcern',
+  'behaviourConcern',
+  'sendConcern',
+  'financeConcern',
+  'hrConcern',
+  'fallingRoll',
+  'organisationalChange',
+  'performanceVariation',
+  'laJudgement',
+  'headteacherStartDate',
+  'headteacherInterim',
+  'attainmentTrend',
+  'bottomQuartileMeasures',
+  'yearsLowAttainment',
+  'yearsLowProgress',
+  'yearsLowAttendance',
+  'yearsHighExclusions',
+  'attendancePct',
+  'persistentAbsencePct',
+  'suspensionRate',
+  'permanentExclusions',
+  'disadvantagedGap',
+  'disadvantagedGapTrend',
+  'ks2Cohort',
+  'ks2RwmExpectedPct',
+  'ks2ReadingProgress',
+  'ks2WritingProgress',
+  'ks2MathsProgress',
+  'ks4Cohort',
+  'ks4Progress8',
+  'ks4Attainment8',
+  'ks4EnglishMathsGrade4Pct',
+  'ks4EnglishMathsGrade5Pct',
+  'areaLeadership',
+  'areaGovernance',
+  'areaCurriculum',
+  'areaOutcomes',
+  'areaEarlyYears',
+  'areaStaffing',
+  'areaPersonalDevelopment',
+  'areaBehaviour',
+  'areaSend',
+  'areaSafeguarding',
+  'areaAttendance',
+  'areaCapacity',
+  'categoryOverride',
+  'overrideReason',
+  'previousCategory',
+  'isAcademy',
+  'ofstedBand',
+  'ofstedSource',
+  'ofstedEquivalentGrade',
+  'inCategoryOfConcern',
+  'previousOfstedBand',
+  'lastInspectionDate',
+  'monthsSinceInspection',
+  'ungradedConcerns',
+  'monthsInPost',
+  'inspectionDueFrom',
+  'inspectionDueBy',
+  'monthsUntilInspectionDue',
+  'inspectionOverdue',
+  'inspectionDueThisTerm',
+  'inspectionRisk',
+  'inspectionRiskScore',
+  'concernCount',
+] as const;
+
+/** The value of fact number `i` (`FACT_KEYS[i]`), read by name. */
+export function factAt(f: Facts, i: number): unknown {
+  switch (i) {
+    case 0: return f.row;
+    case 1: return f.urn;
+    case 2: return f.laestab;
+    case 3: return f.schoolName;
+    case 4: return f.phase;
+    case 5: return f.status;
+    case 6: return f.openDate;
+    case 7: return f.ofstedGrade;
+    case 8: return f.inspectionDate;
+    case 9: return f.inspectionType;
+    case 10: return f.ungradedInspectionDate;
+    case 11: return f.ungradedOutcome;
+    case 12: return f.safeguardingEffective;
+    case 13: return f.categoryOfConcern;
+    case 14: return f.previousOfstedGrade;
+    case 15: return f.previousInspectionDate;
+    case 16: return f.kjQualityOfEducation;
+    case 17: return f.kjBehaviourAttitudes;
+    case 18: return f.kjPersonalDevelopment;
+    case 19: return f.kjLeadershipManagement;
+    case 20: return f.kjEarlyYears;
+    case 21: return f.kjSixthForm;
+    case 22: return f.reportCardDate;
+    case 23: return f.rcInclusion;
+    case 24: return f.rcCurriculumTeaching;
+    case 25: return f.rcAchievement;
+    case 26: return f.rcAttendanceBehaviour;
+    case 27: return f.rcPersonalDevelopment;
+    case 28: return f.rcLeadershipGovernance;
+    case 29: return f.rcEarlyYears;
+    case 30: return f.rcPost16;
+    case 31: return f.attainmentConcern;
+    case 32: return f.progressConcern;
+    case 33: return f.attendanceConcern;
+    case 34: return f.exclusionsConcern;
+    case 35: return f.leadershipConcern;
+    case 36: return f.governanceConcern;
+    case 37: return f.safeguardingConcern;
+    case 38: return f.qualityOfEducationConcern;
+    case 39: return f.earlyYearsConcern;
+    case 40: return f.behaviourConcern;
+    case 41: return f.sendConcern;
+    case 42: return f.financeConcern;
+    case 43: return f.hrConcern;
+    case 44: return f.fallingRoll;
+    case 45: return f.organisationalChange;
+    case 46: return f.performanceVariation;
+    case 47: return f.laJudgement;
+    case 48: return f.headteacherStartDate;
+    case 49: return f.headteacherInterim;
+    case 50: return f.attainmentTrend;
+    case 51: return f.bottomQuartileMeasures;
+    case 52: return f.yearsLowAttainment;
+    case 53: return f.yearsLowProgress;
+    case 54: return f.yearsLowAttendance;
+    case 55: return f.yearsHighExclusions;
+    case 56: return f.attendancePct;
+    case 57: return f.persistentAbsencePct;
+    case 58: return f.suspensionRate;
+    case 59: return f.permanentExclusions;
+    case 60: return f.disadvantagedGap;
+    case 61: return f.disadvantagedGapTrend;
+    case 62: return f.ks2Cohort;
+    case 63: return f.ks2RwmExpectedPct;
+    case 64: return f.ks2ReadingProgress;
+    case 65: return f.ks2WritingProgress;
+    case 66: return f.ks2MathsProgress;
+    case 67: return f.ks4Cohort;
+    case 68: return f.ks4Progress8;
+    case 69: return f.ks4Attainment8;
+    case 70: return f.ks4EnglishMathsGrade4Pct;
+    case 71: return f.ks4EnglishMathsGrade5Pct;
+    case 72: return f.areaLeadership;
+    case 73: return f.areaGovernance;
+    case 74: return f.areaCurriculum;
+    case 75: return f.areaOutcomes;
+    case 76: return f.areaEarlyYears;
+    case 77: return f.areaStaffing;
+    case 78: return f.areaPersonalDevelopment;
+    case 79: return f.areaBehaviour;
+    case 80: return f.areaSend;
+    case 81: return f.areaSafeguarding;
+    case 82: return f.areaAttendance;
+    case 83: return f.areaCapacity;
+    case 84: return f.categoryOverride;
+    case 85: return f.overrideReason;
+    case 86: return f.previousCategory;
+    case 87: return f.isAcademy;
+    case 88: return f.ofstedBand;
+    case 89: return f.ofstedSource;
+    case 90: return f.ofstedEquivalentGrade;
+    case 91: return f.inCategoryOfConcern;
+    case 92: return f.previousOfstedBand;
+    case 93: return f.lastInspectionDate;
+    case 94: return f.monthsSinceInspection;
+    case 95: return f.ungradedConcerns;
+    case 96: return f.monthsInPost;
+    case 97: return f.inspectionDueFrom;
+    case 98: return f.inspectionDueBy;
+    case 99: return f.monthsUntilInspectionDue;
+    case 100: return f.inspectionOverdue;
+    case 101: return f.inspectionDueThisTerm;
+    case 102: return f.inspectionRisk;
+    case 103: return f.inspectionRiskScore;
+    case 104: return f.concernCount;
+    default: return undefined;
+  }
+}

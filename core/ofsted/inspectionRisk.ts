@@ -103,43 +103,76 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, params: Partial<InspectionRiskParameters> = {}): InspectionRisk {
   // The defaults object itself is the common case: no copy per school.
   const w = params === INSPECTION_RISK_DEFAULTS ? INSPECTION_RISK_DEFAULTS : { ...INSPECTION_RISK_DEFAULTS, ...params };
-  const reasons: string[] = [];
+  const clamped = Math.max(0, Math.min(100, Math.round(points(record, standing, asOf, w, null))));
+  return new ScoredRisk(clamped >= w.levels.highFrom ? 'high' : clamped >= w.levels.mediumFrom ? 'medium' : 'low', clamped, record, standing, asOf, w);
+}
+
+/** The reasons are worded only when read: a register of 25,000 schools shows the score, rarely the reasons. */
+class ScoredRisk implements InspectionRisk {
+  #reasons: string[] | undefined;
+  constructor(
+    readonly level: RiskLevel,
+    readonly score: number,
+    private readonly record: SchoolRecord,
+    private readonly standing: OfstedStanding,
+    private readonly asOf: CalendarDate,
+    private readonly w: InspectionRiskParameters,
+  ) {}
+
+  get reasons(): readonly string[] {
+    if (!this.#reasons) points(this.record, this.standing, this.asOf, this.w, (this.#reasons = []));
+    return this.#reasons;
+  }
+
+  toJSON(): InspectionRisk {
+    return { level: this.level, score: this.score, reasons: this.reasons };
+  }
+}
+
+/** The unclamped score; when `reasons` is given, each term that counted is worded into it. */
+function points(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, w: InspectionRiskParameters, reasons: string[] | null): number {
   let score = w.base;
-  const add = (points: number, reason: string) => {
+  // `reason` is `reasons && text`, so no text is built when nobody asked for it.
+  const add = (points: number, reason: string | null) => {
     if (points === 0 || !Number.isFinite(points)) return;
     score += points;
-    reasons.push(`${reason} (${points > 0 ? '+' : ''}${round1(points)})`);
+    if (reasons) reasons.push(`${reason} (${points > 0 ? '+' : ''}${round1(points)})`);
   };
 
   const grade: EquivalentGrade | 'not-inspected' = standing.band === 'not-inspected' ? 'not-inspected' : standing.band === 'inadequate' ? 'inadequate' : (standing.equivalentGrade ?? (standing.band === 'good-or-better' ? 'good' : 'requires-improvement'));
-  add(w.standing[grade], grade === 'not-inspected' ? 'Not yet inspected' : `Last judged ${grade.replace(/-/g, ' ')}`);
+  add(w.standing[grade], reasons && (grade === 'not-inspected' ? 'Not yet inspected' : `Last judged ${grade.replace(/-/g, ' ')}`));
   if (standing.previousBand === 'requires-improvement' || standing.previousBand === 'inadequate') add(w.previousBelowGood, 'Below good at the inspection before');
   if (standing.ungradedConcerns) add(w.ungradedConcerns, 'Ungraded inspection raised concerns (graded inspection next)');
   if (standing.band === 'good-or-better' && standing.lastInspectionDate !== undefined) {
     const years = Math.max(0, monthsBetween(standing.lastInspectionDate, asOf)) / 12;
     const t = w.timeSinceInspection;
-    add(t.pointsPerYear * Math.min(t.capYears, Math.max(0, years - t.fromYears)), `${Math.floor(years)} years since the last inspection`);
+    add(t.pointsPerYear * Math.min(t.capYears, Math.max(0, years - t.fromYears)), reasons && `${Math.floor(years)} years since the last inspection`);
   }
   if (record.phase === 'secondary' || record.phase === 'all-through') add(w.secondaryPhase, 'Secondary phase');
 
   const reliability = (cohort: number | undefined) => (cohort === undefined ? 1 : cohort / (cohort + w.cohortShrinkage));
   const ks2 = reliability(record.ks2Cohort);
-  const progress = [record.ks2ReadingProgress, record.ks2WritingProgress, record.ks2MathsProgress].filter((x): x is number => x !== undefined);
-  if (progress.length > 0) {
-    const mean = progress.reduce((a, b) => a + b, 0) / progress.length;
-    add(ks2 * linear(w.ks2Progress, w.ks2Progress.reference - mean), `KS2 progress ${round1(mean)} (national ${w.ks2Progress.reference})`);
+  let progressSum = 0;
+  let progressCount = 0;
+  for (const x of [record.ks2ReadingProgress, record.ks2WritingProgress, record.ks2MathsProgress]) {
+    if (x === undefined) continue;
+    progressSum += x;
+    progressCount++;
   }
-  if (record.ks2RwmExpectedPct !== undefined) add(ks2 * linear(w.ks2RwmExpected, w.ks2RwmExpected.reference - record.ks2RwmExpectedPct), `KS2 RWM expected standard ${record.ks2RwmExpectedPct}% (national ${w.ks2RwmExpected.reference}%)`);
-  if (record.ks4Progress8 !== undefined) add(reliability(record.ks4Cohort) * linear(w.progress8, w.progress8.reference - record.ks4Progress8), `Progress 8 ${record.ks4Progress8}`);
+  if (progressCount > 0) {
+    const mean = progressSum / progressCount;
+    add(ks2 * linear(w.ks2Progress, w.ks2Progress.reference - mean), reasons && `KS2 progress ${round1(mean)} (national ${w.ks2Progress.reference})`);
+  }
+  if (record.ks2RwmExpectedPct !== undefined) add(ks2 * linear(w.ks2RwmExpected, w.ks2RwmExpected.reference - record.ks2RwmExpectedPct), reasons && `KS2 RWM expected standard ${record.ks2RwmExpectedPct}% (national ${w.ks2RwmExpected.reference}%)`);
+  if (record.ks4Progress8 !== undefined) add(reliability(record.ks4Cohort) * linear(w.progress8, w.progress8.reference - record.ks4Progress8), reasons && `Progress 8 ${record.ks4Progress8}`);
 
-  if (record.attendancePct !== undefined) add(linear(w.attendance, w.attendance.reference - record.attendancePct), `Attendance ${record.attendancePct}% (below ${w.attendance.reference}%)`);
-  if (record.persistentAbsencePct !== undefined) add(linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference), `Persistent absence ${record.persistentAbsencePct}% (above ${w.persistentAbsence.reference}%)`);
-  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) add(w.newHead.points, `Headteacher in post under ${w.newHead.months} months`);
+  if (record.attendancePct !== undefined) add(linear(w.attendance, w.attendance.reference - record.attendancePct), reasons && `Attendance ${record.attendancePct}% (below ${w.attendance.reference}%)`);
+  if (record.persistentAbsencePct !== undefined) add(linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference), reasons && `Persistent absence ${record.persistentAbsencePct}% (above ${w.persistentAbsence.reference}%)`);
+  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) add(w.newHead.points, reasons && `Headteacher in post under ${w.newHead.months} months`);
   if (record.headteacherInterim === true) add(w.interimHead, 'Interim headteacher');
-  const concerns = CONCERN_FIELDS.filter((f) => record[f] === true).length;
-  add(Math.min(w.concernFlags.cap, concerns * w.concernFlags.pointsEach), `${concerns} LA concern flag${concerns === 1 ? '' : 's'}`);
+  let concerns = 0;
+  for (const f of CONCERN_FIELDS) if (record[f] === true) concerns++;
+  add(Math.min(w.concernFlags.cap, concerns * w.concernFlags.pointsEach), reasons && `${concerns} LA concern flag${concerns === 1 ? '' : 's'}`);
   if (record.attainmentTrend === 'declining') add(w.decliningTrend, 'Attainment declining');
-
-  const clamped = Math.max(0, Math.min(100, Math.round(score)));
-  return { level: clamped >= w.levels.highFrom ? 'high' : clamped >= w.levels.mediumFrom ? 'medium' : 'low', score: clamped, reasons };
+  return score;
 }

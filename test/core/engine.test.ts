@@ -152,6 +152,30 @@ describe('best fit', () => {
   });
 });
 
+describe('reasons', () => {
+  it('are worded when read, the same each time, and serialise with their text', () => {
+    const r = run({ ofstedBand: 'requires-improvement', monthsInPost: 3 });
+    const reason = r.reasons[0]!;
+    expect(reason.text).toBe('Requires improvement (Ofsted standing: Requires improvement) [T2]');
+    expect(reason.text).toBe(reason.text);
+    expect(JSON.parse(JSON.stringify(reason))).toEqual({ criterion: 'ri', label: 'Requires improvement', seen: 'Ofsted standing: Requires improvement', citation: cite('T2'), text: reason.text });
+  });
+  it('read the facts as they were: the same object is not copied, and is never changed', () => {
+    const facts: Facts = { ...base, ofstedBand: 'inadequate' };
+    const before = JSON.stringify(facts);
+    const r = categorise(fw, facts);
+    expect(r.reasons.map((x) => x.text)).toEqual(['Inadequate (Ofsted standing: Inadequate) [T3]']);
+    expect(JSON.stringify(facts)).toBe(before);
+  });
+  it('share nothing between schools evaluated one after the other (the evaluator reuses its working arrays)', () => {
+    const first = run({ ofstedBand: 'inadequate' });
+    const second = run({ ofstedBand: 'good-or-better' });
+    expect([first.category, second.category]).toEqual(['red', 'green']);
+    expect(first.reasons.map((x) => x.criterion)).toEqual(['inad']);
+    expect(first.trace.find((t) => t.criterion === 'inad')!.outcome).toBe('fired');
+  });
+});
+
 describe('parameters', () => {
   it('reject unknown names, wrong types and out-of-range values as messages', () => {
     const r = resolveParameters(fw, { nope: 1, minConcerns: 'many', redDays: 500 });
