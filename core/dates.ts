@@ -10,7 +10,6 @@ import { isValid, parse } from 'date-fns';
 /** Days since 1970-01-01 (a calendar date, no time, no zone). */
 export type CalendarDate = number & { readonly __calendarDate: unique symbol };
 
-const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01 in the 1900 date system. */
 const EXCEL_EPOCH_OFFSET = 25_569;
 /** Serial 60 is Excel's fictitious 29 February 1900; serials at or below it are not real dates we accept. */
@@ -21,17 +20,41 @@ const LAST_SERIAL = 2_958_465;
 /** Builds a date from year, month (1-12) and day, or `null` when that day does not exist (31/02/2024). */
 export function dateFromParts(year: number, month: number, day: number): CalendarDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return (ms / MS_PER_DAY) as CalendarDate;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day) as CalendarDate;
 }
 
 /** Year, month (1-12) and day of a date. */
 export function dateParts(date: CalendarDate): { year: number; month: number; day: number } {
-  const d = new Date(date * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  // Integer arithmetic rather than a `Date` per call: dates are read several times per school.
+  // H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (civil_from_days), for days >= 0000-03-01.
+  const z = date + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** Days since 1970-01-01 of a valid year, month and day (Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1-12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** `2025-03-01`. */
@@ -106,8 +129,7 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const targetIndex = year * 12 + (month - 1) + months;
   const ty = Math.floor(targetIndex / 12);
   const tm = (targetIndex % 12) + 1;
-  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  return dateFromParts(ty, tm, Math.min(day, lastDay)) as CalendarDate;
+  return dateFromParts(ty, tm, Math.min(day, daysInMonth(ty, tm))) as CalendarDate;
 }
 
 /** Whole calendar months from `from` to `to` (negative when `to` is earlier). 1 Mar to 28 Apr is 1. */

@@ -4,9 +4,9 @@
  */
 import { monthsBetween, type CalendarDate } from './dates';
 import { CONCERN_FIELDS, type Facts, type RiskLevel } from './facts';
-import { emptyFacts } from './factShape';
+import { factsFromRecord } from './factShape';
 import type { SchoolRecord } from './fields';
-import { inspectionRisk, inspectionWindow, ofstedStanding, windowStatus, REPORT_CARD_MAPPING_DEFAULTS, RISK_WEIGHTS, WINDOW_DEFAULTS, type ReportCardMapping, type RiskWeights, type WindowParameters } from './ofsted';
+import { inspectionRisk, inspectionWindow, ofstedStanding, windowStatus, REPORT_CARD_MAPPING_DEFAULTS, RISK_WEIGHTS, WINDOW_DEFAULTS, type InspectionRisk, type ReportCardMapping, type RiskWeights, type WindowParameters } from './ofsted';
 
 /** The next inspection as the shells show it. */
 export interface InspectionOutlook {
@@ -28,15 +28,18 @@ export interface NationalParameters {
 /** The published defaults. */
 export const NATIONAL_DEFAULTS: NationalParameters = { reportCards: REPORT_CARD_MAPPING_DEFAULTS, windows: WINDOW_DEFAULTS, risk: RISK_WEIGHTS };
 
-/** Derives a school's facts at the as-of date. */
+/** Derives a school's facts at the as-of date. The record is not changed. */
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
+  // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
+  return fill(factsFromRecord(record), record, asOf, national);
+}
+
+function fill(target: Facts, record: SchoolRecord, asOf: CalendarDate, national: NationalParameters): { facts: Facts; inspection: InspectionOutlook } {
   const standing = ofstedStanding(record, national.reportCards);
   const window = inspectionWindow(standing, record.openDate, national.windows);
   const status = window ? windowStatus(window, asOf) : undefined;
   const risk = inspectionRisk(record, standing, asOf, national.risk);
-  // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
-  const facts = emptyFacts() as unknown as Record<string, unknown>;
-  for (const key in record) facts[key] = record[key as keyof SchoolRecord];
+  const facts = target as unknown as Record<string, unknown>;
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;
@@ -57,5 +60,25 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
   let concerns = 0;
   for (const f of CONCERN_FIELDS) if (record[f] === true) concerns++;
   facts.concernCount = concerns;
-  return { facts: facts as unknown as Facts, inspection: { dueFrom: window?.dueFrom, dueBy: window?.dueBy, basis: window?.basis ?? 'no inspection or opening date given', risk: risk.level, riskScore: risk.score, riskReasons: risk.reasons } };
+  return { facts: facts as unknown as Facts, inspection: new Outlook(window?.dueFrom, window?.dueBy, window?.basis ?? 'no inspection or opening date given', risk) };
+}
+
+/** The outlook of one school; the risk's reasons are worded only when a shell reads them. */
+class Outlook implements InspectionOutlook {
+  readonly risk: RiskLevel;
+  readonly riskScore: number;
+  readonly #risk: InspectionRisk;
+  constructor(readonly dueFrom: CalendarDate | undefined, readonly dueBy: CalendarDate | undefined, readonly basis: string, risk: InspectionRisk) {
+    this.risk = risk.level;
+    this.riskScore = risk.score;
+    this.#risk = risk;
+  }
+
+  get riskReasons(): readonly string[] {
+    return this.#risk.reasons;
+  }
+
+  toJSON(): InspectionOutlook {
+    return { dueFrom: this.dueFrom, dueBy: this.dueBy, basis: this.basis, risk: this.risk, riskScore: this.riskScore, riskReasons: this.riskReasons };
+  }
 }

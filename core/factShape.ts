@@ -3,11 +3,123 @@
  * An object literal with every fact key, so every school's facts share one fast V8 shape.
  */
 import type { Facts } from './facts';
+import type { SchoolRecord } from './fields';
 
-/** A facts object with every key present and undefined, in a fixed order. */
-export function emptyFacts(): Facts {
+/** A school's facts: every field of its record, and every derived fact blank for `deriveFacts` to fill. */
+export function factsFromRecord(r: SchoolRecord): Facts {
   return {
-    row: undefined,
+    row: r.row,
+    urn: r.urn,
+    laestab: r.laestab,
+    schoolName: r.schoolName,
+    phase: r.phase,
+    status: r.status,
+    openDate: r.openDate,
+    ofstedGrade: r.ofstedGrade,
+    inspectionDate: r.inspectionDate,
+    inspectionType: r.inspectionType,
+    ungradedInspectionDate: r.ungradedInspectionDate,
+    ungradedOutcome: r.ungradedOutcome,
+    safeguardingEffective: r.safeguardingEffective,
+    categoryOfConcern: r.categoryOfConcern,
+    previousOfstedGrade: r.previousOfstedGrade,
+    previousInspectionDate: r.previousInspectionDate,
+    kjQualityOfEducation: r.kjQualityOfEducation,
+    kjBehaviourAttitudes: r.kjBehaviourAttitudes,
+    kjPersonalDevelopment: r.kjPersonalDevelopment,
+    kjLeadershipManagement: r.kjLeadershipManagement,
+    kjEarlyYears: r.kjEarlyYears,
+    kjSixthForm: r.kjSixthForm,
+    reportCardDate: r.reportCardDate,
+    rcInclusion: r.rcInclusion,
+    rcCurriculumTeaching: r.rcCurriculumTeaching,
+    rcAchievement: r.rcAchievement,
+    rcAttendanceBehaviour: r.rcAttendanceBehaviour,
+    rcPersonalDevelopment: r.rcPersonalDevelopment,
+    rcLeadershipGovernance: r.rcLeadershipGovernance,
+    rcEarlyYears: r.rcEarlyYears,
+    rcPost16: r.rcPost16,
+    attainmentConcern: r.attainmentConcern,
+    progressConcern: r.progressConcern,
+    attendanceConcern: r.attendanceConcern,
+    exclusionsConcern: r.exclusionsConcern,
+    leadershipConcern: r.leadershipConcern,
+    governanceConcern: r.governanceConcern,
+    safeguardingConcern: r.safeguardingConcern,
+    qualityOfEducationConcern: r.qualityOfEducationConcern,
+    earlyYearsConcern: r.earlyYearsConcern,
+    behaviourConcern: r.behaviourConcern,
+    sendConcern: r.sendConcern,
+    financeConcern: r.financeConcern,
+    hrConcern: r.hrConcern,
+    fallingRoll: r.fallingRoll,
+    organisationalChange: r.organisationalChange,
+    performanceVariation: r.performanceVariation,
+    laJudgement: r.laJudgement,
+    headteacherStartDate: r.headteacherStartDate,
+    headteacherInterim: r.headteacherInterim,
+    attainmentTrend: r.attainmentTrend,
+    bottomQuartileMeasures: r.bottomQuartileMeasures,
+    yearsLowAttainment: r.yearsLowAttainment,
+    yearsLowProgress: r.yearsLowProgress,
+    yearsLowAttendance: r.yearsLowAttendance,
+    yearsHighExclusions: r.yearsHighExclusions,
+    attendancePct: r.attendancePct,
+    persistentAbsencePct: r.persistentAbsencePct,
+    suspensionRate: r.suspensionRate,
+    permanentExclusions: r.permanentExclusions,
+    disadvantagedGap: r.disadvantagedGap,
+    disadvantagedGapTrend: r.disadvantagedGapTrend,
+    ks2Cohort: r.ks2Cohort,
+    ks2RwmExpectedPct: r.ks2RwmExpectedPct,
+    ks2ReadingProgress: r.ks2ReadingProgress,
+    ks2WritingProgress: r.ks2WritingProgress,
+    ks2MathsProgress: r.ks2MathsProgress,
+    ks4Cohort: r.ks4Cohort,
+    ks4Progress8: r.ks4Progress8,
+    ks4Attainment8: r.ks4Attainment8,
+    ks4EnglishMathsGrade4Pct: r.ks4EnglishMathsGrade4Pct,
+    ks4EnglishMathsGrade5Pct: r.ks4EnglishMathsGrade5Pct,
+    areaLeadership: r.areaLeadership,
+    areaGovernance: r.areaGovernance,
+    areaCurriculum: r.areaCurriculum,
+    areaOutcomes: r.areaOutcomes,
+    areaEarlyYears: r.areaEarlyYears,
+    areaStaffing: r.areaStaffing,
+    areaPersonalDevelopment: r.areaPersonalDevelopment,
+    areaBehaviour: r.areaBehaviour,
+    areaSend: r.areaSend,
+    areaSafeguarding: r.areaSafeguarding,
+    areaAttendance: r.areaAttendance,
+    areaCapacity: r.areaCapacity,
+    categoryOverride: r.categoryOverride,
+    overrideReason: r.overrideReason,
+    previousCategory: r.previousCategory,
+    isAcademy: undefined,
+    ofstedBand: undefined,
+    ofstedSource: undefined,
+    ofstedEquivalentGrade: undefined,
+    inCategoryOfConcern: undefined,
+    previousOfstedBand: undefined,
+    lastInspectionDate: undefined,
+    monthsSinceInspection: undefined,
+    ungradedConcerns: undefined,
+    monthsInPost: undefined,
+    inspectionDueFrom: undefined,
+    inspectionDueBy: undefined,
+    monthsUntilInspectionDue: undefined,
+    inspectionOverdue: undefined,
+    inspectionDueThisTerm: undefined,
+    inspectionRisk: undefined,
+    inspectionRiskScore: undefined,
+    concernCount: undefined,
+  } as unknown as Facts;
+}
+
+/** A record of one sheet row with every field present and blank, for the reader to fill with `setField`. */
+export function blankRecord(row: number): SchoolRecord {
+  return {
+    row,
     urn: undefined,
     laestab: undefined,
     schoolName: undefined,
@@ -94,28 +206,104 @@ export function emptyFacts(): Facts {
     categoryOverride: undefined,
     overrideReason: undefined,
     previousCategory: undefined,
-    isAcademy: undefined,
-    ofstedBand: undefined,
-    ofstedSource: undefined,
-    ofstedEquivalentGrade: undefined,
-    inCategoryOfConcern: undefined,
-    previousOfstedBand: undefined,
-    lastInspectionDate: undefined,
-    monthsSinceInspection: undefined,
-    ungradedConcerns: undefined,
-    monthsInPost: undefined,
-    inspectionDueFrom: undefined,
-    inspectionDueBy: undefined,
-    monthsUntilInspectionDue: undefined,
-    inspectionOverdue: undefined,
-    inspectionDueThisTerm: undefined,
-    inspectionRisk: undefined,
-    inspectionRiskScore: undefined,
-    concernCount: undefined,
-  } as unknown as Facts;
+  } as unknown as SchoolRecord;
 }
 
-/** Every fact key, in the order of `emptyFacts`: a fact's number for `factAt`. */
+/** Sets field number `i` (`FIELD_KEYS[i]`, the field catalogue's order) of a record made by `blankRecord`, by name. */
+export function setField(r: SchoolRecord, i: number, value: unknown): void {
+  const w = r as unknown as Record<string, unknown>;
+  switch (i) {
+    case 0: w.urn = value; return;
+    case 1: w.laestab = value; return;
+    case 2: w.schoolName = value; return;
+    case 3: w.phase = value; return;
+    case 4: w.status = value; return;
+    case 5: w.openDate = value; return;
+    case 6: w.ofstedGrade = value; return;
+    case 7: w.inspectionDate = value; return;
+    case 8: w.inspectionType = value; return;
+    case 9: w.ungradedInspectionDate = value; return;
+    case 10: w.ungradedOutcome = value; return;
+    case 11: w.safeguardingEffective = value; return;
+    case 12: w.categoryOfConcern = value; return;
+    case 13: w.previousOfstedGrade = value; return;
+    case 14: w.previousInspectionDate = value; return;
+    case 15: w.kjQualityOfEducation = value; return;
+    case 16: w.kjBehaviourAttitudes = value; return;
+    case 17: w.kjPersonalDevelopment = value; return;
+    case 18: w.kjLeadershipManagement = value; return;
+    case 19: w.kjEarlyYears = value; return;
+    case 20: w.kjSixthForm = value; return;
+    case 21: w.reportCardDate = value; return;
+    case 22: w.rcInclusion = value; return;
+    case 23: w.rcCurriculumTeaching = value; return;
+    case 24: w.rcAchievement = value; return;
+    case 25: w.rcAttendanceBehaviour = value; return;
+    case 26: w.rcPersonalDevelopment = value; return;
+    case 27: w.rcLeadershipGovernance = value; return;
+    case 28: w.rcEarlyYears = value; return;
+    case 29: w.rcPost16 = value; return;
+    case 30: w.attainmentConcern = value; return;
+    case 31: w.progressConcern = value; return;
+    case 32: w.attendanceConcern = value; return;
+    case 33: w.exclusionsConcern = value; return;
+    case 34: w.leadershipConcern = value; return;
+    case 35: w.governanceConcern = value; return;
+    case 36: w.safeguardingConcern = value; return;
+    case 37: w.qualityOfEducationConcern = value; return;
+    case 38: w.earlyYearsConcern = value; return;
+    case 39: w.behaviourConcern = value; return;
+    case 40: w.sendConcern = value; return;
+    case 41: w.financeConcern = value; return;
+    case 42: w.hrConcern = value; return;
+    case 43: w.fallingRoll = value; return;
+    case 44: w.organisationalChange = value; return;
+    case 45: w.performanceVariation = value; return;
+    case 46: w.laJudgement = value; return;
+    case 47: w.headteacherStartDate = value; return;
+    case 48: w.headteacherInterim = value; return;
+    case 49: w.attainmentTrend = value; return;
+    case 50: w.bottomQuartileMeasures = value; return;
+    case 51: w.yearsLowAttainment = value; return;
+    case 52: w.yearsLowProgress = value; return;
+    case 53: w.yearsLowAttendance = value; return;
+    case 54: w.yearsHighExclusions = value; return;
+    case 55: w.attendancePct = value; return;
+    case 56: w.persistentAbsencePct = value; return;
+    case 57: w.suspensionRate = value; return;
+    case 58: w.permanentExclusions = value; return;
+    case 59: w.disadvantagedGap = value; return;
+    case 60: w.disadvantagedGapTrend = value; return;
+    case 61: w.ks2Cohort = value; return;
+    case 62: w.ks2RwmExpectedPct = value; return;
+    case 63: w.ks2ReadingProgress = value; return;
+    case 64: w.ks2WritingProgress = value; return;
+    case 65: w.ks2MathsProgress = value; return;
+    case 66: w.ks4Cohort = value; return;
+    case 67: w.ks4Progress8 = value; return;
+    case 68: w.ks4Attainment8 = value; return;
+    case 69: w.ks4EnglishMathsGrade4Pct = value; return;
+    case 70: w.ks4EnglishMathsGrade5Pct = value; return;
+    case 71: w.areaLeadership = value; return;
+    case 72: w.areaGovernance = value; return;
+    case 73: w.areaCurriculum = value; return;
+    case 74: w.areaOutcomes = value; return;
+    case 75: w.areaEarlyYears = value; return;
+    case 76: w.areaStaffing = value; return;
+    case 77: w.areaPersonalDevelopment = value; return;
+    case 78: w.areaBehaviour = value; return;
+    case 79: w.areaSend = value; return;
+    case 80: w.areaSafeguarding = value; return;
+    case 81: w.areaAttendance = value; return;
+    case 82: w.areaCapacity = value; return;
+    case 83: w.categoryOverride = value; return;
+    case 84: w.overrideReason = value; return;
+    case 85: w.previousCategory = value; return;
+    default: throw new RangeError(`no field number ${i}`);
+  }
+}
+
+/** Every fact key, in the order of `factsFromRecord`: a fact's number for `factAt`. */
 export const FACT_KEYS = [
   'row',
   'urn',

@@ -4,7 +4,8 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
+import { blankRecord, setField } from './factShape';
+import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
 import { plainCell, valueReader } from './values';
@@ -15,6 +16,8 @@ export interface RegisterRead {
   readonly records: readonly (SchoolRecord | null)[];
   readonly problems: readonly Problem[];
 }
+
+const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i) => [k, i]));
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
@@ -29,7 +32,7 @@ export function readRegister(
 ): RegisterRead {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).map(([field, index]) => ({
-    field, index, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
+    field, index, number: FIELD_NUMBER.get(field)!, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
   const urnColumn = columns.find((c) => c.field === 'urn');
   const problems: Problem[] = [];
@@ -37,13 +40,14 @@ export function readRegister(
   const records = rows.map((cells, i): SchoolRecord | null => {
     if (cells.every(isBlank)) return null;
     const row = opts.headerRowNumber + 1 + i;
-    const record: Record<string, unknown> = { row };
+    // One shape for every record, whichever cells are blank (factShape.ts).
+    const record = blankRecord(row);
     for (const c of columns) {
       const read = c.read(cells[c.index], row, c.header, opts.asOf);
       if (typeof read === 'object') problems.push(read);
-      else if (read !== undefined) record[c.field] = read;
+      else if (read !== undefined) setField(record, c.number, read);
     }
-    const urn = record.urn as string | undefined;
+    const urn = record.urn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));
     } else if (urn !== undefined) {
@@ -52,7 +56,7 @@ export function readRegister(
         problems.push(problem({ kind: 'duplicate-urn', row, column: urnColumn?.header ?? 'URN', field: 'urn', value: urn, expected: `a URN used once; row ${first} has it already` }));
       } else seenUrns.set(urn, row);
     }
-    return record as SchoolRecord;
+    return record;
   });
   return { mapping, records, problems };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, dateFromParts, fromExcelSerial, fromIsoDate, fromUkDate, monthsBetween, termOf, toExcelSerial, toIsoDate, type CalendarDate,
+  addMonths, dateFromParts, dateParts, fromExcelSerial, fromIsoDate, fromUkDate, monthsBetween, termOf, toExcelSerial, toIsoDate, type CalendarDate,
 } from '../../core/dates';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
@@ -48,5 +48,28 @@ describe('date arithmetic', () => {
     ['2026-04-20', 'summer'],
   ])('places %s in the %s term', (iso, term) => {
     expect(termOf(d(iso)).name).toBe(term);
+  });
+});
+
+describe('calendar arithmetic agrees with the JavaScript calendar', () => {
+  const MS_PER_DAY = 86_400_000;
+  it('for every day from 1 January 1900 to 31 December 2100, and each 1 March to 9999', () => {
+    const first = Date.UTC(1900, 0, 1) / MS_PER_DAY;
+    const last = Date.UTC(2100, 11, 31) / MS_PER_DAY;
+    const days = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    for (let y = 2101; y <= 9999; y++) days.push(Date.UTC(y, 2, 1) / MS_PER_DAY, Date.UTC(y, 1, 28) / MS_PER_DAY);
+    const wrong: string[] = [];
+    for (const n of days) {
+      const d = new Date(n * MS_PER_DAY);
+      const expected = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+      const parts = dateParts(n as CalendarDate);
+      if (parts.year !== expected.year || parts.month !== expected.month || parts.day !== expected.day) wrong.push(`${n}: ${JSON.stringify(parts)}`);
+      if (dateFromParts(expected.year, expected.month, expected.day) !== n) wrong.push(`${JSON.stringify(expected)} -> ${dateFromParts(expected.year, expected.month, expected.day)}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+  it('rejects days a month does not have, and accepts 29 February only in leap years', () => {
+    expect([dateFromParts(2024, 2, 29), dateFromParts(2023, 2, 29), dateFromParts(1900, 2, 29), dateFromParts(2000, 2, 29), dateFromParts(2025, 4, 31), dateFromParts(2025, 12, 31)].map((d) => d !== null))
+      .toEqual([true, false, false, true, false, true]);
   });
 });

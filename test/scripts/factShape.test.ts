@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emptyFacts } from '../../core/factShape';
+import { blankRecord, factAt, FACT_KEYS, factsFromRecord, setField } from '../../core/factShape';
+import type { Facts } from '../../core/facts';
 import { DERIVED_FACT_LABELS } from '../../core/facts';
 import { FIELD_KEYS } from '../../core/fields';
 import { factShapeSource } from '../../scripts/generate-fact-shape';
@@ -9,9 +10,22 @@ describe('core/factShape.ts', () => {
   it('is the file the generator writes from the field catalogue (run npx tsx scripts/generate-fact-shape.ts)', () => {
     expect(readFileSync('core/factShape.ts', 'utf8')).toBe(factShapeSource());
   });
-  it('has every record field and every derived fact, all undefined', () => {
-    const facts = emptyFacts() as unknown as Record<string, unknown>;
+  it('has every record field, copied, and every derived fact, blank', () => {
+    const facts = factsFromRecord({ row: 7, urn: '100000', attendancePct: 93.5 }) as unknown as Record<string, unknown>;
     expect(Object.keys(facts).sort()).toEqual(['row', ...FIELD_KEYS, ...Object.keys(DERIVED_FACT_LABELS)].sort());
-    expect(Object.values(facts).every((v) => v === undefined)).toBe(true);
+    expect(Object.entries(facts).filter(([, v]) => v !== undefined)).toEqual([['row', 7], ['urn', '100000'], ['attendancePct', 93.5]]);
+  });
+});
+
+describe('the generated accessors', () => {
+  it('setField(i) sets field FIELD_KEYS[i] and nothing else; factAt(i) reads fact FACT_KEYS[i]', () => {
+    FIELD_KEYS.forEach((key, i) => {
+      const r = blankRecord(3);
+      setField(r, i, `value ${i}`);
+      expect(Object.entries(r).filter(([, v]) => v !== undefined)).toEqual([['row', 3], [key, `value ${i}`]]);
+    });
+    const facts = Object.fromEntries(FACT_KEYS.map((k, i) => [k, i])) as unknown as Facts;
+    expect(FACT_KEYS.map((_, i) => factAt(facts, i))).toEqual(FACT_KEYS.map((_, i) => i));
+    expect(() => setField(blankRecord(1), FIELD_KEYS.length, 'x')).toThrow(RangeError);
   });
 });
