@@ -137,9 +137,10 @@ export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
   if (to < from) return -monthsBetween(to, from);
   const a = dateParts(from);
   const b = dateParts(to);
-  let months = (b.year - a.year) * 12 + (b.month - a.month);
-  if (b.day < a.day && addMonths(from, months) > to) months -= 1;
-  return months;
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  // \`from\` plus \`months\` lands in \`to\`'s month, on \`from\`'s day clamped to that month's length: a
+  // whole month is short only when that day is after \`to\`'s.
+  return b.day < a.day && b.day < daysInMonth(b.year, b.month) ? months - 1 : months;
 }
 
 /** Days from `from` to `to`. */

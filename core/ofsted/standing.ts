@@ -90,45 +90,64 @@ export function ofstedStanding(record: SchoolRecord, params: Partial<ReportCardM
   const graded = legacy ?? standingFromKeyJudgements(record);
   const reportCardIsLatest = reportCard !== null && (record.inspectionDate === undefined || record.reportCardDate! >= record.inspectionDate);
 
-  let judged: Judgement & { source: OfstedSource; date?: CalendarDate };
+  // Locals rather than a judgement object re-spread at each step: this runs for every school.
+  let band: OfstedBand;
+  let equivalentGrade: EquivalentGrade | undefined;
+  let inCategoryOfConcern: boolean;
+  let source: OfstedSource;
+  let date: CalendarDate | undefined;
   let previousBand: OfstedBand = record.previousOfstedGrade ? bandOfLegacyGrade(record.previousOfstedGrade) : 'not-inspected';
   if (reportCardIsLatest) {
-    judged = { band: reportCard.band, equivalentGrade: reportCard.equivalentGrade, inCategoryOfConcern: reportCard.inCategoryOfConcern, source: 'report-card', date: record.reportCardDate };
+    ({ band, equivalentGrade, inCategoryOfConcern } = reportCard);
+    source = 'report-card';
+    date = record.reportCardDate;
     // The graded inspection before the report card is the previous standing.
     if (graded && graded.band !== 'not-inspected') previousBand = graded.band;
   } else if (graded && graded.band !== 'not-inspected') {
-    judged = { ...graded, source: legacy ? 'legacy-grade' : 'key-judgements', date: record.inspectionDate };
+    ({ band, equivalentGrade, inCategoryOfConcern } = graded);
+    source = legacy ? 'legacy-grade' : 'key-judgements';
+    date = record.inspectionDate;
     // Ineffective safeguarding at a graded inspection: inadequate, and from 2024 a category of concern (handbook 2024, paras 190-191).
-    if (record.safeguardingEffective === false) judged = { ...judged, band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
+    if (record.safeguardingEffective === false) {
+      band = 'inadequate';
+      equivalentGrade = 'inadequate';
+      inCategoryOfConcern = true;
+    }
   } else {
-    judged = { band: 'not-inspected', inCategoryOfConcern: false, source: 'none', date: record.inspectionDate };
+    band = 'not-inspected';
+    equivalentGrade = undefined;
+    inCategoryOfConcern = false;
+    source = 'none';
+    date = record.inspectionDate;
   }
 
   // A category of concern in force (SW, SM, requires significant improvement) is inadequate whatever else the record says.
   if (record.categoryOfConcern !== undefined && record.categoryOfConcern !== 'none') {
-    judged = { ...judged, band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
+    band = 'inadequate';
+    equivalentGrade = 'inadequate';
+    inCategoryOfConcern = true;
   }
 
   let ungradedConcerns: boolean | undefined;
   let gradedNext: boolean | undefined;
-  let lastInspectionDate = judged.date;
-  const ungradedIsLatest = record.ungradedInspectionDate !== undefined && (judged.date === undefined || record.ungradedInspectionDate > judged.date);
+  let lastInspectionDate = date;
+  const ungradedIsLatest = record.ungradedInspectionDate !== undefined && (date === undefined || record.ungradedInspectionDate > date);
   if (ungradedIsLatest) {
     // "School remains Good/Outstanding" keeps the band; "(Concerns) - S5 Next" keeps it too but flags the risk.
     lastInspectionDate = record.ungradedInspectionDate;
     ungradedConcerns = record.ungradedOutcome === 'concerns-graded-next';
     gradedNext = record.ungradedOutcome !== undefined && record.ungradedOutcome !== 'remains';
-    if (judged.source === 'none') judged = { ...judged, source: 'ungraded' };
+    if (source === 'none') source = 'ungraded';
   }
 
   return {
-    band: judged.band,
-    source: judged.source,
-    equivalentGrade: judged.equivalentGrade,
-    inCategoryOfConcern: judged.inCategoryOfConcern,
+    band,
+    source,
+    equivalentGrade,
+    inCategoryOfConcern,
     previousBand,
     lastInspectionDate,
-    lastJudgedDate: judged.date,
+    lastJudgedDate: date,
     ungradedConcerns,
     gradedNext,
   };

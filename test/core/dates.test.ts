@@ -73,3 +73,24 @@ describe('calendar arithmetic agrees with the JavaScript calendar', () => {
       .toEqual([true, false, false, true, false, true]);
   });
 });
+
+describe('whole months between two dates', () => {
+  it('agree with counting by adding months, for every pair of days around month ends over two years', () => {
+    const start = dateFromParts(2023, 1, 1)!;
+    const byAdding = (from: CalendarDate, to: CalendarDate) => {
+      let n = 0;
+      while (addMonths(from, n + 1) <= to) n++;
+      return n;
+    };
+    const wrong: string[] = [];
+    for (let i = 0; i < 730; i += 3) {
+      for (let j = i; j < i + 130; j += 1) {
+        const from = (start + i) as CalendarDate;
+        const to = (start + j) as CalendarDate;
+        if (monthsBetween(from, to) !== byAdding(from, to)) wrong.push(`${toIsoDate(from)} to ${toIsoDate(to)}: ${monthsBetween(from, to)}`);
+        if (monthsBetween(to, from) !== -byAdding(from, to)) wrong.push(`${toIsoDate(to)} back to ${toIsoDate(from)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
