@@ -60,10 +60,12 @@ export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string)
   }
   const width = ws.actualColumnCount === 0 ? 0 : ws.columnCount;
   const values: Cell[][] = [];
+  // findRow and findCell, not getRow and getCell: those create every blank row and cell they are asked
+  // for, and a workbook written back would then carry (and style) a cell for each.
   for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+    const row = ws.findRow(r);
     const cells: Cell[] = new Array<Cell>(width);
-    for (let c = 1; c <= width; c++) cells[c - 1] = cellFromExcelJs(row.getCell(c).value);
+    for (let c = 1; c <= width; c++) cells[c - 1] = cellFromExcelJs(row?.findCell(c)?.value ?? null);
     values.push(cells);
   }
   const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; tableRef?: string; ref?: string }> }).tables ?? {})

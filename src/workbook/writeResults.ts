@@ -23,16 +23,32 @@ export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
     cell.font = { bold: true };
     ws.getColumn(plan.resultColumn + 1 + i).width = WIDTHS[i];
   });
+  // One style object per kind of result cell, shared by every row: exceljs writes a style it has seen
+  // (the same object) by reference, and serialises each new object to XML to find its id, which for a
+  // county of schools was most of the time of writing the workbook.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (i: number, fill: RunPlan['rows'][number]['fill']): Partial<ExcelJS.Style> => {
+    const filled = i === 0 && fill ? fill : null;
+    const key = `${i}|${filled ? `${filled.colour}|${filled.textColour}` : ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {
+        // A refreshed row must not keep an old fill.
+        fill: filled ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(filled.colour) } } : { type: 'pattern', pattern: 'none' },
+        font: filled ? { color: { argb: argb(filled.textColour) }, bold: true } : {},
+        alignment: i === 4 || i === 5 || i === 1 ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
+        ...(i === DUE_COLUMN ? { numFmt: 'dd/mm/yyyy' } : {}),
+      };
+      styles.set(key, style);
+    }
+    return style;
+  };
   for (const r of plan.rows) {
     const row = ws.getRow(r.gridRow + 1);
     r.cells.forEach((value, i) => {
       const cell = row.getCell(plan.resultColumn + 1 + i);
       cell.value = i === DUE_COLUMN && typeof value === 'number' ? excelJsDateFromSerial(value) : value === '' ? null : value;
-      if (i === DUE_COLUMN) cell.numFmt = 'dd/mm/yyyy';
-      // A refreshed row must not keep an old fill.
-      cell.fill = i === 0 && r.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(r.fill.colour) } } : { type: 'pattern', pattern: 'none' };
-      cell.font = i === 0 && r.fill ? { color: { argb: argb(r.fill.textColour) }, bold: true } : {};
-      cell.alignment = i === 4 || i === 5 || i === 1 ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+      cell.style = styleOf(i, r.fill);
     });
   }
 }

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
+import { readSheetGrid } from '../../../src/workbook/readFile';
 import { neutraliseCsvCell } from '../../../src/workbook/writeFile';
 
 let dir: string;
@@ -74,6 +75,10 @@ describe('categorise to .xlsx', () => {
     for (let c = HEADER.length + 1; c <= HEADER.length + RESULT_HEADERS.length; c++) expect(ws.getCell(5, c).formula).toBeUndefined();
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Autumn 2026', 'Notes', 'SIG summary', 'Run']);
     expect(wb.getWorksheet('Notes')!.getCell('B1').value).toBe('kept by the analyst');
+    // Each kind of result cell carries its style: the category's colours, wrapped reasons, the date format.
+    expect([category(4), category(5)].map((c) => [(c.fill as ExcelJS.FillPattern).fgColor?.argb, c.font.color?.argb, c.font.bold])).toEqual([['FF00B050', 'FF000000', true], ['FFFF0000', 'FF000000', true]]);
+    expect(ws.getCell(5, HEADER.length + 2).alignment).toEqual({ wrapText: true, vertical: 'top' });
+    expect((ws.getCell(4, HEADER.length + 4).fill as ExcelJS.FillPattern).pattern).toBe('none');
   });
 
   it('writes the SIG summary with counts, a chart of them, and the Run sheet', async () => {
@@ -111,6 +116,16 @@ describe('categorise to .xlsx', () => {
     const r = await run('categorise', join(dir, 'register.xlsx'), '--sheet', 'Summer', '-f', 'oldham', '-o', join(dir, 'x.xlsx'));
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/has no sheet "Summer"; its sheets are "Autumn 2026", "Notes"/);
+  });
+});
+
+describe('reading the grid', () => {
+  it('creates no cell or row in the workbook for a blank one (exceljs styles each cell it writes, one by one)', async () => {
+    const grid = await readSheetGrid(join(dir, 'register.xlsx'));
+    expect(grid.values[1]).toEqual(HEADER.map(() => ''));
+    const ws = grid.workbook!.getWorksheet('Autumn 2026')!;
+    expect(ws.findRow(2)).toBeUndefined();
+    expect(ws.findRow(1)!.findCell(2)).toBeUndefined();
   });
 });
 
