@@ -37,6 +37,8 @@ interface CompiledCriterion {
   readonly facts: readonly FactKey[];
   /** Criteria this one refers to (for reasons: what made it fire). */
   readonly refersTo: readonly number[];
+  /** The facts that made it fire on a school: the conditions that agree with its outcome (for reasons). */
+  readonly explain: (facts: Facts, params: Parameters) => ReadonlySet<FactKey>;
   /** Each fact's label, worked out once: reasons are built for every fired criterion of every row. */
   readonly labels: readonly string[];
   /** Rank of the category it indicates (-1: none). */
@@ -324,6 +326,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const factList = [...facts];
     const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
       id: c.id, label: c.label, citation: c.citation, critical: c.critical === true,
+      explain: (facts, params) => explainCriterion(i, facts, params),
     };
     compiled[i] = result;
     return result;
@@ -363,7 +366,47 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     categoryByKey.set(normaliseKey(c.def.label), c);
   }
 
-  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slots, slotNumbers: slots.map((k) => FACT_NUMBER.get(k)!),
+  /*
+   * Explaining a fired criterion: the facts of the conditions whose outcome agrees with what was wanted
+   * of them ("any" of ten flags fired: the flags that were Yes, not the nine that were No). Built here,
+   * run only when a reason's text is read, so it costs nothing on the hot path.
+   */
+  type Explainer = (v: readonly unknown[], p: Parameters, fired: readonly Truth[], want: boolean, out: Set<FactKey>) => void;
+  const explainers: Explainer[] = [];
+  const compileExplainer = (cond: Condition): Explainer => {
+    if ('criterion' in cond) {
+      const i = criterionIndex.get(cond.criterion)!;
+      return (v, p, fired, want, out) => explainers[i]!(v, p, fired, want, out);
+    }
+    if ('not' in cond) {
+      const inner = compileExplainer(cond.not);
+      return (v, p, fired, want, out) => inner(v, p, fired, !want, out);
+    }
+    if ('all' in cond || 'any' in cond || 'atLeast' in cond) {
+      const list = 'all' in cond ? cond.all : 'any' in cond ? cond.any : cond.of;
+      const parts = list.map((c) => ({ evaluate: compileCondition(c, 'explanation', new Set(), new Set(), false), explain: compileExplainer(c) }));
+      return (v, p, fired, want, out) => {
+        for (const part of parts) if (part.evaluate(v, p, fired) === want) part.explain(v, p, fired, want, out);
+      };
+    }
+    const evaluate = compileFactCondition(cond, 'explanation', new Set());
+    return (v, p, fired, want, out) => {
+      if (evaluate(v, p, fired) === want) out.add(cond.fact);
+    };
+  };
+  def.criteria.forEach((c, i) => (explainers[i] = compileExplainer(c.when)));
+  // Every condition is compiled by now: the slots are final.
+  const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
+  function explainCriterion(i: number, facts: Facts, params: Parameters): ReadonlySet<FactKey> {
+    const v = slotNumbers.map((n) => factAt(facts, n));
+    const fired: Truth[] = new Array(criteria.length);
+    for (const c of order) fired[c.index] = c.evaluate(v, params, fired);
+    const out = new Set<FactKey>();
+    explainers[i]!(v, params, fired, true, out);
+    return out;
+  }
+
+  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slots, slotNumbers,
     indicating: order.filter((c) => c.indicatesRank >= 0), scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined), defaultSupport: [] },
   };
 }
@@ -458,7 +501,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // built only when a shell reads it (RISKCATEGORY never does).
   for (const c of fw.inDefinitionOrder) {
     if (fired[c.index] !== true) continue;
-    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, facts));
+    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, facts, params));
   }
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
 
@@ -602,22 +645,25 @@ class FiredReason implements Reason {
   #text: string | undefined;
   readonly #c: CompiledCriterion;
   readonly #facts: Facts;
+  readonly #params: Parameters;
 
-  constructor(c: CompiledCriterion, facts: Facts) {
+  constructor(c: CompiledCriterion, facts: Facts, params: Parameters) {
     this.criterion = c.id;
     this.label = c.label;
     this.citation = c.citation;
     this.#c = c;
     this.#facts = facts;
+    this.#params = params;
   }
 
   get seen(): string {
     if (this.#seen === undefined) {
       let seen = '';
       const c = this.#c;
+      const why = c.explain(this.#facts, this.#params);
       for (let i = 0; i < c.facts.length; i++) {
         const value = this.#facts[c.facts[i]!];
-        if (value === undefined) continue;
+        if (value === undefined || !why.has(c.facts[i]!)) continue;
         seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
       }
       this.#seen = seen;

@@ -9,7 +9,10 @@ import type { Problem } from './problems';
 export interface Reason {
   readonly criterion: string;
   readonly label: string;
-  /** The facts the criterion looked at, as the analyst would read them: "Ofsted standing: requires improvement". */
+  /**
+   * The facts that made the criterion fire, as the analyst would read them: "Ofsted standing: Requires
+   * improvement". Of a criterion met by any of several flags, the flags that were set, not the others.
+   */
   readonly seen: string;
   readonly citation: Citation;
   /** One line for the Reasons column: label (seen) [section]. */

@@ -160,6 +160,19 @@ describe('reasons', () => {
     expect(reason.text).toBe(reason.text);
     expect(JSON.parse(JSON.stringify(reason))).toEqual({ criterion: 'ri', label: 'Requires improvement', seen: 'Ofsted standing: Requires improvement', citation: cite('T2'), text: reason.text });
   });
+  it('show the facts that made the criterion fire, not every fact it looked at', () => {
+    const r = run({ attainmentConcern: true, progressConcern: true, leadershipConcern: false, monthsInPost: 3 });
+    const seen = (id: string) => [...r.reasons, ...r.notes].find((x) => x.criterion === id)?.seen;
+    // "At least 2 of" three flags: the two that were Yes, not the one that was No.
+    expect(seen('concerns')).toBe('Attainment concern: Yes; Progress concern: Yes');
+    // Through a criterion it refers to, and its own comparison.
+    expect(seen('amberAndNew')).toBe('Attainment concern: Yes; Progress concern: Yes; Months headteacher in post: 3');
+  });
+  it('with a threshold from the parameters, explain with the parameters the school was judged by', () => {
+    const r = run({ attainmentConcern: true, progressConcern: true, leadershipConcern: true }, { minConcerns: 3 });
+    expect(r.reasons.find((x) => x.criterion === 'concerns')!.seen).toBe('Attainment concern: Yes; Progress concern: Yes; Leadership concern: Yes');
+  });
+
   it('read the facts as they were: the same object is not copied, and is never changed', () => {
     const facts: Facts = { ...base, ofstedBand: 'inadequate' };
     const before = JSON.stringify(facts);
