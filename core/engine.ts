@@ -80,8 +80,6 @@ export interface CompiledFramework {
   readonly slots: readonly FactKey[];
   /** Each slot's fact number for `factAt`. */
   readonly slotNumbers: readonly number[];
-  /** Criteria that indicate a category (best fit's evidence), in evaluation order. */
-  readonly indicating: readonly CompiledCriterion[];
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
   readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly defaultSupport: ResolvedSupport[] };
 }
@@ -407,7 +405,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
   }
 
   return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slots, slotNumbers,
-    indicating: order.filter((c) => c.indicatesRank >= 0), scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined), defaultSupport: [] },
+    scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined), defaultSupport: [] },
   };
 }
 
@@ -469,8 +467,17 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // returned keeps them.
   const { fired, v } = fw.scratch;
   const slots = fw.slotNumbers;
-  for (let i = 0; i < slots.length; i++) v[i] = factAt(facts, slots[i]!);
-  for (const c of fw.criteria) fired[c.index] = c.evaluate(v, params, fired);
+  // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
+  const at = factAt;
+  for (let i = 0; i < slots.length; i++) v[i] = at(facts, slots[i]!);
+  // The criteria that fired, kept in definition order as they come (evaluation order differs only where a
+  // criterion refers to a later one): reasons and best fit then walk a handful, not every criterion.
+  const firedList: CompiledCriterion[] = [];
+  for (const c of fw.criteria) {
+    const t = c.evaluate(v, params, fired);
+    fired[c.index] = t;
+    if (t === true) insertInOrder(firedList, c);
+  }
 
   let rank: number;
   let deciding: number[];
@@ -486,7 +493,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     const cat = fw.categories[rank]!;
     deciding = cat.when ? cat.criteria.filter((i) => fired[i] === true) : firedIndicating(fw, fired, cat.def.id);
   } else {
-    ({ rank, deciding } = bestFit(fw, fired));
+    ({ rank, deciding } = bestFit(fw, firedList));
   }
 
   const computed = fw.categories[rank]!;
@@ -499,8 +506,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const notes: Reason[] = [];
   // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
   // built only when a shell reads it (RISKCATEGORY never does).
-  for (const c of fw.inDefinitionOrder) {
-    if (fired[c.index] !== true) continue;
+  for (const c of firedList) {
     (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, facts, params));
   }
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
@@ -557,14 +563,24 @@ function firedIndicating(fw: CompiledFramework, fired: readonly Truth[], categor
  * A median, not a plurality, so that moving one piece of evidence towards concern can never give a less
  * concerning result. A fired critical criterion is a floor.
  */
-function bestFit(fw: CompiledFramework, fired: readonly Truth[]): { rank: number; deciding: number[] } {
+function insertInOrder(list: CompiledCriterion[], c: CompiledCriterion): void {
+  let i = list.length;
+  list.push(c);
+  while (i > 0 && list[i - 1]!.index > c.index) {
+    list[i] = list[i - 1]!;
+    i--;
+  }
+  list[i] = c;
+}
+
+function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[]): { rank: number; deciding: number[] } {
   // Counting by rank instead of sorting the evidence: a framework has a handful of categories.
   const counts: number[] = new Array(fw.categories.length).fill(0);
   const evidence: CompiledCriterion[] = [];
   let floor = -1;
-  for (const c of fw.indicating) {
-    if (fired[c.index] !== true) continue;
+  for (const c of firedList) {
     const r = c.indicatesRank;
+    if (r < 0) continue;
     counts[r]!++;
     evidence.push(c);
     if (c.critical && r > floor) floor = r;

@@ -37,6 +37,8 @@ export function readRegister(
   const urnColumn = columns.find((c) => c.field === 'urn');
   const problems: Problem[] = [];
   const seenUrns = new Map<string, number>();
+  // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
+  const set = setField;
   const records = rows.map((cells, i): SchoolRecord | null => {
     if (cells.every(isBlank)) return null;
     const row = opts.headerRowNumber + 1 + i;
@@ -45,7 +47,7 @@ export function readRegister(
     for (const c of columns) {
       const read = c.read(cells[c.index], row, c.header, opts.asOf);
       if (typeof read === 'object') problems.push(read);
-      else if (read !== undefined) setField(record, c.number, read);
+      else if (read !== undefined) set(record, c.number, read);
     }
     const urn = record.urn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
