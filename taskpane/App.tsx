@@ -16,7 +16,7 @@ import { RunError, type RunPlan } from '../src/run/registerRun';
 import {
   categoriseOnPort, compareRow, overridesFromSettings, placeProblems, planRegion, settingsFromOverrides, type Comparison, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
-import type { RegisterRegion, WorkbookPort } from '../src/workbook/port';
+import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 
 type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string };
 
@@ -51,7 +51,7 @@ export function App({ port, dark }: AppProps) {
     }, () => undefined);
   }, [port]);
 
-  const located = useMemo(() => (region ? locateRegister(region.values, region.top + 1) : null), [region]);
+  const located = useMemo(() => (region ? locateRegister(valuesAsSeen(region), region.top + 1) : null), [region]);
   const header = located?.headerRow ?? [];
   const mapping = located?.mapping;
   const fieldAt = (i: number): FieldKey | null => {

@@ -13,7 +13,7 @@ import { applyMappingOverrides } from '../../core/headers';
 import { displayValue } from '../../core/problems';
 import { categoriseRegister } from '../../core/register';
 import type { Cell } from '../workbook/cell';
-import type { CellAddress, PaneSettings, RegisterRegion, RunWrite, WorkbookPort, WriteControl, WriteReport } from '../workbook/port';
+import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
 
@@ -32,7 +32,7 @@ export function regionSource(region: RegisterRegion): string {
 
 /** Plans a run on a region read through the port. Throws `RunError` when the register cannot run. */
 export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides): RunPlan {
-  return planRun(region.values, { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1 });
+  return planRun(valuesAsSeen(region), { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1 });
 }
 
 /** The port write for a plan: contiguous rows from below the header to the last data row. */
@@ -138,12 +138,13 @@ export interface Comparison {
 
 /** The school on sheet row `row` (0-based) under every framework; `null` when the row is not a data row of the region. */
 export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides): { school: string; comparisons: Comparison[] } | null {
-  const located = locateRegister(region.values, region.top + 1);
+  const seen = valuesAsSeen(region);
+  const located = locateRegister(seen, region.top + 1);
   if (!located) return null;
   const gridRow = row - region.top;
-  if (gridRow <= located.headerIndex || gridRow >= region.values.length) return null;
+  if (gridRow <= located.headerIndex || gridRow >= seen.length) return null;
   const header = located.headerRow;
-  const values = region.values[gridRow]!;
+  const values = seen[gridRow]!;
   if (values.every((c) => c === '')) return null;
   const frameworks = allFrameworks();
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;

@@ -3,7 +3,7 @@
  * calls `sync` as few times as it can, never inside a loop over rows.
  *
  * - readRegister: 2 syncs (which table the selection is in and the used range; then one load of the
- *   region's values).
+ *   region's values and its merged areas).
  * - writeRun: one sync per chunk of whole rows, each chunk's request planned under 4 MB (Excel on the
  *   web rejects requests above 5 MB); the SIG summary and the run log ride on the last chunk when they fit,
  *   else one more sync. Calculation is suspended for every batch (suspendApiCalculationUntilNextSync).
@@ -49,14 +49,25 @@ export function textSafe(cell: Cell): Cell {
 
 /** The production port: Excel.run and the document's settings. */
 export function officePort(): WorkbookPort {
-  return createOfficePort({ run: (batch) => Excel.run(batch), settings: Office.context.document.settings as unknown as SettingsStore });
+  return createOfficePort({
+    run: (batch) => Excel.run(batch),
+    settings: Office.context.document.settings as unknown as SettingsStore,
+    // Excel 2019 and earlier lack it: merged cells then read as Range.values gives them.
+    mergedAreas: Office.context.requirements.isSetSupported('ExcelApi', '1.13'),
+  });
 }
 
 /** A port over any `Excel.run` (the real one, or the double's). */
-export function createOfficePort(deps: { run: ExcelRun; settings?: SettingsStore | null; budgetBytes?: number }): WorkbookPort {
+export function createOfficePort(deps: {
+  run: ExcelRun;
+  settings?: SettingsStore | null;
+  budgetBytes?: number;
+  /** The host has \`Range.getMergedAreasOrNullObject\` (ExcelApi 1.13); default true. */
+  mergedAreas?: boolean;
+}): WorkbookPort {
   const budget = deps.budgetBytes ?? CHUNK_BUDGET_BYTES;
   return {
-    readRegister: () => deps.run((ctx) => readRegister(ctx)),
+    readRegister: () => deps.run((ctx) => readRegister(ctx, deps.mergedAreas ?? true)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget)),
     selectCell: (cell) =>
       deps.run(async (ctx) => {
@@ -92,7 +103,7 @@ export function createOfficePort(deps: { run: ExcelRun; settings?: SettingsStore
   };
 }
 
-async function readRegister(ctx: Excel.RequestContext): Promise<RegisterRegion> {
+async function readRegister(ctx: Excel.RequestContext, mergedAreas: boolean): Promise<RegisterRegion> {
   const ws = ctx.workbook.worksheets.getActiveWorksheet();
   ws.load('name');
   const tables = ctx.workbook.getSelectedRange().getTables(false);
@@ -105,6 +116,9 @@ async function readRegister(ctx: Excel.RequestContext): Promise<RegisterRegion> 
   // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too.
   const region = table === null ? used : table.getRange().getBoundingRect(used).getIntersection(table.getRange().getEntireRow());
   region.load('address,values');
+  // Merged cells read as blank but for their top-left cell; the run needs to know where they are.
+  const merged = mergedAreas ? region.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
   await ctx.sync();
   const at = parseAddress(region.address);
   return {
@@ -115,6 +129,7 @@ async function readRegister(ctx: Excel.RequestContext): Promise<RegisterRegion> 
     values: region.values as Cell[][],
     kind: table === null ? 'used-range' : 'table',
     ...(table === null ? {} : { table: table.name }),
+    merged: merged === null || merged.isNullObject ? [] : merged.address.split(',').map((x) => parseAddress(x.trim())).map(({ top, left, bottom, right }) => ({ top, left, bottom, right })),
   };
 }
 

@@ -18,6 +18,40 @@ export interface RegisterRegion {
   readonly kind: 'table' | 'used-range';
   /** The table's name when `kind` is `table`. */
   readonly table?: string;
+  /**
+   * Merged areas that meet the region, as 0-based sheet boxes. \`Range.values\` gives a merged area's
+   * value in its top-left cell only and '' in the cells it covers.
+   */
+  readonly merged?: readonly MergedArea[];
+}
+
+/** A merged area: 0-based sheet rows and columns, inclusive. */
+export interface MergedArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * The region's values as the analyst sees them: each cell a merged area covers shows the area's value,
+ * as the command line reads it from the file (exceljs gives covered cells their master's value). So a
+ * header merged across two columns reads as the same header twice, and is reported as the command line
+ * reports it, not silently dropped.
+ */
+export function valuesAsSeen(region: RegisterRegion): readonly (readonly Cell[])[] {
+  if (!region.merged?.length) return region.values;
+  const out = region.values.map((r) => r.slice());
+  for (const m of region.merged) {
+    const value = region.values[m.top - region.top]?.[m.left - region.left];
+    if (value === undefined) continue; // its top-left cell is outside the region
+    for (let r = Math.max(m.top, region.top); r <= m.bottom; r++) {
+      const row = out[r - region.top];
+      if (!row) break;
+      for (let c = Math.max(m.left, region.left); c <= m.right && c - region.left < row.length; c++) row[c - region.left] = value;
+    }
+  }
+  return out;
 }
 
 /** One result row's category fill. */

@@ -19,5 +19,10 @@ w.Office = {
     cb?.(info);
     return Promise.resolve(info);
   },
-  context: { document: { settings: double.settings }, officeTheme: { bodyBackgroundColor: '#ffffff' } },
+  context: {
+    document: { settings: double.settings },
+    officeTheme: { bodyBackgroundColor: '#ffffff' },
+    // Excel on the web has every API set the pane uses (merged areas: ExcelApi 1.13).
+    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= 1.17 },
+  },
 };

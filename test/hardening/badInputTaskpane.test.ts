@@ -30,12 +30,13 @@ const ASOF = fromIsoDate(manifest.asOf)!;
 /**
  * A fixture's first sheet as Office.js `Range.values` gives it: numbers (dates as serials), strings,
  * booleans, '' for blanks, an error value as its text, a formula as its result, and '' for every cell a
- * merge covers except its top-left one (Excel keeps the value there only). `null` when the file is not a
- * single-sheet register (not a workbook, or more than one sheet): nothing to load into one sheet.
+ * merge covers except its top-left one (Excel keeps the value there only), with the sheet's merged areas.
+ * `null` when the file is not a single-sheet register (not a workbook, or more than one sheet): nothing to
+ * load into one sheet.
  */
-async function officeValues(file: string): Promise<Cell[][] | null> {
+async function officeSheet(file: string): Promise<{ grid: Cell[][]; merges: string[] } | null> {
   const bytes = readFileSync(join(FIXTURES, file));
-  if (file.endsWith('.csv')) return parseCsv(bytes);
+  if (file.endsWith('.csv')) return { grid: parseCsv(bytes), merges: [] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -53,41 +54,38 @@ async function officeValues(file: string): Promise<Cell[][] | null> {
       return cell.isMerged && cell.master.address !== cell.address ? '' : cellFromExcelJs(cell.value);
     }));
   }
-  return grid;
+  return { grid, merges: [...(ws.model.merges ?? [])] };
 }
 
-const isBlank = (grid: readonly (readonly Cell[])[]) => grid.every((r) => r.every((v) => v === ''));
 
-/**
- * Cases whose problem Office.js cell values cannot show. A merge keeps its value in the top-left cell
- * only, so `Range.values` gives '' for the covered header cell: the pane sees one "Ofsted grade" column
- * and a column with no header, not a header written twice (checked on its own below).
- */
-const NOT_IN_VALUES: Record<string, string> = {
-  'merged-header-cells': 'a merged header: Range.values gives \'\' for the covered cell, so there is no second "Ofsted grade" to report',
-};
+const isBlank = (grid: readonly (readonly Cell[])[]) => grid.every((r) => r.every((v) => v === ''));
 
 /** Cases left out, each with why: the pane never has the cell values the case is about. */
 const LEFT_OUT: Record<string, string> = {};
 const loaded = new Map<string, Cell[][]>();
+const mergesOf = new Map<string, string[]>();
 const emptySheets = new Set<string>();
 // Loaded while the tests are collected, so the list of cases run is known and named before any runs.
 for (const c of manifest.cases) {
-  const grid = await officeValues(c.file);
+  const read = await officeSheet(c.file);
+  const grid = read?.grid ?? null;
   if (grid === null) LEFT_OUT[c.id] = 'not a single-sheet workbook (not a workbook at all, or the register is not on the only sheet)';
   else if (isBlank(grid)) {
     LEFT_OUT[c.id] = 'an empty sheet: the pane refuses it when reading, before any cell value is looked at';
     emptySheets.add(c.id);
   }
-  else if (c.id in NOT_IN_VALUES) LEFT_OUT[c.id] = NOT_IN_VALUES[c.id]!;
-  else loaded.set(c.id, grid);
+  else {
+    loaded.set(c.id, grid);
+    mergesOf.set(c.id, read!.merges);
+  }
 }
 const runnable = manifest.cases.filter((c) => loaded.has(c.id));
 
 /** A fresh double with the grid on its only sheet, and the pane's port over it. */
-function setUp(grid: readonly (readonly Cell[])[], sheetName = REGISTER) {
+function setUp(grid: readonly (readonly Cell[])[], sheetName = REGISTER, merges: readonly string[] = []) {
   const double = new ExcelDouble();
   const sheet = double.addSheet(sheetName, grid);
+  for (const m of merges) sheet.merge(m);
   const port = createOfficePort({ run: double.run, settings: double.settings });
   return { double, sheet, port };
 }
@@ -127,7 +125,7 @@ describe('the bad-input corpus on the task pane double', () => {
   it.each(runnable.map((c) => [c.id, c] as const))('%s: the message is in the problem list and no analyst cell changes', async (_id, c) => {
     const grid = loaded.get(c.id)!;
     const framework = frameworkById(c.framework)!;
-    const { double, sheet, port } = setUp(grid);
+    const { double, sheet, port } = setUp(grid, REGISTER, mergesOf.get(c.id));
     const region = await port.readRegister();
     expect(region.sheet).toBe(REGISTER);
     // For an accepted case the manifest's message is the literal text kept, not a pattern.
@@ -195,15 +193,30 @@ function analystBox(grid: readonly (readonly Cell[])[]) {
 }
 
 describe('a merged header on the task pane double', () => {
-  it('reads the covered cell as blank, runs, and changes no analyst cell', async () => {
+  it('reads as the analyst sees it: the header twice, reported as the command line reports it, not a column silently dropped', async () => {
     const c = manifest.cases.find((x) => x.id === 'merged-header-cells')!;
-    const grid = (await officeValues(c.file))!;
-    expect(grid[0]![4]).toBe('Ofsted grade');
-    expect(grid[0]![5]).toBe('');
-    const { sheet, port } = setUp(grid);
+    const { grid, merges } = (await officeSheet(c.file))!;
+    expect(merges).toEqual(['E1:F1']);
+    const { sheet, port } = setUp(grid, REGISTER, merges);
+    // Range.values: the covered cell is blank; the port also reads where the merge is.
     const region = await port.readRegister();
-    const framework = frameworkById(c.framework)!;
-    const { plan, report } = await categoriseOnPort(port, region, framework, ASOF);
+    expect([region.values[0]![4], region.values[0]![5]]).toEqual(['Ofsted grade', '']);
+    expect(region.merged).toEqual([{ top: 0, left: 4, bottom: 0, right: 5 }]);
+    const plan = planRegion(region, frameworkById(c.framework)!, ASOF);
+    expect(placeProblems(region, plan).map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(c.message))]));
+    expectAnalystCellsUnchanged(sheet, grid);
+  });
+
+  it('on a host without merged-area support (Excel 2019), reads Range.values as they are and still runs', async () => {
+    const c = manifest.cases.find((x) => x.id === 'merged-header-cells')!;
+    const { grid, merges } = (await officeSheet(c.file))!;
+    const double = new ExcelDouble();
+    const sheet = double.addSheet(REGISTER, grid);
+    for (const m of merges) sheet.merge(m);
+    const port = createOfficePort({ run: double.run, settings: double.settings, mergedAreas: false });
+    const region = await port.readRegister();
+    expect(region.merged).toEqual([]);
+    const { plan, report } = await categoriseOnPort(port, region, frameworkById(c.framework)!, ASOF);
     expect(report.status).toBe('done');
     expect(plan.rows.every((r) => r.outcome.result !== null)).toBe(true);
     expectAnalystCellsUnchanged(sheet, grid);

@@ -44,8 +44,18 @@ export class SheetModel {
   readonly cells = new Map<number, CellModel>();
   readonly tables: { name: string; top: number; left: number; bottom: number; right: number }[] = [];
   readonly charts: ChartModel[] = [];
+  /** Merged areas. As in Excel, only a merged area's top-left cell holds a value. */
+  readonly merged: Box[] = [];
   columnWidths = new Map<number, number>();
   constructor(public name: string) {}
+
+  /** Merges cells ("E1:F1"), as Excel's Merge does: the top-left value stays, the covered cells are emptied. */
+  merge(address: string): void {
+    const a = parseAddress(address);
+    const box = { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) this.cells.delete(r * 20_000 + c);
+    this.merged.push(box);
+  }
 
   /** The cell at a 0-based position (created on write). */
   cell(row: number, col: number, create = false): CellModel | undefined {
@@ -348,6 +358,24 @@ class ChartProxy {
 
 type Target = { sheet: SheetModel; box: Box };
 
+/** \`Excel.RangeAreas\`, as far as the port reads it: its address ("Sheet1!E1:F1,Sheet1!A9:A11"). */
+class RangeAreasProxy extends ClientObject {
+  constructor(ctx: Context, resolve: () => string | null) {
+    super(ctx, (props) => {
+      const address = resolve();
+      const out: Record<string, unknown> = { isNullObject: address === null };
+      for (const p of props) {
+        if (p === 'address') out.address = address;
+        else throw new DoubleError('InvalidArgument', `The double does not load "${p}".`);
+      }
+      return out;
+    });
+  }
+  get address(): string {
+    return this.get_('address') as string;
+  }
+}
+
 class RangeProxy extends ClientObject {
   readonly format: { fill: { color: string }; font: { bold: boolean; color: string }; columnWidth: number };
   constructor(ctx: Context, private readonly resolve: () => Target | null) {
@@ -445,6 +473,14 @@ class RangeProxy extends ClientObject {
       const t = this.target();
       this.ctx.double.selection = { sheet: t.sheet.name, box: t.box };
       this.ctx.double.active = t.sheet.name;
+    });
+  }
+  /** The merged areas that meet this range, whole (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      const t = this.target();
+      const hits = t.sheet.merged.filter((m) => !(t.box.top > m.bottom || t.box.bottom < m.top || t.box.left > m.right || t.box.right < m.left));
+      return hits.length ? hits.map((m) => addressOf(t.sheet.name, m)).join(',') : null;
     });
   }
   getTables(_fullyContained?: boolean): TableCollectionProxy {

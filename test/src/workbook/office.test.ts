@@ -6,7 +6,7 @@ import { RESULT_HEADERS } from '../../../src/run/registerRun';
 import { categoriseOnPort, planRegion, runWrite } from '../../../src/run/taskpaneRun';
 import type { Cell } from '../../../src/workbook/cell';
 import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from '../../../src/workbook/office';
-import { REQUEST_LIMIT_BYTES } from '../../../src/workbook/port';
+import { REQUEST_LIMIT_BYTES, valuesAsSeen } from '../../../src/workbook/port';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
 
@@ -59,6 +59,42 @@ describe('the Excel double behaves as Office.js does', () => {
     })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     expect(sheet.value(0, 0)).toBe('x');
     expect(double.syncs).toBe(1);
+  });
+});
+
+describe('merged cells', () => {
+  it('in the double as in Excel: merging keeps the top-left value only; getMergedAreasOrNullObject gives whole areas that meet a range, or a null object', async () => {
+    const { double, sheet } = setUp([['URN', 'Phase', 'x'], ['100001', 'Primary', ''], ['100002', 'Primary', ''], ['100003', 'Secondary', '']]);
+    sheet.merge('B2:B3');
+    expect(sheet.value(2, 1)).toBe('');
+    await double.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Register');
+      const meets = ws.getRange('A3:C4').getMergedAreasOrNullObject();
+      const none = ws.getRange('C1:C4').getMergedAreasOrNullObject();
+      meets.load('address');
+      none.load('address');
+      await ctx.sync();
+      expect(meets.address).toBe('Register!B2:B3');
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it('are read as the analyst sees them: a value merged down a column belongs to each row it covers', async () => {
+    const grid = [['URN', 'School name', 'Phase', 'Ofsted grade'], ['100001', 'Ashby', 'Primary', 'Good'], ['100002', 'Brook', '', 'Good'], ['100003', 'Cole', 'Secondary', 'Good']];
+    const { sheet, port } = setUp(grid);
+    sheet.merge('C2:C3');
+    const region = await port.readRegister();
+    expect(region.values[2]![2]).toBe('');
+    expect(valuesAsSeen(region)[2]![2]).toBe('Primary');
+    const plan = planRegion(region, oxfordshire, ASOF);
+    expect(plan.rows.map((r) => r.outcome.record.phase)).toEqual(['primary', 'primary', 'secondary']);
+    // Nothing of the analyst's moved: the covered cell is still blank on the sheet.
+    expect(sheet.value(2, 2)).toBe('');
+  });
+
+  it('a merge that starts outside the region lends it nothing', () => {
+    const region = { sheet: 'S', address: 'S!A3:B4', top: 2, left: 0, values: [['a', ''], ['', 'b']], kind: 'used-range' as const, merged: [{ top: 1, left: 1, bottom: 2, right: 1 }] };
+    expect(valuesAsSeen(region)).toEqual([['a', ''], ['', 'b']]);
   });
 });
 
