@@ -552,7 +552,8 @@ class TableProxy extends ClientObject {
 
 /**
  * A whole task pane run on the double over `grid` (header row first), as the pane makes it: read the
- * register, categorise (Oxfordshire, as of 1 November 2026), write. For `npm run bench`.
+ * register, categorise (Oxfordshire unless another framework is named; as of 1 November 2026), write.
+ * For `npm run bench`, once per framework.
  */
 export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire'): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; rowsWritten: number; status: string }> {
   const double = new ExcelDouble();
