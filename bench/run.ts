@@ -134,23 +134,33 @@ async function cliFigure(dir: string, header: string[], rows: (string | number |
   return { cliMs: Math.round(cliMs), exceljsMs: Math.round(exceljsMs), cliOverheadRatio: Math.round((cliMs / exceljsMs) * 100) / 100 };
 }
 
+/** One framework's task pane run on the double. */
+interface PaneFigures {
+  readonly syncs: number;
+  readonly maxRequestBytes: number;
+  readonly requestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly responseBytes: number;
+}
+
 /** A full task pane run on the Excel double for each framework, when the double exists; the headline is the framework needing most syncs. */
-async function taskpaneFigures(header: string[], rows: (string | number | boolean)[][]): Promise<{ taskpaneSyncs25k: Figure; taskpaneMaxRequestBytes: Figure; perFramework: Record<string, { syncs: number; maxRequestBytes: number; writtenBytes: number }> }> {
+async function taskpaneFigures(header: string[], rows: (string | number | boolean)[][]): Promise<{ taskpaneSyncs25k: Figure; taskpaneMaxRequestBytes: Figure; taskpaneMaxResponseBytes: Figure; perFramework: Record<string, PaneFigures> }> {
   const double = join(ROOT, 'test/support/excelDouble.ts');
-  if (!existsSync(double)) return { taskpaneSyncs25k: NA_PANE, taskpaneMaxRequestBytes: NA_PANE, perFramework: {} };
+  if (!existsSync(double)) return { taskpaneSyncs25k: NA_PANE, taskpaneMaxRequestBytes: NA_PANE, taskpaneMaxResponseBytes: NA_PANE, perFramework: {} };
   try {
-    const mod = (await import(double)) as { runOnDouble?: (rows: unknown[][], framework?: string) => Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[] }> };
-    if (typeof mod.runOnDouble !== 'function') return { taskpaneSyncs25k: 'n/a (no runOnDouble export)', taskpaneMaxRequestBytes: 'n/a (no runOnDouble export)', perFramework: {} };
-    const perFramework: Record<string, { syncs: number; maxRequestBytes: number; writtenBytes: number }> = {};
+    const mod = (await import(double)) as { runOnDouble?: (rows: unknown[][], framework?: string) => Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; maxResponseBytes: number; responseBytes: number[] }> };
+    if (typeof mod.runOnDouble !== 'function') return { taskpaneSyncs25k: 'n/a (no runOnDouble export)', taskpaneMaxRequestBytes: 'n/a (no runOnDouble export)', taskpaneMaxResponseBytes: 'n/a', perFramework: {} };
+    const perFramework: Record<string, PaneFigures> = {};
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     for (const fw of allFrameworks()) {
       const r = await mod.runOnDouble([header, ...rows], fw.definition.id);
-      perFramework[fw.definition.id] = { syncs: r.syncs, maxRequestBytes: r.maxRequestBytes, writtenBytes: r.requestBytes.reduce((a, b) => a + b, 0) };
-      log(`  pane ${fw.definition.id}: ${r.syncs} syncs, largest request ${r.maxRequestBytes} bytes, ${perFramework[fw.definition.id]!.writtenBytes} bytes in all`);
+      perFramework[fw.definition.id] = { syncs: r.syncs, maxRequestBytes: r.maxRequestBytes, requestBytes: sum(r.requestBytes), maxResponseBytes: r.maxResponseBytes, responseBytes: sum(r.responseBytes) };
+      log(`  pane ${fw.definition.id}: ${r.syncs} syncs; requests ${sum(r.requestBytes)} bytes (largest ${r.maxRequestBytes}); responses ${sum(r.responseBytes)} bytes (largest ${r.maxResponseBytes})`);
     }
     const values = Object.values(perFramework);
-    return { taskpaneSyncs25k: Math.max(...values.map((v) => v.syncs)), taskpaneMaxRequestBytes: Math.max(...values.map((v) => v.maxRequestBytes)), perFramework };
+    return { taskpaneSyncs25k: Math.max(...values.map((v) => v.syncs)), taskpaneMaxRequestBytes: Math.max(...values.map((v) => v.maxRequestBytes)), taskpaneMaxResponseBytes: Math.max(...values.map((v) => v.maxResponseBytes)), perFramework };
   } catch (e) {
-    return { taskpaneSyncs25k: `n/a (${(e as Error).message.split('\n')[0]})`, taskpaneMaxRequestBytes: 'n/a', perFramework: {} };
+    return { taskpaneSyncs25k: `n/a (${(e as Error).message.split('\n')[0]})`, taskpaneMaxRequestBytes: 'n/a', taskpaneMaxResponseBytes: 'n/a', perFramework: {} };
   }
 }
 
@@ -255,6 +265,7 @@ async function run(): Promise<void> {
       check('cliOverheadRatio', cli.cliOverheadRatio, '<= 1.5', (v) => v <= 1.5),
       check('taskpaneSyncs25k', pane.taskpaneSyncs25k, '<= 6', (v) => v <= 6),
       check('taskpaneMaxRequestBytes', pane.taskpaneMaxRequestBytes, '< 5,000,000', (v) => v < 5_000_000),
+      check('taskpaneMaxResponseBytes', pane.taskpaneMaxResponseBytes, '< 5,000,000', (v) => v < 5_000_000),
       check('functionsBundleGzipBytes', bundles.functionsBundleGzipBytes, '<= 60,000', (v) => v <= 60_000),
       check('taskpaneBundleGzipBytes', bundles.taskpaneBundleGzipBytes, '<= 400,000', (v) => v <= 400_000),
       { name: 'taskpaneFirstRenderMs', value: firstRender, target: '(no target)', met: null },

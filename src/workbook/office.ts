@@ -2,8 +2,9 @@
  * The workbook port over Office.js (Excel JavaScript API), batched: each method queues its commands and
  * calls `sync` as few times as it can, never inside a loop over rows.
  *
- * - readRegister: 2 syncs (which table the selection is in and the used range; then one load of the
- *   region's values and its merged areas).
+ * - readRegister: 2 syncs for a register whose values fit one response (which table the selection is in
+ *   and the used range; then the region's address, merged areas and values), one more per 4.5 MB of values
+ *   beyond (Excel on the web limits responses to 5 MB as it does requests).
  * - writeRun: one sync per chunk of whole rows, each chunk's request planned under 4 MB (Excel on the
  *   web rejects requests above 5 MB); the SIG summary and the run log ride on the last chunk when they fit,
  *   else one more sync. Calculation is suspended for every batch (suspendApiCalculationUntilNextSync).
@@ -18,7 +19,7 @@
  */
 import type { Cell } from './cell';
 import {
-  CHUNK_BUDGET_BYTES, chunkRows, columnLetters, jsonBytes, parseAddress,
+  CHUNK_BUDGET_BYTES, READ_BUDGET_BYTES, chunkRows, columnLetters, jsonBytes, parseAddress,
   type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type SummarySheet, type WorkbookPort, type WriteControl, type WriteReport,
 } from './port';
 
@@ -115,23 +116,66 @@ async function readRegister(ctx: Excel.RequestContext, mergedAreas: boolean): Pr
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
   // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too.
   const region = table === null ? used : table.getRange().getBoundingRect(used).getIntersection(table.getRange().getEntireRow());
-  region.load('address,values');
-  // Merged cells read as blank but for their top-left cell; the run needs to know where they are.
-  const merged = mergedAreas ? region.getMergedAreasOrNullObject() : null;
-  merged?.load('address');
-  await ctx.sync();
-  const at = parseAddress(region.address);
+  const usedBox = parseAddress(used.address);
+
+  // Excel on the web refuses a response above 5 MB as it refuses a request, so a large register is read
+  // in chunks of whole rows. The first chunk comes with the region's address and merged areas, sized by
+  // cells (the width of the used range is known); the rest by the bytes a row of the first chunk took.
+  // A chunk refused as too large is read again smaller (a quarter of the first read, half of a later one).
+  let firstRows = Math.max(1, Math.min(usedBox.bottom - usedBox.top + 1, Math.floor(FIRST_READ_CELLS / (usedBox.right - usedBox.left + 1))));
+  let first: { address: string; merged: Excel.RangeAreas | null; values: Cell[][] };
+  for (;;) {
+    region.load('address');
+    // Merged cells read as blank but for their top-left cell; the run needs to know where they are.
+    const merged = mergedAreas ? region.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    const head = region.getRow(0).getResizedRange(firstRows - 1, 0).getIntersection(region);
+    head.load('values');
+    try {
+      await ctx.sync();
+      first = { address: region.address, merged, values: head.values as Cell[][] };
+      break;
+    } catch (e) {
+      if (!isResponseTooLarge(e) || firstRows === 1) throw e;
+      firstRows = Math.ceil(firstRows / 4);
+    }
+  }
+  const at = parseAddress(first.address);
+  const total = at.bottom - at.top + 1;
+  const width = at.right - at.left + 1;
+  const values: Cell[][] = first.values;
+  let rowBytes = Math.max(1, jsonBytes(first.values) / first.values.length);
+  while (values.length < total) {
+    const n = Math.max(1, Math.min(total - values.length, Math.floor(READ_BUDGET_BYTES / rowBytes)));
+    const chunk = ws.getRangeByIndexes(at.top + values.length, at.left, n, width);
+    chunk.load('values');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e) || n === 1) throw e;
+      rowBytes = READ_BUDGET_BYTES / Math.ceil(n / 2);
+      continue;
+    }
+    const got = chunk.values as Cell[][];
+    for (const row of got) values.push(row);
+    rowBytes = Math.max(rowBytes, jsonBytes(got) / n);
+  }
   return {
     sheet: ws.name,
-    address: region.address,
+    address: first.address,
     top: at.top,
     left: at.left,
-    values: region.values as Cell[][],
+    values,
     kind: table === null ? 'used-range' : 'table',
     ...(table === null ? {} : { table: table.name }),
-    merged: merged === null || merged.isNullObject ? [] : merged.address.split(',').map((x) => parseAddress(x.trim())).map(({ top, left, bottom, right }) => ({ top, left, bottom, right })),
+    merged: first.merged === null || first.merged.isNullObject ? [] : first.merged.address.split(',').map((x) => parseAddress(x.trim())).map(({ top, left, bottom, right }) => ({ top, left, bottom, right })),
   };
 }
+
+/** Cells in the first read of a register: a county's register in one sync, a country's first rows. */
+const FIRST_READ_CELLS = 150_000;
+
+const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 interface SheetState {
   readonly summary: Excel.Worksheet;

@@ -147,6 +147,11 @@ export interface WorkbookPort {
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** The budget each chunk is planned to: under the limit with room for the request's own framing. */
 export const CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
+/**
+ * The budget each read is planned to, from the bytes earlier rows took: a response carries little but the
+ * values, and a read refused as too large is simply read again smaller, so it runs closer to the limit.
+ */
+export const READ_BUDGET_BYTES = Math.floor(REQUEST_LIMIT_BYTES * 0.85);
 
 /** Bytes a JSON-serialised value takes in UTF-8 (what a request carries). */
 export function jsonBytes(value: unknown): number {

@@ -4,7 +4,9 @@
  * command; `load` queues a read; nothing happens until `ctx.sync()`, and a loaded property read before
  * that sync throws PropertyNotLoaded. Each sync is counted and its request measured (the JSON of its
  * commands, UTF-8); a request above 5 MB is rejected whole with RequestPayloadSizeLimitExceeded, as
- * Excel on the web does. Commands apply in order; a failure injected at a command leaves the commands
+ * Excel on the web does, and so is a sync whose response (the JSON of what it loads) is above 5 MB, with
+ * ResponsePayloadSizeLimitExceeded: its commands ran, but nothing it loaded arrives (the Office add-ins
+ * resource limits: "Excel on the web: payload size limit for requests and responses: 5 MB"). Commands apply in order; a failure injected at a command leaves the commands
  * before it applied (Office.js batches are not transactions). Strings written to `values` are read as
  * Excel reads typing: a leading apostrophe makes text, "=", "+" or "-" start a formula, numerals
  * become numbers.
@@ -116,6 +118,15 @@ interface Command {
   readonly apply: () => void;
 }
 
+/** What one load brings back: its size in the response, and filling the proxy once the response arrives. */
+interface PendingLoad {
+  readonly bytes: number;
+  readonly commit: () => void;
+}
+
+/** UTF-8 bytes of loaded values as JSON; proxies in a collection count as empty objects. */
+const responseSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, (_k, v: unknown) => (v instanceof ClientObject ? {} : v))).length;
+
 const addressOf = (sheet: string, b: Box) => `${/[^A-Za-z0-9_]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet}!${columnLetters(b.left)}${b.top + 1}${b.bottom === b.top && b.right === b.left ? '' : `:${columnLetters(b.right)}${b.bottom + 1}`}`;
 
 /** What Excel stores for a string written to `values`. */
@@ -134,6 +145,8 @@ export class ExcelDouble {
   selection: { sheet: string; box: Box } | null = null;
   syncs = 0;
   readonly requestBytes: number[] = [];
+  /** Per sync: bytes of the JSON of what it loaded. */
+  readonly responseBytes: number[] = [];
   calculationSuspensions = 0;
   /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
   failure: { sync: number; atCommand: number } | null = null;
@@ -156,6 +169,11 @@ export class ExcelDouble {
     return Math.max(0, ...this.requestBytes);
   }
 
+  /** Largest response so far. */
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.responseBytes);
+  }
+
   /** Adds a sheet with values at A1 (and makes it active when it is the first). */
   addSheet(name: string, values: readonly (readonly Cell[])[] = []): SheetModel {
     const s = new SheetModel(name);
@@ -171,8 +189,8 @@ export class ExcelDouble {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** Applies one batch: the size check, then the commands in order. */
-  async sync(commands: Command[]): Promise<void> {
+  /** Applies one batch: the size check, then the commands in order, then what they loaded arrives if it fits. */
+  async sync(commands: Command[], loads: PendingLoad[] = []): Promise<void> {
     this.syncs++;
     const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.payload))).length;
     this.requestBytes.push(bytes);
@@ -183,12 +201,17 @@ export class ExcelDouble {
       c.apply();
     });
     if (fail >= 0 && fail >= commands.length) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
+    const response = loads.reduce((n, l) => n + l.bytes, 0);
+    this.responseBytes.push(response);
+    if (response > REQUEST_LIMIT_BYTES) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
+    for (const l of loads) l.commit();
     await this.afterSync?.();
   }
 }
 
 class Context {
   queue: Command[] = [];
+  loads: PendingLoad[] = [];
   readonly workbook: WorkbookProxy;
   readonly application = { suspendApiCalculationUntilNextSync: () => this.push({ op: 'suspendCalc' }, () => void this.double.calculationSuspensions++) };
   constructor(readonly double: ExcelDouble) {
@@ -200,7 +223,9 @@ class Context {
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
-    await this.double.sync(batch);
+    // Filled as the batch's load commands run.
+    const loads: PendingLoad[] = (this.loads = []);
+    await this.double.sync(batch, loads);
   }
 }
 
@@ -211,7 +236,8 @@ class ClientObject {
   load(props: string | string[] = []): this {
     const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
     this.ctx.push({ op: 'load', props: list }, () => {
-      this.loaded = { ...(this.loaded ?? {}), ...this.loader(list) };
+      const got = this.loader(list);
+      this.ctx.loads.push({ bytes: responseSize(got), commit: () => void (this.loaded = { ...(this.loaded ?? {}), ...got }) });
     });
     return this;
   }
@@ -507,6 +533,23 @@ class RangeProxy extends ClientObject {
       return { sheet: a.sheet, box };
     });
   }
+  /** Row \`index\` (0-based) of this range. */
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.target();
+      if (index < 0 || a.box.top + index > a.box.bottom) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return { sheet: a.sheet, box: { top: a.box.top + index, left: a.box.left, bottom: a.box.top + index, right: a.box.right } };
+    });
+  }
+  /** This range grown (or shrunk) at its bottom-right corner. */
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.target();
+      const box = { top: a.box.top, left: a.box.left, bottom: a.box.bottom + deltaRows, right: a.box.right + deltaColumns };
+      if (box.bottom < box.top || box.right < box.left || box.bottom > 1_048_575 || box.right > 16_383) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return { sheet: a.sheet, box };
+    });
+  }
   getEntireRow(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const a = this.target();
@@ -555,7 +598,7 @@ class TableProxy extends ClientObject {
  * register, categorise (Oxfordshire unless another framework is named; as of 1 November 2026), write.
  * For `npm run bench`, once per framework.
  */
-export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire'): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; rowsWritten: number; status: string }> {
+export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire'): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; maxResponseBytes: number; responseBytes: number[]; rowsWritten: number; status: string }> {
   const double = new ExcelDouble();
   double.addSheet('Register', grid);
   const port = createOfficePort({ run: double.run, settings: double.settings });
@@ -563,5 +606,5 @@ export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkI
   const fw = frameworkById(frameworkId)!;
   const asOf = fromIsoDate('2026-11-01')!;
   const { report } = await categoriseOnPort(port, region, fw, asOf, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
-  return { syncs: double.syncs, maxRequestBytes: double.maxRequestBytes, requestBytes: [...double.requestBytes], rowsWritten: report.rowsDone, status: report.status };
+  return { syncs: double.syncs, maxRequestBytes: double.maxRequestBytes, requestBytes: [...double.requestBytes], maxResponseBytes: double.maxResponseBytes, responseBytes: [...double.responseBytes], rowsWritten: report.rowsDone, status: report.status };
 }

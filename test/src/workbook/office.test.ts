@@ -230,13 +230,32 @@ describe('cancel and failure leave whole rows', () => {
 });
 
 describe('a 25,000-row run', () => {
-  it('takes at most 6 syncs with no request above 5 MB', async () => {
+  it('reads and writes in chunks, no request or response above 5 MB, within two syncs of the least the payload allows', async () => {
     const { header, rows } = englandRegister(25_000);
     const r = await runOnDouble([header, ...rows]);
-    console.info('25,000 rows on the double:', { syncs: r.syncs, maxRequestBytes: r.maxRequestBytes });
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    // One sync to find the register, then as many as its values need to come back, then to go out.
+    const least = 1 + Math.ceil(sum(r.responseBytes) / REQUEST_LIMIT_BYTES) + Math.ceil(sum(r.requestBytes) / REQUEST_LIMIT_BYTES);
+    console.info('25,000 rows on the double:', { syncs: r.syncs, least, maxRequestBytes: r.maxRequestBytes, maxResponseBytes: r.maxResponseBytes });
     expect(r.status).toBe('done');
     expect(r.rowsWritten).toBe(25_000);
-    expect(r.syncs).toBeLessThanOrEqual(6);
     expect(r.maxRequestBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+    expect(r.maxResponseBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+    expect(sum(r.responseBytes)).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    expect(r.syncs).toBeLessThanOrEqual(least + 2);
   }, 120_000);
+
+  it('a response refused as too large is read again in smaller chunks', async () => {
+    // Rows of 2 KB of text: the first read, sized by cells, would bring back far more than 5 MB.
+    const long = 'x'.repeat(2_000);
+    const grid: Cell[][] = [['URN', 'School name', 'Notes'], ...Array.from({ length: 6_000 }, (_, i) => [String(100_000 + i), `School ${i}`, long])];
+    const { double, port } = setUp(grid);
+    const region = await port.readRegister();
+    expect(region.values).toHaveLength(grid.length);
+    expect(region.values[5_999]![0]).toBe('105998');
+    // The first read was refused (it was sent, so it counts), then every read fitted.
+    const refused = double.responseBytes.filter((b) => b > REQUEST_LIMIT_BYTES);
+    expect(refused).toHaveLength(1);
+    expect(double.responseBytes.indexOf(refused[0]!)).toBe(1);
+  });
 });
