@@ -9,6 +9,27 @@ const { devPort, toProductionManifest } = require('./addin.config.cjs');
  * The webpack configuration. `env.outDir` builds elsewhere than dist/ (the build test uses a temporary folder);
  * the mode comes from `--mode` (production unless it says development).
  */
+/** A Markdown document as a plain HTML page (our own text: no scripts, nothing fetched). */
+async function docPage(content, file) {
+  const { marked } = await import('marked');
+  const text = String(content);
+  const title = (/^# (.+)$/m.exec(text)?.[1] ?? path.basename(file, '.md')).replace(/[<>&"]/g, '');
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${title}</title>
+<style>body{font-family:'Segoe UI',system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#242424}table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #d1d1d1;padding:.3rem .5rem;vertical-align:top;text-align:left}code{background:#f5f5f5;padding:0 .2rem}</style>
+</head>
+<body>
+${marked.parse(text, { async: false })}
+</body>
+</html>
+`;
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const config = {
@@ -45,6 +66,9 @@ module.exports = async (env = {}, options = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: '[name][ext]', transform: (content) => (dev ? content : toProductionManifest(content)) },
+          // Each framework's reading of its policy, as a page the pane's "How we read it" link opens.
+          { from: 'docs/frameworks/*.md', to: 'docs/frameworks/[name].html', transform: (content, file) => docPage(content, file) },
+          { from: 'docs/ofsted.md', to: 'docs/[name].html', transform: (content, file) => docPage(content, file) },
         ],
       }),
     ],
