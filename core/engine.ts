@@ -22,6 +22,14 @@ import type { Categorisation, CriterionTrace, Reason, ResolvedSupport } from './
 export type Parameters = Readonly<Record<string, number | string | boolean>>;
 
 type Truth = boolean | undefined;
+
+/** One school's evaluation, shared by its reasons: what their text is worded from, when it is read. */
+interface Evaluation {
+  readonly facts: Facts;
+  readonly params: Parameters;
+  /** The criteria's outcomes, worked out again on the first reason read. */
+  again: { readonly v: readonly unknown[]; readonly fired: readonly Truth[] } | null;
+}
 /**
  * A compiled condition. It reads facts by slot from `v` (the facts the framework reads, copied out of
  * the school's facts once): closures made from one literal share V8's feedback, so `facts[key]` with a
@@ -38,7 +46,7 @@ interface CompiledCriterion {
   /** Criteria this one refers to (for reasons: what made it fire). */
   readonly refersTo: readonly number[];
   /** The facts that made it fire on a school: the conditions that agree with its outcome (for reasons). */
-  readonly explain: (facts: Facts, params: Parameters) => ReadonlySet<FactKey>;
+  readonly explain: (school: Evaluation) => ReadonlySet<FactKey>;
   /** Each fact's label, worked out once: reasons are built for every fired criterion of every row. */
   readonly labels: readonly string[];
   /** Rank of the category it indicates (-1: none). */
@@ -324,7 +332,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const factList = [...facts];
     const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
       id: c.id, label: c.label, citation: c.citation, critical: c.critical === true,
-      explain: (facts, params) => explainCriterion(i, facts, params),
+      explain: (school) => explainCriterion(i, school),
     };
     compiled[i] = result;
     return result;
@@ -395,12 +403,16 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
   def.criteria.forEach((c, i) => (explainers[i] = compileExplainer(c.when)));
   // Every condition is compiled by now: the slots are final.
   const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
-  function explainCriterion(i: number, facts: Facts, params: Parameters): ReadonlySet<FactKey> {
-    const v = slotNumbers.map((n) => factAt(facts, n));
-    const fired: Truth[] = new Array(criteria.length);
-    for (const c of order) fired[c.index] = c.evaluate(v, params, fired);
+  function explainCriterion(i: number, school: Evaluation): ReadonlySet<FactKey> {
+    // The school is evaluated again once for all its reasons: the hot path keeps no copy of its outcomes.
+    if (!school.again) {
+      const v = slotNumbers.map((n) => factAt(school.facts, n));
+      const fired: Truth[] = new Array(criteria.length);
+      for (const c of order) fired[c.index] = c.evaluate(v, school.params, fired);
+      school.again = { v, fired };
+    }
     const out = new Set<FactKey>();
-    explainers[i]!(v, params, fired, true, out);
+    explainers[i]!(school.again.v, school.params, school.again.fired, true, out);
     return out;
   }
 
@@ -506,8 +518,9 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const notes: Reason[] = [];
   // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
   // built only when a shell reads it (RISKCATEGORY never does).
+  const school: Evaluation = { facts, params, again: null };
   for (const c of firedList) {
-    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, facts, params));
+    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, school));
   }
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
 
@@ -660,25 +673,24 @@ class FiredReason implements Reason {
   #seen: string | undefined;
   #text: string | undefined;
   readonly #c: CompiledCriterion;
-  readonly #facts: Facts;
-  readonly #params: Parameters;
+  readonly #school: Evaluation;
 
-  constructor(c: CompiledCriterion, facts: Facts, params: Parameters) {
+  constructor(c: CompiledCriterion, school: Evaluation) {
     this.criterion = c.id;
     this.label = c.label;
     this.citation = c.citation;
     this.#c = c;
-    this.#facts = facts;
-    this.#params = params;
+    this.#school = school;
   }
 
   get seen(): string {
     if (this.#seen === undefined) {
       let seen = '';
       const c = this.#c;
-      const why = c.explain(this.#facts, this.#params);
+      const facts = this.#school.facts;
+      const why = c.explain(this.#school);
       for (let i = 0; i < c.facts.length; i++) {
-        const value = this.#facts[c.facts[i]!];
+        const value = facts[c.facts[i]!];
         if (value === undefined || !why.has(c.facts[i]!)) continue;
         seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
       }
