@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { fromIsoDate, type CalendarDate } from '../../core/dates';
+import { deriveFacts } from '../../core/deriveFacts';
+import { FACT_KEYS } from '../../core/factShape';
+import type { SchoolRecord } from '../../core/fields';
+import { inspectionRisk, inspectionWindow, ofstedStanding } from '../../core/ofsted';
+
+const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
+const AS_OF = d('2026-11-01');
+
+/** A good academy, graded in 2019, with a later ungraded inspection that raised concerns. */
+const record: SchoolRecord = {
+  row: 7, urn: '140001', schoolName: 'Ashby Lane Academy', phase: 'primary', status: 'academy',
+  ofstedGrade: 'good', inspectionDate: d('2019-03-12'), ungradedInspectionDate: d('2024-01-16'), ungradedOutcome: 'concerns-graded-next',
+  headteacherStartDate: d('2026-02-01'), attainmentConcern: true, attendanceConcern: true, leadershipConcern: false,
+  attendancePct: 92.1,
+};
+
+describe('deriveFacts', () => {
+  const { facts, inspection } = deriveFacts(record, AS_OF);
+
+  it('copies every field of the record unchanged, and leaves the record as it was', () => {
+    const before = JSON.stringify(record);
+    const again = deriveFacts(record, AS_OF).facts;
+    for (const [k, v] of Object.entries(record)) expect(again[k as keyof typeof again], k).toBe(v);
+    expect(JSON.stringify(record)).toBe(before);
+  });
+
+  it('gives every school the same keys, in the same order (one V8 shape)', () => {
+    expect(Object.keys(facts)).toEqual([...FACT_KEYS]);
+    expect(Object.keys(deriveFacts({ row: 2, urn: '100000' }, AS_OF).facts)).toEqual([...FACT_KEYS]);
+  });
+
+  it('derives the standing from the latest inspection that judged the school, the time since the latest of any kind', () => {
+    expect(facts).toMatchObject({
+      isAcademy: true, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', ofstedEquivalentGrade: 'good', inCategoryOfConcern: false,
+      lastInspectionDate: d('2024-01-16'), monthsSinceInspection: 33, ungradedConcerns: true, monthsInPost: 9, concernCount: 2,
+    });
+  });
+
+  it('leaves blank what the record cannot tell (status unknown, no head start date)', () => {
+    const bare = deriveFacts({ row: 2, urn: '100000' }, AS_OF).facts;
+    expect([bare.isAcademy, bare.monthsInPost, bare.lastInspectionDate, bare.monthsSinceInspection]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([bare.ofstedBand, bare.concernCount]).toEqual(['not-inspected', 0]);
+  });
+
+  it('a head who starts after the as-of date has been in post 0 months, not a negative number', () => {
+    expect(deriveFacts({ ...record, headteacherStartDate: d('2027-01-01') }, AS_OF).facts.monthsInPost).toBe(0);
+  });
+
+  it('the outlook agrees with the Ofsted functions it comes from, and words the risk\'s reasons only when read', () => {
+    const standing = ofstedStanding(record);
+    const window = inspectionWindow(standing, record.openDate)!;
+    const risk = inspectionRisk(record, standing, AS_OF);
+    expect([inspection.dueFrom, inspection.dueBy, inspection.risk, inspection.riskScore]).toEqual([window.dueFrom, window.dueBy, risk.level, risk.score]);
+    expect([facts.inspectionDueBy, facts.inspectionRisk, facts.inspectionRiskScore]).toEqual([window.dueBy, risk.level, risk.score]);
+    expect(inspection.riskReasons).toEqual(risk.reasons);
+    expect(inspection.riskReasons).toEqual(expect.arrayContaining([expect.stringMatching(/^Ungraded inspection raised concerns/)]));
+    // Serialised (the JSON output of the command line), the reasons are there.
+    expect(JSON.parse(JSON.stringify(inspection)).riskReasons).toEqual(risk.reasons);
+  });
+});
