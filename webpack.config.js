@@ -5,10 +5,6 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { devPort, toProductionManifest } = require('./addin.config.cjs');
 
-/**
- * The webpack configuration. `env.outDir` builds elsewhere than dist/ (the build test uses a temporary folder);
- * the mode comes from `--mode` (production unless it says development).
- */
 /** A Markdown document as a plain HTML page (our own text: no scripts, nothing fetched). */
 async function docPage(content, file) {
   const { marked } = await import('marked');
@@ -30,6 +26,10 @@ ${marked.parse(text, { async: false })}
 `;
 }
 
+/**
+ * The webpack configuration. `env.outDir` builds elsewhere than dist/ (the build test uses a temporary folder);
+ * the mode comes from `--mode` (production unless it says development).
+ */
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const config = {

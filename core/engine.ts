@@ -84,12 +84,12 @@ export interface CompiledFramework {
   readonly categoryByKey: ReadonlyMap<string, CompiledCategory>;
   /** Facts read by variants, additional offers and academies' offers (not by criteria). */
   readonly otherFacts: readonly FactKey[];
-  /** The facts conditions read, by slot: `v[i]` is `facts[slots[i]]`. */
-  readonly slots: readonly FactKey[];
-  /** Each slot's fact number for `factAt`. */
+  /** The fact number (for `factAt`) of each slot: `v[i]` is fact `slotNumbers[i]` of the school. */
   readonly slotNumbers: readonly number[];
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
-  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly defaultSupport: ResolvedSupport[] };
+  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[] };
+  /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
+  readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;
 }
 
 const COLOUR = /^#[0-9A-Fa-f]{6}$/;
@@ -142,7 +142,14 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
   const compiled: (CompiledCriterion | undefined)[] = new Array(def.criteria.length);
   const visiting = new Set<number>();
 
+  // Every condition's evaluator, as compiled: the explainers below reuse them rather than compile again.
+  const evaluatorOf = new Map<Condition, Evaluator>();
   const compileCondition = (cond: Condition, where: string, facts: Set<FactKey>, refs: Set<number>, criteriaOnly: boolean): Evaluator => {
+    const evaluate = compileNode(cond, where, facts, refs, criteriaOnly);
+    evaluatorOf.set(cond, evaluate);
+    return evaluate;
+  };
+  const compileNode = (cond: Condition, where: string, facts: Set<FactKey>, refs: Set<number>, criteriaOnly: boolean): Evaluator => {
     if ('criterion' in cond) {
       const i = criterionIndex.get(cond.criterion) ?? fail(`${where} refers to unknown criterion "${cond.criterion}"`);
       const target = compileCriterion(i);
@@ -151,57 +158,13 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
       target.refersTo.forEach((r) => refs.add(r));
       return (_f, _p, fired) => fired[i];
     }
-    if ('all' in cond) {
-      const parts = cond.all.map((c) => compileCondition(c, where, facts, refs, criteriaOnly));
-      if (parts.length === 1) return parts[0]!;
-      if (parts.length === 2) {
-        // The commonest shape ("given and ..."), without the loop.
-        const [first, second] = parts as [Evaluator, Evaluator];
-        return (f, p, fired) => {
-          const a = first(f, p, fired);
-          if (a === false) return false;
-          const b = second(f, p, fired);
-          if (b === false) return false;
-          return a === undefined || b === undefined ? undefined : true;
-        };
-      }
-      return (f, p, fired) => {
-        let unknown = false;
-        for (const part of parts) {
-          const t = part(f, p, fired);
-          if (t === false) return false;
-          if (t === undefined) unknown = true;
-        }
-        return unknown ? undefined : true;
-      };
-    }
-    if ('any' in cond) {
-      const parts = cond.any.map((c) => compileCondition(c, where, facts, refs, criteriaOnly));
-      if (parts.length === 1) return parts[0]!;
-      if (parts.length === 2) {
-        const [first, second] = parts as [Evaluator, Evaluator];
-        return (f, p, fired) => {
-          const a = first(f, p, fired);
-          if (a === true) return true;
-          const b = second(f, p, fired);
-          if (b === true) return true;
-          return a === undefined || b === undefined ? undefined : false;
-        };
-      }
-      return (f, p, fired) => {
-        let unknown = false;
-        for (const part of parts) {
-          const t = part(f, p, fired);
-          if (t === true) return true;
-          if (t === undefined) unknown = true;
-        }
-        return unknown ? undefined : false;
-      };
-    }
+    if ('all' in cond) return junction(cond.all.map((c) => compileCondition(c, where, facts, refs, criteriaOnly)), false);
+    if ('any' in cond) return junction(cond.any.map((c) => compileCondition(c, where, facts, refs, criteriaOnly)), true);
     if ('not' in cond) {
+      // Compiled even for "not (criterion)", which reads the outcome directly: compiling records the facts
+      // and criteria it depends on.
       const inner = compileCondition(cond.not, where, facts, refs, criteriaOnly);
       if ('criterion' in cond.not) {
-        // "not (criterion)": read its outcome directly.
         const i = criterionIndex.get(cond.not.criterion)!;
         return (_f, _p, fired) => {
           const t = fired[i];
@@ -390,12 +353,12 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     }
     if ('all' in cond || 'any' in cond || 'atLeast' in cond) {
       const list = 'all' in cond ? cond.all : 'any' in cond ? cond.any : cond.of;
-      const parts = list.map((c) => ({ evaluate: compileCondition(c, 'explanation', new Set(), new Set(), false), explain: compileExplainer(c) }));
+      const parts = list.map((c) => ({ evaluate: evaluatorOf.get(c)!, explain: compileExplainer(c) }));
       return (v, p, fired, want, out) => {
         for (const part of parts) if (part.evaluate(v, p, fired) === want) part.explain(v, p, fired, want, out);
       };
     }
-    const evaluate = compileFactCondition(cond, 'explanation', new Set());
+    const evaluate = evaluatorOf.get(cond)!;
     return (v, p, fired, want, out) => {
       if (evaluate(v, p, fired) === want) out.add(cond.fact);
     };
@@ -416,8 +379,37 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     return out;
   }
 
-  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slots, slotNumbers,
-    scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined), defaultSupport: [] },
+  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers,
+    scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined) },
+    supportByParams: new WeakMap(),
+  };
+}
+
+/**
+ * \`all\` (\`decisive\` false) and \`any\` (\`decisive\` true) in Kleene logic: one part with the decisive
+ * outcome decides; otherwise any unknown part makes the whole unknown. Two parts, the commonest shape
+ * ("given and ..."), are evaluated without the loop.
+ */
+function junction(parts: readonly Evaluator[], decisive: boolean): Evaluator {
+  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 2) {
+    const [first, second] = parts as [Evaluator, Evaluator];
+    return (f, p, fired) => {
+      const a = first(f, p, fired);
+      if (a === decisive) return decisive;
+      const b = second(f, p, fired);
+      if (b === decisive) return decisive;
+      return a === undefined || b === undefined ? undefined : !decisive;
+    };
+  }
+  return (f, p, fired) => {
+    let unknown = false;
+    for (const part of parts) {
+      const t = part(f, p, fired);
+      if (t === decisive) return decisive;
+      if (t === undefined) unknown = true;
+    }
+    return unknown ? undefined : !decisive;
   };
 }
 
@@ -503,7 +495,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
       }
     }
     const cat = fw.categories[rank]!;
-    deciding = cat.when ? cat.criteria.filter((i) => fired[i] === true) : firedIndicating(fw, fired, cat.def.id);
+    // The default category has no rule: what decided it is the fired criteria that indicate it.
+    deciding = cat.when ? cat.criteria.filter((i) => fired[i] === true) : firedList.filter((c) => c.indicatesRank === rank).map((c) => c.index);
   } else {
     ({ rank, deciding } = bestFit(fw, firedList));
   }
@@ -556,26 +549,12 @@ function additionalFor(fw: CompiledFramework, v: readonly unknown[], params: Par
  * nothing else, and 25,000 schools share a handful of offers.
  */
 function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boolean, params: Parameters): ResolvedSupport {
-  const slot = cat.rank * 2 + (isAcademy ? 1 : 0);
-  if (params === fw.defaults) return (fw.scratch.defaultSupport[slot] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
-  let byParams = supportCache.get(fw);
-  if (!byParams) supportCache.set(fw, (byParams = new WeakMap()));
-  let resolved = byParams.get(params);
-  if (!resolved) byParams.set(params, (resolved = []));
-  return (resolved[slot] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
-}
-const supportCache = new WeakMap<CompiledFramework, WeakMap<Parameters, ResolvedSupport[]>>();
-
-function firedIndicating(fw: CompiledFramework, fired: readonly Truth[], category: string): number[] {
-  return fw.criteria.filter((c) => c.def.indicates === category && fired[c.index] === true).map((c) => c.index);
+  let resolved = fw.supportByParams.get(params);
+  if (!resolved) fw.supportByParams.set(params, (resolved = []));
+  return (resolved[cat.rank * 2 + (isAcademy ? 1 : 0)] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
 }
 
-/**
- * Best fit: each fired criterion is one piece of evidence for the category it indicates; the result is
- * the median of the evidence, the more concerning middle when the count is even (the cautious reading).
- * A median, not a plurality, so that moving one piece of evidence towards concern can never give a less
- * concerning result. A fired critical criterion is a floor.
- */
+/** Inserts a fired criterion into a list kept in definition order (it arrives nearly in order). */
 function insertInOrder(list: CompiledCriterion[], c: CompiledCriterion): void {
   let i = list.length;
   list.push(c);
@@ -586,6 +565,12 @@ function insertInOrder(list: CompiledCriterion[], c: CompiledCriterion): void {
   list[i] = c;
 }
 
+/**
+ * Best fit: each fired criterion is one piece of evidence for the category it indicates; the result is
+ * the median of the evidence, the more concerning middle when the count is even (the cautious reading).
+ * A median, not a plurality, so that moving one piece of evidence towards concern can never give a less
+ * concerning result. A fired critical criterion is a floor.
+ */
 function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[]): { rank: number; deciding: number[] } {
   // Counting by rank instead of sorting the evidence: a framework has a handful of categories.
   const counts: number[] = new Array(fw.categories.length).fill(0);

@@ -25,21 +25,22 @@ export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
   });
   // One style object per kind of result cell, shared by every row: exceljs writes a style it has seen
   // (the same object) by reference, and serialises each new object to XML to find its id, which for a
-  // county of schools was most of the time of writing the workbook.
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
-  const styleOf = (i: number, fill: RunPlan['rows'][number]['fill']): Partial<ExcelJS.Style> => {
-    const filled = i === 0 && fill ? fill : null;
-    const key = `${i}|${filled ? `${filled.colour}|${filled.textColour}` : ''}`;
-    let style = styles.get(key);
+  // county of schools was most of the time of writing the workbook. Only the category cell's fill varies.
+  const wrapped = new Set(['Support', 'Reasons', 'Problems'].map((h) => RESULT_HEADERS.indexOf(h as (typeof RESULT_HEADERS)[number])));
+  // A refreshed row must not keep an old fill.
+  const plain: Partial<ExcelJS.Style>[] = RESULT_HEADERS.map((_, i) => ({
+    fill: { type: 'pattern', pattern: 'none' },
+    font: {},
+    alignment: wrapped.has(i) ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
+    ...(i === DUE_COLUMN ? { numFmt: 'dd/mm/yyyy' } : {}),
+  }));
+  const filled = new Map<string, Partial<ExcelJS.Style>>();
+  const categoryStyle = (fill: NonNullable<RunPlan['rows'][number]['fill']>): Partial<ExcelJS.Style> => {
+    const key = `${fill.colour}|${fill.textColour}`;
+    let style = filled.get(key);
     if (!style) {
-      style = {
-        // A refreshed row must not keep an old fill.
-        fill: filled ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(filled.colour) } } : { type: 'pattern', pattern: 'none' },
-        font: filled ? { color: { argb: argb(filled.textColour) }, bold: true } : {},
-        alignment: i === 4 || i === 5 || i === 1 ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
-        ...(i === DUE_COLUMN ? { numFmt: 'dd/mm/yyyy' } : {}),
-      };
-      styles.set(key, style);
+      style = { ...plain[0], fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill.colour) } }, font: { color: { argb: argb(fill.textColour) }, bold: true } };
+      filled.set(key, style);
     }
     return style;
   };
@@ -48,7 +49,7 @@ export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
     r.cells.forEach((value, i) => {
       const cell = row.getCell(plan.resultColumn + 1 + i);
       cell.value = i === DUE_COLUMN && typeof value === 'number' ? excelJsDateFromSerial(value) : value === '' ? null : value;
-      cell.style = styleOf(i, r.fill);
+      cell.style = i === 0 && r.fill ? categoryStyle(r.fill) : plain[i]!;
     });
   }
 }
