@@ -3,22 +3,22 @@
  * least `minFields` known fields, one of them the URN. Analysts often put a title and a date above it.
  */
 import { mapHeaders, type HeaderMapping } from '../../core/headers';
-import type { Cell } from '../workbook/cell';
+import type { GridValue } from '../workbook/cell';
 
 /** Where the register sits in a grid. */
 export interface LocatedRegister {
   /** 0-based index of the header row in the grid. */
   readonly headerIndex: number;
-  readonly headerRow: readonly Cell[];
+  readonly headerRow: readonly GridValue[];
   /** The data rows below the header, up to the last non-blank row. */
-  readonly rows: readonly (readonly Cell[])[];
+  readonly rows: readonly (readonly GridValue[])[];
   readonly mapping: HeaderMapping;
 }
 
 const SCAN_ROWS = 30;
 
 /** Locates the register in `values`; `null` when no row looks like a header row. */
-export function locateRegister(values: readonly (readonly Cell[])[], firstRowNumber = 1, minFields = 3): LocatedRegister | null {
+export function locateRegister(values: readonly (readonly GridValue[])[], firstRowNumber = 1, minFields = 3): LocatedRegister | null {
   for (let i = 0; i < Math.min(values.length, SCAN_ROWS); i++) {
     const mapping = mapHeaders(values[i]!, { headerRowNumber: firstRowNumber + i });
     const mapped = mapping.columns.filter((c) => c.field !== null).length;

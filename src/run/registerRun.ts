@@ -9,13 +9,14 @@ import { categoryRank, type CompiledFramework, type Parameters } from '../../cor
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import { categoriseRegister, type RegisterOutcome, type RowOutcome } from '../../core/register';
-import type { Cell } from '../workbook/cell';
+import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
+import { placeResults, RESULT_HEADERS, type Placement, type ResultMarker } from './resultPlacement';
 
-/** The result columns, in order. Their headers are how a later run recognises them. */
-export const RESULT_HEADERS = ['Category', 'Support', 'Next inspection due', 'Inspection risk', 'Reasons', 'Problems', 'Previous category (last run)', 'Movement'] as const;
+export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
 /** Index of the date column among the results (written as an Excel date). */
 export const DUE_COLUMN = RESULT_HEADERS.indexOf('Next inspection due');
+const CATEGORY_COLUMN = RESULT_HEADERS.indexOf('Category');
 
 /** Up, down or unchanged against the previous run; `new` where there was none. */
 export type Movement = 'up' | 'down' | 'same' | 'new';
@@ -35,8 +36,8 @@ export interface RowPlan {
 export interface RunPlan {
   readonly located: LocatedRegister;
   readonly outcome: RegisterOutcome;
-  /** 0-based column where the result block starts: after the analyst's last column. */
-  readonly resultColumn: number;
+  /** Where the result columns go (grid columns, one per result), and what the analyst should know about it. */
+  readonly placement: Placement;
   /** An earlier run's result block was found and is refreshed in place. */
   readonly refreshing: boolean;
   readonly rows: readonly RowPlan[];
@@ -72,26 +73,30 @@ export interface RunOptions {
   readonly mappingOverrides?: Readonly<Partial<Record<FieldKey, number | null>>>;
   /** Sheet row number of the first row of `values` (1 unless the grid is a table lower down the sheet), so messages name sheet rows. */
   readonly firstRowNumber?: number;
-}
-
-/** Finds an earlier run's result block in the header row: the exact headers, side by side. */
-export function findResultBlock(headerRow: readonly Cell[]): number | null {
-  for (let c = 0; c + RESULT_HEADERS.length <= headerRow.length; c++) {
-    if (RESULT_HEADERS.every((h, i) => String(headerRow[c + i] ?? '').trim() === h)) return c;
-  }
-  return null;
+  /** The marker an earlier run left in the workbook (`null`: none; a CSV has none). */
+  readonly marker?: ResultMarker | null;
+  /** A cell holds something even where its value shows blank (a formula giving ""). */
+  readonly occupied?: (row: number, column: number) => boolean;
+  /** How a grid column is named in notes ("BQ"). */
+  readonly columnName?: (column: number) => string;
 }
 
 /** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
-export function planRun(values: readonly (readonly Cell[])[], options: RunOptions): RunPlan {
+export function planRun(values: readonly (readonly GridValue[])[], options: RunOptions): RunPlan {
   const fw = options.framework;
-  const firstLook = locateRegister(values);
-  if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
-  const block = findResultBlock(firstLook.headerRow);
-  // The analyst's columns are those before an earlier result block; the block itself is ours to refresh.
-  const analystWidth = block ?? lastNonBlank(firstLook.headerRow) + 1;
-  const analystValues = values.map((r) => r.slice(0, analystWidth));
   const first = options.firstRowNumber ?? 1;
+  const firstLook = locateRegister(values, first);
+  if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+  const headerIndex = firstLook.headerIndex;
+  const ours = new Set<string>(RESULT_HEADERS);
+  const mappedColumns = new Set(firstLook.mapping.columns.filter((c) => c.field !== null && !ours.has(c.header.trim())).map((c) => c.index));
+  const placement = placeResults({
+    values, headerIndex, lastRow: headerIndex + firstLook.rows.length, mappedColumns, marker: options.marker ?? null, occupied: options.occupied, columnName: options.columnName,
+  });
+  // The result columns are ours: their headers are not the analyst's fields (our "Previous category (last run)" is not theirs).
+  const masked = new Set([...placement.columns, ...(placement.previous ?? [])]);
+  const headerRow = (values[headerIndex] ?? []).map((h, c) => (masked.has(c) ? '' : h));
+  const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
   const auto = locateRegister(analystValues, first)!;
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
   const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params });
@@ -99,19 +104,14 @@ export function planRun(values: readonly (readonly Cell[])[], options: RunOption
     throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
   }
 
-  const oldCategoryColumn = block;
+  const oldCategoryColumn = placement.previous?.[CATEGORY_COLUMN] ?? null;
   const rows = outcome.rows.map((r): RowPlan => {
     const gridRow = r.row - first;
-    const old = oldCategoryColumn === null ? '' : String(values[gridRow]?.[oldCategoryColumn] ?? '').trim();
+    const old = oldCategoryColumn === null ? '' : gridText(values[gridRow]?.[oldCategoryColumn]).trim();
     const previous = r.record.previousCategory?.trim() || old || null;
     return planRow(fw, r, gridRow, previous);
   });
-  return { located, outcome, resultColumn: analystWidth, refreshing: block !== null, rows, summary: summarise(fw, rows) };
-}
-
-function lastNonBlank(row: readonly Cell[]): number {
-  for (let i = row.length - 1; i >= 0; i--) if (String(row[i] ?? '').trim() !== '') return i;
-  return -1;
+  return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows) };
 }
 
 /** The category a previous-run cell names (label with or without a variant, or id). */

@@ -12,7 +12,7 @@ import { allFrameworks } from '../../core/frameworks';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue } from '../../core/problems';
 import { categoriseRegister } from '../../core/register';
-import type { Cell } from '../workbook/cell';
+import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
@@ -55,7 +55,7 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     block: {
       sheet: region.sheet,
       headerRow: region.top + plan.located.headerIndex,
-      left: region.left + plan.resultColumn,
+      left: region.left + plan.placement.columns[0]!,
       headers: RESULT_HEADERS,
       firstRow: region.top + firstGridRow,
       rows,
@@ -169,13 +169,13 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
 }
 
 /** The saved mapping (field to header text) as overrides on a header row; headers no longer present are ignored. */
-export function overridesFromSettings(headerRow: readonly Cell[], mapping: PaneSettings['mapping']): MappingOverrides {
+export function overridesFromSettings(headerRow: readonly GridValue[], mapping: PaneSettings['mapping']): MappingOverrides {
   const out: Partial<Record<FieldKey, number | null>> = {};
   for (const [field, header] of Object.entries(mapping)) {
     if (!Object.hasOwn(FIELDS, field)) continue;
     if (header === null) out[field as FieldKey] = null;
     else {
-      const i = headerRow.findIndex((h) => String(h).trim() === header);
+      const i = headerRow.findIndex((h) => gridText(h).trim() === header);
       if (i >= 0) out[field as FieldKey] = i;
     }
   }
@@ -183,6 +183,6 @@ export function overridesFromSettings(headerRow: readonly Cell[], mapping: PaneS
 }
 
 /** Overrides as they are saved: field to header text, so a column moved later still maps. */
-export function settingsFromOverrides(headerRow: readonly Cell[], overrides: MappingOverrides): PaneSettings['mapping'] {
-  return Object.fromEntries(Object.entries(overrides).map(([f, i]) => [f, i === null || i === undefined ? null : String(headerRow[i] ?? '').trim()]));
+export function settingsFromOverrides(headerRow: readonly GridValue[], overrides: MappingOverrides): PaneSettings['mapping'] {
+  return Object.fromEntries(Object.entries(overrides).map(([f, i]) => [f, i === null || i === undefined ? null : gridText(headerRow[i]).trim()]));
 }

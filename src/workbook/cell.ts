@@ -8,6 +8,23 @@ import type { CellValue } from 'exceljs';
 /** One cell, as Office.js returns it. */
 export type Cell = string | number | boolean;
 
+/**
+ * A formula a file holds without the value it last calculated to (a workbook written by a script, or
+ * saved before Excel recalculated). Excel would show its value; a file reader cannot, so it is passed on
+ * as what it is and the core reports it on its cell, never as a blank.
+ */
+export interface FormulaWithoutValue {
+  readonly formula: string;
+}
+
+/** A cell as the run receives it from a file: a value, or a formula without its value. */
+export type GridValue = Cell | FormulaWithoutValue;
+
+/** The value shown for a grid cell in text ('' for a formula without a value). */
+export function gridText(v: GridValue | undefined): string {
+  return v === undefined || typeof v === 'object' ? '' : String(v);
+}
+
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_OFFSET = 25_569; // days from 1899-12-30 to 1970-01-01
 

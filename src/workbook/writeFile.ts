@@ -6,8 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { RESULT_HEADERS, type RunPlan } from '../run/registerRun';
-import type { Cell } from './cell';
+import { DUE_COLUMN, RESULT_HEADERS, type RunPlan } from '../run/registerRun';
+import { gridText, type Cell, type GridValue } from './cell';
 import { addCountsChart } from './xlsxChart';
 import { RUN_SHEET, SUMMARY_SHEET, writeResultColumns, writeRunSheet, writeSummarySheet } from './writeResults';
 
@@ -20,13 +20,19 @@ export function neutraliseCsvCell(value: Cell): Cell {
 }
 
 /** The results as CSV text: the analyst's columns, then the result columns. */
-export function resultsCsv(values: readonly (readonly Cell[])[], plan: RunPlan): string {
-  const width = plan.resultColumn;
+export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan): string {
+  const columns = plan.placement.columns;
+  const width = Math.max(Math.max(...columns) + 1, ...values.map((r) => r.length));
   const byRow = new Map(plan.rows.map((r) => [r.gridRow, r]));
+  const lastRow = plan.located.headerIndex + plan.located.rows.length;
   const rows = values.map((row, i) => {
-    const analyst = Array.from({ length: width }, (_, c) => row[c] ?? '');
-    const results: Cell[] = i === plan.located.headerIndex ? [...RESULT_HEADERS] : (byRow.get(i)?.cells.map((c, k) => (k === 2 && typeof c === 'number' ? serialToUk(c) : c)) ?? RESULT_HEADERS.map(() => ''));
-    return [...analyst, ...results].map(neutraliseCsvCell);
+    const out: Cell[] = Array.from({ length: width }, (_, c) => gridText(row[c]));
+    if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
+    const results: readonly Cell[] = i === plan.located.headerIndex ? RESULT_HEADERS : (byRow.get(i)?.cells.map((c, k) => (k === DUE_COLUMN && typeof c === 'number' ? serialToUk(c) : c)) ?? RESULT_HEADERS.map(() => ''));
+    columns.forEach((c, k) => {
+      if (i !== plan.located.headerIndex || plan.placement.writeHeader[k]) out[c] = results[k]!;
+    });
+    return out.map(neutraliseCsvCell);
   });
   return `\uFEFF${Papa.unparse(rows as unknown[][], { newline: '\r\n' })}\r\n`;
 }

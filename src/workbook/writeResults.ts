@@ -17,11 +17,12 @@ const WIDTHS = [24, 34, 14, 14, 70, 50, 18, 14];
 /** Writes the result columns into the register's sheet. */
 export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
   const headerRow = ws.getRow(plan.located.headerIndex + 1);
+  const columns = plan.placement.columns;
   RESULT_HEADERS.forEach((h, i) => {
-    const cell = headerRow.getCell(plan.resultColumn + 1 + i);
-    cell.value = h;
+    const cell = headerRow.getCell(columns[i]! + 1);
+    if (plan.placement.writeHeader[i]) cell.value = h;
     cell.font = { bold: true };
-    ws.getColumn(plan.resultColumn + 1 + i).width = WIDTHS[i];
+    ws.getColumn(columns[i]! + 1).width = WIDTHS[i];
   });
   // One style object per kind of result cell, shared by every row: exceljs writes a style it has seen
   // (the same object) by reference, and serialises each new object to XML to find its id, which for a
@@ -47,7 +48,7 @@ export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
   for (const r of plan.rows) {
     const row = ws.getRow(r.gridRow + 1);
     r.cells.forEach((value, i) => {
-      const cell = row.getCell(plan.resultColumn + 1 + i);
+      const cell = row.getCell(columns[i]! + 1);
       cell.value = i === DUE_COLUMN && typeof value === 'number' ? excelJsDateFromSerial(value) : value === '' ? null : value;
       cell.style = i === 0 && r.fill ? categoryStyle(r.fill) : plain[i]!;
     });

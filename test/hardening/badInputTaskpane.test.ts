@@ -159,7 +159,7 @@ describe('the bad-input corpus on the task pane double', () => {
     const { report } = await categoriseOnPort(port, region, framework, ASOF, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
     expect(report).toMatchObject({ status: 'done', summaryWritten: true });
     expectAnalystCellsUnchanged(sheet, grid);
-    const left = plan.resultColumn;
+    const left = plan.placement.columns[0]!;
     expect(sheet.grid({ top: 0, left, bottom: 0, right: left + RESULT_HEADERS.length - 1 })[0]).toEqual([...RESULT_HEADERS]);
     const rowCells = sheet.grid({ top: c.row! - 1, left, bottom: c.row! - 1, right: left + RESULT_HEADERS.length - 1 })[0]!;
     const problemsCell = String(rowCells[RESULT_HEADERS.indexOf('Problems')]);
@@ -254,7 +254,7 @@ describe('school names are written and read back as text', () => {
     expect(sheet.value(2, col('School name'))).toBe(HTML);
 
     // The result block: every row as planned; the echoed previous category is text, not a formula.
-    const left = plan.resultColumn;
+    const left = plan.placement.columns[0]!;
     const right = left + RESULT_HEADERS.length - 1;
     for (const r of plan.rows) expect(sheet.grid({ top: r.gridRow, left, bottom: r.gridRow, right })[0]).toEqual(r.cells);
     expect(sheet.value(2, left + RESULT_HEADERS.indexOf('Previous category (last run)'))).toBe(FORMULA);
