@@ -53,8 +53,8 @@ def main():
         profile = "file://" + os.path.join(work, "profile")
         command = [SOFFICE, "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile}",
                    f"--infilter={infilter(header)}", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", work, csv_path]
-        print(" ".join(command[:1] + command[1:]))
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=180)
+        print("LANG=LC_ALL=en_GB.UTF-8", " ".join(command))
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=180, env=rd.soffice_env())
         produced = os.path.join(work, f"{rd.REGISTER_SHEET}.xlsx")
         if not os.path.exists(produced):
             raise SystemExit("soffice produced no xlsx")

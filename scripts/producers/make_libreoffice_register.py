@@ -43,7 +43,7 @@ def start_office(profile_dir, pipe_name):
     args = [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
             f"-env:UserInstallation={uno.systemPathToFileUrl(profile_dir)}",
             f"--accept=pipe,name={pipe_name};urp;StarOffice.ComponentContext"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=rd.soffice_env())
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.time() + 60
@@ -93,6 +93,8 @@ def main():
         doc.calculateAll()
         info = doc.DocumentProperties
         info.Title = "School register (LibreOffice fixture)"
+        # No fixed ModificationDate here: LibreOffice 7.4 stamps the save time into dcterms:modified and
+        # empties cp:lastModifiedBy whatever the document properties say (tried; see README).
         tmp_out = os.path.join(work, "libreoffice-register.xlsx")
         doc.storeToURL(uno.systemPathToFileUrl(tmp_out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         print("pivot output range:", pivot.OutputRange.StartRow, pivot.OutputRange.EndRow)

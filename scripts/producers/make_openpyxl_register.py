@@ -143,10 +143,10 @@ def build():
     chart.x_axis.title = "Phase"
     chart.add_data(Reference(notes, min_col=2, min_row=1, max_row=total_row - 1), titles_from_data=True)
     chart.set_categories(Reference(notes, min_col=1, min_row=2, max_row=total_row - 1))
-    chart.width, chart.height = 16, 8
-    notes.add_chart(chart, "D2")
+    chart.width, chart.height = 12, 7.5  # cm: under the counts, within one A4 page when printed
+    notes.add_chart(chart, "A11")
     picture = Image(make_png())
-    notes.add_image(picture, "D20")
+    notes.add_image(picture, "A28")
 
     wb.defined_names.append(DefinedName("SchoolCount", attr_text=f"Notes!$B${total_row}"))
     wb.active = 0

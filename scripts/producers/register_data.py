@@ -82,3 +82,12 @@ def column_letter(index_1based):
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def soffice_env():
+    """Environment for soffice: an en-GB default locale, so Calc's default date format (used for dates
+    detected on CSV import) is dd/mm/yy rather than en-US mm/dd/yy, and dc:language says en-GB.
+    LibreOffice reads LANG/LC_ALL itself; the glibc locale need not be installed."""
+    env = dict(os.environ)
+    env["LANG"] = env["LC_ALL"] = "en_GB.UTF-8"
+    return env
