@@ -21,7 +21,7 @@ import { allFrameworks } from '../core/frameworks';
 import { readRegister } from '../core/record';
 import { categoriseRegister } from '../core/register';
 import { main } from '../src/cli/main';
-import { excelJsDateFromSerial } from '../src/workbook/cell';
+import { excelJsDateFromSerial } from '../test/support/exceljsCells';
 import { installCustomFunctionsDouble } from '../test/support/customFunctionsDouble';
 import { BENCH_AS_OF, DATE_COLUMNS, englandRegister } from './englandRegister';
 

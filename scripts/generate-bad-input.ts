@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     { id: 'no-header-row-csv', file: 'no-header-row.csv', framework: 'oldham', what: 'a CSV of numbers only', expect: 'fatal', message: NO_HEADER, text: '100001,1,2,3\r\n100002,4,5,6\r\n' },
     { id: 'empty-csv', file: 'empty.csv', framework: 'oldham', what: 'an empty CSV file', expect: 'fatal', message: NO_HEADER, text: '' },
     { id: 'header-without-urn', file: 'header-without-urn.xlsx', framework: 'oldham', what: 'a header row with no URN column', expect: 'fatal', message: NO_HEADER, build: registerSheet(GOOD_ROWS.map((r) => r.slice(1)), HEADER.slice(1)) },
-    { id: 'not-a-workbook', file: 'not-a-workbook.xlsx', framework: 'oldham', what: 'a text file named .xlsx', expect: 'fatal', message: 'as an Excel workbook', text: 'URN,School name\n100001,Ashby\n' },
+    { id: 'not-a-workbook', file: 'not-a-workbook.xlsx', framework: 'oldham', what: 'a text file named .xlsx', expect: 'fatal', message: 'it is not an Excel workbook \\(\\.xlsx\\): it is not a zip package', text: 'URN,School name\n100001,Ashby\n' },
     {
       id: 'duplicate-header-names', file: 'duplicate-header-names.xlsx', framework: 'oldham', what: 'two columns headed "Ofsted grade"', expect: 'register-warning', row: 1, column: 'Ofsted grade',
       message: '^Row 1, column "Ofsted grade": "Ofsted grade" appears twice in the header row; expected one column for Ofsted grade; the column "Ofsted grade" is used and this one is left alone',

@@ -3,17 +3,18 @@
  * copy, .csv or .json) and prints a summary. Invalid rows are reported, never fatal; a file the run
  * cannot start on is.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, basename } from 'node:path';
-import ExcelJS from 'exceljs';
-import { toUkDate, type CalendarDate } from '../../core/dates';
+import { basename } from 'node:path';
+import type { CalendarDate } from '../../core/dates';
 import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
 import { resultsJson } from '../run/resultsJson';
-import type { Cell } from '../workbook/cell';
-import { readSheetGrid } from '../workbook/readFile';
-import { outputKind, resultsCsv, writeResultsWorkbook } from '../workbook/writeFile';
+import { readSheetGrid, type SheetGrid } from '../workbook/readFile';
+import { outputKind, resultsCsv } from '../workbook/writeFile';
+import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
+import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
+import { writeWorkbookCopy } from '../workbook/xlsx/writeCopy';
 import { CliError } from './cliError';
+import { claimOutput, type OutputOptions } from './outputFile';
 import { progress } from './progress';
 
 /** Arguments of one `categorise` run. */
@@ -25,6 +26,9 @@ export interface CategoriseArgs {
   readonly out: string;
   readonly print: (text: string) => void;
   readonly now?: Date;
+  readonly limits?: { readonly maxUnpackedBytes?: number; readonly maxGridCells?: number };
+  /** Test seam for the output file. */
+  readonly output?: OutputOptions;
 }
 
 /** Runs `categorise`; throws `CliError` for what stops the whole run. */
@@ -33,50 +37,64 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   if (!fw) throw new CliError(unknownFrameworkMessage(args.framework));
   const kind = outputKind(args.out);
   if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx, .csv or .json.`);
-
+  // Everything about the output is checked, and the output locked, before any work is done.
+  const claim = await claimOutput(args.out, args.register, args.output);
   const bar = progress('Categorising', 4);
-  const grid = await readSheetGrid(args.register, args.sheet);
-  bar.tick('read');
-  const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
-  let plan: RunPlan;
+  let grid: SheetGrid | null = null;
   try {
-    plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source });
+    grid = await readSheetGrid(args.register, args.sheet, args.limits);
+    bar.tick('read');
+    const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
+    let plan: RunPlan;
+    try {
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied });
+    } catch (e) {
+      if (e instanceof RunError) throw new CliError(e.message);
+      throw e;
+    }
+    bar.tick('categorised');
+    const notes: string[] = [];
+    if (kind === 'json') {
+      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome), null, 2)}\n`));
+    } else if (kind === 'csv') {
+      await claim.write(textOut(resultsCsv(grid.values, plan)));
+      notes.push(...plan.placement.notes);
+    } else {
+      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
+      const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
+      await claim.write(async (out) => {
+        const copy = await writeWorkbookCopy(wb, plan, { framework: fw, asOf: args.asOf, record, ranAt: args.now ?? new Date() }, out);
+        notes.push(...copy.notes);
+      });
+    }
+    bar.tick('written');
+    bar.stop();
+    args.print(summaryTable(plan, fw.definition.name, args.out, notes));
+    return plan;
   } catch (e) {
     bar.stop();
-    if (e instanceof RunError) throw new CliError(e.message);
+    await claim.release();
     throw e;
+  } finally {
+    await grid?.workbook?.pkg.close().catch(() => undefined);
   }
-  bar.tick('categorised');
-
-  await mkdir(dirname(args.out), { recursive: true });
-  if (kind === 'json') {
-    await writeFile(args.out, `${JSON.stringify(resultsJson(plan.outcome), null, 2)}\n`);
-  } else if (kind === 'csv') {
-    await writeFile(args.out, resultsCsv(grid.values, plan));
-  } else {
-    const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
-    const workbook = grid.workbook ?? workbookFromGrid(grid.sheet, grid.values);
-    await writeResultsWorkbook(args.out, workbook, grid.sheet, plan, { title: `${fw.definition.name}: SIG summary`, asOf: toUkDate(args.asOf), record });
-  }
-  bar.tick('written');
-  bar.stop();
-  args.print(summaryTable(plan, fw.definition.name, args.out));
-  return plan;
 }
 
-/** A CSV register becomes a one-sheet workbook, cells as they were read. */
-function workbookFromGrid(sheet: string, values: readonly (readonly Cell[])[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  for (const row of values) ws.addRow([...row]);
-  return wb;
+/** Writes a text to the output stream, in UTF-8. */
+function textOut(text: string): (out: WritableStream<Uint8Array>) => Promise<void> {
+  return async (out) => {
+    const w = out.getWriter();
+    await w.write(new TextEncoder().encode(text));
+    await w.close();
+  };
 }
 
 /** The terminal summary: counts per category, and where the results went. */
-export function summaryTable(plan: RunPlan, name: string, out: string): string {
+export function summaryTable(plan: RunPlan, name: string, out: string, notes: readonly string[] = []): string {
   const s = plan.summary;
   const width = Math.max(28, ...s.counts.map((c) => c.label.length + 2));
   const lines = s.counts.map((c) => `  ${c.label.padEnd(width)} ${String(c.schools).padStart(5)}`);
   const moved = s.movements.length ? `\n  ${s.movements.length} school(s) changed category since the previous run.` : '';
-  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}\nResults written to ${out}\n`;
+  const said = notes.map((n) => `Note: ${n}\n`).join('');
+  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}\nResults written to ${out}\n${said}`;
 }

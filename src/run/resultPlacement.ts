@@ -112,7 +112,10 @@ export function placeResults(input: PlacementInput): Placement {
     }
   }
   const firstFree = lastNonBlank(headerRow) + 1;
-  if (start > firstFree) notes.push(`Columns ${name(firstFree)}${start - 1 > firstFree ? ` to ${name(start - 1)}` : ''} hold content without a header; the results were written after them, from column ${name(start)}.`);
+  if (start > firstFree) {
+    const span = start - 1 > firstFree ? `Columns ${name(firstFree)} to ${name(start - 1)} hold` : `Column ${name(firstFree)} holds`;
+    notes.push(`${span} content without a header, so the results were written after, from column ${name(start)}; nothing there was overwritten.`);
+  }
   const columns = RESULT_COLUMNS.map((_, i) => start + i);
   return { columns, writeHeader: columns.map(() => true), found: 'fresh', previous: null, notes };
 }

@@ -1,21 +1,29 @@
 /**
- * Reads a register file (.xlsx with exceljs, .csv with papaparse) into a grid of Office.js-shaped cells,
+ * Reads a register file (.xlsx through the package reader in ./xlsx, .csv with papaparse) into a grid of Office.js-shaped cells,
  * so the command line and the task pane hand the core the same thing.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { cellFromExcelJs, type Cell } from './cell';
+import type { ResultMarker } from '../run/resultPlacement';
+import type { Cell, GridValue } from './cell';
+import { EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
+import { openRegisterWorkbook, type RegisterWorkbook } from './xlsx/registerWorkbook';
+import { PackageError } from './xlsx/xml';
+import type { PackageLimits } from './xlsx/zipPackage';
 
 /** A sheet's values from A1 to its last used cell, and its Excel tables. */
 export interface SheetGrid {
   readonly kind: 'xlsx' | 'csv';
   readonly sheet: string;
-  readonly values: Cell[][];
+  readonly values: GridValue[][];
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
-  /** The loaded workbook (for .xlsx), so a copy with results can be written without reading the file again. */
-  readonly workbook?: ExcelJS.Workbook;
+  /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
+  readonly workbook?: RegisterWorkbook;
+  /** The marker an earlier run left (.xlsx only). */
+  readonly marker: ResultMarker | null;
+  /** Does a cell hold something even though its value shows blank (a formula giving "")? */
+  readonly occupied?: (row: number, column: number) => boolean;
 }
 
 /** Why a file could not be read: said once, for the command line to print. */
@@ -27,50 +35,48 @@ export class FileReadError extends Error {
 }
 
 /** Reads one sheet of a register file. `sheet` defaults to the first sheet (a CSV has one). */
-export async function readSheetGrid(path: string, sheet?: string): Promise<SheetGrid> {
+export async function readSheetGrid(path: string, sheet?: string, limits?: Partial<PackageLimits & SheetLimits>): Promise<SheetGrid> {
   const ext = extname(path).toLowerCase();
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new FileReadError(`Cannot read "${path}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+  if (ext === '.xls' || ext === '.ods' || ext === '.numbers') {
+    throw new FileReadError(`Cannot read "${path}": it is ${ext === '.xls' ? 'an Excel 97-2003 workbook (.xls)' : ext === '.ods' ? 'an OpenDocument spreadsheet (.ods)' : 'a Numbers spreadsheet'}. Open it and save it as Excel Workbook (.xlsx), then run again on that file.`);
   }
-  if (ext === '.csv') return { kind: 'csv', sheet: sheet ?? 'Register', values: parseCsv(bytes), tables: [] };
-  if (ext !== '.xlsx') throw new FileReadError(`Cannot read "${path}": expected an .xlsx or .csv file.`);
-  return gridOf(await loadBytes(bytes, path), path, sheet);
+  if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.xlsm') throw new FileReadError(`Cannot read "${path}": expected an .xlsx, .xlsm or .csv file.`);
+  if (ext === '.csv') {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      throw unreadable(path, e);
+    }
+    return { kind: 'csv', sheet: sheet ?? 'Register', values: parseCsv(bytes), tables: [], marker: null };
+  }
+  let wb: RegisterWorkbook;
+  try {
+    wb = await openRegisterWorkbook(path, sheet, limits && { maxUnpackedBytes: limits.maxUnpackedBytes ?? 2 * 1024 ** 3, maxGridCells: limits.maxGridCells ?? 10_000_000 });
+  } catch (e) {
+    if (e instanceof PackageError) throw new FileReadError(`Cannot read "${path}": ${e.message}`);
+    if ((e as NodeJS.ErrnoException).code) throw unreadable(path, e);
+    throw new FileReadError(`Cannot read "${path}": it is damaged (${(e as Error).message.replace(/\.$/, '')}). Open it in Excel, which may repair it, and save it again.`);
+  }
+  const formulas = wb.read.formulaCells;
+  return {
+    kind: 'xlsx',
+    sheet: wb.sheet.name,
+    values: wb.values,
+    tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
+    workbook: wb,
+    marker: wb.marker,
+    occupied: (r, c) => {
+      const v = wb.values[r]?.[c];
+      return (v !== undefined && v !== '') || formulas.has(r * EXCEL_MAX_COLUMNS + c);
+    },
+  };
 }
 
-async function loadBytes(bytes: Buffer, path: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new FileReadError(`Cannot read "${path}" as an Excel workbook: ${(e as Error).message}.`);
-  }
-  return workbook;
-}
-
-
-/** The grid of one sheet of a loaded workbook. */
-export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string): SheetGrid {
-  const ws = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
-  if (!ws) {
-    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
-    throw new FileReadError(sheet === undefined ? `"${path}" has no sheets.` : `"${path}" has no sheet "${sheet}"; its sheets are ${names}.`);
-  }
-  const width = ws.actualColumnCount === 0 ? 0 : ws.columnCount;
-  const values: Cell[][] = [];
-  // findRow and findCell, not getRow and getCell: those create every blank row and cell they are asked
-  // for, and a workbook written back would then carry (and style) a cell for each.
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.findRow(r);
-    const cells: Cell[] = new Array<Cell>(width);
-    for (let c = 1; c <= width; c++) cells[c - 1] = cellFromExcelJs(row?.findCell(c)?.value ?? null);
-    values.push(cells);
-  }
-  const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; tableRef?: string; ref?: string }> }).tables ?? {})
-    .map((t) => ({ name: t.name, ref: t.tableRef ?? t.ref ?? '' }));
-  return { kind: 'xlsx', sheet: ws.name, values, tables, workbook };
+function unreadable(path: string, e: unknown): FileReadError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'that is a folder' : (e as Error).message;
+  return new FileReadError(`Cannot read "${path}": ${why}.`);
 }
 
 /** Parses CSV text (UTF-8, with or without a BOM) into string cells. */

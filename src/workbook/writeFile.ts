@@ -1,15 +1,12 @@
 /**
- * Writes a run's outputs: a copy of the analyst's workbook with the results, a CSV with the results
- * appended, or the JSON contract. The analyst's input file is never written to.
+ * The CSV output (the analyst's columns with the result columns where placement put them) and the kind
+ * of output a path asks for. The .xlsx copy is written by ./xlsx/writeCopy.ts; files are written by
+ * src/cli/outputFile.ts, never over the input.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import { extname } from 'node:path';
 import Papa from 'papaparse';
 import { DUE_COLUMN, RESULT_HEADERS, type RunPlan } from '../run/registerRun';
 import { gridText, type Cell, type GridValue } from './cell';
-import { addCountsChart } from './xlsxChart';
-import { RUN_SHEET, SUMMARY_SHEET, writeResultColumns, writeRunSheet, writeSummarySheet } from './writeResults';
 
 /** A cell that a spreadsheet would run as a formula or command when the CSV is opened: = + - @, tab, CR. */
 export function neutraliseCsvCell(value: Cell): Cell {
@@ -42,27 +39,9 @@ function serialToUk(serial: number): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
 
-/** Writes the workbook copy with results, summary, chart and run sheets. */
-export async function writeResultsWorkbook(
-  out: string,
-  workbook: ExcelJS.Workbook,
-  sheetName: string,
-  plan: RunPlan,
-  meta: { title: string; asOf: string; record: readonly [string, Cell][] },
-): Promise<void> {
-  const ws = workbook.getWorksheet(sheetName)!;
-  writeResultColumns(ws, plan);
-  const range = writeSummarySheet(workbook, plan, meta.title, meta.asOf);
-  writeRunSheet(workbook, meta.record);
-  await mkdir(dirname(out), { recursive: true });
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  await writeFile(out, await addCountsChart(buffer, SUMMARY_SHEET, range, plan.summary.counts.map((c) => c.colour)));
-}
-
 /** The kind of output a path asks for. */
 export function outputKind(path: string): 'xlsx' | 'csv' | 'json' | null {
   const ext = extname(path).toLowerCase();
   return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : null;
 }
 
-export { RUN_SHEET, SUMMARY_SHEET };

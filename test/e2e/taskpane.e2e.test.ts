@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_HEADERS } from '../../src/run/registerRun';
-import type { Cell } from '../../src/workbook/cell';
+import { shownCell, type Cell } from '../../src/workbook/cell';
 import { readSheetGrid } from '../../src/workbook/readFile';
 
 const require = createRequire(import.meta.url);
@@ -50,7 +50,7 @@ beforeAll(async () => {
   };
   await Promise.all([compile(pane), compile(double)]);
 
-  grid = (await readSheetGrid(join(ROOT, 'examples/sample-register.xlsx'))).values.map((r) => [...r]);
+  grid = (await readSheetGrid(join(ROOT, 'examples/sample-register.xlsx'))).values.map((r) => r.map(shownCell));
   // One unreadable date, so Validate has a problem to select.
   const dateColumn = grid[0]!.findIndex((h) => /inspection date/i.test(String(h)));
   grid[3]![dateColumn] = '31/02/2025';

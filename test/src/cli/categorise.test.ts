@@ -76,7 +76,7 @@ describe('schoolrisk categorise refuses what it cannot run, with a clear message
   it.each([
     ['an unknown framework', () => ['categorise', join(dir, 'register.csv'), '-f', 'kent', '-o', join(dir, 'x.json')], /Unknown framework "kent"; expected one of: .*oxfordshire/],
     ['a missing file', () => ['categorise', join(dir, 'nope.csv'), '-f', 'oldham', '-o', join(dir, 'x.json')], /Cannot read ".*nope\.csv": no such file/],
-    ['a file that is not a workbook', () => { const p = join(dir, 'fake.xlsx'); writeFileSync(p, 'not a zip'); return ['categorise', p, '-f', 'oldham', '-o', join(dir, 'x.json')]; }, /as an Excel workbook/],
+    ['a file that is not a workbook', () => { const p = join(dir, 'fake.xlsx'); writeFileSync(p, 'not a zip'); return ['categorise', p, '-f', 'oldham', '-o', join(dir, 'x.json')]; }, /it is not an Excel workbook \(\.xlsx\): it is not a zip package/],
     ['a missing sheet', () => ['categorise', join(dir, 'title.xlsx'), '--sheet', 'Summer', '-f', 'oldham', '-o', join(dir, 'x.json')], /has no sheet "Summer"; its sheets are "Autumn 2026"/],
     ['no header row', () => { const p = join(dir, 'noheader.csv'); writeFileSync(p, '1,2,3\n4,5,6\n'); return ['categorise', p, '-f', 'oldham', '-o', join(dir, 'x.json')]; }, /has no header row/],
     ['a bad as-of date', () => ['categorise', join(dir, 'register.csv'), '-f', 'oldham', '--as-of', '01/11/2026', '-o', join(dir, 'x.json')], /"01\/11\/2026" is not a date; expected YYYY-MM-DD/],

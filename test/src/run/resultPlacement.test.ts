@@ -27,7 +27,7 @@ describe('a fresh result block', () => {
     const p = placeResults(input(withNotes));
     expect(p.found).toBe('fresh');
     expect(p.columns).toEqual(range(6));
-    expect(p.notes.join(' ')).toMatch(/Columns? F hold content without a header; the results were written after them, from column G/);
+    expect(p.notes.join(' ')).toMatch(/Column F holds content without a header, so the results were written after, from column G; nothing there was overwritten/);
   });
 
   it('needs every one of its columns empty in every register row, header included', () => {

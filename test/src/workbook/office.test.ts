@@ -4,7 +4,7 @@ import { frameworkById } from '../../../core/frameworks';
 import { englandRegister } from '../../../bench/englandRegister';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
 import { categoriseOnPort, planRegion, runWrite } from '../../../src/run/taskpaneRun';
-import type { Cell } from '../../../src/workbook/cell';
+import { shownCell, type Cell } from '../../../src/workbook/cell';
 import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from '../../../src/workbook/office';
 import { REQUEST_LIMIT_BYTES, valuesAsSeen } from '../../../src/workbook/port';
 import { readSheetGrid } from '../../../src/workbook/readFile';
@@ -15,7 +15,7 @@ const oxfordshire = frameworkById('oxfordshire')!;
 let sample: Cell[][] = [];
 
 beforeAll(async () => {
-  sample = (await readSheetGrid('examples/sample-register.xlsx')).values.map((r) => [...r]);
+  sample = (await readSheetGrid('examples/sample-register.xlsx')).values.map((r) => r.map(shownCell));
 });
 
 function setUp(grid: readonly (readonly Cell[])[] = sample) {

@@ -6,7 +6,6 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
-import { readSheetGrid } from '../../../src/workbook/readFile';
 import { neutraliseCsvCell } from '../../../src/workbook/writeFile';
 
 let dir: string;
@@ -116,16 +115,6 @@ describe('categorise to .xlsx', () => {
     const r = await run('categorise', join(dir, 'register.xlsx'), '--sheet', 'Summer', '-f', 'oldham', '-o', join(dir, 'x.xlsx'));
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/has no sheet "Summer"; its sheets are "Autumn 2026", "Notes"/);
-  });
-});
-
-describe('reading the grid', () => {
-  it('creates no cell or row in the workbook for a blank one (exceljs styles each cell it writes, one by one)', async () => {
-    const grid = await readSheetGrid(join(dir, 'register.xlsx'));
-    expect(grid.values[1]).toEqual(HEADER.map(() => ''));
-    const ws = grid.workbook!.getWorksheet('Autumn 2026')!;
-    expect(ws.findRow(2)).toBeUndefined();
-    expect(ws.findRow(1)!.findCell(2)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,254 @@
+/**
+ * Writes our cells into the analyst's register sheet by splicing its XML as it streams (xmlStream.ts):
+ * every byte of theirs is copied through; our cells are inserted in column order in their rows (rows
+ * the sheet lacks are inserted in row order), an earlier run's cells in our columns are dropped, and the
+ * sheet's dimension, column widths and (for a plain range) frozen panes are updated. Nothing outside
+ * our columns is touched: not a cell, a row attribute, a merged area, a validation or an extension.
+ *
+ * Element order follows CT_Worksheet (ECMA-376 Part 1, 18.3.1.99): sheetPr, dimension, sheetViews,
+ * sheetFormatPr, cols, sheetData, ...
+ */
+import { columnLetters } from '../port';
+import { parseCellRef, type Box } from './readSheet';
+import { escapeCellText } from './xml';
+import { spliceXml, type Splicer, type XmlEvents } from './xmlStream';
+
+/** One cell of ours: text, a number, or a styled blank (`null`). */
+export interface OurCell {
+  readonly col: number;
+  readonly style: number;
+  readonly value: string | number | null;
+}
+
+/** What to do to the sheet. */
+export interface SheetEdit {
+  /** Our cells of a 0-based row, in column order (none: `undefined` or []). */
+  readonly cellsOf: (row: number) => readonly OurCell[] | undefined;
+  /** 0-based rows that get cells, ascending (so rows the sheet lacks can be inserted in order). */
+  readonly rows: readonly number[];
+  /** Columns that are ours: an earlier run's cells in them are dropped in `clearRows`. */
+  readonly ourColumns: ReadonlySet<number>;
+  readonly clearRows: { readonly from: number; readonly to: number };
+  /** Widths for our columns that the analyst has not sized. */
+  readonly widths: ReadonlyMap<number, number>;
+  /** Freeze the panes above and left of this cell (0-based), unless the sheet already has panes. */
+  readonly freeze: { readonly row: number; readonly col: number } | null;
+  /** The used range after the edit. */
+  readonly dimension: Box;
+}
+
+const refOf = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+const boxRef = (b: Box) => `${refOf(b.top, b.left)}${b.bottom === b.top && b.right === b.left ? '' : `:${refOf(b.bottom, b.right)}`}`;
+
+/** The sheet part, edited, as a stream. */
+export function editSheet(source: ReadableStream<Uint8Array>, edit: SheetEdit): ReadableStream<Uint8Array> {
+  return spliceXml(source, (s) => sheetEditor(s, edit));
+}
+
+function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void } {
+  let p = ''; // the prefix the sheet's elements carry ("x:" in some producers' files)
+  const q = (local: string) => `${p}${local}`;
+  let inSheetData = false;
+  let sawSheetViews = false;
+  let sawCols = false;
+  let nextRowIdx = 0; // index into edit.rows of the next row still to write
+  // The row being copied.
+  let row = -1;
+  let rowCells: readonly OurCell[] = [];
+  let rowNext = 0;
+  let clearing = false;
+  let col = -1;
+  let skipFrom = -1;
+  // The <cols> element being rebuilt.
+  let colsStart = -1;
+  const colTags: { min: number; max: number; tag: string }[] = [];
+  // The first <sheetView>.
+  let viewOpen: { start: number; end: number; selfClosing: boolean; tag: string } | null = null;
+  let viewHasPane = false;
+  let viewDone = false;
+  let skippingDimension = false;
+
+  const cellXml = (c: OurCell, r: number) => {
+    const ref = refOf(r, c.col);
+    if (c.value === null || c.value === '') return `<${q('c')} r="${ref}" s="${c.style}"/>`;
+    if (typeof c.value === 'number') return `<${q('c')} r="${ref}" s="${c.style}"><${q('v')}>${c.value}</${q('v')}></${q('c')}>`;
+    return `<${q('c')} r="${ref}" s="${c.style}" t="inlineStr"><${q('is')}><${q('t')} xml:space="preserve">${escapeCellText(c.value)}</${q('t')}></${q('is')}></${q('c')}>`;
+  };
+  /** Our cells of row `r` from position `from`, up to (not including) column `beforeCol`. */
+  const cellsBefore = (beforeCol: number) => {
+    let out = '';
+    while (rowNext < rowCells.length && rowCells[rowNext]!.col < beforeCol) out += cellXml(rowCells[rowNext++]!, row);
+    return out;
+  };
+  /** Whole rows of ours that the sheet lacks, up to (not including) row `before`. */
+  const missingRowsBefore = (before: number) => {
+    let out = '';
+    while (nextRowIdx < edit.rows.length && edit.rows[nextRowIdx]! < before) {
+      const r = edit.rows[nextRowIdx++]!;
+      const cells = edit.cellsOf(r) ?? [];
+      if (cells.length) out += `<${q('row')} r="${r + 1}">${cells.map((c) => cellXml(c, r)).join('')}</${q('row')}>`;
+    }
+    return out;
+  };
+  const spansFor = (tag: string) => {
+    if (!rowCells.length) return tag;
+    const lo = rowCells[0]!.col + 1;
+    const hi = rowCells[rowCells.length - 1]!.col + 1;
+    return tag.replace(/\sspans="(\d+):(\d+)"/, (_m, a: string, b: string) => ` spans="${Math.min(Number(a), lo)}:${Math.max(Number(b), hi)}"`);
+  };
+  const colsXml = () => {
+    const pieces: { min: number; max: number; tag: string }[] = [];
+    const ours = [...edit.widths.keys()].sort((a, b) => a - b);
+    const sized = new Set<number>();
+    for (const c of colTags) {
+      // A width the analyst set on one of our columns is kept; a default-width range is split around ours.
+      const custom = /\scustomWidth="(1|true)"/.test(c.tag);
+      let from = c.min;
+      for (let k = c.min; k <= c.max; k++) {
+        if (!edit.widths.has(k - 1)) continue;
+        if (custom) {
+          sized.add(k - 1);
+          continue;
+        }
+        if (k > from) pieces.push({ min: from, max: k - 1, tag: withRange(c.tag, from, k - 1) });
+        from = k + 1;
+      }
+      if (custom) pieces.push(c);
+      else if (from <= c.max) pieces.push({ min: from, max: c.max, tag: withRange(c.tag, from, c.max) });
+    }
+    for (const c of ours) {
+      if (sized.has(c)) continue;
+      pieces.push({ min: c + 1, max: c + 1, tag: `<${q('col')} min="${c + 1}" max="${c + 1}" width="${edit.widths.get(c)}" customWidth="1"/>` });
+    }
+    pieces.sort((a, b) => a.min - b.min);
+    return `<${q('cols')}>${pieces.map((x) => x.tag).join('')}</${q('cols')}>`;
+  };
+  const paneXml = () => {
+    const f = edit.freeze!;
+    const attrs = [f.col > 0 ? `xSplit="${f.col}"` : '', f.row > 0 ? `ySplit="${f.row}"` : '', `topLeftCell="${refOf(f.row, f.col)}"`, `activePane="${f.col > 0 && f.row > 0 ? 'bottomRight' : f.row > 0 ? 'bottomLeft' : 'topRight'}"`, 'state="frozen"'];
+    return `<${q('pane')} ${attrs.filter(Boolean).join(' ')}/>`;
+  };
+  const beforeSheetData = (start: number, local: string) => {
+    // sheetViews comes before sheetFormatPr, cols and sheetData; cols before sheetData.
+    if (!sawSheetViews && edit.freeze && (local === 'sheetFormatPr' || local === 'cols' || local === 'sheetData')) {
+      s.copyTo(start);
+      s.insert(`<${q('sheetViews')}><${q('sheetView')} workbookViewId="0">${paneXml()}</${q('sheetView')}></${q('sheetViews')}>`);
+      sawSheetViews = true;
+    }
+    if (!sawCols && local === 'sheetData' && edit.widths.size) {
+      s.copyTo(start);
+      s.insert(colsXml());
+      sawCols = true;
+    }
+  };
+
+  return {
+    open(local, attrs, start, end, selfClosing, qname) {
+      if (local === 'worksheet') {
+        const i = qname.indexOf(':');
+        p = i < 0 ? '' : qname.slice(0, i + 1);
+        return;
+      }
+      if (inSheetData) {
+        if (local === 'row') {
+          const r = attrs.r === undefined ? row + 1 : Number(attrs.r) - 1;
+          s.copyTo(start);
+          s.insert(missingRowsBefore(r));
+          row = r;
+          col = -1;
+          rowCells = edit.rows[nextRowIdx] === r ? (edit.cellsOf(r) ?? []) : [];
+          if (edit.rows[nextRowIdx] === r) nextRowIdx++;
+          rowNext = 0;
+          clearing = r >= edit.clearRows.from && r <= edit.clearRows.to;
+          if (rowCells.length) {
+            const tag = spansFor(s.source(start, end + 1));
+            s.skipTo(end + 1);
+            if (selfClosing) s.insert(`${tag.replace(/\s*\/>$/, '>')}${cellsBefore(Infinity)}</${q('row')}>`);
+            else s.insert(tag);
+          }
+        } else if (local === 'c' && row >= 0) {
+          const ref = attrs.r === undefined ? null : parseCellRef(attrs.r);
+          col = ref ? ref.col : col + 1;
+          if (rowCells.length) {
+            s.copyTo(start);
+            s.insert(cellsBefore(col));
+          }
+          if (clearing && edit.ourColumns.has(col)) {
+            s.copyTo(start);
+            skipFrom = start;
+            if (selfClosing) {
+              s.skipTo(end + 1);
+              skipFrom = -1;
+            }
+          }
+        }
+        return;
+      }
+      if (local === 'sheetData') {
+        beforeSheetData(start, local);
+        inSheetData = !selfClosing;
+        if (selfClosing && edit.rows.length) {
+          s.copyTo(start);
+          s.skipTo(end + 1);
+          s.insert(`<${q('sheetData')}>${missingRowsBefore(Infinity)}</${q('sheetData')}>`);
+        }
+      } else if (local === 'dimension') {
+        s.copyTo(start);
+        s.skipTo(end + 1);
+        s.insert(`<${q('dimension')} ref="${boxRef(edit.dimension)}"/>`);
+        skippingDimension = !selfClosing;
+      } else if (local === 'sheetViews') sawSheetViews = true;
+      else if (local === 'sheetView' && !viewDone && viewOpen === null) viewOpen = { start, end, selfClosing, tag: s.source(start, end + 1) };
+      else if (local === 'pane' && viewOpen) viewHasPane = true;
+      else if (local === 'cols') {
+        beforeSheetData(start, local);
+        sawCols = true;
+        if (edit.widths.size) {
+          s.copyTo(start);
+          colsStart = start;
+        }
+      } else if (local === 'col' && colsStart >= 0) {
+        colTags.push({ min: Number(attrs.min), max: Number(attrs.max), tag: s.source(start, end + 1) });
+      } else beforeSheetData(start, local);
+    },
+    close(local, start, end, selfClosing) {
+      if (inSheetData) {
+        if (local === 'c' && skipFrom >= 0) {
+          s.skipTo(end + 1);
+          skipFrom = -1;
+        } else if (local === 'row' && !selfClosing && rowCells.length) {
+          s.copyTo(start);
+          s.insert(cellsBefore(Infinity));
+        } else if (local === 'sheetData') {
+          s.copyTo(start);
+          s.insert(missingRowsBefore(Infinity));
+          inSheetData = false;
+        }
+        return;
+      }
+      if (local === 'dimension' && skippingDimension) {
+        s.skipTo(end + 1);
+        skippingDimension = false;
+      } else if (local === 'sheetView' && viewOpen && !viewDone) {
+        viewDone = true;
+        if (edit.freeze && !viewHasPane) {
+          // The pane is the first child of a sheetView (CT_SheetView).
+          s.copyTo(viewOpen.start);
+          s.skipTo(viewOpen.end + 1);
+          if (viewOpen.selfClosing) s.insert(`${viewOpen.tag.replace(/\s*\/>$/, '>')}${paneXml()}</${q('sheetView')}>`);
+          else s.insert(`${viewOpen.tag}${paneXml()}`);
+        }
+      } else if (local === 'cols' && colsStart >= 0) {
+        s.skipTo(end + 1);
+        s.insert(colsXml());
+        colsStart = -1;
+      }
+    },
+    finish() {},
+  };
+}
+
+/** A <col> tag with its min and max changed. */
+function withRange(tag: string, min: number, max: number): string {
+  return tag.replace(/\smin="\d+"/, ` min="${min}"`).replace(/\smax="\d+"/, ` max="${max}"`);
+}

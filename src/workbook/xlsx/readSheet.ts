@@ -1,0 +1,233 @@
+/**
+ * Reads one worksheet of a package into the grid the run reads, as Office.js's `Range.values` would
+ * give it: numbers (dates as Excel serials, 1900 system), text, booleans, error values as their text,
+ * '' for a blank. A formula is read as the value it last calculated to; one saved without that value is
+ * passed on as what it is (`{ formula }`), for the core to report on its cell. Every cell type of
+ * ECMA-376 Part 1, 18.3.1.4 is read: shared strings (s), inline strings (inlineStr, as openpyxl writes
+ * them), formula strings (str), booleans (b), errors (e), ISO dates (d) and numbers (n).
+ *
+ * The sheet is streamed, so memory holds the grid, not the XML; its size is checked as it is read.
+ */
+import { fromIsoDate, toExcelSerial } from '../../../core/dates';
+import type { GridValue } from '../cell';
+import { readXml } from './xmlStream';
+import { decodeCellText, decodeXmlText, PackageError } from './xml';
+import type { XlsxPackage } from './zipPackage';
+
+/** Excel's own limits (Excel specifications and limits) and the grid's, checked while reading. */
+export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+export interface SheetLimits {
+  /** Rows times columns of the grid read (England's 25,000 schools by 200 columns is 5 million). */
+  readonly maxGridCells: number;
+}
+
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxGridCells: 10_000_000 };
+
+/** A 0-based box of cells. */
+export interface Box {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** What reading a sheet gives. */
+export interface SheetRead {
+  readonly values: GridValue[][];
+  /** Cells holding a formula, as `row * EXCEL_MAX_COLUMNS + column`: taken even when they show "". */
+  readonly formulaCells: ReadonlySet<number>;
+  readonly merged: readonly Box[];
+  /** Relationship ids of the sheet's table parts. */
+  readonly tableRelIds: readonly string[];
+  readonly hasFrozenPane: boolean;
+}
+
+/** Parses "BQ12" to 0-based row and column; `null` when it is not a cell reference. */
+export function parseCellRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else break;
+  }
+  if (i === 0 || i === ref.length) return null;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** Parses "A1:B2" (or "A1") to a box. */
+export function parseBox(ref: string): Box | null {
+  const [a, b] = ref.split(':');
+  const p = parseCellRef(a ?? '');
+  const q = b === undefined ? p : parseCellRef(b);
+  return p && q ? { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) } : null;
+}
+
+/** Reads the shared-string table (rich text joined; phonetic runs left out). */
+export async function readSharedStrings(pkg: XlsxPackage, part: string | null): Promise<string[]> {
+  if (!part) return [];
+  const strings: string[] = [];
+  let current: string[] | null = null;
+  let inT = false;
+  let inPhonetic = false;
+  await readXml(pkg.stream(part), {
+    open(local) {
+      if (local === 'si') current = [];
+      else if (local === 't' && !inPhonetic) inT = true;
+      else if (local === 'rPh') inPhonetic = true;
+    },
+    close(local) {
+      if (local === 'si') {
+        strings.push(decodeCellText(decodeXmlText((current ?? []).join(''))));
+        current = null;
+      } else if (local === 't') inT = false;
+      else if (local === 'rPh') inPhonetic = false;
+    },
+    text(raw) {
+      if (inT && current) current.push(raw);
+    },
+  });
+  return strings;
+}
+
+/** Reads a worksheet part. */
+export async function readSheet(
+  pkg: XlsxPackage,
+  part: string,
+  context: { sharedStrings: readonly string[]; sheetName: string; date1904: boolean; dateStyles: ReadonlySet<number>; limits?: SheetLimits },
+): Promise<SheetRead> {
+  const limits = context.limits ?? DEFAULT_SHEET_LIMITS;
+  const rows: GridValue[][] = [];
+  const formulaCells = new Set<number>();
+  const merged: Box[] = [];
+  const tableRelIds: string[] = [];
+  let hasFrozenPane = false;
+  let inSheetData = false;
+  let row = -1;
+  let col = -1;
+  let width = 0;
+  let lastRow = -1;
+  // The cell being read.
+  let type = '';
+  let style = 0;
+  let value: string[] | null = null;
+  let formula: string[] | null = null;
+  let inline: string[] | null = null;
+  let into: string[] | null = null;
+  let inPhonetic = false;
+
+  const tooBig = (what: string) => new PackageError(`sheet "${context.sheetName}" ${what}`);
+
+  await readXml(pkg.stream(part), {
+    open(local, attrs) {
+      if (inSheetData) {
+        if (local === 'row') {
+          const r = attrs.r === undefined ? row + 1 : Number(attrs.r) - 1;
+          if (!Number.isInteger(r) || r < 0) throw tooBig(`has a row numbered "${attrs.r}", which is not a row number; the file is damaged.`);
+          if (r >= EXCEL_MAX_ROWS) throw tooBig(`has a row ${r + 1}, past Excel's last row (1,048,576); the file is damaged or was not written by a spreadsheet.`);
+          row = r;
+          col = -1;
+        } else if (local === 'c') {
+          const ref = attrs.r === undefined ? null : parseCellRef(attrs.r);
+          col = ref ? ref.col : col + 1;
+          if (ref && ref.row !== row) row = ref.row;
+          if (col >= EXCEL_MAX_COLUMNS) throw tooBig(`has a cell (${attrs.r ?? `column ${col + 1}`}) past Excel's last column (XFD, the 16,384th); the file is damaged or was not written by a spreadsheet.`);
+          type = attrs.t ?? 'n';
+          style = attrs.s === undefined ? 0 : Number(attrs.s);
+          value = formula = inline = into = null;
+        } else if (local === 'v') into = value = [];
+        else if (local === 'f') into = formula = [];
+        else if (local === 'is') inline = [];
+        else if (local === 'rPh') inPhonetic = true;
+        else if (local === 't' && inline && !inPhonetic) into = inline;
+        return;
+      }
+      if (local === 'sheetData') inSheetData = true;
+      else if (local === 'mergeCell' && attrs.ref) {
+        const box = parseBox(attrs.ref);
+        if (box) merged.push(box);
+      } else if (local === 'tablePart') {
+        const id = Object.entries(attrs).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
+        if (id) tableRelIds.push(id);
+      } else if (local === 'pane' && (attrs.state === 'frozen' || attrs.state === 'frozenSplit')) hasFrozenPane = true;
+    },
+    close(local) {
+      if (!inSheetData) return;
+      if (local === 'sheetData') inSheetData = false;
+      else if (local === 'v' || local === 'f' || local === 't') into = null;
+      else if (local === 'rPh') inPhonetic = false;
+      else if (local === 'c') {
+        const v = cellValue(type, style, value, formula, inline, context);
+        if (formula !== null) formulaCells.add(row * EXCEL_MAX_COLUMNS + col);
+        if (v !== '' || formula !== null) {
+          if (col + 1 > width) {
+            width = col + 1;
+            if ((lastRow + 1) * width > limits.maxGridCells) throw gridTooBig(context.sheetName, row, col, limits);
+          }
+          if (row > lastRow) {
+            lastRow = row;
+            if ((lastRow + 1) * width > limits.maxGridCells) throw gridTooBig(context.sheetName, row, col, limits);
+          }
+          (rows[row] ??= [])[col] = v;
+        }
+      }
+    },
+    text(raw) {
+      if (into) into.push(raw);
+    },
+  });
+
+  // Fill the grid out to a rectangle, '' for every blank, as Range.values gives it.
+  const values: GridValue[][] = new Array(lastRow + 1);
+  for (let r = 0; r <= lastRow; r++) {
+    const src = rows[r];
+    const out = new Array<GridValue>(width);
+    for (let c = 0; c < width; c++) out[c] = src?.[c] ?? '';
+    values[r] = out;
+  }
+  return { values, formulaCells, merged, tableRelIds, hasFrozenPane };
+}
+
+function gridTooBig(sheet: string, row: number, col: number, limits: SheetLimits): PackageError {
+  return new PackageError(`sheet "${sheet}" reaches row ${(row + 1).toLocaleString('en-GB')} and column ${col + 1}, a grid of more than ${limits.maxGridCells.toLocaleString('en-GB')} cells (England's schools by 200 columns is 5,000,000); it was not read. Delete the cells far outside the register, or raise the limit with --max-cells.`);
+}
+
+function cellValue(
+  type: string, style: number, value: string[] | null, formula: string[] | null, inline: string[] | null,
+  context: { sharedStrings: readonly string[]; date1904: boolean; dateStyles: ReadonlySet<number> },
+): GridValue {
+  const v = value === null ? null : decodeXmlText(value.join(''));
+  if (v === null || (v === '' && type !== 'str' && type !== 'inlineStr')) {
+    if (type === 'inlineStr' && inline) return decodeCellText(decodeXmlText(inline.join('')));
+    if (formula !== null) return { formula: decodeXmlText(formula.join('')) || '(a shared formula)' };
+    return '';
+  }
+  switch (type) {
+    case 's': {
+      const s = context.sharedStrings[Number(v)];
+      return s ?? '';
+    }
+    case 'str':
+    case 'inlineStr':
+      return decodeCellText(v);
+    case 'b':
+      return v === '1' || v.toLowerCase() === 'true';
+    case 'e':
+      return v;
+    case 'd': {
+      const date = fromIsoDate(v.slice(0, 10));
+      return date === null ? v : toExcelSerial(date);
+    }
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return v;
+      // Office.js gives serials of the 1900 system whatever the workbook's; so does the core's reading.
+      return context.date1904 && context.dateStyles.has(style) ? n + 1462 : n;
+    }
+  }
+}

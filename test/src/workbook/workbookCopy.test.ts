@@ -1,0 +1,192 @@
+/**
+ * The .xlsx copy keeps the analyst's whole workbook: registers saved by other programs (openpyxl,
+ * LibreOffice; test/fixtures/producers) go through `categorise` with every part they hold copied byte
+ * for byte, every analyst cell unchanged as openpyxl reads it, and the result opens in LibreOffice. A
+ * later run finds its block by the marker, through renamed headers, inserted and deleted columns.
+ */
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlobReader, configure, Uint8ArrayWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+import { RESULT_HEADERS } from '../../../src/run/resultPlacement';
+import { have, pdfPages, PDFINFO, PYTHON, python, SOFFICE, toPdf } from '../../support/externalTools';
+
+configure({ useWebWorkers: false });
+const FIXTURES = 'test/fixtures/producers';
+const CELLS = 'test/support/workbook_cells.py';
+const EDIT = 'test/support/edit_like_excel.py';
+
+interface Manifest {
+  workbooks: { file: string; registerSheetPart: string; analystParts: string[]; notesColumn: string; notes: { row: number; text: string }[]; table: { part: string; ref: string } | null }[];
+}
+const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Manifest;
+
+interface SheetCells {
+  cells: Record<string, unknown[]>;
+  comments: string[]; hyperlinks: string[]; validations: string[]; conditionalFormats: string[];
+  tables: Record<string, string>; merged: string[]; freeze: string | null; images: number; charts: number;
+}
+interface WorkbookCells { sheets: Record<string, SheetCells>; definedNames: string[]; ourNames: string[] }
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'schoolrisk-copy-'));
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (t) => (out += t), (t) => (err += t));
+  return { code, out, err };
+}
+
+/** Every entry of a zip: name to [crc32, compressed size, raw bytes]. */
+async function rawEntries(path: string): Promise<Map<string, { crc: number; size: number; raw: Uint8Array }>> {
+  const reader = new ZipReader(new BlobReader(new Blob([readFileSync(path)])));
+  const out = new Map<string, { crc: number; size: number; raw: Uint8Array }>();
+  for (const e of (await reader.getEntries()) as FileEntry[]) {
+    if (e.directory) continue;
+    out.set(e.filename, { crc: e.signature ?? -1, size: e.compressedSize, raw: await e.getData(new Uint8ArrayWriter(), { passThrough: true }) });
+  }
+  await reader.close();
+  return out;
+}
+
+const letters = (n: number) => {
+  let s = '';
+  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+};
+const columnIndex = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register saved by another program: %s', (file, w) => {
+  const input = () => join(dir, file);
+  const output = () => join(dir, file.replace('.xlsx', '.out.xlsx'));
+  beforeAll(async () => {
+    copyFileSync(join(FIXTURES, file), input());
+    const r = await run('categorise', input(), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', output());
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('copies every part it does not change byte for byte (charts, pivots, pictures, comments...), and changes only the parts it must', async () => {
+    const before = await rawEntries(input());
+    const after = await rawEntries(output());
+    const changed = [...before.keys()].filter((name) => {
+      const a = before.get(name)!;
+      const b = after.get(name);
+      return !b || a.crc !== b.crc || a.size !== b.size || Buffer.compare(a.raw, b.raw) !== 0;
+    });
+    const expected = [w.registerSheetPart, 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml'];
+    expect(changed.sort()).toEqual(expected.filter((p) => before.has(p)).sort());
+    for (const part of w.analystParts) expect(after.has(part), part).toBe(true);
+    expect(w.analystParts.length).toBeGreaterThanOrEqual(file.includes('plain') ? 0 : 6);
+  });
+
+  it('leaves every analyst cell, comment, link, validation, conditional format, table and name as it was (read by openpyxl)', () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const a = python<WorkbookCells>(CELLS, input());
+    const b = python<WorkbookCells>(CELLS, output());
+    expect(b.definedNames).toEqual(a.definedNames);
+    for (const [name, sheet] of Object.entries(a.sheets)) {
+      const got = b.sheets[name]!;
+      expect(got, name).toBeDefined();
+      for (const [ref, cell] of Object.entries(sheet.cells)) expect([ref, got.cells[ref]]).toEqual([ref, cell]);
+      for (const k of ['comments', 'hyperlinks', 'validations', 'conditionalFormats', 'tables', 'merged', 'images', 'charts'] as const) expect([name, k, got[k]]).toEqual([name, k, sheet[k]]);
+    }
+    // The notes without a header are where they were, and the results start after them.
+    const notes = columnIndex(w.notesColumn);
+    const register = Object.values(b.sheets)[0]!;
+    for (const n of w.notes) expect(register.cells[`${w.notesColumn}${n.row}`]?.[0]).toBe(n.text);
+    expect(RESULT_HEADERS.map((_, i) => register.cells[`${letters(notes + 1 + i)}1`]?.[0])).toEqual([...RESULT_HEADERS]);
+  });
+
+  it('opens in LibreOffice (converted to PDF)', () => {
+    if (!have(SOFFICE, 'LibreOffice') || !have(PDFINFO, 'pdfinfo')) return;
+    expect(pdfPages(toPdf(output(), dir))).toBeGreaterThan(0);
+  }, 200_000);
+
+  it('a run on its own output refreshes the same columns in place: no second block, the first run\'s categories become "previous"', async () => {
+    const again = join(dir, file.replace('.xlsx', '.again.xlsx'));
+    expect((await run('categorise', output(), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', again)).code).toBe(0);
+    if (!have(PYTHON, 'openpyxl')) return;
+    const first = Object.values(python<WorkbookCells>(CELLS, output()).sheets)[0]!;
+    const second = Object.values(python<WorkbookCells>(CELLS, again).sheets)[0]!;
+    const start = columnIndex(w.notesColumn) + 1;
+    const header = (c: number) => second.cells[`${letters(c)}1`]?.[0];
+    expect(header(start + RESULT_HEADERS.length)).toBeUndefined();
+    // "Previous" is the analyst's own previous-category column where they keep one, else the first run's category.
+    const previous = start + RESULT_HEADERS.indexOf('Previous category (last run)');
+    const theirs = Object.entries(first.cells).find(([ref, c]) => /^[A-Z]+1$/.test(ref) && c[0] === 'Previous category')?.[0].replace(/1$/, '');
+    for (const n of w.notes) {
+      const own = theirs ? first.cells[`${theirs}${n.row}`]?.[0] : undefined;
+      expect(second.cells[`${letters(previous)}${n.row}`]?.[0]).toBe(own ?? first.cells[`${letters(start)}${n.row}`]?.[0]);
+    }
+  });
+});
+
+describe('the sample register (an Excel table)', () => {
+  const out = () => join(dir, 'sample.out.xlsx');
+  beforeAll(async () => {
+    expect((await run('categorise', 'examples/sample-register.xlsx', '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out())).code).toBe(0);
+  });
+
+  it('gets its results as columns of the table, so sorting and filtering keep each school with its results', async () => {
+    const entries = await rawEntries(out());
+    const table = new TextDecoder().decode(await inflate(out(), 'xl/tables/table1.xml'));
+    expect(table).toMatch(/ref="A1:BX201"/);
+    for (const h of RESULT_HEADERS) expect(table).toContain(`name="${h}"`);
+    expect(entries.has('xl/tables/table1.xml')).toBe(true);
+  });
+
+  it('a renamed result header, a column inserted inside the block and a deleted result column: refreshed in place, or a fresh block beside with a note', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const py = (...args: string[]) => python<null>(EDIT, ...args);
+    const renamed = join(dir, 'renamed.xlsx');
+    const inserted = join(dir, 'inserted.xlsx');
+    const deleted = join(dir, 'deleted.xlsx');
+    // openpyxl prints nothing; python() parses stdout, so wrap: an empty output is not JSON.
+    const edit = (...args: string[]) => {
+      try {
+        py(...args);
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) throw e;
+      }
+    };
+    edit(out(), renamed, 'rename', 'Category', 'Autumn category');
+    edit(renamed, inserted, 'insert', 'Reasons', 'My comments', 'keep me');
+    const r1 = await run('categorise', inserted, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', join(dir, 'inserted.out.xlsx'));
+    expect(r1.code).toBe(0);
+    expect(r1.out).not.toMatch(/could not be matched/);
+    const after = Object.values(python<WorkbookCells>(CELLS, join(dir, 'inserted.out.xlsx')).sheets)[0]!;
+    expect(after.cells.BQ1?.[0]).toBe('Autumn category'); // kept as the analyst renamed it
+    expect(after.cells.BU1?.[0]).toBe('My comments');
+    expect(after.cells.BU2?.[0]).toBe('keep me');
+    expect(after.cells.BV1?.[0]).toBe('Reasons');
+    expect(after.cells.BZ1).toBeUndefined(); // no second block
+
+    edit(out(), deleted, 'delete', 'Support');
+    const r2 = await run('categorise', deleted, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', join(dir, 'deleted.out.xlsx'));
+    expect(r2.code).toBe(0);
+    expect(r2.out).toMatch(/could not be matched with certainty/);
+    const old = Object.values(python<WorkbookCells>(CELLS, deleted).sheets)[0]!;
+    const fresh = Object.values(python<WorkbookCells>(CELLS, join(dir, 'deleted.out.xlsx')).sheets)[0]!;
+    // The old columns (BQ:BW, one deleted) are left exactly as they were; the new block starts at BX,
+    // inside the table, whose column names must be unique: ours are numbered where the old ones hold the name.
+    for (const [ref, cell] of Object.entries(old.cells)) expect([ref, fresh.cells[ref]]).toEqual([ref, cell]);
+    expect(fresh.cells.BX1?.[0]).toBe('Category2');
+    expect(fresh.cells.BY1?.[0]).toBe('Support');
+    expect(r2.out).toMatch(/already has a column "Category", so ours is headed "Category2"/);
+    expect(Object.values(fresh.tables)).toEqual(['A1:CE201']);
+  });
+});
+
+async function inflate(path: string, name: string): Promise<Uint8Array> {
+  const reader = new ZipReader(new BlobReader(new Blob([readFileSync(path)])));
+  const e = ((await reader.getEntries()) as FileEntry[]).find((x) => x.filename === name)!;
+  const bytes = await e.getData(new Uint8ArrayWriter());
+  await reader.close();
+  return bytes;
+}
