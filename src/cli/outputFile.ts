@@ -14,7 +14,7 @@
  * - Every failure is one line: the path, what went wrong, what to do. Never a stack trace.
  */
 import { constants, createWriteStream, rmSync, type Stats } from 'node:fs';
-import { access, mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CliError } from './cliError';
@@ -83,6 +83,7 @@ export async function claimOutput(outPath: string, inputPath: string, options: O
   }
   const lock = join(dir, `.${basename(path)}.schoolrisk-lock`);
   await takeLock(lock, outPath);
+  await removeStaleTemps(dir, basename(path));
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let settled = false;
   const cleanUp = async () => {
@@ -152,6 +153,16 @@ async function takeLock(lock: string, outPath: string): Promise<void> {
     }
   }
   throw new CliError(`Cannot write "${outPath}": another schoolrisk run is starting to write it. Wait for it to finish, or choose another --out.`);
+}
+
+/** Temporary files a killed run left beside the target (their process is gone). */
+async function removeStaleTemps(dir: string, base: string): Promise<void> {
+  const prefix = `.${base}.`;
+  for (const f of await readdir(dir).catch(() => [] as string[])) {
+    if (!f.startsWith(prefix) || !f.endsWith('.tmp')) continue;
+    const pid = Number(f.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await unlink(join(dir, f)).catch(() => undefined);
+  }
 }
 
 function alive(pid: number): boolean {
