@@ -75,7 +75,8 @@ function school(rnd: () => number, i: number): Record<Column, Cell> {
   const concern = (base: number) => yesNo(clamp(base * (0.3 + weak * 2), 0, 0.95));
   const rc = () => pick(rnd, weak > 0.6 ? [['Expected', 0.4], ['Needs attention', 0.45], ['Urgent improvement', 0.15]] as const : REPORT_CARD);
   const area = () => pick(rnd, weak > 0.6 ? [['B', 0.3], ['C', 0.5], ['D', 0.2]] as const : AREA);
-  const urn = 100_000 + i * 35 + Math.floor(rnd() * 30);
+  // Six-digit URNs, unique, for up to 112,000 schools (the memory bench reads 100,000).
+  const urn = 100_000 + i * 8 + Math.floor(rnd() * 8);
   return {
     urn,
     laestab: `${800 + (i % 150)}${String(2000 + (i % 7000)).padStart(4, '0')}`,

@@ -5,6 +5,7 @@
  *
  * BENCH_ROWS (default 25,000) and BENCH_REPS (default 3) change the size and the repetitions.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -101,13 +102,39 @@ async function spillFigure(header: string[], rows: (string | number | boolean)[]
   return { perFramework, riskCategorySpillMs: Math.max(...Object.values(perFramework)) };
 }
 
-/** Writes the register as an .xlsx an analyst would have: a "Register" sheet, dates as Excel dates. */
+/** Writes the register as an .xlsx an analyst would have: a "Register" sheet, dates as Excel dates (exceljs's streaming writer). */
 async function writeRegisterXlsx(path: string, header: string[], rows: (string | number | boolean)[][]) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const ws = wb.addWorksheet('Register');
-  ws.addRow(header).font = { bold: true };
-  for (const row of rows) ws.addRow(row.map((v, i) => (DATE_COLUMNS.has(i) && typeof v === 'number' ? excelJsDateFromSerial(v) : v === '' ? null : v)));
-  await wb.xlsx.writeFile(path);
+  ws.addRow(header).commit();
+  for (const row of rows) ws.addRow(row.map((v, i) => (DATE_COLUMNS.has(i) && typeof v === 'number' ? excelJsDateFromSerial(v) : v === '' ? null : v))).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+/**
+ * Peak resident memory of `schoolrisk categorise` to .xlsx, measured from outside the process (the
+ * kernel's high-water mark of the child, by Python's getrusage; the CLI runs in one process: tsx as a
+ * loader), on registers of 25,000 and 100,000 schools.
+ */
+async function cliMemoryFigures(dir: string, framework: string): Promise<{ cliPeakRssMB25k: Figure; cliPeakRssMB100k: Figure; baselineMB: Figure }> {
+  const peak = (args: string[]): Figure => {
+    const wrapper = 'import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\nprint(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.stderr.decode()[-300:].replace("\\n", " "))';
+    const out = spawnSync('python3', ['-c', wrapper, process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    const [code, kb, ...err] = (out.stdout ?? '').trim().split(' ');
+    if (out.status !== 0 || code !== '0') return `n/a (${(out.stderr || err.join(' ')).slice(0, 120)})`;
+    return Math.round(Number(kb) / 1024);
+  };
+  const baselineMB = peak(['frameworks']);
+  const figures: Record<string, Figure> = {};
+  for (const n of [25_000, 100_000]) {
+    const { header, rows } = englandRegister(n);
+    const input = join(dir, `memory-${n}.xlsx`);
+    await writeRegisterXlsx(input, header, rows);
+    figures[n] = peak(['categorise', input, '--framework', framework, '--as-of', '2026-11-01', '--out', join(dir, `memory-${n}.out.xlsx`)]);
+    log(`  cli peak memory, ${n} rows: ${figures[n]} MB`);
+  }
+  return { cliPeakRssMB25k: figures[25_000]!, cliPeakRssMB100k: figures[100_000]!, baselineMB };
 }
 
 /** `schoolrisk categorise` end to end against exceljs merely reading and writing the same file, alternately. */
@@ -251,6 +278,8 @@ async function run(): Promise<void> {
     const spill = await spillFigure(header, rows);
     log(`CLI on ${ROWS} rows (${slowest})...`);
     const cli = await cliFigure(dir, header, rows, slowest);
+    log(`CLI peak memory (${slowest})...`);
+    const memory = await cliMemoryFigures(dir, slowest);
     log('Task pane on the Excel double...');
     const pane = await taskpaneFigures(header, rows);
     log('Production bundles...');
@@ -263,6 +292,8 @@ async function run(): Promise<void> {
       { name: 'registerRowsPerSecond', value: core.registerRowsPerSecond, target: '(no target)', met: null },
       check('riskCategorySpillMs', spill.riskCategorySpillMs, '< 100', (v) => v < 100),
       check('cliOverheadRatio', cli.cliOverheadRatio, '<= 1.5', (v) => v <= 1.5),
+      check('cliPeakRssMB25k', memory.cliPeakRssMB25k, '<= 500', (v) => v <= 500),
+      { name: 'cliPeakRssMB100k', value: memory.cliPeakRssMB100k, target: '(finishes)', met: typeof memory.cliPeakRssMB100k === 'number' ? true : null },
       check('taskpaneSyncs25k', pane.taskpaneSyncs25k, '<= 6', (v) => v <= 6),
       check('taskpaneMaxRequestBytes', pane.taskpaneMaxRequestBytes, '< 5,000,000', (v) => v < 5_000_000),
       check('taskpaneMaxResponseBytes', pane.taskpaneMaxResponseBytes, '< 5,000,000', (v) => v < 5_000_000),
@@ -275,7 +306,7 @@ async function run(): Promise<void> {
     const lines = table.map((r) => `${r.name.padEnd(w)}  ${(typeof r.value === 'number' ? r.value.toLocaleString('en-GB') : r.value).padStart(vw)}  ${r.target.padEnd(12)} ${r.met === null ? '' : r.met ? 'met' : 'MISSED'}`);
     process.stdout.write(`\nschool-risk-register benchmarks: ${ROWS.toLocaleString('en-GB')} schools, ${REPS} repetition(s), median\n${lines.join('\n')}\n\n`);
     process.stdout.write(`per framework (rows/s, engine | register; RISKCATEGORY ms; task pane syncs):\n${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} ms; ${pane.perFramework[id]?.syncs ?? 'n/a'} syncs`).join('\n')}\n`);
-    process.stdout.write(`cli: categorise ${cli.cliMs} ms vs exceljs read+write ${cli.exceljsMs} ms (${slowest})\n`);
+    process.stdout.write(`cli: categorise ${cli.cliMs} ms vs exceljs read+write ${cli.exceljsMs} ms (${slowest}); peak memory ${memory.cliPeakRssMB25k} MB at 25,000 rows, ${memory.cliPeakRssMB100k} MB at 100,000, ${memory.baselineMB} MB to start and list the frameworks\n`);
 
     const results = {
       ranAt: new Date().toISOString(),
@@ -284,7 +315,7 @@ async function run(): Promise<void> {
       repetitions: REPS,
       ...Object.fromEntries(table.map((r) => [r.name, r.value])),
       met: Object.fromEntries(table.filter((r) => r.met !== null).map((r) => [r.name, r.met])),
-      detail: { core: core.perFramework, riskCategorySpillMsByFramework: spill.perFramework, taskpaneByFramework: pane.perFramework, cli: { ...cli, framework: slowest } },
+      detail: { core: core.perFramework, riskCategorySpillMsByFramework: spill.perFramework, taskpaneByFramework: pane.perFramework, cli: { ...cli, framework: slowest, memory } },
       seconds: Math.round((Date.now() - started) / 1000),
     };
     await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -61,16 +61,21 @@ export async function writeWorkbookCopy(
   const plainStyles = RESULT_COLUMNS.map((c, i) => st({ top: true, ...(WRAPPED.has(c.id) ? { wrap: true } : {}), ...(i === DUE_COLUMN ? { numberFormat: 'dd/mm/yyyy' } : {}) }));
   const dateOffset = wb.info.date1904 ? -1462 : 0;
   const order = columns.map((c, i) => [c, i] as const).sort((a, b) => a[0] - b[0]);
-  const cellsByRow = new Map<number, OurCell[]>();
-  cellsByRow.set(h, order.filter(([, i]) => plan.placement.writeHeader[i]).map(([col, i]) => ({ col, style: headerStyle, value: headers[i]! })));
-  for (const r of plan.rows) {
-    cellsByRow.set(r.gridRow, order.map(([col, i]) => {
+  // Our cells are made row by row as the sheet streams past, not held for the whole register at once.
+  const headerCells: OurCell[] = order.filter(([, i]) => plan.placement.writeHeader[i]).map(([col, i]) => ({ col, style: headerStyle, value: headers[i]! }));
+  const planOf = new Map(plan.rows.map((r) => [r.gridRow, r]));
+  const cellsOf = (row: number): OurCell[] | undefined => {
+    if (row === h) return headerCells;
+    const r = planOf.get(row);
+    return r && order.map(([col, i]) => {
       const v = r.cells[i]!;
       const style = i === 0 && r.fill ? st({ top: true, bold: true, fill: r.fill.colour, colour: r.fill.textColour }) : plainStyles[i]!;
       return { col, style, value: typeof v === 'number' ? (i === DUE_COLUMN ? v + dateOffset : v) : typeof v === 'boolean' ? String(v) : v };
-    }));
-  }
-  const rows = [...cellsByRow.keys()].sort((a, b) => a - b);
+    });
+  };
+  const rows = [h, ...plan.rows.map((r) => r.gridRow)].sort((a, b) => a - b);
+  // Every category's fill is in the styles before the styles part is written (the sheet streams later).
+  for (const r of plan.rows) if (r.fill) st({ top: true, bold: true, fill: r.fill.colour, colour: r.fill.textColour });
   const widths = new Map(columns.map((c, i) => [c, RESULT_COLUMNS[i]!.width] as const).filter(([, ], i) => plan.placement.writeHeader[i]));
   const freeze = table || wb.read.hasFrozenPane ? null : freezeAt(plan, h);
   const marked = wb.markerRows;
@@ -87,7 +92,7 @@ export async function writeWorkbookCopy(
   const replace = new Map<string, PartContent>();
   const add = new Map<string, PartContent>();
   replace.set(wb.sheet.part, () => editSheet(wb.pkg.stream(wb.sheet.part), {
-    cellsOf: (r) => cellsByRow.get(r),
+    cellsOf,
     rows,
     ourColumns: new Set(columns),
     clearRows: { from: h + 1, to: Math.max(lastRow, marked?.to ?? -1) },

@@ -32,9 +32,6 @@ class SourceWindow {
   slice(from: number, to: number): string {
     return this.text.slice(from - this.start, to - this.start);
   }
-  charAt(i: number): string {
-    return this.text.charAt(i - this.start);
-  }
   /** Forgets the text before `offset`. */
   dropBefore(offset: number): void {
     if (offset <= this.start) return;
@@ -43,20 +40,25 @@ class SourceWindow {
   }
 }
 
-function parserFor(events: XmlEvents, source: SourceWindow): Parser {
-  let selfClosing = false;
-  const parser: Parser = new Parser(
+/** htmlparser2's parser, told when the tag being opened closes itself ("<c r=\"A1\"/>"). */
+class XmlParser extends Parser {
+  selfClosing = false;
+  override onselfclosingtag(endIndex: number): void {
+    this.selfClosing = true;
+    super.onselfclosingtag(endIndex);
+    this.selfClosing = false;
+  }
+}
+
+function parserFor(events: XmlEvents): XmlParser {
+  const parser: XmlParser = new XmlParser(
     {
       onopentag(name, attrs) {
-        selfClosing = source.charAt(parser.endIndex - 1) === '/';
-        events.open?.(localName(name), attrs, parser.startIndex, parser.endIndex, selfClosing, name);
+        events.open?.(localName(name), attrs, parser.startIndex, parser.endIndex, parser.selfClosing, name);
       },
-      onclosetag(name) {
-        // A self-closing element's close event comes straight after its open event.
-        if (selfClosing) {
-          selfClosing = false;
-          events.close?.(localName(name), parser.startIndex, parser.endIndex, true);
-        } else events.close?.(localName(name), parser.startIndex, parser.endIndex, false);
+      onclosetag(name, isImplied) {
+        // A self-closing element's close event comes straight after its open event, as implied.
+        events.close?.(localName(name), parser.startIndex, parser.endIndex, isImplied);
       },
       ontext(raw) {
         events.text?.(raw);
@@ -69,17 +71,12 @@ function parserFor(events: XmlEvents, source: SourceWindow): Parser {
 
 /** Reads a part through `events`, chunk by chunk. */
 export async function readXml(stream: ReadableStream<Uint8Array>, events: XmlEvents): Promise<void> {
-  const source = new SourceWindow();
-  const parser = parserFor(events, source);
+  const parser = parserFor(events);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-    source.append(text);
-    parser.write(text);
-    // Reading needs no source text once the chunk's events have run, but the last byte (a "/" of "/>").
-    source.dropBefore(parser.endIndex);
+    parser.write(done ? decoder.decode() : decoder.decode(value, { stream: true }));
     if (done) break;
   }
   parser.end();
@@ -119,7 +116,7 @@ export function spliceXml(stream: ReadableStream<Uint8Array>, handlers: (s: Spli
     source: (from, to) => source.slice(from, to),
   };
   const events = handlers(splicer);
-  const parser = parserFor(events, source);
+  const parser = parserFor(events);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const reader = stream.getReader();
   let total = 0;
