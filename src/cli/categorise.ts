@@ -8,7 +8,7 @@ import type { CalendarDate } from '../../core/dates';
 import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
 import { resultsJson } from '../run/resultsJson';
-import { readSheetGrid, type SheetGrid } from '../workbook/readFile';
+import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { outputKind, resultsCsv } from '../workbook/writeFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
@@ -26,7 +26,7 @@ export interface CategoriseArgs {
   readonly out: string;
   readonly print: (text: string) => void;
   readonly now?: Date;
-  readonly limits?: { readonly maxUnpackedBytes?: number; readonly maxGridCells?: number };
+  readonly limits?: ReadLimits;
   /** Test seam for the output file. */
   readonly output?: OutputOptions;
 }

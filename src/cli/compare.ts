@@ -7,7 +7,7 @@ import type { CalendarDate } from '../../core/dates';
 import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
 import { locateRegister } from '../run/locateRegister';
-import { readSheetGrid } from '../workbook/readFile';
+import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 
 /** One school's categories under every framework (`null` where a problem stopped the row). */
@@ -19,8 +19,8 @@ export interface ComparisonRow {
 }
 
 /** Compares the frameworks on one register. */
-export async function compareCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void }): Promise<ComparisonRow[]> {
-  const grid = await readSheetGrid(args.register, args.sheet);
+export async function compareCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void; limits?: ReadLimits }): Promise<ComparisonRow[]> {
+  const grid = await readSheetGrid(args.register, args.sheet, args.limits);
   const located = locateRegister(grid.values);
   if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const frameworks = allFrameworks();

@@ -5,11 +5,29 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fromIsoDate, todayLocal, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
-import { FileReadError } from '../workbook/readFile';
+import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
+
+function positiveNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${text}" is not a positive number.`);
+  return n;
+}
+
+/** The limits a workbook is checked against before it is read, as options every reading command takes. */
+function withReadLimits(command: Command): Command {
+  return command
+    .option('--max-unpacked-mb <MB>', 'refuse a workbook that unpacks to more than this (default 2048)', positiveNumber)
+    .option('--max-cells <cells>', 'refuse a sheet whose grid holds more cells than this (default 10,000,000)', positiveNumber);
+}
+
+const readLimits = (opts: { maxUnpackedMb?: number; maxCells?: number }): ReadLimits => ({
+  ...(opts.maxUnpackedMb ? { maxUnpackedBytes: opts.maxUnpackedMb * 1024 * 1024 } : {}),
+  ...(opts.maxCells ? { maxGridCells: opts.maxCells } : {}),
+});
 
 function asOfDate(text: string): CalendarDate {
   const date = fromIsoDate(text);
@@ -26,36 +44,36 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
 
-  program
-    .command('categorise')
+  withReadLimits(program
+    .command('categorise'))
     .description('Categorise every school of a register (.xlsx or .csv).')
     .argument('<register>', 'the register file, .xlsx or .csv')
     .requiredOption('-f, --framework <id>', `the framework: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
     .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
-    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string }) => {
-      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out });
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; maxUnpackedMb?: number; maxCells?: number }) => {
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out, limits: readLimits(opts) });
     });
 
-  program
-    .command('compare')
+  withReadLimits(program
+    .command('compare'))
     .description('Show each school\'s category under all five frameworks, side by side.')
     .argument('<register>', 'the register file, .xlsx or .csv')
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
-    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate }) => {
-      await compareCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out });
+    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
+      await compareCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
     });
 
-  program
-    .command('validate')
+  withReadLimits(program
+    .command('validate'))
     .description('Show how the headers map to fields, the columns not used, and every problem by row, column and value.')
     .argument('<register>', 'the register file, .xlsx or .csv')
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
-    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate }) => {
-      await validateCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out });
+    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
+      await validateCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
     });
 
   program

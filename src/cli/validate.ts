@@ -7,12 +7,12 @@ import type { CalendarDate } from '../../core/dates';
 import { FIELDS } from '../../core/fields';
 import { readRegister } from '../../core/record';
 import { locateRegister } from '../run/locateRegister';
-import { readSheetGrid } from '../workbook/readFile';
+import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 
 /** Validates a register; resolves to the number of problems found. */
-export async function validateCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void }): Promise<number> {
-  const grid = await readSheetGrid(args.register, args.sheet);
+export async function validateCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void; limits?: ReadLimits }): Promise<number> {
+  const grid = await readSheetGrid(args.register, args.sheet, args.limits);
   const located = locateRegister(grid.values);
   if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const read = readRegister(located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });

@@ -7,10 +7,10 @@ import { extname } from 'node:path';
 import Papa from 'papaparse';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { Cell, GridValue } from './cell';
-import { EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
+import { DEFAULT_SHEET_LIMITS, EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
 import { openRegisterWorkbook, type RegisterWorkbook } from './xlsx/registerWorkbook';
 import { PackageError } from './xlsx/xml';
-import type { PackageLimits } from './xlsx/zipPackage';
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './xlsx/zipPackage';
 
 /** A sheet's values from A1 to its last used cell, and its Excel tables. */
 export interface SheetGrid {
@@ -34,8 +34,11 @@ export class FileReadError extends Error {
   }
 }
 
+/** The limits a workbook is checked against before it is read (defaults in ./xlsx). */
+export type ReadLimits = Partial<PackageLimits & SheetLimits>;
+
 /** Reads one sheet of a register file. `sheet` defaults to the first sheet (a CSV has one). */
-export async function readSheetGrid(path: string, sheet?: string, limits?: Partial<PackageLimits & SheetLimits>): Promise<SheetGrid> {
+export async function readSheetGrid(path: string, sheet?: string, limits?: ReadLimits): Promise<SheetGrid> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers') {
     throw new FileReadError(`Cannot read "${path}": it is ${ext === '.xls' ? 'an Excel 97-2003 workbook (.xls)' : ext === '.ods' ? 'an OpenDocument spreadsheet (.ods)' : 'a Numbers spreadsheet'}. Open it and save it as Excel Workbook (.xlsx), then run again on that file.`);
@@ -52,7 +55,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: Parti
   }
   let wb: RegisterWorkbook;
   try {
-    wb = await openRegisterWorkbook(path, sheet, limits && { maxUnpackedBytes: limits.maxUnpackedBytes ?? 2 * 1024 ** 3, maxGridCells: limits.maxGridCells ?? 10_000_000 });
+    wb = await openRegisterWorkbook(path, sheet, { ...DEFAULT_PACKAGE_LIMITS, ...DEFAULT_SHEET_LIMITS, ...limits });
   } catch (e) {
     if (e instanceof PackageError) throw new FileReadError(`Cannot read "${path}": ${e.message}`);
     if ((e as NodeJS.ErrnoException).code) throw unreadable(path, e);

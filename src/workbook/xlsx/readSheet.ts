@@ -129,7 +129,7 @@ export async function readSheet(
         if (local === 'row') {
           const r = attrs.r === undefined ? row + 1 : Number(attrs.r) - 1;
           if (!Number.isInteger(r) || r < 0) throw tooBig(`has a row numbered "${attrs.r}", which is not a row number; the file is damaged.`);
-          if (r >= EXCEL_MAX_ROWS) throw tooBig(`has a row ${r + 1}, past Excel's last row (1,048,576); the file is damaged or was not written by a spreadsheet.`);
+          if (r >= EXCEL_MAX_ROWS) throw tooBig(`has a row ${(r + 1).toLocaleString('en-GB')}, past Excel's last row (1,048,576); the file is damaged or was not written by a spreadsheet.`);
           row = r;
           col = -1;
         } else if (local === 'c') {

@@ -10,7 +10,7 @@
  * about its sizes.
  */
 import { openAsBlob } from 'node:fs';
-import { BlobReader, configure, TextWriter, ZipReader, ZipWriter, type Entry, type FileEntry } from '@zip.js/zip.js';
+import { BlobReader, configure, ZipReader, ZipWriter, type Entry, type FileEntry } from '@zip.js/zip.js';
 import { PackageError } from './xml';
 
 configure({ useWebWorkers: false });
@@ -94,10 +94,10 @@ export class XlsxPackage {
 
   /** A part as text (small parts only: the register sheet is streamed). */
   async text(name: string): Promise<string> {
-    const e = this.entry(name);
     try {
-      return await e.getData(new TextWriter('utf-8'));
+      return await new Response(this.stream(name)).text();
     } catch (err) {
+      if (err instanceof PackageError) throw err;
       throw new PackageError(`its part ${name} is damaged (${(err as Error).message.replace(/\.$/, '')}).`);
     }
   }
