@@ -24,15 +24,27 @@ export function placementOptions(region: RegisterRegion, seen: readonly (readonl
   const marker: ResultMarker | null = region.marker
     ? { columns: Object.fromEntries(Object.entries(region.marker.columns).map(([id, c]) => [id, typeof c === 'number' ? c - left : c])) }
     : null;
-  // Formula areas by sheet column, so a column is checked against its own areas only.
-  const byColumn = new Map<number, SheetBox[]>();
-  for (const f of region.formulas ?? []) for (let c = f.left; c <= f.right; c++) byColumn.set(c, [...(byColumn.get(c) ?? []), f]);
+  const formulaRows = formulaRowsByColumn(region.formulas ?? []);
   // A host that cannot list formula cells (before ExcelApi 1.9) cannot tell a formula giving "" from an
   // empty cell, so every cell of the region counts as taken: a new block then starts past the used range.
-  const width = Math.max(0, ...seen.map((r) => r.length));
+  const width = seen.reduce((w, r) => Math.max(w, r.length), 0);
   const unknown = region.formulas === undefined;
-  const occupied = (r: number, c: number) => !blank(seen[r]?.[c]) || (unknown ? c < width : (byColumn.get(c + left) ?? []).some((f) => r + top >= f.top && r + top <= f.bottom));
+  const occupied = (r: number, c: number) => !blank(seen[r]?.[c]) || (unknown ? c < width : formulaRows(c + left).has(r + top));
   return { marker, occupied, columnName: (c) => columnLetters(c + left) };
+}
+
+/** The sheet rows holding a formula in a sheet column, worked out for a column when placement first asks about it. */
+function formulaRowsByColumn(areas: readonly SheetBox[]): (column: number) => ReadonlySet<number> {
+  const rows = new Map<number, Set<number>>();
+  return (column) => {
+    let set = rows.get(column);
+    if (!set) {
+      set = new Set();
+      for (const a of areas) if (a.left <= column && column <= a.right) for (let r = a.top; r <= a.bottom; r++) set.add(r);
+      rows.set(column, set);
+    }
+    return set;
+  };
 }
 
 /** The parts of the port's result block that say where and how it goes (the rows are the caller's). */

@@ -61,6 +61,8 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   let done = 0;
   const notes = [...b.notes];
   let insideTable: string | null = null;
+  // What the first chunk does with the table, told only once that chunk is confirmed.
+  let table: TableOutcome = { inside: null, note: null };
   const report = (status: WriteReport['status'], summaryWritten: boolean, error?: string): WriteReport => ({
     status, rowsDone: done, totalRows: total, summaryWritten, notes, insideTable, ...(error ? { error } : {}),
   });
@@ -72,7 +74,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
     if (k === 0) {
       // The headers and the marker go with the first rows, so a run stopped halfway leaves a block the next run finds and refreshes.
       queueHeaders(ws, b);
-      insideTable = queueTable(ws, b, support, notes);
+      table = queueTable(ws, b, support);
       state = queueSheetState(ctx);
     }
     if (end > start) {
@@ -96,6 +98,10 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       return report('failed', false, `${(e as Error).message} (rows ${b.firstRow + start + 1} to ${b.firstRow + end} not confirmed)`);
     }
     done = end;
+    if (k === 0) {
+      insideTable = table.inside;
+      if (table.note) notes.push(table.note);
+    }
     control.onProgress?.(done, total);
     if (summaryHere) return report('done', true);
   }
@@ -126,19 +132,23 @@ function queueHeaders(ws: Excel.Worksheet, b: ResultBlock): void {
   }
 }
 
+/** The table the results are columns of once the first chunk is written, and what to tell the analyst about it. */
+interface TableOutcome {
+  readonly inside: string | null;
+  readonly note: string | null;
+}
+
 /** Makes the result columns columns of the analyst's table (after their header cells are written: they become the column names). */
-function queueTable(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport, notes: string[]): string | null {
+function queueTable(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport): TableOutcome {
   const t = b.table;
-  if (t === null) return null;
-  if (t.right === null) return t.name;
+  if (t === null) return { inside: null, note: null };
+  if (t.right === null) return { inside: t.name, note: null };
   const added = `${columnLetters(t.box.right + 1)}${t.right > t.box.right + 1 ? ` to ${columnLetters(t.right)}` : ''}`;
   if (!support.tableResize) {
-    notes.push(`The results are in columns ${added}, beside table "${t.name}" but not in it: this version of Excel cannot add columns to a table from an add-in (ExcelApi 1.13). Sorting or filtering the table will not move them; to keep each school with its results, resize the table over them (Table Design > Resize Table).`);
-    return null;
+    return { inside: null, note: `The results are in columns ${added}, beside table "${t.name}" but not in it: this version of Excel cannot add columns to a table from an add-in (ExcelApi 1.13). Sorting or filtering the table will not move them; to keep each school with its results, resize the table over them (Table Design > Resize Table).` };
   }
   ws.tables.getItem(t.name).resize(ws.getRangeByIndexes(t.box.top, t.box.left, t.box.bottom - t.box.top + 1, t.right - t.box.left + 1));
-  notes.push(`The results were added to table "${t.name}" as columns ${added}, so sorting or filtering the table keeps each school with its results.`);
-  return t.name;
+  return { inside: t.name, note: `The results were added to table "${t.name}" as columns ${added}, so sorting or filtering the table keeps each school with its results.` };
 }
 
 /** The marker: one hidden sheet-scoped name per result column and one for the run, replacing ours from an earlier run. */

@@ -216,6 +216,17 @@ describe('results inside the analyst\'s table', () => {
     expectOnlyBlockChanged(s.sheet, second.before, second.write.block);
   });
 
+  it('a first write that fails says nothing of a table it did not confirm', async () => {
+    const s = setUp(register, { table: true });
+    const region = await s.port.readRegister();
+    const write = runWrite(region, planRegion(region, oxfordshire, ASOF), oxfordshire, ASOF, new Date(0), 'run-1');
+    s.double.failure = { sync: s.double.syncs + 1, atCommand: 0 };
+    const report = await s.port.writeRun(write);
+    expect(report).toMatchObject({ status: 'failed', rowsDone: 0, insideTable: null });
+    expect(report.notes.join(' ')).not.toMatch(/added to table/);
+    expect(s.sheet.table('Schools')!.right).toBe(W - 1);
+  });
+
   it('a table column already named like one of ours gets Excel\'s "Category2", so the table\'s names stay unique', async () => {
     const grid = register.map((r, i) => [...r, i === 0 ? 'Category' : 'Amber (2024)']);
     const s = setUp(grid, { table: true });
