@@ -18,7 +18,8 @@ import {
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 
-type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string };
+/** A message after an action; `details` are listed under it (where a run put its results, and why). */
+type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
 
 /** Props of the pane: the workbook port, and whether Office says the theme is dark. */
 export interface AppProps {
@@ -116,13 +117,14 @@ export function App({ port, dark }: AppProps) {
       const { plan: p, report } = await categoriseOnPort(port, r, fw, asOf, { overrides, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
       const first = r.top + p.located.headerIndex + 2;
       const rows = report.rowsDone ? `sheet rows ${first} to ${first + report.rowsDone - 1}` : 'no rows';
+      const details = report.notes;
       if (report.status === 'done') {
         const counts = p.summary.counts.filter((c) => c.schools).map((c) => `${c.label}: ${c.schools}`).join('; ');
-        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised. SIG summary and Run log updated.` });
+        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised. SIG summary and Run log updated.`, details });
       } else if (report.status === 'cancelled') {
-        setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. The SIG summary was not updated.` });
+        setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. The SIG summary was not updated.`, details });
       } else {
-        setNotice({ intent: 'error', title: 'The run stopped', text: `${report.error ?? ''}. New results in ${rows}; the other rows keep their previous results.` });
+        setNotice({ intent: 'error', title: 'The run stopped', text: `${report.error ?? ''}. New results in ${rows}; the other rows keep their previous results.`, details });
       }
       await save(frameworkId, overrides);
       setRegion(null);
@@ -219,10 +221,15 @@ export function App({ port, dark }: AppProps) {
             </div>
           )}
           {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.details?.length ? 'multiline' : 'auto'}>
               <MessageBarBody>
                 <MessageBarTitle>{notice.title}</MessageBarTitle>
                 {notice.text}
+                {notice.details?.length ? (
+                  <ul aria-label="Where the results went" style={{ margin: '4px 0 0', paddingLeft: 16 }}>
+                    {notice.details.map((d, i) => <li key={i}>{d}</li>)}
+                  </ul>
+                ) : null}
               </MessageBarBody>
             </MessageBar>
           )}

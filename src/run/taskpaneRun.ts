@@ -1,10 +1,11 @@
 /**
  * The task pane's side of the shared run: turns a region read through the workbook port into a run
- * plan (src/run/registerRun.ts), and a plan into the port's write (the result block, the SIG summary,
- * the run-log row); places each problem on its sheet cell; compares one school under every framework.
- * The pane adds only interaction on top of this.
+ * plan (src/run/registerRun.ts, placed by the same rules as the command line's, with the live sheet's
+ * marker and formula cells), and a plan into the port's write (the result block where placement put it,
+ * with its marker, table and panes: paneBlock.ts; the SIG summary; the run-log row); places each problem
+ * on its sheet cell; compares one school under every framework. The pane adds only interaction on top.
  */
-import { toUkDate, type CalendarDate } from '../../core/dates';
+import { toIsoDate, toUkDate, type CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
@@ -15,6 +16,7 @@ import { categoriseRegister } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
+import { blockPlacement, placementOptions } from './paneBlock';
 import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
@@ -32,11 +34,19 @@ export function regionSource(region: RegisterRegion): string {
 
 /** Plans a run on a region read through the port. Throws `RunError` when the register cannot run. */
 export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides): RunPlan {
-  return planRun(valuesAsSeen(region), { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1 });
+  const seen = valuesAsSeen(region);
+  return planRun(seen, { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
 }
 
-/** The port write for a plan: contiguous rows from below the header to the last data row. */
-export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date): RunWrite {
+/** A run id for the marker: random, so two runs are never confused. */
+export function newRunId(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  return Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')).join('-');
+}
+
+/** The port write for a plan: contiguous rows from below the header to the last data row, in the columns placement chose. */
+export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId()): RunWrite {
   const firstGridRow = plan.located.headerIndex + 1;
   const lastGridRow = plan.rows.length ? plan.rows[plan.rows.length - 1]!.gridRow : firstGridRow - 1;
   const blank: Cell[] = RESULT_HEADERS.map(() => '');
@@ -55,8 +65,7 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     block: {
       sheet: region.sheet,
       headerRow: region.top + plan.located.headerIndex,
-      left: region.left + plan.placement.columns[0]!,
-      headers: RESULT_HEADERS,
+      ...blockPlacement(region, plan, { runId, frameworkId: def.id, asOf: toIsoDate(asOf), lastRow: region.top + lastGridRow }),
       firstRow: region.top + firstGridRow,
       rows,
       fills,
@@ -80,9 +89,9 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
 }
 
 /** Plans and writes a run through the port. */
-export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date } = {}): Promise<{ plan: RunPlan; report: WriteReport }> {
+export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string } = {}): Promise<{ plan: RunPlan; report: WriteReport }> {
   const plan = planRegion(region, framework, asOf, options.overrides);
-  const report = await port.writeRun(runWrite(region, plan, framework, asOf, options.ranAt ?? new Date()), options);
+  const report = await port.writeRun(runWrite(region, plan, framework, asOf, options.ranAt ?? new Date(), options.runId), options);
   return { plan, report };
 }
 

@@ -4,6 +4,7 @@
  * implementation over an Excel double (test/support/excelDouble.ts). Coordinates are 0-based sheet rows
  * and columns.
  */
+import type { ResultMarker } from '../run/resultPlacement';
 import type { Cell } from './cell';
 
 /** The register region the pane read: the Excel table the selection is in, else the active sheet's used range. */
@@ -23,15 +24,35 @@ export interface RegisterRegion {
    * value in its top-left cell only and '' in the cells it covers.
    */
   readonly merged?: readonly MergedArea[];
+  /**
+   * The marker an earlier run left on the sheet (its defined names), in sheet columns; `null` when there
+   * is none. See src/run/resultMarker.ts.
+   */
+  readonly marker?: ResultMarker | null;
+  /** Our names already on the sheet (`SchoolRisk.*`): the write replaces them. */
+  readonly markerNames?: readonly string[];
+  /**
+   * Cells holding a formula, in and just right of the region, as sheet boxes: a formula giving "" reads
+   * as blank in `values` but is the analyst's, so no result goes there. Undefined when the host cannot
+   * list them (before ExcelApi 1.9): every cell of the region then counts as taken.
+   */
+  readonly formulas?: readonly SheetBox[];
+  /** The table's own box when `kind` is `table` (the region may reach further right, to the used range). */
+  readonly tableBox?: SheetBox;
+  /** The sheet has frozen panes; `null` when the host cannot say (before ExcelApi 1.7). */
+  readonly frozen?: boolean | null;
 }
 
-/** A merged area: 0-based sheet rows and columns, inclusive. */
-export interface MergedArea {
+/** A box of cells: 0-based sheet rows and columns, inclusive. */
+export interface SheetBox {
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
 }
+
+/** A merged area. */
+export type MergedArea = SheetBox;
 
 /**
  * The region's values as the analyst sees them: each cell a merged area covers shows the area's value,
@@ -60,22 +81,48 @@ export interface RowFill {
   readonly textColour: string;
 }
 
-/** The result block to write beside the register. */
+/** The result block to write beside the register (or inside its table). */
 export interface ResultBlock {
   readonly sheet: string;
-  /** 0-based sheet row of the header row, and the column where the block starts. */
+  /** 0-based sheet row of the header row. */
   readonly headerRow: number;
-  readonly left: number;
-  readonly headers: readonly string[];
+  /** Sheet column of each result, in RESULT_COLUMNS order; not necessarily side by side (a column the analyst inserted may split them). */
+  readonly columns: readonly number[];
+  /** Per result: the header to write, or `null` to keep the header there (the analyst may have renamed it). */
+  readonly headers: readonly (string | null)[];
   /** 0-based sheet row of `rows[0]`; the rows are contiguous (blank rows inside the register are cleared). */
   readonly firstRow: number;
+  /** One cell per result, in RESULT_COLUMNS order. */
   readonly rows: readonly (readonly Cell[])[];
   /** One per row: the category cell's fill, `null` for no fill (a row with no category). */
   readonly fills: readonly (RowFill | null)[];
-  /** Index within the block of the column filled (the category) and of the date column, with its format. */
+  /** Index among the results of the column filled (the category) and of the date column, with its format. */
   readonly fillColumn: number;
   readonly dateColumn: number;
   readonly dateFormat: string;
+  /** The marker to leave on the sheet, so the next run finds this block. */
+  readonly marker: MarkerWrite;
+  /**
+   * The analyst's table the results belong to: `right` is its new last column when result columns are
+   * to be added to it, `null` when they are inside it already. `null` for a plain range, or when the
+   * results cannot join the table (the notes say why).
+   */
+  readonly table: { readonly name: string; readonly box: SheetBox; readonly right: number | null } | null;
+  /** Panes to freeze (rows from the top, columns from the left) on a plain range whose sheet has none. */
+  readonly freeze: { readonly rows: number; readonly columns: number } | null;
+  /** What the analyst should know about where the results went (the placement's notes and the write's own). */
+  readonly notes: readonly string[];
+}
+
+/** The defined names marking a block: each replaces a name of ours already on the sheet. */
+export interface MarkerWrite {
+  /** Our names on the sheet now, deleted before the new ones are added (Excel refuses a name that exists). */
+  readonly replace: readonly string[];
+  /** One name per result, in RESULT_COLUMNS order, referring to its column from the header row to `lastRow`. */
+  readonly names: readonly string[];
+  readonly lastRow: number;
+  /** The run's name and its text constant ("=..."). */
+  readonly run: { readonly name: string; readonly formula: string };
 }
 
 /** The "SIG summary" sheet's contents, written fresh each run. */
@@ -107,6 +154,10 @@ export interface WriteReport {
   readonly error?: string;
   /** The summary sheet and run log were written (only after every row is). */
   readonly summaryWritten: boolean;
+  /** Where the results went and what could not be done, in words for the analyst (the block's notes first). */
+  readonly notes: readonly string[];
+  /** The table whose columns the results are, `null` when they are beside the register. */
+  readonly insideTable: string | null;
 }
 
 /** Progress and cancel for a write. */
@@ -203,6 +254,28 @@ export function columnLetters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/**
+ * Parses a multi-area address ("Sheet1!E1:F1,Sheet1!A9:A11", as \`RangeAreas.address\` gives it) into
+ * boxes; a comma inside a quoted sheet name ("'Spring, 2026'!A1") is part of the name.
+ */
+export function parseAreas(address: string): SheetBox[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === ',' && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean).map((p) => {
+    const { top, left, bottom, right } = parseAddress(p);
+    return { top, left, bottom, right };
+  });
 }
 
 /** Parses "Sheet1!B3:D10" (or "'My sheet'!B3") to 0-based corners. */

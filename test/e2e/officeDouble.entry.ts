@@ -1,14 +1,20 @@
 /**
  * Browser entry for the end-to-end test: installs the Excel double as `Office` and `Excel`, with the
- * register the test put in `window.__REGISTER__`, before the task pane's bundle runs. Served in place of
+ * register the test put in `window.__REGISTER__` (an Excel table when `window.__TABLE__` says so), before
+ * the task pane's bundle runs. Served in place of
  * Office.js from its CDN address.
  */
 import type { Cell } from '../../src/workbook/cell';
 import { ExcelDouble } from '../support/excelDouble';
 
-const w = window as unknown as { __REGISTER__: Cell[][]; __double: ExcelDouble; Office: unknown; Excel: unknown };
+const w = window as unknown as { __REGISTER__: Cell[][]; __TABLE__?: { name: string; columns: number }; __double: ExcelDouble; Office: unknown; Excel: unknown };
 const double = new ExcelDouble();
-double.addSheet('Register', w.__REGISTER__);
+const sheet = double.addSheet('Register', w.__REGISTER__);
+// The register as an Excel table over its first `columns` columns (header row included), the selection in it.
+if (w.__TABLE__) {
+  sheet.tables.push({ name: w.__TABLE__.name, top: 0, left: 0, bottom: w.__REGISTER__.length - 1, right: w.__TABLE__.columns - 1 });
+  double.selection = { sheet: 'Register', box: { top: 1, left: 0, bottom: 1, right: 0 } };
+}
 // Slow each sync a little, as Excel is, so the progress bar shows.
 double.afterSync = () => new Promise((r) => setTimeout(r, 20));
 w.__double = double;
@@ -22,7 +28,8 @@ w.Office = {
   context: {
     document: { settings: double.settings },
     officeTheme: { bodyBackgroundColor: '#ffffff' },
-    // Excel on the web has every API set the pane uses (merged areas: ExcelApi 1.13).
-    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= 1.17 },
+    // Excel on the web has every API set the pane uses (names 1.4, frozen panes 1.7, formula cells 1.9, merged areas and table resize 1.13).
+    // Versions compare by their minor number ("1.9" is before "1.17").
+    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= 17 },
   },
 };

@@ -1,8 +1,10 @@
 /**
  * End to end: the production task pane page in Debian's chromium (playwright-core), with the Excel double
- * served in place of Office.js, loaded with the sample register; clicks through mapping, validate,
- * categorise and compare, checks the cells written, and that nothing but the intercepted Office.js URL
- * leaves localhost. With UPDATE_SCREENSHOTS=1, saves the screenshot the README shows (docs/screenshots/taskpane.png,
+ * served in place of Office.js, loaded with the sample register as an Excel table and an analyst's notes
+ * column beside it; clicks through mapping, validate, categorise and compare, checks the cells written
+ * (the results inside the table, the notes untouched), and that nothing but the intercepted Office.js URL
+ * leaves localhost. Screenshots after the run at 320 and 450 px go to the temporary folder (their paths
+ * are printed); with UPDATE_SCREENSHOTS=1 the one the README shows is saved (docs/screenshots/taskpane.png,
  * 320 px wide).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_HEADERS } from '../../src/run/registerRun';
+import { markerName, RUN_MARKER } from '../../src/run/resultMarker';
+import { RESULT_IDS } from '../../src/run/resultPlacement';
 import { shownCell, type Cell } from '../../src/workbook/cell';
 import { readSheetGrid } from '../../src/workbook/readFile';
 
@@ -35,6 +39,9 @@ let browser: Browser | undefined;
 let page: Page;
 let port = 0;
 let grid: Cell[][] = [];
+/** Columns of the analyst's table (the sample register); the notes column is past where the results go. */
+let tableWidth = 0;
+let notesColumn = 0;
 const offsite: string[] = [];
 
 beforeAll(async () => {
@@ -54,6 +61,10 @@ beforeAll(async () => {
   // One unreadable date, so Validate has a problem to select.
   const dateColumn = grid[0]!.findIndex((h) => /inspection date/i.test(String(h)));
   grid[3]![dateColumn] = '31/02/2025';
+  // The analyst's notes, without a header, right of where the result columns go.
+  tableWidth = grid[0]!.length;
+  notesColumn = tableWidth + RESULT_HEADERS.length;
+  grid = grid.map((r, i) => [...r, ...Array<Cell>(RESULT_HEADERS.length).fill(''), i === 0 ? '' : `Called the head, visit ${i}`]);
 
   const dist = join(out, 'dist');
   server = createServer((req, res) => {
@@ -71,7 +82,7 @@ beforeAll(async () => {
     // playwright gives launch() a fresh temporary profile of its own (it refuses --user-data-dir here).
   });
   page = await browser.newPage({ viewport: { width: 320, height: 1000 }, locale: 'en-GB' });
-  const script = `window.__REGISTER__ = ${JSON.stringify(grid)};\n${readFileSync(join(out, 'double/office-double.js'), 'utf8')}`;
+  const script = `window.__REGISTER__ = ${JSON.stringify(grid)};\nwindow.__TABLE__ = ${JSON.stringify({ name: 'Schools', columns: tableWidth })};\n${readFileSync(join(out, 'double/office-double.js'), 'utf8')}`;
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
@@ -88,6 +99,19 @@ afterAll(async () => {
   server?.close();
   if (out) rmSync(out, { recursive: true, force: true });
 });
+
+type DoubleOnPage = { sheet(n: string): { value(r: number, c: number): unknown; table(n: string): { right: number }; names: { name: string }[] } };
+const onSheet = <T>(f: (sheet: ReturnType<DoubleOnPage['sheet']>) => T) => page.evaluate(`(${f.toString()})(window.__double.sheet('Register'))`) as Promise<T>;
+
+/** A screenshot of the pane at a width, in the temporary folder (its path printed, to look at). */
+async function screenshotAt(width: number, name: string): Promise<string> {
+  const shot = join(tmpdir(), `schoolrisk-${name}-${width}-${process.pid}.png`);
+  await page.setViewportSize({ width, height: 1000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot });
+  console.info(`screenshot: ${shot}`);
+  return shot;
+}
 
 const cell = (row: number, col: number) => page.evaluate(([r, c]) => (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Register')!.value(r!, c!), [row, col]);
 
@@ -109,17 +133,26 @@ describe('the task pane in chromium, on the Excel double', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __double: { selection: { box: { top: number; left: number } } } }).__double.selection.box)).toEqual({ top: 3, left: dateColumn, bottom: 3, right: dateColumn });
   });
 
-  it('categorises: writes the result block beside the register, the SIG summary and the run log', async () => {
+  it('categorises: writes the results as columns of the analyst\'s table, leaves the notes, writes the SIG summary and the run log', async () => {
     await page.getByRole('button', { name: 'Categorise' }).click();
     await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
-    const w = grid[0]!.length;
+    const w = tableWidth;
     for (let i = 0; i < RESULT_HEADERS.length; i++) expect(await cell(0, w + i)).toBe(RESULT_HEADERS[i]);
     expect(String(await cell(1, w))).not.toBe('');
     // The row with the bad date is not categorised, and says why.
     expect(await cell(3, w)).toBe('');
     expect(String(await cell(3, w + RESULT_HEADERS.indexOf('Problems')))).toMatch(/31\/02\/2025/);
-    // The analyst's own cells are untouched.
+    // The analyst's own cells are untouched, the notes column included.
     for (const [r, c] of [[0, 0], [1, 0], [5, w - 1], [3, 2]] as const) expect(await cell(r, c)).toBe(grid[r]![c]);
+    for (let r = 1; r < grid.length; r++) expect(await cell(r, notesColumn)).toBe(grid[r]![notesColumn]);
+    expect(await cell(0, notesColumn)).toBe('');
+    // The results are table columns, so sorting the table keeps each school with its results; the marker is on the sheet.
+    expect(await onSheet((s) => s.table('Schools').right)).toBe(w + RESULT_HEADERS.length - 1);
+    expect((await onSheet((s) => s.names.map((n) => n.name))).sort()).toEqual([...RESULT_IDS.map(markerName), RUN_MARKER].sort());
+    const notes = page.getByRole('list', { name: 'Where the results went' });
+    expect(await notes.textContent()).toMatch(/added to table "Schools"/);
+    for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, 'after-run'))).toBe(true);
+    await page.setViewportSize({ width: 320, height: 1000 });
     const sheets = await page.evaluate(() => (window as unknown as { __double: { sheets: { name: string; charts: unknown[] }[] } }).__double.sheets.map((s) => [s.name, s.charts.length]));
     expect(sheets).toEqual([['Register', 0], ['SIG summary', 1], ['Run log', 0]]);
   });

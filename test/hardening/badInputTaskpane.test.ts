@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
-import { RESULT_HEADERS, RunError } from '../../src/run/registerRun';
+import { RESULT_HEADERS, RunError, type RunPlan } from '../../src/run/registerRun';
 import { categoriseOnPort, placeProblems, planRegion, RUN_LOG_HEADERS } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
 import { cellFromExcelJs } from '../support/exceljsCells';
@@ -95,6 +95,9 @@ function setUp(grid: readonly (readonly Cell[])[], sheetName = REGISTER, merges:
 const analystCells = (sheet: SheetModel, grid: readonly (readonly Cell[])[]) =>
   sheet.grid({ top: 0, left: 0, bottom: grid.length - 1, right: Math.max(...grid.map((r) => r.length)) - 1 });
 
+/** A sheet row's result cells, in RESULT_COLUMNS order, wherever placement put each column (the sheet starts at A1, so grid and sheet columns agree). */
+const resultCells = (sheet: SheetModel, plan: RunPlan, row: number) => plan.placement.columns.map((c) => sheet.value(row, c));
+
 /** Every cell of the analyst's box still holds what was loaded, and none became a formula. */
 function expectAnalystCellsUnchanged(sheet: SheetModel, grid: readonly (readonly Cell[])[]) {
   const width = Math.max(...grid.map((r) => r.length));
@@ -160,9 +163,8 @@ describe('the bad-input corpus on the task pane double', () => {
     const { report } = await categoriseOnPort(port, region, framework, ASOF, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
     expect(report).toMatchObject({ status: 'done', summaryWritten: true });
     expectAnalystCellsUnchanged(sheet, grid);
-    const left = plan.placement.columns[0]!;
-    expect(sheet.grid({ top: 0, left, bottom: 0, right: left + RESULT_HEADERS.length - 1 })[0]).toEqual([...RESULT_HEADERS]);
-    const rowCells = sheet.grid({ top: c.row! - 1, left, bottom: c.row! - 1, right: left + RESULT_HEADERS.length - 1 })[0]!;
+    expect(resultCells(sheet, plan, 0)).toEqual([...RESULT_HEADERS]);
+    const rowCells = resultCells(sheet, plan, c.row! - 1);
     const problemsCell = String(rowCells[RESULT_HEADERS.indexOf('Problems')]);
     const category = rowCells[RESULT_HEADERS.indexOf('Category')];
     if (c.expect === 'accepted') {
@@ -214,7 +216,7 @@ describe('a merged header on the task pane double', () => {
     const double = new ExcelDouble();
     const sheet = double.addSheet(REGISTER, grid);
     for (const m of merges) sheet.merge(m);
-    const port = createOfficePort({ run: double.run, settings: double.settings, mergedAreas: false });
+    const port = createOfficePort({ run: double.run, settings: double.settings, support: { mergedAreas: false } });
     const region = await port.readRegister();
     expect(region.merged).toEqual([]);
     const { plan, report } = await categoriseOnPort(port, region, frameworkById(c.framework)!, ASOF);
@@ -255,10 +257,8 @@ describe('school names are written and read back as text', () => {
     expect(sheet.value(2, col('School name'))).toBe(HTML);
 
     // The result block: every row as planned; the echoed previous category is text, not a formula.
-    const left = plan.placement.columns[0]!;
-    const right = left + RESULT_HEADERS.length - 1;
-    for (const r of plan.rows) expect(sheet.grid({ top: r.gridRow, left, bottom: r.gridRow, right })[0]).toEqual(r.cells);
-    expect(sheet.value(2, left + RESULT_HEADERS.indexOf('Previous category (last run)'))).toBe(FORMULA);
+    for (const r of plan.rows) expect(resultCells(sheet, plan, r.gridRow)).toEqual(r.cells);
+    expect(resultCells(sheet, plan, 2)[RESULT_HEADERS.indexOf('Previous category (last run)')]).toBe(FORMULA);
 
     // The SIG summary: both names, as text, in the most concerning schools; the first in the movements.
     const summary = double.sheet(SUMMARY_SHEET)!;

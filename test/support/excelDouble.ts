@@ -11,6 +11,22 @@
  * Excel reads typing: a leading apostrophe makes text, "=", "+" or "-" start a formula, numerals
  * become numbers.
  *
+ * What it models beyond cells, each as Excel does it (the workbook model and the analyst's edits are in
+ * test/support/excelModel.ts):
+ * - Tables: `getTables` on a range, `worksheet.tables.getItem`, `table.getRange`, and `table.resize`
+ *   (ExcelApi 1.13: the header row stays, the new range overlaps the old, header cells become column
+ *   names, a clash is refused). A header cell written inside a table that clashes is renamed "Category2".
+ * - Sheet-scoped defined names (`worksheet.names`: load `items/name`, `items/formula`; `add` with a
+ *   range or a formula text, ExcelApi 1.4; `getItem`, `delete`, `visible`): adding a name that exists
+ *   is refused; a name follows its column when columns are inserted and becomes `Sheet!#REF!` when its
+ *   column is deleted.
+ * - Frozen panes (`worksheet.freezePanes`: `getLocationOrNullObject`, `freezeAt`, `freezeRows`,
+ *   ExcelApi 1.7), merged areas (`getMergedAreasOrNullObject`, ExcelApi 1.13) and the formula cells of a
+ *   range (`getSpecialCellsOrNullObject('Formulas')`, ExcelApi 1.9), each a null object when empty.
+ * - The analyst's edits between runs, as test helpers: `insertColumns`, `deleteColumns`, `sortTable`,
+ *   and `SheetModel.snapshot` to compare every cell (value, formula, format) before and after a run.
+ * Loaded names and table names count in a response's size as what was loaded of them.
+ *
  * It runs in Node (the tests, `npm run bench` through `runOnDouble`) and in the browser (bundled by the
  * end-to-end test in place of Office.js).
  */
@@ -19,99 +35,13 @@ import { frameworkById } from '../../core/frameworks';
 import { categoriseOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
 import { createOfficePort, type SettingsStore } from '../../src/workbook/office';
-import { columnLetters, parseAddress, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
+import { parseAddress, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
+import {
+  addressOf, deleteColumns, DoubleError, insertColumns, LAST_COLUMN, LAST_ROW, nameFormula, SheetModel, sortTable,
+  type Box, type CellModel, type ChartModel, type NameModel, type TableModel,
+} from './excelModel';
 
-/** One cell of the model. */
-export interface CellModel {
-  value: Cell;
-  /** Set when the written string started a formula. */
-  formula?: string;
-  numberFormat?: string;
-  fill?: string;
-  fontColour?: string;
-  bold?: boolean;
-}
-
-/** A chart added through `charts.add`. */
-export interface ChartModel {
-  type: string;
-  source: string;
-  seriesBy: string;
-  title?: string;
-  position?: [string, string?];
-}
-
-/** One worksheet of the model. */
-export class SheetModel {
-  readonly cells = new Map<number, CellModel>();
-  readonly tables: { name: string; top: number; left: number; bottom: number; right: number }[] = [];
-  readonly charts: ChartModel[] = [];
-  /** Merged areas. As in Excel, only a merged area's top-left cell holds a value. */
-  readonly merged: Box[] = [];
-  columnWidths = new Map<number, number>();
-  constructor(public name: string) {}
-
-  /** Merges cells ("E1:F1"), as Excel's Merge does: the top-left value stays, the covered cells are emptied. */
-  merge(address: string): void {
-    const a = parseAddress(address);
-    const box = { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) this.cells.delete(r * 20_000 + c);
-    this.merged.push(box);
-  }
-
-  /** The cell at a 0-based position (created on write). */
-  cell(row: number, col: number, create = false): CellModel | undefined {
-    const key = row * 20_000 + col;
-    let c = this.cells.get(key);
-    if (!c && create) this.cells.set(key, (c = { value: '' }));
-    return c;
-  }
-
-  /** The value shown at a 0-based position ('' when blank). */
-  value(row: number, col: number): Cell {
-    return this.cell(row, col)?.value ?? '';
-  }
-
-  /** Bounding box of the non-blank cells, or null. */
-  usedBox(): Box | null {
-    let box: Box | null = null;
-    for (const [key, c] of this.cells) {
-      if (c.value === '' && c.formula === undefined) continue;
-      const row = Math.floor(key / 20_000);
-      const col = key % 20_000;
-      box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) } : { top: row, left: col, bottom: row, right: col };
-    }
-    return box;
-  }
-
-  /** Writes a grid of plain values at a 0-based position (test set-up, not through the API). */
-  put(row: number, col: number, values: readonly (readonly Cell[])[]): void {
-    values.forEach((r, i) => r.forEach((v, j) => {
-      if (v !== '') this.cell(row + i, col + j, true)!.value = v;
-    }));
-  }
-
-  /** The values of a box, as `Range.values` returns them. */
-  grid(box: Box): Cell[][] {
-    const out: Cell[][] = [];
-    for (let r = box.top; r <= box.bottom; r++) {
-      const row: Cell[] = [];
-      for (let c = box.left; c <= box.right; c++) row.push(this.value(r, c));
-      out.push(row);
-    }
-    return out;
-  }
-}
-
-interface Box { top: number; left: number; bottom: number; right: number }
-
-/** An Office.js-like error with its code. */
-export class DoubleError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'RichApi.Error';
-  }
-}
+export { cellAt, cellKey, DoubleError, nameFormulaOf, SheetModel, type Box, type CellModel, type ChartModel, type NameModel, type TableModel } from './excelModel';
 
 interface Command {
   readonly payload: unknown;
@@ -124,10 +54,8 @@ interface PendingLoad {
   readonly commit: () => void;
 }
 
-/** UTF-8 bytes of loaded values as JSON; proxies in a collection count as empty objects. */
-const responseSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, (_k, v: unknown) => (v instanceof ClientObject ? {} : v))).length;
-
-const addressOf = (sheet: string, b: Box) => `${/[^A-Za-z0-9_]/.test(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet}!${columnLetters(b.left)}${b.top + 1}${b.bottom === b.top && b.right === b.left ? '' : `:${columnLetters(b.right)}${b.bottom + 1}`}`;
+/** UTF-8 bytes of loaded values as JSON; a proxy in a collection counts as what was loaded of it. */
+const responseSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, (_k, v: unknown) => (v instanceof ClientObject ? v.loadedSoFar() : v))).length;
 
 /** What Excel stores for a string written to `values`. */
 export function excelReads(v: Cell): { value: Cell; formula?: string } {
@@ -147,6 +75,8 @@ export class ExcelDouble {
   readonly requestBytes: number[] = [];
   /** Per sync: bytes of the JSON of what it loaded. */
   readonly responseBytes: number[] = [];
+  /** Per sync: the operation of each command it carried ("values", "load", "addName", ...). */
+  readonly operations: string[][] = [];
   calculationSuspensions = 0;
   /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
   failure: { sync: number; atCommand: number } | null = null;
@@ -189,11 +119,27 @@ export class ExcelDouble {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** The analyst inserts whole columns before column `at` (0-based): cells, tables and names move as in Excel. */
+  insertColumns(sheet: string, at: number, count = 1): void {
+    insertColumns(this.sheets, this.sheet(sheet)!, at, count);
+  }
+
+  /** The analyst deletes whole columns from column `at`: a name that referred only to them becomes #REF!. */
+  deleteColumns(sheet: string, at: number, count = 1): void {
+    deleteColumns(this.sheets, this.sheet(sheet)!, at, count);
+  }
+
+  /** The analyst sorts a table: its rows move across its own columns only. */
+  sortTable(sheet: string, table: string, compare: (a: readonly Cell[], b: readonly Cell[]) => number): void {
+    sortTable(this.sheet(sheet)!, table, compare);
+  }
+
   /** Applies one batch: the size check, then the commands in order, then what they loaded arrives if it fits. */
   async sync(commands: Command[], loads: PendingLoad[] = []): Promise<void> {
     this.syncs++;
     const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.payload))).length;
     this.requestBytes.push(bytes);
+    this.operations.push(commands.map((c) => String((c.payload as { op?: string }).op)));
     if (bytes > REQUEST_LIMIT_BYTES) throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
     const fail = this.failure && this.failure.sync === this.syncs ? this.failure.atCommand : -1;
     commands.forEach((c, i) => {
@@ -244,6 +190,10 @@ class ClientObject {
   /** Fills properties as a sync would (a collection's `items/...` load). */
   preload(values: Record<string, unknown>): void {
     this.loaded = { ...(this.loaded ?? {}), ...values };
+  }
+  /** What is loaded so far (its share of a response). */
+  loadedSoFar(): Record<string, unknown> | null {
+    return this.loaded;
   }
   protected get_(prop: string): unknown {
     if (!this.loaded || !(prop in this.loaded)) throw new DoubleError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
@@ -297,6 +247,11 @@ type SheetResolver = () => SheetModel | null;
 
 class WorksheetProxy extends ClientObject {
   readonly charts: { add: (type: string, source: RangeProxy, seriesBy: string) => ChartProxy };
+  /** The names scoped to this sheet (ExcelApi 1.4 to add). */
+  readonly names: NamedItemCollectionProxy;
+  readonly tables: { getItem: (name: string) => TableProxy };
+  /** ExcelApi 1.7. */
+  readonly freezePanes: FreezePanesProxy;
   constructor(ctx: Context, private readonly resolve: SheetResolver) {
     super(ctx, (props) => {
       const s = resolve();
@@ -315,6 +270,16 @@ class WorksheetProxy extends ClientObject {
         return new ChartProxy(ctx, chart);
       },
     };
+    this.names = new NamedItemCollectionProxy(ctx, () => this.must());
+    this.tables = {
+      getItem: (name) => new TableProxy(ctx, () => {
+        const sheet = this.must();
+        const table = sheet.table(name);
+        if (!table) throw new DoubleError('ItemNotFound', `The requested resource doesn't exist: table "${name}".`);
+        return { sheet, table };
+      }, name),
+    };
+    this.freezePanes = new FreezePanesProxy(ctx, () => this.must());
   }
   get name(): string {
     return this.get_('name') as string;
@@ -327,11 +292,11 @@ class WorksheetProxy extends ClientObject {
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const s = this.must();
-      if (!address) return { sheet: s, box: { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      if (!address) return { sheet: s, box: { top: 0, left: 0, bottom: LAST_ROW, right: LAST_COLUMN } };
       const whole = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(address);
       if (whole) {
         const a = parseAddress(`${whole[1]}1:${whole[2]}1`);
-        return { sheet: s, box: { top: 0, left: a.left, bottom: 1_048_575, right: a.right } };
+        return { sheet: s, box: { top: 0, left: a.left, bottom: LAST_ROW, right: a.right } };
       }
       const a = parseAddress(address);
       return { sheet: s, box: { top: a.top, left: a.left, bottom: a.bottom, right: a.right } };
@@ -463,6 +428,13 @@ class RangeProxy extends ClientObject {
         if (read.formula === undefined) delete c.formula;
         else c.formula = read.formula;
       }));
+      // A table's header cells are its column names: Excel renames a clash ("Category2") or a blank ("Column1").
+      for (const t of sheet.tables) {
+        if (box.top > t.top || box.bottom < t.top) continue;
+        const written = new Set<number>();
+        for (let c = Math.max(box.left, t.left); c <= Math.min(box.right, t.right); c++) written.add(c);
+        if (written.size) sheet.normaliseTableHeaders(t, written);
+      }
     });
   }
   get numberFormat(): string[][] {
@@ -509,6 +481,15 @@ class RangeProxy extends ClientObject {
       return hits.length ? hits.map((m) => addressOf(t.sheet.name, m)).join(',') : null;
     });
   }
+  /** The cells of a kind within this range (ExcelApi 1.9); the double models `Formulas` only. A null object when there are none. */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
+    if (cellType !== 'Formulas') throw new DoubleError('InvalidArgument', `The double does not model special cells of type "${cellType}".`);
+    return new RangeAreasProxy(this.ctx, () => {
+      const t = this.target();
+      const areas = t.sheet.formulaAreas(t.box);
+      return areas.length ? areas.map((a) => addressOf(t.sheet.name, a)).join(',') : null;
+    });
+  }
   getTables(_fullyContained?: boolean): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, () => {
       const t = this.target();
@@ -546,14 +527,14 @@ class RangeProxy extends ClientObject {
     return new RangeProxy(this.ctx, () => {
       const a = this.target();
       const box = { top: a.box.top, left: a.box.left, bottom: a.box.bottom + deltaRows, right: a.box.right + deltaColumns };
-      if (box.bottom < box.top || box.right < box.left || box.bottom > 1_048_575 || box.right > 16_383) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      if (box.bottom < box.top || box.right < box.left || box.bottom > LAST_ROW || box.right > LAST_COLUMN) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       return { sheet: a.sheet, box };
     });
   }
   getEntireRow(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const a = this.target();
-      return { sheet: a.sheet, box: { top: a.box.top, left: 0, bottom: a.box.bottom, right: 16_383 } };
+      return { sheet: a.sheet, box: { top: a.box.top, left: 0, bottom: a.box.bottom, right: LAST_COLUMN } };
     });
   }
 }
@@ -573,7 +554,7 @@ class TableCollectionProxy extends ClientObject {
 }
 
 class TableProxy extends ClientObject {
-  constructor(ctx: Context, private readonly resolve: () => { sheet: SheetModel; table: SheetModel['tables'][number] } | null, readonly tableName = '') {
+  constructor(ctx: Context, private readonly resolve: () => { sheet: SheetModel; table: TableModel } | null, readonly tableName = '') {
     super(ctx, (props) => {
       const t = resolve();
       const out: Record<string, unknown> = { isNullObject: t === null };
@@ -590,6 +571,135 @@ class TableProxy extends ClientObject {
       if (!t) throw new DoubleError('InvalidObjectPath', 'The object path is not valid: a null table.');
       return { sheet: t.sheet, box: { top: t.table.top, left: t.table.left, bottom: t.table.bottom, right: t.table.right } };
     });
+  }
+  /** Table.resize (ExcelApi 1.13): see SheetModel.resizeTable for Excel's rules. */
+  resize(newRange: RangeProxy): void {
+    this.ctx.push({ op: 'resizeTable', table: this.tableName }, () => {
+      const t = this.resolve();
+      if (!t) throw new DoubleError('InvalidObjectPath', 'The object path is not valid: a null table.');
+      const target = newRange.target();
+      if (target.sheet !== t.sheet) throw new DoubleError('InvalidArgument', 'A table cannot move to another sheet.');
+      t.sheet.resizeTable(t.table, target.box);
+    });
+  }
+}
+
+/** A sheet's names (`Worksheet.names`): load `items/name`, `items/formula`; add, getItem, getItemOrNullObject. */
+class NamedItemCollectionProxy extends ClientObject {
+  constructor(ctx: Context, private readonly sheet: () => SheetModel) {
+    super(ctx, (props) => {
+      const items = sheet().names.map((n) => new NamedItemProxy(ctx, () => n));
+      const wanted = props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+      for (const item of items) item.preload(item.read(wanted));
+      return { items };
+    });
+  }
+  get items(): NamedItemProxy[] {
+    return this.get_('items') as NamedItemProxy[];
+  }
+  /** Adds a name referring to a range, or to a formula given as text ("=..."). Names are unique per scope, ignoring case. */
+  add(name: string, reference: RangeProxy | string, comment = ''): NamedItemProxy {
+    const model: NameModel = { name, sheet: null, box: null, comment, visible: true };
+    this.ctx.push({ op: 'addName', name, reference: typeof reference === 'string' ? reference : 'range', comment }, () => {
+      const sheet = this.sheet();
+      // Excel's rule for names: a letter, "_" or "\\" first, then letters, digits, "." and "_"; not a cell reference.
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new DoubleError('InvalidArgument', `"${name}" is not a valid name.`);
+      if (sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new DoubleError('ItemAlreadyExists', `A name "${name}" already exists on this sheet.`);
+      if (typeof reference === 'string') model.constant = reference.startsWith('=') ? reference : `=${reference}`;
+      else {
+        const t = reference.target();
+        model.sheet = t.sheet;
+        model.box = { ...t.box };
+      }
+      sheet.names.push(model);
+    });
+    return new NamedItemProxy(this.ctx, () => model);
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => {
+      const n = this.sheet().names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!n) throw new DoubleError('ItemNotFound', `The requested resource doesn't exist: name "${name}".`);
+      return n;
+    });
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.sheet().names.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+}
+
+class NamedItemProxy extends ClientObject {
+  constructor(ctx: Context, private readonly resolve: () => NameModel | null) {
+    super(ctx, (props) => ({ isNullObject: resolve() === null, ...this.read(props) }));
+  }
+  /** The properties asked for, as the name is now. */
+  read(props: readonly string[]): Record<string, unknown> {
+    const n = this.resolve();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') out.name = n?.name ?? null;
+      else if (p === 'formula') out.formula = n ? nameFormula(n) : null;
+      else if (p === 'visible') out.visible = n?.visible ?? null;
+      else if (p === 'comment') out.comment = n?.comment ?? null;
+      else if (p === 'type') out.type = n === null ? null : n.constant !== undefined ? 'String' : n.box === null ? 'Error' : 'Range';
+      else throw new DoubleError('InvalidArgument', `The double does not load "${p}".`);
+    }
+    return out;
+  }
+  get name(): string {
+    return this.get_('name') as string;
+  }
+  get formula(): string {
+    return this.get_('formula') as string;
+  }
+  get visible(): boolean {
+    return this.get_('visible') as boolean;
+  }
+  set visible(v: boolean) {
+    this.ctx.push({ op: 'nameVisible', v }, () => void (this.must().visible = v));
+  }
+  delete(): void {
+    this.ctx.push({ op: 'deleteName' }, () => {
+      const n = this.must();
+      for (const s of this.ctx.double.sheets) {
+        const i = s.names.indexOf(n);
+        if (i >= 0) s.names.splice(i, 1);
+      }
+    });
+  }
+  private must(): NameModel {
+    const n = this.resolve();
+    if (!n) throw new DoubleError('InvalidObjectPath', 'The object path is not valid: a null name.');
+    return n;
+  }
+}
+
+/** `Worksheet.freezePanes` (ExcelApi 1.7). */
+class FreezePanesProxy {
+  constructor(private readonly ctx: Context, private readonly sheet: () => SheetModel) {}
+  /** The frozen cells (the top-left pane), or a null object when nothing is frozen. */
+  getLocationOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.sheet();
+      const f = s.frozen;
+      if (!f || (f.rows === 0 && f.columns === 0)) return null;
+      return { sheet: s, box: { top: 0, left: 0, bottom: f.rows ? f.rows - 1 : LAST_ROW, right: f.columns ? f.columns - 1 : LAST_COLUMN } };
+    });
+  }
+  /** Freezes the cells of a range at the top left: its rows and columns (whole rows freeze rows only). */
+  freezeAt(range: RangeProxy): void {
+    this.ctx.push({ op: 'freezeAt' }, () => {
+      const { sheet, box } = range.target();
+      sheet.frozen = { rows: box.bottom === LAST_ROW ? 0 : box.bottom + 1, columns: box.right === LAST_COLUMN ? 0 : box.right + 1 };
+    });
+  }
+  freezeRows(count = 1): void {
+    this.ctx.push({ op: 'freezeRows', count }, () => {
+      const s = this.sheet();
+      s.frozen = { rows: count, columns: s.frozen?.columns ?? 0 };
+    });
+  }
+  unfreeze(): void {
+    this.ctx.push({ op: 'unfreeze' }, () => void (this.sheet().frozen = null));
   }
 }
 

@@ -3,8 +3,8 @@
  * into a grid (as Office.js reads it), the sheet's tables and the marker an earlier run left. What is
  * opened here is what the copy is written from, so the file is read once.
  */
+import { markerFromNames, resultIdOfName } from '../../run/resultMarker';
 import type { ResultMarker } from '../../run/resultPlacement';
-import { RESULT_IDS } from '../../run/resultPlacement';
 import type { GridValue } from '../cell';
 import { valuesAsSeen } from '../port';
 import { parseBox, readSharedStrings, readSheet, type Box, type SheetLimits, type SheetRead } from './readSheet';
@@ -14,8 +14,6 @@ import { readWorkbookInfo, type DefinedName, type SheetInfo, type WorkbookInfo }
 import { PackageError } from './xml';
 import { XlsxPackage, type PackageLimits } from './zipPackage';
 
-/** The prefix of the defined names that mark our result columns (shared with the task pane). */
-export const MARKER_PREFIX = 'SchoolRisk.';
 
 /** A register workbook, open. */
 export interface RegisterWorkbook {
@@ -55,32 +53,10 @@ export async function openRegisterWorkbook(source: string | Uint8Array, sheetNam
   }
 }
 
-/** The marker names on `sheet`: each result's column (`null` where Excel made the reference #REF!). */
+/** The marker names on `sheet` (./../../run/resultMarker.ts), and the rows they covered. */
 function markerOf(names: readonly DefinedName[], sheet: SheetInfo): { marker: ResultMarker | null; rows: { from: number; to: number } | null } {
-  const columns: Record<string, number | null> = {};
-  let from = Infinity;
-  let to = -1;
-  for (const n of names) {
-    if (n.localSheetId !== sheet.index || !n.name.startsWith(MARKER_PREFIX)) continue;
-    const id = n.name.slice(MARKER_PREFIX.length);
-    if (!(RESULT_IDS as readonly string[]).includes(id)) continue;
-    const box = markerBox(n.text, sheet.name);
-    columns[id] = box && box.left === box.right ? box.left : null;
-    if (box) {
-      from = Math.min(from, box.top);
-      to = Math.max(to, box.bottom);
-    }
-  }
-  if (Object.keys(columns).length === 0) return { marker: null, rows: null };
-  return { marker: { columns }, rows: to >= 0 ? { from, to } : null };
-}
-
-/** "'Register'!$BQ$1:$BQ$201" on the sheet itself, as a box; `null` for #REF! or another sheet. */
-function markerBox(text: string, sheetName: string): Box | null {
-  const bang = text.lastIndexOf('!');
-  if (bang < 0) return null;
-  const rawSheet = text.slice(0, bang).replace(/^=/, '');
-  const onSheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-  if (onSheet.toLowerCase() !== sheetName.toLowerCase()) return null;
-  return parseBox(text.slice(bang + 1).replace(/\$/g, ''));
+  const ours = names.filter((n) => n.localSheetId === sheet.index && resultIdOfName(n.name) !== null);
+  const marker = markerFromNames(ours.map((n) => ({ name: n.name, formula: n.text })), sheet.name);
+  const boxes = ours.map((n) => parseBox(n.text.slice(n.text.lastIndexOf('!') + 1).replace(/\$/g, ''))).filter((b): b is Box => b !== null);
+  return { marker, rows: boxes.length ? { from: Math.min(...boxes.map((b) => b.top)), to: Math.max(...boxes.map((b) => b.bottom)) } : null };
 }

@@ -53,7 +53,7 @@ export class WorkbookEdit {
       insertInOrder(root, list, WORKBOOK_ORDER);
     }
     for (const n of children(list, 'definedName')) {
-      if ((n.getAttribute('name') ?? '').startsWith(prefix) && n.getAttribute('localSheetId') === String(index)) list.removeChild(n);
+      if ((n.getAttribute('name') ?? '').toLowerCase().startsWith(prefix.toLowerCase()) && n.getAttribute('localSheetId') === String(index)) list.removeChild(n);
     }
     for (const { name, text } of names) {
       const el = createIn(this.wb, list, NS.main, 'definedName');

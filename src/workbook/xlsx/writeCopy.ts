@@ -11,10 +11,10 @@ import { DUE_COLUMN, summarySheetOf, type RunPlan } from '../../run/registerRun'
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
 import type { Cell } from '../cell';
 import { summaryGrid } from '../office';
-import { columnLetters } from '../port';
 import { editSheet, type OurCell } from './editSheet';
 import { relsXml, sheetXml, type SheetCell } from './ourSheets';
-import { MARKER_PREFIX, type RegisterWorkbook } from './registerWorkbook';
+import { columnReference, isMarkerName, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
+import type { RegisterWorkbook } from './registerWorkbook';
 import type { CellStyle } from './styles';
 import { extendTable, uniqueColumnNames, type TableInfo } from './tables';
 import { readRelationships, relativeTarget, relsPathOf } from './workbookInfo';
@@ -33,7 +33,6 @@ export interface CopyNotes {
   readonly table: string | null;
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const WRAPPED = new Set(['support', 'reasons', 'problems']);
 
 /** Writes the copy to `out`. */
@@ -85,8 +84,9 @@ export async function writeWorkbookCopy(
   const edit = new WorkbookEdit(wb.pkg, wb.info, await textOr(wb, relsPathOf(wb.info.part)), await wb.pkg.text('[Content_Types].xml'));
   const runId = randomUUID();
   edit.setSheetNames(wb.sheet.index, MARKER_PREFIX, [
-    ...RESULT_COLUMNS.map((c, i) => ({ name: `${MARKER_PREFIX}${c.id}`, text: `${quoteSheet(wb.sheet.name)}!$${columnLetters(columns[i]!)}$${h + 1}:$${columnLetters(columns[i]!)}$${Math.max(lastRow, h + 1) + 1}` })),
-    { name: `${MARKER_PREFIX}run`, text: `"${runId}|${meta.framework.definition.id}|${toIsoDate(meta.asOf)}"` },
+    ...RESULT_COLUMNS.map((c, i) => ({ name: markerName(c.id), text: columnReference(wb.sheet.name, columns[i]!, h, Math.max(lastRow, h + 1)) })),
+    // In the package a name's formula is written without its "=".
+    { name: RUN_MARKER, text: runFormula(runId, meta.framework.definition.id, toIsoDate(meta.asOf)).slice(1) },
   ]);
 
   const replace = new Map<string, PartContent>();
@@ -158,7 +158,7 @@ async function writeOurSheets(
   wb: RegisterWorkbook, plan: RunPlan, meta: { framework: CompiledFramework; asOf: CalendarDate; record: readonly [string, Cell][] },
   edit: WorkbookEdit, replace: Map<string, PartContent>, add: Map<string, PartContent>,
 ): Promise<void> {
-  const ranBefore = wb.info.definedNames.some((n) => n.name.startsWith(MARKER_PREFIX));
+  const ranBefore = wb.info.definedNames.some((n) => isMarkerName(n.name));
   // A sheet of that name is ours when an earlier run marked this workbook; else the analyst's, and ours gets a number.
   const sheetPart = (name: string): { part: string; name: string; isNew: boolean } => {
     const existing = wb.info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());

@@ -149,7 +149,7 @@ describe('a full run on the sample register', () => {
     expect(double.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
   });
 
-  it('reads the Excel table the selection is in, and writes beside it', async () => {
+  it('reads the Excel table the selection is in, and adds the results to it as table columns', async () => {
     const { double, port } = setUp([]);
     const sheet = double.sheet('Register')!;
     sheet.put(0, 0, [['Northmoor register, autumn']]);
@@ -165,6 +165,8 @@ describe('a full run on the sample register', () => {
     expect(sheet.value(3, 2 + width())).toBe('Category');
     expect(sheet.value(3 + plan.rows[0]!.gridRow, 2 + width())).toBe(plan.rows[0]!.cells[0]);
     expect(sheet.value(0, 0)).toBe('Northmoor register, autumn');
+    expect(sheet.table('Schools')!.right).toBe(2 + width() + RESULT_HEADERS.length - 1);
+    expect(report.insideTable).toBe('Schools');
   });
 });
 

@@ -1,0 +1,259 @@
+/**
+ * Writing a run through Office.js (see office.ts for the batching rules): one sync per chunk of whole
+ * rows, each planned under the request budget; the SIG summary and the run log ride on the last chunk
+ * when they fit. The first chunk also carries what makes the block safe to find and keep: the headers
+ * (only those the plan writes: a header the analyst renamed is theirs), the table resize that makes the
+ * results table columns, the marker names, and the frozen panes. Result columns need not be side by
+ * side (a column the analyst inserted may split the block): each run of adjacent columns is one 2-D
+ * array per chunk, never a call per cell.
+ */
+import { columnLetters, chunkRows, jsonBytes, parseAddress, type ResultBlock, type RunWrite, type SummarySheet, type WriteControl, type WriteReport } from './port';
+import type { Cell } from './cell';
+import type { HostSupport } from './office';
+
+/** Names of the sheets the run writes. */
+export const SUMMARY_SHEET = 'SIG summary';
+export const RUN_LOG_SHEET = 'Run log';
+
+/** A cell as `Range.values` must receive it so that Excel keeps it as written (see office.ts). */
+export function textSafe(cell: Cell): Cell {
+  return typeof cell === 'string' && cell !== '' ? `'${cell}` : cell;
+}
+
+/** Said in the Name Manager's comment of each name we add. */
+const MARKER_COMMENT = 'School risk register: marks its results so the next run refreshes them in place. Deleting it makes the next run write new result columns.';
+
+interface SheetState {
+  readonly summary: Excel.Worksheet;
+  readonly log: Excel.Worksheet;
+  readonly logUsed: Excel.Range;
+}
+
+/** Runs of adjacent sheet columns among the results: the sheet column each starts at and the results in it, left to right. */
+export function columnRuns(columns: readonly number[]): { left: number; results: number[] }[] {
+  const order = columns.map((c, i) => [c, i] as const).sort((a, b) => a[0] - b[0]);
+  const runs: { left: number; results: number[] }[] = [];
+  for (const [c, i] of order) {
+    const last = runs[runs.length - 1];
+    if (last && last.left + last.results.length === c) last.results.push(i);
+    else runs.push({ left: c, results: [i] });
+  }
+  return runs;
+}
+
+/** Writes the run; never throws: a failure is in the report, with the rows confirmed before it. */
+export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, control: WriteControl, budget: number, support: HostSupport): Promise<WriteReport> {
+  const b = write.block;
+  const total = b.rows.length;
+  const runs = columnRuns(b.columns);
+  const values = b.rows.map((r) => r.map(textSafe));
+  const props = b.fills.map((f) => [cellProps(f)]);
+  const formats = b.rows.map(() => [b.dateFormat]);
+  const rowBytes = values.map((r, i) => jsonBytes(r) + jsonBytes(props[i]) + jsonBytes(formats[i]) + 3 * runs.length);
+  const fixed = 2048 + jsonBytes(b.headers) + jsonBytes(b.marker);
+  const chunks = chunkRows(rowBytes, budget, fixed);
+  if (chunks.length === 0) chunks.push([0, 0]);
+  const summaryBytes = jsonBytes(summaryGrid(write.summary)) + jsonBytes(write.log) + 8192;
+  const chunkBytes = chunks.map(([s, e]) => rowBytes.slice(s, e).reduce((a, n) => a + n, fixed));
+
+  const ws = ctx.workbook.worksheets.getItem(b.sheet);
+  let state: SheetState | null = null;
+  let done = 0;
+  const notes = [...b.notes];
+  let insideTable: string | null = null;
+  // What the first chunk does with the table, told only once that chunk is confirmed.
+  let table: TableOutcome = { inside: null, note: null };
+  const report = (status: WriteReport['status'], summaryWritten: boolean, error?: string): WriteReport => ({
+    status, rowsDone: done, totalRows: total, summaryWritten, notes, insideTable, ...(error ? { error } : {}),
+  });
+
+  for (let k = 0; k < chunks.length; k++) {
+    if (control.signal?.aborted) return report('cancelled', false);
+    const [start, end] = chunks[k]!;
+    ctx.application.suspendApiCalculationUntilNextSync();
+    if (k === 0) {
+      // The headers and the marker go with the first rows, so a run stopped halfway leaves a block the next run finds and refreshes.
+      queueHeaders(ws, b);
+      table = queueTable(ws, b, support);
+      state = queueSheetState(ctx);
+    }
+    if (end > start) {
+      const n = end - start;
+      const rows = values.slice(start, end);
+      for (const run of runs) ws.getRangeByIndexes(b.firstRow + start, run.left, n, run.results.length).values = rows.map((r) => run.results.map((i) => r[i]!));
+      ws.getRangeByIndexes(b.firstRow + start, b.columns[b.fillColumn]!, n, 1).setCellProperties(props.slice(start, end));
+      ws.getRangeByIndexes(b.firstRow + start, b.columns[b.dateColumn]!, n, 1).numberFormat = formats.slice(start, end);
+    }
+    if (k === 0) {
+      queueMarker(ws, b, support, notes);
+      queueFreeze(ws, b, support);
+    }
+    const last = k === chunks.length - 1;
+    // With one chunk, the sheet state is loaded by this very sync, so the summary needs a sync of its own.
+    const summaryHere = last && k > 0 && chunkBytes[k]! + summaryBytes <= budget;
+    if (summaryHere) queueSummaryAndLog(ctx, write, state!);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      return report('failed', false, `${(e as Error).message} (rows ${b.firstRow + start + 1} to ${b.firstRow + end} not confirmed)`);
+    }
+    done = end;
+    if (k === 0) {
+      insideTable = table.inside;
+      if (table.note) notes.push(table.note);
+    }
+    control.onProgress?.(done, total);
+    if (summaryHere) return report('done', true);
+  }
+  if (control.signal?.aborted) return report('cancelled', false);
+  // A long list of schools of concern can outgrow one request: the summary then goes in chunks of rows too.
+  const grid = summaryGrid(write.summary).rows.map((r) => r.map(textSafe));
+  const parts = chunkRows(grid.map((r) => jsonBytes(r) + 1), budget, 8192 + jsonBytes(write.log));
+  for (const [start, end] of parts) {
+    ctx.application.suspendApiCalculationUntilNextSync();
+    if (start === 0) queueSummaryAndLog(ctx, write, state!, end);
+    else ctx.workbook.worksheets.getItem(SUMMARY_SHEET).getRangeByIndexes(start, 0, end - start, SUMMARY_WIDTH).values = grid.slice(start, end);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      return report('failed', false, `Every row is written, but the SIG summary and run log are not: ${(e as Error).message}`);
+    }
+  }
+  return report('done', true);
+}
+
+/** The headers the plan writes, bold; a header kept (renamed by the analyst) is not touched, value or format. */
+function queueHeaders(ws: Excel.Worksheet, b: ResultBlock): void {
+  const written = b.columns.map((c, i) => ({ c, h: b.headers[i] })).filter((x): x is { c: number; h: string } => x.h !== null);
+  for (const run of columnRuns(written.map((x) => x.c))) {
+    const head = ws.getRangeByIndexes(b.headerRow, run.left, 1, run.results.length);
+    head.values = [run.results.map((i) => textSafe(written[i]!.h))];
+    head.format.font.bold = true;
+  }
+}
+
+/** The table the results are columns of once the first chunk is written, and what to tell the analyst about it. */
+interface TableOutcome {
+  readonly inside: string | null;
+  readonly note: string | null;
+}
+
+/** Makes the result columns columns of the analyst's table (after their header cells are written: they become the column names). */
+function queueTable(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport): TableOutcome {
+  const t = b.table;
+  if (t === null) return { inside: null, note: null };
+  if (t.right === null) return { inside: t.name, note: null };
+  const added = `${columnLetters(t.box.right + 1)}${t.right > t.box.right + 1 ? ` to ${columnLetters(t.right)}` : ''}`;
+  if (!support.tableResize) {
+    return { inside: null, note: `The results are in columns ${added}, beside table "${t.name}" but not in it: this version of Excel cannot add columns to a table from an add-in (ExcelApi 1.13). Sorting or filtering the table will not move them; to keep each school with its results, resize the table over them (Table Design > Resize Table).` };
+  }
+  ws.tables.getItem(t.name).resize(ws.getRangeByIndexes(t.box.top, t.box.left, t.box.bottom - t.box.top + 1, t.right - t.box.left + 1));
+  return { inside: t.name, note: `The results were added to table "${t.name}" as columns ${added}, so sorting or filtering the table keeps each school with its results.` };
+}
+
+/** The marker: one hidden sheet-scoped name per result column and one for the run, replacing ours from an earlier run. */
+function queueMarker(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport, notes: string[]): void {
+  if (!support.names) {
+    notes.push('This version of Excel cannot mark the result columns (ExcelApi 1.4), so the next run finds them by their headers: keep the headers as they are.');
+    return;
+  }
+  const m = b.marker;
+  for (const name of m.replace) ws.names.getItem(name).delete();
+  b.columns.forEach((c, i) => {
+    ws.names.add(m.names[i]!, ws.getRangeByIndexes(b.headerRow, c, m.lastRow - b.headerRow + 1, 1), MARKER_COMMENT).visible = false;
+  });
+  ws.names.add(m.run.name, m.run.formula, MARKER_COMMENT).visible = false;
+}
+
+/** Freezes the header row (and the URN and name columns) of a plain range whose sheet has no frozen panes. */
+function queueFreeze(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport): void {
+  const f = b.freeze;
+  if (f === null || !support.freezePanes) return;
+  if (f.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.columns));
+  else ws.freezePanes.freezeRows(f.rows);
+}
+
+function cellProps(fill: { colour: string; textColour: string } | null): Excel.SettableCellProperties {
+  // A refreshed row must not keep an old fill.
+  return fill
+    ? { format: { fill: { color: fill.colour }, font: { color: fill.textColour, bold: true } } }
+    : { format: { fill: { pattern: 'None' as Excel.FillPattern }, font: { color: '#000000', bold: false } } };
+}
+
+function queueSheetState(ctx: Excel.RequestContext): SheetState {
+  const summary = ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET);
+  summary.load('name');
+  const log = ctx.workbook.worksheets.getItemOrNullObject(RUN_LOG_SHEET);
+  log.load('name');
+  const logUsed = log.getUsedRangeOrNullObject(true);
+  logUsed.load('address');
+  return { summary, log, logUsed };
+}
+
+const SUMMARY_WIDTH = 5;
+
+/** The summary sheet's grid (rows padded to five columns) and where its counts sit. */
+export function summaryGrid(s: SummarySheet): { rows: Cell[][]; countsFirst: number; countsLast: number; headingRows: number[] } {
+  const rows: Cell[][] = [];
+  const headingRows: number[] = [];
+  const add = (cells: Cell[], heading = false) => {
+    if (heading) headingRows.push(rows.length);
+    rows.push([...cells, ...Array(SUMMARY_WIDTH - cells.length).fill('')]);
+  };
+  add([s.title], true);
+  add(['As of', s.asOf]);
+  add([]);
+  add(['Category', 'Schools', 'Share'], true);
+  const total = s.counts.reduce((a, c) => a + c.schools, 0) + s.notCategorised || 1;
+  const countsFirst = rows.length;
+  for (const c of s.counts) add([c.label, c.schools, c.schools / total]);
+  const countsLast = rows.length - 1;
+  add(['Not categorised (see Problems)', s.notCategorised, s.notCategorised / total]);
+  add([]);
+  add(['Movements since the previous run'], true);
+  if (s.movements.length === 0) add(['No school changed category (or there was no previous run).']);
+  else {
+    add(['School', 'URN', 'Previous', 'Now', 'Movement'], true);
+    for (const m of s.movements) add([...m]);
+  }
+  add([]);
+  add(['Schools in the most concerning categories'], true);
+  add(['School', 'URN', 'Category', 'Reasons'], true);
+  for (const h of s.highest) add([...h]);
+  return { rows, countsFirst, countsLast, headingRows };
+}
+
+function queueSummaryAndLog(ctx: Excel.RequestContext, write: RunWrite, state: SheetState, rowsNow?: number): void {
+  const sheets = ctx.workbook.worksheets;
+  if (!state.summary.isNullObject) state.summary.delete();
+  const sheet = sheets.add(SUMMARY_SHEET);
+  const grid = summaryGrid(write.summary);
+  const upTo = rowsNow ?? grid.rows.length;
+  sheet.getRangeByIndexes(0, 0, upTo, SUMMARY_WIDTH).values = grid.rows.slice(0, upTo).map((r) => r.map(textSafe));
+  for (const h of grid.headingRows) sheet.getRangeByIndexes(h, 0, 1, SUMMARY_WIDTH).format.font.bold = true;
+  const n = write.summary.counts.length;
+  if (n > 0) {
+    sheet.getRangeByIndexes(grid.countsFirst, 0, n, 1).setCellProperties(write.summary.counts.map((c) => [{ format: { fill: { color: c.colour }, font: { color: c.textColour, bold: true } } }]));
+    sheet.getRangeByIndexes(grid.countsFirst, 2, n + 1, 1).numberFormat = Array.from({ length: n + 1 }, () => ['0%']);
+    const data = sheet.getRange(`A${grid.countsFirst + 1}:B${grid.countsLast + 1}`);
+    const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, data, 'Columns' as Excel.ChartSeriesBy);
+    chart.title.text = 'Schools per category';
+    chart.legend.visible = false;
+    chart.setPosition('G2', 'M20');
+  }
+  sheet.getRange('A:A').format.columnWidth = 200;
+
+  const log = state.log.isNullObject ? sheets.add(RUN_LOG_SHEET) : state.log;
+  const headers = write.log.headers.length;
+  let next: number;
+  if (state.log.isNullObject || state.logUsed.isNullObject) {
+    const head = log.getRangeByIndexes(0, 0, 1, headers);
+    head.values = [write.log.headers.map(textSafe)];
+    head.format.font.bold = true;
+    next = 1;
+  } else {
+    next = parseAddress(state.logUsed.address).bottom + 1;
+  }
+  log.getRangeByIndexes(next, 0, 1, write.log.row.length).values = [write.log.row.map(textSafe)];
+}
+
