@@ -10,7 +10,6 @@ import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import { categoriseRegister, type RegisterOutcome, type RowOutcome } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
-import type { SummarySheet } from '../workbook/port';
 import { locateRegister, type LocatedRegister } from './locateRegister';
 import { placeResults, RESULT_HEADERS, type Placement, type ResultMarker } from './resultPlacement';
 
@@ -181,19 +180,6 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary 
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
   return { counts, notCategorised, errors, warnings, movements, highest };
-}
-
-/** The SIG summary sheet's contents for a plan: one layout for both shells. */
-export function summarySheetOf(plan: RunPlan, fw: CompiledFramework, asOf: CalendarDate): SummarySheet {
-  const s = plan.summary;
-  return {
-    title: `${fw.definition.name}: SIG summary`,
-    asOf: toUkDate(asOf),
-    counts: s.counts.map((c) => ({ label: c.label, schools: c.schools, colour: c.colour, textColour: c.textColour })),
-    notCategorised: s.notCategorised,
-    movements: s.movements.map((m) => [m.name, m.urn, m.previous, m.now, m.movement === 'up' ? 'More concern' : 'Less concern'] as const),
-    highest: s.highest.map((h) => [h.name, h.urn, h.category, h.reasons] as const),
-  };
 }
 
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */

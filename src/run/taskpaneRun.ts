@@ -17,6 +17,7 @@ import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { blockPlacement, placementOptions } from './paneBlock';
+import { summarySheetOf } from './summarySheet';
 import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
@@ -73,14 +74,7 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
       dateColumn: DUE_COLUMN,
       dateFormat: DUE_DATE_FORMAT,
     },
-    summary: {
-      title: `${def.name}: SIG summary`,
-      asOf: toUkDate(asOf),
-      counts: s.counts.map((c) => ({ label: c.label, schools: c.schools, colour: c.colour, textColour: c.textColour })),
-      notCategorised: s.notCategorised,
-      movements: s.movements.map((m) => [m.name, m.urn, m.previous, m.now, m.movement === 'up' ? 'More concern' : 'Less concern'] as const),
-      highest: s.highest.map((h) => [h.name, h.urn, h.category, h.reasons] as const),
-    },
+    summary: summarySheetOf(plan, framework, asOf),
     log: {
       headers: RUN_LOG_HEADERS,
       row: [ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings, String(record.get('Parameters') ?? '')],

@@ -26,7 +26,7 @@ import { readRegister } from './officeRead';
 import { writeRun } from './officeWrite';
 
 export { ReadError } from './officeRead';
-export { RUN_LOG_SHEET, SUMMARY_SHEET, summaryGrid, textSafe } from './officeWrite';
+export { RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from './officeWrite';
 
 /** `Excel.run`, or the double's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -7,7 +7,8 @@
  * side (a column the analyst inserted may split the block): each run of adjacent columns is one 2-D
  * array per chunk, never a call per cell.
  */
-import { columnLetters, chunkRows, jsonBytes, parseAddress, type ResultBlock, type RunWrite, type SummarySheet, type WriteControl, type WriteReport } from './port';
+import { summaryGrid, SUMMARY_WIDTH } from '../run/summarySheet';
+import { columnLetters, chunkRows, jsonBytes, parseAddress, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import type { Cell } from './cell';
 import type { HostSupport } from './office';
 
@@ -188,39 +189,6 @@ function queueSheetState(ctx: Excel.RequestContext): SheetState {
   const logUsed = log.getUsedRangeOrNullObject(true);
   logUsed.load('address');
   return { summary, log, logUsed };
-}
-
-const SUMMARY_WIDTH = 5;
-
-/** The summary sheet's grid (rows padded to five columns) and where its counts sit. */
-export function summaryGrid(s: SummarySheet): { rows: Cell[][]; countsFirst: number; countsLast: number; headingRows: number[] } {
-  const rows: Cell[][] = [];
-  const headingRows: number[] = [];
-  const add = (cells: Cell[], heading = false) => {
-    if (heading) headingRows.push(rows.length);
-    rows.push([...cells, ...Array(SUMMARY_WIDTH - cells.length).fill('')]);
-  };
-  add([s.title], true);
-  add(['As of', s.asOf]);
-  add([]);
-  add(['Category', 'Schools', 'Share'], true);
-  const total = s.counts.reduce((a, c) => a + c.schools, 0) + s.notCategorised || 1;
-  const countsFirst = rows.length;
-  for (const c of s.counts) add([c.label, c.schools, c.schools / total]);
-  const countsLast = rows.length - 1;
-  add(['Not categorised (see Problems)', s.notCategorised, s.notCategorised / total]);
-  add([]);
-  add(['Movements since the previous run'], true);
-  if (s.movements.length === 0) add(['No school changed category (or there was no previous run).']);
-  else {
-    add(['School', 'URN', 'Previous', 'Now', 'Movement'], true);
-    for (const m of s.movements) add([...m]);
-  }
-  add([]);
-  add(['Schools in the most concerning categories'], true);
-  add(['School', 'URN', 'Category', 'Reasons'], true);
-  for (const h of s.highest) add([...h]);
-  return { rows, countsFirst, countsLast, headingRows };
 }
 
 function queueSummaryAndLog(ctx: Excel.RequestContext, write: RunWrite, state: SheetState, rowsNow?: number): void {

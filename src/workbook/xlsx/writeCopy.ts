@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { toIsoDate, type CalendarDate } from '../../../core/dates';
 import type { CompiledFramework } from '../../../core/engine';
-import { DUE_COLUMN, summarySheetOf, type RunPlan } from '../../run/registerRun';
+import { DUE_COLUMN, type RunPlan } from '../../run/registerRun';
+import { summaryGrid, summarySheetOf } from '../../run/summarySheet';
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
 import type { Cell } from '../cell';
-import { summaryGrid } from '../office';
 import { editSheet, type OurCell } from './editSheet';
 import { relsXml, sheetXml, type SheetCell } from './ourSheets';
 import { columnReference, isMarkerName, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
