@@ -3,7 +3,7 @@
  * copy, .csv or .json) and prints a summary. Invalid rows are reported, never fatal; a file the run
  * cannot start on is.
  */
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
 import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
@@ -36,7 +36,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   const fw = frameworkById(args.framework);
   if (!fw) throw new CliError(unknownFrameworkMessage(args.framework));
   const kind = outputKind(args.out);
-  if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx, .csv or .json.`);
+  if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx (.xlsm for a workbook with macros), .csv or .json.`);
   // Everything about the output is checked, and the output locked, before any work is done.
   const claim = await claimOutput(args.out, args.register, args.output);
   const bar = progress('Categorising', 4);
@@ -62,6 +62,13 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     } else {
       const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
+      // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx.
+      const asMacro = extname(args.out).toLowerCase() === '.xlsm';
+      if (wb.info.macroEnabled !== asMacro) {
+        throw new CliError(wb.info.macroEnabled
+          ? `"${basename(args.register)}" holds macros, which Excel opens only from an .xlsm file: write the copy as --out ${basename(args.out).replace(/\.[^.]+$/, '')}.xlsm (the macros are kept as they are).`
+          : `Cannot write "${args.out}": an .xlsm file is for a workbook with macros, and this register has none. Write it as .xlsx.`);
+      }
       await claim.write(async (out) => {
         const copy = await writeWorkbookCopy(wb, plan, { framework: fw, asOf: args.asOf, record, ranAt: args.now ?? new Date() }, out);
         notes.push(...copy.notes);

@@ -42,6 +42,6 @@ function serialToUk(serial: number): string {
 /** The kind of output a path asks for. */
 export function outputKind(path: string): 'xlsx' | 'csv' | 'json' | null {
   const ext = extname(path).toLowerCase();
-  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : null;
+  return ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : null;
 }
 

@@ -82,6 +82,8 @@ export interface WorkbookInfo {
   readonly definedNames: readonly DefinedName[];
   /** Serial dates count from 1904 (old Mac workbooks): 1,462 days fewer than the 1900 system. */
   readonly date1904: boolean;
+  /** The workbook holds macros (its main part is the macro-enabled kind): Excel opens it only as .xlsm. */
+  readonly macroEnabled: boolean;
 }
 
 /** Reads the workbook part and its relationships. */
@@ -112,7 +114,10 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
   });
   const pr = child(wb, 'workbookPr');
   const d1904 = pr?.getAttribute('date1904');
-  return { part: main.target, doc, rels, sheets, sharedStrings: target(REL.sharedStrings), styles: target(REL.styles), definedNames, date1904: d1904 === '1' || d1904 === 'true' };
+  const types = await pkg.text('[Content_Types].xml');
+  const macroEnabled = new RegExp(`PartName="/${main.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*ContentType="[^"]*macroEnabled`, 'i').test(types)
+    || /ContentType="application\/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml"/i.test(types);
+  return { part: main.target, doc, rels, sheets, sharedStrings: target(REL.sharedStrings), styles: target(REL.styles), definedNames, date1904: d1904 === '1' || d1904 === 'true', macroEnabled };
 }
 
 /** An attribute by local name whatever its prefix (r:id declared under another prefix by some producers). */

@@ -4,10 +4,10 @@
  * for byte, every analyst cell unchanged as openpyxl reads it, and the result opens in LibreOffice. A
  * later run finds its block by the marker, through renamed headers, inserted and deleted columns.
  */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlobReader, configure, Uint8ArrayWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
+import { BlobReader, configure, TextWriter, Uint8ArrayWriter, ZipReader, ZipWriter, type FileEntry } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/resultPlacement';
@@ -180,6 +180,38 @@ describe('the sample register (an Excel table)', () => {
     expect(fresh.cells.BY1?.[0]).toBe('Support');
     expect(r2.out).toMatch(/already has a column "Category", so ours is headed "Category2"/);
     expect(Object.values(fresh.tables)).toEqual(['A1:CE201']);
+  });
+});
+
+describe('a workbook with macros (.xlsm)', () => {
+  /** The sample register made macro-enabled: a VBA project part, its relationship, the macro-enabled main content type. */
+  async function xlsm(): Promise<string> {
+    const src = new ZipReader(new BlobReader(new Blob([readFileSync('examples/sample-register.xlsx')])));
+    const out = new ZipWriter(new Uint8ArrayWriter());
+    for (const e of (await src.getEntries()) as FileEntry[]) {
+      let text = await e.getData(new TextWriter());
+      if (e.filename === '[Content_Types].xml') text = text.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml').replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+      if (e.filename === 'xl/_rels/workbook.xml.rels') text = text.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+      await out.add(e.filename, new Blob([text]).stream());
+    }
+    await out.add('xl/vbaProject.bin', new Blob([VBA]).stream());
+    const path = join(dir, 'macros.xlsm');
+    writeFileSync(path, await out.close());
+    return path;
+  }
+  const VBA = new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256));
+
+  it('is copied as .xlsm with its VBA project byte for byte; an .xlsx copy, which Excel would refuse to open, is refused', async () => {
+    const input = await xlsm();
+    const refused = await run('categorise', input, '-f', 'oldham', '--as-of', '2026-11-01', '-o', join(dir, 'macros.out.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/holds macros, which Excel opens only from an \.xlsm file: write the copy as --out macros\.out\.xlsm/);
+    const out = join(dir, 'macros.out.xlsm');
+    expect((await run('categorise', input, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    expect(Buffer.compare(Buffer.from(await inflate(out, 'xl/vbaProject.bin')), Buffer.from(VBA))).toBe(0);
+    expect(new TextDecoder().decode(await inflate(out, '[Content_Types].xml'))).toContain('macroEnabled.main+xml');
+    const plain = await run('categorise', 'examples/sample-register.xlsx', '-f', 'oldham', '--as-of', '2026-11-01', '-o', join(dir, 'plain.xlsm'));
+    expect(plain.err).toMatch(/an \.xlsm file is for a workbook with macros, and this register has none\. Write it as \.xlsx\./);
   });
 });
 
