@@ -105,6 +105,10 @@ export async function main(argv: readonly string[], out?: (text: string) => void
 }
 
 if (process.argv[1] && /main\.ts$/.test(process.argv[1])) {
+  // Ctrl-C or a kill: exit through Node's 'exit' event, so an output being written leaves no temporary
+  // file or lock behind (src/cli/outputFile.ts); the previous output is untouched either way.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -82,27 +82,34 @@ export async function claimOutput(outPath: string, inputPath: string, options: O
     throw writeFailure(outPath, e);
   }
   const lock = join(dir, `.${basename(path)}.schoolrisk-lock`);
-  await takeLock(lock, outPath);
-  await removeStaleTemps(dir, basename(path));
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let ownLock = false;
   let settled = false;
-  const cleanUp = async () => {
-    if (settled) return;
-    settled = true;
-    await unlink(temp).catch(() => undefined);
-    await unlink(lock).catch(() => undefined);
-    process.off('exit', onExit);
-  };
-  // A run stopped by Ctrl-C leaves no temporary file and no lock (the target is untouched either way).
+  // A run stopped by Ctrl-C (src/cli/main.ts exits through 'exit') leaves no temporary file and no lock
+  // of its own; the target is untouched either way. Registered before the lock is taken, so no moment is uncovered.
   const onExit = () => {
     try {
       rmSync(temp, { force: true });
-      rmSync(lock, { force: true });
+      if (ownLock) rmSync(lock, { force: true });
     } catch {
       /* nothing more can be done while exiting */
     }
   };
   process.on('exit', onExit);
+  const cleanUp = async () => {
+    if (settled) return;
+    settled = true;
+    await unlink(temp).catch(() => undefined);
+    if (ownLock) await unlink(lock).catch(() => undefined);
+    process.off('exit', onExit);
+  };
+  try {
+    await takeLock(lock, outPath, () => (ownLock = true));
+  } catch (e) {
+    process.off('exit', onExit);
+    throw e;
+  }
+  await removeStaleTemps(dir, basename(path));
 
   return {
     path,
@@ -136,16 +143,20 @@ function unchanged(before: Stats | null, now: Stats | null): boolean {
 }
 
 /** Takes the lock by exclusive create; a lock whose process is gone is taken over. */
-async function takeLock(lock: string, outPath: string): Promise<void> {
+async function takeLock(lock: string, outPath: string, taken: () => void): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = await open(lock, 'wx');
+      taken();
       await fd.writeFile(`${process.pid}\n`);
       await fd.close();
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(outPath, e);
       const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      // A lock whose process id is not written yet is another run starting, not a stale lock.
+      const starting = !(Number.isInteger(pid) && pid > 0) && Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? 0) < 30_000;
+      if (starting) throw new CliError(`Cannot write "${outPath}": another schoolrisk run is starting to write it. Wait for it to finish, or choose another --out.`);
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new CliError(`Cannot write "${outPath}": another schoolrisk run (process ${pid}) is writing it. Wait for it to finish, or choose another --out.`);
       }

@@ -125,6 +125,19 @@ describe('a file appears whole or not at all', () => {
     expect(leftovers(folder)).toEqual([]);
   }, 60_000);
 
+  it('Ctrl-C while writing: the previous results stay, and no temporary file or lock is left', async () => {
+    const folder = mkdtempSync(join(dir, 'int-'));
+    const out = join(folder, 'results.xlsx');
+    writeFileSync(out, 'previous');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'categorise', SAMPLE_XLSX, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', out], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    while (!readdirSync(folder).some((f) => f.endsWith('.schoolrisk-lock'))) await new Promise((r) => setTimeout(r, 2));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(leftovers(folder)).toEqual([]);
+  }, 30_000);
+
   it('the output is renamed into place: a reader never sees a half-written file', async () => {
     const folder = mkdtempSync(join(dir, 'rename-'));
     const out = join(folder, 'results.csv');
