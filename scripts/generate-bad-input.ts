@@ -87,7 +87,7 @@ const CELL_CASES: CellCase[] = [
   { id: 'date-future-text', what: 'an inspection date after the as-of date, as text', column: 'Inspection date', value: '01/01/2030', expect: 'row-error', message: cellMessage('Inspection date', '"01/01/2030"', 'is after the as-of date', DATE_EXPECTED) },
   { id: 'date-future-excel', what: 'an inspection date after the as-of date, as an Excel date', column: 'Inspection date', value: utc(2027, 3, 1), expect: 'row-error', message: `^Row ${BAD_ROW}, column "Inspection date": \\d+(\\.\\d+)? is after the as-of date; expected ${esc(DATE_EXPECTED)}` },
   { id: 'date-future-csv', what: 'a future inspection date in a CSV', column: 'Inspection date', value: '2031-09-01', csv: true, expect: 'row-error', message: cellMessage('Inspection date', '"2031-09-01"', 'is after the as-of date', DATE_EXPECTED) },
-  { id: 'date-head-start-words', what: 'a headteacher start date in words', column: 'Headteacher start date', value: 'September', expect: 'row-error', message: cellMessage('Headteacher start date', '"September"', NOT_DATE, 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date.') },
+  { id: 'date-head-start-words', what: 'a headteacher start date in words', column: 'Headteacher start date', value: 'September', expect: 'row-error', message: cellMessage('Headteacher start date', '"September"', NOT_DATE, DATE_EXPECTED) },
   // percentages and numbers
   { id: 'pct-negative', what: 'a negative attendance', column: 'Attendance %', value: -5, expect: 'row-error', message: cellMessage('Attendance %', '-5', 'is out of range', PCT) },
   { id: 'pct-250', what: '250 per cent attendance', column: 'Attendance %', value: 250, expect: 'row-error', message: cellMessage('Attendance %', '250', 'is out of range', PCT) },
@@ -102,7 +102,7 @@ const CELL_CASES: CellCase[] = [
   { id: 'count-too-many', what: '9 of 8 bottom-quartile measures', column: 'Bottom-quartile measures', value: 9, framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '9', 'is out of range', 'a whole number from 0 to 8') },
   { id: 'count-words', what: '"three" measures', column: 'Bottom-quartile measures', value: 'three', framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '"three"', 'is not a number', 'a whole number from 0 to 8') },
   { id: 'p8-out-of-range', what: 'Progress 8 of 7', column: 'Progress 8', value: 7, expect: 'row-error', message: cellMessage('Progress 8', '7', 'is out of range', 'a number from -5 to 5') },
-  { id: 'p8-na-text', what: '"n/a" typed for Progress 8', column: 'Progress 8', value: 'n/a', expect: 'row-error', message: cellMessage('Progress 8', '"n/a"', 'is not a number', 'a number from -5 to 5') },
+  { id: 'p8-na-text', what: '"n/a" typed for Progress 8: a missing-data code, blank with a note', column: 'Progress 8', value: 'n/a', expect: 'row-warning', message: cellMessage('Progress 8', '"n/a"', 'is a missing-data code, read as blank', 'a number from -5 to 5 ("N/A" means not applicable)') },
   // yes / no
   { id: 'yesno-maybe', what: '"Maybe" for safeguarding', column: 'Safeguarding effective', value: 'Maybe', expect: 'row-error', message: cellMessage('Safeguarding effective', '"Maybe"', 'is not yes or no', SAFEGUARDING) },
   { id: 'yesno-number', what: '2 for a concern', column: 'Attainment concern', value: 2, expect: 'row-error', message: cellMessage('Attainment concern', '2', 'is not yes or no', YES_NO) },

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fieldsUsedBy } from '../core/engine';
 import { FIELDS, FIELD_KEYS, type FieldDef, type FieldKey } from '../core/fields';
 import { allFrameworks } from '../core/frameworks';
+import { MISSING_MARKERS } from '../core/missingMarkers';
 
 const PATH = 'docs/data-dictionary.md';
 
@@ -48,6 +49,19 @@ export function dataDictionary(): string {
     }
     lines.push('');
   }
+  lines.push(
+    '## Missing-data codes',
+    '',
+    'Published downloads write a code where a value is missing or withheld. In any column but a text one, a cell holding one of these',
+    'codes (any case) is read as blank, with a warning naming the row, the column and the code, unless the code is one of the',
+    'column\'s own values ("C" is a Southwark area grade, "N/A" a category of concern of none). The list is `MISSING_MARKERS` in',
+    '`core/missingMarkers.ts`.',
+    '',
+    '| code | means | written by |',
+    '|---|---|---|',
+    ...MISSING_MARKERS.map((m) => `| \`${m.code}\` | ${m.meaning} | ${m.source} |`),
+    '',
+  );
   return lines.join('\n');
 }
 
