@@ -310,9 +310,12 @@ function fromCompactIso(text: string): CalendarDate | null {
  *   percentage in Excel holds the fraction (it shows 85% but holds 0.85); 0 and 1 are taken as written
  *   (0% and 1%), as is every value from 1 upwards (85 is 85%).
  * The cost: a genuine "0.5" meaning half a per cent reads as 50; analysts write that as "0.5%".
- * Thousands separators and a leading "+" are tolerated in text.
+ * Thousands separators ("1,000") and a leading "+" are tolerated in text. A comma anywhere else ("95,1",
+ * a decimal comma from a European-locale file) is not a thousands separator: the cell is refused rather
+ * than read as 951. Semicolon CSV files have their decimal commas read by src/workbook/csvText.ts.
  */
 const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?\s*%?$/;
 
 function readNumber(value: string | number | boolean | Date, percent: boolean): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? (percent && value > 0 && value < 1 ? round(value * 100) : value) : null;
@@ -321,6 +324,7 @@ function readNumber(value: string | number | boolean | Date, percent: boolean): 
     const n = Number(value);
     return percent && n > 0 && n < 1 ? round(n * 100) : n;
   }
+  if (value.includes(',') && !THOUSANDS.test(value)) return null;
   const text = value.replace(/,/g, '').replace(/^\+/, '');
   const isPercent = text.endsWith('%');
   const body = isPercent ? text.slice(0, -1).trim() : text;

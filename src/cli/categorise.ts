@@ -40,7 +40,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
   let plan: RunPlan;
   try {
-    plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source });
+    plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, fileWarnings: grid.warnings });
   } catch (e) {
     bar.stop();
     if (e instanceof RunError) throw new CliError(e.message);
@@ -54,12 +54,13 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   } else if (kind === 'csv') {
     await writeFile(args.out, resultsCsv(grid.values, plan));
   } else {
-    const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
+    const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings });
     const workbook = grid.workbook ?? workbookFromGrid(grid.sheet, grid.values);
     await writeResultsWorkbook(args.out, workbook, grid.sheet, plan, { title: `${fw.definition.name}: SIG summary`, asOf: toUkDate(args.asOf), record });
   }
   bar.tick('written');
   bar.stop();
+  for (const w of grid.warnings ?? []) args.print(`Note: ${w}\n`);
   args.print(summaryTable(plan, fw.definition.name, args.out));
   return plan;
 }

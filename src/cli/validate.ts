@@ -17,6 +17,7 @@ export async function validateCommand(args: { register: string; sheet?: string; 
   if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const read = readRegister(located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });
   const p = args.print;
+  for (const w of grid.warnings ?? []) p(`Note: ${w}\n\n`);
   p(`Header row: row ${located.headerIndex + 1} of sheet "${grid.sheet}"\n\nColumns mapped to fields:\n`);
   for (const c of read.mapping.columns) if (c.field) p(`  ${c.header.padEnd(36)} -> ${FIELDS[c.field].label} (${c.field})\n`);
   p(`\nColumns not used (left as they are):\n`);

@@ -72,6 +72,8 @@ export interface RunOptions {
   readonly mappingOverrides?: Readonly<Partial<Record<FieldKey, number | null>>>;
   /** Sheet row number of the first row of `values` (1 unless the grid is a table lower down the sheet), so messages name sheet rows. */
   readonly firstRowNumber?: number;
+  /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
+  readonly fileWarnings?: readonly string[];
 }
 
 /** Finds an earlier run's result block in the header row: the exact headers, side by side. */
@@ -199,5 +201,6 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Not categorised', s.notCategorised],
     ['Problems (errors)', s.errors],
     ['Warnings', s.warnings],
+    ...(options.fileWarnings?.length ? [['File read', options.fileWarnings.join(' ')] as [string, Cell]] : []),
   ];
 }

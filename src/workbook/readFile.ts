@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { cellFromExcelJs, type Cell } from './cell';
+import { readCsvText } from './csvText';
 
 /** A sheet's values from A1 to its last used cell, and its Excel tables. */
 export interface SheetGrid {
@@ -16,6 +16,8 @@ export interface SheetGrid {
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
   /** The loaded workbook (for .xlsx), so a copy with results can be written without reading the file again. */
   readonly workbook?: ExcelJS.Workbook;
+  /** What the analyst should know about how the file was read (a CSV's guessed encoding). */
+  readonly warnings?: readonly string[];
 }
 
 /** Why a file could not be read: said once, for the command line to print. */
@@ -35,7 +37,10 @@ export async function readSheetGrid(path: string, sheet?: string): Promise<Sheet
   } catch (e) {
     throw new FileReadError(`Cannot read "${path}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
-  if (ext === '.csv') return { kind: 'csv', sheet: sheet ?? 'Register', values: parseCsv(bytes), tables: [] };
+  if (ext === '.csv') {
+    const csv = readCsvText(bytes);
+    return { kind: 'csv', sheet: sheet ?? 'Register', values: csv.rows, tables: [], warnings: csv.warnings };
+  }
   if (ext !== '.xlsx') throw new FileReadError(`Cannot read "${path}": expected an .xlsx or .csv file.`);
   return gridOf(await loadBytes(bytes, path), path, sheet);
 }
@@ -73,12 +78,7 @@ export function gridOf(workbook: ExcelJS.Workbook, path: string, sheet?: string)
   return { kind: 'xlsx', sheet: ws.name, values, tables, workbook };
 }
 
-/** Parses CSV text (UTF-8, with or without a BOM) into string cells. */
+/** Parses CSV bytes into string cells (encoding and delimiter as csvText.ts detects them). */
 export function parseCsv(bytes: Buffer): Cell[][] {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const rows = parsed.data;
-  // A trailing newline gives one empty last row; it is not data.
-  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  return rows;
+  return readCsvText(bytes).rows;
 }

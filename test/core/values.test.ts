@@ -390,3 +390,13 @@ describe('every value a message offers as valid is read', () => {
     expect(problemOf('ofstedGrade', 'Good (3)').kind).toBe('unknown-value');
   });
 });
+
+describe('commas in numbers', () => {
+  it.each<[unknown, number]>([['1,000', 1000], ['1,000.0', 1000], ['+1,000', 1000]])('%j is a number with thousands separators: %s', (raw, expected) => {
+    expect(valueOf('suspensionRate', raw)).toBe(expected);
+  });
+
+  it.each<unknown>(['95,1', '1,00', '9,5%', '1,2,3'])('%j is refused, not read as if the comma were not there', (raw) => {
+    expect(problemOf('attendancePct', raw).kind).toBe('not-a-number');
+  });
+});

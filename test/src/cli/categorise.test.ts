@@ -72,6 +72,40 @@ describe('schoolrisk categorise to JSON', () => {
   });
 });
 
+describe('schoolrisk reads CSV files as analysts have them', () => {
+  // Excel in a European locale on Windows: semicolons, decimal commas, Windows-1252 (é and £ are single bytes).
+  const text = `${HEADER};Attendance %`.replace(/,/g, ';') + '\r\n100001;Ecole Sainte-Th\u00e9r\u00e8se \u00a3;Primary;Community school;Good;01/03/2022;Yes;01/09/2019;N;N;95,1\r\n';
+  const windows1252 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+
+  it('a Windows-1252 semicolon file with decimal commas: names and numbers read right, the encoding said in a note', async () => {
+    const csv = join(dir, 'european.csv');
+    writeFileSync(csv, windows1252);
+    const out = join(dir, 'european.json');
+    const r = await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Note: The file is not UTF-8: it was read as Windows-1252/m);
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    expect(rows[0]).toMatchObject({ urn: '100001', errors: [] });
+    expect(rows[0]!.category).not.toBeNull();
+
+    const v = await run('validate', csv, '--as-of', '2026-11-01');
+    expect(v.out).toMatch(/^Note: The file is not UTF-8/m);
+    expect(v.out).toMatch(/Attendance %\s+-> Attendance %/);
+    expect(v.out).not.toContain('\uFFFD');
+  });
+
+  it('the same file saved as UTF-16 "Unicode text" (tab-delimited) gives the same rows and no note', async () => {
+    const tabbed = text.replace(/;/g, '\t');
+    const csv = join(dir, 'unicode.csv');
+    writeFileSync(csv, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]));
+    const out = join(dir, 'unicode.json');
+    const r = await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('Note:');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as ResultRow[])[0]).toMatchObject({ urn: '100001', errors: [] });
+  });
+});
+
 describe('schoolrisk categorise refuses what it cannot run, with a clear message', () => {
   it.each([
     ['an unknown framework', () => ['categorise', join(dir, 'register.csv'), '-f', 'kent', '-o', join(dir, 'x.json')], /Unknown framework "kent"; expected one of: .*oxfordshire/],
