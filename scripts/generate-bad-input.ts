@@ -20,14 +20,22 @@ export const AS_OF = '2026-11-01';
 const HEADER = [
   'URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Inspection type', 'Safeguarding effective',
   'Headteacher start date', 'Attendance %', 'Persistent absence %', 'Attainment concern', 'Leadership concern',
-  'KS2 RWM expected %', 'Progress 8', 'Bottom-quartile measures', 'LA judgement', 'Leadership area', 'Category override', 'Override reason', 'Notes',
+  'KS2 RWM expected %', 'Progress 8', 'Bottom-quartile measures', 'LA judgement', 'Leadership area',
+  // Every column some framework requires (core/columns.ts), so each case is about its one cell.
+  'Governance concern', 'Safeguarding concern', 'Attendance concern', 'HR concern', 'Falling roll', 'Years of low attainment', 'Years of low progress',
+  'Years of low attendance', 'Attainment trend', 'KS2 cohort', 'KS2 reading progress', 'English and maths grade 4+ %', 'Disadvantaged gap',
+  'Disadvantaged gap trend', 'Interim headteacher', 'Previous Ofsted grade',
+  'Category override', 'Override reason', 'Notes',
 ];
 type Raw = ExcelJS.CellValue;
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const GOOD_ROWS: Raw[][] = [
-  [100001, 'Ashby Lane Primary School', 'Primary', 'Community school', 'Good', utc(2022, 3, 1), 'Graded', 'Yes', utc(2019, 9, 1), 95.1, 12.5, 'No', 'No', 61, null, 2, 'Good', 'B', null, null, 'keep this note'],
-  [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', utc(2024, 5, 12), 'Graded', 'Yes', utc(2020, 9, 1), 91.2, 24.1, 'Yes', 'Yes', null, -0.42, null, 'RI', 'C', null, null, 'second note'],
-  [100003, 'Castle Dale Primary', 'Primary', 'Voluntary aided school', 'Outstanding', utc(2021, 11, 20), 'Graded', 'Yes', utc(2016, 1, 4), 96.4, 9.2, 'No', 'No', 74, null, 0, 'Outstanding', 'A', null, null, null],
+  [100001, 'Ashby Lane Primary School', 'Primary', 'Community school', 'Good', utc(2022, 3, 1), 'Graded', 'Yes', utc(2019, 9, 1), 95.1, 12.5, 'No', 'No', 61, null, 2, 'Good', 'B',
+    'No', 'No', 'No', 'No', 'No', 0, 0, 0, 'stable', 28, 0.5, null, 4.2, 'stable', 'No', 'Good', null, null, 'keep this note'],
+  [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', utc(2024, 5, 12), 'Graded', 'Yes', utc(2020, 9, 1), 91.2, 24.1, 'Yes', 'Yes', null, -0.42, null, 'RI', 'C',
+    'No', 'No', 'No', 'No', 'No', 1, 1, 0, 'declining', null, null, 55, 12.5, 'widening', 'No', 'Requires improvement', null, null, 'second note'],
+  [100003, 'Castle Dale Primary', 'Primary', 'Voluntary aided school', 'Outstanding', utc(2021, 11, 20), 'Graded', 'Yes', utc(2016, 1, 4), 96.4, 9.2, 'No', 'No', 74, null, 0, 'Outstanding', 'A',
+    'No', 'No', 'No', 'No', 'No', 0, 0, 0, 'improving', 30, 1.2, null, 2.0, 'narrowing', 'No', 'Outstanding', null, null, null],
 ];
 /** The row of the sheet each cell case corrupts (the second data row). */
 const BAD_ROW = 3;

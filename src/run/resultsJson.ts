@@ -13,6 +13,8 @@ export interface ResultRow {
   reasons: string[];
   errors: string[];
   inspection: { dueFrom: string | null; dueBy: string | null; risk: string; riskScore: number } | null;
+  /** Blank cells could make the school more concerning: the category they could give, and their columns' headers. */
+  provisional: { worstCase: string; missing: string[] } | null;
 }
 
 /** The rows of results.json for a register's outcome. */
@@ -30,5 +32,6 @@ export function resultsJson(outcome: RegisterOutcome): ResultRow[] {
       risk: r.inspection.risk,
       riskScore: r.inspection.riskScore,
     },
+    provisional: r.provisional && { worstCase: r.provisional.worstCase, missing: [...r.provisional.missing] },
   }));
 }

@@ -278,10 +278,10 @@ export function summaryGrid(s: SummarySheet): { rows: Cell[][]; countsFirst: num
   add([s.title], true);
   add(['As of', s.asOf]);
   add([]);
-  add(['Category', 'Schools', 'Share'], true);
+  add(['Category', 'Schools', 'Share', 'Provisional'], true);
   const total = s.counts.reduce((a, c) => a + c.schools, 0) + s.notCategorised || 1;
   const countsFirst = rows.length;
-  for (const c of s.counts) add([c.label, c.schools, c.schools / total]);
+  for (const c of s.counts) add([c.label, c.schools, c.schools / total, c.provisional]);
   const countsLast = rows.length - 1;
   add(['Not categorised (see Problems)', s.notCategorised, s.notCategorised / total]);
   add([]);

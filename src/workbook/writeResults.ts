@@ -12,7 +12,7 @@ export const SUMMARY_SHEET = 'SIG summary';
 export const RUN_SHEET = 'Run';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
-const WIDTHS = [24, 34, 14, 14, 70, 50, 18, 14];
+const WIDTHS = [24, 34, 14, 14, 70, 40, 50, 18, 14];
 
 /** Writes the result columns into the register's sheet. */
 export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
@@ -26,7 +26,7 @@ export function writeResultColumns(ws: ExcelJS.Worksheet, plan: RunPlan): void {
   // One style object per kind of result cell, shared by every row: exceljs writes a style it has seen
   // (the same object) by reference, and serialises each new object to XML to find its id, which for a
   // county of schools was most of the time of writing the workbook. Only the category cell's fill varies.
-  const wrapped = new Set(['Support', 'Reasons', 'Problems'].map((h) => RESULT_HEADERS.indexOf(h as (typeof RESULT_HEADERS)[number])));
+  const wrapped = new Set(['Support', 'Reasons', 'Missing evidence', 'Problems'].map((h) => RESULT_HEADERS.indexOf(h as (typeof RESULT_HEADERS)[number])));
   // A refreshed row must not keep an old fill.
   const plain: Partial<ExcelJS.Style>[] = RESULT_HEADERS.map((_, i) => ({
     fill: { type: 'pattern', pattern: 'none' },
@@ -67,11 +67,11 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, plan: RunPlan, title: st
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.addRow(['As of', asOf]);
   ws.addRow([]);
-  ws.addRow(['Category', 'Schools', 'Share']).font = { bold: true };
+  ws.addRow(['Category', 'Schools', 'Share', 'Provisional']).font = { bold: true };
   const total = plan.rows.length || 1;
   const firstRow = ws.rowCount + 1;
   for (const c of plan.summary.counts) {
-    const row = ws.addRow([c.label, c.schools, c.schools / total]);
+    const row = ws.addRow([c.label, c.schools, c.schools / total, c.provisional]);
     row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.colour) } };
     row.getCell(1).font = { color: { argb: argb(c.textColour) }, bold: true };
     row.getCell(3).numFmt = '0%';
