@@ -85,6 +85,11 @@ interface CompiledCriterion {
   readonly labels: readonly string[];
   /** Rank of the category it indicates (-1: none). */
   readonly indicatesRank: number;
+  /**
+   * The fact it tests for one value ("Outcomes judged C"), where other criteria test the same fact for
+   * other values: of those, at most one fires, which the worst case of a best fit needs to know.
+   */
+  exclusiveFact: FactKey | null;
   /** Copied from `def`: definitions are literals of many shapes, and the hot path reads one shape. */
   readonly id: string;
   readonly label: string;
@@ -332,7 +337,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     visiting.delete(i);
     const factList = [...facts];
     const result: CompiledCriterion = { def: c, index: i, evaluate, possible: () => ANY, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
-      id: c.id, label: c.label, citation: c.citation, critical: c.critical === true,
+      id: c.id, label: c.label, citation: c.citation, critical: c.critical === true, exclusiveFact: null,
       explain: (school) => explainCriterion(i, school),
     };
     compiled[i] = result;
@@ -446,6 +451,16 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     };
   };
   for (const c of criteria) c.possible = compilePossible(c.def.when);
+  // Criteria that each test one fact for a different value cannot fire together.
+  const byTestedFact = new Map<FactKey, CompiledCriterion[]>();
+  for (const c of criteria) {
+    const w = c.def.when;
+    if ('fact' in w && w.op === 'eq' && !isParamRef(w.value) && !Array.isArray(w.value)) byTestedFact.set(w.fact, [...(byTestedFact.get(w.fact) ?? []), c]);
+  }
+  for (const [fact, group] of byTestedFact) {
+    const values = group.map((c) => (c.def.when as FactCondition).value);
+    if (group.length > 1 && new Set(values).size === values.length) for (const c of group) c.exclusiveFact = fact;
+  }
   for (const cat of categories) cat.possibleWhen = cat.def.when ? compilePossible(cat.def.when) : null;
 
   // Every condition is compiled by now: the slots are final.
@@ -716,16 +731,24 @@ function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Paramet
 }
 
 /**
- * Best fit at its worst: the most concerning median the evidence could have if any of `extra` (criteria
+ * Best fit at its worst: the most concerning median the evidence could have if some of `extra` (criteria
  * that could fire) fired as well, and the highest floor any critical one could set. Adding evidence below
- * the median can only lower it, so for each category the extra evidence from it up is tried.
+ * the median can only lower it, so for each category the extra evidence from it up is tried; of criteria
+ * that cannot fire together (one area's grades), only the most concerning.
  */
 function worstBestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
   let worst = bestFit(fw, firedList).rank;
   let floor = -1;
   for (const c of extra) if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
   for (let t = 0; t < fw.categories.length; t++) {
-    const lifted = bestFit(fw, [...firedList, ...extra.filter((c) => c.indicatesRank >= t)]).rank;
+    const added: CompiledCriterion[] = [];
+    const mostConcerning = new Map<FactKey, CompiledCriterion>();
+    for (const c of extra) {
+      if (c.indicatesRank < t) continue;
+      if (c.exclusiveFact === null) added.push(c);
+      else if ((mostConcerning.get(c.exclusiveFact)?.indicatesRank ?? -1) < c.indicatesRank) mostConcerning.set(c.exclusiveFact, c);
+    }
+    const lifted = bestFit(fw, [...firedList, ...added, ...mostConcerning.values()]).rank;
     if (lifted > worst) worst = lifted;
   }
   return Math.max(worst, floor);

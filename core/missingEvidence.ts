@@ -132,7 +132,8 @@ const DERIVED_FROM: Readonly<Partial<Record<FactKey, readonly FieldKey[]>>> = {
   previousOfstedBand: ['previousOfstedGrade', ...STANDING],
   lastInspectionDate: ['inspectionDate'],
   monthsSinceInspection: ['inspectionDate'],
-  ungradedConcerns: ['ungradedOutcome'],
+  // The inspection date decides whether the ungraded inspection is the latest.
+  ungradedConcerns: ['ungradedOutcome', 'inspectionDate'],
   monthsInPost: ['headteacherStartDate'],
   inspectionDueFrom: WINDOW,
   inspectionDueBy: WINDOW,
