@@ -33,6 +33,11 @@ export interface RowOutcome {
   readonly provisional: Provisional | null;
 }
 
+/** Every problem of a run, the register's first, then by row: what every shell lists. */
+export function allProblems(outcome: RegisterOutcome): Problem[] {
+  return [...outcome.registerProblems, ...outcome.rows.flatMap((r) => r.problems)];
+}
+
 /** The words of a provisional result: "Could be Bespoke: Attendance concern, Exclusions concern blank". */
 export function provisionalText(p: Provisional): string {
   return `Could be ${p.label}: ${p.missing.join(', ')} blank`;

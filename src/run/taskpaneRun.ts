@@ -11,7 +11,7 @@ import { FIELDS } from '../../core/fields';
 import { allFrameworks } from '../../core/frameworks';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
-import { categoriseRegister, provisionalText } from '../../core/register';
+import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
 import type { Cell } from '../workbook/cell';
 import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
@@ -112,7 +112,7 @@ export interface PlacedProblem {
 export function placeProblems(region: RegisterRegion, plan: RunPlan): PlacedProblem[] {
   const headerRow = plan.located.headerRow;
   const columnOf = (name: string) => headerRow.findIndex((h) => String(h).trim() === name.trim());
-  const all = [...plan.outcome.registerProblems, ...plan.rows.flatMap((r) => r.outcome.problems)];
+  const all = allProblems(plan.outcome);
   return all.map((p) => {
     const col = columnOf(p.column);
     return {

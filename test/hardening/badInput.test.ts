@@ -154,6 +154,30 @@ describe.each(manifest.cases.filter((c) => c.expect === 'register-warning'))('he
   });
 });
 
+/** The problems `validate` printed, one per "[severity] message" line. */
+function validateProblems(out: string): string[] {
+  return out.split('\n').filter((l) => /^ {2}\[(error|warning)\] /.test(l)).map((l) => l.replace(/^ {2}\[(error|warning)\] /, ''));
+}
+
+describe.each(manifest.cases)('validate and categorise agree: $id', (c) => {
+  it('validate --framework reports exactly the problems categorise reports, and exits 1 exactly when one is an error', async () => {
+    const v = await run('validate', join(FIXTURES, c.file), '--framework', c.framework, '--as-of', manifest.asOf);
+    const out = join(dir, `${c.id}-agree.json`);
+    const r = await categorise(c, out);
+    if (r.code !== 0) {
+      // Refused: each problem validate lists is in categorise's one message, and both exit 1.
+      expect(v.code).toBe(1);
+      for (const p of validateProblems(v.out)) expect(r.err).toContain(p);
+      if (validateProblems(v.out).length === 0) expect(v.err).toBe(r.err);
+      return;
+    }
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const reported = [...new Set(rows.flatMap((x) => [...x.errors, ...x.warnings]))].sort();
+    expect([...new Set(validateProblems(v.out))].sort()).toEqual(reported);
+    expect(v.code).toBe(rows.some((x) => x.errors.length > 0) ? 1 : 0);
+  });
+});
+
 describe.each(manifest.cases.filter((c) => c.expect === 'fatal'))('refused: $id ($what)', (c) => {
   it.each(['json', 'xlsx'])('to .%s: non-zero exit with the message, and no output file', async (ext) => {
     const out = join(dir, `${c.id}-fatal.${ext}`);

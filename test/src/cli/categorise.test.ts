@@ -39,7 +39,8 @@ describe('schoolrisk categorise to JSON', () => {
     expect(rows[1]!.category).toBe('ri');
     expect(rows[0]!.errors).toEqual([]);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['category', 'errors', 'inspection', 'provisional', 'reasons', 'row', 'supportDays', 'urn']);
+      expect(Object.keys(row).sort()).toEqual(['category', 'errors', 'inspection', 'provisional', 'reasons', 'row', 'supportDays', 'urn', 'warnings']);
+      expect(row.warnings).toEqual([]);
       expect(row.provisional).toBeNull();
       expect(row.reasons.length).toBeGreaterThan(0);
       expect(row.inspection!.dueBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
