@@ -32,15 +32,37 @@ export interface CsvRead {
 export function readCsvText(bytes: Uint8Array): CsvRead {
   const warnings: string[] = [];
   const { encoding, text } = decode(bytes, warnings);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [...CSV_DELIMITERS] });
-  const delimiter = (CSV_DELIMITERS as readonly string[]).includes(parsed.meta.delimiter) ? (parsed.meta.delimiter as CsvDelimiter) : ',';
-  const rows = parsed.data;
+  const delimiter = detectDelimiter(text);
+  const rows = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter }).data;
   // A trailing newline gives one empty last row; it is not data.
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
   if (delimiter === ';' || (delimiter === '\t' && writesDecimalCommas(rows))) {
     for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = withDecimalPoint(row[i]!);
   }
   return { rows, encoding, delimiter, warnings };
+}
+
+/** Lines looked at to find the delimiter. */
+const PREVIEW_ROWS = 20;
+
+/**
+ * The delimiter that splits the header row into the most columns, weighted by the share of the first
+ * rows that have as many (a short row is allowed; a delimiter that only occurs in some cells is not).
+ * papaparse's own guess prefers commas in a semicolon file whose numbers have decimal commas.
+ */
+function detectDelimiter(text: string): CsvDelimiter {
+  let best: CsvDelimiter = ',';
+  let bestScore = 0;
+  for (const d of CSV_DELIMITERS) {
+    const rows = Papa.parse<string[]>(text, { delimiter: d, preview: PREVIEW_ROWS }).data.filter((r) => r.some((c) => c !== ''));
+    const width = rows[0]?.length ?? 0;
+    const score = width > 1 ? (width * rows.filter((r) => r.length === width).length) / rows.length : 0;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
