@@ -108,3 +108,14 @@ describe('a provisional result: the worst case its blank cells could give', () =
     });
   });
 });
+
+describe('a formula without its calculated value in a register', () => {
+  it('stops its row where the framework reads the column, and is a warning where it does not', () => {
+    const used = school('oldham', { 'Ofsted grade': { formula: 'VLOOKUP(A2,Ofsted!A:C,3,FALSE)' }, 'Inspection date': '01/09/2025' });
+    expect(used.result).toBeNull();
+    expect(used.problems).toEqual([expect.objectContaining({ kind: 'formula-not-calculated', severity: 'error', column: 'Ofsted grade' })]);
+    const unused = school('oldham', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Attainment 8': { formula: 'SUM(C2:K2)' } });
+    expect(unused.result).not.toBeNull();
+    expect(unused.problems).toEqual([expect.objectContaining({ kind: 'formula-not-calculated', severity: 'warning', column: 'Attainment 8' })]);
+  });
+});

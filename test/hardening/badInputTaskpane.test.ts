@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { fromIsoDate } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
 import { RESULT_HEADERS, RunError } from '../../src/run/registerRun';
-import { categoriseOnPort, placeProblems, planRegion, RUN_LOG_HEADERS } from '../../src/run/taskpaneRun';
+import { categoriseOnPort, placeProblems, placeRegisterProblems, planRegion, RUN_LOG_HEADERS } from '../../src/run/taskpaneRun';
 import { cellFromExcelJs, type Cell } from '../../src/workbook/cell';
 import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET } from '../../src/workbook/office';
 import { parseCsv } from '../../src/workbook/readFile';
@@ -135,6 +135,17 @@ describe('the bad-input corpus on the task pane double', () => {
       // Validate: the pane shows the reason the register cannot run; Categorise writes nothing.
       expect(() => planRegion(region, framework, ASOF)).toThrow(RunError);
       expect(() => planRegion(region, framework, ASOF)).toThrow(pattern!);
+      // A register without the columns the framework needs: the pane lists them, one per column, no cell to select.
+      const refused = (() => {
+        try {
+          planRegion(region, framework, ASOF);
+        } catch (e) {
+          return e as RunError;
+        }
+      })()!;
+      const listed = placeRegisterProblems(refused.problems);
+      expect(listed.length).toBe(/columns? it needs/.test(c.message) ? Number(/(\d+) columns it needs/.exec(c.message)?.[1] ?? 1) : 0);
+      for (const p of listed) expect(p).toMatchObject({ severity: 'error', cell: null, message: expect.stringMatching(/^Column ".+" is not in the register; expected a column headed /) });
       await expect(categoriseOnPort(port, region, framework, ASOF)).rejects.toThrow(pattern!);
       expectAnalystCellsUnchanged(sheet, grid);
       expect(double.sheets.map((s) => s.name)).toEqual([REGISTER]);

@@ -76,3 +76,11 @@ describe('decimal commas in semicolon files', () => {
     expect(readCsvText(utf8('URN,Attendance %\r\n100001,"95,1"\r\n')).rows[1]).toEqual(['100001', '95,1']);
   });
 });
+
+describe('a semicolon file whose numbers have decimal commas', () => {
+  it('is split on its semicolons, not on the commas in its numbers', () => {
+    const read = readCsvText(utf8('URN;School name;Attendance %;Persistent absence %\r\n100001;Hill;95,1;12,5\r\n100002;Vale;91,2;24,1\r\n'));
+    expect(read.delimiter).toBe(';');
+    expect(read.rows).toEqual([['URN', 'School name', 'Attendance %', 'Persistent absence %'], ['100001', 'Hill', '95.1', '12.5'], ['100002', 'Vale', '91.2', '24.1']]);
+  });
+});
