@@ -75,6 +75,8 @@ interface CompiledCriterion {
   readonly evaluate: Evaluator;
   /** Its possible outcomes where facts are open (the worst case). */
   possible: Possible;
+  /** The slots of the facts it reads (as `facts`): where none is open, its possible outcome is its outcome. */
+  slotsRead: readonly number[];
   /** Facts the criterion reads, directly or through the criteria it refers to. */
   readonly facts: readonly FactKey[];
   /** Criteria this one refers to (for reasons: what made it fire). */
@@ -336,7 +338,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const evaluate = compileCondition(c.when, `criterion "${c.id}"`, facts, refs, false);
     visiting.delete(i);
     const factList = [...facts];
-    const result: CompiledCriterion = { def: c, index: i, evaluate, possible: () => ANY, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
+    const result: CompiledCriterion = { def: c, index: i, evaluate, possible: () => ANY, slotsRead: NONE, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
       id: c.id, label: c.label, citation: c.citation, critical: c.critical === true, exclusiveFact: null,
       explain: (school) => explainCriterion(i, school),
     };
@@ -450,7 +452,10 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
       return o === 2 && inRange ? inRange(w.lo[slot]!, w.hi[slot]!, w.p) : ANY;
     };
   };
-  for (const c of criteria) c.possible = compilePossible(c.def.when);
+  for (const c of criteria) {
+    c.possible = compilePossible(c.def.when);
+    c.slotsRead = c.facts.map((f) => slotByFact.get(f)!);
+  }
   // Criteria that each test one fact for a different value cannot fire together.
   const byTestedFact = new Map<FactKey, CompiledCriterion[]>();
   for (const c of criteria) {
@@ -703,7 +708,7 @@ function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Paramet
   }
   if (!anyOpen) return null;
   const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
-  for (const c of fw.criteria) possible[c.index] = c.possible(school);
+  for (const c of fw.criteria) possible[c.index] = readsOpen(c.slotsRead, open) ? c.possible(school) : outcomeOf(fired[c.index]);
   const couldFire = (i: number) => (possible[i]! & T) !== 0 && fired[i] !== true;
 
   let worst = rank;
@@ -719,7 +724,12 @@ function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Paramet
   } else {
     const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && couldFire(c.index));
     worst = worstBestFit(fw, firedList, extra);
-    for (const c of extra) if (c.indicatesRank > rank) [c.index, ...c.refersTo].forEach((i) => why.add(i));
+    if (worst <= rank) return null;
+    for (const c of extra) {
+      if (c.indicatesRank <= rank) continue;
+      why.add(c.index);
+      for (const i of c.refersTo) why.add(i);
+    }
   }
   if (worst <= rank) return null;
   const fields = new Set<FieldKey>();
@@ -730,6 +740,12 @@ function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Paramet
   return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
 }
 
+/** Does a criterion read a slot that is open? */
+function readsOpen(slots: readonly number[], open: Uint8Array): boolean {
+  for (const s of slots) if (open[s] !== 0) return true;
+  return false;
+}
+
 /**
  * Best fit at its worst: the most concerning median the evidence could have if some of `extra` (criteria
  * that could fire) fired as well, and the highest floor any critical one could set. Adding evidence below
@@ -738,20 +754,39 @@ function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Paramet
  */
 function worstBestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
   let worst = bestFit(fw, firedList).rank;
+  const fired: number[] = new Array(fw.categories.length).fill(0);
+  for (const c of firedList) if (c.indicatesRank >= 0) fired[c.indicatesRank]!++;
+  // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
+  const ranks: number[] = [];
+  const mostConcerning = new Map<FactKey, number>();
   let floor = -1;
-  for (const c of extra) if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+  for (const c of extra) {
+    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+    if (c.exclusiveFact === null) ranks.push(c.indicatesRank);
+    else if ((mostConcerning.get(c.exclusiveFact) ?? -1) < c.indicatesRank) mostConcerning.set(c.exclusiveFact, c.indicatesRank);
+  }
+  ranks.push(...mostConcerning.values());
   for (let t = 0; t < fw.categories.length; t++) {
-    const added: CompiledCriterion[] = [];
-    const mostConcerning = new Map<FactKey, CompiledCriterion>();
-    for (const c of extra) {
-      if (c.indicatesRank < t) continue;
-      if (c.exclusiveFact === null) added.push(c);
-      else if ((mostConcerning.get(c.exclusiveFact)?.indicatesRank ?? -1) < c.indicatesRank) mostConcerning.set(c.exclusiveFact, c);
-    }
-    const lifted = bestFit(fw, [...firedList, ...added, ...mostConcerning.values()]).rank;
+    const counts = fired.slice();
+    for (const r of ranks) if (r >= t) counts[r]!++;
+    const lifted = medianRank(counts, fw.defaultRank);
     if (lifted > worst) worst = lifted;
   }
   return Math.max(worst, floor);
+}
+
+/** The median of evidence counted by rank, the more concerning middle of an even count; `none` without evidence. */
+function medianRank(counts: readonly number[], none: number): number {
+  let total = 0;
+  for (const n of counts) total += n;
+  if (total === 0) return none;
+  const position = (total - 1) >> 1;
+  let seen = 0;
+  for (let r = counts.length - 1; r >= 0; r--) {
+    seen += counts[r]!;
+    if (seen > position) return r;
+  }
+  return none;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -801,19 +836,7 @@ function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[])
     evidence.push(c);
     if (c.critical && r > floor) floor = r;
   }
-  let rank = fw.defaultRank;
-  if (evidence.length > 0) {
-    // The median, counted from the most concerning end: the more concerning middle of an even count.
-    const position = (evidence.length - 1) >> 1;
-    let seen = 0;
-    for (let r = counts.length - 1; r >= 0; r--) {
-      seen += counts[r]!;
-      if (seen > position) {
-        rank = r;
-        break;
-      }
-    }
-  }
+  let rank = medianRank(counts, fw.defaultRank);
   const lifted = floor > rank;
   if (lifted) rank = floor;
   const deciding: number[] = [];
