@@ -722,11 +722,14 @@ function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Paramet
       }
     }
   } else {
-    const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && couldFire(c.index));
-    worst = worstBestFit(fw, firedList, extra);
+    // Evidence that holds whatever the blanks held, and evidence that could be there or not (a criterion
+    // that fired on a number the blanks could move, too).
+    const certain = firedList.filter((c) => possible[c.index] === T);
+    const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T);
+    worst = Math.max(rank, worstBestFit(fw, certain, extra));
     if (worst <= rank) return null;
     for (const c of extra) {
-      if (c.indicatesRank <= rank) continue;
+      if (c.indicatesRank <= rank || fired[c.index] === true) continue;
       why.add(c.index);
       for (const i of c.refersTo) why.add(i);
     }
@@ -747,15 +750,15 @@ function readsOpen(slots: readonly number[], open: Uint8Array): boolean {
 }
 
 /**
- * Best fit at its worst: the most concerning median the evidence could have if some of `extra` (criteria
- * that could fire) fired as well, and the highest floor any critical one could set. Adding evidence below
- * the median can only lower it, so for each category the extra evidence from it up is tried; of criteria
- * that cannot fire together (one area's grades), only the most concerning.
+ * Best fit at its worst: the most concerning median the evidence could have, `certain` evidence and some
+ * of the `extra` (criteria that could fire, or not), and the highest floor any critical one could set.
+ * Adding evidence below the median can only lower it, so for each category the extra evidence from it up
+ * is tried; of criteria that cannot fire together (one area's grades), only the most concerning.
  */
-function worstBestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
-  let worst = bestFit(fw, firedList).rank;
+function worstBestFit(fw: CompiledFramework, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
+  let worst = bestFit(fw, certain).rank;
   const fired: number[] = new Array(fw.categories.length).fill(0);
-  for (const c of firedList) if (c.indicatesRank >= 0) fired[c.indicatesRank]!++;
+  for (const c of certain) if (c.indicatesRank >= 0) fired[c.indicatesRank]!++;
   // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
   const ranks: number[] = [];
   const mostConcerning = new Map<FactKey, number>();
