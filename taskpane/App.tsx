@@ -32,7 +32,7 @@ const NOT_USED = '';
 function provisionalNote(plan: RunPlan): string {
   const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
   const absent = plan.summary.absentColumns;
-  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register: ${absent.join(' ')}` : ''}`;
+  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}`;
 }
 
 /** The whole pane. */

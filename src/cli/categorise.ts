@@ -79,6 +79,6 @@ export function summaryTable(plan: RunPlan, name: string, out: string): string {
   const width = Math.max(28, ...s.counts.map((c) => c.label.length + 2));
   const lines = s.counts.map((c) => `  ${c.label.padEnd(width)} ${String(c.schools).padStart(5)}${c.provisional ? `  (${c.provisional} provisional: blank cells could make them more concerning)` : ''}`);
   const moved = s.movements.length ? `\n  ${s.movements.length} school(s) changed category since the previous run.` : '';
-  const absent = s.absentColumns.length ? `\nNot in this register (the run went ahead without them):\n${s.absentColumns.map((a) => `  ${a}`).join('\n')}` : '';
+  const absent = s.absentColumns.length ? `\nNot in this register (the run went ahead without them):\n${s.absentColumns.map((a) => `  ${a.note}`).join('\n')}` : '';
   return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}${absent}\nResults written to ${out}\n`;
 }

@@ -50,8 +50,8 @@ export interface RunPlan {
 export interface RunSummary {
   /** Schools per category, and how many of them are provisional (blank cells could make them more concerning). */
   readonly counts: readonly { readonly id: string; readonly label: string; readonly colour: string; readonly textColour: string; readonly schools: number; readonly provisional: number }[];
-  /** Columns the framework reads that the register lacks but can run without, each as a sentence. */
-  readonly absentColumns: readonly string[];
+  /** Columns the framework reads that the register lacks but can run without: the column, and a sentence saying what could not fire. */
+  readonly absentColumns: readonly { readonly column: string; readonly note: string }[];
   readonly notCategorised: number;
   readonly errors: number;
   readonly warnings: number;
@@ -196,7 +196,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
     .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
-  return { counts, absentColumns: outcome.absentColumns.map(absentColumnNote), notCategorised, errors, warnings, movements, highest };
+  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.as, note: absentColumnNote(n) })), notCategorised, errors, warnings, movements, highest };
 }
 
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
@@ -217,7 +217,7 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Not categorised', s.notCategorised],
     ['Problems (errors)', s.errors],
     ['Warnings', s.warnings],
-    ['Not in this register', s.absentColumns.length ? s.absentColumns.join('\n') : '(none: every column the framework reads is here)'],
+    ['Not in this register', s.absentColumns.length ? s.absentColumns.map((a) => a.note).join('\n') : '(none: every column the framework reads is here)'],
     ...(options.fileWarnings?.length ? [['File read', options.fileWarnings.join(' ')] as [string, Cell]] : []),
   ];
 }
