@@ -6,17 +6,24 @@
  *
  * Logic is three-valued (Kleene): a comparison on a blank fact is unknown, `all` is false if any part is
  * false, `any` is true if any part is true. A criterion fires only on evidence, never on a blank.
+ *
+ * The worst case: given the facts a school's missing cells open (core/missingEvidence.ts), each condition
+ * is also evaluated to the set of outcomes it could have (true, false, unknown) whatever those cells held,
+ * by possibility evaluators compiled beside the evaluators and reusing them on every fact that is not
+ * open. The most concerning category whose rule could hold is the worst case; where it is more
+ * concerning than the category, the result is provisional. Only rows with a missing cell pay for it.
  */
 import { toUkDate, type CalendarDate } from './dates';
 import { factAt, FACT_KEYS } from './factShape';
 import { DERIVED_FACT_LABELS, DERIVED_FACT_SOURCES, factLabel, type FactKey, type Facts } from './facts';
+import { inFieldOrder, type Unknowns } from './missingEvidence';
 import { FIELDS, normaliseKey, type FieldKey } from './fields';
 import {
   FrameworkDefinitionError,
   type CategoryDef, type Citation, type Condition, type Criterion, type FactCondition, type FrameworkDefinition, type ParamRef, type Scalar, type SupportOffer,
 } from './framework';
 import { problem, type Problem } from './problems';
-import type { Categorisation, CriterionTrace, Reason, ResolvedSupport } from './result';
+import type { Categorisation, CriterionTrace, Reason, ResolvedSupport, WorstCase } from './result';
 
 /** Resolved parameter values, by name. */
 export type Parameters = Readonly<Record<string, number | string | boolean>>;
@@ -37,10 +44,39 @@ interface Evaluation {
  */
 type Evaluator = (v: readonly unknown[], params: Parameters, fired: readonly Truth[]) => Truth;
 
+/** The outcomes a condition could have, as bits: true, false, unknown. */
+type Outcomes = number;
+const T = 1;
+const F = 2;
+const U = 4;
+const ANY = T | F;
+const outcomeOf = (t: Truth): Outcomes => (t === true ? T : t === false ? F : U);
+
+/**
+ * A school with open facts, as the possibility evaluators read it: the facts (`v`), the criteria's
+ * outcomes (`fired`), and per slot whether it is closed (0), any value (1) or a number in `lo`..`hi` (2).
+ */
+interface OpenSchool {
+  readonly v: readonly unknown[];
+  readonly p: Parameters;
+  readonly fired: readonly Truth[];
+  readonly open: Uint8Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** Each criterion's possible outcomes, filled in evaluation order. */
+  readonly possible: Uint8Array;
+}
+/** The outcomes a condition could have on a school with open facts. */
+type Possible = (w: OpenSchool) => Outcomes;
+
 interface CompiledCriterion {
   readonly def: Criterion;
   readonly index: number;
   readonly evaluate: Evaluator;
+  /** Its possible outcomes where facts are open (the worst case). */
+  possible: Possible;
+  /** The slots of the facts it reads (as `facts`): where none is open, its possible outcome is its outcome. */
+  slotsRead: readonly number[];
   /** Facts the criterion reads, directly or through the criteria it refers to. */
   readonly facts: readonly FactKey[];
   /** Criteria this one refers to (for reasons: what made it fire). */
@@ -51,6 +87,11 @@ interface CompiledCriterion {
   readonly labels: readonly string[];
   /** Rank of the category it indicates (-1: none). */
   readonly indicatesRank: number;
+  /**
+   * The fact it tests for one value ("Outcomes judged C"), where other criteria test the same fact for
+   * other values: of those, at most one fires, which the worst case of a best fit needs to know.
+   */
+  exclusiveFact: FactKey | null;
   /** Copied from `def`: definitions are literals of many shapes, and the hot path reads one shape. */
   readonly id: string;
   readonly label: string;
@@ -62,6 +103,8 @@ interface CompiledCategory {
   readonly def: CategoryDef;
   readonly rank: number;
   readonly when: Evaluator | null;
+  /** The rule's possible outcomes where facts are open. */
+  possibleWhen: Possible | null;
   /** Criteria the category's rule refers to (transitively): its possible reasons. */
   readonly criteria: readonly number[];
   readonly variants: readonly { readonly id: string; readonly label: string; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
@@ -86,8 +129,10 @@ export interface CompiledFramework {
   readonly otherFacts: readonly FactKey[];
   /** The fact number (for `factAt`) of each slot: `v[i]` is fact `slotNumbers[i]` of the school. */
   readonly slotNumbers: readonly number[];
+  /** The fact of each slot. */
+  readonly slotFacts: readonly FactKey[];
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
-  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[] };
+  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;
 }
@@ -293,8 +338,8 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     const evaluate = compileCondition(c.when, `criterion "${c.id}"`, facts, refs, false);
     visiting.delete(i);
     const factList = [...facts];
-    const result: CompiledCriterion = { def: c, index: i, evaluate, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
-      id: c.id, label: c.label, citation: c.citation, critical: c.critical === true,
+    const result: CompiledCriterion = { def: c, index: i, evaluate, possible: () => ANY, slotsRead: NONE, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
+      id: c.id, label: c.label, citation: c.citation, critical: c.critical === true, exclusiveFact: null,
       explain: (school) => explainCriterion(i, school),
     };
     compiled[i] = result;
@@ -316,7 +361,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     if (c.support.academy) otherFacts.add('isAcademy');
     checkOffer(c.support.maintained, where);
     if (c.support.academy) checkOffer(c.support.academy, `${where} (academies)`);
-    return { def: c, rank, when, criteria: [...refs], variants, defaultReason: Object.freeze(defaultReason(c)) };
+    return { def: c, rank, when, possibleWhen: null, criteria: [...refs], variants, defaultReason: Object.freeze(defaultReason(c)) };
   });
 
   function checkOffer(offer: SupportOffer, where: string) {
@@ -364,6 +409,65 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     };
   };
   def.criteria.forEach((c, i) => (explainers[i] = compileExplainer(c.when)));
+
+  // Possibility evaluators: on a closed fact, the compiled evaluator's outcome; on an open one, what it could be.
+  const compilePossible = (cond: Condition): Possible => {
+    if ('criterion' in cond) {
+      const i = criterionIndex.get(cond.criterion)!;
+      return (w) => w.possible[i]!;
+    }
+    if ('not' in cond) {
+      const inner = compilePossible(cond.not);
+      return (w) => {
+        const m = inner(w);
+        return (m & U) | (m & T ? F : 0) | (m & F ? T : 0);
+      };
+    }
+    if ('all' in cond || 'any' in cond) return possibleJunction(('all' in cond ? cond.all : cond.any).map(compilePossible), 'any' in cond);
+    if ('atLeast' in cond) {
+      const parts = cond.of.map(compilePossible);
+      const n = cond.atLeast;
+      return (w) => {
+        const need = isParamRef(n) ? Number(w.p[n.param]) : n;
+        let canYes = 0;
+        let mustYes = 0;
+        let cannotNo = 0;
+        let canUnknown = false;
+        for (const part of parts) {
+          const m = part(w);
+          if (m & T) canYes++;
+          if (m === T) mustYes++;
+          if (!(m & F)) cannotNo++;
+          if (m & U) canUnknown = true;
+        }
+        return (canYes >= need ? T : 0) | (cannotNo < need ? F : 0) | (canUnknown && mustYes < need ? U : 0);
+      };
+    }
+    const evaluate = evaluatorOf.get(cond)!;
+    const slot = slotByFact.get(cond.fact)!;
+    const inRange = rangeOutcomes(cond);
+    return (w) => {
+      const o = w.open[slot];
+      if (o === 0) return outcomeOf(evaluate(w.v, w.p, w.fired));
+      return o === 2 && inRange ? inRange(w.lo[slot]!, w.hi[slot]!, w.p) : ANY;
+    };
+  };
+  for (const c of criteria) {
+    c.possible = compilePossible(c.def.when);
+    c.slotsRead = c.facts.map((f) => slotByFact.get(f)!);
+  }
+  // Criteria that each test one fact for a different value cannot fire together.
+  const byTestedFact = new Map<FactKey, CompiledCriterion[]>();
+  for (const c of criteria) {
+    const w = c.def.when;
+    if ('fact' in w && w.op === 'eq' && !isParamRef(w.value) && !Array.isArray(w.value)) byTestedFact.set(w.fact, [...(byTestedFact.get(w.fact) ?? []), c]);
+  }
+  for (const [fact, group] of byTestedFact) {
+    const values = group.map((c) => (c.def.when as FactCondition).value);
+    if (group.length > 1 && new Set(values).size === values.length) for (const c of group) c.exclusiveFact = fact;
+  }
+  for (const cat of categories) cat.possibleWhen = cat.def.when ? compilePossible(cat.def.when) : null;
+
   // Every condition is compiled by now: the slots are final.
   const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
   function explainCriterion(i: number, school: Evaluation): ReadonlySet<FactKey> {
@@ -379,8 +483,11 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     return out;
   }
 
-  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers,
-    scratch: { fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined) },
+  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots,
+    scratch: {
+      fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined),
+      open: new Uint8Array(slots.length), lo: new Float64Array(slots.length), hi: new Float64Array(slots.length), possible: new Uint8Array(criteria.length),
+    },
     supportByParams: new WeakMap(),
   };
 }
@@ -410,6 +517,45 @@ function junction(parts: readonly Evaluator[], decisive: boolean): Evaluator {
       if (t === undefined) unknown = true;
     }
     return unknown ? undefined : !decisive;
+  };
+}
+
+/** `all` (`isAny` false) and `any` over possible outcomes: the Kleene junction of every combination of its parts'. */
+function possibleJunction(parts: readonly Possible[], isAny: boolean): Possible {
+  // For `any` the roles of true and false swap.
+  const yes = isAny ? F : T;
+  const no = isAny ? T : F;
+  return (w) => {
+    let allCanYes = true;
+    let someCanNo = false;
+    let someCanUnknown = false;
+    let allCanYesOrUnknown = true;
+    for (const part of parts) {
+      const m = part(w);
+      if (!(m & yes)) allCanYes = false;
+      if (m & no) someCanNo = true;
+      if (m & U) someCanUnknown = true;
+      if (!(m & (yes | U))) allCanYesOrUnknown = false;
+    }
+    return (allCanYes ? yes : 0) | (someCanNo ? no : 0) | (someCanUnknown && allCanYesOrUnknown ? U : 0);
+  };
+}
+
+/** For a comparison with a number: its outcomes when the fact is somewhere in `lo`..`hi`; `null` for other operators. */
+function rangeOutcomes(cond: FactCondition): ((lo: number, hi: number, p: Parameters) => Outcomes) | null {
+  const op = cond.op;
+  if (op !== 'lt' && op !== 'lte' && op !== 'gt' && op !== 'gte') return null;
+  const operand = cond.value;
+  const limit = (p: Parameters) => (isParamRef(operand) ? p[operand.param] : operand);
+  return (lo, hi, p) => {
+    const x = limit(p);
+    if (typeof x !== 'number') return ANY;
+    switch (op) {
+      case 'gte': return (hi >= x ? T : 0) | (lo < x ? F : 0);
+      case 'gt': return (hi > x ? T : 0) | (lo <= x ? F : 0);
+      case 'lt': return (lo < x ? T : 0) | (hi >= x ? F : 0);
+      default: return (lo <= x ? T : 0) | (hi > x ? F : 0);
+    }
   };
 }
 
@@ -461,6 +607,8 @@ export interface CategoriseOptions {
   readonly params?: Parameters;
   /** Include every criterion's outcome in `trace` (costs a little; the Reasons column does not need it). */
   readonly trace?: boolean;
+  /** The facts the school's missing cells open (core/missingEvidence.ts): the worst case is worked out over them. */
+  readonly unknowns?: Unknowns | null;
 }
 
 /** Evaluates a framework on one school's facts. Never throws on data; never changes `facts`. */
@@ -533,7 +681,115 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     notes,
     trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
     warnings: warnings.length ? warnings : NONE,
+    // An analyst's override stands: the worst case is of the rules' category, so only without one.
+    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedList, rank, options.unknowns) : null,
   };
+}
+
+/**
+ * The most concerning category the school's open facts could give, with the missing cells that could
+ * give it; `null` when it is the category itself (the result is not provisional).
+ */
+function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedList: readonly CompiledCriterion[], rank: number, unknowns: Unknowns): WorstCase | null {
+  const { open, lo, hi, possible } = fw.scratch;
+  let anyOpen = false;
+  for (let i = 0; i < fw.slotFacts.length; i++) {
+    const u = unknowns.get(fw.slotFacts[i]!);
+    if (u === undefined) open[i] = 0;
+    else if (u.range) {
+      open[i] = 2;
+      lo[i] = u.range[0];
+      hi[i] = u.range[1];
+      anyOpen = true;
+    } else {
+      open[i] = 1;
+      anyOpen = true;
+    }
+  }
+  if (!anyOpen) return null;
+  const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
+  for (const c of fw.criteria) possible[c.index] = readsOpen(c.slotsRead, open) ? c.possible(school) : outcomeOf(fired[c.index]);
+  const couldFire = (i: number) => (possible[i]! & T) !== 0 && fired[i] !== true;
+
+  let worst = rank;
+  const why = new Set<number>();
+  if (fw.definition.selection.kind === 'firstMatch') {
+    for (let r = fw.categories.length - 1; r > rank; r--) {
+      const cat = fw.categories[r]!;
+      if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
+        if (worst === rank) worst = r;
+        for (const i of cat.criteria) if (couldFire(i)) why.add(i);
+      }
+    }
+  } else {
+    // Evidence that holds whatever the blanks held, and evidence that could be there or not (a criterion
+    // that fired on a number the blanks could move, too).
+    const certain = firedList.filter((c) => possible[c.index] === T);
+    const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T);
+    worst = Math.max(rank, worstBestFit(fw, certain, extra));
+    if (worst <= rank) return null;
+    for (const c of extra) {
+      if (c.indicatesRank <= rank || fired[c.index] === true) continue;
+      why.add(c.index);
+      for (const i of c.refersTo) why.add(i);
+    }
+  }
+  if (worst <= rank) return null;
+  const fields = new Set<FieldKey>();
+  for (const i of why) for (const f of fw.inDefinitionOrder[i]!.facts) unknowns.get(f)?.fields.forEach((x) => fields.add(x));
+  // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
+  if (fields.size === 0) for (const u of unknowns.values()) u.fields.forEach((x) => fields.add(x));
+  const cat = fw.categories[worst]!.def;
+  return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
+}
+
+/** Does a criterion read a slot that is open? */
+function readsOpen(slots: readonly number[], open: Uint8Array): boolean {
+  for (const s of slots) if (open[s] !== 0) return true;
+  return false;
+}
+
+/**
+ * Best fit at its worst: the most concerning median the evidence could have, `certain` evidence and some
+ * of the `extra` (criteria that could fire, or not), and the highest floor any critical one could set.
+ * Adding evidence below the median can only lower it, so for each category the extra evidence from it up
+ * is tried; of criteria that cannot fire together (one area's grades), only the most concerning.
+ */
+function worstBestFit(fw: CompiledFramework, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
+  let worst = bestFit(fw, certain).rank;
+  const fired: number[] = new Array(fw.categories.length).fill(0);
+  for (const c of certain) if (c.indicatesRank >= 0) fired[c.indicatesRank]!++;
+  // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
+  const ranks: number[] = [];
+  const mostConcerning = new Map<FactKey, number>();
+  let floor = -1;
+  for (const c of extra) {
+    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+    if (c.exclusiveFact === null) ranks.push(c.indicatesRank);
+    else if ((mostConcerning.get(c.exclusiveFact) ?? -1) < c.indicatesRank) mostConcerning.set(c.exclusiveFact, c.indicatesRank);
+  }
+  ranks.push(...mostConcerning.values());
+  for (let t = 0; t < fw.categories.length; t++) {
+    const counts = fired.slice();
+    for (const r of ranks) if (r >= t) counts[r]!++;
+    const lifted = medianRank(counts, fw.defaultRank);
+    if (lifted > worst) worst = lifted;
+  }
+  return Math.max(worst, floor);
+}
+
+/** The median of evidence counted by rank, the more concerning middle of an even count; `none` without evidence. */
+function medianRank(counts: readonly number[], none: number): number {
+  let total = 0;
+  for (const n of counts) total += n;
+  if (total === 0) return none;
+  const position = (total - 1) >> 1;
+  let seen = 0;
+  for (let r = counts.length - 1; r >= 0; r--) {
+    seen += counts[r]!;
+    if (seen > position) return r;
+  }
+  return none;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -583,19 +839,7 @@ function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[])
     evidence.push(c);
     if (c.critical && r > floor) floor = r;
   }
-  let rank = fw.defaultRank;
-  if (evidence.length > 0) {
-    // The median, counted from the most concerning end: the more concerning middle of an even count.
-    const position = (evidence.length - 1) >> 1;
-    let seen = 0;
-    for (let r = counts.length - 1; r >= 0; r--) {
-      seen += counts[r]!;
-      if (seen > position) {
-        rank = r;
-        break;
-      }
-    }
-  }
+  let rank = medianRank(counts, fw.defaultRank);
   const lifted = floor > rank;
   if (lifted) rank = floor;
   const deciding: number[] = [];

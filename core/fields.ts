@@ -105,7 +105,6 @@ const reportCardGrade = enumType(REPORT_CARD_GRADES, reportCardSynonyms);
 const areaGrade = enumType(AREA_GRADES, areaSynonyms);
 const yesNo = { kind: 'yesNo' } as const satisfies FieldType;
 const pastDate = { kind: 'date', notAfterAsOf: true } as const satisfies FieldType;
-const anyDate = { kind: 'date', notAfterAsOf: false } as const satisfies FieldType;
 const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true } as const satisfies FieldType;
 const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false }) as const satisfies FieldType;
 const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false }) as const satisfies FieldType;
@@ -236,7 +235,7 @@ export const FIELDS = {
   },
 
   // --- leadership -------------------------------------------------------------------------------------
-  headteacherStartDate: { label: 'Headteacher start date', description: 'When the current headteacher (including an interim head) took up post.', group: 'leadership', type: anyDate, aliases: ['Headteacher start date', 'Head teacher start date', 'Head start date', 'HT start date', 'Headteacher appointed', 'Date head appointed', 'Headteacher since'] },
+  headteacherStartDate: { label: 'Headteacher start date', description: 'When the current headteacher (including an interim head) took up post.', group: 'leadership', type: pastDate, aliases: ['Headteacher start date', 'Head teacher start date', 'Head start date', 'HT start date', 'Headteacher appointed', 'Date head appointed', 'Headteacher since'] },
   headteacherInterim: { label: 'Interim headteacher', description: 'The headteacher is interim or acting.', group: 'leadership', type: yesNo, aliases: ['Interim headteacher', 'Interim head', 'Acting head', 'Acting headteacher'] },
 
   // --- indicators ---------------------------------------------------------------------------------------

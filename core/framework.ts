@@ -146,8 +146,15 @@ export interface FrameworkDefinition {
   readonly categories: readonly CategoryDef[];
   readonly selection: Selection;
   readonly additional?: readonly AdditionalOffer[];
-  /** Fields without which a row cannot be categorised (a blank one is a problem on that row). */
-  readonly requiredFields?: readonly FieldKey[];
+  /**
+   * Refinements of the columns derived from the criteria (core/columns.ts): columns of which one will do
+   * (each evidence of its own, so the others, when absent, are listed), and columns the deciding
+   * criteria read that a register may lack, each with why.
+   */
+  readonly columns?: {
+    readonly oneOf?: readonly { readonly fields: readonly FieldKey[]; readonly as: string }[];
+    readonly optional?: readonly { readonly fields: readonly FieldKey[]; readonly why: string }[];
+  };
 }
 
 /** Thrown at load time when a framework definition is malformed (a programming error, not bad data). */

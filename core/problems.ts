@@ -14,6 +14,8 @@ export const PROBLEM_KINDS = {
   'out-of-range': 'is out of range',
   'not-whole-number': 'is not a whole number',
   'excel-error': 'is an Excel error value',
+  'formula-not-calculated': 'is a formula not calculated: open and save the file in Excel',
+  'missing-marker': 'is a missing-data code, read as blank',
   'text-too-long': 'is too long',
   'missing-value': 'is blank but the framework needs it',
   'missing-column': 'is not in the register',

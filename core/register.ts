@@ -3,12 +3,14 @@
  * cells (problems are values), derives the facts once per row, evaluates the framework, and says which
  * rows could not be categorised and why. One call per register, never per cell.
  */
+import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
 import { deriveFacts, type InspectionOutlook } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import type { HeaderMapping } from './headers';
-import { problem, type Problem } from './problems';
+import { unknownsReader } from './missingEvidence';
+import type { Problem } from './problems';
 import { readRegister } from './record';
 import type { Categorisation } from './result';
 
@@ -24,6 +26,30 @@ export interface RowOutcome {
   readonly result: Categorisation | null;
   /** The next inspection's window and risk; `null` when an error stopped the row. */
   readonly inspection: InspectionOutlook | null;
+  /**
+   * The result is provisional: blank cells (missing evidence) could make it the more concerning
+   * `worstCase`. `missing` names those cells' columns by their headers. `null` when it is not.
+   */
+  readonly provisional: Provisional | null;
+}
+
+/** Every problem of a run, the register's first, then by row: what every shell lists. */
+export function allProblems(outcome: RegisterOutcome): Problem[] {
+  return [...outcome.registerProblems, ...outcome.rows.flatMap((r) => r.problems)];
+}
+
+/** The words of a provisional result: "Could be Bespoke: Attendance concern, Exclusions concern blank". */
+export function provisionalText(p: Provisional): string {
+  return `Could be ${p.label}: ${p.missing.join(', ')} blank`;
+}
+
+/** A provisional result's worst case and the columns whose blank cells could give it. */
+export interface Provisional {
+  /** The category id. */
+  readonly worstCase: string;
+  readonly label: string;
+  /** Headers as the analyst wrote them. */
+  readonly missing: readonly string[];
 }
 
 /** The whole register's outcome. */
@@ -33,9 +59,11 @@ export interface RegisterOutcome {
   readonly mapping: HeaderMapping;
   /** Problems with the register itself (a missing column, a duplicated header). */
   readonly registerProblems: readonly Problem[];
+  /** Columns the framework reads that the register lacks but can run without (core/columns.ts). */
+  readonly absentColumns: readonly ColumnNeed[];
   /** One per non-blank data row, in sheet order. */
   readonly rows: readonly RowOutcome[];
-  /** The register cannot be categorised at all (a column the framework needs is missing). */
+  /** The register cannot be categorised at all (a column the framework needs is missing): no row is. */
   readonly fatal: boolean;
 }
 
@@ -51,11 +79,6 @@ export interface RegisterOptions {
   readonly trace?: boolean;
 }
 
-/** The columns without which no row of the register can be categorised. */
-export function requiredFields(fw: CompiledFramework): readonly FieldKey[] {
-  return fw.definition.requiredFields ?? ['urn'];
-}
-
 /** Categorises every row of a register. Never throws on data. */
 export function categoriseRegister(
   fw: CompiledFramework,
@@ -64,19 +87,12 @@ export function categoriseRegister(
   options: RegisterOptions,
 ): RegisterOutcome {
   const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping });
-  const registerProblems: Problem[] = read.mapping.problems.slice();
-  for (const field of requiredFields(fw)) {
-    if (read.mapping.byField[field] === undefined) {
-      registerProblems.push(problem({
-        kind: 'missing-column', row: 0, column: FIELDS[field].label, field, value: undefined,
-        expected: `a column headed ${FIELDS[field].aliases.map((a) => `"${a}"`).join(' or ')}, which ${fw.definition.name} needs`,
-      }));
-    }
-  }
-  const fatal = registerProblems.some((p) => p.kind === 'missing-column');
+  const columns = checkColumns(fw, read.mapping);
+  const registerProblems: Problem[] = [...columns.problems, ...read.mapping.problems];
+  const fatal = columns.missing.length > 0;
 
   // A bad cell in a column this framework reads stops its row; elsewhere it is only a warning.
-  const used = new Set<string>([...fieldsUsedBy(fw), ...requiredFields(fw), 'urn', 'categoryOverride', 'overrideReason']);
+  const used = new Set<string>([...fieldsUsedBy(fw), 'urn', 'categoryOverride', 'overrideReason']);
   const problemsByRow = new Map<number, Problem[]>();
   for (const p of read.problems) {
     const adjusted = p.severity === 'error' && p.field !== undefined && !used.has(p.field) ? { ...p, severity: 'warning' as const } : p;
@@ -85,18 +101,23 @@ export function categoriseRegister(
     else problemsByRow.set(p.row, [adjusted]);
   }
 
+  // Blank cells that are missing evidence, in the columns the register has: worked out once per register.
+  const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf);
+  const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;
   const out: RowOutcome[] = [];
   for (const record of read.records) {
     if (record === null) continue;
     const problems = problemsByRow.get(record.row) ?? [];
     const stopped = fatal || problems.some((p) => p.severity === 'error');
     if (stopped) {
-      out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null });
+      out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
       continue;
     }
     const { facts, inspection } = deriveFacts(record, options.asOf);
-    const result = categorise(fw, facts, { params: options.params, trace: options.trace });
-    out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection });
+    const result = categorise(fw, facts, { params: options.params, trace: options.trace, unknowns: readUnknowns(record, facts) });
+    const worst = result.worstCase;
+    const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
+    out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection, provisional });
   }
-  return { framework: fw, asOf: options.asOf, mapping: read.mapping, registerProblems, rows: out, fatal };
+  return { framework: fw, asOf: options.asOf, mapping: read.mapping, registerProblems, absentColumns: columns.absent, rows: out, fatal };
 }

@@ -3,6 +3,7 @@
  * trust it (the support offer, the reasons with their citations, and the whole trace of criteria).
  */
 import type { Citation, SupportUnit } from './framework';
+import type { FieldKey } from './fields';
 import type { Problem } from './problems';
 
 /** A criterion that fired: what it says, the values that made it fire, and where the policy says so. */
@@ -70,4 +71,18 @@ export interface Categorisation {
   readonly trace: readonly CriterionTrace[];
   /** Problems found while evaluating (an override that names no category of this framework). */
   readonly warnings: readonly Problem[];
+  /**
+   * Where the school's missing cells could make it more concerning: the most concerning category they
+   * could give, and those cells' fields. `null` when they could not (or nothing is missing, or an
+   * analyst's override stands): the result is then not provisional.
+   */
+  readonly worstCase: WorstCase | null;
+}
+
+/** The most concerning category a school's missing cells could give, and which cells. */
+export interface WorstCase {
+  readonly category: string;
+  readonly label: string;
+  /** The fields whose blank cells could give it, in the catalogue's order. */
+  readonly missing: readonly FieldKey[];
 }

@@ -7,8 +7,9 @@
  * `cellReader(field)` does the per-field work (the type switch, the expected text) once and returns a
  * closure, so a register of 25,000 rows pays it once per column, not once per cell.
  */
-import { dateFromParts, fromExcelSerial, fromIsoDate, fromUkDate, type CalendarDate } from './dates';
+import { dateFromParts, fromExcelSerial, fromIsoDate, fromUkDate, toUkDate, type CalendarDate } from './dates';
 import { FIELDS, normaliseKey, type FieldKey, type FieldType, type SchoolRecord } from './fields';
+import { missingMarker } from './missingMarkers';
 import { PROBLEM_KINDS, problem, type Problem, type ProblemKind } from './problems';
 
 /** Where a cell is, and the date "future" is judged against. */
@@ -24,8 +25,21 @@ export type CellResult<K extends FieldKey> = { ok: true; value: SchoolRecord[K] 
 /** A reader for one field, built once (see `cellReader`). */
 export type CellReader<K extends FieldKey> = (raw: unknown, ctx: CellContext) => CellResult<K>;
 
+/**
+ * A formula saved without its calculated value (files written by scripts, or saved before Excel
+ * recalculated): not a blank, a problem on its cell.
+ */
+export class UncalculatedFormula {
+  constructor(readonly formula: string) {}
+
+  /** As the analyst sees it in the formula bar. */
+  toString(): string {
+    return `=${this.formula.replace(/^=/, '')}`;
+  }
+}
+
 /** A cell's content once blanks, exceljs wrappers and surrounding spaces are dealt with. */
-export type PlainCell = string | number | boolean | Date | undefined;
+export type PlainCell = string | number | boolean | Date | UncalculatedFormula | undefined;
 
 /** Excel's error values, as Office.js and exceljs give them (as text, or exceljs's `{ error }`). */
 const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
@@ -51,6 +65,8 @@ export function isExcelError(raw: unknown): boolean {
  * A raw cell reduced to plain content: `undefined` for a blank (`null`, `undefined`, `''`, spaces or
  * non-breaking spaces only); text trimmed of spaces and non-breaking spaces; exceljs's wrappers unwrapped
  * (`{ error }` to its error text, rich text to its text, a formula to its result, a hyperlink to its text).
+ * A formula without a result (`{ formula }`) is an `UncalculatedFormula`, and a number that is not a
+ * number (NaN) stays NaN: neither is a blank, so neither can be read as "no concern".
  */
 export function plainCell(raw: unknown): PlainCell {
   if (raw === null || raw === undefined) return undefined;
@@ -58,7 +74,7 @@ export function plainCell(raw: unknown): PlainCell {
     const s = (raw.indexOf('\u00a0') === -1 ? raw : raw.replace(/\u00a0/g, ' ')).trim();
     return s === '' ? undefined : s;
   }
-  if (typeof raw === 'number') return Number.isNaN(raw) ? undefined : raw;
+  if (typeof raw === 'number') return raw;
   if (typeof raw === 'boolean') return raw;
   // An invalid Date (never from exceljs, but possible from code) is kept as the text it shows.
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'Invalid Date' : raw;
@@ -66,7 +82,7 @@ export function plainCell(raw: unknown): PlainCell {
     const o = raw as Record<string, unknown>;
     if ('error' in o) return String(o.error);
     if (Array.isArray(o.richText)) return plainCell(o.richText.map((r) => (r as { text?: unknown })?.text ?? '').join(''));
-    if ('formula' in o || 'sharedFormula' in o) return plainCell(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? new UncalculatedFormula(String(o.formula ?? o.sharedFormula)) : plainCell(o.result);
     if ('hyperlink' in o && 'text' in o) return plainCell(o.text);
   }
   return plainCell(String(raw));
@@ -88,16 +104,27 @@ export function describeExpected(field: FieldKey): string {
       const what = t.integer ? 'a whole number' : 'a number';
       return `${what} from ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
     }
-    case 'enum': return `one of: ${t.values.map((v) => withShortForms(v, t.synonyms)).join(', ')}${note}`;
+    case 'enum': return `one of: ${t.values.map((v) => listedForm(v, t.synonyms)).join(', ')}${note}`;
   }
 }
 
-/** "requires-improvement" -> "Requires improvement (3, RI)": the value and its short spellings (up to 3 characters). */
-function withShortForms(value: string, synonyms: Readonly<Record<string, string>>): string {
+/**
+ * "requires-improvement" -> "Requires improvement (3, RI)": the value and its short spellings (up to 3
+ * characters), as the expected text lists it. The reader accepts this form too, so an analyst who copies
+ * a value from a message has it read.
+ */
+function listedForm(value: string, synonyms: Readonly<Record<string, string>>): string {
   const own = normaliseKey(value);
   const short = Object.keys(synonyms).filter((k) => synonyms[k] === value && k !== own && k.length <= 3 && !/^[a-z]$/.test(k));
   return short.length ? `${readable(value)} (${short.map((k) => k.toUpperCase()).join(', ')})` : readable(value);
 }
+
+/**
+ * Text that can be a word value: letters, digits, spaces and the punctuation of Ofsted's and GIAS's own
+ * wordings. Anything else ("Good*", "Yes?") is a mark an analyst added on purpose, so the cell is refused,
+ * not read as if the mark were not there.
+ */
+const WORD_VALUE = /^[\p{L}\p{N}\s\-–()'’/,.&+:]*$/u;
 
 function readable(value: string): string {
   if (value.length <= 1) return value;
@@ -152,13 +179,17 @@ function buildReader(field: FieldKey): ValueReader {
     const value = plainCell(raw);
     if (value === undefined) return undefined;
     let kind: ProblemKind;
+    if (value instanceof UncalculatedFormula) return problem({ kind: 'formula-not-calculated', row, column, field, value: String(value), expected });
     if (typeof value === 'string' && value.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(value)) kind = 'excel-error';
     else {
       const read = typed(value, asOf);
       if (!(read instanceof Failed)) return read as string | number | boolean;
       kind = read.kind;
+      // A code such as SUPP or NULL, where it is not one of the field's own values: missing, with a note.
+      const marker = typeof value === 'string' ? missingMarker(value) : undefined;
+      if (marker) return problem({ kind: 'missing-marker', severity: 'warning', row, column, field, value, expected: `${expected} ("${marker.code}" means ${marker.meaning})` });
     }
-    return problem({ kind, row, column, field, value, expected });
+    return problem({ kind, row, column, field, value, expected: kind === 'future-date' ? `${expected} (${toUkDate(asOf)})` : expected });
   };
 }
 
@@ -209,6 +240,7 @@ function typedReader(type: FieldType): Typed {
       const extraTrue = new Set((type.extraTrue ?? []).map(normaliseKey));
       const extraFalse = new Set((type.extraFalse ?? []).map(normaliseKey));
       const fromText = memoText((text): boolean | Failed => {
+        if (!WORD_VALUE.test(text)) return FAILED['not-yes-no'];
         const k = normaliseKey(text);
         if (YES.has(k) || extraTrue.has(k)) return true;
         if (NO.has(k) || extraFalse.has(k)) return false;
@@ -221,9 +253,11 @@ function typedReader(type: FieldType): Typed {
       };
     }
     case 'enum': {
+      const listed = new Map(type.values.map((v) => [normaliseKey(listedForm(v, type.synonyms)), v]));
       const fromText = memoText((text): string | Failed => {
+        if (!WORD_VALUE.test(text)) return FAILED['unknown-value'];
         const key = normaliseKey(text);
-        return Object.hasOwn(type.synonyms, key) ? type.synonyms[key]! : FAILED['unknown-value'];
+        return Object.hasOwn(type.synonyms, key) ? type.synonyms[key]! : (listed.get(key) ?? FAILED['unknown-value']);
       });
       return (value) => (typeof value === 'boolean' || value instanceof Date ? FAILED['unknown-value'] : fromText(String(value)));
     }
@@ -276,9 +310,12 @@ function fromCompactIso(text: string): CalendarDate | null {
  *   percentage in Excel holds the fraction (it shows 85% but holds 0.85); 0 and 1 are taken as written
  *   (0% and 1%), as is every value from 1 upwards (85 is 85%).
  * The cost: a genuine "0.5" meaning half a per cent reads as 50; analysts write that as "0.5%".
- * Thousands separators and a leading "+" are tolerated in text.
+ * Thousands separators ("1,000") and a leading "+" are tolerated in text. A comma anywhere else ("95,1",
+ * a decimal comma from a European-locale file) is not a thousands separator: the cell is refused rather
+ * than read as 951. Semicolon CSV files have their decimal commas read by src/workbook/csvText.ts.
  */
 const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?\s*%?$/;
 
 function readNumber(value: string | number | boolean | Date, percent: boolean): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? (percent && value > 0 && value < 1 ? round(value * 100) : value) : null;
@@ -287,6 +324,7 @@ function readNumber(value: string | number | boolean | Date, percent: boolean): 
     const n = Number(value);
     return percent && n > 0 && n < 1 ? round(n * 100) : n;
   }
+  if (value.includes(',') && !THOUSANDS.test(value)) return null;
   const text = value.replace(/,/g, '').replace(/^\+/, '');
   const isPercent = text.endsWith('%');
   const body = isPercent ? text.slice(0, -1).trim() : text;

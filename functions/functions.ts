@@ -20,7 +20,7 @@ if (typeof CustomFunctions === 'undefined') {
  * @param {any[][]} headers The register's header row (any column order, any recognised header name).
  * @param {any[][]} rows One or more rows of the register.
  * @param {number} [asOf] Date the inspection windows and time in post are counted to (default: today).
- * @returns {any[][]} One category per row; #VALUE! with the reason where a row cannot be categorised.
+ * @returns {any[][]} One category per row, "(provisional)" where blank cells could make it more concerning; #VALUE! with the reason where a row cannot be categorised or the headers lack a column the framework needs.
  */
 export function riskCategory(framework: string, headers: any[][], rows: any[][], asOf?: number): any[][] {
   return spill(riskCategoryOf(framework, headers, rows, asOf ?? null));
@@ -34,7 +34,7 @@ export function riskCategory(framework: string, headers: any[][], rows: any[][],
  * @param {any[][]} headers The register's header row.
  * @param {any[][]} rows One or more rows of the register.
  * @param {number} [asOf] Date the inspection windows and time in post are counted to (default: today).
- * @returns {any[][]} One text of reasons per row.
+ * @returns {any[][]} One text of reasons per row; for a provisional row, the blank cells that could make it more concerning.
  */
 export function riskReasons(framework: string, headers: any[][], rows: any[][], asOf?: number): any[][] {
   return spill(riskReasonsOf(framework, headers, rows, asOf ?? null));

@@ -6,7 +6,7 @@ import { toExcelSerial } from '../core/dates';
 import { deriveFacts } from '../core/deriveFacts';
 import { FRAMEWORKS } from '../core/frameworks';
 import { normaliseKey } from '../core/fields';
-import { categoriseRegister, type RowOutcome } from '../core/register';
+import { categoriseRegister, provisionalText, type RowOutcome } from '../core/register';
 import { readRegister } from '../core/record';
 import { readCell } from '../core/values';
 import { ArgumentError, asOfArg, dateArg, frameworkArg, headerArg } from './arguments';
@@ -29,6 +29,9 @@ function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknow
     const fw = frameworkArg(framework);
     const header = headerArg(headers);
     const data = rows ?? [];
+    // A rows range narrower than the header row would read its missing columns as blank: refused instead.
+    const narrow = data.find((r) => r.length < header.length);
+    if (narrow) throw new ArgumentError(`rows has ${narrow.length} column${narrow.length === 1 ? '' : 's'} but headers has ${header.length}; expected rows spanning the same columns as the header row.`);
     // Row numbers in messages count within the `rows` range, so "Row 1" is its first row.
     const outcome = categoriseRegister(fw, header, data, { asOf: asOfArg(asOf), headerRowNumber: 0 });
     if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
@@ -42,9 +45,9 @@ function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknow
   });
 }
 
-/** RISKCATEGORY: the category label per row. */
+/** RISKCATEGORY: the category label per row, "(provisional)" where blank cells could make it more concerning. */
 export function riskCategoryOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(framework, headers, rows, asOf, (r) => r.result!.label + (r.result!.variant ? ` (${r.result!.variant.label})` : ''));
+  return perRow(framework, headers, rows, asOf, (r) => r.result!.label + (r.result!.variant ? ` (${r.result!.variant.label})` : '') + (r.provisional ? ' (provisional)' : ''));
 }
 
 /** RISKREASONS: the reasons per row, with citations, in one text. */
@@ -52,6 +55,7 @@ export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, r
   return perRow(framework, headers, rows, asOf, (r) => {
     const lines = r.result!.reasons.map((x) => x.text);
     if (r.result!.override) lines.unshift(`Analyst override: ${r.result!.override.reason || '(no reason given)'}`);
+    if (r.provisional) lines.push(`Provisional: ${provisionalText(r.provisional)}`);
     return lines.join('; ') || 'No criterion above the universal offer applies.';
   });
 }

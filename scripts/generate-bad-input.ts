@@ -20,14 +20,22 @@ export const AS_OF = '2026-11-01';
 const HEADER = [
   'URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Inspection type', 'Safeguarding effective',
   'Headteacher start date', 'Attendance %', 'Persistent absence %', 'Attainment concern', 'Leadership concern',
-  'KS2 RWM expected %', 'Progress 8', 'Bottom-quartile measures', 'LA judgement', 'Leadership area', 'Category override', 'Override reason', 'Notes',
+  'KS2 RWM expected %', 'Progress 8', 'Bottom-quartile measures', 'LA judgement', 'Leadership area',
+  // Every column some framework requires (core/columns.ts), so each case is about its one cell.
+  'Governance concern', 'Safeguarding concern', 'Attendance concern', 'HR concern', 'Falling roll', 'Years of low attainment', 'Years of low progress',
+  'Years of low attendance', 'Attainment trend', 'KS2 cohort', 'KS2 reading progress', 'English and maths grade 4+ %', 'Disadvantaged gap',
+  'Disadvantaged gap trend', 'Interim headteacher', 'Previous Ofsted grade',
+  'Category override', 'Override reason', 'Notes',
 ];
 type Raw = ExcelJS.CellValue;
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const GOOD_ROWS: Raw[][] = [
-  [100001, 'Ashby Lane Primary School', 'Primary', 'Community school', 'Good', utc(2022, 3, 1), 'Graded', 'Yes', utc(2019, 9, 1), 95.1, 12.5, 'No', 'No', 61, null, 2, 'Good', 'B', null, null, 'keep this note'],
-  [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', utc(2024, 5, 12), 'Graded', 'Yes', utc(2020, 9, 1), 91.2, 24.1, 'Yes', 'Yes', null, -0.42, null, 'RI', 'C', null, null, 'second note'],
-  [100003, 'Castle Dale Primary', 'Primary', 'Voluntary aided school', 'Outstanding', utc(2021, 11, 20), 'Graded', 'Yes', utc(2016, 1, 4), 96.4, 9.2, 'No', 'No', 74, null, 0, 'Outstanding', 'A', null, null, null],
+  [100001, 'Ashby Lane Primary School', 'Primary', 'Community school', 'Good', utc(2022, 3, 1), 'Graded', 'Yes', utc(2019, 9, 1), 95.1, 12.5, 'No', 'No', 61, null, 2, 'Good', 'B',
+    'No', 'No', 'No', 'No', 'No', 0, 0, 0, 'stable', 28, 0.5, null, 4.2, 'stable', 'No', 'Good', null, null, 'keep this note'],
+  [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', utc(2024, 5, 12), 'Graded', 'Yes', utc(2020, 9, 1), 91.2, 24.1, 'Yes', 'Yes', null, -0.42, null, 'RI', 'C',
+    'No', 'No', 'No', 'No', 'No', 1, 1, 0, 'declining', null, null, 55, 12.5, 'widening', 'No', 'Requires improvement', null, null, 'second note'],
+  [100003, 'Castle Dale Primary', 'Primary', 'Voluntary aided school', 'Outstanding', utc(2021, 11, 20), 'Graded', 'Yes', utc(2016, 1, 4), 96.4, 9.2, 'No', 'No', 74, null, 0, 'Outstanding', 'A',
+    'No', 'No', 'No', 'No', 'No', 0, 0, 0, 'improving', 30, 1.2, null, 2.0, 'narrowing', 'No', 'Outstanding', null, null, null],
 ];
 /** The row of the sheet each cell case corrupts (the second data row). */
 const BAD_ROW = 3;
@@ -41,20 +49,24 @@ export interface BadInputCase {
   /**
    * `row-error`: the row is not categorised and its error is the message; `row-warning`: the row is
    * categorised and the message is in its Problems cell; `accepted`: no problem, the value kept as
-   * literal text; `register-warning`: a header problem `validate` reports and the run survives;
-   * `fatal`: the run refuses with a non-zero exit and the message.
+   * literal text; `provisional`: no problem, the row categorised and marked provisional, the message in
+   * its Missing evidence cell; `register-warning`: a header problem `validate` reports and the run
+   * survives; `fatal`: the run refuses with a non-zero exit and the message.
    */
-  readonly expect: 'row-error' | 'row-warning' | 'accepted' | 'register-warning' | 'fatal';
+  readonly expect: 'row-error' | 'row-warning' | 'accepted' | 'provisional' | 'register-warning' | 'fatal';
   readonly row?: number;
   readonly column?: string;
   /** The regular expression the message must match (for `accepted`: the literal text the output must hold). */
   readonly message: string;
+  /** A regular expression the command line's output must match as well (how a file was read). */
+  readonly note?: string;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The message of a cell problem: row, column, value as displayed, what is wrong, what was expected. */
-const cellMessage = (column: string, shown: string, wrong: string, expected: string) =>
-  `^Row ${BAD_ROW}, column "${esc(column)}": ${esc(shown)} ${esc(wrong)}; expected ${esc(expected)}`;
+const cellMessage = (column: string, shown: string, wrong: string, expected: string, row = BAD_ROW) =>
+  `^Row ${row}, column "${esc(column)}": ${esc(shown)} ${esc(wrong)}; expected ${esc(expected)}`;
+const MISSING_CODE = 'is a missing-data code, read as blank';
 
 const NOT_DATE = 'is not a date';
 const DATE_EXPECTED = 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date, not after the as-of date';
@@ -71,9 +83,11 @@ interface CellCase {
   readonly column: string;
   readonly value: Raw;
   readonly framework?: string;
-  readonly expect: 'row-error' | 'row-warning' | 'accepted';
+  readonly expect: 'row-error' | 'row-warning' | 'accepted' | 'provisional';
   readonly message: string;
   readonly csv?: boolean;
+  /** The sheet row the cell is on (default: BAD_ROW). */
+  readonly row?: number;
 }
 
 const CELL_CASES: CellCase[] = [
@@ -87,7 +101,7 @@ const CELL_CASES: CellCase[] = [
   { id: 'date-future-text', what: 'an inspection date after the as-of date, as text', column: 'Inspection date', value: '01/01/2030', expect: 'row-error', message: cellMessage('Inspection date', '"01/01/2030"', 'is after the as-of date', DATE_EXPECTED) },
   { id: 'date-future-excel', what: 'an inspection date after the as-of date, as an Excel date', column: 'Inspection date', value: utc(2027, 3, 1), expect: 'row-error', message: `^Row ${BAD_ROW}, column "Inspection date": \\d+(\\.\\d+)? is after the as-of date; expected ${esc(DATE_EXPECTED)}` },
   { id: 'date-future-csv', what: 'a future inspection date in a CSV', column: 'Inspection date', value: '2031-09-01', csv: true, expect: 'row-error', message: cellMessage('Inspection date', '"2031-09-01"', 'is after the as-of date', DATE_EXPECTED) },
-  { id: 'date-head-start-words', what: 'a headteacher start date in words', column: 'Headteacher start date', value: 'September', expect: 'row-error', message: cellMessage('Headteacher start date', '"September"', NOT_DATE, 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date.') },
+  { id: 'date-head-start-words', what: 'a headteacher start date in words', column: 'Headteacher start date', value: 'September', expect: 'row-error', message: cellMessage('Headteacher start date', '"September"', NOT_DATE, DATE_EXPECTED) },
   // percentages and numbers
   { id: 'pct-negative', what: 'a negative attendance', column: 'Attendance %', value: -5, expect: 'row-error', message: cellMessage('Attendance %', '-5', 'is out of range', PCT) },
   { id: 'pct-250', what: '250 per cent attendance', column: 'Attendance %', value: 250, expect: 'row-error', message: cellMessage('Attendance %', '250', 'is out of range', PCT) },
@@ -102,7 +116,7 @@ const CELL_CASES: CellCase[] = [
   { id: 'count-too-many', what: '9 of 8 bottom-quartile measures', column: 'Bottom-quartile measures', value: 9, framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '9', 'is out of range', 'a whole number from 0 to 8') },
   { id: 'count-words', what: '"three" measures', column: 'Bottom-quartile measures', value: 'three', framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '"three"', 'is not a number', 'a whole number from 0 to 8') },
   { id: 'p8-out-of-range', what: 'Progress 8 of 7', column: 'Progress 8', value: 7, expect: 'row-error', message: cellMessage('Progress 8', '7', 'is out of range', 'a number from -5 to 5') },
-  { id: 'p8-na-text', what: '"n/a" typed for Progress 8', column: 'Progress 8', value: 'n/a', expect: 'row-error', message: cellMessage('Progress 8', '"n/a"', 'is not a number', 'a number from -5 to 5') },
+  { id: 'p8-na-text', what: '"n/a" typed for Progress 8: a missing-data code, blank with a note', column: 'Progress 8', value: 'n/a', expect: 'row-warning', message: cellMessage('Progress 8', '"n/a"', 'is a missing-data code, read as blank', 'a number from -5 to 5 ("N/A" means not applicable)') },
   // yes / no
   { id: 'yesno-maybe', what: '"Maybe" for safeguarding', column: 'Safeguarding effective', value: 'Maybe', expect: 'row-error', message: cellMessage('Safeguarding effective', '"Maybe"', 'is not yes or no', SAFEGUARDING) },
   { id: 'yesno-number', what: '2 for a concern', column: 'Attainment concern', value: 2, expect: 'row-error', message: cellMessage('Attainment concern', '2', 'is not yes or no', YES_NO) },
@@ -157,6 +171,37 @@ const CELL_CASES: CellCase[] = [
   { id: 'name-rtl-override', what: 'a right-to-left override character in a name', column: 'School name', value: '\u202Eloohcs yramirP', expect: 'accepted', message: '\u202Eloohcs yramirP' },
   { id: 'name-html', what: 'markup in a school name', column: 'School name', value: '<img src=x onerror=alert(1)>', expect: 'accepted', message: '<img src=x onerror=alert(1)>' },
   { id: 'name-emoji-csv', what: 'emoji and Hebrew in a CSV name', column: 'School name', value: 'בית ספר 🌟', csv: true, expect: 'accepted', message: 'בית ספר 🌟' },
+  // missing-data codes from published downloads: blank, with a note naming row, column and code
+  { id: 'code-null-grade', what: 'NULL (Ofsted\'s downloads) as the grade', column: 'Ofsted grade', value: 'NULL', expect: 'row-warning', message: cellMessage('Ofsted grade', '"NULL"', MISSING_CODE, GRADE_ONE_OF) },
+  { id: 'code-supp-ks2', what: 'SUPP (suppressed) as KS2 results', column: 'KS2 RWM expected %', value: 'SUPP', row: 2, expect: 'row-warning', message: cellMessage('KS2 RWM expected %', '"SUPP"', MISSING_CODE, PCT, 2) },
+  { id: 'code-lowcov-ks2-csv', what: 'LOWCOV (low coverage) as a KS2 progress score in a CSV', column: 'KS2 reading progress', value: 'LOWCOV', row: 2, csv: true, expect: 'row-warning', message: cellMessage('KS2 reading progress', '"LOWCOV"', MISSING_CODE, 'a number from -30 to 30 ("LOWCOV" means low coverage', 2) },
+  { id: 'code-x-attendance', what: 'x (not available) as attendance', column: 'Attendance %', value: 'x', expect: 'row-warning', message: cellMessage('Attendance %', '"x"', MISSING_CODE, `${PCT} ("x" means not available)`) },
+  { id: 'code-c-progress-8', what: 'c (confidential) as Progress 8', column: 'Progress 8', value: 'c', expect: 'row-warning', message: cellMessage('Progress 8', '"c"', MISSING_CODE, 'a number from -5 to 5 ("c" means confidential') },
+  { id: 'code-dots-date', what: '".." (not available) as the inspection date', column: 'Inspection date', value: '..', expect: 'row-warning', message: cellMessage('Inspection date', '".."', MISSING_CODE, DATE_EXPECTED) },
+  { id: 'code-dash-absence', what: '"-" as persistent absence', column: 'Persistent absence %', value: '-', expect: 'row-warning', message: cellMessage('Persistent absence %', '"-"', MISSING_CODE, `${PCT} ("-" means nil or not applicable`) },
+  { id: 'code-ne-grade-4-csv', what: 'NE (no entries) as GCSE results in a CSV', column: 'English and maths grade 4+ %', value: 'NE', csv: true, expect: 'row-warning', message: cellMessage('English and maths grade 4+ %', '"NE"', MISSING_CODE, `${PCT} ("NE" means no entries)`) },
+  { id: 'code-na-la-judgement', what: 'NA as the LA judgement', column: 'LA judgement', value: 'NA', expect: 'row-warning', message: cellMessage('LA judgement', '"NA"', MISSING_CODE, 'one of: Outstanding') },
+  { id: 'code-null-concern-csv', what: 'NULL as a concern flag in a CSV', column: 'Attainment concern', value: 'NULL', csv: true, expect: 'row-warning', message: cellMessage('Attainment concern', '"NULL"', MISSING_CODE, YES_NO) },
+  { id: 'code-c-is-area-grade', what: '"c" where it is a value: area grade C, not a code', column: 'Leadership area', value: 'c', framework: 'southwark', expect: 'accepted', message: 'c' },
+  // marks and forms of word values
+  { id: 'grade-asterisk', what: '"Good*": a mark added on purpose, refused', column: 'Ofsted grade', value: 'Good*', expect: 'row-error', message: cellMessage('Ofsted grade', '"Good*"', 'is not one of the allowed values', GRADE_ONE_OF) },
+  { id: 'yesno-question-mark', what: '"Yes?" for a concern', column: 'Attainment concern', value: 'Yes?', expect: 'row-error', message: cellMessage('Attainment concern', '"Yes?"', 'is not yes or no', YES_NO) },
+  { id: 'grade-as-listed', what: '"Outstanding (1)", as the message lists it', column: 'Ofsted grade', value: 'Outstanding (1)', expect: 'accepted', message: 'Outstanding (1)' },
+  { id: 'grade-as-listed-ri-csv', what: '"Requires improvement (3, RI)", as the message lists it, in a CSV', column: 'Ofsted grade', value: 'Requires improvement (3, RI)', csv: true, expect: 'accepted', message: 'Requires improvement (3, RI)' },
+  // dates of past events after the as-of date, the message naming it
+  { id: 'date-head-start-future', what: 'a headteacher start date in 2030', column: 'Headteacher start date', value: utc(2030, 1, 1), expect: 'row-error', message: `^Row ${BAD_ROW}, column "Headteacher start date": \\d+(\\.\\d+)? is after the as-of date; expected ${esc(DATE_EXPECTED)} \\(01/11/2026\\)` },
+  { id: 'date-head-start-future-csv', what: 'a headteacher start date next term, in a CSV', column: 'Headteacher start date', value: '05/01/2027', csv: true, expect: 'row-error', message: cellMessage('Headteacher start date', '"05/01/2027"', 'is after the as-of date', `${DATE_EXPECTED} (01/11/2026)`) },
+  { id: 'date-future-names-as-of', what: 'an inspection date the day after the as-of date', column: 'Inspection date', value: '02/11/2026', expect: 'row-error', message: cellMessage('Inspection date', '"02/11/2026"', 'is after the as-of date', `${DATE_EXPECTED} (01/11/2026)`) },
+  // numbers
+  { id: 'pct-decimal-comma-csv', what: '"95,1" in a comma CSV: refused, never read as 951', column: 'Attendance %', value: '95,1', csv: true, expect: 'row-error', message: cellMessage('Attendance %', '"95,1"', 'is not a number', PCT) },
+  { id: 'pct-nan-csv', what: '"NaN" as attendance in a CSV', column: 'Attendance %', value: 'NaN', csv: true, expect: 'row-error', message: cellMessage('Attendance %', '"NaN"', 'is not a number', PCT) },
+  // provisional: blank cells that could make a school more concerning, said in its Missing evidence cell
+  { id: 'blank-attendance-concern', what: 'a good school\'s attendance concern left blank', column: 'Attendance concern', value: null, row: 2, framework: 'oxfordshire', expect: 'provisional', message: '^Could be Targeted: Attendance concern blank$' },
+  { id: 'blank-safeguarding-concern-csv', what: 'a good school\'s safeguarding concern left blank, in a CSV', column: 'Safeguarding concern', value: '', row: 2, csv: true, framework: 'oxfordshire', expect: 'provisional', message: '^Could be Bespoke: Safeguarding concern blank$' },
+  { id: 'blank-la-judgement', what: 'the LA judgement left blank', column: 'LA judgement', value: null, row: 2, framework: 'wokingham', expect: 'provisional', message: '^Could be Red: LA judgement blank$' },
+  { id: 'blank-grade', what: 'an inspected school\'s grade left blank', column: 'Ofsted grade', value: null, row: 2, framework: 'herefordshire', expect: 'provisional', message: '^Could be High: Ofsted grade blank$' },
+  { id: 'blank-critical-area', what: 'Southwark\'s leadership area left blank', column: 'Leadership area', value: null, row: 2, framework: 'southwark', expect: 'provisional', message: '^Could be D: inadequate or at risk of a category: Leadership area blank$' },
+  { id: 'code-null-provisional', what: 'NULL as a good school\'s governance concern: blank with a note, and provisional', column: 'Governance concern', value: 'NULL', row: 2, framework: 'oxfordshire', expect: 'provisional', message: '^Could be Targeted: Governance concern blank$' },
 ];
 
 const col = (name: string) => {
@@ -167,7 +212,7 @@ const col = (name: string) => {
 
 function rowsWith(c: CellCase): Raw[][] {
   const rows = GOOD_ROWS.map((r) => [...r]);
-  rows[BAD_ROW - 2]![col(c.column)] = c.value;
+  rows[(c.row ?? BAD_ROW) - 2]![col(c.column)] = c.value;
   return rows;
 }
 
@@ -193,13 +238,31 @@ async function withFixedZipDates(xlsx: Buffer): Promise<Buffer> {
   return fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-function csvText(rows: Raw[][]): string {
+function csvText(rows: Raw[][], delimiter = ','): string {
   const cell = (v: Raw) => {
-    const s = v === null || v === undefined ? '' : v instanceof Date ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}` : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    let s = v === null || v === undefined ? '' : v instanceof Date ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}` : String(v);
+    // Excel in a European locale writes decimal commas in semicolon files.
+    if (delimiter === ';' && typeof v === 'number') s = s.replace('.', ',');
+    return new RegExp(`["${delimiter}\\n\\r]`).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((r) => r.map(cell).join(delimiter)).join('\r\n')}\r\n`;
 }
+
+/** UTF-16 with its byte-order mark, as Excel's "Unicode text" writes it. */
+function utf16(text: string, bigEndian: boolean): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  if (bigEndian) for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+  return Buffer.concat([Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), le]);
+}
+
+/** The good rows with one school renamed (row 3). */
+const withName = (name: string) => GOOD_ROWS.map((r, i) => (i === BAD_ROW - 2 ? r.map((v, c) => (c === col('School name') ? name : v)) : r));
+/** The header and rows without some columns. */
+const without = (...names: string[]) => {
+  const keep = HEADER.map((h, i) => (names.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  return { header: keep.map((i) => HEADER[i]!), rows: GOOD_ROWS.map((r) => keep.map((i) => r[i]!)) };
+};
+const MISSING = (framework: string, n: number) => `cannot be categorised under ${framework}: ${n === 1 ? 'a column it needs is' : `${n} columns it needs are`} not in the register\\.`;
 
 const registerSheet = (rows: Raw[][], header: Raw[] = HEADER) => (wb: ExcelJS.Workbook) => {
   const ws = wb.addWorksheet('Register');
@@ -216,11 +279,30 @@ async function main(): Promise<void> {
     const file = `${c.id}.${c.csv ? 'csv' : 'xlsx'}`;
     if (c.csv) writeFileSync(join(OUT, file), csvText([HEADER, ...rowsWith(c)]));
     else await writeXlsx(file, registerSheet(rowsWith(c)));
-    cases.push({ id: c.id, file, framework: c.framework ?? 'oldham', what: c.what, expect: c.expect, row: BAD_ROW, column: c.column, message: c.message });
+    cases.push({ id: c.id, file, framework: c.framework ?? 'oldham', what: c.what, expect: c.expect, row: c.row ?? BAD_ROW, column: c.column, message: c.message });
   }
 
   const NO_HEADER = '(sheet "[^"]*"\\) )?has no header row: expected a row naming the columns, with a "URN" column';
-  const workbookCases: (BadInputCase & { build?: (wb: ExcelJS.Workbook) => void; text?: string })[] = [
+  const LATIN = 'École Sainte-Thérèse £';
+  const WELSH = 'Ysgol Gymraeg Llanfair – ŵ';
+  const notUtf8 = '^Note: The file is not UTF-8: it was read as Windows-1252';
+  const thin = without(...HEADER.filter((h) => !['URN', 'School name', 'Phase'].includes(h)));
+  const noInspectionDate = { header: HEADER.map((h) => (h === 'Inspection date' ? 'Publication date' : h)), rows: GOOD_ROWS };
+  const workbookCases: (BadInputCase & { build?: (wb: ExcelJS.Workbook) => void; text?: string; bytes?: Buffer })[] = [
+    // CSV files as analysts have them: each read right, and the school's name kept as written
+    { id: 'csv-windows-1252', file: 'csv-windows-1252.csv', framework: 'oldham', what: 'a Windows-1252 CSV (Ofsted\'s and the DfE\'s downloads): é and £ read right, said in a note', expect: 'accepted', row: BAD_ROW, column: 'School name', message: LATIN, note: notUtf8, bytes: Buffer.from(csvText([HEADER, ...withName(LATIN)]), 'latin1') },
+    { id: 'csv-utf16le-tab', file: 'csv-utf16le-tab.csv', framework: 'oldham', what: 'Excel\'s "Unicode text": UTF-16 little-endian, tab-delimited', expect: 'accepted', row: BAD_ROW, column: 'School name', message: WELSH, bytes: utf16(csvText([HEADER, ...withName(WELSH)], '\t'), false) },
+    { id: 'csv-utf16be', file: 'csv-utf16be.csv', framework: 'oldham', what: 'UTF-16 big-endian with its mark', expect: 'accepted', row: BAD_ROW, column: 'School name', message: WELSH, bytes: utf16(csvText([HEADER, ...withName(WELSH)]), true) },
+    { id: 'csv-semicolon-decimal-comma', file: 'csv-semicolon-decimal-comma.csv', framework: 'oldham', what: 'semicolons and decimal commas (Excel in a European locale): "91,2" is 91.2', expect: 'accepted', row: BAD_ROW, column: 'Attendance %', message: '91.2', text: csvText([HEADER, ...GOOD_ROWS], ';') },
+    { id: 'csv-bom-semicolon-accents', file: 'csv-bom-semicolon-accents.csv', framework: 'wokingham', what: 'UTF-8 with its mark, semicolons, an accented name', expect: 'accepted', row: BAD_ROW, column: 'School name', message: LATIN, text: `\uFEFF${csvText([HEADER, ...withName(LATIN)], ';')}` },
+    { id: 'csv-short-row', file: 'csv-short-row.csv', framework: 'oxfordshire', what: 'a row narrower than its header: its missing cells are blank, so provisional, never "no concern"', expect: 'provisional', row: 2, column: 'School name', message: '^Could be [A-Za-z ]+: .*Attainment concern.* blank$', text: csvText([HEADER, GOOD_ROWS[0]!.slice(0, 6), ...GOOD_ROWS.slice(1)]) },
+    // A register without a column the framework needs is refused, each column named with the headers that would match
+    { id: 'only-urn-name-phase', file: 'only-urn-name-phase.xlsx', framework: 'oxfordshire', what: 'only URN, School name and Phase: refused, not everyone Universal', expect: 'fatal', message: `${MISSING('Oxfordshire Improvement Guarantee', 9)}\\n {2}Column "Ofsted judgement" is not in the register; expected a column headed any of "Ofsted grade", "Ofsted rating"`, build: registerSheet(thin.rows, thin.header) },
+    { id: 'only-urn-name-phase-csv', file: 'only-urn-name-phase.csv', framework: 'southwark', what: 'only URN, School name and Phase, in a CSV', expect: 'fatal', message: `${MISSING('Southwark universal provision', 9)}\\n {2}Column "Area judgements \\(Appendix 1\\)" is not in the register; expected a column headed any of "Leadership area", "Leadership \\(A-D\\)"`, text: csvText([thin.header, ...thin.rows]) },
+    { id: 'publication-date-for-inspection-date', file: 'publication-date-for-inspection-date.xlsx', framework: 'oxfordshire', what: '"Publication date" where "Inspection date" was: refused, not moved to Universal', expect: 'fatal', message: `${MISSING('Oxfordshire Improvement Guarantee', 1)}\\n {2}Column "Inspection date" is not in the register; expected a column headed any of "Inspection date", "Last inspection date"`, build: registerSheet(noInspectionDate.rows, noInspectionDate.header) },
+    { id: 'no-ofsted-grade', file: 'no-ofsted-grade.xlsx', framework: 'oldham', what: 'no Ofsted grade column', expect: 'fatal', message: `${MISSING('Oldham School Improvement Model', 1)}\\n {2}Column "Ofsted judgement" is not in the register; expected a column headed any of "Ofsted grade"`, build: registerSheet(without('Ofsted grade').rows, without('Ofsted grade').header) },
+    { id: 'no-la-judgement', file: 'no-la-judgement.xlsx', framework: 'wokingham', what: 'no LA judgement column (Wokingham\'s local assessment)', expect: 'fatal', message: `${MISSING('Wokingham Signs of Success', 1)}\\n {2}Column "LA judgement" is not in the register; expected a column headed "LA judgement", "LA assessment"`, build: registerSheet(without('LA judgement').rows, without('LA judgement').header) },
+    { id: 'no-area-judgements', file: 'no-area-judgements.xlsx', framework: 'southwark', what: 'no Southwark area judgement column', expect: 'fatal', message: `${MISSING('Southwark universal provision', 1)}\\n {2}Column "Area judgements \\(Appendix 1\\)" is not in the register`, build: registerSheet(without('Leadership area').rows, without('Leadership area').header) },
     { id: 'empty-sheet', file: 'empty-sheet.xlsx', framework: 'oldham', what: 'a workbook whose only sheet is empty', expect: 'fatal', message: NO_HEADER, build: (wb) => void wb.addWorksheet('Register') },
     { id: 'empty-first-sheet', file: 'empty-first-sheet.xlsx', framework: 'oldham', what: 'the register on the second sheet, the first empty', expect: 'fatal', message: NO_HEADER, build: (wb) => { wb.addWorksheet('Cover'); registerSheet(GOOD_ROWS)(wb); } },
     { id: 'no-header-row', file: 'no-header-row.xlsx', framework: 'oldham', what: 'data rows without a header row', expect: 'fatal', message: NO_HEADER, build: (wb) => { const ws = wb.addWorksheet('Register'); for (const r of GOOD_ROWS) ws.addRow(r); } },
@@ -249,9 +331,10 @@ async function main(): Promise<void> {
     },
   ];
   for (const c of workbookCases) {
-    if (c.text !== undefined) writeFileSync(join(OUT, c.file), c.text);
+    if (c.bytes !== undefined) writeFileSync(join(OUT, c.file), c.bytes);
+    else if (c.text !== undefined) writeFileSync(join(OUT, c.file), c.text);
     else await writeXlsx(c.file, c.build!);
-    const { build: _b, text: _t, ...entry } = c;
+    const { build: _b, text: _t, bytes: _y, ...entry } = c;
     cases.push(entry);
   }
 

@@ -3,9 +3,12 @@
  * each field, so the dictionary can never drift from the code. `--check` fails when the file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { columnNeeds } from '../core/columns';
 import { fieldsUsedBy } from '../core/engine';
 import { FIELDS, FIELD_KEYS, type FieldDef, type FieldKey } from '../core/fields';
 import { allFrameworks } from '../core/frameworks';
+import { BLANK_READINGS } from '../core/missingEvidence';
+import { MISSING_MARKERS } from '../core/missingMarkers';
 
 const PATH = 'docs/data-dictionary.md';
 
@@ -27,7 +30,17 @@ function typeText(def: FieldDef): string {
 /** The dictionary's Markdown. */
 export function dataDictionary(): string {
   const users = new Map<FieldKey, string[]>();
-  for (const fw of allFrameworks()) for (const f of fieldsUsedBy(fw)) users.set(f, [...(users.get(f) ?? []), fw.definition.id]);
+  // How each framework needs a field: "required", or one of a required group ("one of: Ofsted judgement").
+  const needed = new Map<string, string>();
+  for (const fw of allFrameworks()) {
+    for (const f of fieldsUsedBy(fw)) users.set(f, [...(users.get(f) ?? []), fw.definition.id]);
+    for (const n of columnNeeds(fw)) if (n.required) for (const f of n.fields) needed.set(`${fw.definition.id}|${f}`, n.fields.length === 1 ? 'required' : `one of: ${n.as}`);
+  }
+  const usedBy = (key: FieldKey) => {
+    const all = users.get(key) ?? [];
+    if (all.length === 0) return key === 'urn' ? 'every framework (required)' : '(context only)';
+    return all.map((id) => (needed.has(`${id}|${key}`) ? `${id} (${needed.get(`${id}|${key}`)})` : id)).join(', ');
+  };
   const groups = [...new Set(FIELD_KEYS.map((k) => FIELDS[k].group))];
   const lines = [
     '# Data dictionary',
@@ -35,19 +48,38 @@ export function dataDictionary(): string {
     'Every column the add-in reads. Generated from `core/fields.ts` by `npx tsx scripts/generate-data-dictionary.ts`; do not edit by hand.',
     '',
     'Header matching ignores case, spaces and punctuation: "Ofsted grade", "OFSTED GRADE" and "ofsted-grade" are the same header.',
-    'A blank cell is "not known": a criterion that needs it neither fires nor fails, and the trace says what was missing.',
+    'A blank cell is "not known": a criterion that needs it neither fires nor fails, and the trace says what was missing. Where it could make the',
+    'school more concerning, the result is provisional: the shells give the most concerning category the blank cells could give and name them',
+    '(the Missing evidence column, `provisional` in JSON, "(provisional)" from RISKCATEGORY). Some blanks say something instead, and are not',
+    'missing evidence: the "a blank means" column below (`BLANK_READINGS` in `core/missingEvidence.ts`).',
+    '"(required)" marks a column without which that framework refuses the register; "(one of: ...)" one of several of which the register',
+    'needs one. Each framework\'s "Columns it needs" (docs/frameworks/) lists them with what reads them.',
     'Columns the add-in does not recognise are left alone and listed by `schoolrisk validate`.',
     '',
   ];
   for (const group of groups) {
-    lines.push(`## ${group}`, '', '| field | header names recognised | type and allowed values | used by | meaning |', '|---|---|---|---|---|');
+    lines.push(`## ${group}`, '', '| field | header names recognised | type and allowed values | used by | meaning | a blank means |', '|---|---|---|---|---|---|');
     for (const key of FIELD_KEYS.filter((k) => FIELDS[k].group === group)) {
       const def: FieldDef = FIELDS[key];
       const cell = (s: string) => s.replace(/\|/g, '\\|');
-      lines.push(`| \`${key}\` | ${cell(def.aliases.map((a) => `"${a}"`).join(', '))} | ${cell(typeText(def))} | ${(users.get(key) ?? []).join(', ') || '(context only)'} | ${cell(def.description)} |`);
+      const blank = BLANK_READINGS[key]?.means ?? 'missing evidence';
+      lines.push(`| \`${key}\` | ${cell(def.aliases.map((a) => `"${a}"`).join(', '))} | ${cell(typeText(def))} | ${usedBy(key)} | ${cell(def.description)} | ${cell(blank)} |`);
     }
     lines.push('');
   }
+  lines.push(
+    '## Missing-data codes',
+    '',
+    'Published downloads write a code where a value is missing or withheld. In any column but a text one, a cell holding one of these',
+    'codes (any case) is read as blank, with a warning naming the row, the column and the code, unless the code is one of the',
+    'column\'s own values ("C" is a Southwark area grade, "N/A" a category of concern of none). The list is `MISSING_MARKERS` in',
+    '`core/missingMarkers.ts`.',
+    '',
+    '| code | means | written by |',
+    '|---|---|---|',
+    ...MISSING_MARKERS.map((m) => `| \`${m.code}\` | ${m.meaning} | ${m.source} |`),
+    '',
+  );
   return lines.join('\n');
 }
 

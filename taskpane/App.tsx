@@ -14,7 +14,7 @@ import { FRAMEWORKS, frameworkById } from '../core/frameworks';
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan } from '../src/run/registerRun';
 import {
-  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, planRegion, settingsFromOverrides, type Comparison, type MappingOverrides, type PlacedProblem,
+  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, settingsFromOverrides, type Comparison, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 
@@ -28,6 +28,13 @@ export interface AppProps {
 }
 
 const NOT_USED = '';
+
+/** What the analyst should know beside the counts: provisional schools, and the columns the register lacks. */
+function provisionalNote(plan: RunPlan): string {
+  const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
+  const absent = plan.summary.absentColumns;
+  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}`;
+}
 
 /** The whole pane. */
 export function App({ port, dark }: AppProps) {
@@ -92,6 +99,8 @@ export function App({ port, dark }: AppProps) {
       return planRegion(r, frameworkById(frameworkId)!, asOf, overrides);
     } catch (e) {
       fail(e instanceof RunError ? 'The register cannot be categorised' : 'Something went wrong', e);
+      // The columns the framework needs, listed where the problems are.
+      if (e instanceof RunError && e.problems.length) setProblems(placeRegisterProblems(e.problems));
       return null;
     }
   }
@@ -104,7 +113,7 @@ export function App({ port, dark }: AppProps) {
     const list = placeProblems(r, p);
     setProblems(list);
     const errors = list.filter((x) => x.severity === 'error').length;
-    setNotice({ intent: errors ? 'warning' : 'success', title: 'Validated', text: `${list.length} problem(s), ${errors} stopping a row; ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} rows will be categorised.` });
+    setNotice({ intent: errors ? 'warning' : 'success', title: 'Validated', text: `${list.length} problem(s), ${errors} stopping a row; ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} rows will be categorised.${provisionalNote(p)}` });
   }
 
   async function categorise() {
@@ -120,7 +129,7 @@ export function App({ port, dark }: AppProps) {
       const details = report.notes;
       if (report.status === 'done') {
         const counts = p.summary.counts.filter((c) => c.schools).map((c) => `${c.label}: ${c.schools}`).join('; ');
-        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised. SIG summary and Run log updated.`, details });
+        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised.${provisionalNote(p)} SIG summary and Run log updated.`, details });
       } else if (report.status === 'cancelled') {
         setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. The SIG summary was not updated.`, details });
       } else {

@@ -438,5 +438,14 @@ export const herefordshire: FrameworkDefinition = {
     },
   ],
   selection: { kind: 'firstMatch', default: 'low' },
-  requiredFields: ['urn'],
+  columns: {
+    oneOf: [
+      { fields: ['ks2ReadingProgress', 'ks2WritingProgress', 'ks2MathsProgress'], as: 'KS2 progress (reading, writing or maths)' },
+      { fields: ['attendanceConcern', 'attendancePct'], as: 'Attendance (the LA\'s concern or the rate)' },
+    ],
+    optional: [
+      { fields: ['performanceVariation'], why: 'the LA\'s own reading of its data (Appendix 5), which a register may not keep as a column' },
+      { fields: ['organisationalChange'], why: 'a federation or amalgamation is rare, and a register may record it elsewhere' },
+    ],
+  },
 };

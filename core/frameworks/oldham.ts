@@ -206,5 +206,13 @@ export const oldham: FrameworkDefinition = {
     },
   ],
   selection: { kind: 'firstMatch', default: 'green' },
-  requiredFields: ['urn'],
+  columns: {
+    oneOf: [
+      { fields: ['ks2ReadingProgress', 'ks2WritingProgress', 'ks2MathsProgress'], as: 'KS2 progress (reading, writing or maths)' },
+      { fields: ['safeguardingConcern', 'safeguardingEffective'], as: 'Safeguarding (the LA\'s concern or Ofsted\'s judgement)' },
+    ],
+    optional: [
+      { fields: ['ungradedInspectionDate', 'ungradedOutcome'], why: 'ungraded (section 8) inspections belong to the framework before report cards (November 2025), so a register may not record them' },
+    ],
+  },
 };

@@ -270,6 +270,18 @@ export const oxfordshire: FrameworkDefinition = {
     },
   ],
   selection: { kind: 'firstMatch', default: 'universal' },
+  // Each transparent trigger names two concerns: a register recording one of them can run (core/columns.ts).
+  columns: {
+    oneOf: [
+      { fields: ['attainmentConcern', 'progressConcern'], as: 'Attainment or progress concern' },
+      { fields: ['attendanceConcern', 'exclusionsConcern'], as: 'Attendance or exclusions concern' },
+      { fields: ['leadershipConcern', 'governanceConcern'], as: 'Leadership or governance concern' },
+      { fields: ['yearsLowAttendance', 'yearsHighExclusions'], as: 'Years of low attendance or high exclusions' },
+    ],
+    optional: [
+      { fields: ['ungradedInspectionDate', 'ungradedOutcome'], why: 'ungraded (section 8) inspections belong to the framework before report cards (November 2025), so a register may not record them' },
+    ],
+  },
   additional: [
     {
       id: 'new-headteacher-visit', label: 'New headteacher visit',
@@ -289,5 +301,4 @@ export const oxfordshire: FrameworkDefinition = {
       citation: ACADEMIES,
     },
   ],
-  requiredFields: ['urn'],
 };

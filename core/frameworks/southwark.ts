@@ -413,7 +413,17 @@ export const southwark: FrameworkDefinition = {
     },
   ],
   selection: { kind: 'bestFit', default: 'A' },
-  requiredFields: ['urn'],
+  // Best fit works on whichever areas are judged, so one area column lets a register run; the others are listed.
+  columns: {
+    oneOf: [
+      { fields: AREAS.map((a) => a.field), as: 'Area judgements (Appendix 1)' },
+      { fields: ['leadershipConcern', 'governanceConcern', 'qualityOfEducationConcern', 'safeguardingConcern'], as: 'Concern in a critical area' },
+      { fields: ['attainmentConcern', 'progressConcern', 'attendanceConcern', 'exclusionsConcern', 'earlyYearsConcern', 'behaviourConcern', 'sendConcern', 'financeConcern', 'hrConcern', 'fallingRoll'], as: 'Concern in another area' },
+    ],
+    optional: [
+      { fields: ['ungradedInspectionDate', 'ungradedOutcome'], why: 'ungraded (section 8) inspections belong to the framework before report cards (November 2025), so a register may not record them' },
+    ],
+  },
 };
 
 /** The Appendix 1 area fields, in the policy's order (for tests and documentation). */

@@ -167,6 +167,14 @@ export const wokingham: FrameworkDefinition = {
     },
   ],
   selection: { kind: 'firstMatch', default: 'green' },
+  columns: {
+    oneOf: [
+      { fields: ['safeguardingConcern', 'safeguardingEffective'], as: 'Safeguarding (the LA\'s concern or Ofsted\'s judgement)' },
+    ],
+    optional: [
+      { fields: ['ungradedInspectionDate', 'ungradedOutcome'], why: 'ungraded (section 8) inspections belong to the framework before report cards (November 2025), so a register may not record them' },
+    ],
+  },
   additional: [
     {
       id: 'new-headteacher-review', label: 'LA "Section 5" review for a new headteacher',
@@ -193,5 +201,4 @@ export const wokingham: FrameworkDefinition = {
       citation: cite(TABLE, 'LA review of progress, (equivalent to a Section 5 inspection), six months after and six months before an Ofsted inspection'),
     },
   ],
-  requiredFields: ['urn'],
 };

@@ -47,20 +47,20 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied, fileWarnings: grid.warnings });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;
     }
     bar.tick('categorised');
-    const notes: string[] = [];
+    const notes: string[] = [...(grid.warnings ?? [])];
     if (kind === 'json') {
       await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome), null, 2)}\n`));
     } else if (kind === 'csv') {
       await claim.write(textOut(resultsCsv(grid.values, plan)));
       notes.push(...plan.placement.notes);
     } else {
-      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date() });
+      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings });
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
       // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx.
       const asMacro = extname(args.out).toLowerCase() === '.xlsm';
@@ -100,8 +100,9 @@ function textOut(text: string): (out: WritableStream<Uint8Array>) => Promise<voi
 export function summaryTable(plan: RunPlan, name: string, out: string, notes: readonly string[] = []): string {
   const s = plan.summary;
   const width = Math.max(28, ...s.counts.map((c) => c.label.length + 2));
-  const lines = s.counts.map((c) => `  ${c.label.padEnd(width)} ${String(c.schools).padStart(5)}`);
+  const lines = s.counts.map((c) => `  ${c.label.padEnd(width)} ${String(c.schools).padStart(5)}${c.provisional ? `  (${c.provisional} provisional: blank cells could make them more concerning)` : ''}`);
   const moved = s.movements.length ? `\n  ${s.movements.length} school(s) changed category since the previous run.` : '';
   const said = notes.map((n) => `Note: ${n}\n`).join('');
-  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}\nResults written to ${out}\n${said}`;
+  const absent = s.absentColumns.length ? `\nNot in this register (the run went ahead without them):\n${s.absentColumns.map((a) => `  ${a.note}`).join('\n')}` : '';
+  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}${absent}\nResults written to ${out}\n${said}`;
 }

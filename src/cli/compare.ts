@@ -30,17 +30,23 @@ export async function compareCommand(args: { register: string; sheet?: string; a
     urn: r.urn,
     name: r.record.schoolName ?? '',
     categories: Object.fromEntries(frameworks.map((fw, k) => {
-      const res = outcomes[k]!.rows[i]!.result;
-      return [fw.definition.id, res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}` : null];
+      const row = outcomes[k]!.rows[i]!;
+      const res = row.result;
+      return [fw.definition.id, res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}${row.provisional ? ' (provisional)' : ''}` : null];
     })),
   }));
   const ids = frameworks.map((f) => f.definition.id);
-  const widths = ids.map((id) => Math.max(id.length, ...rows.map((r) => (r.categories[id] ?? '(problems)').length)));
+  const shown = (r: ComparisonRow, k: number) => r.categories[ids[k]!] ?? (outcomes[k]!.fatal ? '(not run)' : '(problems)');
+  const widths = ids.map((id, k) => Math.max(id.length, ...rows.map((r) => shown(r, k).length)));
   const nameWidth = Math.min(32, Math.max(6, ...rows.map((r) => r.name.length)));
   const line = (cells: string[]) => cells.join('  ');
   args.print(`${line(['Row'.padStart(5), 'URN'.padEnd(6), 'School'.padEnd(nameWidth), ...ids.map((id, k) => id.padEnd(widths[k]!))])}\n`);
   for (const r of rows) {
-    args.print(`${line([String(r.row).padStart(5), (r.urn ?? '').padEnd(6), r.name.slice(0, nameWidth).padEnd(nameWidth), ...ids.map((id, k) => (r.categories[id] ?? '(problems)').padEnd(widths[k]!))])}\n`);
+    args.print(`${line([String(r.row).padStart(5), (r.urn ?? '').padEnd(6), r.name.slice(0, nameWidth).padEnd(nameWidth), ...ids.map((_, k) => shown(r, k).padEnd(widths[k]!))])}\n`);
+  }
+  // A framework the register lacks columns for ran on no row: say why, not only "(problems)".
+  for (const [k, o] of outcomes.entries()) {
+    if (o.fatal) args.print(`\n${frameworks[k]!.definition.id}: not run, ${o.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}\n`);
   }
   return rows;
 }

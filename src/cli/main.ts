@@ -68,12 +68,13 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
 
   withReadLimits(program
     .command('validate'))
-    .description('Show how the headers map to fields, the columns not used, and every problem by row, column and value.')
+    .description('Show how the headers map to fields, the columns not used, and every problem by row, column and value; exit 1 when there is an error.')
     .argument('<register>', 'the register file, .xlsx or .csv')
+    .option('-f, --framework <id>', `check against a framework, as categorise would run it (the same problems): ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
-    .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
-      await validateCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
+    .action(async (register: string, opts: { framework?: string; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
+      await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
     });
 
   program

@@ -1,29 +1,81 @@
 /**
  * `schoolrisk validate`: which headers mapped to which fields, which columns were not used, and every
- * problem by row, column and value, without categorising anything.
+ * problem by row, column and value, without writing anything. With `--framework` it is the run
+ * `categorise` makes (src/run/registerRun.ts), so the two report the same problems: a missing column, a
+ * bad cell in a column the framework reads (an error) or does not (a warning), a missing-data code, an
+ * override that names no category. Without it, the cells as read, every bad one an error. Exits 1 when
+ * it reports an error, so a script can stop on it.
  */
 import { basename } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
+import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { FIELDS } from '../../core/fields';
+import type { HeaderMapping } from '../../core/headers';
+import type { Problem } from '../../core/problems';
 import { readRegister } from '../../core/record';
+import { allProblems } from '../../core/register';
 import { locateRegister } from '../run/locateRegister';
+import { planRun, RunError } from '../run/registerRun';
 import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 
-/** Validates a register; resolves to the number of problems found. */
-export async function validateCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void; limits?: ReadLimits }): Promise<number> {
+/** Arguments of one `validate` run. */
+export interface ValidateArgs {
+  readonly register: string;
+  readonly framework?: string;
+  readonly sheet?: string;
+  readonly asOf: CalendarDate;
+  readonly print: (t: string) => void;
+  readonly limits?: ReadLimits;
+}
+
+/** Validates a register; resolves to the problems it reported. Throws `CliError` (exit 1) when it reports an error. */
+export async function validateCommand(args: ValidateArgs): Promise<readonly Problem[]> {
+  const fw = args.framework === undefined ? undefined : frameworkById(args.framework);
+  if (args.framework !== undefined && !fw) throw new CliError(unknownFrameworkMessage(args.framework));
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);
-  const located = locateRegister(grid.values);
-  if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
-  const read = readRegister(located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });
+  const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
   const p = args.print;
-  p(`Header row: row ${located.headerIndex + 1} of sheet "${grid.sheet}"\n\nColumns mapped to fields:\n`);
-  for (const c of read.mapping.columns) if (c.field) p(`  ${c.header.padEnd(36)} -> ${FIELDS[c.field].label} (${c.field})\n`);
+  for (const w of grid.warnings ?? []) p(`Note: ${w}\n\n`);
+
+  let headerRow: number;
+  let mapping: HeaderMapping;
+  let rows: number;
+  let problems: readonly Problem[];
+  if (fw) {
+    try {
+      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied });
+      ({ mapping } = plan.located);
+      headerRow = plan.located.headerIndex + 1;
+      rows = plan.rows.length;
+      problems = allProblems(plan.outcome);
+    } catch (e) {
+      // The columns the framework needs and the register lacks are problems to list, like any other.
+      if (!(e instanceof RunError) || e.problems.length === 0) throw e instanceof RunError ? new CliError(e.message) : e;
+      const located = locateRegister(grid.values)!;
+      ({ mapping } = located);
+      headerRow = located.headerIndex + 1;
+      rows = located.rows.filter((r) => r.some((c) => c !== '')).length;
+      problems = e.problems;
+    }
+  } else {
+    const located = locateRegister(grid.values);
+    if (!located) throw new CliError(`${source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+    const read = readRegister(located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });
+    ({ mapping } = read);
+    headerRow = located.headerIndex + 1;
+    rows = read.records.filter(Boolean).length;
+    problems = [...read.mapping.problems, ...read.problems];
+  }
+
+  p(`Header row: row ${headerRow} of sheet "${grid.sheet}"${fw ? `; checked against ${fw.definition.name}` : '; no framework given, so every unreadable cell is an error (with --framework, one in a column the framework does not read is a warning)'}\n\nColumns mapped to fields:\n`);
+  for (const c of mapping.columns) if (c.field) p(`  ${c.header.padEnd(36)} -> ${FIELDS[c.field].label} (${c.field})\n`);
   p(`\nColumns not used (left as they are):\n`);
-  if (read.mapping.unused.length === 0) p('  (none)\n');
-  for (const c of read.mapping.unused) p(`  ${c.header}\n`);
-  const problems = [...read.mapping.problems, ...read.problems];
-  p(`\n${read.records.filter(Boolean).length} data rows, ${problems.length} problem(s)${problems.length ? ':' : '.'}\n`);
+  if (mapping.unused.length === 0) p('  (none)\n');
+  for (const c of mapping.unused) p(`  ${c.header}\n`);
+  const errors = problems.filter((x) => x.severity === 'error').length;
+  p(`\n${rows} data rows, ${problems.length} problem(s), ${errors} error(s)${problems.length ? ':' : '.'}\n`);
   for (const x of problems) p(`  [${x.severity}] ${x.message}\n`);
-  return problems.length;
+  if (errors > 0) throw new CliError(`${source}: ${errors} error(s) reported above.`);
+  return problems;
 }

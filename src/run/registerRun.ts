@@ -4,11 +4,13 @@
  * when an earlier run wrote them), their fills, the SIG summary and the run record. Plain data only:
  * each shell's workbook writer carries it out.
  */
+import { absentColumnNote } from '../../core/columns';
 import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
-import { categoriseRegister, type RegisterOutcome, type RowOutcome } from '../../core/register';
+import type { Problem } from '../../core/problems';
+import { categoriseRegister, provisionalText, type RegisterOutcome, type RowOutcome } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
 import { placeResults, RESULT_HEADERS, type Placement, type ResultMarker } from './resultPlacement';
@@ -17,6 +19,7 @@ export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlace
 /** Index of the date column among the results (written as an Excel date). */
 export const DUE_COLUMN = RESULT_HEADERS.indexOf('Next inspection due');
 const CATEGORY_COLUMN = RESULT_HEADERS.indexOf('Category');
+const PREVIOUS_COLUMN = RESULT_HEADERS.indexOf('Previous category (last run)');
 
 /** Up, down or unchanged against the previous run; `new` where there was none. */
 export type Movement = 'up' | 'down' | 'same' | 'new';
@@ -46,7 +49,10 @@ export interface RunPlan {
 
 /** Counts and lists for the SIG summary and the run record. */
 export interface RunSummary {
-  readonly counts: readonly { readonly id: string; readonly label: string; readonly colour: string; readonly textColour: string; readonly schools: number }[];
+  /** Schools per category, and how many of them are provisional (blank cells could make them more concerning). */
+  readonly counts: readonly { readonly id: string; readonly label: string; readonly colour: string; readonly textColour: string; readonly schools: number; readonly provisional: number }[];
+  /** Columns the framework reads that the register lacks but can run without: the column, and a sentence saying what could not fire. */
+  readonly absentColumns: readonly { readonly column: string; readonly note: string }[];
   readonly notCategorised: number;
   readonly errors: number;
   readonly warnings: number;
@@ -54,9 +60,12 @@ export interface RunSummary {
   readonly highest: readonly { readonly name: string; readonly urn: string; readonly category: string; readonly reasons: string }[];
 }
 
-/** Why a run cannot start: no header row, or a column the framework needs is missing. */
+/** Why a run cannot start: no header row, or a column the framework needs is missing (then `problems` lists them). */
 export class RunError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
     super(message);
     this.name = 'RunError';
   }
@@ -79,6 +88,8 @@ export interface RunOptions {
   readonly occupied?: (row: number, column: number) => boolean;
   /** How a grid column is named in notes ("BQ"). */
   readonly columnName?: (column: number) => string;
+  /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
+  readonly fileWarnings?: readonly string[];
 }
 
 /** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
@@ -101,7 +112,8 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
   const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params });
   if (outcome.fatal) {
-    throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
+    const missing = outcome.registerProblems.filter((p) => p.severity === 'error');
+    throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${missing.length === 1 ? 'a column it needs is' : `${missing.length} columns it needs are`} not in the register.\n${missing.map((p) => `  ${p.message}`).join('\n')}`, missing);
   }
 
   const oldCategoryColumn = placement.previous?.[CATEGORY_COLUMN] ?? null;
@@ -111,7 +123,7 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
     const previous = r.record.previousCategory?.trim() || old || null;
     return planRow(fw, r, gridRow, previous);
   });
-  return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows) };
+  return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows, outcome) };
 }
 
 /** The category a previous-run cell names (label with or without a variant, or id). */
@@ -131,31 +143,32 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous
   const due = r.inspection?.dueBy;
   const cells: Cell[] = result
     ? [
-        categoryText(result.label, result.variant?.label, result.override !== null),
+        categoryText(result.label, result.variant?.label, result.override !== null, r.provisional !== null),
         [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
         due === undefined ? '' : toExcelSerial(due),
         r.inspection ? `${capitalise(r.inspection.risk)} (${r.inspection.riskScore})` : '',
         [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...result.reasons.map((x) => x.text)].join('\n'),
+        r.provisional ? provisionalText(r.provisional) : '',
         problems,
         previous ?? '',
         movement === null ? '' : MOVEMENT_TEXT[movement],
       ]
-    : ['', '', '', '', '', problems, previous ?? '', ''];
+    : ['', '', '', '', '', '', problems, previous ?? '', ''];
   return { gridRow, outcome: r, cells, fill: result ? { colour: result.colour, textColour: result.textColour } : null, movement };
 }
 
 const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New' };
 
-function categoryText(label: string, variant: string | undefined, overridden: boolean): string {
-  return `${label}${variant ? ` (${variant})` : ''}${overridden ? ' [override]' : ''}`;
+function categoryText(label: string, variant: string | undefined, overridden: boolean, provisional: boolean): string {
+  return `${label}${variant ? ` (${variant})` : ''}${provisional ? ' (provisional)' : ''}${overridden ? ' [override]' : ''}`;
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary {
-  const counts = fw.definition.categories.map((c) => ({ id: c.id, label: c.label, colour: c.colour, textColour: c.textColour, schools: 0 }));
+function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: RegisterOutcome): RunSummary {
+  const counts = fw.definition.categories.map((c) => ({ id: c.id, label: c.label, colour: c.colour, textColour: c.textColour, schools: 0, provisional: 0 }));
   let notCategorised = 0;
   let errors = 0;
   let warnings = 0;
@@ -163,13 +176,17 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary 
     for (const p of r.outcome.problems) if (p.severity === 'error') errors++; else warnings++;
     const res = r.outcome.result;
     if (!res) notCategorised++;
-    else counts.find((c) => c.id === res.category)!.schools++;
+    else {
+      const count = counts.find((c) => c.id === res.category)!;
+      count.schools++;
+      if (r.outcome.provisional) count.provisional++;
+    }
   }
   const name = (r: RowPlan) => r.outcome.record.schoolName ?? `Row ${r.outcome.row}`;
   const movements = rows
     .filter((r) => r.movement === 'up' || r.movement === 'down')
     .map((r) => {
-      const previous = String(r.cells[6]);
+      const previous = String(r.cells[PREVIOUS_COLUMN]);
       const rank = previousRank(fw, previous);
       return { name: name(r), urn: r.outcome.urn ?? '', previous: rank === undefined ? previous : fw.definition.categories[rank]!.label, now: r.outcome.result!.label, movement: r.movement! };
     });
@@ -179,7 +196,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary 
     .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
-  return { counts, notCategorised, errors, warnings, movements, highest };
+  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.as, note: absentColumnNote(n) })), notCategorised, errors, warnings, movements, highest };
 }
 
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
@@ -196,8 +213,18 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Source', options.source],
     ['Rows', plan.rows.length],
     ['Categorised', plan.rows.length - s.notCategorised],
+    ['Provisional', provisionalCounts(s)],
     ['Not categorised', s.notCategorised],
     ['Problems (errors)', s.errors],
     ['Warnings', s.warnings],
+    ['Not in this register', s.absentColumns.length ? s.absentColumns.map((a) => a.note).join('\n') : '(none: every column the framework reads is here)'],
+    ...(options.fileWarnings?.length ? [['File read', options.fileWarnings.join(' ')] as [string, Cell]] : []),
   ];
+}
+
+/** "12 (Green 3, Amber 9)": provisional schools in all, and per category where there are any. */
+export function provisionalCounts(s: RunSummary): string {
+  const total = s.counts.reduce((a, c) => a + c.provisional, 0);
+  const per = s.counts.filter((c) => c.provisional > 0).map((c) => `${c.label} ${c.provisional}`);
+  return per.length ? `${total} (${per.join(', ')})` : '0';
 }

@@ -24,6 +24,7 @@ export const RESULT_COLUMNS = [
   { id: 'nextInspectionDue', header: 'Next inspection due', width: 14 },
   { id: 'inspectionRisk', header: 'Inspection risk', width: 14 },
   { id: 'reasons', header: 'Reasons', width: 70 },
+  { id: 'missingEvidence', header: 'Missing evidence', width: 40 },
   { id: 'problems', header: 'Problems', width: 50 },
   { id: 'previousCategory', header: 'Previous category (last run)', width: 18 },
   { id: 'movement', header: 'Movement', width: 14 },

@@ -11,8 +11,13 @@ export interface ResultRow {
   category: string | null;
   supportDays: number | null;
   reasons: string[];
+  /** The register's errors (a missing column) and the row's: the row was not categorised. */
   errors: string[];
+  /** The register's warnings (a duplicated header) and the row's (a missing-data code, a bad cell in a column the framework does not read). */
+  warnings: string[];
   inspection: { dueFrom: string | null; dueBy: string | null; risk: string; riskScore: number } | null;
+  /** Blank cells could make the school more concerning: the category they could give, and their columns' headers. */
+  provisional: { worstCase: string; missing: string[] } | null;
 }
 
 /** The rows of results.json for a register's outcome. */
@@ -24,11 +29,13 @@ export function resultsJson(outcome: RegisterOutcome): ResultRow[] {
     supportDays: r.result?.support.amount ?? null,
     reasons: r.result?.reasons.map((x) => x.text) ?? [],
     errors: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'error').map((p) => p.message),
+    warnings: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'warning').map((p) => p.message),
     inspection: r.inspection && {
       dueFrom: r.inspection.dueFrom === undefined ? null : toIsoDate(r.inspection.dueFrom),
       dueBy: r.inspection.dueBy === undefined ? null : toIsoDate(r.inspection.dueBy),
       risk: r.inspection.risk,
       riskScore: r.inspection.riskScore,
     },
+    provisional: r.provisional && { worstCase: r.provisional.worstCase, missing: [...r.provisional.missing] },
   }));
 }

@@ -16,7 +16,7 @@ export function summarySheetOf(plan: RunPlan, fw: CompiledFramework, asOf: Calen
   return {
     title: `${fw.definition.name}: SIG summary`,
     asOf: toUkDate(asOf),
-    counts: s.counts.map((c) => ({ label: c.label, schools: c.schools, colour: c.colour, textColour: c.textColour })),
+    counts: s.counts.map((c) => ({ label: c.label, schools: c.schools, provisional: c.provisional, colour: c.colour, textColour: c.textColour })),
     notCategorised: s.notCategorised,
     movements: s.movements.map((m) => [m.name, m.urn, m.previous, m.now, m.movement === 'up' ? 'More concern' : 'Less concern'] as const),
     highest: s.highest.map((h) => [h.name, h.urn, h.category, h.reasons] as const),
@@ -37,10 +37,10 @@ export function summaryGrid(s: SummarySheet): { rows: Cell[][]; countsFirst: num
   add([s.title], true);
   add(['As of', s.asOf]);
   add([]);
-  add(['Category', 'Schools', 'Share'], true);
+  add(['Category', 'Schools', 'Share', 'Provisional'], true);
   const total = s.counts.reduce((a, c) => a + c.schools, 0) + s.notCategorised || 1;
   const countsFirst = rows.length;
-  for (const c of s.counts) add([c.label, c.schools, c.schools / total]);
+  for (const c of s.counts) add([c.label, c.schools, c.schools / total, c.provisional]);
   const countsLast = rows.length - 1;
   add(['Not categorised (see Problems)', s.notCategorised, s.notCategorised / total]);
   add([]);

@@ -11,8 +11,8 @@ import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
 import { allFrameworks } from '../../core/frameworks';
 import { applyMappingOverrides } from '../../core/headers';
-import { displayValue } from '../../core/problems';
-import { categoriseRegister } from '../../core/register';
+import { displayValue, type Problem } from '../../core/problems';
+import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
@@ -26,7 +26,7 @@ export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>
 /** The format of the "Next inspection due" column. */
 export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
 /** Columns of the Run log sheet. */
-export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters'] as const;
+export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters', 'Provisional', 'Not in this register'] as const;
 
 /** Where a region came from, in the words messages use. */
 export function regionSource(region: RegisterRegion): string {
@@ -77,7 +77,10 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     summary: summarySheetOf(plan, framework, asOf),
     log: {
       headers: RUN_LOG_HEADERS,
-      row: [ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings, String(record.get('Parameters') ?? '')],
+      row: [
+        ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings,
+        String(record.get('Parameters') ?? ''), String(record.get('Provisional') ?? ''), String(record.get('Not in this register') ?? ''),
+      ],
     },
   };
 }
@@ -112,7 +115,7 @@ export interface PlacedProblem {
 export function placeProblems(region: RegisterRegion, plan: RunPlan): PlacedProblem[] {
   const headerRow = plan.located.headerRow;
   const columnOf = (name: string) => headerRow.findIndex((h) => String(h).trim() === name.trim());
-  const all = [...plan.outcome.registerProblems, ...plan.rows.flatMap((r) => r.outcome.problems)];
+  const all = allProblems(plan.outcome);
   return all.map((p) => {
     const col = columnOf(p.column);
     return {
@@ -125,6 +128,11 @@ export function placeProblems(region: RegisterRegion, plan: RunPlan): PlacedProb
       cell: p.row > 0 && col >= 0 ? { sheet: region.sheet, row: p.row - 1, column: region.left + col } : null,
     };
   });
+}
+
+/** Register-level problems (the columns a framework needs and the register lacks), as the pane lists them: no cell to select. */
+export function placeRegisterProblems(problems: readonly Problem[]): PlacedProblem[] {
+  return problems.map((p) => ({ severity: p.severity, row: p.row, column: p.column, value: '', expected: p.expected, message: p.message, cell: null }));
 }
 
 /** One framework's verdict on one school. */
@@ -161,10 +169,10 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
     return {
       framework: fw.definition.id,
       name: fw.definition.name,
-      category: res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}` : null,
+      category: res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}${r!.provisional ? ' (provisional)' : ''}` : null,
       colour: res?.colour ?? null,
       textColour: res?.textColour ?? null,
-      reasons: res ? res.reasons.map((x) => x.text) : [],
+      reasons: res ? [...res.reasons.map((x) => x.text), ...(r!.provisional ? [provisionalText(r!.provisional)] : [])] : [],
       problems: [...outcome.registerProblems, ...(r?.problems ?? [])].filter((p) => p.severity === 'error').map((p) => p.message),
     };
   });

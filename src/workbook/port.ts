@@ -130,7 +130,8 @@ export interface SummarySheet {
   readonly title: string;
   readonly asOf: string;
   /** Category label, schools, and the category's colours (the chart reads the first two columns). */
-  readonly counts: readonly { readonly label: string; readonly schools: number; readonly colour: string; readonly textColour: string }[];
+  /** Schools per category, and how many of them are provisional. */
+  readonly counts: readonly { readonly label: string; readonly schools: number; readonly provisional: number; readonly colour: string; readonly textColour: string }[];
   readonly notCategorised: number;
   readonly movements: readonly (readonly [name: string, urn: string, previous: string, now: string, movement: string])[];
   readonly highest: readonly (readonly [name: string, urn: string, category: string, reasons: string])[];

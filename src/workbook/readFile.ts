@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import Papa from 'papaparse';
+import { readCsvText } from './csvText';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { Cell, GridValue } from './cell';
 import { DEFAULT_SHEET_LIMITS, EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
@@ -24,6 +24,8 @@ export interface SheetGrid {
   readonly marker: ResultMarker | null;
   /** Does a cell hold something even though its value shows blank (a formula giving "")? */
   readonly occupied?: (row: number, column: number) => boolean;
+  /** What the analyst should know about how the file was read (a CSV's guessed encoding). */
+  readonly warnings?: readonly string[];
 }
 
 /** Why a file could not be read: said once, for the command line to print. */
@@ -51,7 +53,8 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     } catch (e) {
       throw unreadable(path, e);
     }
-    return { kind: 'csv', sheet: sheet ?? 'Register', values: parseCsv(bytes), tables: [], marker: null };
+    const csv = readCsvText(bytes);
+    return { kind: 'csv', sheet: sheet ?? 'Register', values: csv.rows, tables: [], marker: null, warnings: csv.warnings };
   }
   let wb: RegisterWorkbook;
   try {
@@ -82,12 +85,7 @@ function unreadable(path: string, e: unknown): FileReadError {
   return new FileReadError(`Cannot read "${path}": ${why}.`);
 }
 
-/** Parses CSV text (UTF-8, with or without a BOM) into string cells. */
+/** Parses CSV bytes into string cells (encoding and delimiter as csvText.ts detects them). */
 export function parseCsv(bytes: Buffer): Cell[][] {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const rows = parsed.data;
-  // A trailing newline gives one empty last row; it is not data.
-  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  return rows;
+  return readCsvText(bytes).rows;
 }

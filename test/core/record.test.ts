@@ -67,6 +67,24 @@ describe('one bad cell never stops the other cells or rows', () => {
   });
 });
 
+describe('a formula saved without its calculated value (as the .xlsx reader gives it: { formula })', () => {
+  const read = readRegister(HEADER, [
+    [100001, 'Hill Primary', 'Primary', 'Maintained', { formula: 'VLOOKUP(A2,Ofsted!A:C,3,FALSE)' }, '01/03/2023', 'Yes', '', 'No', 3, ''],
+    ['', '', '', '', '', '', '', '', { formula: 'B3&""' }, '', ''],
+  ], { asOf, headerRowNumber: 1 });
+
+  it('is a problem on its cell, naming the formula and what to do; the cell is never read as blank', () => {
+    expect(read.problems[0]).toMatchObject({ kind: 'formula-not-calculated', row: 2, column: 'Ofsted grade', value: '=VLOOKUP(A2,Ofsted!A:C,3,FALSE)', severity: 'error' });
+    expect(read.problems[0]!.message).toMatch(/^Row 2, column "Ofsted grade": "=VLOOKUP\(A2,Ofsted!A:C,3,FALSE\)" is a formula not calculated: open and save the file in Excel; expected one of: /);
+    expect(read.records[0]!.ofstedGrade).toBeUndefined();
+  });
+
+  it('a row whose only content is such a formula is a row, not a blank one', () => {
+    expect(read.records[1]).not.toBeNull();
+    expect(read.problems.map((p) => [p.row, p.column, p.kind])).toContainEqual([3, 'Attainment concern', 'formula-not-calculated']);
+  });
+});
+
 describe('URNs identify rows', () => {
   it('a URN seen on an earlier row is a duplicate-urn error on the later row, naming the first', () => {
     const r = readRegister(['URN'], [[100001], [100002], ['100001']], { asOf, headerRowNumber: 1 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
-import { FIELD_KEYS, type FieldKey } from '../../core/fields';
+import { FIELD_KEYS, FIELDS, type FieldKey } from '../../core/fields';
 import { displayValue, type ProblemKind } from '../../core/problems';
-import { cellReader, describeExpected, isExcelError, plainCell, readCell } from '../../core/values';
+import { cellReader, describeExpected, isExcelError, plainCell, readCell, UncalculatedFormula } from '../../core/values';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
 const AS_OF = d('2025-09-01');
@@ -60,8 +60,15 @@ describe('dates: Excel serials, ISO and UK day-first text, exceljs Dates (never 
     expect(valueOf('inspectionDate', '01/09/2025')).toBe(AS_OF);
   });
 
-  it('a future date is fine where the field allows it (a head starting next term)', () => {
-    expect(valueOf('headteacherStartDate', '01/01/2026')).toBe(d('2026-01-01'));
+  it('every date is of a past event: after the as-of date it is refused, and the message names the as-of date', () => {
+    for (const field of FIELD_KEYS.filter((k) => FIELDS[k].type.kind === 'date')) {
+      const p = problemOf(field, '02/09/2025');
+      expect(p.kind, field).toBe('future-date');
+      expect(p.message, field).toMatch(/is after the as-of date; expected .*not after the as-of date \(01\/09\/2025\)\.$/);
+    }
+    // A head who starts next term is not in post yet.
+    expect(problemOf('headteacherStartDate', '01/01/2026').kind).toBe('future-date');
+    expect(valueOf('headteacherStartDate', '01/09/2025')).toBe(AS_OF);
   });
 });
 
@@ -224,7 +231,6 @@ describe('plain cells: exceljs wrappers unwrapped', () => {
     [{ text: 'Hill School', hyperlink: 'https://example.org' }, 'Hill School'],
     [{ formula: '1+1', result: 2 }, 2],
     [{ sharedFormula: 'A1', result: 'x' }, 'x'],
-    [{ formula: 'A1' }, undefined],
   ])('%j -> %j', (raw, expected) => {
     expect(plainCell(raw)).toEqual(expected);
   });
@@ -233,7 +239,6 @@ describe('plain cells: exceljs wrappers unwrapped', () => {
 describe('every problem names the row, the column, the value and what was expected', () => {
   it.each<[ProblemKind, FieldKey, unknown]>([
     ['unreadable-date', 'inspectionDate', '12/31/2024'],
-    ['future-date', 'inspectionDate', '02/09/2025'],
     ['unknown-value', 'ofstedGrade', 'Excellent'],
     ['not-yes-no', 'attainmentConcern', 'Maybe'],
     ['not-a-number', 'bottomQuartileMeasures', 'five'],
@@ -272,7 +277,7 @@ describe('every problem names the row, the column, the value and what was expect
 describe('what each field expects, in words', () => {
   it.each<[FieldKey, string[]]>([
     ['inspectionDate', ['a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date', 'not after the as-of date']],
-    ['headteacherStartDate', ['a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date']],
+    ['headteacherStartDate', ['a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date', 'not after the as-of date']],
     ['ofstedGrade', ['one of: Outstanding (1)', 'Good (2)', 'Requires improvement (3, RI)', 'Inadequate (4)', 'Special measures (SM', 'Serious weaknesses (SW', 'Satisfactory']],
     ['status', ['Maintained', 'Academy', 'GIAS establishment type', 'Community school']],
     ['attainmentConcern', ['Yes or No', 'Y/N', 'TRUE/FALSE', '1/0']],
@@ -286,8 +291,9 @@ describe('what each field expects, in words', () => {
     for (const part of parts) expect(text).toContain(part);
   });
 
-  it('the date expectation does not mention the as-of date for fields that may be in the future', () => {
-    expect(describeExpected('headteacherStartDate')).not.toContain('as-of');
+  it('a future date is expected not after the as-of date, which the problem names', () => {
+    const p = readCell('inspectionDate', '02/09/2025', { row: 12, column: 'My header', asOf: AS_OF });
+    expect(p).toMatchObject({ ok: false, problem: { kind: 'future-date', row: 12, column: 'My header', value: '02/09/2025', expected: `${describeExpected('inspectionDate')} (01/09/2025)` } });
   });
 
   it('every field has one', () => {
@@ -299,5 +305,98 @@ describe('the per-field reader', () => {
   it('is built once per field and reads like readCell', () => {
     expect(cellReader('ofstedGrade')).toBe(cellReader('ofstedGrade'));
     expect(cellReader('ofstedGrade')('RI', ctx)).toEqual(readCell('ofstedGrade', 'RI', ctx));
+  });
+});
+
+describe('a formula saved without its calculated value is a problem on its cell, never a blank', () => {
+  it.each<[string, unknown, string]>([
+    ['a formula', { formula: 'B7/C7' }, '"=B7/C7"'],
+    ['a formula with a leading "="', { formula: '=B7/C7' }, '"=B7/C7"'],
+    ['a shared formula', { sharedFormula: 'A2' }, '"=A2"'],
+    ['a formula whose result is undefined', { formula: 'SUM(A1:A3)', result: undefined }, '"=SUM(A1:A3)"'],
+  ])('%s: %j', (_what, raw, shown) => {
+    expect(plainCell(raw)).toBeInstanceOf(UncalculatedFormula);
+    for (const field of ['attendancePct', 'inspectionDate', 'attainmentConcern', 'ofstedGrade', 'urn', 'schoolName'] as const) {
+      const p = problemOf(field, raw);
+      expect(p).toMatchObject({ kind: 'formula-not-calculated', severity: 'error', row: 7, column: 'The column', field });
+      expect(p.message).toBe(`Row 7, column "The column": ${shown} is a formula not calculated: open and save the file in Excel; expected ${describeExpected(field)}.`);
+    }
+  });
+
+  it('a formula with its calculated value is read as that value, even a blank one', () => {
+    expect(valueOf('attendancePct', { formula: 'B7/C7', result: 0.95 })).toBe(95);
+    expect(valueOf('attendancePct', { formula: 'IF(A1,"",1)', result: '' })).toBeUndefined();
+  });
+});
+
+describe('a number that is not a number (NaN) is refused, never read as a blank', () => {
+  it.each<[FieldKey, ProblemKind]>([
+    ['inspectionDate', 'unreadable-date'], ['attendancePct', 'not-a-number'], ['attainmentConcern', 'not-yes-no'], ['ofstedGrade', 'unknown-value'], ['urn', 'invalid-urn'],
+  ])('%s: NaN is %s', (field, kind) => {
+    const p = problemOf(field, NaN);
+    expect(p.kind).toBe(kind);
+    expect(p.message).toContain(': NaN ');
+  });
+});
+
+describe('word values: a mark added to a value refuses it', () => {
+  it.each<[FieldKey, unknown]>([
+    ['ofstedGrade', 'Good*'], ['ofstedGrade', 'Good?'], ['ofstedGrade', '"Good"'], ['ofstedGrade', 'Good!'], ['phase', 'Primary*'],
+    ['attainmentConcern', 'Yes*'], ['attainmentConcern', 'No?'], ['safeguardingEffective', 'Met*'],
+  ])('%s: %j is refused', (field, raw) => {
+    expect(['unknown-value', 'not-yes-no']).toContain(problemOf(field, raw).kind);
+  });
+
+  it.each<[FieldKey, unknown, unknown]>([
+    ['ungradedOutcome', 'School remains Good (Concerns) - S5 Next', 'concerns-graded-next'],
+    ['status', 'Academy 16-19 converter', 'academy'], ['phase', 'Middle deemed secondary', 'middle'], ['safeguardingEffective', 'Not met', false],
+    ['ofstedGrade', 'Good.', 'good'],
+  ])('%s: Ofsted\'s and GIAS\'s own punctuation is still read (%j)', (field, raw, expected) => {
+    expect(valueOf(field, raw)).toBe(expected);
+  });
+});
+
+/** The values an expected text offers: "one of: A (1, X), B" -> A (1, X), A, 1, X, B; "Yes or No (also Y/N, 1/0)" -> Yes, No, Y, N, 1, 0. */
+function offeredValues(expected: string): string[] {
+  const out: string[] = [];
+  const enumList = /^one of: (.*?)(?:; or a GIAS .*)?$/.exec(expected);
+  if (enumList) {
+    // Items are separated by commas outside parentheses.
+    for (const item of enumList[1]!.split(/,\s(?![^()]*\))/)) {
+      out.push(item);
+      const m = /^(.*?) \((.*)\)$/.exec(item);
+      if (m) out.push(m[1]!, ...m[2]!.split(', '));
+    }
+    for (const example of expected.matchAll(/"([^"]+)"/g)) out.push(example[1]!);
+    return out;
+  }
+  const yesNo = /^Yes or No \(also (.*)\)$/.exec(expected);
+  if (yesNo) return ['Yes', 'No', ...yesNo[1]!.split(/, |\//)];
+  return out;
+}
+
+describe('every value a message offers as valid is read', () => {
+  const worded = FIELD_KEYS.filter((k) => FIELDS[k].type.kind === 'enum' || FIELDS[k].type.kind === 'yesNo');
+
+  it.each(worded)('%s', (field) => {
+    const offered = offeredValues(describeExpected(field));
+    expect(offered.length, describeExpected(field)).toBeGreaterThan(1);
+    for (const value of offered) expect(readCell(field, value, ctx), `${field}: ${value}`).toMatchObject({ ok: true });
+  });
+
+  it('"Outstanding (1)", copied from the message, is Outstanding; "Good (3)" is not a grade', () => {
+    expect(valueOf('ofstedGrade', 'Outstanding (1)')).toBe('outstanding');
+    expect(valueOf('ofstedGrade', 'Requires improvement (3, RI)')).toBe('requires-improvement');
+    expect(problemOf('ofstedGrade', 'Good (3)').kind).toBe('unknown-value');
+  });
+});
+
+describe('commas in numbers', () => {
+  it.each<[unknown, number]>([['1,000', 1000], ['1,000.0', 1000], ['+1,000', 1000]])('%j is a number with thousands separators: %s', (raw, expected) => {
+    expect(valueOf('suspensionRate', raw)).toBe(expected);
+  });
+
+  it.each<unknown>(['95,1', '1,00', '9,5%', '1,2,3'])('%j is refused, not read as if the comma were not there', (raw) => {
+    expect(problemOf('attendancePct', raw).kind).toBe('not-a-number');
   });
 });

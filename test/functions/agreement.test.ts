@@ -28,5 +28,7 @@ describe('the custom functions, the core and the command line agree on the sampl
 
     expect(spilled).toHaveLength(cli.length);
     spilled.forEach(([cell], i) => expect(String(cell).startsWith(labelOf(cli[i]!)), `row ${cli[i]!.row}: ${String(cell)} vs ${cli[i]!.category}`).toBe(true));
+    // Provisional in the one exactly where it is in the other.
+    spilled.forEach(([cell], i) => expect(String(cell).endsWith(' (provisional)'), `row ${cli[i]!.row}`).toBe(cli[i]!.provisional !== null));
   });
 });

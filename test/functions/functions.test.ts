@@ -3,21 +3,26 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toExcelSerial, fromIsoDate, type CalendarDate } from '../../core/dates';
 import { CustomFunctionsErrorDouble, installCustomFunctionsDouble } from '../support/customFunctionsDouble';
+import { withRequiredColumns } from '../support/requiredColumns';
 
 installCustomFunctionsDouble();
 const fns = await import('../../functions/functions');
 
 const serial = (iso: string) => toExcelSerial(fromIsoDate(iso) as CalendarDate);
 const AS_OF = serial('2026-11-01');
-// Excel passes a range as a 2-D array; blank cells arrive as ''.
-const HEADERS = [['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Attainment concern', 'Safeguarding concern']];
-const ROWS = [
+// Excel passes a range as a 2-D array; blank cells arrive as ''. The other columns the frameworks need are added, with no concern in them.
+const OWN_HEADERS = ['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Attainment concern', 'Safeguarding concern'];
+const complete = withRequiredColumns<unknown>(OWN_HEADERS, [
   [100001, 'Ashby Lane Primary', 'Primary', 'Community school', 'Good', serial('2023-03-01'), 'N', 'N'],
   [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', serial('2024-05-12'), 'Y', 'N'],
   [100003, 'Cole Hill', 'Primary', 'Community school', 'Good', '31/02/2024', 'N', 'N'],
   ['', '', '', '', '', '', '', ''],
   [100005, 'Dale School', 'Primary', 'Foundation school', '#N/A', serial('2022-01-10'), 'N', 'Y'],
-];
+]);
+const HEADERS = [complete.header];
+const ROWS = complete.rows;
+/** The first row with some cells changed, by header. */
+const firstRowWith = (changes: Record<string, unknown>) => ROWS[0]!.map((v, i) => (Object.hasOwn(changes, HEADERS[0]![i] as string) ? changes[HEADERS[0]![i] as string] : v));
 
 const isError = (v: unknown, code: string) => v instanceof CustomFunctionsErrorDouble && v.code === code;
 
@@ -52,8 +57,39 @@ describe('RISKCATEGORY', () => {
   });
 
   it('shows Herefordshire\'s medium variant with the label', () => {
-    const out = fns.riskCategory('herefordshire', [['URN', 'Falling roll']], [[100001, 'Yes']], AS_OF);
+    // Inspected recently, so Ofsted's anniversary is not yet a factor.
+    const out = fns.riskCategory('herefordshire', HEADERS, [firstRowWith({ 'Falling roll': 'Yes', 'Inspection date': serial('2025-09-01') })], AS_OF);
     expect(out).toEqual([['Medium (Timetabled support)']]);
+  });
+
+  it('is #VALUE! naming the columns the framework needs when the headers lack them, never a category', () => {
+    const out = fns.riskCategory('oldham', [['URN']], [[100001]], AS_OF);
+    expect(out).toHaveLength(1);
+    expect(isError(out[0]![0], '#VALUE!')).toBe(true);
+    const message = (out[0]![0] as CustomFunctionsErrorDouble).message;
+    expect(message).toMatch(/^Column "Ofsted judgement" is not in the register; expected a column headed any of "Ofsted grade", "Ofsted rating"/);
+    for (const header of ['LA judgement', 'Inspection date', 'Attainment trend']) expect(message).toContain(`Column "${header}" is not in the register`);
+  });
+
+  it('is #VALUE! when the rows are narrower than the header row: their missing cells are not read as blank', () => {
+    const out = fns.riskCategory('oxfordshire', HEADERS, [ROWS[0]!.slice(0, 3)], AS_OF);
+    expect(isError(out[0]![0], '#VALUE!')).toBe(true);
+    expect((out[0]![0] as CustomFunctionsErrorDouble).message).toBe(`rows has 3 columns but headers has ${HEADERS[0]!.length}; expected rows spanning the same columns as the header row.`);
+  });
+
+  it('is #VALUE! for a date cell holding NaN, not "no concern"', () => {
+    const [[cell]] = fns.riskCategory('oldham', HEADERS, [firstRowWith({ 'Inspection date': NaN })], AS_OF);
+    expect(isError(cell, '#VALUE!')).toBe(true);
+    expect((cell as CustomFunctionsErrorDouble).message).toMatch(/^Row 1, column "Inspection date": NaN is not a date; expected /);
+  });
+
+  it('says "(provisional)" where blank cells could make the school more concerning', () => {
+    const [[blank]] = fns.riskCategory('oxfordshire', HEADERS, [firstRowWith({ 'Safeguarding concern': '' })], AS_OF);
+    expect(blank).toBe('Universal (provisional)');
+    const [[reasons]] = fns.riskReasons('oxfordshire', HEADERS, [firstRowWith({ 'Safeguarding concern': '' })], AS_OF);
+    expect(reasons).toMatch(/; Provisional: Could be Bespoke: Safeguarding concern blank$/);
+    // Filled, it is not provisional.
+    expect(fns.riskCategory('oxfordshire', HEADERS, [ROWS[0]!], AS_OF)).toEqual([['Universal']]);
   });
 });
 

@@ -14,11 +14,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { ResultRow } from '../../src/run/resultsJson';
 import { neutraliseCsvCell } from '../../src/workbook/writeFile';
+import { withRequiredColumns } from '../support/requiredColumns';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 const FORMULAS = ['=HYPERLINK("http://evil.example/x","Click")', '@SUM(A1:A9)', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '=1+1'];
 const NAMES = [MARKUP, ...FORMULAS];
-const HEADER = ['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Safeguarding effective', 'Leadership concern'];
+const OWN_HEADER = ['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Safeguarding effective', 'Leadership concern'];
+const HEADER = withRequiredColumns(OWN_HEADER, []).header;
+/** A row of the test's own columns, with the other columns the frameworks need. */
+const row = (...cells: unknown[]) => withRequiredColumns<unknown>(OWN_HEADER, [cells]).rows[0]!;
 
 let dir: string;
 let input: string;
@@ -28,9 +32,9 @@ beforeAll(async () => {
   const ws = wb.addWorksheet('Register');
   ws.addRow(HEADER);
   // Inadequate schools, so every name is listed again on the SIG summary's most-concerning list.
-  NAMES.forEach((name, i) => ws.addRow([200001 + i, name, 'Primary', 'Community school', 'Inadequate', new Date(Date.UTC(2024, 2, 1)), 'Yes', 'Yes']));
+  NAMES.forEach((name, i) => ws.addRow(row(200001 + i, name, 'Primary', 'Community school', 'Inadequate', new Date(Date.UTC(2024, 2, 1)), 'Yes', 'Yes')));
   // A markup value in a checked column, so it also travels inside an error message.
-  ws.addRow([200100, 'Plain Name School', 'Primary', 'Community school', MARKUP, new Date(Date.UTC(2024, 2, 1)), 'Yes', 'No']);
+  ws.addRow(row(200100, 'Plain Name School', 'Primary', 'Community school', MARKUP, new Date(Date.UTC(2024, 2, 1)), 'Yes', 'No'));
   input = join(dir, 'register.xlsx');
   await wb.xlsx.writeFile(input);
 });
@@ -113,7 +117,7 @@ describe('school names in the .json output', () => {
 
   it('from a CSV register, too: the name stays one literal string cell in the .xlsx', async () => {
     const csv = join(dir, 'register.csv');
-    writeFileSync(csv, `${HEADER.join(',')}\r\n200001,"${FORMULAS[0]!.replace(/"/g, '""')}",Primary,Community school,Good,01/03/2024,Yes,No\r\n`);
+    writeFileSync(csv, `${Papa.unparse([HEADER, row(200001, FORMULAS[0], 'Primary', 'Community school', 'Good', '01/03/2024', 'Yes', 'No')], { newline: '\r\n' })}\r\n`);
     const out = join(dir, 'from-csv.xlsx');
     await categorise(out, csv);
     const wb = new ExcelJS.Workbook();

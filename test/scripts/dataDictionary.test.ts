@@ -18,6 +18,8 @@ describe('docs/data-dictionary.md', () => {
     const line = (key: string) => text.split('\n').find((l) => l.startsWith(`| \`${key}\` |`))!;
     expect(line('bottomQuartileMeasures')).toContain('herefordshire');
     expect(line('areaSafeguarding')).toContain('southwark');
-    expect(line('ofstedGrade')).toMatch(/oxfordshire, oldham, herefordshire, wokingham, southwark/);
+    expect(line('ofstedGrade')).toMatch(/oxfordshire \(one of: Ofsted judgement\), oldham \(one of: Ofsted judgement\), herefordshire .*, wokingham .*, southwark /);
+    expect(line('laJudgement')).toMatch(/oldham \(required\), wokingham \(required\)/);
+    expect(line('categoryOfConcern')).toMatch(/\| no category of concern \|$/);
   });
 });

@@ -10,10 +10,12 @@ export interface BadInputCase {
   file: string;
   framework: string;
   what: string;
-  expect: 'row-error' | 'row-warning' | 'accepted' | 'register-warning' | 'fatal';
+  expect: 'row-error' | 'row-warning' | 'accepted' | 'provisional' | 'register-warning' | 'fatal';
   row?: number;
   column?: string;
   message: string;
+  /** What the command line must also say about how the file was read. */
+  note?: string;
 }
 
 /** The manifest: the as-of date and the cases. */

@@ -33,7 +33,7 @@ export interface CopyNotes {
   readonly table: string | null;
 }
 
-const WRAPPED = new Set(['support', 'reasons', 'problems']);
+const WRAPPED = new Set(['support', 'reasons', 'missingEvidence', 'problems']);
 
 /** Writes the copy to `out`. */
 export async function writeWorkbookCopy(

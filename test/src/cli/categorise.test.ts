@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import type { ResultRow } from '../../../src/run/resultsJson';
+import { withRequiredColumns } from '../../support/requiredColumns';
 
 let dir: string;
 beforeAll(() => {
@@ -18,12 +20,16 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const HEADER = 'URN,School name,Phase,Status,Ofsted grade,Inspection date,Safeguarding effective,Headteacher start date,Attainment concern,Leadership concern';
+const OWN_HEADER = ['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Safeguarding effective', 'Headteacher start date', 'Attainment concern', 'Leadership concern'];
+/** The header row: the test's own columns, then the others the frameworks need. */
+const HEADER = withRequiredColumns(OWN_HEADER, []).header.join(',');
+/** A CSV line of the test's own columns, with the other columns the frameworks need (no concern in them). */
+const line = (text: string) => Papa.unparse([withRequiredColumns<unknown>(OWN_HEADER, Papa.parse<string[]>(text).data).rows[0]!]);
 
 describe('schoolrisk categorise to JSON', () => {
   it('writes one object per data row with the contract of the core issue', async () => {
     const csv = join(dir, 'register.csv');
-    writeFileSync(csv, `\uFEFF${HEADER}\n100001,"Ashby, Lane Primary",Primary,Community school,Good,01/03/2022,Yes,01/09/2019,N,N\n100002,Brook Academy,Secondary,Academy converter,RI,12/05/2024,Y,01/09/2020,Y,Y\n`);
+    writeFileSync(csv, `\uFEFF${HEADER}\n${line('100001,"Ashby, Lane Primary",Primary,Community school,Good,01/03/2022,Yes,01/09/2019,N,N')}\n${line('100002,Brook Academy,Secondary,Academy converter,RI,12/05/2024,Y,01/09/2020,Y,Y')}\n`);
     const out = join(dir, 'results.json');
     const r = await run('categorise', csv, '--framework', 'OXFORDSHIRE', '--as-of', '2026-11-01', '--out', out);
     expect(r.err).toBe('');
@@ -33,7 +39,9 @@ describe('schoolrisk categorise to JSON', () => {
     expect(rows[1]!.category).toBe('ri');
     expect(rows[0]!.errors).toEqual([]);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['category', 'errors', 'inspection', 'reasons', 'row', 'supportDays', 'urn']);
+      expect(Object.keys(row).sort()).toEqual(['category', 'errors', 'inspection', 'provisional', 'reasons', 'row', 'supportDays', 'urn', 'warnings']);
+      expect(row.warnings).toEqual([]);
+      expect(row.provisional).toBeNull();
       expect(row.reasons.length).toBeGreaterThan(0);
       expect(row.inspection!.dueBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(['low', 'medium', 'high']).toContain(row.inspection!.risk);
@@ -45,7 +53,7 @@ describe('schoolrisk categorise to JSON', () => {
 
   it('reports an invalid row by row, column and value, and still categorises the others', async () => {
     const csv = join(dir, 'bad-row.csv');
-    writeFileSync(csv, `${HEADER}\n100001,Ashby Lane,Primary,Community school,Good,31/02/2024,Yes,01/09/2019,N,N\n100002,Brook,Primary,Community school,Good,01/03/2022,Yes,01/09/2019,N,N\n`);
+    writeFileSync(csv, `${HEADER}\n${line('100001,Ashby Lane,Primary,Community school,Good,31/02/2024,Yes,01/09/2019,N,N')}\n${line('100002,Brook,Primary,Community school,Good,01/03/2022,Yes,01/09/2019,N,N')}\n`);
     const out = join(dir, 'bad-row.json');
     expect((await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
     const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
@@ -60,7 +68,7 @@ describe('schoolrisk categorise to JSON', () => {
     ws.addRow(['Northmoor risk register']);
     ws.addRow([]);
     ws.addRow(HEADER.split(','));
-    ws.addRow([100001, 'Ashby Lane', 'Primary', 'Community school', 'Good', new Date(Date.UTC(2022, 2, 1)), 'Yes', new Date(Date.UTC(2019, 8, 1)), 'N', 'N']);
+    ws.addRow(withRequiredColumns<unknown>(OWN_HEADER, [[100001, 'Ashby Lane', 'Primary', 'Community school', 'Good', new Date(Date.UTC(2022, 2, 1)), 'Yes', new Date(Date.UTC(2019, 8, 1)), 'N', 'N']]).rows[0]!);
     const xlsx = join(dir, 'title.xlsx');
     await wb.xlsx.writeFile(xlsx);
     const out = join(dir, 'title.json');
@@ -72,6 +80,41 @@ describe('schoolrisk categorise to JSON', () => {
   });
 });
 
+describe('schoolrisk reads CSV files as analysts have them', () => {
+  // Excel in a European locale on Windows: semicolons, decimal commas, Windows-1252 (é and £ are single bytes).
+  const row = withRequiredColumns<unknown>([...OWN_HEADER, 'Attendance %'], [['100001', 'Ecole Sainte-Th\u00e9r\u00e8se \u00a3', 'Primary', 'Community school', 'Good', '01/03/2022', 'Yes', '01/09/2019', 'N', 'N', '95,1']]);
+  const text = `${row.header.join(';')}\r\n${row.rows[0]!.join(';')}\r\n`;
+  const windows1252 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+
+  it('a Windows-1252 semicolon file with decimal commas: names and numbers read right, the encoding said in a note', async () => {
+    const csv = join(dir, 'european.csv');
+    writeFileSync(csv, windows1252);
+    const out = join(dir, 'european.json');
+    const r = await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Note: The file is not UTF-8: it was read as Windows-1252/m);
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    expect(rows[0]).toMatchObject({ urn: '100001', errors: [] });
+    expect(rows[0]!.category).not.toBeNull();
+
+    const v = await run('validate', csv, '--as-of', '2026-11-01');
+    expect(v.out).toMatch(/^Note: The file is not UTF-8/m);
+    expect(v.out).toMatch(/Attendance %\s+-> Attendance %/);
+    expect(v.out).not.toContain('\uFFFD');
+  });
+
+  it('the same file saved as UTF-16 "Unicode text" (tab-delimited) gives the same rows and no note', async () => {
+    const tabbed = text.replace(/;/g, '\t');
+    const csv = join(dir, 'unicode.csv');
+    writeFileSync(csv, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]));
+    const out = join(dir, 'unicode.json');
+    const r = await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('Note:');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as ResultRow[])[0]).toMatchObject({ urn: '100001', errors: [] });
+  });
+});
+
 describe('schoolrisk categorise refuses what it cannot run, with a clear message', () => {
   it.each([
     ['an unknown framework', () => ['categorise', join(dir, 'register.csv'), '-f', 'kent', '-o', join(dir, 'x.json')], /Unknown framework "kent"; expected one of: .*oxfordshire/],
@@ -79,6 +122,11 @@ describe('schoolrisk categorise refuses what it cannot run, with a clear message
     ['a file that is not a workbook', () => { const p = join(dir, 'fake.xlsx'); writeFileSync(p, 'not a zip'); return ['categorise', p, '-f', 'oldham', '-o', join(dir, 'x.json')]; }, /it is not an Excel workbook \(\.xlsx\): it is not a zip package/],
     ['a missing sheet', () => ['categorise', join(dir, 'title.xlsx'), '--sheet', 'Summer', '-f', 'oldham', '-o', join(dir, 'x.json')], /has no sheet "Summer"; its sheets are "Autumn 2026"/],
     ['no header row', () => { const p = join(dir, 'noheader.csv'); writeFileSync(p, '1,2,3\n4,5,6\n'); return ['categorise', p, '-f', 'oldham', '-o', join(dir, 'x.json')]; }, /has no header row/],
+    [
+      'a register with only URN, School name and Phase: not everyone Universal, but the columns it needs, each with the headers that would match',
+      () => { const p = join(dir, 'thin.csv'); writeFileSync(p, 'URN,School name,Phase\n100001,Ashby,Primary\n'); return ['categorise', p, '-f', 'oxfordshire', '-o', join(dir, 'thin.json')]; },
+      /cannot be categorised under Oxfordshire Improvement Guarantee: 9 columns it needs are not in the register\.\n {2}Column "Ofsted judgement" is not in the register; expected a column headed any of "Ofsted grade", "Ofsted rating".*\n {2}Column "Attainment or progress concern" is not in the register; expected a column headed any of "Attainment concern", "Attainment", "Progress concern", "Progress"/,
+    ],
     ['a bad as-of date', () => ['categorise', join(dir, 'register.csv'), '-f', 'oldham', '--as-of', '01/11/2026', '-o', join(dir, 'x.json')], /"01\/11\/2026" is not a date; expected YYYY-MM-DD/],
   ])('%s', async (_what, argv, message) => {
     const r = await run(...argv());

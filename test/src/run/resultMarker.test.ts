@@ -7,7 +7,8 @@ import { RESULT_IDS } from '../../../src/run/resultPlacement';
 describe('the names of the marker', () => {
   it('are SchoolRisk.<result id>, one per result column, and SchoolRisk.run', () => {
     expect(markerName('category')).toBe('SchoolRisk.category');
-    expect(RESULT_IDS.map(markerName)).toHaveLength(8);
+    expect(RESULT_IDS.map(markerName)).toHaveLength(RESULT_IDS.length);
+    expect(new Set(RESULT_IDS.map(markerName)).size).toBe(RESULT_IDS.length);
     expect(RUN_MARKER).toBe('SchoolRisk.run');
   });
 

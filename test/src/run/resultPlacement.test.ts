@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fromIsoDate } from '../../../core/dates';
 import { frameworkById } from '../../../core/frameworks';
 import { planRun } from '../../../src/run/registerRun';
 import { placeResults, RESULT_COLUMNS, RESULT_HEADERS, RESULT_IDS, type ResultMarker } from '../../../src/run/resultPlacement';
 import type { GridValue } from '../../../src/workbook/cell';
+import { readSheetGrid } from '../../../src/workbook/readFile';
 
 const N = RESULT_COLUMNS.length;
 const range = (from: number) => RESULT_COLUMNS.map((_, i) => from + i);
@@ -99,22 +100,29 @@ describe('a block without a marker (a CSV, or a workbook from before markers)', 
 describe('the run plan', () => {
   const asOf = fromIsoDate('2026-11-01')!;
   const oldham = frameworkById('oldham')!;
+  /** Three schools of the sample register, with every column Oldham reads but its own "Previous category". */
+  let register: GridValue[][] = [];
+  beforeAll(async () => {
+    const sample = (await readSheetGrid('examples/sample-register.csv')).values.slice(0, 4);
+    const drop = sample[0]!.indexOf('Previous category');
+    register = sample.map((r) => r.filter((_, i) => i !== drop));
+  });
 
   it('reads the previous category from the marked column, and does not read our columns as the analyst\'s fields', () => {
-    const cols = range(6);
-    const values: GridValue[][] = [
-      [...HEADER, 'Notes', ...RESULT_HEADERS.map((h, i) => (i === 0 ? 'Cat' : h))],
-      [...row(100001, 'RI'), 'n', 'Green', '', '', '', '', '', 'Red', ''],
-    ];
+    const w = register[0]!.length;
+    const cols = range(w + 1);
+    const values: GridValue[][] = register.map((r, i) => [...r, i === 0 ? 'Notes' : 'n', ...RESULT_HEADERS.map((h, k) => (i === 0 ? (k === 0 ? 'Cat' : h) : k === 0 ? 'Green' : k === RESULT_HEADERS.indexOf('Previous category (last run)') ? 'Red' : ''))]);
     const plan = planRun(values, { framework: oldham, asOf, source: 'test', marker: markerAt(cols) });
     expect(plan.placement.columns).toEqual(cols);
-    expect(plan.rows[0]!.cells[RESULT_HEADERS.indexOf('Previous category (last run)')]).toBe('Green');
+    for (const r of plan.rows) expect(r.cells[RESULT_HEADERS.indexOf('Previous category (last run)')]).toBe('Green');
     // "Previous category (last run)" is ours: the analyst's previousCategory field is not read from it.
-    expect(plan.rows[0]!.outcome.record.previousCategory).toBeUndefined();
+    for (const r of plan.rows) expect(r.outcome.record.previousCategory).toBeUndefined();
   });
 
   it('keeps the notes column of every row as it was (the block goes past it)', () => {
-    const plan = planRun(withNotes, { framework: oldham, asOf, source: 'test' });
-    expect(Math.min(...plan.placement.columns)).toBe(6);
+    const w = register[0]!.length;
+    const values: GridValue[][] = register.map((r, i) => [...r, i === 0 ? '' : `note ${i}`]);
+    const plan = planRun(values, { framework: oldham, asOf, source: 'test' });
+    expect(Math.min(...plan.placement.columns)).toBe(w + 1);
   });
 });

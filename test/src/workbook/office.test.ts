@@ -9,6 +9,7 @@ import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from '../../
 import { REQUEST_LIMIT_BYTES, valuesAsSeen } from '../../../src/workbook/port';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
+import { withRequiredColumns } from '../../support/requiredColumns';
 
 const ASOF = fromIsoDate('2026-11-01')!;
 const oxfordshire = frameworkById('oxfordshire')!;
@@ -80,8 +81,8 @@ describe('merged cells', () => {
   });
 
   it('are read as the analyst sees them: a value merged down a column belongs to each row it covers', async () => {
-    const grid = [['URN', 'School name', 'Phase', 'Ofsted grade'], ['100001', 'Ashby', 'Primary', 'Good'], ['100002', 'Brook', '', 'Good'], ['100003', 'Cole', 'Secondary', 'Good']];
-    const { sheet, port } = setUp(grid);
+    const register = withRequiredColumns(['URN', 'School name', 'Phase', 'Ofsted grade'], [['100001', 'Ashby', 'Primary', 'Good'], ['100002', 'Brook', '', 'Good'], ['100003', 'Cole', 'Secondary', 'Good']]);
+    const { sheet, port } = setUp([register.header, ...register.rows]);
     sheet.merge('C2:C3');
     const region = await port.readRegister();
     expect(region.values[2]![2]).toBe('');

@@ -130,7 +130,8 @@ describe('nothing the analyst owns is written over', () => {
     s.double.insertColumns('Register', W + 3);
     s.sheet.put(0, W + 3, register.map((_, i) => [i === 0 ? 'Visit notes' : `note ${i}`]));
     const second = await run(s, LATER, 'run-2');
-    const expected = [W, W + 1, W + 2, W + 4, W + 5, W + 6, W + 7, W + 8];
+    // The inserted column (W + 3) splits the block: the results before it stay, the rest moved one right.
+    const expected = Array.from({ length: N }, (_, i) => W + i + (i >= 3 ? 1 : 0));
     expect(second.plan.placement.found).toBe('marker');
     expect(second.write.block.columns).toEqual(expected);
     expectOnlyBlockChanged(s.sheet, second.before, second.write.block);

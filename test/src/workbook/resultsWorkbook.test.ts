@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
 import { neutraliseCsvCell } from '../../../src/workbook/writeFile';
+import { withRequiredColumns } from '../../support/requiredColumns';
 
 let dir: string;
 const run = async (...argv: string[]) => {
@@ -15,12 +17,13 @@ const run = async (...argv: string[]) => {
   return { code, err };
 };
 
-const HEADER = ['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Attainment concern', 'Leadership concern', 'Analyst notes'];
-const ROWS: unknown[][] = [
+// The test's own columns, then the others the frameworks need (no concern in them).
+const { header: HEADER, rows: ROWS } = withRequiredColumns<unknown>(['URN', 'School name', 'Phase', 'Status', 'Ofsted grade', 'Inspection date', 'Attainment concern', 'Leadership concern', 'Analyst notes'], [
   [100001, 'Ashby Lane Primary', 'Primary', 'Community school', 'Good', new Date(Date.UTC(2023, 2, 1)), 'N', 'N', 'Visited in May'],
   [100002, 'Brook Academy', 'Secondary', 'Academy converter', 'RI', new Date(Date.UTC(2024, 4, 12)), 'Y', 'Y', '=HYPERLINK("http://x","click")'],
   [100003, 'Cole Hill Primary', 'Primary', 'Community school', 'Inadequate', new Date(Date.UTC(2025, 0, 20)), 'Y', 'N', ''],
-];
+]);
+const resultColumn = (header: (typeof RESULT_HEADERS)[number]) => HEADER.length + 1 + RESULT_HEADERS.indexOf(header);
 
 /** A register as analysts keep it: a title above, an Excel table, dates as dates, a second sheet. */
 async function writeRegister(path: string): Promise<void> {
@@ -28,7 +31,7 @@ async function writeRegister(path: string): Promise<void> {
   const ws = wb.addWorksheet('Autumn 2026');
   ws.getCell('A1').value = 'Northmoor school risk register';
   ws.getCell('A1').font = { bold: true, size: 16 };
-  ws.addTable({ name: 'Register', ref: 'A3', headerRow: true, columns: HEADER.map((name) => ({ name })), rows: ROWS });
+  ws.addTable({ name: 'Register', ref: 'A3', headerRow: true, columns: HEADER.map((name) => ({ name: String(name) })), rows: ROWS });
   for (let r = 4; r <= 6; r++) ws.getCell(`F${r}`).numFmt = 'dd/mm/yyyy';
   ws.getCell('I4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   const notes = wb.addWorksheet('Notes');
@@ -85,11 +88,14 @@ describe('categorise to .xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const summary = wb.getWorksheet('SIG summary')!;
-    const counts = [5, 6, 7].map((r) => [summary.getCell(r, 1).value, summary.getCell(r, 2).value]);
-    expect(counts).toEqual([['Green', 1], ['Amber', 0], ['Red', 2]]);
+    expect([1, 2, 3, 4].map((c) => summary.getCell(4, c).value)).toEqual(['Category', 'Schools', 'Share', 'Provisional']);
+    const counts = [5, 6, 7].map((r) => [summary.getCell(r, 1).value, summary.getCell(r, 2).value, summary.getCell(r, 4).value]);
+    expect(counts).toEqual([['Green', 1, 0], ['Amber', 0, 0], ['Red', 2, 0]]);
     const runSheet = wb.getWorksheet('Run')!;
     const record = Object.fromEntries(runSheet.getRows(1, runSheet.rowCount)!.map((r) => [r.getCell(1).value, r.getCell(2).value]));
-    expect(record).toMatchObject({ 'Framework': 'Oldham School Improvement Model (oldham)', 'As of': '01/11/2026', 'Rows': 3, 'Categorised': 3 });
+    expect(record).toMatchObject({ 'Framework': 'Oldham School Improvement Model (oldham)', 'As of': '01/11/2026', 'Rows': 3, 'Categorised': 3, 'Provisional': '0' });
+    // Oldham reads concern flags this register does not have: listed, with what could not fire.
+    expect(String(record['Not in this register']).split('\n')).toContain('Progress concern: not in this register, so these could not fire: Vulnerabilities recorded for the Schools Causing Concern Index.');
     const zip = await JSZip.loadAsync(readFileSync(out));
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain("<c:f>'SIG summary'!$B$5:$B$7</c:f>");
@@ -106,8 +112,8 @@ describe('categorise to .xlsx', () => {
     const ws = wb.getWorksheet('Autumn 2026')!;
     // One result block, not two; the previous run's category is kept so movements show.
     expect(ws.getCell(3, HEADER.length + RESULT_HEADERS.length + 1).value).toBeNull();
-    expect(ws.getCell(5, HEADER.length + 7).value).toBe('Red');
-    expect(ws.getCell(5, HEADER.length + 8).value).toBe('No change');
+    expect(ws.getCell(5, resultColumn('Previous category (last run)')).value).toBe('Red');
+    expect(ws.getCell(5, resultColumn('Movement')).value).toBe('No change');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Autumn 2026', 'Notes', 'SIG summary', 'Run']);
   });
 
@@ -121,11 +127,12 @@ describe('categorise to .xlsx', () => {
 describe('categorise to .csv', () => {
   it('appends the result columns and neutralises cells a spreadsheet would run', async () => {
     const csv = join(dir, 'in.csv');
-    writeFileSync(csv, '\uFEFFURN,School name,Ofsted grade,Inspection date,Notes\n100001,"Ashby, Lane",Good,01/03/2023,"@SUM(A1:A2)"\n100002,Brook,RI,12/05/2024,+cmd|calc\n');
+    const register = withRequiredColumns<unknown>(['URN', 'School name', 'Ofsted grade', 'Inspection date', 'Notes'], [[100001, 'Ashby, Lane', 'Good', '01/03/2023', '@SUM(A1:A2)'], [100002, 'Brook', 'RI', '12/05/2024', '+cmd|calc']]);
+    writeFileSync(csv, `\uFEFF${Papa.unparse([register.header, ...register.rows])}\n`);
     const out = join(dir, 'out.csv');
     expect((await run('categorise', csv, '-f', 'southwark', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text.startsWith('\uFEFFURN,School name,Ofsted grade,Inspection date,Notes,Category,')).toBe(true);
+    expect(text.startsWith(`\uFEFF${register.header.join(',')},${RESULT_HEADERS.join(',')}\r\n`)).toBe(true);
     expect(text).toContain('"Ashby, Lane"');
     expect(text).toContain("'@SUM(A1:A2)");
     expect(text).toContain("'+cmd|calc");

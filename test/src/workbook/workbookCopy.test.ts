@@ -136,7 +136,7 @@ describe('the sample register (an Excel table)', () => {
   it('gets its results as columns of the table, so sorting and filtering keep each school with its results', async () => {
     const entries = await rawEntries(out());
     const table = new TextDecoder().decode(await inflate(out(), 'xl/tables/table1.xml'));
-    expect(table).toMatch(/ref="A1:BX201"/);
+    expect(table).toMatch(new RegExp(`ref="A1:${letters(columnIndex('BP') + RESULT_HEADERS.length)}201"`));
     for (const h of RESULT_HEADERS) expect(table).toContain(`name="${h}"`);
     expect(entries.has('xl/tables/table1.xml')).toBe(true);
   });
@@ -161,11 +161,15 @@ describe('the sample register (an Excel table)', () => {
     expect(r1.code).toBe(0);
     expect(r1.out).not.toMatch(/could not be matched/);
     const after = Object.values(python<WorkbookCells>(CELLS, join(dir, 'inserted.out.xlsx')).sheets)[0]!;
-    expect(after.cells.BQ1?.[0]).toBe('Autumn category'); // kept as the analyst renamed it
-    expect(after.cells.BU1?.[0]).toBe('My comments');
-    expect(after.cells.BU2?.[0]).toBe('keep me');
-    expect(after.cells.BV1?.[0]).toBe('Reasons');
-    expect(after.cells.BZ1).toBeUndefined(); // no second block
+    // The block starts at BQ; "My comments" went in before Reasons (BU), which moved to BV.
+    const after1 = (ref: string) => after.cells[ref]?.[0];
+    expect(after1('BQ1')).toBe('Autumn category'); // kept as the analyst renamed it
+    expect(after1('BU1')).toBe('My comments');
+    expect(after1('BU2')).toBe('keep me');
+    expect(after1('BV1')).toBe('Reasons');
+    const end = columnIndex('BQ') + RESULT_HEADERS.length; // the last result's column, one right of where it was
+    expect(after1(`${letters(end)}1`)).toBe('Movement');
+    expect(after1(`${letters(end + 1)}1`)).toBeUndefined(); // no second block
 
     edit(out(), deleted, 'delete', 'Support');
     const r2 = await run('categorise', deleted, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', join(dir, 'deleted.out.xlsx'));
@@ -173,13 +177,15 @@ describe('the sample register (an Excel table)', () => {
     expect(r2.out).toMatch(/could not be matched with certainty/);
     const old = Object.values(python<WorkbookCells>(CELLS, deleted).sheets)[0]!;
     const fresh = Object.values(python<WorkbookCells>(CELLS, join(dir, 'deleted.out.xlsx')).sheets)[0]!;
-    // The old columns (BQ:BW, one deleted) are left exactly as they were; the new block starts at BX,
-    // inside the table, whose column names must be unique: ours are numbered where the old ones hold the name.
+    // The old columns (from BQ, one deleted) are left exactly as they were; the new block starts right
+    // after them, inside the table, whose column names must be unique: ours are numbered where the old
+    // ones hold the name.
     for (const [ref, cell] of Object.entries(old.cells)) expect([ref, fresh.cells[ref]]).toEqual([ref, cell]);
-    expect(fresh.cells.BX1?.[0]).toBe('Category2');
-    expect(fresh.cells.BY1?.[0]).toBe('Support');
+    const start = columnIndex('BQ') + RESULT_HEADERS.length - 1;
+    expect(fresh.cells[`${letters(start)}1`]?.[0]).toBe('Category2');
+    expect(fresh.cells[`${letters(start + 1)}1`]?.[0]).toBe('Support');
     expect(r2.out).toMatch(/already has a column "Category", so ours is headed "Category2"/);
-    expect(Object.values(fresh.tables)).toEqual(['A1:CE201']);
+    expect(Object.values(fresh.tables)).toEqual([`A1:${letters(start + RESULT_HEADERS.length - 1)}201`]);
   });
 });
 

@@ -1,0 +1,226 @@
+/**
+ * Which blank cells are missing evidence, and what the worst case may read in them.
+ *
+ * A blank cell is no evidence: the category is worked out without it. But a school is only as safe as
+ * its blanks allow, so each row also gets the most concerning category its blank cells could give
+ * (engine.ts, `worstCase`). Not every blank is missing evidence: some say something ("Category of
+ * concern" blank is none; "Ungraded outcome" blank, with no ungraded inspection, is nothing to report;
+ * KS4 results of a primary school do not exist). `BLANK_READINGS` says, field by field, when a blank is
+ * a statement; every other blank, in a column the register has, is missing evidence.
+ *
+ * A missing cell opens the facts worked out from it: a field the criteria read is then any value; a
+ * derived fact (the Ofsted standing, time in post) is any value of its own; the next-inspection risk
+ * score and the count of concern flags, which criteria compare with thresholds, get the range their
+ * blanks could take them to, worked out by filling the blanks with the best and the worst values.
+ */
+import { factsFromRecord } from './factShape';
+import { CONCERN_FIELDS, type FactKey, type Facts } from './facts';
+import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
+import type { CalendarDate } from './dates';
+import type { HeaderMapping } from './headers';
+import { inspectionRisk, ofstedStanding } from './ofsted';
+
+/** When a blank cell is a statement rather than missing evidence. */
+export interface BlankReading {
+  /** What the blank says, for the data dictionary. */
+  readonly means: string;
+  /** A blank is missing evidence after all when one of these is given... */
+  readonly missingWhenGiven?: readonly FieldKey[];
+  /** ...or when none of these is given... */
+  readonly missingUnlessGiven?: readonly FieldKey[];
+  /** ...or when the school's phase is one of these (a blank phase counts as any). */
+  readonly missingForPhases?: readonly Phase[];
+}
+
+const KEY_JUDGEMENTS_MAIN = ['kjQualityOfEducation', 'kjBehaviourAttitudes', 'kjPersonalDevelopment', 'kjLeadershipManagement'] as const satisfies readonly FieldKey[];
+const REPORT_CARD_MAIN = ['rcInclusion', 'rcCurriculumTeaching', 'rcAchievement', 'rcAttendanceBehaviour', 'rcPersonalDevelopment', 'rcLeadershipGovernance'] as const satisfies readonly FieldKey[];
+const KS2_PHASES: readonly Phase[] = ['primary', 'middle', 'all-through'];
+const KS4_PHASES: readonly Phase[] = ['secondary', 'all-through'];
+
+const keyJudgement = (field: FieldKey): BlankReading => ({
+  means: 'the last graded inspection was not under the 2019-2025 framework (unless another key judgement is given)',
+  missingWhenGiven: KEY_JUDGEMENTS_MAIN.filter((f) => f !== field),
+});
+const reportCardArea: BlankReading = { means: 'no report card yet (unless the report card date is given)', missingWhenGiven: ['reportCardDate'] };
+const notApplicable: BlankReading = { means: 'not applicable to the school ("where applicable")' };
+const ks2: BlankReading = { means: 'no KS2 results: the school has no pupils at the end of KS2 (unless its phase is primary, middle or all-through)', missingForPhases: KS2_PHASES };
+const ks4: BlankReading = { means: 'no KS4 results: the school has no pupils at the end of KS4 (unless its phase is secondary or all-through)', missingForPhases: KS4_PHASES };
+const none = (means: string): BlankReading => ({ means });
+
+/** Fields whose blank is a statement, and when it is missing evidence after all. Every other blank is missing evidence. */
+export const BLANK_READINGS: Readonly<Partial<Record<FieldKey, BlankReading>>> = {
+  openDate: none('the school opened before its first inspection was due'),
+  ofstedGrade: { means: 'the school was judged by key judgements or a report card instead (unless neither is given)', missingUnlessGiven: [...KEY_JUDGEMENTS_MAIN, 'reportCardDate'] },
+  inspectionDate: { means: 'the last judgement is a report card (unless no report card date is given)', missingUnlessGiven: ['reportCardDate'] },
+  inspectionType: none('a graded inspection'),
+  ungradedInspectionDate: none('no ungraded inspection since the last graded one'),
+  ungradedOutcome: { means: 'no ungraded inspection (unless its date is given)', missingWhenGiven: ['ungradedInspectionDate'] },
+  safeguardingEffective: {
+    means: 'effective, as a graded judgement implies (unless there is no graded judgement, or the last judgement is a report card, which judges safeguarding apart)',
+    missingWhenGiven: ['reportCardDate'],
+    missingUnlessGiven: ['ofstedGrade', ...KEY_JUDGEMENTS_MAIN],
+  },
+  categoryOfConcern: none('no category of concern'),
+  previousOfstedGrade: { means: 'no graded inspection before the last one is recorded (unless its date is given)', missingWhenGiven: ['previousInspectionDate'] },
+  previousInspectionDate: none('no graded inspection before the last one is recorded'),
+  kjQualityOfEducation: keyJudgement('kjQualityOfEducation'),
+  kjBehaviourAttitudes: keyJudgement('kjBehaviourAttitudes'),
+  kjPersonalDevelopment: keyJudgement('kjPersonalDevelopment'),
+  kjLeadershipManagement: keyJudgement('kjLeadershipManagement'),
+  kjEarlyYears: notApplicable,
+  kjSixthForm: notApplicable,
+  reportCardDate: none('no report-card inspection yet'),
+  rcInclusion: reportCardArea,
+  rcCurriculumTeaching: reportCardArea,
+  rcAchievement: reportCardArea,
+  rcAttendanceBehaviour: reportCardArea,
+  rcPersonalDevelopment: reportCardArea,
+  rcLeadershipGovernance: reportCardArea,
+  rcEarlyYears: notApplicable,
+  rcPost16: notApplicable,
+  headteacherInterim: none('the headteacher is not interim or acting'),
+  bottomQuartileMeasures: { means: 'not applicable: the county measures are of primary phases (unless the phase is primary or all-through)', missingForPhases: ['primary', 'all-through'] },
+  ks2Cohort: ks2,
+  ks2RwmExpectedPct: ks2,
+  ks2ReadingProgress: ks2,
+  ks2WritingProgress: ks2,
+  ks2MathsProgress: ks2,
+  ks4Cohort: ks4,
+  ks4Progress8: ks4,
+  ks4Attainment8: ks4,
+  ks4EnglishMathsGrade4Pct: ks4,
+  ks4EnglishMathsGrade5Pct: ks4,
+  categoryOverride: none('no override'),
+  overrideReason: none('no override'),
+  previousCategory: none('no previous run'),
+};
+
+/** Is a blank cell of `field` missing evidence in this record (its column present)? */
+export function blankIsMissing(field: FieldKey, record: SchoolRecord): boolean {
+  const reading = BLANK_READINGS[field];
+  if (!reading) return true;
+  if (reading.missingWhenGiven?.some((f) => record[f] !== undefined)) return true;
+  if (reading.missingUnlessGiven && !reading.missingUnlessGiven.some((f) => record[f] !== undefined)) return true;
+  return reading.missingForPhases !== undefined && (record.phase === undefined || reading.missingForPhases.includes(record.phase));
+}
+
+/** What the worst case may read in one fact of a school: any value, or a number in a range; and the blank cells why. */
+export interface UnknownFact {
+  /** The blank cells that open it. */
+  readonly fields: readonly FieldKey[];
+  /** For a number the criteria compare: the least and the most its blanks could make it. Absent: any value. */
+  readonly range?: readonly [number, number];
+}
+
+/** The facts of one school its missing cells open, by fact. */
+export type Unknowns = ReadonlyMap<FactKey, UnknownFact>;
+
+const STANDING = ['ofstedGrade', ...KEY_JUDGEMENTS_MAIN, ...REPORT_CARD_MAIN, 'safeguardingEffective'] as const satisfies readonly FieldKey[];
+const RISK_RESULTS = ['ks2Cohort', 'ks2ReadingProgress', 'ks2WritingProgress', 'ks2MathsProgress', 'ks2RwmExpectedPct', 'ks4Cohort', 'ks4Progress8'] as const satisfies readonly FieldKey[];
+const RISK_INPUTS = [
+  ...STANDING, 'previousOfstedGrade', 'ungradedOutcome', 'inspectionDate', 'phase', ...RISK_RESULTS, 'attendancePct', 'persistentAbsencePct',
+  'headteacherStartDate', 'headteacherInterim', ...CONCERN_FIELDS, 'attainmentTrend',
+] as const satisfies readonly FieldKey[];
+const WINDOW = [...STANDING, 'inspectionDate', 'ungradedOutcome'] as const satisfies readonly FieldKey[];
+
+/** The fields whose missing cells open each derived fact. */
+const DERIVED_FROM: Readonly<Partial<Record<FactKey, readonly FieldKey[]>>> = {
+  isAcademy: ['status'],
+  ofstedBand: STANDING,
+  ofstedSource: STANDING,
+  ofstedEquivalentGrade: STANDING,
+  inCategoryOfConcern: STANDING,
+  previousOfstedBand: ['previousOfstedGrade', ...STANDING],
+  lastInspectionDate: ['inspectionDate'],
+  monthsSinceInspection: ['inspectionDate'],
+  // The inspection date decides whether the ungraded inspection is the latest.
+  ungradedConcerns: ['ungradedOutcome', 'inspectionDate'],
+  monthsInPost: ['headteacherStartDate'],
+  inspectionDueFrom: WINDOW,
+  inspectionDueBy: WINDOW,
+  monthsUntilInspectionDue: WINDOW,
+  inspectionOverdue: WINDOW,
+  inspectionDueThisTerm: WINDOW,
+  inspectionRisk: RISK_INPUTS,
+  inspectionRiskScore: RISK_INPUTS,
+  concernCount: CONCERN_FIELDS,
+};
+
+/** The worst and the best value each risk input's blank could hold (the risk score is monotone in each). */
+const RISK_EXTREMES: Readonly<Partial<Record<FieldKey, { readonly worst: (asOf: CalendarDate) => unknown; readonly best: (asOf: CalendarDate) => unknown }>>> = {
+  previousOfstedGrade: { worst: () => 'inadequate', best: () => 'outstanding' },
+  ungradedOutcome: { worst: () => 'concerns-graded-next', best: () => 'remains' },
+  // Time since a good inspection adds points up to a cap: long ago is the worst, the as-of date the best.
+  inspectionDate: { worst: (asOf) => asOf - 36_500, best: (asOf) => asOf },
+  phase: { worst: () => 'secondary', best: () => 'primary' },
+  ks2ReadingProgress: { worst: () => -30, best: () => 30 },
+  ks2WritingProgress: { worst: () => -30, best: () => 30 },
+  ks2MathsProgress: { worst: () => -30, best: () => 30 },
+  ks2RwmExpectedPct: { worst: () => 0, best: () => 100 },
+  ks4Progress8: { worst: () => -5, best: () => 5 },
+  attendancePct: { worst: () => 0, best: () => 100 },
+  persistentAbsencePct: { worst: () => 100, best: () => 0 },
+  headteacherStartDate: { worst: (asOf) => asOf, best: (asOf) => asOf - 36_500 },
+  headteacherInterim: { worst: () => true, best: () => false },
+  attainmentTrend: { worst: () => 'declining', best: () => 'improving' },
+  ...Object.fromEntries(CONCERN_FIELDS.map((f) => [f, { worst: () => true, best: () => false }])),
+};
+
+/**
+ * Prepares, once per register and framework, the reading of each row's unknowns: the facts the framework
+ * reads and, for each, the fields with a column whose missing cells would open it.
+ */
+export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate): (record: SchoolRecord, facts: Facts) => Unknowns | null {
+  const present = (f: FieldKey) => mapping.byField[f] !== undefined;
+  const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
+  const candidates = [...new Set(sources.flatMap((s) => s.fields))];
+  if (candidates.length === 0) return () => null;
+  return (record, facts) => {
+    let missing: FieldKey[] | null = null;
+    for (const f of candidates) if (record[f] === undefined && blankIsMissing(f, record)) (missing ??= []).push(f);
+    if (missing === null) return null;
+    const out = new Map<FactKey, UnknownFact>();
+    // The risk score's range, worked out once for the score and its level.
+    let risk: readonly [number, number] | undefined;
+    for (const { fact, fields } of sources) {
+      const why = fields.filter((f) => missing!.includes(f));
+      if (why.length === 0) continue;
+      if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
+      else if (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') {
+        risk ??= riskRange(record, why, asOf);
+        if (risk[0] !== risk[1] || risk[0] !== facts.inspectionRiskScore) out.set(fact, fact === 'inspectionRisk' ? { fields: why } : { fields: why, range: risk });
+      } else out.set(fact, { fields: why });
+    }
+    return out.size ? out : null;
+  };
+}
+
+/** The least and the most the risk score could be with the missing inputs filled. */
+function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate): [number, number] {
+  // A missing judgement can make the standing anything, and the score with it.
+  if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return [0, 100];
+  // The inspection date decides which inspection is the latest when others are dated: any score then.
+  if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return [0, 100];
+  const fill = (which: 'worst' | 'best', cohort: 'as-is' | 'none') => {
+    // A copy of one fixed shape (factShape.ts): a spread of some 80 keys is several times slower.
+    const filled = factsFromRecord(record) as unknown as Record<string, unknown>;
+    for (const f of missing) {
+      const extreme = RISK_EXTREMES[f];
+      if (extreme) filled[f] = extreme[which](asOf);
+    }
+    // A blank cohort counts results in full; a cohort of none counts them not at all: either could be further from the middle.
+    if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) filled[f] = 0;
+    const r = filled as SchoolRecord;
+    return inspectionRisk(r, ofstedStanding(r), asOf).score;
+  };
+  const cohorts = missing.includes('ks2Cohort') || missing.includes('ks4Cohort') ? (['as-is', 'none'] as const) : (['as-is'] as const);
+  const scores = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
+  return [Math.min(...scores), Math.max(...scores)];
+}
+
+const FIELD_POSITION: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(FIELDS).map((f, i) => [f, i]));
+
+/** Fields in the catalogue's order, for messages. */
+export function inFieldOrder(fields: Iterable<FieldKey>): FieldKey[] {
+  return [...new Set(fields)].sort((a, b) => FIELD_POSITION[a]! - FIELD_POSITION[b]!);
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { fromIsoDate, type CalendarDate } from '../../core/dates';
+import type { FieldKey, SchoolRecord } from '../../core/fields';
+import { frameworkById } from '../../core/frameworks';
+import { BLANK_READINGS, blankIsMissing } from '../../core/missingEvidence';
+import { categoriseRegister, provisionalText, type RowOutcome } from '../../core/register';
+import { withRequiredColumns } from '../support/requiredColumns';
+
+const AS_OF = fromIsoDate('2026-11-01') as CalendarDate;
+const record = (fields: Partial<SchoolRecord>): SchoolRecord => ({ row: 2, ...fields }) as SchoolRecord;
+
+describe('which blank cells are missing evidence', () => {
+  it.each<[string, FieldKey, Partial<SchoolRecord>, boolean]>([
+    ['a concern flag, always', 'attendanceConcern', {}, true],
+    ['the category of concern: blank is none', 'categoryOfConcern', {}, false],
+    ['the ungraded outcome, with no ungraded inspection', 'ungradedOutcome', {}, false],
+    ['the ungraded outcome of a dated ungraded inspection', 'ungradedOutcome', { ungradedInspectionDate: AS_OF }, true],
+    ['Progress 8 of a primary school', 'ks4Progress8', { phase: 'primary' }, false],
+    ['Progress 8 of a secondary school', 'ks4Progress8', { phase: 'secondary' }, true],
+    ['Progress 8 of a school of no recorded phase', 'ks4Progress8', {}, true],
+    ['KS2 results of a middle school', 'ks2RwmExpectedPct', { phase: 'middle' }, true],
+    ['the overall grade of a school judged by a report card', 'ofstedGrade', { reportCardDate: AS_OF }, false],
+    ['the overall grade of a school judged by nothing at all', 'ofstedGrade', {}, true],
+    ['a report-card area of a dated report card', 'rcLeadershipGovernance', { reportCardDate: AS_OF }, true],
+    ['a report-card area, no report card', 'rcLeadershipGovernance', {}, false],
+    ['one key judgement of four, the others given', 'kjLeadershipManagement', { kjQualityOfEducation: 'good' }, true],
+    ['safeguarding under a graded judgement, which implies it', 'safeguardingEffective', { ofstedGrade: 'good' }, false],
+    ['safeguarding under a report card, which judges it apart', 'safeguardingEffective', { ofstedGrade: 'good', reportCardDate: AS_OF }, true],
+    ['an interim head: blank is not interim', 'headteacherInterim', {}, false],
+  ])('%s', (_what, field, fields, missing) => {
+    expect(blankIsMissing(field, record(fields))).toBe(missing);
+  });
+
+  it('every reading says what its blank means', () => {
+    for (const [field, reading] of Object.entries(BLANK_READINGS)) expect(reading!.means.length, field).toBeGreaterThan(8);
+  });
+});
+
+/** One school of the test's own columns (the others the frameworks need, with no concern), under a framework. */
+function school(framework: string, own: Record<string, unknown>): RowOutcome {
+  const { header, rows } = withRequiredColumns<unknown>(['URN', ...Object.keys(own)], [[100001, ...Object.values(own)]]);
+  const outcome = categoriseRegister(frameworkById(framework)!, header, rows, { asOf: AS_OF, headerRowNumber: 1 });
+  expect(outcome.fatal).toBe(false);
+  return outcome.rows[0]!;
+}
+
+describe('a provisional result: the worst case its blank cells could give', () => {
+  it('a blank attendance concern: Universal, but could be Targeted', () => {
+    const r = school('oxfordshire', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Attendance concern': '' });
+    expect(r.result!.category).toBe('universal');
+    expect(r.provisional).toEqual({ worstCase: 'targeted', label: 'Targeted', missing: ['Attendance concern'] });
+    expect(provisionalText(r.provisional!)).toBe('Could be Targeted: Attendance concern blank');
+  });
+
+  it('names the columns as the analyst headed them, and every blank that could lift the school', () => {
+    const r = school('oxfordshire', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'SAFEGUARDING CONCERN': '', 'Years low attainment': '' });
+    expect(r.provisional).toMatchObject({ worstCase: 'bespoke', missing: ['SAFEGUARDING CONCERN', 'Years low attainment'] });
+  });
+
+  it('a blank that says something is not missing: no category of concern, no ungraded inspection, no KS4 results at a primary school', () => {
+    const r = school('oldham', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Phase': 'Primary', 'Category of concern': '', 'Ungraded inspection date': '', 'Ungraded outcome': '', 'Progress 8': '' });
+    expect(r.result!.category).toBe('green');
+    expect(r.provisional).toBeNull();
+  });
+
+  it('the same blank Progress 8 at a secondary school is missing evidence', () => {
+    const r = school('oldham', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Phase': 'Secondary', 'Progress 8': '' });
+    expect(r.provisional).toMatchObject({ worstCase: 'red', missing: ['Progress 8'] });
+  });
+
+  it('a blank attendance can lift the next-inspection risk score only as far as its points go', () => {
+    // Good, inspected over four years ago, secondary, below good before: 20 + 5 + 12 + 6 + 3 = 46 points.
+    const near = { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2022', 'Phase': 'Secondary', 'Previous Ofsted grade': 'RI', 'Persistent absence %': 10, 'KS2 RWM expected %': '', 'KS2 cohort': '', 'KS2 reading progress': '' };
+    const filled = school('oxfordshire', { ...near, 'Attendance %': 96 });
+    expect(filled.inspection!.riskScore).toBe(46);
+    expect(filled.result!.category).toBe('universal');
+    expect(filled.provisional).toBeNull();
+    // Blank, attendance could add up to 12 points: past the trigger of 50.
+    expect(school('oxfordshire', { ...near, 'Attendance %': '' }).provisional).toMatchObject({ worstCase: 'targeted', missing: ['Attendance %'] });
+    // A school inspected last year scores 12 points less: a blank attendance cannot take it to 50.
+    expect(school('oxfordshire', { ...near, 'Inspection date': '01/09/2025', 'Attendance %': '' }).provisional).toBeNull();
+  });
+
+  it('an analyst\'s override stands: not provisional', () => {
+    const r = school('oxfordshire', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Attendance concern': '', 'Category override': 'Targeted', 'Override reason': 'SIG agreed' });
+    expect(r.result!.category).toBe('targeted');
+    expect(r.provisional).toBeNull();
+  });
+
+  describe('best fit (Southwark): the median of the evidence', () => {
+    // Leadership and governance judged A, and good with no current concern: three pieces of evidence for A.
+    const judged = { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Leadership area': 'A', 'Governance area': 'A' };
+
+    it('one blank area cannot move the median of three: not provisional (an area has one grade, not all four)', () => {
+      const r = school('southwark', { ...judged, 'Outcomes area': '' });
+      expect(r.result!.category).toBe('A');
+      expect(r.provisional).toBeNull();
+    });
+
+    it('three blank areas could outweigh them', () => {
+      const r = school('southwark', { ...judged, 'Outcomes area': '', 'Staffing area': '', 'Behaviour area': '' });
+      expect(r.provisional).toMatchObject({ worstCase: 'D', missing: ['Outcomes area', 'Staffing area', 'Behaviour area'] });
+    });
+
+    it('one blank critical area could set the floor by itself', () => {
+      const r = school('southwark', { ...judged, 'Curriculum area': '' });
+      expect(r.provisional).toMatchObject({ worstCase: 'D', missing: ['Curriculum area'] });
+    });
+  });
+});
+
+describe('a formula without its calculated value in a register', () => {
+  it('stops its row where the framework reads the column, and is a warning where it does not', () => {
+    const used = school('oldham', { 'Ofsted grade': { formula: 'VLOOKUP(A2,Ofsted!A:C,3,FALSE)' }, 'Inspection date': '01/09/2025' });
+    expect(used.result).toBeNull();
+    expect(used.problems).toEqual([expect.objectContaining({ kind: 'formula-not-calculated', severity: 'error', column: 'Ofsted grade' })]);
+    const unused = school('oldham', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Attainment 8': { formula: 'SUM(C2:K2)' } });
+    expect(unused.result).not.toBeNull();
+    expect(unused.problems).toEqual([expect.objectContaining({ kind: 'formula-not-calculated', severity: 'warning', column: 'Attainment 8' })]);
+  });
+});
