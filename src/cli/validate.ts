@@ -3,12 +3,14 @@
  * problem by row, column and value, without writing anything. With `--framework` it is the run
  * `categorise` makes (src/run/registerRun.ts), so the two report the same problems: a missing column, a
  * bad cell in a column the framework reads (an error) or does not (a warning), a missing-data code, an
- * override that names no category. Without it, the cells as read, every bad one an error. Exits 1 when
- * it reports an error, so a script can stop on it.
+ * override that names no category. Without it, the cells as read, every bad one an error, and which
+ * frameworks the register has the columns for. Exits 1 when it reports an error (or no framework can run
+ * the register), so a script can stop on it.
  */
 import { basename } from 'node:path';
+import { checkColumns } from '../../core/columns';
 import type { CalendarDate } from '../../core/dates';
-import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
+import { allFrameworks, frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { FIELDS } from '../../core/fields';
 import type { HeaderMapping } from '../../core/headers';
 import type { Problem } from '../../core/problems';
@@ -76,6 +78,15 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   const errors = problems.filter((x) => x.severity === 'error').length;
   p(`\n${rows} data rows, ${problems.length} problem(s), ${errors} error(s)${problems.length ? ':' : '.'}\n`);
   for (const x of problems) p(`  [${x.severity}] ${x.message}\n`);
+  let runnable = true;
+  if (!fw) {
+    // Without a framework, the columns each one needs: a register none can run is not a valid register.
+    p('\nFrameworks (run validate --framework <id> for the problems as that framework reads them):\n');
+    const checks = allFrameworks().map((f) => ({ f, missing: checkColumns(f, mapping).missing }));
+    for (const { f, missing } of checks) p(`  ${f.definition.id.padEnd(14)} ${missing.length === 0 ? 'has the columns it needs' : `cannot run: no column for ${missing.map((n) => n.as).join(', ')}`}\n`);
+    runnable = checks.some((c) => c.missing.length === 0);
+  }
   if (errors > 0) throw new CliError(`${source}: ${errors} error(s) reported above.`);
+  if (!runnable) throw new CliError(`${source}: no framework has the columns it needs in this register (listed above).`);
   return problems;
 }

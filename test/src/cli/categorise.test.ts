@@ -115,6 +115,32 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
   });
 });
 
+describe('schoolrisk validate', () => {
+  it('on a register with only URN, School name and Phase: no framework can run it, each says which columns it lacks, exit 1', async () => {
+    const p = join(dir, 'thin-validate.csv');
+    writeFileSync(p, 'URN,School name,Phase\n100001,Ashby,Primary\n');
+    const r = await run('validate', p, '--as-of', '2026-11-01');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^ {2}oxfordshire +cannot run: no column for Ofsted judgement, Attainment or progress concern, /m);
+    expect(r.out).toMatch(/^ {2}southwark +cannot run: no column for Area judgements \(Appendix 1\)/m);
+    expect(r.err).toMatch(/no framework has the columns it needs in this register/);
+  });
+
+  it('on the sample register: every framework has its columns, no error, exit 0', async () => {
+    const r = await run('validate', 'examples/sample-register.xlsx', '--as-of', '2026-11-01');
+    expect(r.code).toBe(0);
+    expect(r.out.match(/has the columns it needs/g)).toHaveLength(5);
+  });
+
+  it('with --framework: a bad cell in a column the framework reads is an error, exit 1', async () => {
+    const p = join(dir, 'bad-validate.csv');
+    writeFileSync(p, `${HEADER}\n${line('100001,Ashby Lane,Primary,Community school,Good*,01/03/2022,Yes,01/09/2019,N,N')}\n`);
+    const r = await run('validate', p, '--framework', 'oldham', '--as-of', '2026-11-01');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('  [error] Row 2, column "Ofsted grade": "Good*" is not one of the allowed values;');
+  });
+});
+
 describe('schoolrisk categorise refuses what it cannot run, with a clear message', () => {
   it.each([
     ['an unknown framework', () => ['categorise', join(dir, 'register.csv'), '-f', 'kent', '-o', join(dir, 'x.json')], /Unknown framework "kent"; expected one of: .*oxfordshire/],
