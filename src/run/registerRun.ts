@@ -21,8 +21,12 @@ export const DUE_COLUMN = RESULT_HEADERS.indexOf('Next inspection due');
 const CATEGORY_COLUMN = RESULT_HEADERS.indexOf('Category');
 const PREVIOUS_COLUMN = RESULT_HEADERS.indexOf('Previous category (last run)');
 
-/** Up, down or unchanged against the previous run; `new` where there was none. */
-export type Movement = 'up' | 'down' | 'same' | 'new';
+/**
+ * Against the previous run: more or less concern, or no change; `new` for a school the previous run did
+ * not have; `other` where the previous category is not one of this framework's (the previous run was
+ * under another framework). No movement at all (`null`) when there was no previous run.
+ */
+export type Movement = 'up' | 'down' | 'same' | 'new' | 'other';
 
 /** One data row's results. */
 export interface RowPlan {
@@ -90,6 +94,8 @@ export interface RunOptions {
   readonly columnName?: (column: number) => string;
   /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
   readonly fileWarnings?: readonly string[];
+  /** The run that wrote the earlier result block, as its marker records it (`null`: none known). */
+  readonly previousRun?: { readonly frameworkId: string; readonly asOf: string } | null;
 }
 
 /** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
@@ -117,28 +123,43 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   }
 
   const oldCategoryColumn = placement.previous?.[CATEGORY_COLUMN] ?? null;
+  const sameFramework = !options.previousRun || options.previousRun.frameworkId.toLowerCase() === fw.definition.id.toLowerCase();
   const rows = outcome.rows.map((r): RowPlan => {
     const gridRow = r.row - first;
-    const old = oldCategoryColumn === null ? '' : gridText(values[gridRow]?.[oldCategoryColumn]).trim();
-    const previous = r.record.previousCategory?.trim() || old || null;
-    return planRow(fw, r, gridRow, previous);
+    // The analyst's own previous-category column speaks first; else the earlier block's category.
+    const theirs = r.record.previousCategory?.trim() || null;
+    const old = oldCategoryColumn === null ? null : gridText(values[gridRow]?.[oldCategoryColumn]).trim();
+    const before: Before = theirs !== null ? { text: theirs, sameFramework: true }
+      : old === null ? null
+      : old === '' ? 'absent'
+      : { text: old, sameFramework };
+    return planRow(fw, r, gridRow, before);
   });
   return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows, outcome) };
 }
 
 /** The category a previous-run cell names (label with or without a variant, or id). */
 function previousRank(fw: CompiledFramework, text: string): number | undefined {
-  return categoryRank(fw, text) ?? categoryRank(fw, text.replace(/\s*[(–-].*$/, ''));
+  // As the Category column writes it: a variant or "(provisional)" in brackets, " [override]" after.
+  return categoryRank(fw, text) ?? categoryRank(fw, text.replace(/\s*\[override\]$/, '').replace(/\s*[(–-].*$/, ''));
 }
 
-function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous: string | null): RowPlan {
+/**
+ * A school's previous category: its text and whether the run that gave it used this framework;
+ * `'absent'` where there was a previous run but this school was not in it; `null` where there was none.
+ */
+type Before = { readonly text: string; readonly sameFramework: boolean } | 'absent' | null;
+
+function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, before: Before): RowPlan {
   const result = r.result;
   const problems = r.problems.map((p) => p.message).join('\n');
+  // Labels in cells, as the Category column shows them, whether the previous run wrote an id or a label.
+  const rank = before !== null && before !== 'absent' && before.sameFramework ? previousRank(fw, before.text) : undefined;
+  const previous = rank !== undefined ? fw.definition.categories[rank]!.label : before !== null && before !== 'absent' ? before.text : null;
   let movement: Movement | null = null;
-  if (result) {
-    const before = previous === null ? undefined : previousRank(fw, previous);
+  if (result && before !== null) {
     const now = categoryRank(fw, result.category)!;
-    movement = before === undefined ? 'new' : now > before ? 'up' : now < before ? 'down' : 'same';
+    movement = before === 'absent' ? 'new' : rank === undefined ? 'other' : now > rank ? 'up' : now < rank ? 'down' : 'same';
   }
   const due = r.inspection?.dueBy;
   const cells: Cell[] = result
@@ -157,7 +178,7 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous
   return { gridRow, outcome: r, cells, fill: result ? { colour: result.colour, textColour: result.textColour } : null, movement };
 }
 
-const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New' };
+export const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New to the register', other: 'Previous run under another framework' };
 
 function categoryText(label: string, variant: string | undefined, overridden: boolean, provisional: boolean): string {
   return `${label}${variant ? ` (${variant})` : ''}${provisional ? ' (provisional)' : ''}${overridden ? ' [override]' : ''}`;
@@ -186,9 +207,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
   const movements = rows
     .filter((r) => r.movement === 'up' || r.movement === 'down')
     .map((r) => {
-      const previous = String(r.cells[PREVIOUS_COLUMN]);
-      const rank = previousRank(fw, previous);
-      return { name: name(r), urn: r.outcome.urn ?? '', previous: rank === undefined ? previous : fw.definition.categories[rank]!.label, now: r.outcome.result!.label, movement: r.movement! };
+      return { name: name(r), urn: r.outcome.urn ?? '', previous: String(r.cells[PREVIOUS_COLUMN]), now: r.outcome.result!.label, movement: r.movement! };
     });
   // The two most concerning categories are the ones the SIG discusses school by school.
   const top = new Set(fw.definition.categories.slice(-2).map((c) => c.id));
