@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, type InspectionOutlook } from './deriveFacts';
+import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import type { HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
@@ -49,6 +49,8 @@ export interface RegisterOptions {
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
   readonly trace?: boolean;
+  /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
+  readonly inspection?: InspectionOptions;
 }
 
 /** The columns without which no row of the register can be categorised. */
@@ -85,6 +87,7 @@ export function categoriseRegister(
     else problemsByRow.set(p.row, [adjusted]);
   }
 
+  const national = nationalParameters(options.inspection);
   const out: RowOutcome[] = [];
   for (const record of read.records) {
     if (record === null) continue;
@@ -94,7 +97,7 @@ export function categoriseRegister(
       out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null });
       continue;
     }
-    const { facts, inspection } = deriveFacts(record, options.asOf);
+    const { facts, inspection } = deriveFacts(record, options.asOf, national);
     const result = categorise(fw, facts, { params: options.params, trace: options.trace });
     out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection });
   }

@@ -6,6 +6,8 @@
  */
 import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
+import { nationalParameters, type InspectionOptions, type InspectionOutlook } from '../../core/deriveFacts';
+import { ruleSetInForce } from '../../core/ofsted';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import { categoriseRegister, type RegisterOutcome, type RowOutcome } from '../../core/register';
@@ -67,6 +69,8 @@ export interface RunOptions {
   readonly framework: CompiledFramework;
   readonly asOf: CalendarDate;
   readonly params?: Parameters;
+  /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
+  readonly inspection?: InspectionOptions;
   /** Shown in messages: "register.xlsx (sheet Autumn)". */
   readonly source: string;
   /** The analyst's corrections to the automatic header mapping (field to column index in `values`, or `null`: unmapped). */
@@ -99,7 +103,7 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
   const auto = locateRegister(analystValues, first)!;
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
-  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params });
+  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params, inspection: options.inspection });
   if (outcome.fatal) {
     throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
   }
@@ -134,7 +138,7 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous
         categoryText(result.label, result.variant?.label, result.override !== null),
         [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
         due === undefined ? '' : toExcelSerial(due),
-        r.inspection ? `${capitalise(r.inspection.risk)} (${r.inspection.riskScore})` : '',
+        r.inspection ? riskText(r.inspection) : '',
         [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...result.reasons.map((x) => x.text)].join('\n'),
         problems,
         previous ?? '',
@@ -148,6 +152,12 @@ const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Les
 
 function categoryText(label: string, variant: string | undefined, overridden: boolean): string {
   return `${label}${variant ? ` (${variant})` : ''}${overridden ? ' [override]' : ''}`;
+}
+
+/** "High: 23% (score 79)": the band, the probability within the horizon, and the ranking figure. */
+function riskText(inspection: InspectionOutlook): string {
+  const p = inspection.probability;
+  return `${capitalise(inspection.risk)}: ${p >= 0.1 ? Math.round(p * 100) : (p * 100).toFixed(1)}% (score ${inspection.riskScore})`;
 }
 
 function capitalise(s: string): string {
@@ -182,6 +192,13 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[]): RunSummary 
   return { counts, notCategorised, errors, warnings, movements, highest };
 }
 
+/** The inspection choices of a run, in one line: "rules report-cards-2025; horizon 24 months; windows hold 80%". */
+function inspectionOutlookText(options: RunOptions): string {
+  const national = nationalParameters(options.inspection);
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(options.asOf) : national.risk.rules;
+  return `rules ${rules}; horizon ${national.risk.horizonMonths} months; windows hold ${Math.round(national.windows.coverage * 100)}%`;
+}
+
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
 export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt: Date }): [string, Cell][] {
   const def = options.framework.definition;
@@ -192,6 +209,7 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Framework version', def.version],
     ['Parameters', Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join('; ')],
     ['As of', toUkDate(options.asOf)],
+    ['Inspection outlook', inspectionOutlookText(options)],
     ['Run at', options.ranAt.toISOString()],
     ['Source', options.source],
     ['Rows', plan.rows.length],
