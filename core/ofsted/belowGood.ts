@@ -64,8 +64,6 @@ export interface BelowGoodTerm {
   readonly logRate: number;
   /** True for a judgement weight (not fitted). */
   readonly judgement: boolean;
-  /** The indicator as the reasons name it ("KS2 progress -2.5 (national 0)"). */
-  readonly describe: string;
 }
 
 /** Under report cards, a good or better school's chance that a graded inspection followed its routine one (2012-2019 practice). */
@@ -82,9 +80,11 @@ export interface BelowGood {
   /** Log-odds of the start: the standing alone, with national-average results. */
   readonly startLogOdds: number;
   readonly routine: RoutineFactor | null;
-  readonly startDescribe: string;
   /** Every indicator with a non-zero part, fitted first. */
   readonly terms: readonly BelowGoodTerm[];
+  /** What was read, for the wording (`describeStart`, `describeTerm`). */
+  readonly input: TermInput;
+  readonly weights: JudgementWeights;
 }
 
 /** The logistic function. */
@@ -99,19 +99,68 @@ const linear = (t: JudgementLine, worseBy: number) => t.perPoint * Math.max(0, M
 const CYCLE_MONTHS = 72;
 
 /** The start of the log-odds for a standing: the fitted intercept and the standing's offset (a new school starts as a good one, by judgement). */
-function start(input: TermInput, model: InspectionRiskModel, routine: boolean): { logOdds: number; describe: string } {
+function startLogOdds(input: TermInput, model: InspectionRiskModel): number {
   const m = model.belowGood;
-  const asRoutine = routine ? ' at its routine inspection' : '';
-  switch (input.standing.band) {
+  const band = input.standing.band;
+  return band === 'requires-improvement' ? m.intercept + m.standing['requires-improvement'] : band === 'inadequate' ? m.intercept + m.standing.inadequate : m.intercept;
+}
+
+/** The start in words: "judged good or better at its routine inspection". */
+export function describeStart(b: BelowGood): string {
+  const { standing } = b.input;
+  const asRoutine = b.routine ? ' at its routine inspection' : '';
+  switch (standing.band) {
     case 'requires-improvement':
-      return { logOdds: m.intercept + m.standing['requires-improvement'], describe: `judged ${input.standing.equivalentGrade === 'satisfactory' ? 'satisfactory' : 'requires improvement'}` };
+      return `judged ${standing.equivalentGrade === 'satisfactory' ? 'satisfactory' : 'requires improvement'}`;
     case 'inadequate':
-      return { logOdds: m.intercept + m.standing.inadequate, describe: `judged inadequate${input.standing.inCategoryOfConcern ? ', in a category of concern' : ''}` };
+      return `judged inadequate${standing.inCategoryOfConcern ? ', in a category of concern' : ''}`;
     case 'good-or-better':
-      return { logOdds: m.intercept, describe: `judged good or better${asRoutine}` };
+      return `judged good or better${asRoutine}`;
     case 'not-inspected':
-      return { logOdds: m.intercept, describe: `not yet inspected${asRoutine} (starts as a good school would, by judgement)` };
+      return `not yet inspected${asRoutine} (starts as a good school would, by judgement)`;
   }
+}
+
+/** An indicator in words: "KS2 progress -2.5 (national 0, cohort 30)". */
+export function describeTerm(b: BelowGood, t: BelowGoodTerm): string {
+  const { record } = b.input;
+  const w = b.weights;
+  switch (t.id) {
+    case 'attendance': return `attendance ${record.attendancePct}% (below ${w.attendance.reference}%)`;
+    case 'persistentAbsence': return `persistent absence ${record.persistentAbsencePct}% (above ${w.persistentAbsence.reference}%)`;
+    case 'newHead': return `headteacher in post under ${w.newHead.months} months`;
+    case 'interimHead': return 'interim headteacher';
+    case 'concernFlags': {
+      const flags = CONCERN_FIELDS.filter((f) => record[f] === true).length;
+      return `${flags} LA concern flag${flags === 1 ? '' : 's'}`;
+    }
+    case 'decliningTrend': return 'attainment declining';
+    case 'ungradedConcerns': return 'ungraded inspection raised concerns (graded inspection next)';
+    default: return RISK_TERMS[t.id].describe(b.input);
+  }
+}
+
+/** What a model gives every school alike, worked out once per model: its terms as lists, the good schools' rate over a cycle. */
+interface ModelTerms {
+  /** Every term either part uses: its below-good coefficient and its routine-factor coefficient (0 when unused). */
+  readonly terms: readonly (readonly [RiskTermId, number, number])[];
+  readonly cycleRate: number;
+}
+const modelTerms = new WeakMap<InspectionRiskModel, ModelTerms>();
+
+function termsOf(model: InspectionRiskModel): ModelTerms {
+  let t = modelTerms.get(model);
+  if (!t) {
+    const ids = new Set([...Object.keys(model.belowGood.terms), ...Object.keys(model.selection.terms)] as RiskTermId[]);
+    // The standing's own rate adjustment belongs to the 2012-2019 curves, not to a routine inspection today.
+    const terms = [...ids].map((id) => [id, model.belowGood.terms[id] ?? 0, id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0)] as const);
+    const perMonth = model.rates.good.perMonth;
+    let cycleRate = 0;
+    for (let m = 0; m < CYCLE_MONTHS; m++) cycleRate += perMonth[Math.min(m, perMonth.length - 1)]!;
+    t = { terms, cycleRate };
+    modelTerms.set(model, t);
+  }
+  return t;
 }
 
 /** The routine factor of a good or better (or new) school under report cards; `null` otherwise. */
@@ -120,50 +169,41 @@ function routineFactor(input: TermInput, model: InspectionRiskModel, rules: Insp
   // After an ungraded inspection that said "graded next" the graded inspection is already decided, as a converted one was.
   const gradedNext = input.standing.gradedNext === true && (input.standing.lastInspectionDate ?? 0) > (input.standing.lastJudgedDate ?? 0);
   if (rules !== 'report-cards-2025' || gradedNext || (band !== 'good-or-better' && band !== 'not-inspected')) return null;
-  const perMonth = model.rates.good.perMonth;
-  let cycleRate = 0;
-  for (let m = 0; m < CYCLE_MONTHS; m++) cycleRate += perMonth[Math.min(m, perMonth.length - 1)]!;
-  return { cycleRate, startLogRate: model.selection.intercept };
+  return { cycleRate: termsOf(model).cycleRate, startLogRate: model.selection.intercept };
 }
 
 /** The chance that a graded inspection finds the school below good, if it comes, under `rules`. */
 export function belowGoodIfInspected(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): BelowGood {
   const routine = routineFactor(input, model, rules);
-  const s = start(input, model, routine !== null);
-  const parts = new Map<RiskTermId, { logOdds: number; logRate: number }>();
-  const fitted = (id: RiskTermId, key: 'logOdds' | 'logRate', coefficient: number) => {
-    const x = coefficient * RISK_TERMS[id].value(input);
-    if (x === 0) return;
-    const part = parts.get(id) ?? { logOdds: 0, logRate: 0 };
-    part[key] += x;
-    parts.set(id, part);
-  };
-  for (const [id, c] of Object.entries(model.belowGood.terms) as [RiskTermId, number][]) fitted(id, 'logOdds', c);
-  // The standing's own rate adjustment belongs to the 2012-2019 curves, not to a routine inspection today.
-  if (routine) for (const [id, c] of Object.entries(model.selection.terms) as [RiskTermId, number][]) if (id !== 'outstanding') fitted(id, 'logRate', c);
-  const terms: BelowGoodTerm[] = [...parts].map(([id, part]) => ({ id, ...part, judgement: false, describe: RISK_TERMS[id].describe(input) }));
+  const start = startLogOdds(input, model);
+  const terms: BelowGoodTerm[] = [];
+  for (const [id, odds, rate] of termsOf(model).terms) {
+    const value = RISK_TERMS[id].value(input);
+    const logOdds = odds * value;
+    const logRate = routine ? rate * value : 0;
+    if (logOdds !== 0 || logRate !== 0) terms.push({ id, logOdds, logRate, judgement: false });
+  }
 
   const { record, standing, asOf } = input;
-  const judged = (id: keyof JudgementWeights, logOdds: number, describe: string) => {
-    if (logOdds !== 0 && Number.isFinite(logOdds)) terms.push({ id, logOdds, logRate: 0, judgement: true, describe });
-  };
   const w = weights;
-  if (record.attendancePct !== undefined) judged('attendance', linear(w.attendance, w.attendance.reference - record.attendancePct), `attendance ${record.attendancePct}% (below ${w.attendance.reference}%)`);
-  if (record.persistentAbsencePct !== undefined) judged('persistentAbsence', linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference), `persistent absence ${record.persistentAbsencePct}% (above ${w.persistentAbsence.reference}%)`);
-  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) judged('newHead', w.newHead.logOdds, `headteacher in post under ${w.newHead.months} months`);
-  if (record.headteacherInterim === true) judged('interimHead', w.interimHead, 'interim headteacher');
+  const judged: [keyof JudgementWeights, number][] = [];
+  if (record.attendancePct !== undefined) judged.push(['attendance', linear(w.attendance, w.attendance.reference - record.attendancePct)]);
+  if (record.persistentAbsencePct !== undefined) judged.push(['persistentAbsence', linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference)]);
+  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) judged.push(['newHead', w.newHead.logOdds]);
+  if (record.headteacherInterim === true) judged.push(['interimHead', w.interimHead]);
   let flags = 0;
   for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
-  judged('concernFlags', Math.min(w.concernFlags.cap, flags * w.concernFlags.each), `${flags} LA concern flag${flags === 1 ? '' : 's'}`);
-  if (record.attainmentTrend === 'declining') judged('decliningTrend', w.decliningTrend, 'attainment declining');
-  if (standing.ungradedConcerns) judged('ungradedConcerns', w.ungradedConcerns, 'ungraded inspection raised concerns (graded inspection next)');
+  judged.push(['concernFlags', Math.min(w.concernFlags.cap, flags * w.concernFlags.each)]);
+  if (record.attainmentTrend === 'declining') judged.push(['decliningTrend', w.decliningTrend]);
+  if (standing.ungradedConcerns) judged.push(['ungradedConcerns', w.ungradedConcerns]);
+  for (const [id, logOdds] of judged) if (logOdds !== 0 && Number.isFinite(logOdds)) terms.push({ id, logOdds, logRate: 0, judgement: true });
 
-  let logOdds = s.logOdds;
+  let logOdds = start;
   let logRate = routine?.startLogRate ?? 0;
   for (const t of terms) {
     logOdds += t.logOdds;
     logRate += t.logRate;
   }
   const probability = sigmoid(logOdds) * (routine ? routineChance(routine, logRate) : 1);
-  return { probability, startLogOdds: s.logOdds, routine, startDescribe: s.describe, terms };
+  return { probability, startLogOdds: start, routine, terms, input, weights };
 }

@@ -14,11 +14,21 @@ import { clockStart, cumulativeRate, MONTH_DAYS, type InspectionRiskModel, type 
 import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
 import type { OfstedStanding } from './standing';
 
+/** What the chance rests on: the kind of reckoning and what it read (worded by `describeChance` when a shell asks). */
+export interface ChanceBasis {
+  /** 'window': spread evenly over a rule's window; 'rate': summed measured rates; 'none': only the unscheduled rate. */
+  readonly kind: 'window' | 'rate' | 'none';
+  readonly input: TermInput;
+  readonly window: InspectionWindow | null;
+  readonly rules: InspectionRulesId;
+  /** The log multiplier of the risk-assessment terms (2012-2019 practice, good and outstanding), 0 otherwise. */
+  readonly selection: number;
+}
+
 /** The chance and what it rests on. */
 export interface GradedInspectionChance {
   readonly probability: number;
-  /** What the chance rests on, in words ("good, last graded 4 years 2 months ago, due now (by 31/07/2019)"). */
-  readonly because: string;
+  readonly basis: ChanceBasis;
 }
 
 /** The standing whose rates apply; `null` for a school never judged. */
@@ -61,44 +71,51 @@ function windowWords(window: InspectionWindow, asOf: CalendarDate): string {
 /** The selection terms' part of the log rate (2012-2019 practice, good and outstanding schools), intercept apart. */
 export function selectionLogRate(input: TermInput, model: InspectionRiskModel): number {
   let sum = 0;
-  for (const [id, coefficient] of Object.entries(model.selection.terms) as [RiskTermId, number][]) sum += coefficient * RISK_TERMS[id].value(input);
+  for (const id in model.selection.terms) sum += model.selection.terms[id as RiskTermId]! * RISK_TERMS[id as RiskTermId].value(input);
   return sum;
 }
+
+/** A later ungraded inspection said a graded one comes next. */
+const gradedNextSince = (standing: OfstedStanding, judged: CalendarDate) => standing.gradedNext === true && standing.lastInspectionDate !== undefined && standing.lastInspectionDate > judged;
 
 /** The chance of a graded inspection between the as-of date and `horizonMonths` later. */
 export function chanceOfGradedInspection(input: TermInput, window: InspectionWindow | null, rules: InspectionRulesId, horizonMonths: number, model: InspectionRiskModel): GradedInspectionChance {
   const { standing, asOf } = input;
-  const end = addDays(asOf, Math.round(horizonMonths * MONTH_DAYS));
   const unscheduled = model.unscheduledPerMonth * horizonMonths;
-  const fromWindow = (w: InspectionWindow) => 1 - (1 - evenShareBefore(w, asOf, end)) * Math.exp(-unscheduled);
+  const end = addDays(asOf, Math.round(horizonMonths * MONTH_DAYS));
   const timed = timedStanding(standing);
   const judged = standing.lastJudgedDate;
-
-  if (timed === null || judged === undefined) {
-    return window
-      ? { probability: fromWindow(window), because: `not yet inspected, ${windowWords(window, asOf)}` }
-      : { probability: 1 - Math.exp(-unscheduled), because: 'not yet inspected and no opening date: only an unscheduled inspection is counted' };
-  }
-  const last = `${STANDING_WORDS[timed]}, last judged ${ago(judged, asOf)}`;
-  if (window && standing.gradedNext && standing.lastInspectionDate !== undefined && standing.lastInspectionDate > judged) {
-    return { probability: fromWindow(window), because: `${last}; an ungraded inspection ${ago(standing.lastInspectionDate, asOf)} said a graded one comes next, ${windowWords(window, asOf)}` };
-  }
-  if (window && rules === 'report-cards-2025' && (timed === 'good' || timed === 'outstanding')) {
-    const latest = standing.lastInspectionDate !== undefined && standing.lastInspectionDate > judged ? `, last inspected ${ago(standing.lastInspectionDate, asOf)}` : '';
-    return { probability: fromWindow(window), because: `${last}${latest}, ${windowWords(window, asOf)}` };
-  }
+  const byWindow = window !== null && (timed === null || judged === undefined || gradedNextSince(standing, judged) || (rules === 'report-cards-2025' && (timed === 'good' || timed === 'outstanding')));
+  if (byWindow) return { probability: 1 - (1 - evenShareBefore(window, asOf, end)) * Math.exp(-unscheduled), basis: { kind: 'window', input, window, rules, selection: 0 } };
+  if (timed === null || judged === undefined) return { probability: 1 - Math.exp(-unscheduled), basis: { kind: 'none', input, window, rules, selection: 0 } };
 
   const curve = model.rates[timed];
   let rate = cumulativeRate(curve, clockStart(curve.clock, judged), asOf, end) + unscheduled;
-  let selection = '';
+  let selection = 0;
   if (rules === 'practice-2012-2019' && (timed === 'good' || timed === 'outstanding')) {
     // Under this practice the risk assessment picked which good schools had a graded inspection (fitted as a rate multiplier).
-    const terms = selectionLogRate(input, model);
-    rate *= Math.exp(model.selection.intercept + terms);
-    if (Math.abs(terms) >= 0.05) selection = `; Ofsted's risk assessment made a graded inspection ×${Math.exp(terms).toFixed(1)} as likely for such a school (standing, phase, results)`;
+    selection = selectionLogRate(input, model);
+    rate *= Math.exp(model.selection.intercept + selection);
   }
-  const measured = rules === 'practice-2012-2019' ? 'at the rate measured for that point in the cycle' : 'at the re-inspection rate measured 2015-2020 (no report-card interval is published)';
+  return { probability: 1 - Math.exp(-rate), basis: { kind: 'rate', input, window, rules, selection } };
+}
+
+/** What the chance rests on, in words: "good, last judged 4 years 2 months ago, due now (by 31/07/2026)". */
+export function describeChance(basis: ChanceBasis): string {
+  const { standing, asOf } = basis.input;
+  const timed = timedStanding(standing);
+  const judged = standing.lastJudgedDate;
+  const window = basis.window;
+  if (timed === null || judged === undefined) return window ? `not yet inspected, ${windowWords(window, asOf)}` : 'not yet inspected and no opening date: only an unscheduled inspection is counted';
+  const last = `${STANDING_WORDS[timed]}, last judged ${ago(judged, asOf)}`;
+  const latest = standing.lastInspectionDate;
+  if (basis.kind === 'window' && window) {
+    if (gradedNextSince(standing, judged)) return `${last}; an ungraded inspection ${ago(latest!, asOf)} said a graded one comes next, ${windowWords(window, asOf)}`;
+    return `${last}${latest !== undefined && latest > judged ? `, last inspected ${ago(latest, asOf)}` : ''}, ${windowWords(window, asOf)}`;
+  }
+  const measured = basis.rules === 'practice-2012-2019' ? 'at the rate measured for that point in the cycle' : 'at the re-inspection rate measured 2015-2020 (no report-card interval is published)';
   // A rule's window says little next to a measured rate (the data cannot see the ungraded inspections that reset it).
   const due = window?.kind === 'measured' ? `${windowWords(window, asOf)}, ` : '';
-  return { probability: 1 - Math.exp(-rate), because: `${last}, ${due}${measured}${selection}` };
+  const selected = Math.abs(basis.selection) >= 0.05 ? `; Ofsted's risk assessment made a graded inspection ×${Math.exp(basis.selection).toFixed(1)} as likely for such a school (standing, phase, results)` : '';
+  return `${last}, ${due}${measured}${selected}`;
 }

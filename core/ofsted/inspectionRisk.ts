@@ -14,8 +14,8 @@
 import type { CalendarDate } from '../dates';
 import type { RiskLevel } from '../facts';
 import type { SchoolRecord } from '../fields';
-import { belowGoodIfInspected, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
-import { chanceOfGradedInspection, type GradedInspectionChance } from './inspectionChance';
+import { belowGoodIfInspected, describeStart, describeTerm, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
+import { chanceOfGradedInspection, describeChance, type GradedInspectionChance } from './inspectionChance';
 import { ruleSetInForce, type InspectionRulesId } from './inspectionRules';
 import { inspectionWindow, type InspectionWindow } from './inspectionWindow';
 import { INSPECTION_RISK_MODEL, type InspectionRiskModel } from './riskModel';
@@ -160,9 +160,9 @@ function worded(score: number, probability: number, horizonMonths: number, chanc
   }
   const start = startChance(below);
   const parts = [
-    { points: partPoints(chance.probability), text: `${chance.because} (a graded inspection within ${horizonMonths} months: ${percent(chance.probability)})` },
-    { points: partPoints(start), text: `${below.startDescribe} (below good if inspected: ${percent(start)} before the indicators below)` },
-    ...below.terms.map((t) => ({ points: t.logOdds * logistic + t.logRate * perLogRate, text: `${t.describe}${t.judgement ? ' (judgement weight, not fitted)' : ''}` })),
+    { points: partPoints(chance.probability), text: `${describeChance(chance.basis)} (a graded inspection within ${horizonMonths} months: ${percent(chance.probability)})` },
+    { points: partPoints(start), text: `${describeStart(below)} (below good if inspected: ${percent(start)} before the indicators below)` },
+    ...below.terms.map((t) => ({ points: t.logOdds * logistic + t.logRate * perLogRate, text: `${describeTerm(below, t)}${t.judgement ? ' (judgement weight, not fitted)' : ''}` })),
   ];
   const points = apportion(parts.map((x) => x.points));
   const lines = parts.flatMap((x, i) => (i >= 2 && points[i] === 0 ? [] : [`${signed(points[i]!)}: ${x.text}`]));
