@@ -1,8 +1,9 @@
 /**
  * Fits the inspection risk model on the EVEN URNs of the 2018 data and writes it to
- * core/ofsted/inspectionRiskModel.json. Odd URNs are never read here: every choice (which terms stay,
- * the smoothing of the rates) is made by 4-fold cross-validation within the even half, and the odd half
- * is left to scripts/ofsted2018/backtest.ts. Run both with `npm run backtest:risk`.
+ * core/ofsted/inspectionRiskModel.json. Odd URNs are never used here: which terms stay is chosen by 4-fold
+ * cross-validation within the even half (below), as were, once, the smoothing of the rates (±1 month; ±2 fitted
+ * the same) and where their exposure starts (September 2015 against 2016 and 2017); the odd half is left to
+ * scripts/ofsted2018/backtest.ts. Run both with `npm run backtest:risk`.
  *
  * What is fitted, in order:
  *  1. monthly rates of a graded inspection by standing, on the clock the rules count (2015-2020 exposure);
@@ -200,7 +201,7 @@ const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 const coefficientsOf = (terms: readonly RiskTermId[], b: readonly number[]) => Object.fromEntries(terms.map((id, j) => [id, round(b[j + 1]!)]).filter(([, v]) => v !== 0));
 
 /** Fits everything on the schools `train` keeps (the even URNs) and returns the model, with a report of what was chosen and why. */
-export function fitModel(train: (urn: string) => boolean = isTrainingUrn, fixed?: { selection?: RiskTermId[]; belowGood?: RiskTermId[] }): InspectionRiskModel & { report: unknown } {
+export function fitModel(train: (urn: string) => boolean = isTrainingUrn): InspectionRiskModel & { report: unknown } {
   const population = fitPopulation().filter((s) => train(s.urn));
   const goodOrBetter = population.filter((s) => s.standing.band === 'good-or-better');
   const { rates, unscheduledPerMonth } = fitRates(train);
@@ -219,7 +220,7 @@ export function fitModel(train: (urn: string) => boolean = isTrainingUrn, fixed?
   // Timing is the rates' business, so it is no selection candidate. "Outstanding" is, with either sign: the
   // outstanding curve averages 2015-2020, and Ofsted inspected more of the exempt schools towards the end.
   const selectionCandidates = RISK_TERM_IDS.filter((id) => id !== 'yearsSinceGraded');
-  const chosenSelection = fixed?.selection ? { terms: fixed.selection, steps: [] } : selectTerms(selection, selectionCandidates);
+  const chosenSelection = selectTerms(selection, selectionCandidates);
   const selectionFit = fitTerms(selection, chosenSelection.terms, null);
 
   const belowGood: Problem = {
@@ -229,7 +230,7 @@ export function fitModel(train: (urn: string) => boolean = isTrainingUrn, fixed?
     offset: () => 0,
     sign: signOf,
   };
-  const chosenBelowGood = fixed?.belowGood ? { terms: fixed.belowGood, steps: [] } : selectTerms(belowGood, RISK_TERM_IDS);
+  const chosenBelowGood = selectTerms(belowGood, RISK_TERM_IDS);
   const belowGoodFit = fitTerms(belowGood, chosenBelowGood.terms, null);
 
   // 5. The standings' offsets, every other coefficient held.
