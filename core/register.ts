@@ -6,7 +6,7 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, type InspectionOutlook } from './deriveFacts';
+import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
@@ -77,6 +77,8 @@ export interface RegisterOptions {
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
   readonly trace?: boolean;
+  /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
+  readonly inspection?: InspectionOptions;
 }
 
 /** Categorises every row of a register. Never throws on data. */
@@ -104,6 +106,7 @@ export function categoriseRegister(
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.
   const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf);
   const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;
+  const national = nationalParameters(options.inspection);
   const out: RowOutcome[] = [];
   for (const record of read.records) {
     if (record === null) continue;
@@ -113,7 +116,7 @@ export function categoriseRegister(
       out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
       continue;
     }
-    const { facts, inspection } = deriveFacts(record, options.asOf);
+    const { facts, inspection } = deriveFacts(record, options.asOf, national);
     const result = categorise(fw, facts, { params: options.params, trace: options.trace, unknowns: readUnknowns(record, facts) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };

@@ -14,7 +14,7 @@ import { FRAMEWORKS, frameworkById } from '../core/frameworks';
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan } from '../src/run/registerRun';
 import {
-  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, settingsFromOverrides, type Comparison, type MappingOverrides, type PlacedProblem,
+  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 
@@ -46,7 +46,7 @@ export function App({ port, dark }: AppProps) {
   const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [comparison, setComparison] = useState<{ school: string; comparisons: Comparison[] } | null>(null);
+  const [comparison, setComparison] = useState<ReturnType<typeof compareRow>>(null);
   const abort = useRef<AbortController | null>(null);
   const framework = FRAMEWORKS.find((f) => f.id === frameworkId)!;
   const asOf = fromIsoDate(asOfText);
@@ -273,6 +273,14 @@ export function App({ port, dark }: AppProps) {
                 </ul>
               </div>
             ))}
+            {comparison.risk && (
+              <div data-risk>
+                <Body1><strong>Inspection risk</strong>: {comparison.risk.summary}</Body1>
+                <ul aria-label="Inspection risk points" style={{ margin: '2px 0 0', paddingLeft: 16 }}>
+                  {comparison.risk.points.map((t, i) => <li key={i}><Caption1>{t}</Caption1></li>)}
+                </ul>
+              </div>
+            )}
           </section>
         )}
       </main>

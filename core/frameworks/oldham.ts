@@ -86,8 +86,8 @@ export const oldham: FrameworkDefinition = {
       description: 'Concern flags that put a school on the Schools Causing Concern Index (amber). Our reading: any one recorded vulnerability.',
     },
     amberRiskScore: {
-      default: 50, min: 0, max: 100, unit: 'score',
-      description: 'Next-inspection risk score from which a school is amber. Our reading: the score at which the risk is High (docs/ofsted.md).',
+      default: 77, min: 0, max: 100, unit: 'score',
+      description: 'Next-inspection risk score from which a school is amber. Our reading: the score at which the risk is High, a 20% chance that a graded inspection within 24 months finds the school below good (docs/ofsted.md).',
     },
   },
   criteria: [

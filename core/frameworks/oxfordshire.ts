@@ -71,8 +71,8 @@ export const oxfordshire: FrameworkDefinition = {
     universalDays: { default: 1, min: 0, max: 5, unit: 'days', description: 'The annual review visit every maintained school receives (a minimum).', citation: UNIVERSAL },
     targetedMaxDays: { default: 3, min: 0, max: 20, unit: 'days', description: 'Most days of targeted support a year.', citation: TARGETED_DAYS },
     riskScoreTrigger: {
-      default: 50, min: 0, max: 100, unit: 'score',
-      description: 'Next-inspection risk score (0-100) from which "the risk of being judged less than good at the school\'s next inspection" is a trigger. Our reading: the score at which the risk is High (docs/ofsted.md).',
+      default: 77, min: 0, max: 100, unit: 'score',
+      description: 'Next-inspection risk score (0-100) from which "the risk of being judged less than good at the school\'s next inspection" is a trigger. Our reading: the score at which the risk is High, a 20% chance that a graded inspection within 24 months finds the school below good (docs/ofsted.md).',
     },
     patternYears: {
       default: 2, min: 1, max: 10, unit: 'years',

@@ -315,8 +315,8 @@ export const southwark: FrameworkDefinition = {
       description: 'A headteacher in post fewer months than this is one of Table One\'s "new HTs" (our reading: the first year in post; the policy sets no length).',
     },
     atRiskScore: {
-      default: 50, min: 0, max: 100, unit: 'score',
-      description: 'Next-inspection risk score (0-100) from which a school is "at risk of RI" (our reading: the score at which the risk is High, docs/ofsted.md).',
+      default: 77, min: 0, max: 100, unit: 'score',
+      description: 'Next-inspection risk score (0-100) from which a school is "at risk of RI" (our reading: the score at which the risk is High, a 20% chance that a graded inspection within 24 months finds the school below good; docs/ofsted.md).',
     },
     preparationMonths: {
       default: 12, min: 0, max: 36, unit: 'months',

@@ -57,7 +57,7 @@ export const wokingham: FrameworkDefinition = {
       citation: cite(TABLE, 'LA review of progress, (equivalent to a Section 5 inspection), six months after and six months before an Ofsted inspection'),
     },
     vulnerableConcernFlags: { default: 2, min: 1, max: 14, unit: 'flags', description: 'Concern flags (data, finance, HR, attendance ...) that make a school locally assessed vulnerable. Our reading: two, so one isolated flag is not enough.' },
-    vulnerableRiskScore: { default: 50, min: 0, max: 100, unit: 'score', description: 'Next-inspection risk score from which a school is vulnerable. Our reading: the score at which the risk is High (docs/ofsted.md).' },
+    vulnerableRiskScore: { default: 77, min: 0, max: 100, unit: 'score', description: 'Next-inspection risk score from which a school is vulnerable. Our reading: the score at which the risk is High, a 20% chance that a graded inspection within 24 months finds the school below good (docs/ofsted.md).' },
     newHeadMonths: { default: 4, min: 1, max: 24, unit: 'months', description: 'A head in post fewer months than this is in "the first term of their appointment". Our reading: one term, about four months.' },
   },
   criteria: [

@@ -5,6 +5,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
+import type { InspectionOptions } from '../../core/deriveFacts';
 import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
 import { resultsJson } from '../run/resultsJson';
@@ -27,6 +28,8 @@ export interface CategoriseArgs {
   readonly print: (text: string) => void;
   readonly now?: Date;
   readonly limits?: ReadLimits;
+  /** Horizon, window coverage and rules of the inspection outlook (each optional). */
+  readonly inspection?: InspectionOptions;
   /** Test seam for the output file. */
   readonly output?: OutputOptions;
 }
@@ -47,7 +50,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;
@@ -60,7 +63,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
       await claim.write(textOut(resultsCsv(grid.values, plan)));
       notes.push(...plan.placement.notes);
     } else {
-      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings });
+      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings, inspection: args.inspection });
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
       // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx.
       const asMacro = extname(args.out).toLowerCase() === '.xlsm';

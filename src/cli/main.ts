@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fromIsoDate, todayLocal, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
+import { INSPECTION_RULE_SET_IDS, type InspectionRulesId } from '../../core/ofsted';
 import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
@@ -29,6 +30,23 @@ const readLimits = (opts: { maxUnpackedMb?: number; maxCells?: number }): ReadLi
   ...(opts.maxCells ? { maxGridCells: opts.maxCells } : {}),
 });
 
+function wholeMonths(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 120) throw new InvalidArgumentError(`"${text}" is not a number of months from 1 to 120.`);
+  return n;
+}
+
+function coveragePercent(text: string): number {
+  const n = Number(text.replace(/%$/, ''));
+  if (!Number.isFinite(n) || n < 50 || n > 99) throw new InvalidArgumentError(`"${text}" is not a coverage from 50 to 99 (per cent).`);
+  return n / 100;
+}
+
+function ruleSet(text: string): InspectionRulesId {
+  if (!(INSPECTION_RULE_SET_IDS as readonly string[]).includes(text)) throw new InvalidArgumentError(`"${text}" is not a set of inspection rules; expected ${INSPECTION_RULE_SET_IDS.join(' or ')}.`);
+  return text as InspectionRulesId;
+}
+
 function asOfDate(text: string): CalendarDate {
   const date = fromIsoDate(text);
   if (date === null) throw new InvalidArgumentError(`"${text}" is not a date; expected YYYY-MM-DD, for example 2026-11-01.`);
@@ -52,8 +70,12 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
     .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
-    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; maxUnpackedMb?: number; maxCells?: number }) => {
-      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out, limits: readLimits(opts) });
+    .option('--horizon-months <months>', 'count a graded inspection within this many months of the as-of date (default 24)', wholeMonths)
+    .option('--window-coverage <percent>', 'share of real next inspections a measured window holds, in per cent (default 80)', coveragePercent)
+    .option('--inspection-rules <rules>', `inspection rules: ${INSPECTION_RULE_SET_IDS.join(' or ')} (default: those in force on the as-of date)`, ruleSet)
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId }) => {
+      const inspection = { horizonMonths: opts.horizonMonths, windowCoverage: opts.windowCoverage, rules: opts.inspectionRules };
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out, limits: readLimits(opts), inspection });
     });
 
   withReadLimits(program

@@ -7,6 +7,8 @@
 import { absentColumnNote } from '../../core/columns';
 import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
+import { nationalParameters, type InspectionOptions, type InspectionOutlook } from '../../core/deriveFacts';
+import { ruleSetInForce } from '../../core/ofsted';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
@@ -80,6 +82,8 @@ export interface RunOptions {
   readonly framework: CompiledFramework;
   readonly asOf: CalendarDate;
   readonly params?: Parameters;
+  /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
+  readonly inspection?: InspectionOptions;
   /** Shown in messages: "register.xlsx (sheet Autumn)". */
   readonly source: string;
   /** The analyst's corrections to the automatic header mapping (field to column index in `values`, or `null`: unmapped). */
@@ -116,7 +120,7 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
   const auto = locateRegister(analystValues, first)!;
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
-  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params });
+  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params, inspection: options.inspection });
   if (outcome.fatal) {
     const missing = outcome.registerProblems.filter((p) => p.severity === 'error');
     throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${missing.length === 1 ? 'a column it needs is' : `${missing.length} columns it needs are`} not in the register.\n${missing.map((p) => `  ${p.message}`).join('\n')}`, missing);
@@ -167,7 +171,7 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, before: 
         categoryText(result.label, result.variant?.label, result.override !== null, r.provisional !== null),
         [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
         due === undefined ? '' : toExcelSerial(due),
-        r.inspection ? `${capitalise(r.inspection.risk)} (${r.inspection.riskScore})` : '',
+        r.inspection ? riskText(r.inspection) : '',
         [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...result.reasons.map((x) => x.text)].join('\n'),
         r.provisional ? provisionalText(r.provisional) : '',
         problems,
@@ -182,6 +186,12 @@ export const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', dow
 
 function categoryText(label: string, variant: string | undefined, overridden: boolean, provisional: boolean): string {
   return `${label}${variant ? ` (${variant})` : ''}${provisional ? ' (provisional)' : ''}${overridden ? ' [override]' : ''}`;
+}
+
+/** "High: 23% (score 79)": the band, the probability within the horizon, and the ranking figure. */
+function riskText(inspection: InspectionOutlook): string {
+  const p = inspection.probability;
+  return `${capitalise(inspection.risk)}: ${p >= 0.1 ? Math.round(p * 100) : (p * 100).toFixed(1)}% (score ${inspection.riskScore})`;
 }
 
 function capitalise(s: string): string {
@@ -218,6 +228,13 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
   return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.as, note: absentColumnNote(n) })), notCategorised, errors, warnings, movements, highest };
 }
 
+/** The inspection choices of a run, in one line: "rules report-cards-2025; horizon 24 months; windows hold 80%". */
+function inspectionOutlookText(options: RunOptions): string {
+  const national = nationalParameters(options.inspection);
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(options.asOf) : national.risk.rules;
+  return `rules ${rules}; horizon ${national.risk.horizonMonths} months; windows hold ${Math.round(national.windows.coverage * 100)}%`;
+}
+
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
 export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt: Date }): [string, Cell][] {
   const def = options.framework.definition;
@@ -228,6 +245,7 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Framework version', def.version],
     ['Parameters', Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join('; ')],
     ['As of', toUkDate(options.asOf)],
+    ['Inspection outlook', inspectionOutlookText(options)],
     ['Run at', options.ranAt.toISOString()],
     ['Source', options.source],
     ['Rows', plan.rows.length],

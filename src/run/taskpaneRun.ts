@@ -147,8 +147,17 @@ export interface Comparison {
   readonly problems: readonly string[];
 }
 
-/** The school on sheet row `row` (0-based) under every framework; `null` when the row is not a data row of the region. */
-export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides): { school: string; comparisons: Comparison[] } | null {
+/** The school's inspection risk, the same under every framework: the summary line, then every point. */
+export interface RiskExplanation {
+  readonly summary: string;
+  readonly points: readonly string[];
+}
+
+/**
+ * The school on sheet row `row` (0-based) under every framework, with its inspection risk explained;
+ * `null` when the row is not a data row of the region.
+ */
+export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides): { school: string; comparisons: Comparison[]; risk: RiskExplanation | null } | null {
   const seen = valuesAsSeen(region);
   const located = locateRegister(seen, region.top + 1);
   if (!located) return null;
@@ -160,11 +169,16 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
   const frameworks = allFrameworks();
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
   let school = '';
+  let risk: RiskExplanation | null = null;
   const comparisons = frameworks.map((fw): Comparison => {
     // headerRowNumber is the sheet row of the header as if the school's row came straight after it, so messages name the school's row.
     const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping });
     const r = outcome.rows[0];
     school = r?.record.schoolName ?? school;
+    if (!risk && r?.inspection) {
+      const [summary = '', ...points] = r.inspection.riskReasons;
+      risk = { summary, points };
+    }
     const res = r?.result ?? null;
     return {
       framework: fw.definition.id,
@@ -176,7 +190,7 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
       problems: [...outcome.registerProblems, ...(r?.problems ?? [])].filter((p) => p.severity === 'error').map((p) => p.message),
     };
   });
-  return { school: school || `Row ${row + 1}`, comparisons };
+  return { school: school || `Row ${row + 1}`, comparisons, risk };
 }
 
 /** The saved mapping (field to header text) as overrides on a header row; headers no longer present are ignored. */

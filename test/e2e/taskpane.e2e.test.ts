@@ -177,6 +177,12 @@ suite('the task pane in chromium, on the Excel double', () => {
     await page.locator('[data-framework]').first().waitFor();
     expect(await page.locator('[data-framework]').count()).toBe(5);
     expect(await page.locator('[data-framework] li').count()).toBeGreaterThan(4);
+    // The inspection risk, once, with every point: "+N: ..." lines that add up to the score in the summary.
+    const summary = await page.locator('[data-risk] strong').locator('..').textContent();
+    expect(summary).toMatch(/^Inspection risk: Score (\d+): /);
+    const points = await page.getByRole('list', { name: 'Inspection risk points' }).locator('li').allTextContents();
+    expect(points.length).toBeGreaterThan(1);
+    expect(points.reduce((sum, t) => sum + Number(t.slice(0, t.indexOf(':'))), 0)).toBe(Number(/Score (\d+)/.exec(summary!)![1]));
     // The README's screenshot is refreshed on request (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
     const shot = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots/taskpane.png') : join(tmpdir(), `schoolrisk-taskpane-${process.pid}.png`);
     mkdirSync(dirname(shot), { recursive: true });

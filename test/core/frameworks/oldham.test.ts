@@ -46,8 +46,8 @@ const cases: ConformanceCase[] = [
   // Amber: the index (our reading) and its thresholds.
   { name: 'one concern flag: amber, targeted support', citation: `${INDEX}; "Amber \u2013 Targeted Support"`, facts: { concernCount: 1, attendanceConcern: true }, expect: { category: 'amber', reasons: ['concern-flags'] } },
   { name: 'one flag when the authority asks for two: green', citation: 'parameter amberConcernFlags', facts: { concernCount: 1, attendanceConcern: true }, params: { amberConcernFlags: 2 }, expect: { category: 'green' } },
-  { name: 'risk score 49: green', citation: `${INDEX}: high next-inspection risk from 50`, facts: { inspectionRiskScore: 49, inspectionRisk: 'medium' }, expect: { category: 'green' } },
-  { name: 'risk score 50: amber', citation: `${INDEX}: high next-inspection risk from 50`, facts: { inspectionRiskScore: 50, inspectionRisk: 'high' }, expect: { category: 'amber', reasons: ['inspection-risk'] } },
+  { name: 'risk score 76: green', citation: `${INDEX}: high next-inspection risk from 77`, facts: { inspectionRiskScore: 76, inspectionRisk: 'medium' }, expect: { category: 'green' } },
+  { name: 'risk score 77: amber', citation: `${INDEX}: high next-inspection risk from 77`, facts: { inspectionRiskScore: 77, inspectionRisk: 'high' }, expect: { category: 'amber', reasons: ['inspection-risk'] } },
   { name: 'declining attainment: amber', citation: 'Monitoring and Challenge: "A summary of predicted in school data" (our reading)', facts: { attainmentTrend: 'declining' }, expect: { category: 'amber', reasons: ['declining'] } },
   { name: 'ungraded inspection with concerns: amber', citation: 'Monitoring and Challenge: "external verification of this information" (our reading)', facts: { ungradedConcerns: true }, expect: { category: 'amber', reasons: ['ungraded-concerns'] } },
   // Academies and overrides.

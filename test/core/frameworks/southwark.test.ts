@@ -55,10 +55,10 @@ const cases: ConformanceCase[] = [
   { name: 'head in post 12 months (at newHeadMonths): A', citation: `${T1}, B: "new HTs" (boundary)`, facts: { ...areas('A'), monthsInPost: 12 }, expect: { category: 'A' } },
   { name: 'head in post 13 months: A', citation: `${T1}, B: "new HTs" (boundary)`, facts: { ...areas('A'), monthsInPost: 13 }, expect: { category: 'A' } },
   { name: 'interim head: B', citation: `${T1}, B: "new HTs" (an interim head is new to the post; our reading)`, facts: { ...areas('A'), headteacherInterim: true, monthsInPost: 40 }, expect: { category: 'B', reasons: ['additional-support'] } },
-  // atRiskScore 49 / 50 / 51
-  { name: 'risk score 49 (under atRiskScore 50): A', citation: `${T1}, B: "at risk of RI" (our reading: High risk from 50)`, facts: { ...areas('A'), inspectionRiskScore: 49, inspectionRisk: 'medium' }, expect: { category: 'A' } },
-  { name: 'risk score 50 (at atRiskScore): B', citation: `${T1}, B: "at risk of RI"`, facts: { ...areas('A'), inspectionRiskScore: 50, inspectionRisk: 'high' }, expect: { category: 'B', reasons: ['additional-support'] } },
-  { name: 'risk score 51: B', citation: `${T1}, B: "at risk of RI"`, facts: { ...areas('A'), inspectionRiskScore: 51, inspectionRisk: 'high' }, expect: { category: 'B' } },
+  // atRiskScore 76 / 77 / 78
+  { name: 'risk score 76 (under atRiskScore 77): A', citation: `${T1}, B: "at risk of RI" (our reading: High risk from 77)`, facts: { ...areas('A'), inspectionRiskScore: 76, inspectionRisk: 'medium' }, expect: { category: 'A' } },
+  { name: 'risk score 77 (at atRiskScore): B', citation: `${T1}, B: "at risk of RI"`, facts: { ...areas('A'), inspectionRiskScore: 77, inspectionRisk: 'high' }, expect: { category: 'B', reasons: ['additional-support'] } },
+  { name: 'risk score 78: B', citation: `${T1}, B: "at risk of RI"`, facts: { ...areas('A'), inspectionRiskScore: 78, inspectionRisk: 'high' }, expect: { category: 'B' } },
   { name: 'ungraded inspection raised concerns: B', citation: `${T1}, B: "at risk of RI" ("School remains Good (Concerns) - S5 Next")`, facts: { ...areas('A'), ungradedConcerns: true }, expect: { category: 'B', reasons: ['additional-support'] } },
   { name: 'good after RI: B', citation: `${T1}, B: "improving from RI"`, facts: { ...areas('A'), previousOfstedBand: 'requires-improvement' }, expect: { category: 'B', reasons: ['additional-support'] } },
   { name: 'leadership concern flagged: B', citation: `${T1}, A: "there are no current significant concerns"; ${A1} note: leadership is critical`, facts: { ...areas('A'), leadershipConcern: true }, expect: { category: 'B', reasons: ['additional-support'] } },
