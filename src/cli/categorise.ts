@@ -7,7 +7,9 @@ import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
 import type { InspectionOptions } from '../../core/deriveFacts';
 import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
-import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
+import { buildPack } from '../run/pack';
+import { planRun, RunError, type RunPlan } from '../run/registerRun';
+import { readRunLog, runLogRow } from '../run/runLog';
 import { resultsJson } from '../run/resultsJson';
 import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { outputKind, resultsCsv } from '../workbook/writeFile';
@@ -63,8 +65,11 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
       await claim.write(textOut(resultsCsv(grid.values, plan)));
       notes.push(...plan.placement.notes);
     } else {
-      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings, inspection: args.inspection });
+      const ranAt = args.now ?? new Date();
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
+      const runOptions = { framework: fw, asOf: args.asOf, source, ranAt, fileWarnings: grid.warnings, inspection: args.inspection };
+      const pack = buildPack(plan, fw, { asOf: args.asOf, ranAt, source, history: readRunLog(wb.runLog ?? []) });
+      const logRow = runLogRow(plan, runOptions);
       // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx.
       const asMacro = extname(args.out).toLowerCase() === '.xlsm';
       if (wb.info.macroEnabled !== asMacro) {
@@ -73,7 +78,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
           : `Cannot write "${args.out}": an .xlsm file is for a workbook with macros, and this register has none. Write it as .xlsx.`);
       }
       await claim.write(async (out) => {
-        const copy = await writeWorkbookCopy(wb, plan, { framework: fw, asOf: args.asOf, record, ranAt: args.now ?? new Date() }, out);
+        const copy = await writeWorkbookCopy(wb, plan, { framework: fw, asOf: args.asOf, pack, logRow }, out);
         notes.push(...copy.notes);
       });
     }
