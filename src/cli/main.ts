@@ -69,13 +69,14 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .requiredOption('-f, --framework <id>', `the framework: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
+    .option('--pdf <file.pdf>', 'also write the SIG pack (the summary and a page per school of concern) as an A4 PDF')
     .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
     .option('--horizon-months <months>', 'count a graded inspection within this many months of the as-of date (default 24)', wholeMonths)
     .option('--window-coverage <percent>', 'share of real next inspections a measured window holds, in per cent (default 80)', coveragePercent)
     .option('--inspection-rules <rules>', `inspection rules: ${INSPECTION_RULE_SET_IDS.join(' or ')} (default: those in force on the as-of date)`, ruleSet)
-    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId }) => {
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; pdf?: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId }) => {
       const inspection = { horizonMonths: opts.horizonMonths, windowCoverage: opts.windowCoverage, rules: opts.inspectionRules };
-      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out, limits: readLimits(opts), inspection });
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, pdf: opts.pdf, print: out, limits: readLimits(opts), inspection });
     });
 
   withReadLimits(program

@@ -38,10 +38,11 @@ export interface SheetEdit {
   /** Points a row needs for our wrapped text (it is raised to that, never lowered; a height the analyst fixed stays). */
   readonly rowHeight?: (row: number) => number | undefined;
   /**
-   * How the sheet prints, unless the analyst has set it to fit to pages already: A4 landscape, one page
-   * wide, with this header and footer (in SpreadsheetML's codes).
+   * How the sheet prints, unless the analyst has set it to fit to pages already: A4 landscape, pages wide
+   * as legibility needs, with this header and footer (in SpreadsheetML's codes). `refresh`: the sheet's
+   * printing is ours from an earlier run (its header is ours), so it is set again, not left as the analyst's.
    */
-  readonly print?: { readonly header: string; readonly footer: string } | null;
+  readonly print?: { readonly header: string; readonly footer: string; readonly refresh?: boolean } | null;
 }
 
 /** The worksheet elements that come after pageSetup (CT_Worksheet): pageSetup and headerFooter go before the first of them. */
@@ -222,7 +223,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
         if (local === 'pageSetUpPr' && inSheetPr) {
           sawPageSetUpPr = true;
           if (attrs.fitToPage === '1' || attrs.fitToPage === 'true') analystFits = true;
-          else {
+          if (!analystFits || edit.print?.refresh) {
+            analystFits = false;
             const tag = s.source(start, end + 1);
             s.copyTo(start);
             s.skipTo(end + 1);

@@ -36,6 +36,9 @@ export interface CopyNotes {
   readonly table: string | null;
 }
 
+/** A page header we wrote: "&L<authority> · <framework> · as of dd/mm/yyyy". */
+const OUR_HEADER = /^&L.+ · .+ · as of \d{2}\/\d{2}\/\d{4}$/;
+
 const WRAPPED = new Set(['support', 'reasons', 'missingEvidence', 'problems']);
 
 /** Writes the copy to `out`. */
@@ -111,7 +114,8 @@ export async function writeWorkbookCopy(
     freeze,
     dimension: { top: 0, left: 0, bottom: Math.max(wb.values.length - 1, lastRow), right: usedRight },
     rowHeight,
-    print: headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' }),
+    // An earlier run's printing (its header in our words) is ours to set again; an analyst's stays.
+    print: { ...headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' }), refresh: wb.read.print.fitToPage && OUR_HEADER.test(wb.read.print.header) },
   }));
   // The register's header row repeats at the top of every printed page (unless the analyst chose other rows).
   // With the URN and school-name columns too, where they lead, so every page says which school a row is.
