@@ -9,6 +9,7 @@ import { INSPECTION_RULE_SET_IDS, type InspectionRulesId } from '../../core/ofst
 import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
+import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
 
@@ -98,6 +99,22 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
     .action(async (register: string, opts: { framework?: string; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
       await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
+    });
+
+  withReadLimits(program
+    .command('refresh'))
+    .description('Fill and update the register\'s inspection columns from Ofsted\'s monthly management information (and status and phase from Get Information about Schools), listing every change.')
+    .argument('<register>', 'the register file, .xlsx or .csv (never written)')
+    .requiredOption('--ofsted <mi.csv>', 'Ofsted\'s management information, "state-funded schools - latest inspections" (CSV as published)')
+    .option('--gias <extract.csv>', 'a Get Information about Schools extract (status and phase; heads\' names and other personal data are never read)')
+    .requiredOption('-o, --out <file.xlsx>', 'the refreshed copy, with a Changes sheet')
+    .option('--report <file.json>', 'also write every change, conflict and unmatched school as JSON')
+    .option('--la <code>', 'the authority\'s three-digit LA code (default: from the register\'s LAESTAB column)')
+    .option('--prefer-official', 'take the official value where you have entered another since the last refresh')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
+    .action(async (register: string, opts: { ofsted: string; gias?: string; out: string; report?: string; la?: string; preferOfficial?: boolean; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
+      await refreshCommand({ register, ofsted: opts.ofsted, gias: opts.gias, out: opts.out, report: opts.report, la: opts.la, preferOfficial: opts.preferOfficial, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
     });
 
   program

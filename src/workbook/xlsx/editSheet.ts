@@ -18,6 +18,8 @@ export interface OurCell {
   readonly col: number;
   readonly style: number;
   readonly value: string | number | null;
+  /** Replacing an analyst's cell: keep the cell's own format (its fill, its date format), `style` only if it had none. */
+  readonly keepStyle?: boolean;
 }
 
 /** What to do to the sheet. */
@@ -67,6 +69,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   let row = -1;
   let rowCells: readonly OurCell[] = [];
   let rowCols: ReadonlySet<number> = new Set();
+  /** Styles of the cells of this row that ours replace, by column. */
+  const keptStyle = new Map<number, number>();
   let rowNext = 0;
   let clearing = false;
   let col = -1;
@@ -89,7 +93,9 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   let skippingTo: string | null = null;
   const widthOf = new Map<number, number>();
 
-  const cellXml = (c: OurCell, r: number) => {
+  const cellXml = (c0: OurCell, r: number) => {
+    const kept = c0.keepStyle ? keptStyle.get(c0.col) : undefined;
+    const c = kept === undefined ? c0 : { ...c0, style: kept };
     const ref = refOf(r, c.col);
     if (c.value === null || c.value === '') return `<${q('c')} r="${ref}" s="${c.style}"/>`;
     if (typeof c.value === 'number') return `<${q('c')} r="${ref}" s="${c.style}"><${q('v')}>${c.value}</${q('v')}></${q('c')}>`;
@@ -262,6 +268,7 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
           col = -1;
           rowCells = edit.rows[nextRowIdx] === r ? (edit.cellsOf(r) ?? []) : [];
           rowCols = new Set(rowCells.map((c) => c.col));
+          keptStyle.clear();
           if (edit.rows[nextRowIdx] === r) nextRowIdx++;
           rowNext = 0;
           clearing = r >= edit.clearRows.from && r <= edit.clearRows.to;
@@ -279,6 +286,7 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
             s.insert(cellsBefore(col));
           }
           // An earlier run's cell in our column, or any cell (a styled blank) where we now write one: two cells of one reference would break the file.
+          if (rowCols.has(col) && attrs.s !== undefined) keptStyle.set(col, Number(attrs.s));
           if ((clearing && edit.ourColumns.has(col)) || rowCols.has(col)) {
             s.copyTo(start);
             skipFrom = start;
