@@ -62,7 +62,8 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
     }
     const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
     const lastRow = located.headerIndex + located.rows.length;
-    const notes: string[] = [...(mi.warnings ?? []), ...(gias?.warnings ?? [])];
+    // Which file each note is about: there are two or three here.
+    const notes: string[] = [...(mi.warnings ?? []).map((w) => `${basename(args.ofsted)}: ${w}`), ...(gias?.warnings ?? []).map((w) => `${basename(args.gias!)}: ${w}`)];
     await claim.write(async (out) => {
       notes.push(...await writeRefreshCopy(wb, { headerIndex: located.headerIndex, lastRow, urnColumn: located.mapping.byField.urn! }, plan, memoryRows(plan, memory, toUkDate(args.asOf)), out, {
         header: `Refresh from ${plan.sources.map((s) => s.name).join(' and ')} · as of ${toUkDate(args.asOf)}`,
