@@ -3,6 +3,7 @@ const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { Compilation, sources } = require('webpack');
 const { devPort, toProductionManifest } = require('./addin.config.cjs');
 
 /** A Markdown document as a plain HTML page (our own text: no scripts, nothing fetched). */
@@ -24,6 +25,26 @@ ${marked.parse(text, { async: false })}
 </body>
 </html>
 `;
+}
+
+/** The README's function reference alone: the functions' help page, served by the add-in itself (works offline, on any host). */
+function functionReference(readme) {
+  const text = String(readme);
+  const from = text.indexOf('\n## Function reference');
+  const to = text.indexOf('\n## ', from + 1);
+  if (from < 0) throw new Error('README.md has no "## Function reference" section for the functions\' help page');
+  return `# School risk register: custom functions\n${text.slice(from, to < 0 ? undefined : to).replace('## Function reference', '')}`;
+}
+
+/** Production builds: functions.json's help URLs move to the production host, as the manifest's do. */
+class HelpUrlsOnHost {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('HelpUrlsOnHost', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'HelpUrlsOnHost', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        if (assets['functions.json']) compilation.updateAsset('functions.json', new sources.RawSource(toProductionManifest(assets['functions.json'].source().toString())));
+      });
+    });
+  }
 }
 
 /**
@@ -61,6 +82,7 @@ module.exports = async (env = {}, options = {}) => {
     node: { global: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: path.resolve(__dirname, 'functions/functions.ts') }),
+      ...(dev ? [] : [new HelpUrlsOnHost()]),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane', 'functions'], scriptLoading: 'defer' }),
       new CopyWebpackPlugin({
         patterns: [
@@ -69,6 +91,8 @@ module.exports = async (env = {}, options = {}) => {
           // Each framework's reading of its policy, as a page the pane's "How we read it" link opens.
           { from: 'docs/frameworks/*.md', to: 'docs/frameworks/[name].html', transform: (content, file) => docPage(content, file) },
           { from: 'docs/ofsted.md', to: 'docs/[name].html', transform: (content, file) => docPage(content, file) },
+          // The help each function's "Learn more" opens (its @helpurl), built from the README's function reference.
+          { from: 'README.md', to: 'help/functions.html', transform: (content, file) => docPage(functionReference(content), file) },
         ],
       }),
     ],

@@ -90,6 +90,8 @@ const reportCardSynonyms = {
   expected: 'expected', expectedstandard: 'expected', '3': 'expected',
   needsattention: 'needs-attention', '4': 'needs-attention',
   urgentimprovement: 'urgent-improvement', urgentimprovementneeded: 'urgent-improvement', '5': 'urgent-improvement',
+  // The names Ofsted's consultation of 3 February 2025 proposed (causing concern, attention needed, secure, strong, exemplary), still in some registers.
+  exemplary: 'exceptional', strongpractice: 'strong', secure: 'expected', attentionneeded: 'needs-attention', causingconcern: 'urgent-improvement',
 } as const satisfies Record<string, ReportCardGrade>;
 
 const areaSynonyms = { a: 'A', b: 'B', c: 'C', d: 'D' } as const satisfies Record<string, AreaGrade>;

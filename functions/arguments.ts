@@ -3,6 +3,9 @@
  * arguments as `null`, dates as serial numbers, blanks as '' or null.
  */
 import { fromExcelSerial, todayLocal, type CalendarDate } from '../core/dates';
+import type { FieldKey, SchoolRecord } from '../core/fields';
+import { displayValue, PROBLEM_KINDS } from '../core/problems';
+import { readCell } from '../core/values';
 import { frameworkById, unknownFrameworkMessage } from '../core/frameworks';
 import type { CompiledFramework } from '../core/engine';
 
@@ -35,4 +38,26 @@ export function dateArg(name: string, value: unknown): CalendarDate {
   const date = typeof value === 'number' ? fromExcelSerial(value) : null;
   if (date === null) throw new ArgumentError(`${name} is ${value === null || value === '' ? 'blank' : JSON.stringify(value)}; expected an Excel date.`);
   return date;
+}
+
+/** Omitted, or a blank cell (Excel passes '' or null for an `any` argument). */
+export function isBlank(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || value === '';
+}
+
+/** An optional Excel date argument: `undefined` when blank. */
+export function optionalDateArg(name: string, value: unknown): CalendarDate | undefined {
+  return isBlank(value) ? undefined : dateArg(name, value);
+}
+
+/**
+ * An argument read as the register reads a cell of that field (the same spellings and codes), with the
+ * problem worded about the argument ("outcome is ...") rather than a row and column.
+ */
+export function cellArg<K extends FieldKey>(name: string, field: K, value: unknown, asOf: CalendarDate): SchoolRecord[K] | undefined {
+  const read = readCell(field, value, { row: 1, column: name, asOf });
+  if (read.ok) return read.value;
+  const p = read.problem;
+  if (p.severity === 'warning') return undefined; // a missing-data code such as NULL: blank, as in the register
+  throw new ArgumentError(`${name} is ${displayValue(p.value)} ${PROBLEM_KINDS[p.kind]}; expected ${p.expected}.`);
 }

@@ -15,11 +15,11 @@ if (typeof CustomFunctions === 'undefined') {
 /**
  * The category of each school under a local authority's framework, one per row of the register.
  * @customfunction RISKCATEGORY
- * @helpurl https://github.com/school-risk-register/school-risk-register#schoolriskcategory
+ * @helpurl https://localhost:3000/help/functions.html#schoolriskcategory
  * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham or southwark.
  * @param {any[][]} headers The register's header row (any column order, any recognised header name).
  * @param {any[][]} rows One or more rows of the register.
- * @param {number} [asOf] Date the inspection windows and time in post are counted to (default: today).
+ * @param {number} [asOf] Date the inspection windows and time in post are counted to. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
  * @returns {any[][]} One category per row, "(provisional)" where blank cells could make it more concerning; #VALUE! with the reason where a row cannot be categorised or the headers lack a column the framework needs.
  */
 export function riskCategory(framework: string, headers: any[][], rows: any[][], asOf?: number): any[][] {
@@ -29,11 +29,11 @@ export function riskCategory(framework: string, headers: any[][], rows: any[][],
 /**
  * The reasons for each row's category, each with the policy section it comes from.
  * @customfunction RISKREASONS
- * @helpurl https://github.com/school-risk-register/school-risk-register#schoolriskreasons
+ * @helpurl https://localhost:3000/help/functions.html#schoolriskreasons
  * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham or southwark.
  * @param {any[][]} headers The register's header row.
  * @param {any[][]} rows One or more rows of the register.
- * @param {number} [asOf] Date the inspection windows and time in post are counted to (default: today).
+ * @param {number} [asOf] Date the inspection windows and time in post are counted to. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
  * @returns {any[][]} One text of reasons per row; for a provisional row, the blank cells that could make it more concerning.
  */
 export function riskReasons(framework: string, headers: any[][], rows: any[][], asOf?: number): any[][] {
@@ -43,9 +43,9 @@ export function riskReasons(framework: string, headers: any[][], rows: any[][], 
 /**
  * The days (or visits) a year a framework offers a school in a category; #N/A where the policy sets no number.
  * @customfunction SUPPORTDAYS
- * @helpurl https://github.com/school-risk-register/school-risk-register#schoolsupportdays
+ * @helpurl https://localhost:3000/help/functions.html#schoolsupportdays
  * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham or southwark.
- * @param {string} category Category id or label, such as targeted, Amber or C.
+ * @param {string} category Category as RISKCATEGORY gives it (variant and "(provisional)" included), its label or its id, such as targeted, Amber or C.
  * @param {string} [status] Maintained or academy (default maintained); academies' offer where it differs.
  * @returns {any} Days, visits or contact points a year.
  */
@@ -56,36 +56,37 @@ export function supportDays(framework: string, category: string, status?: string
 /**
  * The risk that a graded inspection within 24 months finds the school below good: Low (under 5%), Medium (5% to 20%) or High (20% or more).
  * @customfunction NEXTINSPECTIONRISK
- * @helpurl https://github.com/school-risk-register/school-risk-register#schoolnextinspectionrisk
- * @param {number} lastInspectionDate Date of the last graded inspection.
- * @param {any} outcome Its outcome: Outstanding, Good, RI, Inadequate, SM, SW, Satisfactory or 1-4.
- * @param {number} [asOf] Date to assess the risk at (default: today).
+ * @helpurl https://localhost:3000/help/functions.html#schoolnextinspectionrisk
+ * @param {any} lastInspectionDate Date of the last graded or report-card inspection; blank for a school never inspected.
+ * @param {any} outcome Its outcome: a grade or key judgement (Outstanding, Good, RI, Inadequate, SM, SW, Satisfactory, 1-4) or a report-card grade (Exceptional, Strong standard, Expected standard, Needs attention, Urgent improvement), read as the worst area.
+ * @param {number} [asOf] Date to assess the risk at. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
  * @param {any[][]} [headers] The register's header row, so the school's other indicators count.
  * @param {any[][]} [row] The school's row of the register.
  * @returns {any} Low, Medium or High.
  */
-export function nextInspectionRisk(lastInspectionDate: number, outcome: any, asOf?: number, headers?: any[][], row?: any[][]): any {
+export function nextInspectionRisk(lastInspectionDate: any, outcome: any, asOf?: number, headers?: any[][], row?: any[][]): any {
   return nextInspectionRiskOf(lastInspectionDate, outcome, asOf ?? null, headers ?? null, row ?? null);
 }
 
 /**
  * The earliest and the latest date the next inspection is expected, as two Excel dates in a row (after RI or inadequate, the span that held 80% of real re-inspections).
  * @customfunction NEXTINSPECTIONDUE
- * @helpurl https://github.com/school-risk-register/school-risk-register#schoolnextinspectiondue
- * @param {number} lastInspectionDate Date of the last inspection.
- * @param {any} outcome Its outcome: Outstanding, Good, RI, Inadequate, SM, SW, Satisfactory or 1-4.
+ * @helpurl https://localhost:3000/help/functions.html#schoolnextinspectiondue
+ * @param {any} lastInspectionDate Date of the last inspection; blank for a school never inspected (then give openDate).
+ * @param {any} outcome Its outcome: a grade or key judgement (Outstanding, Good, RI, Inadequate, SM, SW, Satisfactory, 1-4) or a report-card grade (Exceptional, Strong standard, Expected standard, Needs attention, Urgent improvement).
  * @param {string} [inspectionType] Graded, ungraded or monitoring (default graded).
- * @returns {any[][]} Earliest and latest due dates.
+ * @param {any} [openDate] When the school opened: a school never inspected is first inspected in its third year.
+ * @returns {any[][]} Earliest and latest due dates; #N/A with the reason where nothing dates the next inspection.
  */
-export function nextInspectionDue(lastInspectionDate: number, outcome: any, inspectionType?: string): any[][] {
-  const r = nextInspectionDueOf(lastInspectionDate, outcome, inspectionType ?? null);
+export function nextInspectionDue(lastInspectionDate: any, outcome: any, inspectionType?: string, openDate?: any): any[][] {
+  const r = nextInspectionDueOf(lastInspectionDate, outcome, inspectionType ?? null, openDate ?? null);
   return Array.isArray(r) ? r : [[r, r]];
 }
 
 /**
  * Lists the frameworks: id, name and categories, one framework per row.
  * @customfunction FRAMEWORKS
- * @helpurl https://github.com/school-risk-register/school-risk-register#schoolframeworks
+ * @helpurl https://localhost:3000/help/functions.html#schoolframeworks
  * @returns {string[][]} One row per framework: id, name, categories.
  */
 export function frameworks(): string[][] {

@@ -2,14 +2,13 @@
  * The bodies of the custom functions: arguments in, the core, one value (or error) per row out. The
  * JSDoc that Excel reads is in functions.ts; nothing here decides a category or words a problem.
  */
+import { categoryOfText, categoryText } from '../core/categoryText';
 import { toExcelSerial } from '../core/dates';
 import { deriveFacts } from '../core/deriveFacts';
 import { FRAMEWORKS } from '../core/frameworks';
-import { normaliseKey } from '../core/fields';
 import { categoriseRegister, provisionalText, type RowOutcome } from '../core/register';
-import { readRegister } from '../core/record';
-import { readCell } from '../core/values';
-import { ArgumentError, asOfArg, dateArg, frameworkArg, headerArg } from './arguments';
+import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank } from './arguments';
+import { schoolOf } from './schoolArguments';
 import { notAvailable, valueError, type ExcelError } from './excelError';
 
 type Spill<T> = (T | ExcelError)[][];
@@ -47,7 +46,7 @@ function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknow
 
 /** RISKCATEGORY: the category label per row, "(provisional)" where blank cells could make it more concerning. */
 export function riskCategoryOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(framework, headers, rows, asOf, (r) => r.result!.label + (r.result!.variant ? ` (${r.result!.variant.label})` : '') + (r.provisional ? ' (provisional)' : ''));
+  return perRow(framework, headers, rows, asOf, (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null));
 }
 
 /** RISKREASONS: the reasons per row, with citations, in one text. */
@@ -64,14 +63,11 @@ export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, r
 export function supportDaysOf(framework: unknown, category: unknown, status: unknown): number | ExcelError {
   return guarded(() => {
     const fw = frameworkArg(framework);
-    const cat = typeof category === 'string' ? fw.categoryByKey.get(normaliseKey(category)) : undefined;
-    if (!cat) throw new ArgumentError(`category is ${JSON.stringify(category)}; expected one of ${fw.definition.categories.map((c) => c.label).join(', ')}.`);
+    // Whatever RISKCATEGORY or the Category column wrote (a variant, "(provisional)", "[override]") names its category.
+    const cat = typeof category === 'string' ? categoryOfText(fw, category) : undefined;
+    if (!cat) throw new ArgumentError(`category is ${JSON.stringify(category)}; expected one of ${fw.definition.categories.map((c) => c.label).join(', ')}, as RISKCATEGORY gives it or by id.`);
     let academy = false;
-    if (status !== null && status !== undefined && status !== '') {
-      const read = readCell('status', status, { row: 0, column: 'status', asOf: asOfArg(null) });
-      if (!read.ok) throw new ArgumentError(read.problem.message);
-      academy = read.value === 'academy';
-    }
+    if (!isBlank(status)) academy = cellArg('status', 'status', status, asOfArg(null)) === 'academy';
     const offer = academy && cat.def.support.academy ? cat.def.support.academy : cat.def.support.maintained;
     const amount = offer.amount === null ? null : typeof offer.amount === 'number' ? offer.amount : Number(fw.defaults[offer.amount.param]);
     if (amount === null) return notAvailable(`${cat.def.label}: no set number of days. ${offer.noneReason ?? ''}`.trim());
@@ -79,35 +75,24 @@ export function supportDaysOf(framework: unknown, category: unknown, status: unk
   });
 }
 
-/** The record of one school from an optional header row and row, with the inspection laid over. */
-function schoolFrom(lastInspectionDate: unknown, outcome: unknown, inspectionType: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null) {
-  const asOfDate = asOfArg(asOf);
-  const base = headers && row && row.length > 0 ? readRegister(headerArg(headers), [row[0]!], { asOf: asOfDate, headerRowNumber: 0 }).records[0] : null;
-  const record = { ...(base ?? {}), row: 1, inspectionDate: dateArg('lastInspectionDate', lastInspectionDate) };
-  const grade = readCell('ofstedGrade', outcome, { row: 1, column: 'outcome', asOf: asOfDate });
-  if (!grade.ok) throw new ArgumentError(grade.problem.message);
-  if (grade.value !== undefined) record.ofstedGrade = grade.value;
-  if (inspectionType !== null && inspectionType !== undefined && inspectionType !== '') {
-    const type = readCell('inspectionType', inspectionType, { row: 1, column: 'inspectionType', asOf: asOfDate });
-    if (!type.ok) throw new ArgumentError(type.problem.message);
-    if (type.value !== undefined) record.inspectionType = type.value;
-  }
-  return deriveFacts(record, asOfDate);
-}
-
 /** NEXTINSPECTIONRISK: Low / Medium / High, the probability band of the inspection risk (docs/ofsted.md). */
 export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null): string | ExcelError {
   return guarded(() => {
-    const risk = schoolFrom(lastInspectionDate, outcome, null, asOf, headers, row).inspection.risk;
+    const risk = deriveFacts(schoolOf({ lastInspectionDate, outcome, asOf, headers, row }), asOfArg(asOf)).inspection.risk;
     return risk[0]!.toUpperCase() + risk.slice(1);
   });
 }
 
-/** NEXTINSPECTIONDUE: the earliest and latest dates, as Excel serials, in one row. */
-export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknown, inspectionType: unknown): number[][] | ExcelError {
+/** NEXTINSPECTIONDUE: the earliest and latest dates, as Excel serials, in one row; `#N/A` with the reason when nothing dates it. */
+export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknown, inspectionType: unknown, openDate: unknown = null): number[][] | ExcelError {
   return guarded(() => {
-    const { inspection } = schoolFrom(lastInspectionDate, outcome, inspectionType, null, null, null);
-    if (inspection.dueFrom === undefined || inspection.dueBy === undefined) throw new ArgumentError('No inspection window could be worked out from these arguments.');
+    const school = schoolOf({ lastInspectionDate, outcome, inspectionType, openDate, asOf: null, headers: null, row: null });
+    const { inspection } = deriveFacts(school, asOfArg(null));
+    if (inspection.dueFrom === undefined || inspection.dueBy === undefined) {
+      return notAvailable(school.openDate === undefined && school.inspectionDate === undefined
+        ? 'Never inspected and no openDate: a new school is first inspected in its third year, so give the date it opened.'
+        : 'No inspection window could be worked out from these arguments.');
+    }
     return [[toExcelSerial(inspection.dueFrom), toExcelSerial(inspection.dueBy)]];
   });
 }

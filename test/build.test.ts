@@ -127,6 +127,23 @@ describe('the custom functions', () => {
   });
 });
 
+describe('the functions\' help, served by the add-in itself', () => {
+  it('every function\'s help URL is a page of the build, on the production host, at an anchor the page has', () => {
+    const page = read('help/functions.html');
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain("default-src 'none'"); // nothing fetched: it works offline
+    const metadata = (JSON.parse(read('functions.json')) as { functions: { id: string; helpUrl?: string }[] }).functions;
+    expect(metadata.length).toBeGreaterThan(0);
+    for (const f of metadata) {
+      expect(f.helpUrl, f.id).toMatch(new RegExp(`^${urlProd.replace(/[.]/g, '\\.')}help/functions\\.html#school[a-z]+$`));
+      const anchor = f.helpUrl!.split('#')[1]!;
+      expect(page, `${f.id}: anchor ${anchor}`).toMatch(new RegExp(`<a id="?${anchor}"?>`)); // the build minifies HTML
+      expect(page, f.id).toContain(`=SCHOOL.${f.id}(`);
+    }
+    expect(read('functions.json')).not.toContain(urlDev);
+  });
+});
+
 describe('the manifest the build writes', () => {
   it('points at the production host, not the dev server', () => {
     const xml = read('manifest.xml');

@@ -3,6 +3,7 @@
  * can see how the authorities' rules differ on the same register.
  */
 import { basename } from 'node:path';
+import { categoryText } from '../../core/categoryText';
 import type { CalendarDate } from '../../core/dates';
 import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
@@ -32,7 +33,7 @@ export async function compareCommand(args: { register: string; sheet?: string; a
     categories: Object.fromEntries(frameworks.map((fw, k) => {
       const row = outcomes[k]!.rows[i]!;
       const res = row.result;
-      return [fw.definition.id, res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}${row.provisional ? ' (provisional)' : ''}` : null];
+      return [fw.definition.id, res ? categoryText(res.label, res.variant?.label, row.provisional !== null) : null];
     })),
   }));
   const ids = frameworks.map((f) => f.definition.id);

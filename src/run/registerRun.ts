@@ -4,6 +4,7 @@
  * when an earlier run wrote them), their fills, the SIG summary and the run record. Plain data only:
  * each shell's workbook writer carries it out.
  */
+import { categoryText, categoryOfText } from '../../core/categoryText';
 import { absentColumnNote } from '../../core/columns';
 import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
@@ -145,7 +146,7 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
 /** The category a previous-run cell names (label with or without a variant, or id). */
 function previousRank(fw: CompiledFramework, text: string): number | undefined {
   // As the Category column writes it: a variant or "(provisional)" in brackets, " [override]" after.
-  return categoryRank(fw, text) ?? categoryRank(fw, text.replace(/\s*\[override\]$/, '').replace(/\s*[(–-].*$/, ''));
+  return categoryOfText(fw, text)?.rank;
 }
 
 /**
@@ -168,7 +169,7 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, before: 
   const due = r.inspection?.dueBy;
   const cells: Cell[] = result
     ? [
-        categoryText(result.label, result.variant?.label, result.override !== null, r.provisional !== null),
+        categoryText(result.label, result.variant?.label, r.provisional !== null, result.override !== null),
         [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
         due === undefined ? '' : toExcelSerial(due),
         r.inspection ? riskText(r.inspection) : '',
@@ -183,10 +184,6 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, before: 
 }
 
 export const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New to the register', other: 'Previous run under another framework' };
-
-function categoryText(label: string, variant: string | undefined, overridden: boolean, provisional: boolean): string {
-  return `${label}${variant ? ` (${variant})` : ''}${provisional ? ' (provisional)' : ''}${overridden ? ' [override]' : ''}`;
-}
 
 /** "High: 23% (score 79)": the band, the probability within the horizon, and the ranking figure. */
 function riskText(inspection: InspectionOutlook): string {

@@ -5,6 +5,7 @@
  * with its marker, table and panes: paneBlock.ts; the SIG summary; the run-log row); places each problem
  * on its sheet cell; compares one school under every framework. The pane adds only interaction on top.
  */
+import { categoryText } from '../../core/categoryText';
 import { toIsoDate, toUkDate, type CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
@@ -183,7 +184,7 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
     return {
       framework: fw.definition.id,
       name: fw.definition.name,
-      category: res ? `${res.label}${res.variant ? ` (${res.variant.label})` : ''}${r!.provisional ? ' (provisional)' : ''}` : null,
+      category: res ? categoryText(res.label, res.variant?.label, r!.provisional !== null) : null,
       colour: res?.colour ?? null,
       textColour: res?.textColour ?? null,
       reasons: res ? [...res.reasons.map((x) => x.text), ...(r!.provisional ? [provisionalText(r!.provisional)] : [])] : [],

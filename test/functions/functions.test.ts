@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toExcelSerial, fromIsoDate, type CalendarDate } from '../../core/dates';
+import { FRAMEWORKS } from '../../core/frameworks';
 import { INSPECTION_RISK_MODEL, narrowestInterval } from '../../core/ofsted';
 import { CustomFunctionsErrorDouble, installCustomFunctionsDouble } from '../support/customFunctionsDouble';
 import { withRequiredColumns } from '../support/requiredColumns';
@@ -122,7 +123,30 @@ describe('SUPPORTDAYS', () => {
   it('is #VALUE! naming the categories for an unknown category', () => {
     const out = fns.supportDays('oldham', 'purple', null as never);
     expect(isError(out, '#VALUE!')).toBe(true);
-    expect(out.message).toBe('category is "purple"; expected one of Green, Amber, Red.');
+    expect(out.message).toBe('category is "purple"; expected one of Green, Amber, Red, as RISKCATEGORY gives it or by id.');
+  });
+
+  it('takes every label RISKCATEGORY gives, variant and "(provisional)" included, so the two chain', () => {
+    // Herefordshire's medium variant and an Oxfordshire provisional row, as RISKCATEGORY spills them.
+    const medium = fns.riskCategory('herefordshire', HEADERS, [firstRowWith({ 'Falling roll': 'Yes', 'Inspection date': serial('2025-09-01') })], AS_OF)[0]![0] as string;
+    expect(medium).toBe('Medium (Timetabled support)');
+    const chained = fns.supportDays('herefordshire', medium, null as never);
+    expect(isError(chained, '#VALUE!')).toBe(false);
+    expect(chained).toEqual(fns.supportDays('herefordshire', 'Medium', null as never));
+    const provisional = fns.riskCategory('oxfordshire', HEADERS, [firstRowWith({ 'Safeguarding concern': '' })], AS_OF)[0]![0] as string;
+    expect(provisional).toMatch(/\(provisional\)$/);
+    expect(fns.supportDays('oxfordshire', provisional, null as never)).toBe(fns.supportDays('oxfordshire', provisional.replace(' (provisional)', ''), null as never));
+    // As the Category column writes an analyst's override.
+    expect(fns.supportDays('wokingham', 'Red [override]', 'maintained')).toBe(40);
+  });
+
+  it('reads every category text of every framework back to its category', () => {
+    for (const f of FRAMEWORKS) {
+      for (const c of f.categories) {
+        const texts = [c.label, `${c.label} (provisional)`, ...(c.variants ?? []).map((v) => `${c.label} (${v.label}) (provisional)`)];
+        for (const text of texts) expect(isError(fns.supportDays(f.id, text, null as never), '#VALUE!'), `${f.id}: ${text}`).toBe(false);
+      }
+    }
   });
 });
 
@@ -153,6 +177,43 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     expect(isError(out, '#VALUE!')).toBe(true);
     expect(out.message).toBe('lastInspectionDate is "yesterday"; expected an Excel date.');
   });
+
+  it('accepts what the register accepts: report-card grades (and the consultation\'s names) as well as grades and key judgements', () => {
+    const due = (outcome: string) => fns.nextInspectionDue(serial('2025-12-01'), outcome, null as never) as unknown[][];
+    const expected = due('Expected standard');
+    expect(expected[0]!.every((v) => typeof v === 'number')).toBe(true);
+    expect(due('Secure')).toEqual(expected);
+    expect(due('expected')).toEqual(expected);
+    // Needs attention is below the expected standard: the measured RI window, sooner than the expected standard's.
+    expect(due('Needs attention')[0]![1]).toBeLessThan(expected[0]![1] as number);
+    const risk = (outcome: string) => LEVEL.indexOf(fns.nextInspectionRisk(serial('2025-12-01'), outcome, AS_OF, null as never, null as never));
+    expect(risk('Urgent improvement')).toBeGreaterThan(risk('Strong standard'));
+    expect(risk('Causing concern')).toBe(risk('Urgent improvement'));
+  });
+
+  it('speaks of the argument when the outcome cannot be read, naming both scales', () => {
+    const out = fns.nextInspectionRisk(serial('2024-05-01'), 'Brilliant', AS_OF, null as never, null as never);
+    expect(isError(out, '#VALUE!')).toBe(true);
+    expect(out.message).toMatch(/^outcome is "Brilliant"; expected an Ofsted grade \(.*Good.*\) or a report-card grade \(.*expected.*\)\.$/i);
+    expect(out.message).not.toMatch(/Row 1|column/);
+  });
+
+  it('is #VALUE! for a last inspection after asOf, as in the register, not "Low"', () => {
+    const out = fns.nextInspectionRisk(serial('2026-12-01'), 'Good', AS_OF, null as never, null as never);
+    expect(isError(out, '#VALUE!')).toBe(true);
+    expect(out.message).toBe('lastInspectionDate is 01/12/2026, after asOf (01/11/2026); expected the date of an inspection that has happened.');
+  });
+
+  it('gives a school never inspected its new-school window from its open date, else #N/A with the reason', () => {
+    // Opened September 2024: its third year runs from 1 August 2026 to 31 July 2027.
+    expect(fns.nextInspectionDue('', '', null as never, serial('2024-09-01'))).toEqual([[serial('2026-08-01'), serial('2027-07-31')]]);
+    const none = fns.nextInspectionDue('', '', null as never, null as never)[0]![0];
+    expect(isError(none, '#N/A')).toBe(true);
+    expect((none as CustomFunctionsErrorDouble).message).toMatch(/Never inspected and no openDate/);
+    const outcomeAlone = fns.nextInspectionDue('', 'Good', null as never, null as never)[0]![0];
+    expect(isError(outcomeAlone, '#VALUE!')).toBe(true);
+    expect((outcomeAlone as CustomFunctionsErrorDouble).message).toMatch(/^outcome is given but lastInspectionDate is blank/);
+  });
 });
 
 describe('FRAMEWORKS', () => {
@@ -170,7 +231,7 @@ describe('the generated metadata (functions.json)', () => {
     metadata = JSON.parse(result.metadataJson);
   }, 60_000);
 
-  it('describes every function and every parameter, with a help URL to the README', () => {
+  it('describes every function and every parameter, with a help URL to the page built from the README\'s reference', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(['FRAMEWORKS', 'NEXTINSPECTIONDUE', 'NEXTINSPECTIONRISK', 'RISKCATEGORY', 'RISKREASONS', 'SUPPORTDAYS']);
     for (const f of metadata.functions) {
@@ -179,6 +240,9 @@ describe('the generated metadata (functions.json)', () => {
       expect(readme, `${f.id} help anchor`).toContain(`<a id="${anchor}"></a>`);
       for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toBeTruthy();
       expect(f.options?.volatile ?? false).toBe(false);
+      // Not volatile, so an omitted asOf goes stale overnight: each description says to pass TODAY() or a date.
+      const asOf = f.parameters.find((p) => p.name === 'asOf');
+      if (asOf) expect(asOf.description, `${f.id}.asOf`).toMatch(/Pass TODAY\(\) or a fixed date/);
     }
   });
 
@@ -187,6 +251,7 @@ describe('the generated metadata (functions.json)', () => {
     const dims = (id: string) => byId[id]!.parameters.map((p) => `${p.name}:${p.dimensionality ?? 'scalar'}${p.optional ? '?' : ''}`);
     expect(dims('RISKCATEGORY')).toEqual(['framework:scalar', 'headers:matrix', 'rows:matrix', 'asOf:scalar?']);
     expect(dims('NEXTINSPECTIONRISK')).toEqual(['lastInspectionDate:scalar', 'outcome:scalar', 'asOf:scalar?', 'headers:matrix?', 'row:matrix?']);
+    expect(dims('NEXTINSPECTIONDUE')).toEqual(['lastInspectionDate:scalar', 'outcome:scalar', 'inspectionType:scalar?', 'openDate:scalar?']);
     expect(byId.RISKCATEGORY!.result.dimensionality).toBe('matrix');
     expect(byId.NEXTINSPECTIONDUE!.result.dimensionality).toBe('matrix');
     expect(byId.SUPPORTDAYS!.result.dimensionality ?? 'scalar').toBe('scalar');
