@@ -20,7 +20,10 @@ import { categorise } from '../core/engine';
 import type { Facts } from '../core/facts';
 import { allFrameworks } from '../core/frameworks';
 import { readRegister } from '../core/record';
-import { categoriseRegister } from '../core/register';
+import type { FieldKey } from '../core/fields';
+import { mapHeaders } from '../core/headers';
+import { categoriseRegister, fieldsReadFor } from '../core/register';
+import Papa from 'papaparse';
 import { main } from '../src/cli/main';
 import { excelJsDateFromSerial } from '../test/support/exceljsCells';
 import { installCustomFunctionsDouble } from '../test/support/customFunctionsDouble';
@@ -82,6 +85,38 @@ function coreFigures(header: string[], rows: (string | number | boolean)[][]) {
     coreRowsPerSecond: Math.min(...values.map((v) => v.engineRowsPerSecond)),
     registerRowsPerSecond: Math.min(...values.map((v) => v.registerRowsPerSecond)),
   };
+}
+
+/** The same register parsed from CSV by papaparse: a machine-independent yardstick for the register rate. */
+function papaparseFigure(header: string[], rows: (string | number | boolean)[][]) {
+  const csv = Papa.unparse([header, ...rows]);
+  Papa.parse(csv.slice(0, 200_000)); // warm-up
+  const ms = median(Array.from({ length: REPS }, () => timeMs(() => {
+    Papa.parse(csv, { dynamicTyping: true });
+  })));
+  return { papaparseMs: Math.round(ms), papaparseRowsPerSecond: Math.round(rows.length / (ms / 1000)) };
+}
+
+/**
+ * What one RISKCATEGORY call sends Excel (its arguments as JSON, as Excel passes them to the runtime), per
+ * row: the whole register's columns, or only those the framework reads; and how many rows fit under the
+ * 5 MB argument cap (office-js issue 4654).
+ */
+function argumentFigures(header: string[], rows: (string | number | boolean)[][]) {
+  const CAP = 5_000_000;
+  const sample = rows.slice(0, 5000);
+  const perRow = (cols: number[]) => JSON.stringify(sample.map((r) => cols.map((i) => r[i]))).length / sample.length;
+  const mapping = mapHeaders(header, { headerRowNumber: 1 });
+  const all = header.map((_, i) => i);
+  const perFramework: Record<string, { columns: number; bytesPerRow: number; rowsPerCall: number }> = {};
+  for (const fw of allFrameworks()) {
+    const read = fieldsReadFor(fw);
+    const cols = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([f]) => read.has(f)).map(([, i]) => i);
+    const bytes = perRow(cols);
+    perFramework[fw.definition.id] = { columns: cols.length, bytesPerRow: Math.round(bytes), rowsPerCall: Math.floor(CAP / bytes) };
+  }
+  const whole = perRow(all);
+  return { wholeRegister: { columns: all.length, bytesPerRow: Math.round(whole), rowsPerCall: Math.floor(CAP / whole) }, perFramework };
 }
 
 /** One RISKCATEGORY call over the whole register, as Excel makes it: 2-D ranges, dates as serials. */
@@ -291,8 +326,11 @@ async function run(): Promise<void> {
     log('Core...');
     const core = coreFigures(header, rows);
     const slowest = Object.entries(core.perFramework).sort((a, b) => a[1].registerRowsPerSecond - b[1].registerRowsPerSecond)[0]![0];
+    log('papaparse on the same register as CSV...');
+    const papa = papaparseFigure(header, rows);
     log('RISKCATEGORY...');
     const spill = await spillFigure(header, rows);
+    const args = argumentFigures(header, rows);
     log(`CLI on ${ROWS} rows (${slowest})...`);
     const cli = await cliFigure(dir, header, rows, slowest);
     // Herefordshire writes the most text per school (its low category needs three cited indicators), so its copy is the largest.
@@ -310,7 +348,12 @@ async function run(): Promise<void> {
     const table: Row[] = [
       check('coreRowsPerSecond', core.coreRowsPerSecond, '>= 500,000', (v) => v >= 500_000),
       { name: 'registerRowsPerSecond', value: core.registerRowsPerSecond, target: '(no target)', met: null },
+      { name: 'papaparseRowsPerSecond', value: papa.papaparseRowsPerSecond, target: '(yardstick)', met: null },
+      check('registerToPapaparseRatio', Math.round((papa.papaparseRowsPerSecond / core.registerRowsPerSecond) * 100) / 100, '<= 2', (v) => v <= 2),
       check('riskCategorySpillMs', spill.riskCategorySpillMs, '< 100', (v) => v < 100),
+      { name: 'functionArgBytesPerRowWhole', value: args.wholeRegister.bytesPerRow, target: '(no target)', met: null },
+      { name: 'functionArgBytesPerRowMax', value: Math.max(...Object.values(args.perFramework).map((f) => f.bytesPerRow)), target: '(no target)', met: null },
+      { name: 'functionRowsPerCallMin', value: Math.min(...Object.values(args.perFramework).map((f) => f.rowsPerCall)), target: '(5 MB cap)', met: null },
       check('cliOverheadRatio', cli.cliOverheadRatio, '<= 1.5', (v) => v <= 1.5),
       check('cliPeakRssMB25k', memory.cliPeakRssMB25k, '<= 500', (v) => v <= 500),
       { name: 'cliPeakRssMB100k', value: memory.cliPeakRssMB100k, target: '(finishes)', met: typeof memory.cliPeakRssMB100k === 'number' ? true : null },
@@ -327,6 +370,8 @@ async function run(): Promise<void> {
     const lines = table.map((r) => `${r.name.padEnd(w)}  ${(typeof r.value === 'number' ? r.value.toLocaleString('en-GB') : r.value).padStart(vw)}  ${r.target.padEnd(12)} ${r.met === null ? '' : r.met ? 'met' : 'MISSED'}`);
     process.stdout.write(`\nschool-risk-register benchmarks: ${ROWS.toLocaleString('en-GB')} schools, ${REPS} repetition(s), median\n${lines.join('\n')}\n\n`);
     process.stdout.write(`per framework (rows/s, engine | register; RISKCATEGORY ms; task pane syncs):\n${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} ms; ${pane.perFramework[id]?.syncs ?? 'n/a'} syncs`).join('\n')}\n`);
+    process.stdout.write(`RISKCATEGORY arguments (5 MB cap): whole register ${args.wholeRegister.columns} columns, ${args.wholeRegister.bytesPerRow} bytes/row, ${args.wholeRegister.rowsPerCall.toLocaleString('en-GB')} rows per call; only the framework's columns: ${Object.entries(args.perFramework).map(([id, f]) => `${id} ${f.columns} columns, ${f.bytesPerRow} bytes/row, ${f.rowsPerCall.toLocaleString('en-GB')} rows`).join('; ')}\n`);
+    process.stdout.write(`papaparse parses the register as CSV in ${papa.papaparseMs} ms (${papa.papaparseRowsPerSecond} rows/s)\n`);
     process.stdout.write(`cli: categorise ${cli.cliMs} ms vs exceljs read+write ${cli.exceljsMs} ms (${slowest}); peak memory (herefordshire) ${memory.cliPeakRssMB25k} MB at 25,000 rows, ${memory.cliPeakRssMB100k} MB at 100,000, ${memory.baselineMB} MB to start and list the frameworks\n`);
 
     const results = {
@@ -336,7 +381,7 @@ async function run(): Promise<void> {
       repetitions: REPS,
       ...Object.fromEntries(table.map((r) => [r.name, r.value])),
       met: Object.fromEntries(table.filter((r) => r.met !== null).map((r) => [r.name, r.met])),
-      detail: { core: core.perFramework, riskCategorySpillMsByFramework: spill.perFramework, taskpaneByFramework: pane.perFramework, cli: { ...cli, framework: slowest, memory } },
+      detail: { core: core.perFramework, papaparse: papa, functionArguments: args, riskCategorySpillMsByFramework: spill.perFramework, taskpaneByFramework: pane.perFramework, cli: { ...cli, framework: slowest, memory } },
       seconds: Math.round((Date.now() - started) / 1000),
     };
     await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

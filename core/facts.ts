@@ -102,6 +102,12 @@ const OFSTED_FIELDS = [
   'kjLeadershipManagement', 'kjEarlyYears', 'kjSixthForm',
 ] as const satisfies readonly FieldKey[];
 const WINDOW_FIELDS = [...OFSTED_FIELDS, 'openDate'] as const satisfies readonly FieldKey[];
+/** Everything the inspection-risk model reads (core/ofsted/inspectionChance.ts, belowGood.ts): its window, results, attendance, leadership and concerns. */
+const RISK_FIELDS = [
+  ...WINDOW_FIELDS, ...CONCERN_FIELDS, 'phase', 'status', 'previousOfstedGrade', 'attainmentTrend', 'attendancePct', 'persistentAbsencePct',
+  'headteacherStartDate', 'headteacherInterim', 'ks2Cohort', 'ks2RwmExpectedPct', 'ks2ReadingProgress', 'ks2WritingProgress', 'ks2MathsProgress',
+  'ks4Cohort', 'ks4Progress8',
+] as const satisfies readonly FieldKey[];
 
 /** The record fields each derived fact is computed from (so "which frameworks use this column" is exact). */
 export const DERIVED_FACT_SOURCES: Record<keyof DerivedFacts, readonly FieldKey[]> = {
@@ -120,7 +126,7 @@ export const DERIVED_FACT_SOURCES: Record<keyof DerivedFacts, readonly FieldKey[
   monthsUntilInspectionDue: WINDOW_FIELDS,
   inspectionOverdue: WINDOW_FIELDS,
   inspectionDueThisTerm: WINDOW_FIELDS,
-  inspectionRisk: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
-  inspectionRiskScore: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
+  inspectionRisk: RISK_FIELDS,
+  inspectionRiskScore: RISK_FIELDS,
   concernCount: CONCERN_FIELDS,
 };

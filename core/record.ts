@@ -28,10 +28,11 @@ const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeo
 export function readRegister(
   headerRow: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  opts: { asOf: CalendarDate; headerRowNumber: number; mapping?: HeaderMapping },
+  opts: { asOf: CalendarDate; headerRowNumber: number; mapping?: HeaderMapping; fields?: ReadonlySet<FieldKey> },
 ): RegisterRead {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
-  const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).map(([field, index]) => ({
+  const wanted = opts.fields;
+  const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]) => ({
     field, index, number: FIELD_NUMBER.get(field)!, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
   const urnColumn = columns.find((c) => c.field === 'urn');

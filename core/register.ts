@@ -79,6 +79,16 @@ export interface RegisterOptions {
   readonly trace?: boolean;
   /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
   readonly inspection?: InspectionOptions;
+  /**
+   * Read only the columns this framework uses (RISKCATEGORY and RISKREASONS): the other columns' cells are
+   * not read at all, so they cost nothing and their problems, only ever warnings, are not reported.
+   */
+  readonly onlyUsedColumns?: boolean;
+}
+
+/** The fields a run of this framework reads: those its rules use, the URN and the analyst's override. */
+export function fieldsReadFor(fw: CompiledFramework): ReadonlySet<FieldKey> {
+  return new Set<FieldKey>([...fieldsUsedBy(fw), 'urn', 'categoryOverride', 'overrideReason']);
 }
 
 /** Categorises every row of a register. Never throws on data. */
@@ -88,16 +98,16 @@ export function categoriseRegister(
   rows: readonly (readonly unknown[])[],
   options: RegisterOptions,
 ): RegisterOutcome {
-  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping });
+  const used = fieldsReadFor(fw);
+  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? used : undefined });
   const columns = checkColumns(fw, read.mapping);
   const registerProblems: Problem[] = [...columns.problems, ...read.mapping.problems];
   const fatal = columns.missing.length > 0;
 
   // A bad cell in a column this framework reads stops its row; elsewhere it is only a warning.
-  const used = new Set<string>([...fieldsUsedBy(fw), 'urn', 'categoryOverride', 'overrideReason']);
   const problemsByRow = new Map<number, Problem[]>();
   for (const p of read.problems) {
-    const adjusted = p.severity === 'error' && p.field !== undefined && !used.has(p.field) ? { ...p, severity: 'warning' as const } : p;
+    const adjusted = p.severity === 'error' && p.field !== undefined && !used.has(p.field as FieldKey) ? { ...p, severity: 'warning' as const } : p;
     const list = problemsByRow.get(p.row);
     if (list) list.push(adjusted);
     else problemsByRow.set(p.row, [adjusted]);

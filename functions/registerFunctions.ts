@@ -32,7 +32,7 @@ function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknow
     const narrow = data.find((r) => r.length < header.length);
     if (narrow) throw new ArgumentError(`rows has ${narrow.length} column${narrow.length === 1 ? '' : 's'} but headers has ${header.length}; expected rows spanning the same columns as the header row.`);
     // Row numbers in messages count within the `rows` range, so "Row 1" is its first row.
-    const outcome = categoriseRegister(fw, header, data, { asOf: asOfArg(asOf), headerRowNumber: 0 });
+    const outcome = categoriseRegister(fw, header, data, { asOf: asOfArg(asOf), headerRowNumber: 0, onlyUsedColumns: true });
     if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
     const byRow = new Map(outcome.rows.map((r) => [r.row, r]));
     return data.map((_, i): (T | ExcelError)[] => {

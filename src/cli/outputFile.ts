@@ -130,7 +130,8 @@ export async function claimOutput(outPath: string, inputPath: string, options: O
         await open(dir, 'r').then((d) => d.sync().finally(() => d.close())).catch(() => undefined);
       } catch (e) {
         await cleanUp();
-        throw e instanceof CliError ? e : writeFailure(outPath, e);
+        // An I/O error (it has a code) is the analyst's to fix and gets one line; anything else is our bug and keeps its stack.
+        throw e instanceof CliError || typeof (e as NodeJS.ErrnoException)?.code !== 'string' ? e : writeFailure(outPath, e);
       }
       await cleanUp();
     },

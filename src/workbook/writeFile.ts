@@ -19,7 +19,10 @@ export function neutraliseCsvCell(value: Cell): Cell {
 /** The results as CSV text: the analyst's columns, then the result columns. */
 export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan): string {
   const columns = plan.placement.columns;
-  const width = Math.max(Math.max(...columns) + 1, ...values.map((r) => r.length));
+  // Loops, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
+  let width = 0;
+  for (const c of columns) if (c + 1 > width) width = c + 1;
+  for (const r of values) if (r.length > width) width = r.length;
   const byRow = new Map(plan.rows.map((r) => [r.gridRow, r]));
   const lastRow = plan.located.headerIndex + plan.located.rows.length;
   const rows = values.map((row, i) => {

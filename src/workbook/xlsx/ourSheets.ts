@@ -69,7 +69,9 @@ export function sheetXml(spec: SheetSpec): string {
     heights.push(Math.max(LINE_POINTS, height));
     return body ? `<row r="${r + 1}"${height > LINE_POINTS ? ` ht="${height}" customHeight="1"` : ''}>${body}</row>` : '';
   }).join('');
-  const width = Math.max(1, spec.widths.length, ...spec.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
+  let width = Math.max(1, spec.widths.length);
+  for (const row of spec.rows) if (row.length > width) width = row.length;
   const dimension = `A1:${columnLetters(width - 1)}${Math.max(1, spec.rows.length)}`;
   const breaks = spec.pageBreaks?.length
     ? `<rowBreaks count="${spec.pageBreaks.length}" manualBreakCount="${spec.pageBreaks.length}">${spec.pageBreaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join('')}</rowBreaks>`
