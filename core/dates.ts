@@ -143,6 +143,25 @@ export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
   return b.day < a.day && b.day < daysInMonth(b.year, b.month) ? months - 1 : months;
 }
 
+/**
+ * Months as the policies count them, by anniversaries: the whole calendar months from `from` to `to`, plus
+ * one half when `to` is past the last monthly anniversary. So 36 is exactly three years, 36.5 is "over
+ * three years" (at least a day past the anniversary, less than 37 months) and `> 36` means "over three
+ * years", `<= 24` "within the last two years", `< 12` and `>= 24` as whole months would. Negative when `to`
+ * is earlier.
+ */
+export function monthsElapsed(from: CalendarDate, to: CalendarDate): number {
+  if (to < from) return -monthsElapsed(to, from);
+  const whole = monthsBetween(from, to);
+  return addMonths(from, whole) === to ? whole : whole + 0.5;
+}
+
+/** A `monthsElapsed` figure in words: "36", or "over 36" (past the 36th monthly anniversary). */
+export function monthsText(months: number): string {
+  if (Number.isInteger(months)) return String(months);
+  return months > 0 ? `over ${Math.floor(months)}` : `-${monthsText(-months)}`;
+}
+
 /** Days from `from` to `to`. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return to - from;

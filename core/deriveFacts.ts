@@ -2,7 +2,7 @@
  * The facts a framework reads: the record plus what is derived from it once per row, the same way for
  * every framework (Ofsted standing, inspection window and risk, time in post, concern count).
  */
-import { monthsBetween, type CalendarDate } from './dates';
+import { monthsElapsed, type CalendarDate } from './dates';
 import { CONCERN_FIELDS, type Facts, type RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
 import type { SchoolRecord } from './fields';
@@ -82,9 +82,9 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
   facts.inCategoryOfConcern = standing.inCategoryOfConcern;
   facts.previousOfstedBand = standing.previousBand;
   facts.lastInspectionDate = standing.lastInspectionDate;
-  facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : monthsBetween(standing.lastInspectionDate, asOf);
+  facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : monthsElapsed(standing.lastInspectionDate, asOf);
   facts.ungradedConcerns = standing.ungradedConcerns;
-  facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, monthsBetween(record.headteacherStartDate, asOf));
+  facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, monthsElapsed(record.headteacherStartDate, asOf));
   facts.inspectionDueFrom = window?.dueFrom;
   facts.inspectionDueBy = window?.dueBy;
   facts.monthsUntilInspectionDue = status?.monthsUntilDue;

@@ -13,7 +13,7 @@
  * open. The most concerning category whose rule could hold is the worst case; where it is more
  * concerning than the category, the result is provisional. Only rows with a missing cell pay for it.
  */
-import { toUkDate, type CalendarDate } from './dates';
+import { monthsText, toUkDate, type CalendarDate } from './dates';
 import { factAt, FACT_KEYS } from './factShape';
 import { DERIVED_FACT_LABELS, DERIVED_FACT_SOURCES, factLabel, type FactKey, type Facts } from './facts';
 import { inFieldOrder, type Unknowns } from './missingEvidence';
@@ -954,12 +954,14 @@ function traceOf(c: CompiledCriterion, facts: Facts, t: Truth): CriterionTrace {
 }
 
 const DATE_FACTS = new Set<string>(['lastInspectionDate', 'inspectionDueFrom', 'inspectionDueBy']);
+// Counted by anniversaries (dates.ts monthsElapsed): 36.5 reads "over 36".
+const MONTH_KEYS = new Set<string>(['monthsSinceInspection', 'monthsInPost', 'monthsUntilInspectionDue']);
 
 /** A fact's value as an analyst reads it: dates dd/mm/yyyy, Yes/No, words for enum values. */
 export function formatFact(key: FactKey, value: unknown): string {
   if (value === undefined) return '(blank)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return DATE_KEYS.has(key) ? toUkDate(value as CalendarDate) : String(value);
+  if (typeof value === 'number') return DATE_KEYS.has(key) ? toUkDate(value as CalendarDate) : MONTH_KEYS.has(key) ? monthsText(value) : String(value);
   if (typeof value === 'string' && (ENUM_KEYS.has(key) || /^[a-z]+(-[a-z]+)+$/.test(value))) return humanise(value);
   return String(value);
 }

@@ -102,8 +102,12 @@ const OFSTED_FIELDS = [
   'kjLeadershipManagement', 'kjEarlyYears', 'kjSixthForm',
 ] as const satisfies readonly FieldKey[];
 const WINDOW_FIELDS = [...OFSTED_FIELDS, 'openDate'] as const satisfies readonly FieldKey[];
-/** Everything the inspection-risk model reads (core/ofsted/inspectionChance.ts, belowGood.ts): its window, results, attendance, leadership and concerns. */
-const RISK_FIELDS = [
+/**
+ * Everything the inspection-risk model reads (core/ofsted/inspectionChance.ts, belowGood.ts): its window,
+ * results, attendance, leadership and concerns. A blank or unreadable one is a missing input the model
+ * allows for, so only the few below decide the fact's sources (a bad cell in the others is a warning).
+ */
+export const RISK_MODEL_INPUTS = [
   ...WINDOW_FIELDS, ...CONCERN_FIELDS, 'phase', 'status', 'previousOfstedGrade', 'attainmentTrend', 'attendancePct', 'persistentAbsencePct',
   'headteacherStartDate', 'headteacherInterim', 'ks2Cohort', 'ks2RwmExpectedPct', 'ks2ReadingProgress', 'ks2WritingProgress', 'ks2MathsProgress',
   'ks4Cohort', 'ks4Progress8',
@@ -126,7 +130,7 @@ export const DERIVED_FACT_SOURCES: Record<keyof DerivedFacts, readonly FieldKey[
   monthsUntilInspectionDue: WINDOW_FIELDS,
   inspectionOverdue: WINDOW_FIELDS,
   inspectionDueThisTerm: WINDOW_FIELDS,
-  inspectionRisk: RISK_FIELDS,
-  inspectionRiskScore: RISK_FIELDS,
+  inspectionRisk: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
+  inspectionRiskScore: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
   concernCount: CONCERN_FIELDS,
 };

@@ -8,6 +8,7 @@ import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
 import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
+import { RISK_MODEL_INPUTS } from './facts';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
@@ -87,8 +88,13 @@ export interface RegisterOptions {
 }
 
 /** The fields a run of this framework reads: those its rules use, the URN and the analyst's override. */
-export function fieldsReadFor(fw: CompiledFramework): ReadonlySet<FieldKey> {
+export function fieldsUsedInRun(fw: CompiledFramework): ReadonlySet<FieldKey> {
   return new Set<FieldKey>([...fieldsUsedBy(fw), 'urn', 'categoryOverride', 'overrideReason']);
+}
+
+/** The columns a run reads at all: those, and every input of the inspection-risk model (it allows for blanks). */
+export function fieldsReadFor(fw: CompiledFramework): ReadonlySet<FieldKey> {
+  return new Set<FieldKey>([...fieldsUsedInRun(fw), ...RISK_MODEL_INPUTS]);
 }
 
 /** Categorises every row of a register. Never throws on data. */
@@ -98,8 +104,8 @@ export function categoriseRegister(
   rows: readonly (readonly unknown[])[],
   options: RegisterOptions,
 ): RegisterOutcome {
-  const used = fieldsReadFor(fw);
-  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? used : undefined });
+  const used = fieldsUsedInRun(fw);
+  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined });
   const columns = checkColumns(fw, read.mapping);
   const registerProblems: Problem[] = [...columns.problems, ...read.mapping.problems];
   const fatal = columns.missing.length > 0;

@@ -6,7 +6,7 @@
  * good school good cannot be measured). The statutory latest date (5 school years) is shown apart.
  * Every interval is a parameter; sources in `WINDOW_PARAMETERS` and docs/ofsted.md.
  */
-import { addDays, addMonths, dateFromParts, monthsBetween, schoolYearStarting, termOf, type CalendarDate } from '../dates';
+import { addDays, addMonths, dateFromParts, monthsElapsed, schoolYearStarting, termOf, type CalendarDate } from '../dates';
 import type { OfstedBand, OfstedSource } from '../facts';
 import type { InspectionRulesId } from './inspectionRules';
 import { INSPECTION_RISK_MODEL, MONTH_DAYS, narrowestInterval, type InspectionRiskModel } from './riskModel';
@@ -143,7 +143,7 @@ export function inspectionWindow(last: LastInspection, openDate?: CalendarDate, 
 
 /** Where the as-of date sits against a window. */
 export interface WindowStatus {
-  /** Whole months from the as-of date to `dueBy` (negative when overdue). */
+  /** Months from the as-of date to `dueBy`, by anniversaries (`monthsElapsed`; negative when overdue). */
   readonly monthsUntilDue: number;
   /** `dueBy` is before the as-of date. */
   readonly overdue: boolean;
@@ -155,7 +155,7 @@ export interface WindowStatus {
 export function windowStatus(window: InspectionWindow, asOf: CalendarDate): WindowStatus {
   const term = termOf(asOf);
   return {
-    monthsUntilDue: monthsBetween(asOf, window.dueBy),
+    monthsUntilDue: monthsElapsed(asOf, window.dueBy),
     overdue: window.dueBy < asOf,
     dueThisTerm: window.dueFrom <= term.end && window.dueBy >= term.start,
   };

@@ -39,7 +39,7 @@ export const REPORT_CARD_MAPPING_PARAMETERS: Readonly<Record<keyof ReportCardMap
   },
   urgentImprovementIsInadequate: {
     description: 'Any evaluation area at "urgent improvement" puts the school in the inadequate band and in a category of concern.',
-    source: 'DOMAIN.md: "requires significant improvement" (was serious weaknesses) where any area is urgent improvement; "special measures" where leadership and governance and another area are urgent improvement. Confirm against Ofsted\'s operating guide.',
+    source: 'Ofsted, School inspection operating guide for inspectors (for use from 10 November 2025), as summarised by the NEU (the guide itself was readable only in its opening): "requires significant improvement" where any area other than leadership and governance is urgent improvement, or leadership and governance is the only one; "special measures" where leadership and governance is urgent improvement and another area is too, or safeguarding is not met.',
   },
   needsAttentionAreasForRi: {
     description: 'How many areas at "needs attention" make the school read as requires improvement. Default 1: "needs attention" is below the expected standard, so one such area is not good.',
@@ -80,10 +80,13 @@ export function readReportCard(record: SchoolRecord, params: Partial<ReportCardM
   const urgent = at('urgent-improvement');
   const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
 
-  if (p.urgentImprovementIsInadequate && leadershipUrgent && urgent.length >= 2) {
-    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'special-measures', because: urgent };
+  // Special measures: leadership and governance at urgent improvement together with another area at urgent
+  // improvement or safeguarding not met (NEU's summary of Ofsted's operating guide, November 2025; REPORT-CARDS-AND-RISE.md section 1).
+  const safeguardingNotMet = p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false;
+  if (p.urgentImprovementIsInadequate && leadershipUrgent && (urgent.length >= 2 || safeguardingNotMet)) {
+    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'special-measures', because: safeguardingNotMet ? ['safeguardingEffective', ...urgent] : urgent };
   }
-  if (p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false) {
+  if (safeguardingNotMet) {
     return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'requires-significant-improvement', because: ['safeguardingEffective', ...urgent] };
   }
   if (p.urgentImprovementIsInadequate && urgent.length > 0) {

@@ -34,7 +34,7 @@ describe('deriveFacts', () => {
   it('derives the standing from the latest inspection that judged the school, the time since the latest of any kind', () => {
     expect(facts).toMatchObject({
       isAcademy: true, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', ofstedEquivalentGrade: 'good', inCategoryOfConcern: false,
-      lastInspectionDate: d('2024-01-16'), monthsSinceInspection: 33, ungradedConcerns: true, monthsInPost: 9, concernCount: 2,
+      lastInspectionDate: d('2024-01-16'), monthsSinceInspection: 33.5, ungradedConcerns: true, monthsInPost: 9, concernCount: 2, // over 33 months; exactly 9
     });
   });
 

@@ -93,14 +93,14 @@ describe('measured windows after requires improvement and inadequate: the narrow
   });
 });
 
-describe('windowStatus: months until due, overdue, due this term (terms as termOf in dates.ts)', () => {
+describe('windowStatus: months until due (by anniversaries: 16.5 is over 16), overdue, due this term (terms as termOf in dates.ts)', () => {
   const window = { dueFrom: d('2024-08-01'), dueBy: d('2025-07-31'), coverage: null, kind: 'rule' as const, basis: 'test' };
   it.each([
-    { asOf: '2024-03-01', months: 16, overdue: false, thisTerm: false }, // spring term ends 31 Mar, window opens in August
-    { asOf: '2024-06-01', months: 13, overdue: false, thisTerm: true }, // summer term runs to 31 Aug and overlaps 1 Aug
-    { asOf: '2024-10-15', months: 9, overdue: false, thisTerm: true },
+    { asOf: '2024-03-01', months: 16.5, overdue: false, thisTerm: false }, // spring term ends 31 Mar, window opens in August
+    { asOf: '2024-06-01', months: 13.5, overdue: false, thisTerm: true }, // summer term runs to 31 Aug and overlaps 1 Aug
+    { asOf: '2024-10-15', months: 9.5, overdue: false, thisTerm: true },
     { asOf: '2025-07-31', months: 0, overdue: false, thisTerm: true }, // the last day is still in time
-    { asOf: '2025-09-01', months: -1, overdue: true, thisTerm: false }, // autumn term starts after the window closed
+    { asOf: '2025-09-01', months: -1.5, overdue: true, thisTerm: false }, // autumn term starts after the window closed
   ])('as of $asOf', ({ asOf, months, overdue, thisTerm }) => {
     expect(windowStatus(window, d(asOf))).toEqual({ monthsUntilDue: months, overdue, dueThisTerm: thisTerm });
   });

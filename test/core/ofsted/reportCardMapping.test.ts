@@ -14,7 +14,12 @@ describe('default mapping of a report card onto the policies\' bands', () => {
     { why: 'one area urgent improvement', areas: { rcAchievement: 'urgent-improvement' }, safeguarding: true, band: 'inadequate', category: 'requires-significant-improvement' },
     // DOMAIN.md: "special measures" where leadership and governance is urgent improvement and so is another area.
     { why: 'leadership and another area urgent improvement', areas: { rcLeadershipGovernance: 'urgent-improvement', rcInclusion: 'urgent-improvement' }, safeguarding: true, band: 'inadequate', category: 'special-measures' },
+    // Operating guide (Nov 2025), as the NEU summarises it: RSI where "Leadership and Governance is the only evaluation area found to need 'Urgent Improvement'".
     { why: 'leadership alone urgent improvement', areas: { rcLeadershipGovernance: 'urgent-improvement' }, safeguarding: true, band: 'inadequate', category: 'requires-significant-improvement' },
+    // The same: special measures "if Leadership and Governance is judged as in need of Urgent Improvement AND ... or safeguarding is 'not met'".
+    { why: 'leadership urgent improvement and safeguarding not met', areas: { rcLeadershipGovernance: 'urgent-improvement' }, safeguarding: false, band: 'inadequate', category: 'special-measures' },
+    // Safeguarding not met with another area (not leadership) at urgent improvement stays requires significant improvement.
+    { why: 'another area urgent improvement and safeguarding not met', areas: { rcAchievement: 'urgent-improvement' }, safeguarding: false, band: 'inadequate', category: 'requires-significant-improvement' },
     // Local reading: "needs attention" is below the expected standard, so not good.
     { why: 'one area needs attention', areas: { rcAttendanceBehaviour: 'needs-attention' }, safeguarding: true, band: 'requires-improvement', category: 'none' },
     { why: 'all expected', areas: {}, safeguarding: true, band: 'good-or-better', category: 'none' },
