@@ -9,6 +9,7 @@ import { INSPECTION_RULE_SET_IDS, type InspectionRulesId } from '../../core/ofst
 import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
+import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
 
@@ -69,13 +70,14 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .requiredOption('-f, --framework <id>', `the framework: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
+    .option('--pdf <file.pdf>', 'also write the SIG pack (the summary and a page per school of concern) as an A4 PDF')
     .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
     .option('--horizon-months <months>', 'count a graded inspection within this many months of the as-of date (default 24)', wholeMonths)
     .option('--window-coverage <percent>', 'share of real next inspections a measured window holds, in per cent (default 80)', coveragePercent)
     .option('--inspection-rules <rules>', `inspection rules: ${INSPECTION_RULE_SET_IDS.join(' or ')} (default: those in force on the as-of date)`, ruleSet)
-    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId }) => {
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; pdf?: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId }) => {
       const inspection = { horizonMonths: opts.horizonMonths, windowCoverage: opts.windowCoverage, rules: opts.inspectionRules };
-      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out, limits: readLimits(opts), inspection });
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, pdf: opts.pdf, print: out, limits: readLimits(opts), inspection });
     });
 
   withReadLimits(program
@@ -97,6 +99,22 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
     .action(async (register: string, opts: { framework?: string; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
       await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
+    });
+
+  withReadLimits(program
+    .command('refresh'))
+    .description('Fill and update the register\'s inspection columns from Ofsted\'s monthly management information (and status and phase from Get Information about Schools), listing every change.')
+    .argument('<register>', 'the register file, .xlsx or .csv (never written)')
+    .requiredOption('--ofsted <mi.csv>', 'Ofsted\'s management information, "state-funded schools - latest inspections" (CSV as published)')
+    .option('--gias <extract.csv>', 'a Get Information about Schools extract (status and phase; heads\' names and other personal data are never read)')
+    .requiredOption('-o, --out <file.xlsx>', 'the refreshed copy, with a Changes sheet')
+    .option('--report <file.json>', 'also write every change, conflict and unmatched school as JSON')
+    .option('--la <code>', 'the authority\'s three-digit LA code (default: from the register\'s LAESTAB column)')
+    .option('--prefer-official', 'take the official value where you have entered another since the last refresh')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
+    .action(async (register: string, opts: { ofsted: string; gias?: string; out: string; report?: string; la?: string; preferOfficial?: boolean; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
+      await refreshCommand({ register, ofsted: opts.ofsted, gias: opts.gias, out: opts.out, report: opts.report, la: opts.la, preferOfficial: opts.preferOfficial, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
     });
 
   program

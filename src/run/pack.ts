@@ -7,6 +7,7 @@ import { termOf, toUkDate, type CalendarDate } from '../../core/dates';
 import { deriveFacts } from '../../core/deriveFacts';
 import { categorise, categoryRank, type CompiledFramework } from '../../core/engine';
 import type { SchoolRecord } from '../../core/fields';
+import { stuckReason } from '../../core/ofsted/rise';
 import { ofstedStanding } from '../../core/ofsted/standing';
 import { provisionalText } from '../../core/register';
 import { MOVEMENT_TEXT, type RowPlan, type RunPlan } from './registerRun';
@@ -157,12 +158,11 @@ export function buildPack(
     .slice(0, HIGHEST_RISKS)
     .map((r) => line(r, String(r.cells[3])));
 
-  // "Stuck" as the DfE defines it for RISE: requires improvement (or equivalent) at the latest
-  // inspection, and below good at the one before.
-  const stuck = plan.rows.filter((r) => {
-    const st = ofstedStanding(r.outcome.record);
-    return st.band === 'requires-improvement' && (st.previousBand === 'requires-improvement' || st.previousBand === 'inadequate');
-  }).map((r) => line(r, 'RI (or equivalent) now, below good before'));
+  // "Stuck" as the DfE defines it for RISE (core/ofsted/rise.ts).
+  const stuck = plan.rows.flatMap((r) => {
+    const why = stuckReason(r.outcome.record, ofstedStanding(r.outcome.record));
+    return why === null ? [] : [line(r, why)];
+  });
 
   // The trend: the last runs under this framework, this one included.
   const earlier = context.history.filter((h) => h.frameworkId === def.id).slice(-(TREND_RUNS - 1));

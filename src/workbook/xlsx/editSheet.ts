@@ -18,6 +18,8 @@ export interface OurCell {
   readonly col: number;
   readonly style: number;
   readonly value: string | number | null;
+  /** Replacing an analyst's cell: keep the cell's own format (its fill, its date format), `style` only if it had none. */
+  readonly keepStyle?: boolean;
 }
 
 /** What to do to the sheet. */
@@ -38,10 +40,11 @@ export interface SheetEdit {
   /** Points a row needs for our wrapped text (it is raised to that, never lowered; a height the analyst fixed stays). */
   readonly rowHeight?: (row: number) => number | undefined;
   /**
-   * How the sheet prints, unless the analyst has set it to fit to pages already: A4 landscape, one page
-   * wide, with this header and footer (in SpreadsheetML's codes).
+   * How the sheet prints, unless the analyst has set it to fit to pages already: A4 landscape, pages wide
+   * as legibility needs, with this header and footer (in SpreadsheetML's codes). `refresh`: the sheet's
+   * printing is ours from an earlier run (its header is ours), so it is set again, not left as the analyst's.
    */
-  readonly print?: { readonly header: string; readonly footer: string } | null;
+  readonly print?: { readonly header: string; readonly footer: string; readonly refresh?: boolean } | null;
 }
 
 /** The worksheet elements that come after pageSetup (CT_Worksheet): pageSetup and headerFooter go before the first of them. */
@@ -66,6 +69,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   let row = -1;
   let rowCells: readonly OurCell[] = [];
   let rowCols: ReadonlySet<number> = new Set();
+  /** Styles of the cells of this row that ours replace, by column. */
+  const keptStyle = new Map<number, number>();
   let rowNext = 0;
   let clearing = false;
   let col = -1;
@@ -88,7 +93,9 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   let skippingTo: string | null = null;
   const widthOf = new Map<number, number>();
 
-  const cellXml = (c: OurCell, r: number) => {
+  const cellXml = (c0: OurCell, r: number) => {
+    const kept = c0.keepStyle ? keptStyle.get(c0.col) : undefined;
+    const c = kept === undefined ? c0 : { ...c0, style: kept };
     const ref = refOf(r, c.col);
     if (c.value === null || c.value === '') return `<${q('c')} r="${ref}" s="${c.style}"/>`;
     if (typeof c.value === 'number') return `<${q('c')} r="${ref}" s="${c.style}"><${q('v')}>${c.value}</${q('v')}></${q('c')}>`;
@@ -222,7 +229,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
         if (local === 'pageSetUpPr' && inSheetPr) {
           sawPageSetUpPr = true;
           if (attrs.fitToPage === '1' || attrs.fitToPage === 'true') analystFits = true;
-          else {
+          if (!analystFits || edit.print?.refresh) {
+            analystFits = false;
             const tag = s.source(start, end + 1);
             s.copyTo(start);
             s.skipTo(end + 1);
@@ -260,6 +268,7 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
           col = -1;
           rowCells = edit.rows[nextRowIdx] === r ? (edit.cellsOf(r) ?? []) : [];
           rowCols = new Set(rowCells.map((c) => c.col));
+          keptStyle.clear();
           if (edit.rows[nextRowIdx] === r) nextRowIdx++;
           rowNext = 0;
           clearing = r >= edit.clearRows.from && r <= edit.clearRows.to;
@@ -277,6 +286,7 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
             s.insert(cellsBefore(col));
           }
           // An earlier run's cell in our column, or any cell (a styled blank) where we now write one: two cells of one reference would break the file.
+          if (rowCols.has(col) && attrs.s !== undefined) keptStyle.set(col, Number(attrs.s));
           if ((clearing && edit.ourColumns.has(col)) || rowCols.has(col)) {
             s.copyTo(start);
             skipFrom = start;

@@ -86,8 +86,8 @@ export class WorkbookEdit {
     return children(child(this.wb.documentElement!, 'sheets')!, 'sheet').length;
   }
 
-  /** Adds a worksheet at the end of the workbook; returns its part name. */
-  addSheet(name: string): string {
+  /** Adds a worksheet at the end of the workbook (hidden: not shown as a tab); returns its part name. */
+  addSheet(name: string, hidden = false): string {
     const part = this.freePart((n) => `xl/worksheets/sheet${n}.xml`);
     const relId = this.addRelationship(REL.worksheet, part);
     const sheets = child(this.wb.documentElement!, 'sheets')!;
@@ -95,6 +95,7 @@ export class WorkbookEdit {
     const sheet = createIn(this.wb, sheets, NS.main, 'sheet');
     sheet.setAttribute('name', name);
     sheet.setAttribute('sheetId', String(Math.max(0, ...ids) + 1));
+    if (hidden) sheet.setAttribute('state', 'hidden');
     // openpyxl declares xmlns:r on each <sheet>, not on the root: setAttributeNS declares it where it is missing.
     sheet.setAttributeNS(NS.r, 'r:id', relId);
     sheets.appendChild(sheet);

@@ -20,7 +20,7 @@ import { columnLetters } from '../port';
 import { columnReference, isMarkerName, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
 import type { RegisterWorkbook } from './registerWorkbook';
 import type { CellStyle } from './styles';
-import { extendTable, uniqueColumnNames, type TableInfo } from './tables';
+import { extendTable, tableExtension } from './tables';
 import { readRelationships, relativeTarget, relsPathOf } from './workbookInfo';
 import { WorkbookEdit } from './workbookEdit';
 import { chartXml, drawingXml } from './chart';
@@ -35,6 +35,9 @@ export interface CopyNotes {
   /** The table the results were added to, when the register is one. */
   readonly table: string | null;
 }
+
+/** A page header we wrote: "&L<authority> · <framework> · as of dd/mm/yyyy". */
+const OUR_HEADER = /^&L.+ · .+ · as of \d{2}\/\d{2}\/\d{4}$/;
 
 const WRAPPED = new Set(['support', 'reasons', 'missingEvidence', 'problems']);
 
@@ -55,7 +58,7 @@ export async function writeWorkbookCopy(
   const urnColumn = plan.located.mapping.byField.urn ?? 0;
   const table = wb.tables.find((t) => t.headerRow && t.ref.top === h && t.ref.left <= urnColumn && urnColumn <= t.ref.right) ?? null;
   const headers: string[] = RESULT_HEADERS.map((x) => x);
-  const extension = table ? tableExtension(table, columns, plan.placement.writeHeader, wb.values[h] ?? [], headers, notes) : null;
+  const extension = table ? tableExtension(table, columns, plan.placement.writeHeader, wb.values[h] ?? [], headers, notes, 'results') : null;
 
   // Our cells, row by row.
   const st = (s: CellStyle) => styles.cellFormat(s);
@@ -111,7 +114,8 @@ export async function writeWorkbookCopy(
     freeze,
     dimension: { top: 0, left: 0, bottom: Math.max(wb.values.length - 1, lastRow), right: usedRight },
     rowHeight,
-    print: headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' }),
+    // An earlier run's printing (its header in our words) is ours to set again; an analyst's stays.
+    print: { ...headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' }), refresh: wb.read.print.fitToPage && OUR_HEADER.test(wb.read.print.header) },
   }));
   // The register's header row repeats at the top of every printed page (unless the analyst chose other rows).
   // With the URN and school-name columns too, where they lead, so every page says which school a row is.
@@ -134,29 +138,6 @@ export async function writeWorkbookCopy(
   replace.set('[Content_Types].xml', edit.contentTypesXml());
   await writePackage(wb.pkg, out, { replace, add });
   return { notes, table: extension ? table!.name : null };
-}
-
-/** Where the table grows to and the names of its new columns; `null` (with a note) when it cannot. */
-function tableExtension(table: TableInfo, columns: readonly number[], writeHeader: readonly boolean[], headerRow: readonly unknown[], headers: string[], notes: string[]): { right: number; names: string[] } | null {
-  const outside = columns.map((c, i) => [c, i] as const).filter(([c]) => c > table.ref.right).sort((a, b) => a[0] - b[0]);
-  if (outside.length === 0) return null;
-  const contiguous = outside.every(([c], k) => c === table.ref.right + 1 + k);
-  if (!contiguous) {
-    notes.push(`The results could not be added to your table "${table.name}" because other columns lie between it and them; they are beside it, so sort the table and the results together (or give the columns between a header inside the table).`);
-    return null;
-  }
-  if (table.isQueryTable) {
-    notes.push(`Your table "${table.name}" is filled by a query, so the results were written beside it, not inside it.`);
-    return null;
-  }
-  // The header cells of a table are its column names: unique, so ours may get a number.
-  const wanted = outside.map(([c, i]) => (writeHeader[i] ? headers[i]! : String(headerRow[c] ?? '').trim() || headers[i]!));
-  const names = uniqueColumnNames(table.columns, wanted);
-  outside.forEach(([, i], k) => {
-    if (names[k] !== wanted[k]) notes.push(`Your table "${table.name}" already has a column "${wanted[k]}", so ours is headed "${names[k]}".`);
-    headers[i] = names[k]!;
-  });
-  return { right: outside[outside.length - 1]![0], names };
 }
 
 /** Frozen panes for a plain range: the header row, and the URN and school name when they lead. */
