@@ -138,6 +138,18 @@ const sheetValues = (name: string) => page.evaluate((n) => {
 
 const cell = (row: number, col: number) => page.evaluate(([r, c]) => (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Register')!.value(r!, c!), [row, col]);
 
+/** Selects a cell in the first school of the least concerning category (Universal: not in the pack's profiles); its sheet row. */
+async function selectUniversalSchool(): Promise<number> {
+  let row = 1;
+  while (!String(await cell(row, tableWidth)).startsWith('Universal')) row++;
+  await page.evaluate((r) => {
+    const d = (window as unknown as { __double: { selection: unknown; active: string } }).__double;
+    d.selection = { sheet: 'Register', box: { top: r, left: 1, bottom: r, right: 1 } };
+    d.active = 'Register';
+  }, row);
+  return row;
+}
+
 suite('the task pane in chromium, on the Excel double', () => {
   it('finds the register and shows the mapping', async () => {
     await page.getByRole('button', { name: 'Find register' }).click();
@@ -230,14 +242,7 @@ suite('the task pane in chromium, on the Excel double', () => {
 
   it('writes the profile of the selected school as a page at the end of School profiles, and selects it', async () => {
     const before = (await sheetValues(PROFILES_SHEET)).length;
-    // A school in the least concerning category: not in the pack's profiles.
-    let row = 1;
-    while (!String(await cell(row, tableWidth)).startsWith('Universal')) row++;
-    await page.evaluate((r) => {
-      const d = (window as unknown as { __double: { selection: unknown; active: string } }).__double;
-      d.selection = { sheet: 'Register', box: { top: r, left: 1, bottom: r, right: 1 } };
-      d.active = 'Register';
-    }, row);
+    const row = await selectUniversalSchool();
     await page.getByRole('button', { name: 'Profile of selected school' }).click();
     await page.getByText(/^Profile of .+ written$/).waitFor({ timeout: 30_000 });
     const profiles = await sheetValues(PROFILES_SHEET);
@@ -252,13 +257,7 @@ suite('the task pane in chromium, on the Excel double', () => {
   it('reaches Profile of selected school from the keyboard, and selects the page a school has already', async () => {
     const before = (await sheetValues(PROFILES_SHEET)).length;
     const school = grid[0]!.findIndex((h) => String(h).trim() === 'School name');
-    let row = 1;
-    while (!String(await cell(row, tableWidth)).startsWith('Universal')) row++;
-    await page.evaluate((r) => {
-      const d = (window as unknown as { __double: { selection: unknown; active: string } }).__double;
-      d.selection = { sheet: 'Register', box: { top: r, left: 1, bottom: r, right: 1 } };
-      d.active = 'Register';
-    }, row);
+    const row = await selectUniversalSchool();
     // Tab from the top of the page until the button has the focus: every control on the way is reachable.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     let focused = '';
