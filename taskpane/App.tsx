@@ -1,5 +1,6 @@
 /**
- * The task pane: set up (framework, as-of date), mapping, Validate, Categorise, Compare. All workbook
+ * The task pane: set up (framework, as-of date), mapping, Validate, Categorise, Compare, and the profile
+ * of the selected school (a page added to the School profiles sheet, so it prints with the pack). All workbook
  * access goes through the port it is given (Office.js in Excel, the double in the end-to-end test);
  * the run itself is src/run/taskpaneRun.ts. Messages go to a Fluent MessageBar, never only the console.
  */
@@ -13,8 +14,11 @@ import { FIELDS, FIELD_KEYS, type FieldKey } from '../core/fields';
 import { FRAMEWORKS, frameworkById } from '../core/frameworks';
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan } from '../src/run/registerRun';
+import type { Pack } from '../src/run/pack';
+import { PROFILES_SHEET, SUMMARY_SHEET } from '../src/run/packSheets';
+import { RUN_LOG_SHEET } from '../src/run/runLog';
 import {
-  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
+  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 
@@ -34,6 +38,13 @@ function provisionalNote(plan: RunPlan): string {
   const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
   const absent = plan.summary.absentColumns;
   return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}`;
+}
+
+/** The sheets a run wrote besides the results, in words. */
+function packWritten(pack: Pack): string {
+  const profiles = pack.profiles.length === 1 ? '1 school profile' : `${pack.profiles.length} school profiles`;
+  const more = pack.profilesNotShown ? ` (the first of ${pack.profiles.length + pack.profilesNotShown} in the two most concerning categories)` : '';
+  return ` Written: "${SUMMARY_SHEET}" (counts, movements, the trend over runs, inspections), "${PROFILES_SHEET}" (${profiles}${more}, a page each) and a row in "${RUN_LOG_SHEET}".`;
 }
 
 /** The whole pane. */
@@ -123,15 +134,15 @@ export function App({ port, dark }: AppProps) {
     setProgress(0);
     try {
       const fw = frameworkById(frameworkId)!;
-      const { plan: p, report } = await categoriseOnPort(port, r, fw, asOf, { overrides, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
+      const { plan: p, pack, report } = await categoriseOnPort(port, r, fw, asOf, { overrides, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
       const first = r.top + p.located.headerIndex + 2;
       const rows = report.rowsDone ? `sheet rows ${first} to ${first + report.rowsDone - 1}` : 'no rows';
       const details = report.notes;
       if (report.status === 'done') {
         const counts = p.summary.counts.filter((c) => c.schools).map((c) => `${c.label}: ${c.schools}`).join('; ');
-        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised.${provisionalNote(p)} SIG summary and Run log updated.`, details });
+        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised.${provisionalNote(p)}${packWritten(pack)}`, details });
       } else if (report.status === 'cancelled') {
-        setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. The SIG summary was not updated.`, details });
+        setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. "${SUMMARY_SHEET}", "${PROFILES_SHEET}" and "${RUN_LOG_SHEET}" were not updated.`, details });
       } else {
         setNotice({ intent: 'error', title: 'The run stopped', text: `${report.error ?? ''}. New results in ${rows}; the other rows keep their previous results.`, details });
       }
@@ -155,6 +166,30 @@ export function App({ port, dark }: AppProps) {
       setComparison(c);
     } catch (e) {
       fail('Could not compare', e);
+    }
+  }
+
+  async function profileSelected() {
+    try {
+      const r = region ?? (await findRegister());
+      if (!r || !asOf) return;
+      const cell = await port.selectedCell();
+      const fw = frameworkById(frameworkId)!;
+      const page = cell.sheet === r.sheet ? profilePageOfRow(r, cell.row, fw, asOf, { overrides }) : null;
+      if (!page) return setNotice({ intent: 'info', title: 'Profile', text: 'Select a cell in a school\'s row of the register, then press Profile of selected school.' });
+      if (!page.layout) return setNotice({ intent: 'warning', title: `No profile for ${page.school}`, text: `It has no category under ${fw.definition.name}: ${page.problems.join(' ')}` });
+      const report = await port.addProfilePage(page.layout);
+      if (report.status === 'failed') return setNotice({ intent: 'error', title: 'The profile was not written', text: report.error ?? '' });
+      setNotice({
+        intent: 'success',
+        title: report.status === 'added' ? `Profile of ${page.school} written` : `${page.school} has a profile already`,
+        text: report.status === 'added'
+          ? `A page at the end of "${report.sheet}" (from row ${report.row + 1}), selected; it prints with the pack's profiles until the next run rewrites the sheet.`
+          : `Its page in "${report.sheet}" (from row ${report.row + 1}) is selected.`,
+        details: report.notes,
+      });
+    } catch (e) {
+      fail(e instanceof RunError ? 'The register cannot be categorised' : 'Could not write the profile', e);
     }
   }
 
@@ -220,6 +255,7 @@ export function App({ port, dark }: AppProps) {
             <Button onClick={() => void validate()} disabled={progress !== null}>Validate</Button>
             <Button appearance="primary" onClick={() => void categorise()} disabled={progress !== null}>Categorise</Button>
             <Button onClick={() => void compare()} disabled={progress !== null}>Compare selected school</Button>
+            <Button onClick={() => void profileSelected()} disabled={progress !== null}>Profile of selected school</Button>
           </div>
           {progress !== null && (
             <div style={gap}>

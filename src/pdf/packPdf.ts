@@ -82,7 +82,9 @@ function summaryPage(pack: Pack): Content {
     ...schoolList(`Inspections due this term (${pack.dueThisTerm.length})`, pack.dueThisTerm, 'Window'),
     ...schoolList('Highest inspection risks', pack.highestRisks, 'Inspection risk'),
     ...schoolList(`"Stuck" schools, as the DfE defines them for RISE (${pack.stuck.length})`, pack.stuck, 'Why'),
-    { text: `A page follows for each school in the two most concerning categories (${pack.profiles.length}).`, style: 'note', margin: [0, 6, 0, 0] },
+    { text: pack.profilesNotShown
+      ? `A page follows for each of the first ${pack.profiles.length} of the ${pack.profiles.length + pack.profilesNotShown} schools in the two most concerning categories; the others' reasons and support are in the register's result columns.`
+      : `A page follows for each school in the two most concerning categories (${pack.profiles.length}).`, style: 'note', margin: [0, 6, 0, 0] },
   ];
   return [
     { text: `${pack.authority}: SIG summary`, style: 'title' },

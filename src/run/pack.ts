@@ -84,12 +84,23 @@ export interface Pack {
   /** The count per category over the last runs under this framework (this one last), oldest first. */
   readonly trend: { readonly runs: readonly { readonly asOf: string; readonly counts: readonly number[] }[] };
   readonly profiles: readonly Profile[];
+  /** Schools in the two most concerning categories past the first MAX_PROFILES, with no profile of their own. */
+  readonly profilesNotShown: number;
 }
+
+/** What heads every sheet of a pack: the authority, the framework, the as-of date and the time of the run. */
+export type PackHeading = Pick<Pack, 'authority' | 'framework' | 'asOf' | 'ranAt'>;
 
 /** How many runs the trend shows, this one included. */
 export const TREND_RUNS = 6;
 /** How many schools the highest-risk list shows. */
 export const HIGHEST_RISKS = 10;
+/**
+ * The most profiles a pack holds. No authority's register comes near it (the largest have about 600
+ * schools in all); a register of England's 25,000 schools would otherwise make 5,000 to 23,000 pages,
+ * past Excel's 1,048,576 rows for some frameworks, and minutes of writing in the task pane.
+ */
+export const MAX_PROFILES = 500;
 
 const PHASES: Readonly<Record<string, string>> = {
   nursery: 'Nursery', primary: 'Primary', middle: 'Middle', secondary: 'Secondary', 'all-through': 'All-through',
@@ -164,15 +175,12 @@ export function buildPack(
 
   // A profile for every school in the two most concerning categories, the most concerning first.
   const top = new Set(def.categories.slice(-2).map((c) => c.id));
-  const profiles = categorised.filter((r) => top.has(r.outcome.result!.category))
-    .sort((a, b) => rankOf(b) - rankOf(a) || nameOf(a).localeCompare(nameOf(b)))
-    .map((r) => profileOf(r, fw, context.asOf));
+  const ofConcern = categorised.filter((r) => top.has(r.outcome.result!.category))
+    .sort((a, b) => rankOf(b) - rankOf(a) || nameOf(a).localeCompare(nameOf(b)));
+  const profiles = ofConcern.slice(0, MAX_PROFILES).map((r) => schoolProfile(r, fw, context.asOf));
 
   return {
-    authority: def.authority,
-    framework: { id: def.id, name: def.name, version: def.version },
-    asOf: toUkDate(context.asOf),
-    ranAt: context.ranAt.toISOString(),
+    ...packHeading(fw, context.asOf, context.ranAt),
     source: context.source,
     counts,
     notCategorised: s.notCategorised,
@@ -186,10 +194,18 @@ export function buildPack(
     stuck,
     trend,
     profiles,
+    profilesNotShown: ofConcern.length - profiles.length,
   };
 }
 
-function profileOf(r: RowPlan, fw: CompiledFramework, asOf: CalendarDate): Profile {
+/** The heading of a run's pack (and of one school's profile asked for in the task pane). */
+export function packHeading(fw: CompiledFramework, asOf: CalendarDate, ranAt: Date): PackHeading {
+  const def = fw.definition;
+  return { authority: def.authority, framework: { id: def.id, name: def.name, version: def.version }, asOf: toUkDate(asOf), ranAt: ranAt.toISOString() };
+}
+
+/** One categorised school's profile (its row must have a result). */
+export function schoolProfile(r: RowPlan, fw: CompiledFramework, asOf: CalendarDate): Profile {
   const res = r.outcome.result!;
   const rec = r.outcome.record;
   // The whole trace, for this school only: every criterion and how the school stands against it.

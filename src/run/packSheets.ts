@@ -2,12 +2,48 @@
  * The SIG pack laid out as worksheets, once for both shells: the SIG summary (one A4 landscape page) and
  * the School profiles (a page per school of concern). Cells carry a style by name, charts say which cells
  * they read, and each sheet says how it prints; the command line writes these into the package, the task
- * pane through Office.js. Lists on the summary are cut to what a page holds, and say how many more.
+ * pane through Office.js. What each look means (bold, size, wrap, fill...) is said here too (lookStyle),
+ * so both shells format a look alike. Lists on the summary are cut to what a page holds, and say how many
+ * more.
  */
-import type { Pack, SchoolLine } from './pack';
+import { MAX_PROFILES, type Pack, type PackHeading, type SchoolLine } from './pack';
 
 /** How a cell looks, by name; a category's fill carries its colours. */
 export type CellLook = 'title' | 'subtitle' | 'heading' | 'header' | 'plain' | 'wrap' | 'percent' | 'note' | { readonly fill: string; readonly colour: string };
+
+/** What a look means, in the terms every shell formats with. */
+export interface LookStyle {
+  readonly bold?: boolean;
+  /** Font size in points (11 when absent). */
+  readonly size?: number;
+  /** Text colour, "#RRGGBB". */
+  readonly colour?: string;
+  /** Solid fill colour, "#RRGGBB". */
+  readonly fill?: string;
+  /** A number format code ("0%"). */
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+  /** Aligned to the top of its row (else the bottom, Excel's default). */
+  readonly top?: boolean;
+}
+
+const LOOK_STYLES: Readonly<Record<Exclude<CellLook, object>, LookStyle>> = {
+  title: { bold: true, size: 14 },
+  subtitle: {},
+  heading: { bold: true, size: 12 },
+  // Headers wrap too, so a long one ("Alternative provision") is never cut off by the next column.
+  header: { bold: true, wrap: true },
+  plain: { top: true },
+  wrap: { top: true, wrap: true },
+  percent: { numberFormat: '0%' },
+  note: { colour: '#595959' },
+};
+
+/** What a cell's look means (no look: plain). */
+export function lookStyle(look: CellLook | undefined): LookStyle {
+  if (look === undefined) return LOOK_STYLES.plain;
+  return typeof look === 'object' ? { bold: true, fill: look.fill, colour: look.colour, top: true } : LOOK_STYLES[look];
+}
 
 export interface LayoutCell {
   readonly value: string | number;
@@ -57,8 +93,18 @@ export const PROFILES_SHEET = 'School profiles';
 export const LIST_LINES = 8;
 
 /** Header words for every sheet of the pack: the authority, the framework, the as-of date. */
-export function packHeader(pack: Pack): string {
+export function packHeader(pack: PackHeading): string {
   return `${pack.authority} · ${pack.framework.name} · as of ${pack.asOf}`;
+}
+
+/** How a sheet of the pack prints, but for the page settings that are the sheet's own. */
+function packPrint(pack: PackHeading, print: Pick<LayoutPrint, 'onePage' | 'pagePerBlock' | 'titleRows'>): LayoutPrint {
+  return { ...print, header: packHeader(pack), footerRight: `Run ${pack.ranAt.slice(0, 16).replace('T', ' ')} UTC` };
+}
+
+/** How the Run log prints: one page wide, its header row on every page; the footer leaves the run's time to the rows. */
+export function runLogPrint(pack: PackHeading): LayoutPrint {
+  return { onePage: false, titleRows: 1, header: packHeader(pack), footerRight: '' };
 }
 
 /** A builder of rows: the current row's index, and cells added left to right. */
@@ -132,7 +178,9 @@ export function summaryLayout(pack: Pack): SheetLayout {
   schoolList(r, `Inspections due this term (${pack.dueThisTerm.length})`, pack.dueThisTerm, 'Window');
   schoolList(r, 'Highest inspection risks', pack.highestRisks, 'Inspection risk');
   schoolList(r, `"Stuck" schools, as the DfE defines them for RISE (${pack.stuck.length})`, pack.stuck, 'Why');
-  r.add({ value: `Each school in the two most concerning categories has a page in "${PROFILES_SHEET}" (${pack.profiles.length}).`, look: 'note' });
+  r.add({ value: pack.profilesNotShown
+    ? `The first ${pack.profiles.length} of the ${pack.profiles.length + pack.profilesNotShown} schools in the two most concerning categories have a page in "${PROFILES_SHEET}".`
+    : `Each school in the two most concerning categories has a page in "${PROFILES_SHEET}" (${pack.profiles.length}).`, look: 'note' });
 
   // Side by side, then the two charts under the left half.
   const rows: (LayoutCell | null)[][] = [...top.rows];
@@ -165,7 +213,7 @@ export function summaryLayout(pack: Pack): SheetLayout {
     rows,
     pageBreaks: [],
     charts,
-    print: { onePage: true, titleRows: 0, header: packHeader(pack), footerRight: `Run ${pack.ranAt.slice(0, 16).replace('T', ' ')} UTC` },
+    print: packPrint(pack, { onePage: true, titleRows: 0 }),
   };
 }
 
@@ -192,8 +240,8 @@ function more(r: Rows, n: number): void {
   if (n > LIST_LINES) r.add({ value: `and ${n - LIST_LINES} more (in the register's result columns)`, look: 'note' });
 }
 
-/** A page per school of concern. */
-export function profilesLayout(pack: Pack): SheetLayout {
+/** A page per school of concern (or for one school: a pack of one profile). */
+export function profilesLayout(pack: PackHeading & Pick<Pack, 'profiles' | 'profilesNotShown'>): SheetLayout {
   const r = new Rows();
   const pageBreaks: number[] = [];
   if (pack.profiles.length === 0) r.add({ value: 'No school is in the two most concerning categories.', look: 'note' });
@@ -229,6 +277,10 @@ export function profilesLayout(pack: Pack): SheetLayout {
       for (const x of p.problems) r.add(null, { value: x, look: 'wrap' });
     }
   });
+  if (pack.profilesNotShown) {
+    r.blank();
+    r.add({ value: `And ${pack.profilesNotShown} more schools in these categories, past the ${MAX_PROFILES} a pack holds: their reasons and support are in the register's result columns, and the task pane writes any school's profile on request.`, look: 'note' });
+  }
   return {
     name: PROFILES_SHEET,
     widths: [16, 60, 32, 44],
@@ -236,6 +288,6 @@ export function profilesLayout(pack: Pack): SheetLayout {
     pageBreaks,
     charts: [],
     // A page per profile: the sheet is scaled so that the longest profile fits a page.
-    print: { onePage: false, pagePerBlock: true, titleRows: 0, header: packHeader(pack), footerRight: `Run ${pack.ranAt.slice(0, 16).replace('T', ' ')} UTC` },
+    print: packPrint(pack, { onePage: false, pagePerBlock: true, titleRows: 0 }),
   };
 }

@@ -17,6 +17,9 @@ export const RUN_LOG_HEADERS = [
   'Parameters', 'Provisional', 'Not in this register', 'Inspection outlook', 'Counts',
 ] as const;
 
+/** Column widths of the Run log, in characters: wide for the columns of long text. */
+export const RUN_LOG_WIDTHS: readonly number[] = RUN_LOG_HEADERS.map((h) => (h === 'Source' || h === 'Parameters' || h === 'Not in this register' || h === 'Counts' ? 40 : 16));
+
 /** One earlier run, as the SIG summary's trend reads it back. */
 export interface RunLogEntry {
   /** ISO time of the run. */

@@ -2,11 +2,13 @@
  * The task pane's side of the shared run: turns a region read through the workbook port into a run
  * plan (src/run/registerRun.ts, placed by the same rules as the command line's, with the live sheet's
  * marker and formula cells), and a plan into the port's write (the result block where placement put it,
- * with its marker, table and panes: paneBlock.ts; the SIG summary; the run-log row); places each problem
- * on its sheet cell; compares one school under every framework. The pane adds only interaction on top.
+ * with its marker, table and panes: paneBlock.ts; the SIG pack's sheets as the command line lays them
+ * out, its trend read from the workbook's Run log; the Run log row); places each problem on its sheet
+ * cell; compares one school under every framework; lays out one school's profile on request. The pane
+ * adds only interaction on top.
  */
 import { categoryText } from '../../core/categoryText';
-import { toIsoDate, toUkDate, type CalendarDate } from '../../core/dates';
+import { toIsoDate, type CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
@@ -17,17 +19,17 @@ import { allProblems, categoriseRegister, provisionalText } from '../../core/reg
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
+import { buildPack, packHeading, schoolProfile, type Pack } from './pack';
+import { profilesLayout, runLogPrint, summaryLayout, type SheetLayout } from './packSheets';
 import { blockPlacement, placementOptions } from './paneBlock';
-import { summarySheetOf } from './summarySheet';
-import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
+import { DUE_COLUMN, RESULT_HEADERS, planRun, type RunPlan } from './registerRun';
+import { readRunLog, RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS, runLogRow } from './runLog';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
 export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>>;
 
 /** The format of the "Next inspection due" column. */
 export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
-/** Columns of the Run log sheet. */
-export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters', 'Provisional', 'Not in this register'] as const;
 
 /** Where a region came from, in the words messages use. */
 export function regionSource(region: RegisterRegion): string {
@@ -47,8 +49,13 @@ export function newRunId(): string {
   return Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')).join('-');
 }
 
-/** The port write for a plan: contiguous rows from below the header to the last data row, in the columns placement chose. */
-export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId()): RunWrite {
+/** The SIG pack of a run on the region, its trend from the runs the workbook's Run log records. */
+export function packOfRun(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date): Pack {
+  return buildPack(plan, framework, { asOf, ranAt, source: regionSource(region), history: readRunLog(region.runLog ?? []) });
+}
+
+/** The port write for a plan: contiguous rows from below the header to the last data row, in the columns placement chose; the pack's sheets; the Run log row. */
+export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId(), pack = packOfRun(region, plan, framework, asOf, ranAt)): RunWrite {
   const firstGridRow = plan.located.headerIndex + 1;
   const lastGridRow = plan.rows.length ? plan.rows[plan.rows.length - 1]!.gridRow : firstGridRow - 1;
   const blank: Cell[] = RESULT_HEADERS.map(() => '');
@@ -60,14 +67,11 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     rows.push(r ? r.cells : blank);
     fills.push(r?.fill ?? null);
   }
-  const def = framework.definition;
-  const s = plan.summary;
-  const record = new Map(runRecord(plan, { framework, asOf, source: regionSource(region), ranAt }));
   return {
     block: {
       sheet: region.sheet,
       headerRow: region.top + plan.located.headerIndex,
-      ...blockPlacement(region, plan, { runId, frameworkId: def.id, asOf: toIsoDate(asOf), lastRow: region.top + lastGridRow }),
+      ...blockPlacement(region, plan, { runId, frameworkId: framework.definition.id, asOf: toIsoDate(asOf), lastRow: region.top + lastGridRow }),
       firstRow: region.top + firstGridRow,
       rows,
       fills,
@@ -75,22 +79,54 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
       dateColumn: DUE_COLUMN,
       dateFormat: DUE_DATE_FORMAT,
     },
-    summary: summarySheetOf(plan, framework, asOf),
+    pack: [summaryLayout(pack), profilesLayout(pack)],
     log: {
+      sheet: RUN_LOG_SHEET,
       headers: RUN_LOG_HEADERS,
-      row: [
-        ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings,
-        String(record.get('Parameters') ?? ''), String(record.get('Provisional') ?? ''), String(record.get('Not in this register') ?? ''),
-      ],
+      row: runLogRow(plan, { framework, asOf, source: regionSource(region), ranAt }),
+      rewriteHeaders: olderLogOfOurs(region.runLog),
+      widths: RUN_LOG_WIDTHS,
+      print: runLogPrint(pack),
     },
   };
 }
 
+/** The Run log's header row is ours from before later columns were added (the pane's first logs had no "Counts"): the headers are written again, so later runs read its counts back. */
+function olderLogOfOurs(log: RegisterRegion['runLog']): boolean {
+  const head = (log?.[0] ?? []).map((h) => gridText(h).trim());
+  while (head.length && head[head.length - 1] === '') head.pop();
+  return head.length > 0 && head.length < RUN_LOG_HEADERS.length && head.every((h, i) => h === RUN_LOG_HEADERS[i]);
+}
+
 /** Plans and writes a run through the port. */
-export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string } = {}): Promise<{ plan: RunPlan; report: WriteReport }> {
+export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string } = {}): Promise<{ plan: RunPlan; pack: Pack; report: WriteReport }> {
   const plan = planRegion(region, framework, asOf, options.overrides);
-  const report = await port.writeRun(runWrite(region, plan, framework, asOf, options.ranAt ?? new Date(), options.runId), options);
-  return { plan, report };
+  const ranAt = options.ranAt ?? new Date();
+  const pack = packOfRun(region, plan, framework, asOf, ranAt);
+  const report = await port.writeRun(runWrite(region, plan, framework, asOf, ranAt, options.runId, pack), options);
+  return { plan, pack, report };
+}
+
+/** One school's profile page, as the pack lays profiles out; `layout` is null when the school has no category (its problems say why). */
+export interface SchoolProfilePage {
+  readonly school: string;
+  readonly layout: SheetLayout | null;
+  readonly problems: readonly string[];
+}
+
+/**
+ * The profile page of the school on sheet row `row` (0-based) under a framework: the pack's profile
+ * layout for a pack of that one school; `null` when the row is not a data row of the region. Throws
+ * `RunError` when the register cannot run.
+ */
+export function profilePageOfRow(region: RegisterRegion, row: number, framework: CompiledFramework, asOf: CalendarDate, options: { overrides?: MappingOverrides; ranAt?: Date } = {}): SchoolProfilePage | null {
+  const plan = planRegion(region, framework, asOf, options.overrides);
+  const r = plan.rows.find((x) => region.top + x.gridRow === row);
+  if (!r) return null;
+  const school = r.outcome.record.schoolName ?? `Row ${row + 1}`;
+  if (!r.outcome.result) return { school, layout: null, problems: r.outcome.problems.filter((p) => p.severity === 'error').map((p) => p.message) };
+  const profile = schoolProfile(r, framework, asOf);
+  return { school, layout: profilesLayout({ ...packHeading(framework, asOf, options.ranAt ?? new Date()), profiles: [profile], profilesNotShown: 0 }), problems: [] };
 }
 
 /** Sheet rows (1-based, as Excel shows them) written by the first `rowsDone` rows of a report. */

@@ -29,3 +29,11 @@ export function gridText(v: GridValue | undefined): string {
   return v === undefined || typeof v === 'object' ? '' : String(v);
 }
 
+/**
+ * A cell as `Range.values` must receive it so that Excel keeps it as written: a string that starts with
+ * "=", "+" or "-" would be a formula and "123" a number, so every non-empty string goes with a leading
+ * apostrophe, Excel's text prefix, which is not part of the cell's value (see src/workbook/office.ts).
+ */
+export function textSafe(cell: Cell): Cell {
+  return typeof cell === 'string' && cell !== '' ? `'${cell}` : cell;
+}

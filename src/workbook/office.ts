@@ -4,12 +4,14 @@
  *
  * - readRegister (officeRead.ts): 2 syncs for a register whose values fit one response (which table the
  *   selection is in, the used range, the sheet's names and frozen panes; then the region's address, the
- *   table's box, merged areas, formula cells and values), one more per 4.5 MB of values beyond (Excel on
- *   the web limits responses to 5 MB as it does requests).
+ *   table's box, merged areas, formula cells, values and the Run log's values), one more per 4.5 MB of
+ *   values beyond (Excel on the web limits responses to 5 MB as it does requests).
  * - writeRun (officeWrite.ts): one sync per chunk of whole rows, each chunk's request planned under 4 MB
  *   (Excel on the web rejects requests above 5 MB); the headers, the table resize, the marker names and
- *   the frozen panes ride on the first chunk; the SIG summary and the run log on the last when they fit,
- *   else one more sync. Calculation is suspended for every batch (suspendApiCalculationUntilNextSync).
+ *   the frozen panes ride on the first chunk; the SIG pack's sheets and the Run log row (officePack.ts)
+ *   on the last as far as they fit, the rest in syncs of their own, each under 4 MB. Calculation is
+ *   suspended for every batch (suspendApiCalculationUntilNextSync).
+ * - addProfilePage (officePage.ts): one school's profile at the end of School profiles, in 2 or 3 syncs.
  * - API sets newer than the first (HostSupport) are asked of the host once; without one, the port does
  *   without and says so in the report rather than failing.
  * - Text is written as text. `Range.values` treats a string that starts with "=", "+" or "-" as a
@@ -22,11 +24,12 @@
  *   workbook, per add-in, invisible on the grid, so the next run on this workbook remembers them.
  */
 import { CHUNK_BUDGET_BYTES, columnLetters, parseAddress, type CellAddress, type PaneSettings, type WorkbookPort } from './port';
+import { addProfilePage } from './officePage';
 import { readRegister } from './officeRead';
 import { writeRun } from './officeWrite';
 
+export { textSafe } from './cell';
 export { ReadError } from './officeRead';
-export { RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from './officeWrite';
 
 /** `Excel.run`, or the double's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -52,9 +55,11 @@ export interface HostSupport {
   readonly freezePanes: boolean;
   /** Table.resize, for results inside the analyst's table (ExcelApi 1.13). */
   readonly tableResize: boolean;
+  /** Worksheet.pageLayout, page breaks, headers and footers, print titles: how the SIG pack prints (ExcelApi 1.9). */
+  readonly pageLayout: boolean;
 }
 
-const EVERYTHING: HostSupport = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true };
+const EVERYTHING: HostSupport = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true };
 
 /** The production port: Excel.run and the document's settings. */
 export function officePort(): WorkbookPort {
@@ -78,6 +83,7 @@ export function createOfficePort(deps: {
   return {
     readRegister: () => deps.run((ctx) => readRegister(ctx, support)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget, support)),
+    addProfilePage: (layout) => deps.run((ctx) => addProfilePage(ctx, layout, budget, support)),
     selectCell: (cell) =>
       deps.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(cell.sheet);
@@ -114,7 +120,7 @@ export function createOfficePort(deps: {
 
 /** What a host supports, from its answer per ExcelApi version. Excel 2019 and earlier lack 1.13: merged cells then read as Range.values gives them, and results stay beside a table. */
 export function hostSupport(has: (version: string) => boolean): HostSupport {
-  return { mergedAreas: has('1.13'), specialCells: has('1.9'), names: has('1.4'), freezePanes: has('1.7'), tableResize: has('1.13') };
+  return { mergedAreas: has('1.13'), specialCells: has('1.9'), names: has('1.4'), freezePanes: has('1.7'), tableResize: has('1.13'), pageLayout: has('1.9') };
 }
 
 /** "A1"-style address of a 0-based cell (for messages and the chart range). */

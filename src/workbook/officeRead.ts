@@ -1,10 +1,12 @@
 /**
  * Reading the register through Office.js (see office.ts for the batching rules): 2 syncs for a register
- * whose values fit one response, one more per 4.5 MB of values beyond. Everything else the run needs to
- * place its results safely rides on those two syncs: the sheet's names (the marker an earlier run left),
- * whether panes are frozen, the table's own box, the merged areas, and the cells holding formulas.
+ * whose values fit one response, one more per 4.5 MB of values beyond. Everything else the run needs
+ * rides on those two syncs: the sheet's names (the marker an earlier run left), whether panes are frozen,
+ * the table's own box, the merged areas, the cells holding formulas, and the Run log (the earlier runs
+ * the SIG summary's trend shows).
  */
 import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarker';
+import { RUN_LOG_SHEET } from '../run/runLog';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
 import { READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type RegisterRegion } from './port';
@@ -32,6 +34,9 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const names = support.names ? ws.names.load('items/name,items/formula') : null;
   const frozen = support.freezePanes ? ws.freezePanes.getLocationOrNullObject() : null;
   frozen?.load('address');
+  // Whether there is a Run log: its values come with the register's first rows (a null sheet is not asked for its cells).
+  const logSheet = ctx.workbook.worksheets.getItemOrNullObject(RUN_LOG_SHEET);
+  logSheet.load('name');
   await ctx.sync();
   const table = tables.items[0] ?? null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
@@ -47,7 +52,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   // first chunk took. A chunk refused as too large is read again smaller (a quarter of the first read,
   // half of a later one).
   let firstRows = Math.max(1, Math.min(usedBox.bottom - usedBox.top + 1, Math.floor(FIRST_READ_CELLS / (usedBox.right - usedBox.left + 1))));
-  let first: { address: string; merged: Excel.RangeAreas | null; formulas: Excel.RangeAreas | null; tableAddress: string | null; values: Cell[][] };
+  let first: { address: string; merged: Excel.RangeAreas | null; formulas: Excel.RangeAreas | null; tableAddress: string | null; values: Cell[][]; runLog: Excel.Range | null };
   for (;;) {
     region.load('address');
     // Merged cells read as blank but for their top-left cell; the run needs to know where they are.
@@ -60,9 +65,11 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     tableRange?.load('address');
     const head = region.getRow(0).getResizedRange(firstRows - 1, 0).getIntersection(region);
     head.load('values');
+    const runLog = logSheet.isNullObject ? null : logSheet.getUsedRangeOrNullObject(true);
+    runLog?.load('values');
     try {
       await ctx.sync();
-      first = { address: region.address, merged, formulas, tableAddress: tableRange?.address ?? null, values: head.values as Cell[][] };
+      first = { address: region.address, merged, formulas, tableAddress: tableRange?.address ?? null, values: head.values as Cell[][], runLog };
       break;
     } catch (e) {
       if (!isResponseTooLarge(e) || firstRows === 1) throw e;
@@ -106,5 +113,6 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     previousRun: previousRunOf(named),
     markerNames: named.map((n) => n.name).filter(isMarkerName),
     frozen: frozen === null ? null : !frozen.isNullObject,
+    ...(first.runLog === null || first.runLog.isNullObject ? {} : { runLog: first.runLog.values as Cell[][] }),
   };
 }

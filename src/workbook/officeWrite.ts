@@ -1,34 +1,19 @@
 /**
  * Writing a run through Office.js (see office.ts for the batching rules): one sync per chunk of whole
- * rows, each planned under the request budget; the SIG summary and the run log ride on the last chunk
- * when they fit. The first chunk also carries what makes the block safe to find and keep: the headers
+ * rows, each planned under the request budget; then the SIG pack's sheets and the Run log row
+ * (officePack.ts), their first steps riding on the last chunk when they fit. The first chunk also carries what makes the block safe to find and keep: the headers
  * (only those the plan writes: a header the analyst renamed is theirs), the table resize that makes the
  * results table columns, the marker names, and the frozen panes. Result columns need not be side by
  * side (a column the analyst inserted may split the block): each run of adjacent columns is one 2-D
  * array per chunk, never a call per cell.
  */
-import { summaryGrid, SUMMARY_WIDTH } from '../run/summarySheet';
-import { columnLetters, chunkRows, jsonBytes, parseAddress, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
-import type { Cell } from './cell';
+import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
+import { textSafe } from './cell';
 import type { HostSupport } from './office';
-
-/** Names of the sheets the run writes. */
-export const SUMMARY_SHEET = 'SIG summary';
-export const RUN_LOG_SHEET = 'Run log';
-
-/** A cell as `Range.values` must receive it so that Excel keeps it as written (see office.ts). */
-export function textSafe(cell: Cell): Cell {
-  return typeof cell === 'string' && cell !== '' ? `'${cell}` : cell;
-}
+import { packSteps, queuePackState, syncGroups, type PackState, type PackStep } from './officePack';
 
 /** Said in the Name Manager's comment of each name we add. */
 const MARKER_COMMENT = 'School risk register: marks its results so the next run refreshes them in place. Deleting it makes the next run write new result columns.';
-
-interface SheetState {
-  readonly summary: Excel.Worksheet;
-  readonly log: Excel.Worksheet;
-  readonly logUsed: Excel.Range;
-}
 
 /** Runs of adjacent sheet columns among the results: the sheet column each starts at and the results in it, left to right. */
 export function columnRuns(columns: readonly number[]): { left: number; results: number[] }[] {
@@ -54,19 +39,23 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   const fixed = 2048 + jsonBytes(b.headers) + jsonBytes(b.marker);
   const chunks = chunkRows(rowBytes, budget, fixed);
   if (chunks.length === 0) chunks.push([0, 0]);
-  const summaryBytes = jsonBytes(summaryGrid(write.summary)) + jsonBytes(write.log) + 8192;
   const chunkBytes = chunks.map(([s, e]) => rowBytes.slice(s, e).reduce((a, n) => a + n, fixed));
+  // The pack's first steps ride on the last chunk when there is room; with one chunk, the sheets' state
+  // (which of ours exist) is loaded by that very sync, so the pack waits for a sync of its own.
+  const steps = packSteps(write, support, Math.floor(budget / 4));
+  const [riding, ...after] = syncGroups(steps, budget, chunks.length > 1 ? budget - chunkBytes[chunks.length - 1]! : 0);
 
   const ws = ctx.workbook.worksheets.getItem(b.sheet);
-  let state: SheetState | null = null;
+  let state: PackState | null = null;
   let done = 0;
   const notes = [...b.notes];
   let insideTable: string | null = null;
   // What the first chunk does with the table, told only once that chunk is confirmed.
   let table: TableOutcome = { inside: null, note: null };
-  const report = (status: WriteReport['status'], summaryWritten: boolean, error?: string): WriteReport => ({
-    status, rowsDone: done, totalRows: total, summaryWritten, notes, insideTable, ...(error ? { error } : {}),
+  const report = (status: WriteReport['status'], packWritten: boolean, error?: string): WriteReport => ({
+    status, rowsDone: done, totalRows: total, packWritten, notes, insideTable, ...(error ? { error } : {}),
   });
+  if (!support.pageLayout) notes.push('This version of Excel cannot set how the SIG pack prints (ExcelApi 1.9): before printing, set A4 landscape and fit to one page wide in Page Layout.');
 
   for (let k = 0; k < chunks.length; k++) {
     if (control.signal?.aborted) return report('cancelled', false);
@@ -76,7 +65,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       // The headers and the marker go with the first rows, so a run stopped halfway leaves a block the next run finds and refreshes.
       queueHeaders(ws, b);
       table = queueTable(ws, b, support);
-      state = queueSheetState(ctx);
+      state = queuePackState(ctx, write);
     }
     if (end > start) {
       const n = end - start;
@@ -90,9 +79,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       queueFreeze(ws, b, support);
     }
     const last = k === chunks.length - 1;
-    // With one chunk, the sheet state is loaded by this very sync, so the summary needs a sync of its own.
-    const summaryHere = last && k > 0 && chunkBytes[k]! + summaryBytes <= budget;
-    if (summaryHere) queueSummaryAndLog(ctx, write, state!);
+    if (last) for (const step of riding!) step.queue(ctx, state!);
     try {
       await ctx.sync();
     } catch (e) {
@@ -104,23 +91,26 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       if (table.note) notes.push(table.note);
     }
     control.onProgress?.(done, total);
-    if (summaryHere) return report('done', true);
   }
+  if (after.length === 0) return report('done', true);
+  // A cancel stops before the pack; once begun it is written whole (half of it would leave the summary and the log disagreeing).
   if (control.signal?.aborted) return report('cancelled', false);
-  // A long list of schools of concern can outgrow one request: the summary then goes in chunks of rows too.
-  const grid = summaryGrid(write.summary).rows.map((r) => r.map(textSafe));
-  const parts = chunkRows(grid.map((r) => jsonBytes(r) + 1), budget, 8192 + jsonBytes(write.log));
-  for (const [start, end] of parts) {
+  for (let g = 0; g < after.length; g++) {
     ctx.application.suspendApiCalculationUntilNextSync();
-    if (start === 0) queueSummaryAndLog(ctx, write, state!, end);
-    else ctx.workbook.worksheets.getItem(SUMMARY_SHEET).getRangeByIndexes(start, 0, end - start, SUMMARY_WIDTH).values = grid.slice(start, end);
+    for (const step of after[g]!) step.queue(ctx, state!);
     try {
       await ctx.sync();
     } catch (e) {
-      return report('failed', false, `Every row is written, but the SIG summary and run log are not: ${(e as Error).message}`);
+      return report('failed', false, `Every row is written, but not ${unwritten(after.slice(g).flat())}: ${(e as Error).message}`);
     }
   }
   return report('done', true);
+}
+
+/** The sheets of steps not written, in words ("the School profiles and the Run log sheets"). */
+function unwritten(steps: readonly PackStep[]): string {
+  const names = [...new Set(steps.map((s) => s.sheet))];
+  return `the ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} sheet${names.length > 1 ? 's' : ''}`;
 }
 
 /** The headers the plan writes, bold; a header kept (renamed by the analyst) is not touched, value or format. */
@@ -180,48 +170,3 @@ function cellProps(fill: { colour: string; textColour: string } | null): Excel.S
     ? { format: { fill: { color: fill.colour }, font: { color: fill.textColour, bold: true } } }
     : { format: { fill: { pattern: 'None' as Excel.FillPattern }, font: { color: '#000000', bold: false } } };
 }
-
-function queueSheetState(ctx: Excel.RequestContext): SheetState {
-  const summary = ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_SHEET);
-  summary.load('name');
-  const log = ctx.workbook.worksheets.getItemOrNullObject(RUN_LOG_SHEET);
-  log.load('name');
-  const logUsed = log.getUsedRangeOrNullObject(true);
-  logUsed.load('address');
-  return { summary, log, logUsed };
-}
-
-function queueSummaryAndLog(ctx: Excel.RequestContext, write: RunWrite, state: SheetState, rowsNow?: number): void {
-  const sheets = ctx.workbook.worksheets;
-  if (!state.summary.isNullObject) state.summary.delete();
-  const sheet = sheets.add(SUMMARY_SHEET);
-  const grid = summaryGrid(write.summary);
-  const upTo = rowsNow ?? grid.rows.length;
-  sheet.getRangeByIndexes(0, 0, upTo, SUMMARY_WIDTH).values = grid.rows.slice(0, upTo).map((r) => r.map(textSafe));
-  for (const h of grid.headingRows) sheet.getRangeByIndexes(h, 0, 1, SUMMARY_WIDTH).format.font.bold = true;
-  const n = write.summary.counts.length;
-  if (n > 0) {
-    sheet.getRangeByIndexes(grid.countsFirst, 0, n, 1).setCellProperties(write.summary.counts.map((c) => [{ format: { fill: { color: c.colour }, font: { color: c.textColour, bold: true } } }]));
-    sheet.getRangeByIndexes(grid.countsFirst, 2, n + 1, 1).numberFormat = Array.from({ length: n + 1 }, () => ['0%']);
-    const data = sheet.getRange(`A${grid.countsFirst + 1}:B${grid.countsLast + 1}`);
-    const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, data, 'Columns' as Excel.ChartSeriesBy);
-    chart.title.text = 'Schools per category';
-    chart.legend.visible = false;
-    chart.setPosition('G2', 'M20');
-  }
-  sheet.getRange('A:A').format.columnWidth = 200;
-
-  const log = state.log.isNullObject ? sheets.add(RUN_LOG_SHEET) : state.log;
-  const headers = write.log.headers.length;
-  let next: number;
-  if (state.log.isNullObject || state.logUsed.isNullObject) {
-    const head = log.getRangeByIndexes(0, 0, 1, headers);
-    head.values = [write.log.headers.map(textSafe)];
-    head.format.font.bold = true;
-    next = 1;
-  } else {
-    next = parseAddress(state.logUsed.address).bottom + 1;
-  }
-  log.getRangeByIndexes(next, 0, 1, write.log.row.length).values = [write.log.row.map(textSafe)];
-}
-

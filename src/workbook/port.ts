@@ -4,6 +4,7 @@
  * implementation over an Excel double (test/support/excelDouble.ts). Coordinates are 0-based sheet rows
  * and columns.
  */
+import type { LayoutPrint, SheetLayout } from '../run/packSheets';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { Cell } from './cell';
 
@@ -43,6 +44,8 @@ export interface RegisterRegion {
   readonly tableBox?: SheetBox;
   /** The sheet has frozen panes; `null` when the host cannot say (before ExcelApi 1.7). */
   readonly frozen?: boolean | null;
+  /** The Run log sheet's values (its used range from A1), for the SIG summary's trend; undefined when the workbook has none. */
+  readonly runLog?: readonly (readonly Cell[])[];
 }
 
 /** A box of cells: 0-based sheet rows and columns, inclusive. */
@@ -127,24 +130,24 @@ export interface MarkerWrite {
   readonly run: { readonly name: string; readonly formula: string };
 }
 
-/** The "SIG summary" sheet's contents, written fresh each run. */
-export interface SummarySheet {
-  readonly title: string;
-  readonly asOf: string;
-  /** Category label, schools, and the category's colours (the chart reads the first two columns). */
-  /** Schools per category, and how many of them are provisional. */
-  readonly counts: readonly { readonly label: string; readonly schools: number; readonly provisional: number; readonly colour: string; readonly textColour: string }[];
-  readonly notCategorised: number;
-  readonly movements: readonly (readonly [name: string, urn: string, previous: string, now: string, movement: string])[];
-  readonly highest: readonly (readonly [name: string, urn: string, category: string, reasons: string])[];
-}
-
-/** One run's whole write: the block, the summary and the run-log row. */
+/** One run's whole write: the block, the SIG pack's sheets and the Run log row. */
 export interface RunWrite {
   readonly block: ResultBlock;
-  readonly summary: SummarySheet;
-  /** Headers (written when the Run log sheet is new) and the row appended. */
-  readonly log: { readonly headers: readonly string[]; readonly row: readonly Cell[] };
+  /** The pack's sheets as src/run/packSheets.ts lays them out (the SIG summary, the School profiles): each replaces the sheet of its name. */
+  readonly pack: readonly SheetLayout[];
+  readonly log: RunLogWrite;
+}
+
+/** The Run log: this run's row appended below the earlier runs' (the headers first when the sheet is new). */
+export interface RunLogWrite {
+  readonly sheet: string;
+  readonly headers: readonly string[];
+  readonly row: readonly Cell[];
+  /** Write the headers over the sheet's first row even though it has rows (an older log of ours, whose header row lacks the later columns). */
+  readonly rewriteHeaders: boolean;
+  /** Column widths in characters, set when the sheet is new. */
+  readonly widths: readonly number[];
+  readonly print: LayoutPrint;
 }
 
 /** How a write went. Rows are 0-based indexes into `ResultBlock.rows`; `done` is always a prefix. */
@@ -155,12 +158,24 @@ export interface WriteReport {
   readonly totalRows: number;
   /** The failure, in words, when `status` is `failed`. */
   readonly error?: string;
-  /** The summary sheet and run log were written (only after every row is). */
-  readonly summaryWritten: boolean;
+  /** The pack's sheets and the Run log were written (only after every row is). */
+  readonly packWritten: boolean;
   /** Where the results went and what could not be done, in words for the analyst (the block's notes first). */
   readonly notes: readonly string[];
   /** The table whose columns the results are, `null` when they are beside the register. */
   readonly insideTable: string | null;
+}
+
+/** How adding one school's profile page went. */
+export interface ProfilePageReport {
+  /** `added` at the end of the sheet; `found`: the sheet had a page for this school already (selected, not added again). */
+  readonly status: 'added' | 'found' | 'failed';
+  readonly sheet: string;
+  /** 0-based sheet row the page starts at. */
+  readonly row: number;
+  readonly error?: string;
+  /** What could not be done (the host's print settings), in words for the analyst. */
+  readonly notes: readonly string[];
 }
 
 /** Progress and cancel for a write. */
@@ -187,8 +202,14 @@ export interface CellAddress {
 export interface WorkbookPort {
   /** Reads the register region in one read of its values. */
   readRegister(): Promise<RegisterRegion>;
-  /** Writes the result block in chunks of whole rows, then the summary sheet and the run log. Never throws: failures are in the report. */
+  /** Writes the result block in chunks of whole rows, then the pack's sheets and the Run log. Never throws: failures are in the report. */
   writeRun(write: RunWrite, control?: WriteControl): Promise<WriteReport>;
+  /**
+   * Adds a page (a one-profile layout) at the end of the sheet the layout names, after a page break, and
+   * selects it; the sheet is made, set up to print as the layout says, when there is none. A page the sheet
+   * already has (the same first two cells in column A) is selected instead. Never throws.
+   */
+  addProfilePage(layout: SheetLayout): Promise<ProfilePageReport>;
   /** Selects one cell (problem navigation). */
   selectCell(cell: CellAddress): Promise<void>;
   /** The active cell (top-left of the selection). */

@@ -1,8 +1,9 @@
 /**
  * End to end: the production task pane page in Debian's chromium (playwright-core), with the Excel double
  * served in place of Office.js, loaded with the sample register as an Excel table and an analyst's notes
- * column beside it; clicks through mapping, validate, categorise and compare, checks the cells written
- * (the results inside the table, the notes untouched), and that nothing but the intercepted Office.js URL
+ * column beside it; clicks through mapping, validate, categorise, compare and the profile of the selected
+ * school, checks the cells written (the results inside the table, the notes untouched, the SIG pack's
+ * sheets holding the run's counts and profiles), and that nothing but the intercepted Office.js URL
  * leaves localhost. Screenshots after the run at 320 and 450 px go to the temporary folder (their paths
  * are printed); with UPDATE_SCREENSHOTS=1 the one the README shows is saved (docs/screenshots/taskpane.png,
  * 320 px wide).
@@ -15,7 +16,9 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack, { type Configuration } from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROFILES_SHEET, SUMMARY_SHEET } from '../../src/run/packSheets';
 import { RESULT_HEADERS } from '../../src/run/registerRun';
+import { RUN_LOG_SHEET } from '../../src/run/runLog';
 import { markerName, RUN_MARKER } from '../../src/run/resultMarker';
 import { RESULT_IDS } from '../../src/run/resultPlacement';
 import { shownCell, type Cell } from '../../src/workbook/cell';
@@ -125,7 +128,27 @@ async function screenshotAt(width: number, name: string): Promise<string> {
   return shot;
 }
 
+/** A whole sheet of the double, as the values its used range holds (row 1 first); [] when there is no such sheet. */
+type SheetOnPage = { usedBox(): { top: number; left: number; bottom: number; right: number } | null; grid(b: unknown): unknown[][]; pageBreaks: number[]; charts: unknown[] };
+const sheetValues = (name: string) => page.evaluate((n) => {
+  const s = (window as unknown as { __double: { sheet(n: string): SheetOnPage | undefined } }).__double.sheet(n);
+  const box = s?.usedBox();
+  return s && box ? s.grid({ ...box, top: 0, left: 0 }) : [];
+}, name);
+
 const cell = (row: number, col: number) => page.evaluate(([r, c]) => (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Register')!.value(r!, c!), [row, col]);
+
+/** Selects a cell in the first school of the least concerning category (Universal: not in the pack's profiles); its sheet row. */
+async function selectUniversalSchool(): Promise<number> {
+  let row = 1;
+  while (!String(await cell(row, tableWidth)).startsWith('Universal')) row++;
+  await page.evaluate((r) => {
+    const d = (window as unknown as { __double: { selection: unknown; active: string } }).__double;
+    d.selection = { sheet: 'Register', box: { top: r, left: 1, bottom: r, right: 1 } };
+    d.active = 'Register';
+  }, row);
+  return row;
+}
 
 suite('the task pane in chromium, on the Excel double', () => {
   it('finds the register and shows the mapping', async () => {
@@ -145,7 +168,7 @@ suite('the task pane in chromium, on the Excel double', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __double: { selection: { box: { top: number; left: number } } } }).__double.selection.box)).toEqual({ top: 3, left: dateColumn, bottom: 3, right: dateColumn });
   });
 
-  it('categorises: writes the results as columns of the analyst\'s table, leaves the notes, writes the SIG summary and the run log', async () => {
+  it('categorises: writes the results as columns of the analyst\'s table, leaves the notes, writes the SIG pack and the run log', async () => {
     await page.getByRole('button', { name: 'Categorise' }).click();
     await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
     const w = tableWidth;
@@ -166,7 +189,33 @@ suite('the task pane in chromium, on the Excel double', () => {
     for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, 'after-run'))).toBe(true);
     await page.setViewportSize({ width: 320, height: 1000 });
     const sheets = await page.evaluate(() => (window as unknown as { __double: { sheets: { name: string; charts: unknown[] }[] } }).__double.sheets.map((s) => [s.name, s.charts.length]));
-    expect(sheets).toEqual([['Register', 0], ['SIG summary', 1], ['Run log', 0]]);
+    expect(sheets).toEqual([['Register', 0], [SUMMARY_SHEET, 2], [PROFILES_SHEET, 0], [RUN_LOG_SHEET, 0]]);
+    // The notice names the pack's sheets.
+    const notice = await page.getByText(/^Categorised \d+ of \d+ schools/).locator('..').textContent();
+    expect(notice).toContain(`"${SUMMARY_SHEET}"`);
+    expect(notice).toMatch(new RegExp(`"${PROFILES_SHEET}" \\(\\d+ school profiles`));
+  });
+
+  it('the SIG summary holds the run\'s counts per category, and School profiles a page per school of concern', async () => {
+    // The counts of the Category column the run wrote (its label, before any variant, "(provisional)" or "[override]").
+    const written = new Map<string, number>();
+    for (let r = 1; r < grid.length; r++) {
+      const label = String(await cell(r, tableWidth)).replace(/ \[override\]$/, '').replace(/ \(.*$/, '');
+      if (label) written.set(label, (written.get(label) ?? 0) + 1);
+    }
+    const summary = await sheetValues(SUMMARY_SHEET);
+    const header = summary.findIndex((r) => r[0] === 'Category' && r[1] === 'Schools');
+    const counts = new Map<string, number>();
+    for (let r = header + 1; summary[r]![0] !== 'Not categorised (see Problems)'; r++) counts.set(String(summary[r]![0]), Number(summary[r]![1]));
+    expect([...counts].filter(([, n]) => n > 0)).toEqual([...written].sort((a, b) => [...counts.keys()].indexOf(a[0]) - [...counts.keys()].indexOf(b[0])));
+    // A profile per school in the two most concerning categories, each after a page break.
+    const top = [...counts.keys()].slice(-2);
+    const ofConcern = top.reduce((n, c) => n + (counts.get(c) ?? 0), 0);
+    const profiles = await sheetValues(PROFILES_SHEET);
+    const categoryRows = profiles.filter((r) => r[0] === 'Category' && top.some((c) => String(r[1]).startsWith(c)));
+    expect(categoryRows).toHaveLength(ofConcern);
+    const breaks = await page.evaluate((n) => (window as unknown as { __double: { sheet(n: string): SheetOnPage } }).__double.sheet(n).pageBreaks.length, PROFILES_SHEET);
+    expect(breaks).toBe(ofConcern - 1);
   });
 
   it('compares the selected school under all five frameworks, with reasons', async () => {
@@ -189,6 +238,40 @@ suite('the task pane in chromium, on the Excel double', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shot });
     expect(existsSync(shot)).toBe(true);
+  });
+
+  it('writes the profile of the selected school as a page at the end of School profiles, and selects it', async () => {
+    const before = (await sheetValues(PROFILES_SHEET)).length;
+    const row = await selectUniversalSchool();
+    await page.getByRole('button', { name: 'Profile of selected school' }).click();
+    await page.getByText(/^Profile of .+ written$/).waitFor({ timeout: 30_000 });
+    const profiles = await sheetValues(PROFILES_SHEET);
+    expect(profiles[before]![0]).toBe(grid[row]![grid[0]!.findIndex((h) => String(h).trim() === 'School name')]);
+    expect(String(profiles[before + 2]![1])).toMatch(/^Universal/);
+    const selection = await page.evaluate(() => (window as unknown as { __double: { selection: unknown } }).__double.selection);
+    expect(selection).toEqual({ sheet: PROFILES_SHEET, box: { top: before, left: 0, bottom: before, right: 0 } });
+    for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, 'after-profile'))).toBe(true);
+    await page.setViewportSize({ width: 320, height: 1000 });
+  });
+
+  it('reaches Profile of selected school from the keyboard, and selects the page a school has already', async () => {
+    const before = (await sheetValues(PROFILES_SHEET)).length;
+    const school = grid[0]!.findIndex((h) => String(h).trim() === 'School name');
+    const row = await selectUniversalSchool();
+    // Tab from the top of the page until the button has the focus: every control on the way is reachable.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let focused = '';
+    for (let i = 0; i < 80 && focused !== 'Profile of selected school'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    }
+    expect(focused).toBe('Profile of selected school');
+    await page.keyboard.press('Enter');
+    await page.getByText(new RegExp(`^${String(grid[row]![school]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has a profile already$`)).waitFor({ timeout: 30_000 });
+    // Found and selected, not added again.
+    expect((await sheetValues(PROFILES_SHEET)).length).toBe(before);
+    const selection = await page.evaluate(() => (window as unknown as { __double: { selection: { sheet: string } } }).__double.selection);
+    expect(selection.sheet).toBe(PROFILES_SHEET);
   });
 
   it('fits 320 px and sends nothing off localhost but the intercepted Office.js request', async () => {

@@ -14,10 +14,12 @@ import { describe, expect, it } from 'vitest';
 import { fromIsoDate } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
 import { RESULT_HEADERS, RunError, type RunPlan } from '../../src/run/registerRun';
-import { categoriseOnPort, placeProblems, placeRegisterProblems, planRegion, RUN_LOG_HEADERS } from '../../src/run/taskpaneRun';
+import { SUMMARY_SHEET } from '../../src/run/packSheets';
+import { RUN_LOG_HEADERS, RUN_LOG_SHEET } from '../../src/run/runLog';
+import { categoriseOnPort, placeProblems, placeRegisterProblems, planRegion } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
 import { cellFromExcelJs } from '../support/exceljsCells';
-import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET } from '../../src/workbook/office';
+import { createOfficePort } from '../../src/workbook/office';
 import { parseCsv } from '../../src/workbook/readFile';
 import { BAD_INPUT_FIXTURES, badInputManifest } from '../support/badInputCorpus';
 import { ExcelDouble, type SheetModel } from '../support/excelDouble';
@@ -175,7 +177,7 @@ describe('the bad-input corpus on the task pane double', () => {
 
     // Categorise.
     const { report } = await categoriseOnPort(port, region, framework, ASOF, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
-    expect(report).toMatchObject({ status: 'done', summaryWritten: true });
+    expect(report).toMatchObject({ status: 'done', packWritten: true });
     expectAnalystCellsUnchanged(sheet, grid);
     expect(resultCells(sheet, plan, 0)).toEqual([...RESULT_HEADERS]);
     const rowCells = resultCells(sheet, plan, c.row! - 1);
@@ -266,7 +268,7 @@ describe('school names are written and read back as text', () => {
     const region = await port.readRegister();
     const framework = frameworkById('oldham')!;
     const { plan, report } = await categoriseOnPort(port, region, framework, ASOF, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
-    expect(report).toMatchObject({ status: 'done', summaryWritten: true });
+    expect(report).toMatchObject({ status: 'done', packWritten: true });
 
     // The analyst's cells, names included, are read back as they were written.
     expectAnalystCellsUnchanged(sheet, grid);

@@ -23,6 +23,16 @@
  * - Frozen panes (`worksheet.freezePanes`: `getLocationOrNullObject`, `freezeAt`, `freezeRows`,
  *   ExcelApi 1.7), merged areas (`getMergedAreasOrNullObject`, ExcelApi 1.13) and the formula cells of a
  *   range (`getSpecialCellsOrNullObject('Formulas')`, ExcelApi 1.9), each a null object when empty.
+ * - Cell formats: `format.fill.color`, `format.font.bold/color/size`, `format.wrapText`,
+ *   `format.verticalAlignment`, `format.columnWidth` (points), `numberFormat`, and `setCellProperties`
+ *   (ExcelApi 1.9) with the same properties per cell; `format.autofitRows()` sizes rows to what they hold
+ *   when it applies (excelModel.ts). `worksheet.getRanges(address)` (ExcelApi 1.9) gives the areas of a
+ *   comma-separated address a format at once; a list past 8,192 characters is refused (office-js#5198
+ *   reports long lists refused with InvalidArgument). `range.getUsedRangeOrNullObject` gives the used
+ *   cells within a range.
+ * - Charts (type, the series Excel reads from the source, colours, title, legend, position), the page
+ *   layout (orientation, paper, margins, zoom, header and footer, print titles) and manual page breaks:
+ *   test/support/excelDoubleLayout.ts.
  * - The analyst's edits between runs, as test helpers: `insertColumns`, `deleteColumns`, `sortTable`,
  *   and `SheetModel.snapshot` to compare every cell (value, formula, format) before and after a run.
  * Loaded names and table names count in a response's size as what was loaded of them.
@@ -35,13 +45,14 @@ import { frameworkById } from '../../core/frameworks';
 import { categoriseOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
 import { createOfficePort, type SettingsStore } from '../../src/workbook/office';
-import { parseAddress, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
+import { parseAddress, parseAreas, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
+import { addChart, PageBreaksProxy, PageLayoutProxy, type ChartProxy } from './excelDoubleLayout';
 import {
   addressOf, deleteColumns, DoubleError, insertColumns, LAST_COLUMN, LAST_ROW, nameFormula, SheetModel, sortTable,
-  type Box, type CellModel, type ChartModel, type NameModel, type TableModel,
+  type Box, type CellModel, type NameModel, type TableModel,
 } from './excelModel';
 
-export { cellAt, cellKey, DoubleError, nameFormulaOf, SheetModel, type Box, type CellModel, type ChartModel, type NameModel, type TableModel } from './excelModel';
+export { cellAt, cellKey, DoubleError, nameFormulaOf, SheetModel, type Box, type CellModel, type ChartModel, type NameModel, type PageLayoutModel, type SeriesModel, type TableModel } from './excelModel';
 
 interface Command {
   readonly payload: unknown;
@@ -252,6 +263,9 @@ class WorksheetProxy extends ClientObject {
   readonly tables: { getItem: (name: string) => TableProxy };
   /** ExcelApi 1.7. */
   readonly freezePanes: FreezePanesProxy;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: PageLayoutProxy;
+  readonly horizontalPageBreaks: PageBreaksProxy;
   constructor(ctx: Context, private readonly resolve: SheetResolver) {
     super(ctx, (props) => {
       const s = resolve();
@@ -259,17 +273,7 @@ class WorksheetProxy extends ClientObject {
       for (const p of props) if (p === 'name') out.name = s?.name ?? null;
       return out;
     });
-    this.charts = {
-      add: (type, source, seriesBy) => {
-        const chart: ChartModel = { type, source: '', seriesBy };
-        ctx.push({ op: 'addChart', type, seriesBy }, () => {
-          const { sheet, box } = source.target();
-          chart.source = addressOf(sheet.name, box);
-          this.must().charts.push(chart);
-        });
-        return new ChartProxy(ctx, chart);
-      },
-    };
+    this.charts = { add: (type, source, seriesBy) => addChart(ctx, () => this.must(), type, source, seriesBy) };
     this.names = new NamedItemCollectionProxy(ctx, () => this.must());
     this.tables = {
       getItem: (name) => new TableProxy(ctx, () => {
@@ -280,6 +284,18 @@ class WorksheetProxy extends ClientObject {
       }, name),
     };
     this.freezePanes = new FreezePanesProxy(ctx, () => this.must());
+    this.pageLayout = new PageLayoutProxy(ctx, () => this.must());
+    this.horizontalPageBreaks = new PageBreaksProxy(ctx, () => this.must());
+  }
+  /** The areas of an address list ("A1:D1,B3:B9"), to format at once (ExcelApi 1.9). */
+  getRanges(address: string): { format: FormatProxy } {
+    return {
+      format: formatProxy(this.ctx, () => {
+        if (address.length > 8_192) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+        const sheet = this.must();
+        return parseAreas(address).map((box) => ({ sheet, box }));
+      }),
+    };
   }
   get name(): string {
     return this.get_('name') as string;
@@ -328,25 +344,6 @@ class WorksheetProxy extends ClientObject {
   }
 }
 
-class ChartProxy {
-  readonly title: { text: string };
-  readonly legend = { visible: true };
-  constructor(private readonly ctx: Context, private readonly chart: ChartModel) {
-    const c = chart;
-    this.title = {
-      set text(t: string) {
-        ctx.push({ op: 'chartTitle', t }, () => void (c.title = t));
-      },
-      get text(): string {
-        throw new DoubleError('PropertyNotLoaded', "The property 'text' is not available.");
-      },
-    };
-  }
-  setPosition(start: string, end?: string): void {
-    this.ctx.push({ op: 'chartPosition', start, end }, () => void (this.chart.position = [start, end]));
-  }
-}
-
 type Target = { sheet: SheetModel; box: Box };
 
 /** \`Excel.RangeAreas\`, as far as the port reads it: its address ("Sheet1!E1:F1,Sheet1!A9:A11"). */
@@ -367,8 +364,48 @@ class RangeAreasProxy extends ClientObject {
   }
 }
 
+/** `RangeFormat`, as the port sets it, over one range or the areas of a RangeAreas. */
+type FormatProxy = { fill: { color: string }; font: { bold: boolean; color: string; size: number }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitRows(): void };
+
+function formatProxy(ctx: Context, targets: () => Target[]): FormatProxy {
+  const each = (f: (c: CellModel) => void) => () => {
+    for (const { sheet, box } of targets()) for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) f(sheet.cell(r, c, true)!);
+  };
+  const property = <T>(target: object, prop: string, op: string, set: (c: CellModel, v: T) => void) => Object.defineProperty(target, prop, {
+    set: (v: T) => ctx.push({ op, v }, each((c) => set(c, v))),
+    get: (): never => {
+      throw new DoubleError('PropertyNotLoaded', `The property '${prop}' is not available.`);
+    },
+  });
+  const fill = {} as FormatProxy['fill'];
+  property<string>(fill, 'color', 'fill', (c, v) => (c.fill = v));
+  const font = {} as FormatProxy['font'];
+  property<boolean>(font, 'bold', 'bold', (c, v) => (c.bold = v));
+  property<string>(font, 'color', 'fontColour', (c, v) => (c.fontColour = v));
+  property<number>(font, 'size', 'fontSize', (c, v) => (c.fontSize = v));
+  const format = {
+    fill,
+    font,
+    // Autofit sizes each row to what its cells hold when the command applies.
+    autofitRows: () => ctx.push({ op: 'autofitRows' }, () => {
+      for (const { sheet, box } of targets()) sheet.autofitRows(box.top, box.bottom);
+    }),
+  } as FormatProxy;
+  property<boolean>(format, 'wrapText', 'wrapText', (c, v) => (c.wrap = v));
+  property<string>(format, 'verticalAlignment', 'verticalAlignment', (c, v) => (c.verticalAlignment = v));
+  Object.defineProperty(format, 'columnWidth', {
+    set: (v: number) => ctx.push({ op: 'columnWidth', v }, () => {
+      for (const { sheet, box } of targets()) for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v);
+    }),
+    get: (): never => {
+      throw new DoubleError('PropertyNotLoaded', "The property 'columnWidth' is not available.");
+    },
+  });
+  return format;
+}
+
 class RangeProxy extends ClientObject {
-  readonly format: { fill: { color: string }; font: { bold: boolean; color: string }; columnWidth: number };
+  readonly format: FormatProxy;
   constructor(ctx: Context, private readonly resolve: () => Target | null) {
     super(ctx, (props) => {
       const t = resolve();
@@ -383,28 +420,7 @@ class RangeProxy extends ClientObject {
       }
       return out;
     });
-    const each = (f: (c: CellModel) => void) => () => {
-      const { sheet, box } = this.target();
-      for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) f(sheet.cell(r, c, true)!);
-    };
-    const notLoaded = (p: string) => (): never => {
-      throw new DoubleError('PropertyNotLoaded', `The property '${p}' is not available.`);
-    };
-    this.format = {
-      fill: Object.defineProperty({} as { color: string }, 'color', { set: (v: string) => ctx.push({ op: 'fill', v }, each((c) => (c.fill = v))), get: notLoaded('color') }),
-      font: Object.defineProperties({} as { bold: boolean; color: string }, {
-        bold: { set: (v: boolean) => ctx.push({ op: 'bold', v }, each((c) => (c.bold = v))), get: notLoaded('bold') },
-        color: { set: (v: string) => ctx.push({ op: 'fontColour', v }, each((c) => (c.fontColour = v))), get: notLoaded('color') },
-      }),
-      columnWidth: 0,
-    };
-    Object.defineProperty(this.format, 'columnWidth', {
-      set: (v: number) => ctx.push({ op: 'columnWidth', v }, () => {
-        const { sheet, box } = this.target();
-        for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v);
-      }),
-      get: notLoaded('columnWidth'),
-    });
+    this.format = formatProxy(ctx, () => [this.target()]);
   }
   target(): Target {
     const t = this.resolve();
@@ -416,6 +432,12 @@ class RangeProxy extends ClientObject {
   }
   get values(): Cell[][] {
     return this.get_('values') as Cell[][];
+  }
+  get rowIndex(): number {
+    return this.get_('rowIndex') as number;
+  }
+  get columnIndex(): number {
+    return this.get_('columnIndex') as number;
   }
   set values(v: Cell[][]) {
     this.ctx.push({ op: 'values', values: v }, () => {
@@ -463,6 +485,9 @@ class RangeProxy extends ClientObject {
         if (fill?.pattern === 'None') delete c.fill;
         if (p.format?.font?.color !== undefined) c.fontColour = p.format.font.color;
         if (p.format?.font?.bold !== undefined) c.bold = p.format.font.bold;
+        if (p.format?.font?.size !== undefined) c.fontSize = p.format.font.size;
+        if (p.format?.wrapText !== undefined) c.wrap = p.format.wrapText;
+        if (p.format?.verticalAlignment !== undefined) c.verticalAlignment = p.format.verticalAlignment;
       }));
     });
   }
@@ -529,6 +554,14 @@ class RangeProxy extends ClientObject {
       const box = { top: a.box.top, left: a.box.left, bottom: a.box.bottom + deltaRows, right: a.box.right + deltaColumns };
       if (box.bottom < box.top || box.right < box.left || box.bottom > LAST_ROW || box.right > LAST_COLUMN) throw new DoubleError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       return { sheet: a.sheet, box };
+    });
+  }
+  /** The box around the non-blank cells within this range (the double's cells are values: formats alone never count), or a null object. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.target();
+      const box = t.sheet.usedBox(t.box);
+      return box ? { sheet: t.sheet, box } : null;
     });
   }
   getEntireRow(): RangeProxy {

@@ -1,7 +1,13 @@
 /**
- * The workbook inside the Excel double (test/support/excelDouble.ts): sheets of cells, tables, defined
- * names, merged areas and frozen panes, and the edits an analyst makes between two runs, done as Excel
- * does them:
+ * The workbook inside the Excel double (test/support/excelDouble.ts): sheets of cells (values and
+ * formats), tables, defined names, merged areas, frozen panes, row heights, charts, page layout and page
+ * breaks, and the edits an analyst makes between two runs, done as Excel does them:
+ *
+ * - A chart reads its source range when it is made, as Excel's Insert Chart does (see `chartSeries`).
+ * - Autofitting rows sets each row as tall as its tallest cell needs now: wrapped text takes as many
+ *   lines as its column's width holds (see `autofitHeight`); text written after the autofit does not
+ *   change the height, as in Excel.
+ * - A new sheet prints as Excel's does: portrait, Letter, at 100%, no header or footer, no print titles.
  *
  * - Inserting columns shifts every cell, table, merged area and defined name at or right of the
  *   insertion; a column inserted inside a table becomes a table column named "Column1" (or the next
@@ -30,6 +36,22 @@ export interface CellModel {
   fill?: string;
   fontColour?: string;
   bold?: boolean;
+  /** Font size in points (11 when absent). */
+  fontSize?: number;
+  wrap?: boolean;
+  verticalAlignment?: string;
+}
+
+/** One series of a chart: its name (from the cell Excel took it from, or "Series1"), the cells of its values and of its categories. */
+export interface SeriesModel {
+  name: string;
+  values: string;
+  categories: string | null;
+  /** Bar fill or line colour, when set. */
+  colour?: string;
+  marker?: { style?: string; fill?: string; outline?: string };
+  /** Per point: its fill and outline colours, when set. */
+  points: { fill?: string; outline?: string }[];
 }
 
 /** A chart added through `charts.add`. */
@@ -37,9 +59,34 @@ export interface ChartModel {
   type: string;
   source: string;
   seriesBy: string;
+  series: SeriesModel[];
   title?: string;
+  legendVisible: boolean;
+  /** The cells the chart covers: its top-left one and the last one it covers whole. */
   position?: [string, string?];
 }
+
+/** How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9). */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  /** A scale in percent, or pages to fit across and down (0: as many as needed). */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** In points. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** The header and footer of every page, in Excel's codes ("Page &P of &N"). */
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
+  /** Rows repeated at the top of each printed page ("$1:$1"), or null. */
+  printTitleRows: string | null;
+}
+
+/** A new sheet's page layout, as Excel gives it. */
+export const defaultPageLayout = (): PageLayoutModel => ({
+  orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 },
+  margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+  header: { left: '', center: '', right: '' }, footer: { left: '', center: '', right: '' }, printTitleRows: null,
+});
 
 /** An Excel table: its name and its box, header row included. */
 export interface TableModel extends Box { name: string }
@@ -63,6 +110,43 @@ export class DoubleError extends Error {
 }
 
 const KEY = 20_000;
+/** Excel's default row height and column width, in points (15 and 8.43 characters at 11-point Calibri). */
+const DEFAULT_ROW_POINTS = 15;
+const DEFAULT_COLUMN_POINTS = 48;
+
+/**
+ * The height a cell needs when its row is autofitted: lines of about 1.3 times its font size (15 points at
+ * 11-point); wrapped text takes a line per column width of characters (7 pixels a character at 11 point,
+ * less 5 of padding, 0.75 point a pixel) in each paragraph, unwrapped text one line. At most 409 points.
+ */
+export function autofitHeight(c: CellModel, columnPoints: number): number {
+  const line = Math.round((c.fontSize ?? 11) * 15 / 11);
+  const text = String(c.value ?? '');
+  if (!c.wrap || text === '') return line;
+  const perLine = Math.max(1, Math.floor((columnPoints / 0.75 - 5) / 7 * 11 / (c.fontSize ?? 11)));
+  const lines = text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+  return Math.min(409, lines * line);
+}
+
+/**
+ * The series a chart made from a box shows, read from the cells as Excel reads them when the chart is
+ * made: with `seriesBy` "Columns", each column is a series; the first row names them when its cells
+ * past the first column are all text, and the first column gives the categories when its cells below
+ * that row are all text (else they are data too, and the series are named "Series1", "Series2"...).
+ */
+export function chartSeries(sheet: SheetModel, box: Box, seriesBy: string): SeriesModel[] {
+  if (seriesBy !== 'Columns') throw new DoubleError('InvalidArgument', `The double models charts by columns only, not "${seriesBy}".`);
+  const isText = (v: Cell) => typeof v === 'string' && v !== '';
+  const namesRow = box.right > box.left && Array.from({ length: box.right - box.left }, (_, j) => sheet.value(box.top, box.left + 1 + j)).every(isText);
+  const first = namesRow ? box.top + 1 : box.top;
+  const labels = first <= box.bottom && Array.from({ length: box.bottom - first + 1 }, (_, i) => sheet.value(first + i, box.left)).every(isText);
+  const column = (c: number) => addressOf(sheet.name, { top: first, left: c, bottom: box.bottom, right: c });
+  const series: SeriesModel[] = [];
+  for (let c = labels ? box.left + 1 : box.left; c <= box.right; c++) {
+    series.push({ name: namesRow ? String(sheet.value(box.top, c)) : `Series${series.length + 1}`, values: column(c), categories: labels ? column(box.left) : null, points: [] });
+  }
+  return series;
+}
 /** The key of a cell in `SheetModel.cells` (and in a snapshot). */
 export const cellKey = (row: number, col: number) => row * KEY + col;
 /** The 0-based row and column of a key. */
@@ -102,8 +186,33 @@ export class SheetModel {
   readonly names: NameModel[] = [];
   /** Frozen panes: rows from the top and columns from the left; `null` when none. */
   frozen: { rows: number; columns: number } | null = null;
+  /** Column widths in points, where set. */
   columnWidths = new Map<number, number>();
+  /** Row heights in points, where autofitted (else the default 15). */
+  readonly rowHeights = new Map<number, number>();
+  pageLayout: PageLayoutModel = defaultPageLayout();
+  /** Manual page breaks: the rows (0-based) a new printed page starts at, in order. */
+  readonly pageBreaks: number[] = [];
   constructor(public name: string) {}
+
+  /** A row's height in points. */
+  rowHeight(row: number): number {
+    return this.rowHeights.get(row) ?? DEFAULT_ROW_POINTS;
+  }
+
+  /** Sets rows as tall as their cells need now (Range.format.autofitRows): see `autofitHeight`. */
+  autofitRows(top: number, bottom: number): void {
+    const need = new Map<number, number>();
+    for (const [key, c] of this.cells) {
+      const row = Math.floor(key / KEY);
+      if (row >= top && row <= bottom) need.set(row, Math.max(need.get(row) ?? DEFAULT_ROW_POINTS, autofitHeight(c, this.columnWidths.get(key % KEY) ?? DEFAULT_COLUMN_POINTS)));
+    }
+    for (let r = top; r <= bottom; r++) {
+      const height = need.get(r) ?? DEFAULT_ROW_POINTS;
+      if (height === DEFAULT_ROW_POINTS) this.rowHeights.delete(r);
+      else this.rowHeights.set(r, height);
+    }
+  }
 
   /** Merges cells ("E1:F1"), as Excel's Merge does: the top-left value stays, the covered cells are emptied. */
   merge(address: string): void {
@@ -126,13 +235,14 @@ export class SheetModel {
     return this.cell(row, col)?.value ?? '';
   }
 
-  /** Bounding box of the non-blank cells (a formula counts even when it shows ""), or null. */
-  usedBox(): Box | null {
+  /** Bounding box of the non-blank cells (a formula counts even when it shows ""), within a box when given, or null. */
+  usedBox(within?: Box): Box | null {
     let box: Box | null = null;
     for (const [key, c] of this.cells) {
       if (c.value === '' && c.formula === undefined) continue;
       const row = Math.floor(key / KEY);
       const col = key % KEY;
+      if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
       box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) } : { top: row, left: col, bottom: row, right: col };
     }
     return box;

@@ -7,9 +7,12 @@
  * as their text needs (a file's reader does not work that out: LibreOffice prints rows at the height the
  * file gives, and wrapped lines then run into the next row).
  */
-import type { LayoutPrint, SheetLayout } from '../../run/packSheets';
+import { headerFooterText, LINE_POINTS, pageScale, PAGE_X_OF_Y, wrappedHeight } from '../../run/packPrint';
+import { lookStyle, type LayoutPrint, type SheetLayout } from '../../run/packSheets';
 import { columnLetters } from '../port';
 import { escapeCellText, escapeXml, NS } from './xml';
+
+export { wrappedHeight } from '../../run/packPrint';
 
 /** A cell ready to write: its value and cell format index. */
 export interface SheetCell {
@@ -29,33 +32,18 @@ export interface SheetSpec {
   readonly pageBreaks?: readonly number[];
   /** How it prints; none for a register made from a CSV (its printing is set as any register's is). */
   readonly print?: LayoutPrint;
-}
-
-/** Points per line of 11-point text, and the tallest row Excel allows. */
-const LINE_POINTS = 15;
-const MAX_ROW_POINTS = 409;
-
-/**
- * The height a cell's text needs when it wraps in a column `width` characters wide: lines counted per
- * paragraph at about 1.15 characters of text to a character of width (proportional text is narrower
- * than the digit "0" a width is measured in).
- */
-export function wrappedHeight(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.15));
-  const lines = text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
-  return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
+  /** The fixed print scale of a sheet printed a page per block (src/run/packPrint.ts). */
+  readonly scale?: number;
 }
 
 /** The header and footer in SpreadsheetML's codes (&L left, &C centre, &R right, &P page, &N pages; "&" doubled). */
 export function headerFooter(print: LayoutPrint): { header: string; footer: string } {
-  const text = (s: string) => s.replace(/&/g, '&&');
-  return { header: `&L${text(print.header)}`, footer: `&LPage &P of &N&R${text(print.footerRight)}` };
+  return { header: `&L${headerFooterText(print.header)}`, footer: `&L${PAGE_X_OF_Y}&R${headerFooterText(print.footerRight)}` };
 }
 
 /** The worksheet part of a sheet of ours. */
 export function sheetXml(spec: SheetSpec): string {
   const cols = spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const heights: number[] = [];
   const rows = spec.rows.map((cells, r) => {
     let height = 0;
     const body = cells.map((c, k) => {
@@ -66,7 +54,6 @@ export function sheetXml(spec: SheetSpec): string {
       if (typeof c.value === 'number') return `<c r="${ref}" s="${c.style}"><v>${c.value}</v></c>`;
       return `<c r="${ref}" s="${c.style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(c.value)}</t></is></c>`;
     }).join('');
-    heights.push(Math.max(LINE_POINTS, height));
     return body ? `<row r="${r + 1}"${height > LINE_POINTS ? ` ht="${height}" customHeight="1"` : ''}>${body}</row>` : '';
   }).join('');
   // A loop, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
@@ -78,25 +65,7 @@ export function sheetXml(spec: SheetSpec): string {
     : '';
   const drawing = spec.drawingRelId ? `<drawing r:id="${spec.drawingRelId}"/>` : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">${spec.print && !spec.print.pagePerBlock ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ''}<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows}</sheetData><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${spec.print ? printXml(spec.print, spec.print.pagePerBlock ? blockScale(spec, heights) : null) : ''}${breaks}${drawing}</worksheet>`;
-}
-
-/** Printable A4 landscape, in points, inside the margins written below (0.5 in sides, 0.75 in top and bottom, header and footer lines). */
-const PAGE_WIDTH = 842 - 72;
-const PAGE_HEIGHT = 595 - 108 - 24;
-/** Points a character of column width takes on paper (7 pixels at 96 dpi). */
-const POINTS_PER_CHAR = 5.4;
-
-/**
- * The scale at which each block between page breaks fits one page (and the sheet one page wide). A fixed
- * scale, not "fit to pages": LibreOffice ignores manual page breaks on a sheet fitted to pages.
- */
-function blockScale(spec: SheetSpec, heights: readonly number[]): number {
-  const width = spec.widths.reduce((a, w) => a + w, 0) * POINTS_PER_CHAR;
-  const starts = [0, ...(spec.pageBreaks ?? []), heights.length];
-  let tallest = 0;
-  for (let i = 0; i + 1 < starts.length; i++) tallest = Math.max(tallest, heights.slice(starts[i], starts[i + 1]).reduce((a, h) => a + h, 0));
-  return Math.max(10, Math.min(100, Math.floor(Math.min(PAGE_WIDTH / width, PAGE_HEIGHT / Math.max(1, tallest)) * 100)));
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">${spec.print && !spec.print.pagePerBlock ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ''}<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows}</sheetData><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${spec.print ? printXml(spec.print, spec.print.pagePerBlock ? spec.scale ?? 100 : null) : ''}${breaks}${drawing}</worksheet>`;
 }
 
 function printXml(print: LayoutPrint, scale: number | null): string {
@@ -107,12 +76,13 @@ function printXml(print: LayoutPrint, scale: number | null): string {
 
 /** A pack layout as a sheet spec, its cells' looks turned into cell formats by `formatOf`. */
 export function layoutSpec(layout: SheetLayout, formatOf: (look: NonNullable<SheetLayout['rows'][number][number]>['look']) => number, drawingRelId?: string): SheetSpec {
+  const scale = pageScale(layout);
   return {
     widths: layout.widths,
-    // Headers wrap too, so a long one ("Alternative provision") is never cut off by the next column.
-    rows: layout.rows.map((row) => row.map((c) => (c === null ? null : { value: c.value, style: formatOf(c.look), wrap: c.look === 'wrap' || c.look === 'header' }))),
+    rows: layout.rows.map((row) => row.map((c) => (c === null ? null : { value: c.value, style: formatOf(c.look), wrap: lookStyle(c.look).wrap === true }))),
     pageBreaks: layout.pageBreaks,
     print: layout.print,
+    ...(scale === null ? {} : { scale }),
     ...(drawingRelId ? { drawingRelId } : {}),
   };
 }

@@ -5,21 +5,11 @@
  * Our fonts start from the workbook's default font (its first), so results read in the analyst's font.
  */
 import type { Document, Element } from '@xmldom/xmldom';
+import type { LookStyle } from '../../run/packSheets';
 import { child, children, createIn, insertInOrder, NS, parseXml, serializeXml } from './xml';
 
-/** What a cell of ours looks like. */
-export interface CellStyle {
-  readonly bold?: boolean;
-  readonly size?: number;
-  /** Text colour, "#RRGGBB". */
-  readonly colour?: string;
-  /** Solid fill colour, "#RRGGBB". */
-  readonly fill?: string;
-  /** A number format code ("dd/mm/yyyy", "0%"). */
-  readonly numberFormat?: string;
-  readonly wrap?: boolean;
-  readonly top?: boolean;
-}
+/** What a cell of ours looks like: a look of the pack's, or any other cell of ours, in the same terms. */
+export type CellStyle = LookStyle;
 
 /** CT_Stylesheet's element order. */
 const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];

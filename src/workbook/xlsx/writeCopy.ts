@@ -10,9 +10,9 @@ import { toIsoDate, type CalendarDate } from '../../../core/dates';
 import type { CompiledFramework } from '../../../core/engine';
 import { DUE_COLUMN, type RunPlan } from '../../run/registerRun';
 import type { Pack } from '../../run/pack';
-import { packHeader, profilesLayout, PROFILES_SHEET, SUMMARY_SHEET, summaryLayout, type CellLook } from '../../run/packSheets';
+import { lookStyle, packHeader, profilesLayout, PROFILES_SHEET, runLogPrint, SUMMARY_SHEET, summaryLayout, type CellLook } from '../../run/packSheets';
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
-import { RUN_LOG_HEADERS, RUN_LOG_SHEET } from '../../run/runLog';
+import { RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS } from '../../run/runLog';
 import type { Cell, GridValue } from '../cell';
 import { editSheet, type OurCell } from './editSheet';
 import { headerFooter, layoutSpec, relsXml, sheetXml, wrappedHeight } from './ourSheets';
@@ -201,24 +201,13 @@ async function writeOurSheets(
     ...earlier.slice(1).map((r) => r.map((v) => ({ value: asCell(v), style: plain }))),
     logRow.map((v) => ({ value: asCell(v), style: plain })),
   ];
-  put(log.part, sheetXml({ rows, widths: RUN_LOG_HEADERS.map((h) => (h === 'Source' || h === 'Parameters' || h === 'Not in this register' || h === 'Counts' ? 40 : 16)), print: { onePage: false, titleRows: 1, header: packHeader(pack), footerRight: '' } }));
+  put(log.part, sheetXml({ rows, widths: RUN_LOG_WIDTHS, print: runLogPrint(pack) }));
   edit.ensureSheetName(log.index, '_xlnm.Print_Titles', `${quoteSheet(log.name)}!$1:$1`);
 }
 
 /** The cell format of each look of the pack's layouts. */
 function lookFormats(wb: RegisterWorkbook): (look: CellLook | undefined) => number {
-  const st = (s: CellStyle) => wb.styles.cellFormat(s);
-  const named: Record<Exclude<CellLook, object>, number> = {
-    title: st({ bold: true, size: 14 }),
-    subtitle: st({}),
-    heading: st({ bold: true, size: 12 }),
-    header: st({ bold: true, wrap: true }),
-    plain: st({ top: true }),
-    wrap: st({ top: true, wrap: true }),
-    percent: st({ numberFormat: '0%' }),
-    note: st({ colour: '#595959' }),
-  };
-  return (look) => (look === undefined ? named.plain : typeof look === 'object' ? st({ bold: true, fill: look.fill, colour: look.colour, top: true }) : named[look]);
+  return (look) => wb.styles.cellFormat(lookStyle(look));
 }
 
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;

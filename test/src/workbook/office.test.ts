@@ -5,7 +5,9 @@ import { englandRegister } from '../../../bench/englandRegister';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
 import { categoriseOnPort, planRegion, runWrite } from '../../../src/run/taskpaneRun';
 import { shownCell, type Cell } from '../../../src/workbook/cell';
-import { createOfficePort, RUN_LOG_SHEET, SUMMARY_SHEET, textSafe } from '../../../src/workbook/office';
+import { PROFILES_SHEET, SUMMARY_SHEET } from '../../../src/run/packSheets';
+import { RUN_LOG_SHEET } from '../../../src/run/runLog';
+import { createOfficePort, textSafe } from '../../../src/workbook/office';
 import { REQUEST_LIMIT_BYTES, valuesAsSeen } from '../../../src/workbook/port';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
@@ -112,7 +114,7 @@ describe('a full run on the sample register', () => {
     const plan = planRegion(region, oxfordshire, ASOF);
     const write = runWrite(region, plan, oxfordshire, ASOF, new Date(0));
     const { report } = await categoriseOnPort(port, region, oxfordshire, ASOF);
-    expect(report).toMatchObject({ status: 'done', rowsDone: write.block.rows.length, summaryWritten: true });
+    expect(report).toMatchObject({ status: 'done', rowsDone: write.block.rows.length, packWritten: true });
     const w = width();
     expect(sheet.grid({ top: 0, left: w, bottom: 0, right: w + RESULT_HEADERS.length - 1 })[0]).toEqual([...RESULT_HEADERS]);
     for (const r of plan.rows) {
@@ -124,11 +126,9 @@ describe('a full run on the sample register', () => {
     // The analyst's cells are exactly as they were.
     expect(sheet.grid({ top: 0, left: 0, bottom: sample.length - 1, right: w - 1 })).toEqual(sample);
     expect(double.calculationSuspensions).toBeGreaterThan(0);
-    const summary = double.sheet(SUMMARY_SHEET)!;
-    expect(summary.charts).toHaveLength(1);
-    expect(summary.charts[0]!.source).toMatch(/^'SIG summary'!A5:B\d+$/);
-    const counts = plan.summary.counts.map((c) => [c.label, c.schools]);
-    expect(summary.grid({ top: 4, left: 0, bottom: 4 + counts.length - 1, right: 1 })).toEqual(counts);
+    // The pack's sheets (their cells against the command line's: officePack.test.ts) and the Run log.
+    expect(double.sheets.map((x) => x.name)).toEqual(['Register', SUMMARY_SHEET, PROFILES_SHEET, RUN_LOG_SHEET]);
+    expect(double.sheet(SUMMARY_SHEET)!.charts.map((c) => c.type)).toEqual(['ColumnClustered', 'LineMarkers']);
     const log = double.sheet(RUN_LOG_SHEET)!;
     expect(log.value(1, 5)).toBe(plan.rows.length);
   });
@@ -215,7 +215,7 @@ describe('cancel and failure leave whole rows', () => {
     expect(report.rowsDone).toBeGreaterThan(0);
     expect(report.rowsDone).toBeLessThan(write.block.rows.length);
     expect(newCount).toBeLessThanOrEqual(report.rowsDone);
-    expect(report.summaryWritten).toBe(false);
+    expect(report.packWritten).toBe(false);
   });
 
   it.each([0, 1, 2])('a failure in the middle of a chunk (at command %i) leaves every row old or new', async (atCommand) => {
