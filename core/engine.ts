@@ -20,13 +20,13 @@ import { inFieldOrder, type Unknowns } from './missingEvidence';
 import { FIELDS, normaliseKey, type FieldKey } from './fields';
 import {
   FrameworkDefinitionError,
-  type CategoryDef, type Citation, type Condition, type Criterion, type FactCondition, type FrameworkDefinition, type ParamRef, type Scalar, type SupportOffer,
+  type CategoryDef, type Citation, type Condition, type Criterion, type FactCondition, type FrameworkDefinition, type FrameworkOrigin, type ParamRef, type Scalar, type SupportOffer,
 } from './framework';
+import { latestDefaults, type Parameters } from './parameters';
 import { problem, type Problem } from './problems';
 import type { Categorisation, CriterionTrace, Reason, ResolvedSupport, WorstCase } from './result';
 
-/** Resolved parameter values, by name. */
-export type Parameters = Readonly<Record<string, number | string | boolean>>;
+export { resolveParameters, type Parameters } from './parameters';
 
 type Truth = boolean | undefined;
 
@@ -115,6 +115,8 @@ interface CompiledCategory {
 /** A checked framework, ready to evaluate. */
 export interface CompiledFramework {
   readonly definition: FrameworkDefinition;
+  /** Built in, or a file (for the run's provenance). */
+  readonly origin: FrameworkOrigin;
   /** In evaluation order: a criterion after those it refers to. */
   readonly criteria: readonly CompiledCriterion[];
   /** In the definition's order, for reasons and the trace. */
@@ -144,7 +146,7 @@ const isKnownFact = (k: string): k is FactKey => k in FIELDS || k in DERIVED_FAC
 const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
 
 /** Checks a framework definition and compiles it. Throws `FrameworkDefinitionError` when it is malformed. */
-export function compileFramework(def: FrameworkDefinition): CompiledFramework {
+export function compileFramework(def: FrameworkDefinition, origin: FrameworkOrigin = { kind: 'built-in' }): CompiledFramework {
   const fail = (message: string): never => {
     throw new FrameworkDefinitionError(def.id, message);
   };
@@ -373,7 +375,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
   const additional = (def.additional ?? []).map((a) => ({
     def: a, when: compileCondition(a.when, `offer "${a.id}"`, otherFacts, new Set(), false), shown: Object.freeze({ id: a.id, label: a.label, offer: a.offer, citation: a.citation }),
   }));
-  const defaults = Object.fromEntries(Object.entries(def.parameters).map(([k, p]) => [k, p.default]));
+  const defaults = latestDefaults(def.parameters);
   const categoryByKey = new Map<string, CompiledCategory>();
   for (const c of categories) {
     categoryByKey.set(normaliseKey(c.def.id), c);
@@ -483,7 +485,7 @@ export function compileFramework(def: FrameworkDefinition): CompiledFramework {
     return out;
   }
 
-  return { definition: def, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots,
+  return { definition: def, origin, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots,
     scratch: {
       fired: new Array<Truth>(criteria.length).fill(undefined), v: new Array<unknown>(slots.length).fill(undefined),
       open: new Uint8Array(slots.length), lo: new Float64Array(slots.length), hi: new Float64Array(slots.length), possible: new Uint8Array(criteria.length),
@@ -570,35 +572,6 @@ function topologicalOrder(criteria: readonly CompiledCriterion[]): CompiledCrite
   };
   criteria.forEach(visit);
   return out;
-}
-
-/**
- * Resolves an authority's parameter values over the policy defaults. Bad values are returned as
- * messages, not thrown: they come from a settings sheet or a command line.
- */
-export function resolveParameters(
-  fw: CompiledFramework,
-  overrides: Readonly<Record<string, unknown>> = {},
-): { ok: true; params: Parameters } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
-  const params: Record<string, number | string | boolean> = { ...fw.defaults };
-  for (const [name, raw] of Object.entries(overrides)) {
-    const def = fw.definition.parameters[name];
-    if (!def) {
-      errors.push(`"${name}" is not a parameter of ${fw.definition.name}; expected one of: ${Object.keys(fw.definition.parameters).join(', ')}.`);
-      continue;
-    }
-    const want = typeof def.default;
-    const value = want === 'number' && typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-    if (typeof value !== want || (typeof value === 'number' && !Number.isFinite(value))) {
-      errors.push(`Parameter "${name}" is ${JSON.stringify(raw)}; expected a ${want}.`);
-    } else if (typeof value === 'number' && ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max))) {
-      errors.push(`Parameter "${name}" is ${value}; expected a number from ${def.min ?? '-∞'} to ${def.max ?? '∞'}.`);
-    } else {
-      params[name] = value as number | string | boolean;
-    }
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, params };
 }
 
 /** Options of one evaluation. */

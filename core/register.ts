@@ -6,11 +6,12 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, type InspectionOutlook } from './deriveFacts';
+import { deriveFacts, NATIONAL_DEFAULTS, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
+import { defaultsAt } from './parameters';
 import { readRegister } from './record';
 import type { Categorisation } from './result';
 
@@ -72,7 +73,10 @@ export interface RegisterOptions {
   readonly asOf: CalendarDate;
   /** Sheet row number of the header row (data starts on the next row). */
   readonly headerRowNumber: number;
+  /** The framework's parameters (default: the values in force at `asOf`). */
   readonly params?: Parameters;
+  /** The inspection windows, report-card mapping and risk model (default: the published ones). */
+  readonly national?: NationalParameters;
   /** A mapping the analyst corrected (else headers are matched automatically). */
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
@@ -102,7 +106,9 @@ export function categoriseRegister(
   }
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.
-  const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf);
+  const national = options.national ?? NATIONAL_DEFAULTS;
+  const params = options.params ?? defaultsAt(fw, options.asOf);
+  const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf, national);
   const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;
   const out: RowOutcome[] = [];
   for (const record of read.records) {
@@ -113,8 +119,8 @@ export function categoriseRegister(
       out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
       continue;
     }
-    const { facts, inspection } = deriveFacts(record, options.asOf);
-    const result = categorise(fw, facts, { params: options.params, trace: options.trace, unknowns: readUnknowns(record, facts) });
+    const { facts, inspection } = deriveFacts(record, options.asOf, national);
+    const result = categorise(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
     out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection, provisional });

@@ -174,7 +174,7 @@ export function App({ port, dark }: AppProps) {
               {FRAMEWORKS.map((f) => <Option key={f.id} value={f.id} text={f.name}>{f.name}</Option>)}
             </Dropdown>
           </Field>
-          <Caption1>{framework.summary} <Link href={framework.docs.replace(/\.md$/, '.html')} target="_blank" rel="noopener">How we read it</Link></Caption1>
+          <Caption1>{framework.summary} {framework.docs && <Link href={framework.docs.replace(/\.md$/, '.html')} target="_blank" rel="noopener">How we read it</Link>}</Caption1>
           <Field label="As of" validationMessage={asOf ? undefined : 'Enter a date.'}>
             <Input type="date" value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
           </Field>

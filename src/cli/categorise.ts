@@ -5,8 +5,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
-import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
-import { planRun, runRecord, RunError, type RunPlan } from '../run/registerRun';
+import { planRun, provenance, runRecord, RunError, type RunPlan } from '../run/registerRun';
 import { resultsJson } from '../run/resultsJson';
 import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { outputKind, resultsCsv } from '../workbook/writeFile';
@@ -14,6 +13,7 @@ import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
 import { writeWorkbookCopy } from '../workbook/xlsx/writeCopy';
 import { CliError } from './cliError';
+import { resolveFramework, resolveRunSettings } from './framework';
 import { claimOutput, type OutputOptions } from './outputFile';
 import { progress } from './progress';
 
@@ -27,14 +27,18 @@ export interface CategoriseArgs {
   readonly print: (text: string) => void;
   readonly now?: Date;
   readonly limits?: ReadLimits;
+  /** `--param name=value`, in order (later wins). */
+  readonly param?: readonly string[];
+  /** `--params <file.json>`. */
+  readonly params?: string;
   /** Test seam for the output file. */
   readonly output?: OutputOptions;
 }
 
 /** Runs `categorise`; throws `CliError` for what stops the whole run. */
 export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> {
-  const fw = frameworkById(args.framework);
-  if (!fw) throw new CliError(unknownFrameworkMessage(args.framework));
+  const fw = await resolveFramework(args.framework);
+  const settings = await resolveRunSettings(fw, args.asOf, args);
   const kind = outputKind(args.out);
   if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx (.xlsm for a workbook with macros), .csv or .json.`);
   // Everything about the output is checked, and the output locked, before any work is done.
@@ -47,7 +51,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied, fileWarnings: grid.warnings });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, fileWarnings: grid.warnings });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;
@@ -55,12 +59,12 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     bar.tick('categorised');
     const notes: string[] = [...(grid.warnings ?? [])];
     if (kind === 'json') {
-      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome), null, 2)}\n`));
+      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome, provenance(fw, args.asOf, settings)), null, 2)}\n`));
     } else if (kind === 'csv') {
       await claim.write(textOut(resultsCsv(grid.values, plan)));
       notes.push(...plan.placement.notes);
     } else {
-      const record = runRecord(plan, { framework: fw, asOf: args.asOf, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings });
+      const record = runRecord(plan, { framework: fw, asOf: args.asOf, settings, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings });
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
       // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx.
       const asMacro = extname(args.out).toLowerCase() === '.xlsm';

@@ -1,8 +1,16 @@
 /**
- * The JSON contract of `schoolrisk categorise --out results.json`: one object per data row (see README).
+ * The JSON contract of `schoolrisk categorise --out results.json`: the run's provenance, and one object
+ * per data row (see README).
  */
 import { toIsoDate } from '../../core/dates';
 import type { RegisterOutcome } from '../../core/register';
+import type { Provenance } from './registerRun';
+
+/** results.json: where the results come from, and the rows. */
+export interface ResultsFile {
+  readonly run: Provenance;
+  readonly rows: ResultRow[];
+}
 
 /** One row of results.json. */
 export interface ResultRow {
@@ -20,8 +28,13 @@ export interface ResultRow {
   provisional: { worstCase: string; missing: string[] } | null;
 }
 
-/** The rows of results.json for a register's outcome. */
-export function resultsJson(outcome: RegisterOutcome): ResultRow[] {
+/** results.json for a register's outcome. */
+export function resultsJson(outcome: RegisterOutcome, run: Provenance): ResultsFile {
+  return { run, rows: resultRows(outcome) };
+}
+
+/** The rows of results.json. */
+export function resultRows(outcome: RegisterOutcome): ResultRow[] {
   return outcome.rows.map((r) => ({
     row: r.row,
     urn: r.urn,

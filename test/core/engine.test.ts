@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categorise, compileFramework, describeCondition, resolveParameters, type Parameters } from '../../core/engine';
+import { fromIsoDate } from '../../core/dates';
 import type { Facts } from '../../core/facts';
 import { FrameworkDefinitionError, type FrameworkDefinition } from '../../core/framework';
 
@@ -44,8 +45,9 @@ const toy: FrameworkDefinition = {
 
 const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0 };
 const fw = compileFramework(toy);
+const AS_OF = fromIsoDate('2026-11-01')!;
 const run = (facts: Partial<Facts>, params?: Record<string, number>) =>
-  categorise(fw, { ...base, ...facts }, { trace: true, params: params && (resolveParameters(fw, params) as { ok: true; params: Parameters }).params });
+  categorise(fw, { ...base, ...facts }, { trace: true, params: params && (resolveParameters(fw, params, AS_OF) as { ok: true; params: Parameters }).params });
 
 describe('first match', () => {
   it.each([
@@ -191,7 +193,7 @@ describe('reasons', () => {
 
 describe('parameters', () => {
   it('reject unknown names, wrong types and out-of-range values as messages', () => {
-    const r = resolveParameters(fw, { nope: 1, minConcerns: 'many', redDays: 500 });
+    const r = resolveParameters(fw, { nope: 1, minConcerns: 'many', redDays: 500 }, AS_OF);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors).toEqual([
       expect.stringContaining('"nope" is not a parameter of Toy framework'),
@@ -200,7 +202,7 @@ describe('parameters', () => {
     ]);
   });
   it('accept numbers written as text (from a settings sheet)', () => {
-    expect(resolveParameters(fw, { minConcerns: '3' })).toEqual({ ok: true, params: { minConcerns: 3, redDays: 20 } });
+    expect(resolveParameters(fw, { minConcerns: '3' }, AS_OF)).toEqual({ ok: true, params: { minConcerns: 3, redDays: 20 } });
   });
 });
 

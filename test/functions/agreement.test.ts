@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toExcelSerial, fromIsoDate, type CalendarDate } from '../../core/dates';
 import { frameworkById, FRAMEWORKS } from '../../core/frameworks';
 import { main } from '../../src/cli/main';
-import type { ResultRow } from '../../src/run/resultsJson';
 import { readSheetGrid } from '../../src/workbook/readFile';
 import { installCustomFunctionsDouble } from '../support/customFunctionsDouble';
+import type { ResultRow } from '../../src/run/resultsJson';
+import { readResultRows } from '../support/resultsFile';
 
 installCustomFunctionsDouble();
 const fns = await import('../../functions/functions');
@@ -22,7 +23,7 @@ describe('the custom functions, the core and the command line agree on the sampl
 
     const out = join(mkdtempSync(join(tmpdir(), 'agree-')), 'r.json');
     expect(await main(['categorise', 'examples/sample-register.xlsx', '-f', id, '--as-of', AS_OF, '-o', out], () => undefined, () => undefined)).toBe(0);
-    const cli = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const cli = readResultRows(out);
     const fw = frameworkById(id)!;
     const labelOf = (r: ResultRow) => fw.definition.categories.find((c) => c.id === r.category)!.label;
 
