@@ -180,8 +180,8 @@ const fieldList = z.array(z.enum(FIELD_KEYS as unknown as [FieldKey, ...FieldKey
 /** A framework file. */
 export const frameworkSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens, starting with a letter').describe('Short, unique: "oxfordshire".'),
-  name: text('"Oxfordshire Improvement Guarantee".'),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens, starting with a letter').describe('Short, unique: "northmoor".'),
+  name: text('"Northmoor School Improvement and Intervention Protocol".'),
   authority: text('The local authority.'),
   version: text('Version of this encoding: change it when a rule changes.'),
   summary: z.string().describe('One line for the task pane\'s picker.'),

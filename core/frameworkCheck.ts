@@ -179,6 +179,14 @@ function schemaIssues(raw: readonly z.core.$ZodIssue[], input: unknown, prefix: 
           out.push({ path: pathText([...path, key]), value: key, expected, ...(suggestion ? { suggestion } : {}), message: `${pathText([...path, key])}: "${key}" is not a field here${suggestion ? `; did you mean "${suggestion}"?` : ` (${expected})`}` });
         }
         break;
+      case 'too_small':
+      case 'too_big': {
+        const bound = r.code === 'too_small' ? r.minimum : r.maximum;
+        const words = r.origin === 'string' ? (r.code === 'too_small' && Number(bound) === 1 ? 'a text, not empty' : `a text of ${r.code === 'too_small' ? 'at least' : 'at most'} ${bound} characters`)
+          : r.origin === 'array' ? `a list of ${r.code === 'too_small' ? 'at least' : 'at most'} ${bound}` : `a number ${r.code === 'too_small' ? 'of at least' : 'of at most'} ${bound}`;
+        out.push(issue(path, value, words));
+        break;
+      }
       case 'invalid_type':
         out.push(issue(path, value, value === undefined ? `${article(r.expected)} (required)` : article(r.expected)));
         break;

@@ -3,7 +3,7 @@
  * authority's own file go through it alike. Text in, a compiled framework or every issue out; a built-in
  * with an issue is a programming error and throws at load.
  */
-import { compileFramework, type CompiledFramework } from './engine';
+import { compileChecked, type CompiledFramework } from './engine';
 import { FrameworkDefinitionError, type FrameworkOrigin } from './framework';
 
 export type { FrameworkOrigin } from './framework';
@@ -16,7 +16,7 @@ export type FrameworkLoad = { readonly ok: true; readonly framework: CompiledFra
 export function loadFramework(input: unknown, origin: FrameworkOrigin): FrameworkLoad {
   const parsed = parseFramework(input);
   if (!parsed.ok) return parsed;
-  return { ok: true, framework: compileFramework(parsed.definition, origin) };
+  return { ok: true, framework: compileChecked(parsed.definition, origin) };
 }
 
 /** Loads a framework file's text. Text that is not JSON is one issue, with where the parser stopped. */

@@ -209,13 +209,13 @@ describe('parameters', () => {
 describe('malformed definitions throw at load time', () => {
   const broken = (patch: Partial<FrameworkDefinition>) => () => compileFramework({ ...toy, ...patch });
   it.each([
-    ['an unknown fact', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'colour' as never, op: 'eq' as const, value: 1 } }] }, /unknown fact "colour"/],
-    ['a misspelt enum value', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'ofstedGrade' as const, op: 'eq' as const, value: 'goood' } }] }, /"goood" is not a value of ofstedGrade/],
-    ['a missing citation', { criteria: [{ ...toy.criteria[0]!, citation: { section: '', quote: '' } }] }, /has no citation/],
-    ['an unknown parameter', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'concernCount' as const, op: 'gt' as const, value: { param: 'nope' } } }] }, /unknown parameter "nope"/],
-    ['a cycle', { criteria: [{ ...toy.criteria[0]!, when: { criterion: 'b' } }, { ...toy.criteria[1]!, id: 'b', when: { criterion: 'good' } }] }, /refers to itself/],
-    ['an unknown default', { selection: { kind: 'firstMatch' as const, default: 'blue' } }, /default category "blue"/],
-    ['a bad colour', { categories: [{ ...toy.categories[0]!, colour: 'green' }, ...toy.categories.slice(1)] }, /colours must be #RRGGBB/],
+    ['an unknown fact', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'colour' as never, op: 'eq' as const, value: 1 } }] }, /criteria\[0\]\.when\.fact: "colour" is not a fact/],
+    ['a misspelt enum value', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'ofstedGrade' as const, op: 'eq' as const, value: 'goood' } }] }, /criteria\[0\]\.when\.value: "goood" is not a value of ofstedGrade; did you mean "good"\?/],
+    ['a missing citation', { criteria: [{ ...toy.criteria[0]!, citation: { section: '', quote: '' } }] }, /criteria\[0\]\.citation\.section: ""; expected a text, not empty/],
+    ['an unknown parameter', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'concernCount' as const, op: 'gt' as const, value: { param: 'nope' } } }] }, /"nope" is not a parameter of this framework/],
+    ['a cycle', { criteria: [{ ...toy.criteria[0]!, when: { criterion: 'b' } }, { ...toy.criteria[1]!, id: 'b', when: { criterion: 'good' } }] }, /"good -> b -> good"; expected criteria that do not refer to themselves/],
+    ['an unknown default', { selection: { kind: 'firstMatch' as const, default: 'blue' } }, /selection\.default: "blue" is not a category of this framework/],
+    ['a bad colour', { categories: [{ ...toy.categories[0]!, colour: 'green' }, ...toy.categories.slice(1)] }, /categories\[0\]\.colour: "green"; expected #RRGGBB/],
   ])('%s', (_what, patch, message) => {
     expect(broken(patch as Partial<FrameworkDefinition>)).toThrow(FrameworkDefinitionError);
     expect(broken(patch as Partial<FrameworkDefinition>)).toThrow(message);
