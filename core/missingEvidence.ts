@@ -3,7 +3,7 @@
  *
  * A blank cell is no evidence: the category is worked out without it. But a school is only as safe as
  * its blanks allow, so each row also gets the most concerning category its blank cells could give
- * (engine.ts, `worstCase`). Not every blank is missing evidence: some say something ("Category of
+ * (core/engine/worstCase.ts). Not every blank is missing evidence: some say something ("Category of
  * concern" blank is none; "Ungraded outcome" blank, with no ungraded inspection, is nothing to report;
  * KS4 results of a primary school do not exist). `BLANK_READINGS` says, field by field, when a blank is
  * a statement; every other blank, in a column the register has, is missing evidence.

@@ -10,6 +10,8 @@ import type { CompiledFramework } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
 import { allFrameworks } from '../../core/frameworks';
+import { originText } from '../../core/frameworkFile';
+import type { RunSettings } from '../../core/parameters';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
@@ -26,17 +28,17 @@ export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>
 /** The format of the "Next inspection due" column. */
 export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
 /** Columns of the Run log sheet. */
-export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters', 'Provisional', 'Not in this register'] as const;
+export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters', 'Provisional', 'Not in this register', 'Framework source'] as const;
 
 /** Where a region came from, in the words messages use. */
 export function regionSource(region: RegisterRegion): string {
   return region.kind === 'table' ? `table "${region.table}" on sheet "${region.sheet}"` : `sheet "${region.sheet}" (${region.address})`;
 }
 
-/** Plans a run on a region read through the port. Throws `RunError` when the register cannot run. */
-export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides): RunPlan {
+/** Plans a run on a region read through the port, with the workbook's parameters. Throws `RunError` when the register cannot run. */
+export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides, settings?: RunSettings): RunPlan {
   const seen = valuesAsSeen(region);
-  return planRun(seen, { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
+  return planRun(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
 }
 
 /** A run id for the marker: random, so two runs are never confused. */
@@ -47,7 +49,7 @@ export function newRunId(): string {
 }
 
 /** The port write for a plan: contiguous rows from below the header to the last data row, in the columns placement chose. */
-export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId()): RunWrite {
+export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId(), settings?: RunSettings): RunWrite {
   const firstGridRow = plan.located.headerIndex + 1;
   const lastGridRow = plan.rows.length ? plan.rows[plan.rows.length - 1]!.gridRow : firstGridRow - 1;
   const blank: Cell[] = RESULT_HEADERS.map(() => '');
@@ -61,7 +63,7 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
   }
   const def = framework.definition;
   const s = plan.summary;
-  const record = new Map(runRecord(plan, { framework, asOf, source: regionSource(region), ranAt }));
+  const record = new Map(runRecord(plan, { framework, asOf, settings, source: regionSource(region), ranAt }));
   return {
     block: {
       sheet: region.sheet,
@@ -79,16 +81,16 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
       headers: RUN_LOG_HEADERS,
       row: [
         ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings,
-        String(record.get('Parameters') ?? ''), String(record.get('Provisional') ?? ''), String(record.get('Not in this register') ?? ''),
+        String(record.get('Parameters') ?? ''), String(record.get('Provisional') ?? ''), String(record.get('Not in this register') ?? ''), originText(framework),
       ],
     },
   };
 }
 
-/** Plans and writes a run through the port. */
-export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string } = {}): Promise<{ plan: RunPlan; report: WriteReport }> {
-  const plan = planRegion(region, framework, asOf, options.overrides);
-  const report = await port.writeRun(runWrite(region, plan, framework, asOf, options.ranAt ?? new Date(), options.runId), options);
+/** Plans and writes a run through the port, with the parameters the workbook sets (`settings`). */
+export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string; settings?: RunSettings } = {}): Promise<{ plan: RunPlan; report: WriteReport }> {
+  const plan = planRegion(region, framework, asOf, options.overrides, options.settings);
+  const report = await port.writeRun(runWrite(region, plan, framework, asOf, options.ranAt ?? new Date(), options.runId, options.settings), options);
   return { plan, report };
 }
 
@@ -147,8 +149,14 @@ export interface Comparison {
   readonly problems: readonly string[];
 }
 
-/** The school on sheet row `row` (0-based) under every framework; `null` when the row is not a data row of the region. */
-export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides): { school: string; comparisons: Comparison[] } | null {
+/**
+ * The school on sheet row `row` (0-based) under every framework (default: the built-ins; the pane gives
+ * the workbook's, each with its parameters); `null` when the row is not a data row of the region.
+ */
+export function compareRow(
+  region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides,
+  frameworks: readonly { readonly framework: CompiledFramework; readonly settings?: RunSettings }[] = allFrameworks().map((framework) => ({ framework })),
+): { school: string; comparisons: Comparison[] } | null {
   const seen = valuesAsSeen(region);
   const located = locateRegister(seen, region.top + 1);
   if (!located) return null;
@@ -157,12 +165,11 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
   const header = located.headerRow;
   const values = seen[gridRow]!;
   if (values.every((c) => c === '')) return null;
-  const frameworks = allFrameworks();
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
   let school = '';
-  const comparisons = frameworks.map((fw): Comparison => {
+  const comparisons = frameworks.map(({ framework: fw, settings }): Comparison => {
     // headerRowNumber is the sheet row of the header as if the school's row came straight after it, so messages name the school's row.
-    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping });
+    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping, params: settings?.params, national: settings?.national });
     const r = outcome.rows[0];
     school = r?.record.schoolName ?? school;
     const res = r?.result ?? null;
