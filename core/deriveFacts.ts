@@ -6,34 +6,73 @@ import { monthsBetween, type CalendarDate } from './dates';
 import { CONCERN_FIELDS, type Facts, type RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
 import type { SchoolRecord } from './fields';
-import { inspectionRisk, inspectionWindow, ofstedStanding, windowStatus, REPORT_CARD_MAPPING_DEFAULTS, RISK_WEIGHTS, WINDOW_DEFAULTS, type InspectionRisk, type ReportCardMapping, type RiskWeights, type WindowParameters } from './ofsted';
+import {
+  inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus, INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
+  type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type ReportCardMapping, type WindowParameters,
+} from './ofsted';
 
 /** The next inspection as the shells show it. */
 export interface InspectionOutlook {
   readonly dueFrom?: CalendarDate;
   readonly dueBy?: CalendarDate;
+  /** Share of real next inspections a window like this held (measured windows); `null` for a rule's window. */
+  readonly windowCoverage: number | null;
+  /** The latest date the law allows for the next graded inspection, shown apart from the window. */
+  readonly statutoryLatest?: CalendarDate;
   readonly basis: string;
+  /** The inspection rules the window and the risk were read under. */
+  readonly rules: InspectionRulesId;
   readonly risk: RiskLevel;
+  /** 0-100 ranking figure: 100 + 10 log2(probability). */
   readonly riskScore: number;
+  /** Probability that a graded inspection within the horizon finds the school below good. */
+  readonly probability: number;
+  /** Its first part: probability of a graded inspection within the horizon. */
+  readonly inspectedWithinHorizon: number;
+  /** Its second part: probability the inspection finds the school below good, if it comes. */
+  readonly belowGoodIfInspected: number;
+  readonly horizonMonths: number;
   readonly riskReasons: readonly string[];
 }
 
-/** National parameters: the report-card mapping, the inspection intervals and the risk weights. */
+/** National parameters: the report-card mapping, the inspection windows and the risk. */
 export interface NationalParameters {
   readonly reportCards: ReportCardMapping;
+  /** `rules` here is overridden by `risk.rules` (one choice of rules for the window and the risk). */
   readonly windows: WindowParameters;
-  readonly risk: RiskWeights;
+  readonly risk: InspectionRiskParameters;
 }
 
 /** The published defaults. */
-export const NATIONAL_DEFAULTS: NationalParameters = { reportCards: REPORT_CARD_MAPPING_DEFAULTS, windows: WINDOW_DEFAULTS, risk: RISK_WEIGHTS };
+export const NATIONAL_DEFAULTS: NationalParameters = { reportCards: REPORT_CARD_MAPPING_DEFAULTS, windows: WINDOW_DEFAULTS, risk: INSPECTION_RISK_DEFAULTS };
+
+/** What an analyst may choose about the inspection outlook (the command line's options). */
+export interface InspectionOptions {
+  /** Months within which the graded inspection is counted (default 24). */
+  readonly horizonMonths?: number;
+  /** Share of real next inspections a measured window holds (default 0.8). */
+  readonly windowCoverage?: number;
+  /** The inspection rules (default: those in force on the as-of date). */
+  readonly rules?: InspectionRulesId;
+}
+
+/** The national parameters (`base`: the defaults, or those an analyst set as parameters) with the inspection options applied. */
+export function nationalParameters(options: InspectionOptions = {}, base: NationalParameters = NATIONAL_DEFAULTS): NationalParameters {
+  if (options.horizonMonths === undefined && options.windowCoverage === undefined && options.rules === undefined) return base;
+  return {
+    reportCards: base.reportCards,
+    windows: { ...base.windows, ...(options.windowCoverage !== undefined ? { coverage: options.windowCoverage } : {}) },
+    risk: { ...base.risk, ...(options.horizonMonths !== undefined ? { horizonMonths: options.horizonMonths } : {}), ...(options.rules !== undefined ? { rules: options.rules } : {}) },
+  };
+}
 
 /** Derives a school's facts at the as-of date. The record is not changed. */
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
   const standing = ofstedStanding(record, national.reportCards);
-  const window = inspectionWindow(standing, record.openDate, national.windows);
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
+  const window = inspectionWindow(standing, record.openDate, { ...national.windows, rules, intervals: national.risk.model.intervals });
   const status = window ? windowStatus(window, asOf) : undefined;
-  const risk = inspectionRisk(record, standing, asOf, national.risk);
+  const risk = inspectionRisk(record, standing, asOf, { ...national.risk, rules }, window);
   // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
   const facts = factsFromRecord(record) as unknown as Record<string, unknown>;
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
@@ -56,17 +95,37 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
   let concerns = 0;
   for (const f of CONCERN_FIELDS) if (record[f] === true) concerns++;
   facts.concernCount = concerns;
-  return { facts: facts as unknown as Facts, inspection: new Outlook(window?.dueFrom, window?.dueBy, window?.basis ?? 'no inspection or opening date given', risk) };
+  return { facts: facts as unknown as Facts, inspection: new Outlook(window, risk) };
 }
 
 /** The outlook of one school; the risk's reasons are worded only when a shell reads them. */
 class Outlook implements InspectionOutlook {
+  readonly dueFrom?: CalendarDate;
+  readonly dueBy?: CalendarDate;
+  readonly windowCoverage: number | null;
+  readonly statutoryLatest?: CalendarDate;
+  readonly basis: string;
+  readonly rules: InspectionRulesId;
   readonly risk: RiskLevel;
   readonly riskScore: number;
+  readonly probability: number;
+  readonly inspectedWithinHorizon: number;
+  readonly belowGoodIfInspected: number;
+  readonly horizonMonths: number;
   readonly #risk: InspectionRisk;
-  constructor(readonly dueFrom: CalendarDate | undefined, readonly dueBy: CalendarDate | undefined, readonly basis: string, risk: InspectionRisk) {
+  constructor(window: InspectionWindow | null, risk: InspectionRisk) {
+    this.dueFrom = window?.dueFrom;
+    this.dueBy = window?.dueBy;
+    this.windowCoverage = window?.coverage ?? null;
+    this.statutoryLatest = window?.statutoryLatest;
+    this.basis = window?.basis ?? 'no inspection or opening date given';
+    this.rules = risk.rules;
     this.risk = risk.level;
     this.riskScore = risk.score;
+    this.probability = risk.probability;
+    this.inspectedWithinHorizon = risk.inspectedWithinHorizon;
+    this.belowGoodIfInspected = risk.belowGoodIfInspected;
+    this.horizonMonths = risk.horizonMonths;
     this.#risk = risk;
   }
 
@@ -75,6 +134,7 @@ class Outlook implements InspectionOutlook {
   }
 
   toJSON(): InspectionOutlook {
-    return { dueFrom: this.dueFrom, dueBy: this.dueBy, basis: this.basis, risk: this.risk, riskScore: this.riskScore, riskReasons: this.riskReasons };
+    const { dueFrom, dueBy, windowCoverage, statutoryLatest, basis, rules, risk, riskScore, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, riskReasons } = this;
+    return { dueFrom, dueBy, windowCoverage, statutoryLatest, basis, rules, risk, riskScore, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, riskReasons };
   }
 }

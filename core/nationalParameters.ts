@@ -1,7 +1,7 @@
 /**
  * The national parameters as an analyst sets them: the inspection windows (`windows.`), the report-card
  * mapping (`reportCards.`) and the next-inspection risk model (`risk.`), each leaf of their defaults one
- * named parameter (`windows.riLatestMonths`, `risk.standing.good`, `risk.levels.highFrom`). The names are
+ * named parameter (`windows.goodEarliestMonths`, `risk.judgement.interimHead`, `risk.levels.highFrom`). The names are
  * worked out from the defaults, so a parameter added to a model is settable without a change here.
  */
 import type { NationalParameters } from './deriveFacts';
@@ -13,7 +13,7 @@ export const NATIONAL_PREFIXES = { windows: 'windows', reportCards: 'reportCards
 
 /** One national parameter. */
 export interface NationalParameterDef {
-  /** `windows.riLatestMonths`. */
+  /** `windows.goodEarliestMonths`. */
   readonly name: string;
   readonly default: number | boolean;
   readonly description: string;
@@ -22,34 +22,46 @@ export interface NationalParameterDef {
   readonly max?: number;
 }
 
-/** The risk model's parameters by their first name, in words (docs/ofsted.md has the fit behind them). */
+/** The risk's parameters by their first names, in words (docs/ofsted.md has the model behind them). */
 const RISK_WORDS: Readonly<Record<string, string>> = {
-  base: 'Points every school starts with (the fitted intercept).',
-  standing: 'Points for the latest judgement.',
-  previousBelowGood: 'Points when the graded inspection before the latest was below good.',
-  ungradedConcerns: 'Points when the latest ungraded inspection said a graded one comes next because of concerns.',
-  timeSinceInspection: 'Good or better: points per year since the last inspection beyond fromYears, up to capYears.',
-  secondaryPhase: 'Points for a secondary or all-through school.',
-  ks2Progress: 'KS2 progress (mean of reading, writing and maths): a linear term against the reference.',
-  ks2RwmExpected: 'KS2 % meeting the expected standard in RWM: a linear term against the reference.',
-  progress8: 'Progress 8: a linear term against the reference.',
-  cohortShrinkage: 'Results count in proportion cohort / (cohort + this).',
-  attendance: 'Overall attendance % below the reference: a linear term.',
-  persistentAbsence: 'Persistent absence % above the reference: a linear term.',
-  newHead: 'A headteacher in post fewer than `months` months adds `points`.',
-  interimHead: 'Points for an interim or acting headteacher.',
-  concernFlags: 'Points per LA concern flag, up to the cap.',
-  decliningTrend: 'Points for a declining attainment trend.',
-  levels: 'Score thresholds of the High and Medium levels.',
+  horizonMonths: 'Months from the as-of date within which a graded inspection is counted.',
+  levels: 'Probability bands: the risk is High from highFrom and Medium from mediumFrom (a probability from 0 to 1).',
+  'judgement.attendance': 'Judgement weight, log-odds per point of overall attendance % below the reference, up to maxPoints points.',
+  'judgement.persistentAbsence': 'Judgement weight, log-odds per point of persistent absence % above the reference, up to maxPoints points.',
+  'judgement.newHead': 'Judgement weight: a headteacher in post fewer than `months` months adds `logOdds`.',
+  'judgement.interimHead': 'Judgement weight, log-odds for an interim or acting headteacher.',
+  'judgement.concernFlags': 'Judgement weight, log-odds for each LA concern flag, up to the cap.',
+  'judgement.decliningTrend': 'Judgement weight, log-odds for a declining attainment trend.',
+  'judgement.ungradedConcerns': 'Judgement weight, log-odds when the latest ungraded inspection said a graded one comes next because of concerns.',
 };
 
+/** Parts of the defaults that are not an analyst's parameter: the fitted model and its measured intervals (data, not settings), and the rules (the `--inspection-rules` option). */
+const NOT_PARAMETERS: ReadonlySet<string> = new Set(['windows.intervals', 'windows.rules', 'risk.model', 'risk.rules']);
+
 function flatten(prefix: string, value: unknown, describe: (path: readonly string[]) => Omit<NationalParameterDef, 'name' | 'default'>, path: string[] = []): NationalParameterDef[] {
-  if (typeof value === 'number' || typeof value === 'boolean') return [{ name: [prefix, ...path].join('.'), default: value, ...describe(path) }];
+  const name = [prefix, ...path].join('.');
+  if (NOT_PARAMETERS.has(name)) return [];
+  if (typeof value === 'number' || typeof value === 'boolean') return [{ name, default: value, ...describe(path) }];
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => flatten(prefix, v, describe, [...path, k]));
 }
 
-const windowUnit = (name: string) => (name.endsWith('Days') ? { unit: 'days', min: 0, max: 365 } : name.endsWith('Months') ? { unit: 'months', min: 0, max: 120 } : { unit: 'school years', min: 1, max: 10 });
+const windowUnit = (name: string) => (
+  name === 'coverage' ? { unit: 'share', min: 0.5, max: 0.99 }
+    : name.endsWith('Days') ? { unit: 'days', min: 0, max: 365 } : name.endsWith('Months') ? { unit: 'months', min: 0, max: 120 } : { unit: 'school years', min: 1, max: 10 }
+);
+
+/** The range of a risk parameter, by its path under `risk.`. */
+function riskRange(path: readonly string[]): Pick<NationalParameterDef, 'unit' | 'min' | 'max'> {
+  const last = path[path.length - 1]!;
+  if (path[0] === 'horizonMonths') return { unit: 'months', min: 1, max: 120 };
+  if (path[0] === 'levels') return { unit: 'probability', min: 0, max: 1 };
+  if (last === 'reference') return { unit: '%', min: 0, max: 100 };
+  if (last === 'months') return { unit: 'months', min: 0, max: 120 };
+  if (last === 'maxPoints') return { unit: 'points', min: 0, max: 100 };
+  if (last === 'cap') return { unit: 'log-odds', min: 0, max: 10 };
+  return { unit: 'log-odds', min: -10, max: 10 };
+}
 
 /** Every national parameter, with its default and range. */
 export const NATIONAL_PARAMETERS: readonly NationalParameterDef[] = [
@@ -59,8 +71,8 @@ export const NATIONAL_PARAMETERS: readonly NationalParameterDef[] = [
     ...(k === 'exceptionalShareForOutstanding' ? { min: 0, max: 1, unit: 'share' } : k === 'needsAttentionAreasForRi' ? { min: 1, max: 8, unit: 'areas' } : {}),
   })),
   ...flatten(NATIONAL_PREFIXES.risk, NATIONAL_DEFAULTS.risk, (path) => ({
-    description: `${RISK_WORDS[path[0]!] ?? 'A weight of the next-inspection risk model.'}${path.length > 1 ? ` (${path.slice(1).join('.')})` : ''}`,
-    ...(path[0] === 'levels' ? { unit: 'score', min: 0, max: 100 } : { min: -100, max: 100 }),
+    description: RISK_WORDS[path.slice(0, 2).join('.')] ?? RISK_WORDS[path[0]!] ?? 'A weight of the next-inspection risk.',
+    ...riskRange(path),
   })),
 ];
 
@@ -79,15 +91,22 @@ export function isNationalName(name: string): boolean {
 /** The national parameters with the given values laid over the defaults (values already checked). */
 export function nationalWith(values: ReadonlyMap<string, number | boolean>): NationalParameters {
   if (values.size === 0) return NATIONAL_DEFAULTS;
-  // Only the models with a value set are copied: the risk model and the windows compare their
-  // parameters with their defaults object to skip a copy per school.
-  const changed = new Set([...values.keys()].map((n) => n.split('.')[0]!));
-  const copy = Object.fromEntries(Object.entries(NATIONAL_DEFAULTS).map(([k, v]) => [k, changed.has(k) ? structuredClone(v) : v])) as Record<string, unknown>;
+  // Objects are copied only along the path of a value set: the fitted model is large and stays shared.
+  const root: Record<string, unknown> = { ...NATIONAL_DEFAULTS };
+  const copied = new Set<object>([root]);
   for (const [name, value] of values) {
     const keys = name.split('.');
-    let node = copy;
-    for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+    let node = root;
+    for (const k of keys.slice(0, -1)) {
+      let child = node[k] as Record<string, unknown>;
+      if (!copied.has(child)) {
+        child = { ...child };
+        copied.add(child);
+        node[k] = child;
+      }
+      node = child;
+    }
     node[keys[keys.length - 1]!] = value;
   }
-  return copy as unknown as NationalParameters;
+  return root as unknown as NationalParameters;
 }

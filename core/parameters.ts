@@ -8,7 +8,7 @@
  *
  * An analyst's values (`name=value`, from a command line, a file or the task pane) are checked here, one
  * message per bad name, type or range, and never thrown: they come from people. Names with a national
- * prefix (`windows.riLatestMonths`) set the inspection windows, the report-card mapping and the risk
+ * prefix (`windows.goodEarliestMonths`) set the inspection windows, the report-card mapping and the risk
  * model (core/nationalParameters.ts); the rest set the framework's own.
  */
 import { fromIsoDate, toIsoDate, type CalendarDate } from './dates';
@@ -157,7 +157,7 @@ export function parseAssignment(text: string): [string, string] | null {
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
 }
 
-/** A parameters file's object, nested names joined by dots ({"windows": {"riLatestMonths": 24}} is windows.riLatestMonths). */
+/** A parameters file's object, nested names joined by dots ({"windows": {"goodEarliestMonths": 24}} is windows.goodEarliestMonths). */
 export function flattenParameters(value: Readonly<Record<string, unknown>>, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {

@@ -6,7 +6,7 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, NATIONAL_DEFAULTS, type InspectionOutlook, type NationalParameters } from './deriveFacts';
+import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
@@ -81,6 +81,8 @@ export interface RegisterOptions {
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
   readonly trace?: boolean;
+  /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
+  readonly inspection?: InspectionOptions;
 }
 
 /** Categorises every row of a register. Never throws on data. */
@@ -106,7 +108,8 @@ export function categoriseRegister(
   }
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.
-  const national = options.national ?? NATIONAL_DEFAULTS;
+  // The inspection options (horizon, coverage, rules) apply over the national parameters the analyst set.
+  const national = nationalParameters(options.inspection, options.national);
   const params = options.params ?? defaultsAt(fw, options.asOf);
   const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf, national);
   const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;

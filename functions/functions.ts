@@ -58,7 +58,7 @@ export function supportDays(framework: string, category: string, status?: string
 }
 
 /**
- * The risk that the next inspection finds the school below good: Low, Medium or High.
+ * The risk that a graded inspection within 24 months finds the school below good: Low (under 5%), Medium (5% to 20%) or High (20% or more).
  * @customfunction NEXTINSPECTIONRISK
  * @helpurl https://github.com/school-risk-register/school-risk-register#schoolnextinspectionrisk
  * @param {number} lastInspectionDate Date of the last graded inspection.
@@ -73,7 +73,7 @@ export function nextInspectionRisk(lastInspectionDate: number, outcome: any, asO
 }
 
 /**
- * The earliest and the latest date the next inspection is expected, as two Excel dates in a row.
+ * The earliest and the latest date the next inspection is expected, as two Excel dates in a row (after RI or inadequate, the span that held 80% of real re-inspections).
  * @customfunction NEXTINSPECTIONDUE
  * @helpurl https://github.com/school-risk-register/school-risk-register#schoolnextinspectiondue
  * @param {number} lastInspectionDate Date of the last inspection.

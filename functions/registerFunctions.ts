@@ -140,7 +140,7 @@ function schoolFrom(lastInspectionDate: unknown, outcome: unknown, inspectionTyp
   return deriveFacts(record, asOfDate, nationalOf(workbookSettings(), asOfDate));
 }
 
-/** NEXTINSPECTIONRISK: Low / Medium / High. */
+/** NEXTINSPECTIONRISK: Low / Medium / High, the probability band of the inspection risk (docs/ofsted.md). */
 export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null): string | ExcelError {
   return guarded(() => {
     const risk = schoolFrom(lastInspectionDate, outcome, null, asOf, headers, row).inspection.risk;

@@ -17,7 +17,7 @@ import { withFrameworkFile, withParameter, workbookFramework, workbookFrameworks
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan } from '../src/run/registerRun';
 import {
-  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, settingsFromOverrides, type Comparison, type MappingOverrides, type PlacedProblem,
+  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type PaneSettings, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 import { AuthoritySettings } from './AuthoritySettings';
@@ -56,7 +56,7 @@ export function App({ port, dark }: AppProps) {
   const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [comparison, setComparison] = useState<{ school: string; comparisons: Comparison[] } | null>(null);
+  const [comparison, setComparison] = useState<ReturnType<typeof compareRow>>(null);
   const abort = useRef<AbortController | null>(null);
   const frameworks = useMemo(() => workbookFrameworks(settings), [settings]);
   const compiled: CompiledFramework = workbookFramework(settings, frameworkId) ?? frameworks[0]!;
@@ -319,6 +319,14 @@ export function App({ port, dark }: AppProps) {
                 </ul>
               </div>
             ))}
+            {comparison.risk && (
+              <div data-risk>
+                <Body1><strong>Inspection risk</strong>: {comparison.risk.summary}</Body1>
+                <ul aria-label="Inspection risk points" style={{ margin: '2px 0 0', paddingLeft: 16 }}>
+                  {comparison.risk.points.map((t, i) => <li key={i}><Caption1>{t}</Caption1></li>)}
+                </ul>
+              </div>
+            )}
           </section>
         )}
       </main>

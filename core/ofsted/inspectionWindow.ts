@@ -1,27 +1,30 @@
 /**
- * When the next inspection is due, under the published rules gathered in DOMAIN.md ("When the next
- * inspection is due"). Every interval is a parameter; the defaults, their sources and which are local
- * readings are in `WINDOW_PARAMETERS` and docs/ofsted.md.
+ * When the next inspection is expected, and how sure that is. After requires improvement or inadequate
+ * the window is measured: the narrowest span that held a stated share (`coverage`, 80% by default) of
+ * the real next graded inspections in the 2012-2017 histories. After good or better, and for new schools,
+ * it is the published rule (the data holds graded inspections only, so the ungraded ones that keep a
+ * good school good cannot be measured). The statutory latest date (5 school years) is shown apart.
+ * Every interval is a parameter; sources in `WINDOW_PARAMETERS` and docs/ofsted.md.
  */
 import { addDays, addMonths, dateFromParts, monthsBetween, schoolYearStarting, termOf, type CalendarDate } from '../dates';
 import type { OfstedBand, OfstedSource } from '../facts';
+import type { InspectionRulesId } from './inspectionRules';
+import { INSPECTION_RISK_MODEL, MONTH_DAYS, narrowestInterval, type InspectionRiskModel } from './riskModel';
 
 /** The intervals. */
 export interface WindowParameters {
-  /** Good or better: the next (ungraded) inspection falls within this many school years after the one the last inspection was in. */
+  /** The rules the window is read under. */
+  readonly rules: InspectionRulesId;
+  /** Share of real next inspections a measured window holds (0-1). */
+  readonly coverage: number;
+  /** Measured re-inspection intervals (the fitted model's). */
+  readonly intervals: InspectionRiskModel['intervals'];
+  /** Good or better, 2012-2019 practice: the next (ungraded) inspection falls within this many school years after the one the last inspection was in. */
   readonly goodWithinSchoolYears: number;
   /** Good or better: not expected before this many months after the last inspection. */
   readonly goodEarliestMonths: number;
-  /** Report cards (from Nov 2025): the routine inspection falls within this many school years (no primary source found). */
+  /** Report cards (from Nov 2025): the routine inspection falls within this many school years of the latest inspection (no primary source found). */
   readonly reportCardWithinSchoolYears: number;
-  /** Requires improvement: earliest re-inspection, months. */
-  readonly riEarliestMonths: number;
-  /** Requires improvement: re-inspected "usually within 30 months". */
-  readonly riLatestMonths: number;
-  /** Inadequate / category of concern: monitoring starts this many days after the inspection (4-6 weeks after the report). */
-  readonly inadequateEarliestDays: number;
-  /** Inadequate: re-inspection within this many months. */
-  readonly inadequateLatestMonths: number;
   /** An ungraded inspection that says "graded next": the graded inspection follows within this many months. */
   readonly gradedNextLatestMonths: number;
   /** Legal maximum between graded inspections, in school years from 1 August (SI 2005/2038). */
@@ -30,15 +33,14 @@ export interface WindowParameters {
   readonly newSchoolInspectionYear: number;
 }
 
-/** The defaults. */
+/** The defaults: today's rules. */
 export const WINDOW_DEFAULTS: WindowParameters = {
+  rules: 'report-cards-2025',
+  coverage: 0.8,
+  intervals: INSPECTION_RISK_MODEL.intervals,
   goodWithinSchoolYears: 4,
   goodEarliestMonths: 30,
   reportCardWithinSchoolYears: 4,
-  riEarliestMonths: 12,
-  riLatestMonths: 30,
-  inadequateEarliestDays: 28,
-  inadequateLatestMonths: 30,
   gradedNextLatestMonths: 24,
   legalMaximumSchoolYears: 5,
   newSchoolInspectionYear: 3,
@@ -46,13 +48,12 @@ export const WINDOW_DEFAULTS: WindowParameters = {
 
 /** Each interval's meaning and source; "local" marks a reading this product chose where no source fixes the value. */
 export const WINDOW_PARAMETERS: Readonly<Record<keyof WindowParameters, { readonly source: string; readonly local: boolean }>> = {
+  rules: { source: 'inspectionRules.ts: report cards from 10 November 2025 (today\'s rules); the 2012-2019 practice for backtests.', local: false },
+  coverage: { source: 'Local: the share of real next inspections a measured window is to hold; 80% leaves one in five outside, either side.', local: true },
+  intervals: { source: 'Measured: days from each requires-improvement or inadequate judgement (Sept 2012 - Aug 2017, even URNs) to the same school\'s next graded inspection, in the Ofsted histories to Feb 2020 (scripts/ofsted2018/fit.ts).', local: false },
   goodWithinSchoolYears: { source: 'DOMAIN.md: good and outstanding schools (2012-2024), ungraded inspection "within the four academic years after the last inspection".', local: false },
   goodEarliestMonths: { source: 'Local: "in practice about every 4 years" (DOMAIN.md); the window opens at 30 months so that it covers the last two school years of the four.', local: true },
-  reportCardWithinSchoolYears: { source: 'DOMAIN.md: the report-card interval was not found in a primary source; default is the 4-year practice, inside the 5-year legal maximum.', local: true },
-  riEarliestMonths: { source: 'Local: no published earliest date; monitoring of RI schools is not a re-inspection.', local: true },
-  riLatestMonths: { source: 'DOMAIN.md: requires improvement, re-inspection "usually within 30 months".', local: false },
-  inadequateEarliestDays: { source: 'DOMAIN.md: inadequate schools are monitored from 4-6 weeks after the report (28 days taken from the inspection as the earliest).', local: false },
-  inadequateLatestMonths: { source: 'DOMAIN.md: re-inspection usually within 30 months.', local: false },
+  reportCardWithinSchoolYears: { source: 'REPORT-CARDS-AND-RISE.md: "full inspections every four years from December 1st 2025" (a council site; no primary source found). The 4-year practice, inside the 5-year legal maximum.', local: true },
   gradedNextLatestMonths: { source: 'Local: Ofsted does not publish how soon a graded inspection follows an ungraded one that said "S5 next"; 24 months, capped by the legal maximum.', local: true },
   legalMaximumSchoolYears: { source: 'The Education (School Inspection) (England) Regulations 2005, SI 2005/2038 as amended: 5 school years, a school year from 1 August (DOMAIN.md). Covid extension to 7 years (SI 2021/845) not applied.', local: false },
   newSchoolInspectionYear: { source: 'DOMAIN.md: new schools, academy converters and mergers, first inspection in the third year of operation (Ofsted statement, October 2015).', local: false },
@@ -71,18 +72,28 @@ export interface LastInspection {
   /** A later ungraded inspection said a graded inspection comes next. */
   readonly gradedNext?: boolean;
   readonly inCategoryOfConcern?: boolean;
+  /** Outstanding schools were exempt from routine inspection under the 2012-2019 practice. */
+  readonly equivalentGrade?: string;
 }
 
-/** The earliest and latest dates the next inspection is expected, and the rule that gave them. */
+/** The earliest and latest dates the next inspection is expected, how sure that is, and the rule that gave them. */
 export interface InspectionWindow {
   readonly dueFrom: CalendarDate;
   readonly dueBy: CalendarDate;
+  /** Share of real next graded inspections a window like this held (measured windows); `null` for a rule's window. */
+  readonly coverage: number | null;
+  /** The latest date the law allows for the next graded inspection (5 school years), when a graded inspection dates it. */
+  readonly statutoryLatest?: CalendarDate;
+  /** 'rule': the dates are the rule's; 'measured': they are the spread of real re-inspections. */
+  readonly kind: 'rule' | 'measured';
   readonly basis: string;
 }
 
 /** 31 July ending the school year that starts on 1 August of `year`. */
 const endOfSchoolYear = (year: number) => dateFromParts(year + 1, 7, 31) as CalendarDate;
 const earlier = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const months1 = (days: number) => (days / MONTH_DAYS).toFixed(1);
 
 /**
  * The window for the next inspection; `null` when nothing dates it (never inspected and no open date).
@@ -94,31 +105,40 @@ export function inspectionWindow(last: LastInspection, openDate?: CalendarDate, 
   if (last.band === 'not-inspected' || judged === undefined) {
     if (openDate === undefined) return null;
     const firstYear = schoolYearStarting(openDate) + p.newSchoolInspectionYear - 1;
-    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), basis: `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation` };
+    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, kind: 'rule', basis: `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation` };
   }
-  const legalMax = endOfSchoolYear(schoolYearStarting(judged) + p.legalMaximumSchoolYears);
+  const statutoryLatest = endOfSchoolYear(schoolYearStarting(judged) + p.legalMaximumSchoolYears);
   const latest = last.lastInspectionDate !== undefined && last.lastInspectionDate > judged ? last.lastInspectionDate : judged;
   if (last.gradedNext && latest > judged) {
     // The ungraded inspection is itself an inspection under the regulations, so the legal maximum runs from it here.
-    const legalMaxFromUngraded = endOfSchoolYear(schoolYearStarting(latest) + p.legalMaximumSchoolYears);
-    return { dueFrom: latest, dueBy: earlier(addMonths(latest, p.gradedNextLatestMonths), legalMaxFromUngraded), basis: `ungraded inspection said a graded inspection comes next: within ${p.gradedNextLatestMonths} months (legal maximum ${p.legalMaximumSchoolYears} school years)` };
+    const legalFromUngraded = endOfSchoolYear(schoolYearStarting(latest) + p.legalMaximumSchoolYears);
+    return { dueFrom: latest, dueBy: earlier(addMonths(latest, p.gradedNextLatestMonths), legalFromUngraded), coverage: null, statutoryLatest: legalFromUngraded, kind: 'rule', basis: `ungraded inspection said a graded inspection comes next: within ${p.gradedNextLatestMonths} months (legal maximum ${p.legalMaximumSchoolYears} school years)` };
   }
-  switch (last.band) {
-    case 'inadequate':
-      return { dueFrom: addDays(judged, p.inadequateEarliestDays), dueBy: earlier(addMonths(judged, p.inadequateLatestMonths), legalMax), basis: `inadequate${last.inCategoryOfConcern ? ' (category of concern)' : ''}: monitoring from 4-6 weeks, re-inspection within ${p.inadequateLatestMonths} months` };
-    case 'requires-improvement':
-      return { dueFrom: addMonths(judged, p.riEarliestMonths), dueBy: earlier(addMonths(judged, p.riLatestMonths), legalMax), basis: `requires improvement: re-inspection usually within ${p.riLatestMonths} months` };
-    case 'good-or-better': {
-      const years = last.source === 'report-card' ? p.reportCardWithinSchoolYears : p.goodWithinSchoolYears;
-      // An ungraded inspection that kept the grade restarts the cycle; only a graded one restarts the legal maximum.
-      const dueBy = endOfSchoolYear(schoolYearStarting(latest) + years);
-      return {
-        dueFrom: addMonths(latest, p.goodEarliestMonths),
-        dueBy: latest > judged ? dueBy : earlier(dueBy, legalMax),
-        basis: `good or better: within ${years} school years after the last inspection${last.source === 'report-card' ? ' (report-card interval: a parameter, no primary source)' : ''}`,
-      };
-    }
+  if (last.band === 'good-or-better') {
+    const reportCards = p.rules === 'report-cards-2025' || last.source === 'report-card';
+    const years = reportCards ? p.reportCardWithinSchoolYears : p.goodWithinSchoolYears;
+    // A later ungraded inspection that kept the grade restarts the cycle; only a graded one restarts the legal maximum.
+    const dueBy = endOfSchoolYear(schoolYearStarting(latest) + years);
+    return {
+      dueFrom: addMonths(latest, p.goodEarliestMonths),
+      dueBy: latest > judged ? dueBy : earlier(dueBy, statutoryLatest),
+      coverage: null,
+      statutoryLatest: latest > judged ? undefined : statutoryLatest,
+      kind: 'rule',
+      basis: `good or better: within ${years} school years after the last inspection${reportCards ? ' (report cards: the 4-year practice, no primary source)' : ''}${!reportCards && last.equivalentGrade === 'outstanding' ? '; outstanding schools were exempt from routine inspection 2012-2020, so this is for reference' : ''}`,
+    };
   }
+  const measured = p.intervals[last.band];
+  const { fromDays, toDays } = narrowestInterval(measured.quantileDays, p.coverage);
+  const what = last.band === 'inadequate' ? `inadequate${last.inCategoryOfConcern ? ' (category of concern)' : ''}` : 'requires improvement';
+  return {
+    dueFrom: addDays(judged, fromDays),
+    dueBy: addDays(judged, toDays),
+    coverage: p.coverage,
+    statutoryLatest,
+    kind: 'measured',
+    basis: `${what}: ${percent(p.coverage)} of next graded inspections came ${months1(fromDays)}-${months1(toDays)} months after such a judgement (2012-2017, ${measured.judgements.toLocaleString('en-GB')} judgements)`,
+  };
 }
 
 /** Where the as-of date sits against a window. */

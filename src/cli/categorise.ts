@@ -5,7 +5,10 @@
  */
 import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
-import { planRun, provenance, runRecord, RunError, type RunPlan } from '../run/registerRun';
+import type { InspectionOptions } from '../../core/deriveFacts';
+import { buildPack } from '../run/pack';
+import { planRun, provenance, RunError, type RunPlan } from '../run/registerRun';
+import { readRunLog, runLogRow } from '../run/runLog';
 import { resultsJson } from '../run/resultsJson';
 import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { outputKind, resultsCsv } from '../workbook/writeFile';
@@ -13,6 +16,7 @@ import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
 import { writeWorkbookCopy } from '../workbook/xlsx/writeCopy';
 import { CliError } from './cliError';
+import { packPdf } from '../pdf/packPdf';
 import { resolveFramework, resolveRunSettings } from './framework';
 import { claimOutput, type OutputOptions } from './outputFile';
 import { progress } from './progress';
@@ -24,6 +28,8 @@ export interface CategoriseArgs {
   readonly sheet?: string;
   readonly asOf: CalendarDate;
   readonly out: string;
+  /** Also write the SIG pack (the summary and a page per school of concern) as a PDF here. */
+  readonly pdf?: string;
   readonly print: (text: string) => void;
   readonly now?: Date;
   readonly limits?: ReadLimits;
@@ -31,6 +37,8 @@ export interface CategoriseArgs {
   readonly param?: readonly string[];
   /** `--params <file.json>`. */
   readonly params?: string;
+  /** Horizon, window coverage and rules of the inspection outlook (each optional). */
+  readonly inspection?: InspectionOptions;
   /** Test seam for the output file. */
   readonly output?: OutputOptions;
 }
@@ -41,8 +49,13 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   const settings = await resolveRunSettings(fw, args.asOf, args);
   const kind = outputKind(args.out);
   if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx (.xlsm for a workbook with macros), .csv or .json.`);
-  // Everything about the output is checked, and the output locked, before any work is done.
+  if (args.pdf !== undefined && extname(args.pdf).toLowerCase() !== '.pdf') throw new CliError(`Cannot write "${args.pdf}": --pdf expects a file ending .pdf.`);
+  // Everything about the outputs is checked, and the outputs locked, before any work is done.
   const claim = await claimOutput(args.out, args.register, args.output);
+  const pdfClaim = args.pdf === undefined ? null : await claimOutput(args.pdf, args.register, args.output).catch(async (e: unknown) => {
+    await claim.release();
+    throw e;
+  });
   const bar = progress('Categorising', 4);
   let grid: SheetGrid | null = null;
   try {
@@ -51,21 +64,29 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, fileWarnings: grid.warnings });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;
     }
     bar.tick('categorised');
     const notes: string[] = [...(grid.warnings ?? [])];
+    const ranAt = args.now ?? new Date();
+    // The pack reads the earlier runs from the workbook's Run log (a CSV or JSON output has none).
+    const packOf = (runLog: Parameters<typeof readRunLog>[0]) => buildPack(plan, fw, { asOf: args.asOf, ranAt, source, history: readRunLog(runLog), settings, inspection: args.inspection });
     if (kind === 'json') {
-      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome, provenance(fw, args.asOf, settings)), null, 2)}\n`));
+      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome, provenance(fw, args.asOf, settings, args.inspection)), null, 2)}\n`));
     } else if (kind === 'csv') {
       await claim.write(textOut(resultsCsv(grid.values, plan)));
       notes.push(...plan.placement.notes);
-    } else {
-      const record = runRecord(plan, { framework: fw, asOf: args.asOf, settings, source, ranAt: args.now ?? new Date(), fileWarnings: grid.warnings });
+    }
+    let pack = kind === 'xlsx' ? null : packOf([]);
+    if (kind === 'xlsx') {
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
+      const runOptions = { framework: fw, asOf: args.asOf, settings, source, ranAt, fileWarnings: grid.warnings, inspection: args.inspection };
+      pack = packOf(wb.runLog ?? []);
+      const written = pack;
+      const logRow = runLogRow(plan, runOptions);
       // Excel opens a workbook with macros only as .xlsm, and one without only as .xlsx.
       const asMacro = extname(args.out).toLowerCase() === '.xlsm';
       if (wb.info.macroEnabled !== asMacro) {
@@ -74,9 +95,18 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
           : `Cannot write "${args.out}": an .xlsm file is for a workbook with macros, and this register has none. Write it as .xlsx.`);
       }
       await claim.write(async (out) => {
-        const copy = await writeWorkbookCopy(wb, plan, { framework: fw, asOf: args.asOf, record, ranAt: args.now ?? new Date() }, out);
+        const copy = await writeWorkbookCopy(wb, plan, { framework: fw, asOf: args.asOf, pack: written, logRow }, out);
         notes.push(...copy.notes);
       });
+    }
+    if (pdfClaim && pack) {
+      const bytes = await packPdf(pack);
+      await pdfClaim.write(async (out) => {
+        const w = out.getWriter();
+        await w.write(bytes);
+        await w.close();
+      });
+      notes.push(`The SIG pack (the summary and ${pack.profiles.length} school profile${pack.profiles.length === 1 ? '' : 's'}) is in ${args.pdf}.`);
     }
     bar.tick('written');
     bar.stop();
@@ -85,6 +115,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   } catch (e) {
     bar.stop();
     await claim.release();
+    await pdfClaim?.release();
     throw e;
   } finally {
     await grid?.workbook?.pkg.close().catch(() => undefined);

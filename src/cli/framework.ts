@@ -56,7 +56,7 @@ export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDa
     try {
       parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new CliError(`"${opts.params}" is not JSON: ${(e as Error).message}. Expected an object of parameter names and values, for example {"newHeadMonths": 18, "windows": {"riLatestMonths": 24}}.`);
+      throw new CliError(`"${opts.params}" is not JSON: ${(e as Error).message}. Expected an object of parameter names and values, for example {"newHeadMonths": 18, "windows": {"goodEarliestMonths": 24}}.`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CliError(`"${opts.params}" holds ${Array.isArray(parsed) ? 'a list' : JSON.stringify(parsed)}; expected an object of parameter names and values.`);
     Object.assign(values, flattenParameters(parsed as Record<string, unknown>));

@@ -6,11 +6,13 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fromIsoDate, todayLocal, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
 import { NATIONAL_PARAMETERS } from '../../core/nationalParameters';
+import { INSPECTION_RULE_SET_IDS, type InspectionRulesId } from '../../core/ofsted';
 import { valueInForceText } from '../../core/parameters';
 import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
 import { checkCommand, exportCommand } from './framework';
+import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
 
@@ -39,10 +41,27 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function withParameters(command: Command): Command {
   return command
     .option('-p, --param <name=value>', 'set a parameter (repeatable); national ones under windows., reportCards. and risk. (see `frameworks`)', collect)
-    .option('--params <file.json>', 'set parameters from a JSON file of names and values ({"newHeadMonths": 18, "windows": {"riLatestMonths": 24}}); --param wins');
+    .option('--params <file.json>', 'set parameters from a JSON file of names and values ({"newHeadMonths": 18, "windows": {"goodEarliestMonths": 24}}); --param wins');
 }
 
 const FRAMEWORK_HELP = `the framework: a built-in (${FRAMEWORKS.map((f) => f.id).join(', ')}) or a framework file (.json)`;
+
+function wholeMonths(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 120) throw new InvalidArgumentError(`"${text}" is not a number of months from 1 to 120.`);
+  return n;
+}
+
+function coveragePercent(text: string): number {
+  const n = Number(text.replace(/%$/, ''));
+  if (!Number.isFinite(n) || n < 50 || n > 99) throw new InvalidArgumentError(`"${text}" is not a coverage from 50 to 99 (per cent).`);
+  return n / 100;
+}
+
+function ruleSet(text: string): InspectionRulesId {
+  if (!(INSPECTION_RULE_SET_IDS as readonly string[]).includes(text)) throw new InvalidArgumentError(`"${text}" is not a set of inspection rules; expected ${INSPECTION_RULE_SET_IDS.join(' or ')}.`);
+  return text as InspectionRulesId;
+}
 
 function asOfDate(text: string): CalendarDate {
   const date = fromIsoDate(text);
@@ -66,9 +85,14 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .requiredOption('-f, --framework <id|file.json>', FRAMEWORK_HELP)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
+    .option('--pdf <file.pdf>', 'also write the SIG pack (the summary and a page per school of concern) as an A4 PDF')
     .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
-    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; maxUnpackedMb?: number; maxCells?: number; param?: string[]; params?: string }) => {
-      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, print: out, limits: readLimits(opts), param: opts.param, params: opts.params });
+    .option('--horizon-months <months>', 'count a graded inspection within this many months of the as-of date (default 24)', wholeMonths)
+    .option('--window-coverage <percent>', 'share of real next inspections a measured window holds, in per cent (default 80)', coveragePercent)
+    .option('--inspection-rules <rules>', `inspection rules: ${INSPECTION_RULE_SET_IDS.join(' or ')} (default: those in force on the as-of date)`, ruleSet)
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; pdf?: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId; param?: string[]; params?: string }) => {
+      const inspection = { horizonMonths: opts.horizonMonths, windowCoverage: opts.windowCoverage, rules: opts.inspectionRules };
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, pdf: opts.pdf, print: out, limits: readLimits(opts), inspection, param: opts.param, params: opts.params });
     });
 
   withReadLimits(program
@@ -92,6 +116,22 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
       await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts), param: opts.param, params: opts.params });
     });
 
+  withReadLimits(program
+    .command('refresh'))
+    .description('Fill and update the register\'s inspection columns from Ofsted\'s monthly management information (and status and phase from Get Information about Schools), listing every change.')
+    .argument('<register>', 'the register file, .xlsx or .csv (never written)')
+    .requiredOption('--ofsted <mi.csv>', 'Ofsted\'s management information, "state-funded schools - latest inspections" (CSV as published)')
+    .option('--gias <extract.csv>', 'a Get Information about Schools extract (status and phase; heads\' names and other personal data are never read)')
+    .requiredOption('-o, --out <file.xlsx>', 'the refreshed copy, with a Changes sheet')
+    .option('--report <file.json>', 'also write every change, conflict and unmatched school as JSON')
+    .option('--la <code>', 'the authority\'s three-digit LA code (default: from the register\'s LAESTAB column)')
+    .option('--prefer-official', 'take the official value where you have entered another since the last refresh')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
+    .action(async (register: string, opts: { ofsted: string; gias?: string; out: string; report?: string; la?: string; preferOfficial?: boolean; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
+      await refreshCommand({ register, ofsted: opts.ofsted, gias: opts.gias, out: opts.out, report: opts.report, la: opts.la, preferOfficial: opts.preferOfficial, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
+    });
+
   program
     .command('frameworks')
     .description('List the frameworks, their categories and parameters (with the value in force at the as-of date, and why), and the national parameters.')
@@ -102,7 +142,7 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
         out(`${f.id}\t${f.name} (version ${f.version})\n  categories: ${f.categories.map((c) => `${c.id} (${c.label})`).join(', ')}\n`);
         for (const [name, p] of Object.entries(f.parameters)) out(`  ${name} = ${valueInForceText(p, asOf)}${p.unit ? ` ${p.unit}` : ''}${p.min !== undefined || p.max !== undefined ? ` [${p.min ?? ''}..${p.max ?? ''}]` : ''}: ${p.description}\n`);
       }
-      out('\nNational parameters, for every framework (--param windows.riLatestMonths=24):\n');
+      out('\nNational parameters, for every framework (--param windows.goodEarliestMonths=24):\n');
       for (const p of NATIONAL_PARAMETERS) out(`  ${p.name} = ${String(p.default)}${p.unit ? ` ${p.unit}` : ''}${p.min !== undefined ? ` [${p.min}..${p.max}]` : ''}: ${p.description}\n`);
     });
 

@@ -50,7 +50,7 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   let problems: readonly Problem[];
   if (fw) {
     try {
-      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied });
+      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun });
       ({ mapping } = plan.located);
       headerRow = plan.located.headerIndex + 1;
       rows = plan.rows.length;

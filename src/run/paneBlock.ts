@@ -19,7 +19,7 @@ const MOST_FROZEN_COLUMNS = 4;
 const blank = (v: GridValue | undefined) => v === undefined || v === null || v === '';
 
 /** Placement's view of the live sheet, in the region's grid: the marker, the cells a formula holds, and column names as the sheet shows them. */
-export function placementOptions(region: RegisterRegion, seen: readonly (readonly GridValue[])[]): Pick<RunOptions, 'marker' | 'occupied' | 'columnName'> {
+export function placementOptions(region: RegisterRegion, seen: readonly (readonly GridValue[])[]): Pick<RunOptions, 'marker' | 'occupied' | 'columnName' | 'previousRun'> {
   const { top, left } = region;
   const marker: ResultMarker | null = region.marker
     ? { columns: Object.fromEntries(Object.entries(region.marker.columns).map(([id, c]) => [id, typeof c === 'number' ? c - left : c])) }
@@ -30,7 +30,7 @@ export function placementOptions(region: RegisterRegion, seen: readonly (readonl
   const width = seen.reduce((w, r) => Math.max(w, r.length), 0);
   const unknown = region.formulas === undefined;
   const occupied = (r: number, c: number) => !blank(seen[r]?.[c]) || (unknown ? c < width : formulaRows(c + left).has(r + top));
-  return { marker, occupied, columnName: (c) => columnLetters(c + left) };
+  return { marker, occupied, columnName: (c) => columnLetters(c + left), previousRun: region.previousRun ?? null };
 }
 
 /** The sheet rows holding a formula in a sheet column, worked out for a column when placement first asks about it. */

@@ -7,7 +7,9 @@
 import { absentColumnNote } from '../../core/columns';
 import { toIsoDate, toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework } from '../../core/engine';
+import { nationalParameters, type InspectionOptions, type InspectionOutlook } from '../../core/deriveFacts';
 import { originText } from '../../core/frameworkFile';
+import { ruleSetInForce } from '../../core/ofsted';
 import { valueInForceText, type RunSettings } from '../../core/parameters';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
@@ -23,8 +25,12 @@ export const DUE_COLUMN = RESULT_HEADERS.indexOf('Next inspection due');
 const CATEGORY_COLUMN = RESULT_HEADERS.indexOf('Category');
 const PREVIOUS_COLUMN = RESULT_HEADERS.indexOf('Previous category (last run)');
 
-/** Up, down or unchanged against the previous run; `new` where there was none. */
-export type Movement = 'up' | 'down' | 'same' | 'new';
+/**
+ * Against the previous run: more or less concern, or no change; `new` for a school the previous run did
+ * not have; `other` where the previous category is not one of this framework's (the previous run was
+ * under another framework). No movement at all (`null`) when there was no previous run.
+ */
+export type Movement = 'up' | 'down' | 'same' | 'new' | 'other';
 
 /** One data row's results. */
 export interface RowPlan {
@@ -79,6 +85,8 @@ export interface RunOptions {
   readonly asOf: CalendarDate;
   /** The parameters the analyst set, checked (core/parameters.ts); default: every default in force at `asOf`. */
   readonly settings?: RunSettings;
+  /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
+  readonly inspection?: InspectionOptions;
   /** Shown in messages: "register.xlsx (sheet Autumn)". */
   readonly source: string;
   /** The analyst's corrections to the automatic header mapping (field to column index in `values`, or `null`: unmapped). */
@@ -93,6 +101,8 @@ export interface RunOptions {
   readonly columnName?: (column: number) => string;
   /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
   readonly fileWarnings?: readonly string[];
+  /** The run that wrote the earlier result block, as its marker records it (`null`: none known). */
+  readonly previousRun?: { readonly frameworkId: string; readonly asOf: string } | null;
 }
 
 /** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
@@ -114,7 +124,7 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   const auto = locateRegister(analystValues, first)!;
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
   const outcome = categoriseRegister(fw, located.headerRow, located.rows, {
-    asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national,
+    asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection,
   });
   if (outcome.fatal) {
     const missing = outcome.registerProblems.filter((p) => p.severity === 'error');
@@ -122,28 +132,43 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   }
 
   const oldCategoryColumn = placement.previous?.[CATEGORY_COLUMN] ?? null;
+  const sameFramework = !options.previousRun || options.previousRun.frameworkId.toLowerCase() === fw.definition.id.toLowerCase();
   const rows = outcome.rows.map((r): RowPlan => {
     const gridRow = r.row - first;
-    const old = oldCategoryColumn === null ? '' : gridText(values[gridRow]?.[oldCategoryColumn]).trim();
-    const previous = r.record.previousCategory?.trim() || old || null;
-    return planRow(fw, r, gridRow, previous);
+    // The analyst's own previous-category column speaks first; else the earlier block's category.
+    const theirs = r.record.previousCategory?.trim() || null;
+    const old = oldCategoryColumn === null ? null : gridText(values[gridRow]?.[oldCategoryColumn]).trim();
+    const before: Before = theirs !== null ? { text: theirs, sameFramework: true }
+      : old === null ? null
+      : old === '' ? 'absent'
+      : { text: old, sameFramework };
+    return planRow(fw, r, gridRow, before);
   });
   return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows, outcome) };
 }
 
 /** The category a previous-run cell names (label with or without a variant, or id). */
 function previousRank(fw: CompiledFramework, text: string): number | undefined {
-  return categoryRank(fw, text) ?? categoryRank(fw, text.replace(/\s*[(–-].*$/, ''));
+  // As the Category column writes it: a variant or "(provisional)" in brackets, " [override]" after.
+  return categoryRank(fw, text) ?? categoryRank(fw, text.replace(/\s*\[override\]$/, '').replace(/\s*[(–-].*$/, ''));
 }
 
-function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous: string | null): RowPlan {
+/**
+ * A school's previous category: its text and whether the run that gave it used this framework;
+ * `'absent'` where there was a previous run but this school was not in it; `null` where there was none.
+ */
+type Before = { readonly text: string; readonly sameFramework: boolean } | 'absent' | null;
+
+function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, before: Before): RowPlan {
   const result = r.result;
   const problems = r.problems.map((p) => p.message).join('\n');
+  // Labels in cells, as the Category column shows them, whether the previous run wrote an id or a label.
+  const rank = before !== null && before !== 'absent' && before.sameFramework ? previousRank(fw, before.text) : undefined;
+  const previous = rank !== undefined ? fw.definition.categories[rank]!.label : before !== null && before !== 'absent' ? before.text : null;
   let movement: Movement | null = null;
-  if (result) {
-    const before = previous === null ? undefined : previousRank(fw, previous);
+  if (result && before !== null) {
     const now = categoryRank(fw, result.category)!;
-    movement = before === undefined ? 'new' : now > before ? 'up' : now < before ? 'down' : 'same';
+    movement = before === 'absent' ? 'new' : rank === undefined ? 'other' : now > rank ? 'up' : now < rank ? 'down' : 'same';
   }
   const due = r.inspection?.dueBy;
   const cells: Cell[] = result
@@ -151,7 +176,7 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous
         categoryText(result.label, result.variant?.label, result.override !== null, r.provisional !== null),
         [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
         due === undefined ? '' : toExcelSerial(due),
-        r.inspection ? `${capitalise(r.inspection.risk)} (${r.inspection.riskScore})` : '',
+        r.inspection ? riskText(r.inspection) : '',
         [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...result.reasons.map((x) => x.text)].join('\n'),
         r.provisional ? provisionalText(r.provisional) : '',
         problems,
@@ -162,10 +187,16 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, previous
   return { gridRow, outcome: r, cells, fill: result ? { colour: result.colour, textColour: result.textColour } : null, movement };
 }
 
-const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New' };
+export const MOVEMENT_TEXT: Record<Movement, string> = { up: 'More concern', down: 'Less concern', same: 'No change', new: 'New to the register', other: 'Previous run under another framework' };
 
 function categoryText(label: string, variant: string | undefined, overridden: boolean, provisional: boolean): string {
   return `${label}${variant ? ` (${variant})` : ''}${provisional ? ' (provisional)' : ''}${overridden ? ' [override]' : ''}`;
+}
+
+/** "High: 23% (score 79)": the band, the probability within the horizon, and the ranking figure. */
+function riskText(inspection: InspectionOutlook): string {
+  const p = inspection.probability;
+  return `${capitalise(inspection.risk)}: ${p >= 0.1 ? Math.round(p * 100) : (p * 100).toFixed(1)}% (score ${inspection.riskScore})`;
 }
 
 function capitalise(s: string): string {
@@ -191,9 +222,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
   const movements = rows
     .filter((r) => r.movement === 'up' || r.movement === 'down')
     .map((r) => {
-      const previous = String(r.cells[PREVIOUS_COLUMN]);
-      const rank = previousRank(fw, previous);
-      return { name: name(r), urn: r.outcome.urn ?? '', previous: rank === undefined ? previous : fw.definition.categories[rank]!.label, now: r.outcome.result!.label, movement: r.movement! };
+      return { name: name(r), urn: r.outcome.urn ?? '', previous: String(r.cells[PREVIOUS_COLUMN]), now: r.outcome.result!.label, movement: r.movement! };
     });
   // The two most concerning categories are the ones the SIG discusses school by school.
   const top = new Set(fw.definition.categories.slice(-2).map((c) => c.id));
@@ -213,10 +242,12 @@ export interface Provenance {
   readonly valuesInForce: readonly string[];
   /** ISO date. */
   readonly asOf: string;
+  /** The inspection rules, horizon and window coverage the outlook used. */
+  readonly inspectionOutlook: string;
 }
 
-/** The provenance of a run (the JSON output, the Run sheet, the Run log). */
-export function provenance(fw: CompiledFramework, asOf: CalendarDate, settings?: RunSettings): Provenance {
+/** The provenance of a run (the JSON output and the Run log). */
+export function provenance(fw: CompiledFramework, asOf: CalendarDate, settings?: RunSettings, inspection?: InspectionOptions): Provenance {
   const def = fw.definition;
   const changed = new Set((settings?.changed ?? []).map((c) => c.slice(0, c.indexOf('='))));
   return {
@@ -224,18 +255,26 @@ export function provenance(fw: CompiledFramework, asOf: CalendarDate, settings?:
     parameters: settings?.changed ?? [],
     valuesInForce: Object.entries(def.parameters).filter(([k, p]) => p.values && !changed.has(k)).map(([k, p]) => `${k}=${valueInForceText(p, asOf)}`),
     asOf: toIsoDate(asOf),
+    inspectionOutlook: inspectionOutlookText(asOf, settings, inspection),
   };
 }
 
-/** Parameters as the Run sheet and the Run log show them: each set away from its default, or that none is. */
+/** Parameters as the Run log shows them: each set away from its default, or that none is. */
 export function parametersText(p: Provenance): string {
   return p.parameters.length ? p.parameters.join('; ') : '(every parameter at its default)';
+}
+
+/** The inspection choices of a run, in one line: "rules report-cards-2025; horizon 24 months; windows hold 80%". */
+export function inspectionOutlookText(asOf: CalendarDate, settings?: RunSettings, inspection?: InspectionOptions): string {
+  const national = nationalParameters(inspection, settings?.national);
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
+  return `rules ${rules}; horizon ${national.risk.horizonMonths} months; windows hold ${Math.round(national.windows.coverage * 100)}%`;
 }
 
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
 export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt: Date }): [string, Cell][] {
   const def = options.framework.definition;
-  const p = provenance(options.framework, options.asOf, options.settings);
+  const p = provenance(options.framework, options.asOf, options.settings, options.inspection);
   const s = plan.summary;
   return [
     ['Framework', `${def.name} (${def.id})`],
@@ -244,6 +283,7 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Parameters', parametersText(p)],
     ...(p.valuesInForce.length ? [['Dated values used', p.valuesInForce.join('\n')] as [string, Cell]] : []),
     ['As of', toUkDate(options.asOf)],
+    ['Inspection outlook', p.inspectionOutlook],
     ['Run at', options.ranAt.toISOString()],
     ['Source', options.source],
     ['Rows', plan.rows.length],

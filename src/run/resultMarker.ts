@@ -97,6 +97,12 @@ export function markerFromNames(names: readonly DefinedNameText[], sheet: string
   return any ? { columns } : null;
 }
 
+/** The run that left the marker (its `SchoolRisk.run` name), or `null` when there is none. */
+export function previousRunOf(names: readonly DefinedNameText[]): { runId: string; frameworkId: string; asOf: string } | null {
+  const run = names.find((n) => n.name.toLowerCase() === RUN_MARKER.toLowerCase());
+  return run ? parseRunFormula(String(run.formula ?? '')) : null;
+}
+
 function lettersToIndex(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }

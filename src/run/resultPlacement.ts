@@ -70,15 +70,29 @@ export interface PlacementInput {
 
 const isBlankValue = (v: GridValue | undefined) => v === undefined || v === '' || v === null;
 
+/** The first `n` columns side by side, at or right of `from`, that are empty in every row of `rows`. */
+export function firstEmptyColumns(from: number, n: number, rows: { readonly first: number; readonly last: number }, occupied: (row: number, column: number) => boolean): number[] {
+  const empty = (c: number) => {
+    for (let r = rows.first; r <= rows.last; r++) if (occupied(r, c)) return false;
+    return true;
+  };
+  let start = from;
+  for (let run = 0; run < n; ) {
+    if (empty(start + run)) run++;
+    else {
+      start += run + 1;
+      run = 0;
+    }
+  }
+  return Array.from({ length: n }, (_, i) => start + i);
+}
+
 /** Decides where the results go. */
 export function placeResults(input: PlacementInput): Placement {
   const name = input.columnName ?? columnLetters;
   const occupied = input.occupied ?? ((r: number, c: number) => !isBlankValue(input.values[r]?.[c]));
   const notes: string[] = [];
-  const emptyColumn = (c: number) => {
-    for (let r = input.headerIndex; r <= input.lastRow; r++) if (occupied(r, c)) return false;
-    return true;
-  };
+  const emptyColumn = (c: number) => firstEmptyColumns(c, 1, { first: input.headerIndex, last: input.lastRow }, occupied)[0] === c;
 
   const fromMarker = input.marker ? trustMarker(input.marker, input.mappedColumns) : null;
   if (input.marker && fromMarker === null) {
@@ -103,15 +117,7 @@ export function placeResults(input: PlacementInput): Placement {
   }
 
   const headerRow = input.values[input.headerIndex] ?? [];
-  let start = lastNonBlank(headerRow) + 1;
-  const width = RESULT_COLUMNS.length;
-  for (let run = 0; run < width; ) {
-    if (emptyColumn(start + run)) run++;
-    else {
-      start += run + 1;
-      run = 0;
-    }
-  }
+  const start = firstEmptyColumns(lastNonBlank(headerRow) + 1, RESULT_COLUMNS.length, { first: input.headerIndex, last: input.lastRow }, occupied)[0]!;
   const firstFree = lastNonBlank(headerRow) + 1;
   if (start > firstFree) {
     const span = start - 1 > firstFree ? `Columns ${name(firstFree)} to ${name(start - 1)} hold` : `Column ${name(firstFree)} holds`;

@@ -2,7 +2,7 @@
  * The JSON contract of `schoolrisk categorise --out results.json`: the run's provenance, and one object
  * per data row (see README).
  */
-import { toIsoDate } from '../../core/dates';
+import { toIsoDate, type CalendarDate } from '../../core/dates';
 import type { RegisterOutcome } from '../../core/register';
 import type { Provenance } from './registerRun';
 
@@ -10,6 +10,29 @@ import type { Provenance } from './registerRun';
 export interface ResultsFile {
   readonly run: Provenance;
   readonly rows: ResultRow[];
+}
+
+/** The inspection outlook of one row. Probabilities are 0-1, rounded to 4 decimals. */
+export interface InspectionJson {
+  dueFrom: string | null;
+  dueBy: string | null;
+  /** Share of real next inspections a window like this held; null for a rule's window. */
+  windowCoverage: number | null;
+  /** The latest date the law allows for the next graded inspection, apart from the window. */
+  statutoryLatest: string | null;
+  rules: string;
+  risk: string;
+  /** 0-100 ranking figure: 100 + 10 log2(probability). */
+  riskScore: number;
+  /** Probability that a graded inspection within the horizon finds the school below good. */
+  probability: number;
+  /** First part: probability of a graded inspection within the horizon. */
+  inspectedWithinHorizon: number;
+  /** Second part: probability it finds the school below good, if it comes. */
+  belowGoodIfInspected: number;
+  horizonMonths: number;
+  /** The score's points, part by part. */
+  riskReasons: string[];
 }
 
 /** One row of results.json. */
@@ -23,10 +46,13 @@ export interface ResultRow {
   errors: string[];
   /** The register's warnings (a duplicated header) and the row's (a missing-data code, a bad cell in a column the framework does not read). */
   warnings: string[];
-  inspection: { dueFrom: string | null; dueBy: string | null; risk: string; riskScore: number } | null;
+  inspection: InspectionJson | null;
   /** Blank cells could make the school more concerning: the category they could give, and their columns' headers. */
   provisional: { worstCase: string; missing: string[] } | null;
 }
+
+const iso = (d: CalendarDate | undefined) => (d === undefined ? null : toIsoDate(d));
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** results.json for a register's outcome. */
 export function resultsJson(outcome: RegisterOutcome, run: Provenance): ResultsFile {
@@ -44,10 +70,18 @@ export function resultRows(outcome: RegisterOutcome): ResultRow[] {
     errors: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'error').map((p) => p.message),
     warnings: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'warning').map((p) => p.message),
     inspection: r.inspection && {
-      dueFrom: r.inspection.dueFrom === undefined ? null : toIsoDate(r.inspection.dueFrom),
-      dueBy: r.inspection.dueBy === undefined ? null : toIsoDate(r.inspection.dueBy),
+      dueFrom: iso(r.inspection.dueFrom),
+      dueBy: iso(r.inspection.dueBy),
+      windowCoverage: r.inspection.windowCoverage,
+      statutoryLatest: iso(r.inspection.statutoryLatest),
+      rules: r.inspection.rules,
       risk: r.inspection.risk,
       riskScore: r.inspection.riskScore,
+      probability: round4(r.inspection.probability),
+      inspectedWithinHorizon: round4(r.inspection.inspectedWithinHorizon),
+      belowGoodIfInspected: round4(r.inspection.belowGoodIfInspected),
+      horizonMonths: r.inspection.horizonMonths,
+      riskReasons: [...r.inspection.riskReasons],
     },
     provisional: r.provisional && { worstCase: r.provisional.worstCase, missing: [...r.provisional.missing] },
   }));

@@ -5,12 +5,11 @@
  * with its marker, table and panes: paneBlock.ts; the SIG summary; the run-log row); places each problem
  * on its sheet cell; compares one school under every framework. The pane adds only interaction on top.
  */
-import { toIsoDate, toUkDate, type CalendarDate } from '../../core/dates';
+import { toIsoDate, type CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
 import { allFrameworks } from '../../core/frameworks';
-import { originText } from '../../core/frameworkFile';
 import type { RunSettings } from '../../core/parameters';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
@@ -20,15 +19,16 @@ import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion,
 import { locateRegister } from './locateRegister';
 import { blockPlacement, placementOptions } from './paneBlock';
 import { summarySheetOf } from './summarySheet';
-import { DUE_COLUMN, RESULT_HEADERS, planRun, runRecord, type RunPlan } from './registerRun';
+import { DUE_COLUMN, RESULT_HEADERS, planRun, type RunPlan } from './registerRun';
+import { RUN_LOG_HEADERS, runLogRow } from './runLog';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
 export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>>;
 
 /** The format of the "Next inspection due" column. */
 export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
-/** Columns of the Run log sheet. */
-export const RUN_LOG_HEADERS = ['Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings', 'Parameters', 'Provisional', 'Not in this register', 'Framework source'] as const;
+/** Columns of the Run log sheet: the same log as the command line's. */
+export { RUN_LOG_HEADERS };
 
 /** Where a region came from, in the words messages use. */
 export function regionSource(region: RegisterRegion): string {
@@ -62,8 +62,6 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     fills.push(r?.fill ?? null);
   }
   const def = framework.definition;
-  const s = plan.summary;
-  const record = new Map(runRecord(plan, { framework, asOf, settings, source: regionSource(region), ranAt }));
   return {
     block: {
       sheet: region.sheet,
@@ -79,10 +77,7 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     summary: summarySheetOf(plan, framework, asOf),
     log: {
       headers: RUN_LOG_HEADERS,
-      row: [
-        ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(asOf), regionSource(region), plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings,
-        String(record.get('Parameters') ?? ''), String(record.get('Provisional') ?? ''), String(record.get('Not in this register') ?? ''), originText(framework),
-      ],
+      row: runLogRow(plan, { framework, asOf, settings, source: regionSource(region), ranAt }),
     },
   };
 }
@@ -149,14 +144,21 @@ export interface Comparison {
   readonly problems: readonly string[];
 }
 
+/** The school's inspection risk, the same under every framework: the summary line, then every point. */
+export interface RiskExplanation {
+  readonly summary: string;
+  readonly points: readonly string[];
+}
+
 /**
  * The school on sheet row `row` (0-based) under every framework (default: the built-ins; the pane gives
- * the workbook's, each with its parameters); `null` when the row is not a data row of the region.
+ * the workbook's, each with its parameters), with its inspection risk explained; `null` when the row is
+ * not a data row of the region.
  */
 export function compareRow(
   region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides,
   frameworks: readonly { readonly framework: CompiledFramework; readonly settings?: RunSettings }[] = allFrameworks().map((framework) => ({ framework })),
-): { school: string; comparisons: Comparison[] } | null {
+): { school: string; comparisons: Comparison[]; risk: RiskExplanation | null } | null {
   const seen = valuesAsSeen(region);
   const located = locateRegister(seen, region.top + 1);
   if (!located) return null;
@@ -167,11 +169,16 @@ export function compareRow(
   if (values.every((c) => c === '')) return null;
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
   let school = '';
+  let risk: RiskExplanation | null = null;
   const comparisons = frameworks.map(({ framework: fw, settings }): Comparison => {
     // headerRowNumber is the sheet row of the header as if the school's row came straight after it, so messages name the school's row.
     const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping, params: settings?.params, national: settings?.national });
     const r = outcome.rows[0];
     school = r?.record.schoolName ?? school;
+    if (!risk && r?.inspection) {
+      const [summary = '', ...points] = r.inspection.riskReasons;
+      risk = { summary, points };
+    }
     const res = r?.result ?? null;
     return {
       framework: fw.definition.id,
@@ -183,7 +190,7 @@ export function compareRow(
       problems: [...outcome.registerProblems, ...(r?.problems ?? [])].filter((p) => p.severity === 'error').map((p) => p.message),
     };
   });
-  return { school: school || `Row ${row + 1}`, comparisons };
+  return { school: school || `Row ${row + 1}`, comparisons, risk };
 }
 
 /** The saved mapping (field to header text) as overrides on a header row; headers no longer present are ignored. */

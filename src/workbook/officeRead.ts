@@ -4,7 +4,7 @@
  * place its results safely rides on those two syncs: the sheet's names (the marker an earlier run left),
  * whether panes are frozen, the table's own box, the merged areas, and the cells holding formulas.
  */
-import { markerFromNames, isMarkerName } from '../run/resultMarker';
+import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarker';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
 import { READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type RegisterRegion } from './port';
@@ -103,6 +103,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     // Unknown (undefined) on a host without special cells: placement then treats every cell of the region as taken.
     ...(first.formulas === null ? {} : { formulas: areas(first.formulas) }),
     marker: markerFromNames(named, ws.name),
+    previousRun: previousRunOf(named),
     markerNames: named.map((n) => n.name).filter(isMarkerName),
     frozen: frozen === null ? null : !frozen.isNullObject,
   };

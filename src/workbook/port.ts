@@ -29,6 +29,8 @@ export interface RegisterRegion {
    * is none. See src/run/resultMarker.ts.
    */
   readonly marker?: ResultMarker | null;
+  /** The run that left the marker (`SchoolRisk.run`): its framework tells whether the previous categories compare. */
+  readonly previousRun?: { readonly runId: string; readonly frameworkId: string; readonly asOf: string } | null;
   /** Our names already on the sheet (`SchoolRisk.*`): the write replaces them. */
   readonly markerNames?: readonly string[];
   /**

@@ -22,6 +22,8 @@ export interface SheetGrid {
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
   readonly marker: ResultMarker | null;
+  /** The run that left it: its framework and as-of date (.xlsx only). */
+  readonly previousRun?: { readonly frameworkId: string; readonly asOf: string } | null;
   /** Does a cell hold something even though its value shows blank (a formula giving "")? */
   readonly occupied?: (row: number, column: number) => boolean;
   /** What the analyst should know about how the file was read (a CSV's guessed encoding). */
@@ -72,6 +74,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
     workbook: wb,
     marker: wb.marker,
+    previousRun: wb.previousRun,
     occupied: (r, c) => {
       const v = wb.values[r]?.[c];
       return (v !== undefined && v !== '') || formulas.has(r * EXCEL_MAX_COLUMNS + c);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
-import { deriveFacts } from '../../core/deriveFacts';
+import { deriveFacts, nationalParameters, NATIONAL_DEFAULTS } from '../../core/deriveFacts';
 import { FACT_KEYS } from '../../core/factShape';
 import type { SchoolRecord } from '../../core/fields';
 import { inspectionRisk, inspectionWindow, ofstedStanding } from '../../core/ofsted';
@@ -55,8 +55,20 @@ describe('deriveFacts', () => {
     expect([inspection.dueFrom, inspection.dueBy, inspection.risk, inspection.riskScore]).toEqual([window.dueFrom, window.dueBy, risk.level, risk.score]);
     expect([facts.inspectionDueBy, facts.inspectionRisk, facts.inspectionRiskScore]).toEqual([window.dueBy, risk.level, risk.score]);
     expect(inspection.riskReasons).toEqual(risk.reasons);
-    expect(inspection.riskReasons).toEqual(expect.arrayContaining([expect.stringMatching(/^Ungraded inspection raised concerns/)]));
+    expect(inspection.riskReasons).toEqual(expect.arrayContaining([expect.stringMatching(/^\+\d+: ungraded inspection raised concerns/)]));
+    expect([inspection.probability, inspection.inspectedWithinHorizon, inspection.belowGoodIfInspected, inspection.horizonMonths, inspection.rules]).toEqual([risk.probability, risk.inspectedWithinHorizon, risk.belowGoodIfInspected, 24, 'report-cards-2025']);
+    expect([inspection.windowCoverage, inspection.statutoryLatest]).toEqual([window.coverage, window.statutoryLatest]);
     // Serialised (the JSON output of the command line), the reasons are there.
     expect(JSON.parse(JSON.stringify(inspection)).riskReasons).toEqual(risk.reasons);
+  });
+
+  it('takes the analyst\'s horizon, window coverage and rules', () => {
+    const ri: SchoolRecord = { row: 2, urn: '100001', ofstedGrade: 'requires-improvement', inspectionDate: d('2025-06-01') };
+    const wide = deriveFacts(ri, AS_OF, nationalParameters({ horizonMonths: 12, windowCoverage: 0.9, rules: 'practice-2012-2019' })).inspection;
+    const usual = deriveFacts(ri, AS_OF).inspection;
+    expect([wide.horizonMonths, wide.windowCoverage, wide.rules]).toEqual([12, 0.9, 'practice-2012-2019']);
+    expect(wide.inspectedWithinHorizon).toBeLessThan(usual.inspectedWithinHorizon);
+    expect(wide.dueBy! - wide.dueFrom!).toBeGreaterThan(usual.dueBy! - usual.dueFrom!);
+    expect(nationalParameters()).toBe(NATIONAL_DEFAULTS);
   });
 });

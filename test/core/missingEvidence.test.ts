@@ -69,16 +69,21 @@ describe('a provisional result: the worst case its blank cells could give', () =
   });
 
   it('a blank attendance can lift the next-inspection risk score only as far as its points go', () => {
-    // Good, inspected over four years ago, secondary, below good before: 20 + 5 + 12 + 6 + 3 = 46 points.
-    const near = { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2022', 'Phase': 'Secondary', 'Previous Ofsted grade': 'RI', 'Persistent absence %': 10, 'KS2 RWM expected %': '', 'KS2 cohort': '', 'KS2 reading progress': '' };
-    const filled = school('oxfordshire', { ...near, 'Attendance %': 96 });
-    expect(filled.inspection!.riskScore).toBe(46);
+    // Good, inspected two years ago, weak KS2 results: just under Oxfordshire's trigger with good attendance.
+    const trigger = frameworkById('oxfordshire')!.definition.parameters.riskScoreTrigger!.default as number;
+    const near = { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2024', 'Phase': 'Primary', 'Persistent absence %': 10, 'KS2 RWM expected %': 50, 'KS2 cohort': 30, 'KS2 reading progress': -2 };
+    const filled = school('oxfordshire', { ...near, 'Attendance %': 97 });
+    const poorest = school('oxfordshire', { ...near, 'Attendance %': 0 });
+    expect(filled.inspection!.riskScore).toBeLessThan(trigger);
+    expect(poorest.inspection!.riskScore).toBeGreaterThanOrEqual(trigger);
     expect(filled.result!.category).toBe('universal');
     expect(filled.provisional).toBeNull();
-    // Blank, attendance could add up to 12 points: past the trigger of 50.
+    // Blank, attendance could add its points: past the trigger.
     expect(school('oxfordshire', { ...near, 'Attendance %': '' }).provisional).toMatchObject({ worstCase: 'targeted', missing: ['Attendance %'] });
-    // A school inspected last year scores 12 points less: a blank attendance cannot take it to 50.
-    expect(school('oxfordshire', { ...near, 'Inspection date': '01/09/2025', 'Attendance %': '' }).provisional).toBeNull();
+    // Inspected a year later, even the poorest attendance stays under the trigger: a blank one cannot make it Targeted.
+    const later = { ...near, 'Inspection date': '01/09/2025' };
+    expect(school('oxfordshire', { ...later, 'Attendance %': 0 }).inspection!.riskScore).toBeLessThan(trigger);
+    expect(school('oxfordshire', { ...later, 'Attendance %': '' }).provisional).toBeNull();
   });
 
   it('an analyst\'s override stands: not provisional', () => {

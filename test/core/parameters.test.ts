@@ -56,44 +56,44 @@ describe('an analyst\'s values', () => {
   const asOf = date('2026-11-01');
 
   it('are checked, one message per unknown name (with the nearest), wrong type or value out of range', () => {
-    const r = resolveSettings(oxfordshire, { targetedMaxDay: '5', universalDays: 'two', targetedMaxDays: 500, 'windows.riLatestMonth': 24, 'windows.riLatestMonths': -1 }, asOf);
+    const r = resolveSettings(oxfordshire, { targetedMaxDay: '5', universalDays: 'two', targetedMaxDays: 500, 'windows.goodEarliestMonth': 24, 'windows.goodEarliestMonths': -1 }, asOf);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors).toEqual([
       '"targetedMaxDay" is not a parameter of Oxfordshire Improvement Guarantee; did you mean "targetedMaxDays"?',
       'Parameter "universalDays" is "two"; expected a number.',
       expect.stringMatching(/^Parameter "targetedMaxDays" is 500; expected a number from \d+ to \d+\.$/),
-      '"windows.riLatestMonth" is not a parameter of Oxfordshire Improvement Guarantee; did you mean "windows.riLatestMonths"?',
-      'Parameter "windows.riLatestMonths" is -1; expected a number from 0 to 120.',
+      '"windows.goodEarliestMonth" is not a parameter of Oxfordshire Improvement Guarantee; did you mean "windows.goodEarliestMonths"?',
+      'Parameter "windows.goodEarliestMonths" is -1; expected a number from 0 to 120.',
     ]);
   });
 
   it('record only what differs from the default in force, as name=value', () => {
-    const r = resolveSettings(oxfordshire, { targetedMaxDays: '12', universalDays: String(oxfordshire.defaults.universalDays), 'windows.riLatestMonths': '24', 'reportCards.leadershipNeedsAttentionIsRi': 'no' }, asOf);
-    expect(r.ok && r.settings.changed).toEqual(['targetedMaxDays=12', 'windows.riLatestMonths=24', 'reportCards.leadershipNeedsAttentionIsRi=false']);
+    const r = resolveSettings(oxfordshire, { targetedMaxDays: '12', universalDays: String(oxfordshire.defaults.universalDays), 'windows.goodEarliestMonths': '24', 'reportCards.leadershipNeedsAttentionIsRi': 'no' }, asOf);
+    expect(r.ok && r.settings.changed).toEqual(['targetedMaxDays=12', 'windows.goodEarliestMonths=24', 'reportCards.leadershipNeedsAttentionIsRi=false']);
     expect(r.ok && r.settings.params.targetedMaxDays).toBe(12);
-    expect(r.ok && r.settings.national.windows.riLatestMonths).toBe(24);
+    expect(r.ok && r.settings.national.windows.goodEarliestMonths).toBe(24);
     expect(r.ok && r.settings.national.reportCards.leadershipNeedsAttentionIsRi).toBe(false);
   });
 
   it('set the inspection windows the register run derives its facts with', () => {
-    const { header, rows } = withRequiredColumns<unknown>(['URN', 'Ofsted grade', 'Inspection date'], [['100001', 'Requires improvement', '2025-01-15']]);
-    const dueBy = (values: Record<string, unknown>) => {
+    const { header, rows } = withRequiredColumns<unknown>(['URN', 'Ofsted grade', 'Inspection date'], [['100001', 'Good', '2025-01-15']]);
+    const dueFrom = (values: Record<string, unknown>) => {
       const r = resolveSettings(oxfordshire, values, asOf);
       if (!r.ok) throw new Error(r.errors.join(' '));
       const outcome = categoriseRegister(oxfordshire, header, rows, { asOf, headerRowNumber: 1, params: r.settings.params, national: r.settings.national });
-      return toIsoDate(outcome.rows[0]!.inspection!.dueBy!);
+      return toIsoDate(outcome.rows[0]!.inspection!.dueFrom!);
     };
-    expect(dueBy({})).toBe('2027-07-15');
-    expect(dueBy({ 'windows.riLatestMonths': 24 })).toBe('2027-01-15');
+    expect(dueFrom({})).toBe('2027-07-15');
+    expect(dueFrom({ 'windows.goodEarliestMonths': 24 })).toBe('2027-01-15');
   });
 
   it('name every leaf of the national models under its prefix', () => {
     const names = NATIONAL_PARAMETERS.map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['windows.riLatestMonths', 'reportCards.needsAttentionAreasForRi', 'risk.standing.good', 'risk.levels.highFrom']));
+    expect(names).toEqual(expect.arrayContaining(['windows.goodEarliestMonths', 'reportCards.needsAttentionAreasForRi', 'risk.judgement.interimHead', 'risk.levels.highFrom']));
     expect(new Set(names).size).toBe(names.length);
   });
 
   it('read a parameters file with nested names as dotted ones', () => {
-    expect(flattenParameters({ newHeadMonths: 18, windows: { riLatestMonths: 24 }, risk: { levels: { highFrom: 50 } } })).toEqual({ newHeadMonths: 18, 'windows.riLatestMonths': 24, 'risk.levels.highFrom': 50 });
+    expect(flattenParameters({ newHeadMonths: 18, windows: { goodEarliestMonths: 24 }, risk: { levels: { highFrom: 50 } } })).toEqual({ newHeadMonths: 18, 'windows.goodEarliestMonths': 24, 'risk.levels.highFrom': 50 });
   });
 });

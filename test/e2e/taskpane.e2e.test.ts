@@ -183,6 +183,12 @@ suite('the task pane in chromium, on the Excel double', () => {
     await page.locator('[data-framework]').first().waitFor();
     expect(await page.locator('[data-framework]').count()).toBe(5);
     expect(await page.locator('[data-framework] li').count()).toBeGreaterThan(4);
+    // The inspection risk, once, with every point: "+N: ..." lines that add up to the score in the summary.
+    const summary = await page.locator('[data-risk] strong').locator('..').textContent();
+    expect(summary).toMatch(/^Inspection risk: Score (\d+): /);
+    const points = await page.getByRole('list', { name: 'Inspection risk points' }).locator('li').allTextContents();
+    expect(points.length).toBeGreaterThan(1);
+    expect(points.reduce((sum, t) => sum + Number(t.slice(0, t.indexOf(':'))), 0)).toBe(Number(/Score (\d+)/.exec(summary!)![1]));
     // The README's screenshot is refreshed on request (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
     const shot = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots/taskpane.png') : join(tmpdir(), `schoolrisk-taskpane-${process.pid}.png`);
     mkdirSync(dirname(shot), { recursive: true });
@@ -216,7 +222,7 @@ suite('the task pane in chromium, on the Excel double', () => {
     }
     // The inspection-window and risk parameters, under their prefix, at both widths.
     await page.getByText(/^Inspection windows, report-card mapping and risk model/).click();
-    const window = page.getByRole('spinbutton', { name: /^windows\.riLatestMonths/ });
+    const window = page.getByRole('spinbutton', { name: /^windows\.goodEarliestMonths/ });
     for (const width of [320, 450]) {
       await window.scrollIntoViewIfNeeded();
       expect(existsSync(await screenshotAt(width, 'authority-national', false))).toBe(true);
@@ -264,7 +270,8 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect(String(await cell(1, tableWidth))).toMatch(/^(Universal|Monitor|Support|Intervene)/);
     const source = await page.evaluate(() => {
       const sheet = (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Run log');
-      return String(sheet.value(1, 13));
+      const column = Array.from({ length: 30 }, (_, c) => String(sheet.value(0, c))).indexOf('Framework source');
+      return String(sheet.value(1, column));
     });
     expect(source).toMatch(/^file northmoor\.json sha256 [0-9a-f]{64} \(northmoor 1\.0\.0\)$/);
   });

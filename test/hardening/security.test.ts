@@ -31,7 +31,7 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Register');
   ws.addRow(HEADER);
-  // Inadequate schools, so every name is listed again on the SIG summary's most-concerning list.
+  // Inadequate schools, so every name is written again as the title of its page in the School profiles.
   NAMES.forEach((name, i) => ws.addRow(row(200001 + i, name, 'Primary', 'Community school', 'Inadequate', new Date(Date.UTC(2024, 2, 1)), 'Yes', 'Yes')));
   // A markup value in a checked column, so it also travels inside an error message.
   ws.addRow(row(200100, 'Plain Name School', 'Primary', 'Community school', MARKUP, new Date(Date.UTC(2024, 2, 1)), 'Yes', 'No'));
@@ -47,7 +47,7 @@ async function categorise(out: string, file = input): Promise<void> {
 }
 
 describe('school names in the .xlsx output', () => {
-  it('are string cells holding the name exactly, on the register and on the SIG summary', async () => {
+  it('are string cells holding the name exactly, on the register and in the School profiles', async () => {
     const out = join(dir, 'out.xlsx');
     await categorise(out);
     const wb = new ExcelJS.Workbook();
@@ -59,7 +59,7 @@ describe('school names in the .xlsx output', () => {
       expect(cell.value).toBe(name);
     });
     const summary: unknown[] = [];
-    wb.getWorksheet('SIG summary')!.eachRow((row) => row.eachCell((cell) => {
+    wb.getWorksheet('School profiles')!.eachRow((row) => row.eachCell((cell) => {
       if (NAMES.includes(String(cell.value))) {
         expect(cell.type).toBe(ExcelJS.ValueType.String);
         summary.push(cell.value);

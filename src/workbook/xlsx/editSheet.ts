@@ -10,7 +10,7 @@
  */
 import { columnLetters } from '../port';
 import { parseCellRef, type Box } from './readSheet';
-import { escapeCellText } from './xml';
+import { escapeCellText, escapeXml } from './xml';
 import { spliceXml, type Splicer, type XmlEvents } from './xmlStream';
 
 /** One cell of ours: text, a number, or a styled blank (`null`). */
@@ -18,6 +18,8 @@ export interface OurCell {
   readonly col: number;
   readonly style: number;
   readonly value: string | number | null;
+  /** Replacing an analyst's cell: keep the cell's own format (its fill, its date format), `style` only if it had none. */
+  readonly keepStyle?: boolean;
 }
 
 /** What to do to the sheet. */
@@ -35,7 +37,18 @@ export interface SheetEdit {
   readonly freeze: { readonly row: number; readonly col: number } | null;
   /** The used range after the edit. */
   readonly dimension: Box;
+  /** Points a row needs for our wrapped text (it is raised to that, never lowered; a height the analyst fixed stays). */
+  readonly rowHeight?: (row: number) => number | undefined;
+  /**
+   * How the sheet prints, unless the analyst has set it to fit to pages already: A4 landscape, pages wide
+   * as legibility needs, with this header and footer (in SpreadsheetML's codes). `refresh`: the sheet's
+   * printing is ours from an earlier run (its header is ours), so it is set again, not left as the analyst's.
+   */
+  readonly print?: { readonly header: string; readonly footer: string; readonly refresh?: boolean } | null;
 }
+
+/** The worksheet elements that come after pageSetup (CT_Worksheet): pageSetup and headerFooter go before the first of them. */
+const AFTER_PAGE_SETUP = new Set(['rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 
 const refOf = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
 const boxRef = (b: Box) => `${refOf(b.top, b.left)}${b.bottom === b.top && b.right === b.left ? '' : `:${refOf(b.bottom, b.right)}`}`;
@@ -55,6 +68,9 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   // The row being copied.
   let row = -1;
   let rowCells: readonly OurCell[] = [];
+  let rowCols: ReadonlySet<number> = new Set();
+  /** Styles of the cells of this row that ours replace, by column. */
+  const keptStyle = new Map<number, number>();
   let rowNext = 0;
   let clearing = false;
   let col = -1;
@@ -67,8 +83,19 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   let viewHasPane = false;
   let viewDone = false;
   let skippingDimension = false;
+  // Printing: taken over unless the analyst has fitted the sheet to pages already.
+  const printing = edit.print ?? null;
+  let analystFits = false;
+  let firstChild = true;
+  let inSheetPr = false;
+  let sawPageSetUpPr = false;
+  let pageSetupDone = false;
+  let skippingTo: string | null = null;
+  const widthOf = new Map<number, number>();
 
-  const cellXml = (c: OurCell, r: number) => {
+  const cellXml = (c0: OurCell, r: number) => {
+    const kept = c0.keepStyle ? keptStyle.get(c0.col) : undefined;
+    const c = kept === undefined ? c0 : { ...c0, style: kept };
     const ref = refOf(r, c.col);
     if (c.value === null || c.value === '') return `<${q('c')} r="${ref}" s="${c.style}"/>`;
     if (typeof c.value === 'number') return `<${q('c')} r="${ref}" s="${c.style}"><${q('v')}>${c.value}</${q('v')}></${q('c')}>`;
@@ -86,7 +113,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
     while (nextRowIdx < edit.rows.length && edit.rows[nextRowIdx]! < before) {
       const r = edit.rows[nextRowIdx++]!;
       const cells = edit.cellsOf(r) ?? [];
-      if (cells.length) out += `<${q('row')} r="${r + 1}">${cells.map((c) => cellXml(c, r)).join('')}</${q('row')}>`;
+      const height = edit.rowHeight?.(r);
+      if (cells.length) out += `<${q('row')} r="${r + 1}"${height ? ` ht="${height}"` : ''}>${cells.map((c) => cellXml(c, r)).join('')}</${q('row')}>`;
     }
     return out;
   };
@@ -95,6 +123,14 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
     const lo = rowCells[0]!.col + 1;
     const hi = rowCells[rowCells.length - 1]!.col + 1;
     return tag.replace(/\sspans="(\d+):(\d+)"/, (_m, a: string, b: string) => ` spans="${Math.min(Number(a), lo)}:${Math.max(Number(b), hi)}"`);
+  };
+  /** A row's open tag raised to the height our text needs, unless the analyst fixed its height. */
+  const heightFor = (tag: string, r: number) => {
+    const need = edit.rowHeight?.(r);
+    if (!need || /\scustomHeight="(1|true)"/.test(tag)) return tag;
+    const had = Number(/\sht="([\d.]+)"/.exec(tag)?.[1] ?? 0);
+    if (had >= need) return tag;
+    return had ? tag.replace(/\sht="[\d.]+"/, ` ht="${need}"`) : tag.replace(/^(<[^\s/>]+)/, `$1 ht="${need}"`);
   };
   const colsXml = () => {
     const pieces: { min: number; max: number; tag: string }[] = [];
@@ -142,12 +178,86 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
     }
   };
 
+  const ourPrint = () => !!printing && !analystFits;
+  // One page wide would print a register of seventy columns at a sixth of its size: as many pages wide as
+  // keep it at half size or more (about 290 characters of column width to an A4 landscape page), its header
+  // row repeated on each (a print title the caller sets).
+  const pagesWide = () => {
+    let chars = 0;
+    for (let c = 0; c <= edit.dimension.right; c++) chars += edit.widths.get(c) ?? widthOf.get(c) ?? 9;
+    return Math.max(1, Math.ceil(chars / 290));
+  };
+  const pageSetupXml = (rId?: string) =>
+    `<${q('pageSetup')} paperSize="9" orientation="landscape" fitToWidth="${pagesWide()}" fitToHeight="0"${rId ? ` r:id="${rId}"` : ''}/>`;
+  const headerFooterXml = () => `<${q('headerFooter')}><${q('oddHeader')}>${escapeXml(printing!.header)}</${q('oddHeader')}><${q('oddFooter')}>${escapeXml(printing!.footer)}</${q('oddFooter')}></${q('headerFooter')}>`;
+  /** Our pageSetup (and headerFooter) where the sheet has none, before the first element that follows them. */
+  let headerFooterDone = false;
+  const pageSetupBefore = (start: number, withHeaderFooter: boolean) => {
+    if (!ourPrint()) return;
+    s.copyTo(start);
+    if (!pageSetupDone) s.insert(pageSetupXml());
+    if (withHeaderFooter && !headerFooterDone) s.insert(headerFooterXml());
+    pageSetupDone = true;
+    if (withHeaderFooter) headerFooterDone = true;
+  };
+
   return {
     open(local, attrs, start, end, selfClosing, qname) {
       if (local === 'worksheet') {
         const i = qname.indexOf(':');
         p = i < 0 ? '' : qname.slice(0, i + 1);
         return;
+      }
+      if (skippingTo) return;
+      if (printing && firstChild && !inSheetData) {
+        firstChild = false;
+        if (local !== 'sheetPr') {
+          s.copyTo(start);
+          s.insert(`<${q('sheetPr')}><${q('pageSetUpPr')} fitToPage="1"/></${q('sheetPr')}>`);
+        }
+      }
+      if (printing && !inSheetData) {
+        if (local === 'sheetPr') {
+          inSheetPr = !selfClosing;
+          if (selfClosing) {
+            s.copyTo(start);
+            s.skipTo(end + 1);
+            s.insert(`${s.source(start, end + 1).replace(/\s*\/>$/, '>')}<${q('pageSetUpPr')} fitToPage="1"/></${q('sheetPr')}>`);
+          }
+          return;
+        }
+        if (local === 'pageSetUpPr' && inSheetPr) {
+          sawPageSetUpPr = true;
+          if (attrs.fitToPage === '1' || attrs.fitToPage === 'true') analystFits = true;
+          if (!analystFits || edit.print?.refresh) {
+            analystFits = false;
+            const tag = s.source(start, end + 1);
+            s.copyTo(start);
+            s.skipTo(end + 1);
+            s.insert(/\sfitToPage="[^"]*"/.test(tag) ? tag.replace(/\sfitToPage="[^"]*"/, ' fitToPage="1"') : tag.replace(/^(<[^\s/>]+)/, '$1 fitToPage="1"'));
+          }
+          return;
+        }
+        if (local === 'pageSetup' && ourPrint()) {
+          s.copyTo(start);
+          s.skipTo(end + 1);
+          // The printer settings part the analyst's program linked (r:id) stays linked.
+          const rId = Object.entries(attrs).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
+          s.insert(pageSetupXml(rId));
+          pageSetupDone = true;
+          if (!selfClosing) skippingTo = 'pageSetup';
+          return;
+        }
+        if (local === 'headerFooter' && ourPrint()) {
+          pageSetupBefore(start, false);
+          s.copyTo(start);
+          s.skipTo(end + 1);
+          s.insert(headerFooterXml());
+          headerFooterDone = true;
+          if (!selfClosing) skippingTo = 'headerFooter';
+          return;
+        }
+        if (AFTER_PAGE_SETUP.has(local)) pageSetupBefore(start, true);
       }
       if (inSheetData) {
         if (local === 'row') {
@@ -157,11 +267,13 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
           row = r;
           col = -1;
           rowCells = edit.rows[nextRowIdx] === r ? (edit.cellsOf(r) ?? []) : [];
+          rowCols = new Set(rowCells.map((c) => c.col));
+          keptStyle.clear();
           if (edit.rows[nextRowIdx] === r) nextRowIdx++;
           rowNext = 0;
           clearing = r >= edit.clearRows.from && r <= edit.clearRows.to;
           if (rowCells.length) {
-            const tag = spansFor(s.source(start, end + 1));
+            const tag = heightFor(spansFor(s.source(start, end + 1)), r);
             s.skipTo(end + 1);
             if (selfClosing) s.insert(`${tag.replace(/\s*\/>$/, '>')}${cellsBefore(Infinity)}</${q('row')}>`);
             else s.insert(tag);
@@ -173,7 +285,9 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
             s.copyTo(start);
             s.insert(cellsBefore(col));
           }
-          if (clearing && edit.ourColumns.has(col)) {
+          // An earlier run's cell in our column, or any cell (a styled blank) where we now write one: two cells of one reference would break the file.
+          if (rowCols.has(col) && attrs.s !== undefined) keptStyle.set(col, Number(attrs.s));
+          if ((clearing && edit.ourColumns.has(col)) || rowCols.has(col)) {
             s.copyTo(start);
             skipFrom = start;
             if (selfClosing) {
@@ -207,11 +321,31 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
           s.copyTo(start);
           colsStart = start;
         }
-      } else if (local === 'col' && colsStart >= 0) {
-        colTags.push({ min: Number(attrs.min), max: Number(attrs.max), tag: s.source(start, end + 1) });
+      } else if (local === 'col') {
+        for (let c = Number(attrs.min); c <= Number(attrs.max) && c <= edit.dimension.right + 1; c++) widthOf.set(c - 1, attrs.hidden === '1' || attrs.hidden === 'true' ? 0 : Number(attrs.width) || 9);
+        if (colsStart >= 0) colTags.push({ min: Number(attrs.min), max: Number(attrs.max), tag: s.source(start, end + 1) });
       } else beforeSheetData(start, local);
     },
     close(local, start, end, selfClosing) {
+      if (skippingTo) {
+        if (local === skippingTo) {
+          s.skipTo(end + 1);
+          skippingTo = null;
+        }
+        return;
+      }
+      if (printing && !inSheetData) {
+        if (local === 'sheetPr' && inSheetPr) {
+          inSheetPr = false;
+          if (!sawPageSetUpPr) {
+            // CT_SheetPr: pageSetUpPr is its last child.
+            s.copyTo(start);
+            s.insert(`<${q('pageSetUpPr')} fitToPage="1"/>`);
+          }
+        } else if (local === 'worksheet') {
+          pageSetupBefore(start, true);
+        }
+      }
       if (inSheetData) {
         if (local === 'c' && skipFrom >= 0) {
           s.skipTo(end + 1);

@@ -42,6 +42,8 @@ export interface SheetRead {
   /** Relationship ids of the sheet's table parts. */
   readonly tableRelIds: readonly string[];
   readonly hasFrozenPane: boolean;
+  /** How the sheet prints: fitted to pages, and its page header (to tell the analyst's printing from ours). */
+  readonly print: { readonly fitToPage: boolean; readonly header: string };
 }
 
 /** Parses "BQ12" to 0-based row and column; `null` when it is not a cell reference. */
@@ -107,6 +109,9 @@ export async function readSheet(
   const merged: Box[] = [];
   const tableRelIds: string[] = [];
   let hasFrozenPane = false;
+  let fitToPage = false;
+  let inHeader = false;
+  let header = '';
   let inSheetData = false;
   let row = -1;
   let col = -1;
@@ -155,8 +160,11 @@ export async function readSheet(
         const id = Object.entries(attrs).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
         if (id) tableRelIds.push(id);
       } else if (local === 'pane' && (attrs.state === 'frozen' || attrs.state === 'frozenSplit')) hasFrozenPane = true;
+      else if (local === 'pageSetUpPr') fitToPage = attrs.fitToPage === '1' || attrs.fitToPage === 'true';
+      else if (local === 'oddHeader') inHeader = true;
     },
     close(local) {
+      if (local === 'oddHeader') inHeader = false;
       if (!inSheetData) return;
       if (local === 'sheetData') inSheetData = false;
       else if (local === 'v' || local === 'f' || local === 't') into = null;
@@ -179,6 +187,7 @@ export async function readSheet(
     },
     text(raw) {
       if (into) into.push(raw);
+      else if (inHeader) header += raw;
     },
   });
 
@@ -190,7 +199,7 @@ export async function readSheet(
     for (let c = 0; c < width; c++) out[c] = src?.[c] ?? '';
     values[r] = out;
   }
-  return { values, formulaCells, merged, tableRelIds, hasFrozenPane };
+  return { values, formulaCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, header: decodeXmlText(header) } };
 }
 
 function gridTooBig(sheet: string, row: number, col: number, limits: SheetLimits): PackageError {

@@ -3,7 +3,8 @@
  * into a grid (as Office.js reads it), the sheet's tables and the marker an earlier run left. What is
  * opened here is what the copy is written from, so the file is read once.
  */
-import { markerFromNames, resultIdOfName } from '../../run/resultMarker';
+import { markerFromNames, previousRunOf, resultIdOfName } from '../../run/resultMarker';
+import { RUN_LOG_SHEET } from '../../run/runLog';
 import type { ResultMarker } from '../../run/resultPlacement';
 import type { GridValue } from '../cell';
 import { valuesAsSeen } from '../port';
@@ -26,6 +27,10 @@ export interface RegisterWorkbook {
   readonly tables: readonly TableInfo[];
   readonly styles: StyleBook;
   readonly marker: ResultMarker | null;
+  /** The Run log sheet's grid, when the workbook has one (its earlier runs give the SIG summary's trend). */
+  readonly runLog: GridValue[][] | null;
+  /** The run that left the marker (its framework and as-of date), `null` when none did. */
+  readonly previousRun: { readonly runId: string; readonly frameworkId: string; readonly asOf: string } | null;
   /** The rows the earlier block's names covered (its stale cells there are cleared), 0-based. */
   readonly markerRows: { readonly from: number; readonly to: number } | null;
 }
@@ -46,7 +51,10 @@ export async function openRegisterWorkbook(source: string | Uint8Array, sheetNam
     const tables = await readTables(pkg, sheet.part, read.tableRelIds);
     const values = valuesAsSeen({ sheet: sheet.name, address: '', top: 0, left: 0, values: read.values as never, kind: 'used-range', merged: read.merged }) as GridValue[][];
     const { marker, rows } = markerOf(info.definedNames, sheet);
-    return { pkg, info, sheet, read, values, tables, styles, marker, markerRows: rows };
+    const logSheet = worksheets.find((s) => s.name.toLowerCase() === RUN_LOG_SHEET.toLowerCase() && s !== sheet);
+    const runLog = logSheet ? (await readSheet(pkg, logSheet.part, { sharedStrings, sheetName: logSheet.name, date1904: info.date1904, dateStyles: new Set(), limits })).values : null;
+    const onSheet = info.definedNames.filter((n) => n.localSheetId === sheet.index).map((n) => ({ name: n.name, formula: n.text }));
+    return { pkg, info, sheet, read, values, tables, styles, marker, markerRows: rows, previousRun: previousRunOf(onSheet), runLog };
   } catch (e) {
     await pkg.close().catch(() => undefined);
     throw e;

@@ -89,3 +89,31 @@ export function extendTable(table: TableInfo, newRight: number, names: readonly 
   cols.setAttribute('count', String(existing.length + names.length));
   return serializeXml(doc);
 }
+
+/**
+ * Where a table grows to take `columns` (written right of it) and the names of its new columns; `null`,
+ * with a note saying why, when it cannot: other columns between, or a table a query fills. `headers` is
+ * updated with the names the table needs (unique: an existing name gets a number, as Excel numbers them).
+ */
+export function tableExtension(
+  table: TableInfo, columns: readonly number[], writeHeader: readonly boolean[], headerRow: readonly unknown[], headers: string[], notes: string[], what: string,
+): { right: number; names: string[] } | null {
+  const outside = columns.map((c, i) => [c, i] as const).filter(([c]) => c > table.ref.right).sort((a, b) => a[0] - b[0]);
+  if (outside.length === 0) return null;
+  const contiguous = outside.every(([c], k) => c === table.ref.right + 1 + k);
+  if (!contiguous) {
+    notes.push(`The ${what} could not be added to your table "${table.name}" because other columns lie between it and them; they are beside it, so sort the table and the ${what} together (or give the columns between a header inside the table).`);
+    return null;
+  }
+  if (table.isQueryTable) {
+    notes.push(`Your table "${table.name}" is filled by a query, so the ${what} were written beside it, not inside it.`);
+    return null;
+  }
+  const wanted = outside.map(([c, i]) => (writeHeader[i] ? headers[i]! : String(headerRow[c] ?? '').trim() || headers[i]!));
+  const names = uniqueColumnNames(table.columns, wanted);
+  outside.forEach(([, i], k) => {
+    if (names[k] !== wanted[k]) notes.push(`Your table "${table.name}" already has a column "${wanted[k]}", so ours is headed "${names[k]}".`);
+    headers[i] = names[k]!;
+  });
+  return { right: outside[outside.length - 1]![0], names };
+}

@@ -65,8 +65,29 @@ export class WorkbookEdit {
     }
   }
 
-  /** Adds a worksheet at the end of the workbook; returns its part name. */
-  addSheet(name: string): string {
+  /** Sets a sheet-scoped name (a print title, say) unless the sheet has that name already: the analyst's stays. */
+  ensureSheetName(index: number, name: string, text: string): void {
+    const root = this.wb.documentElement!;
+    let list = child(root, 'definedNames');
+    if (list && children(list, 'definedName').some((n) => n.getAttribute('name')?.toLowerCase() === name.toLowerCase() && n.getAttribute('localSheetId') === String(index))) return;
+    if (!list) {
+      list = createIn(this.wb, root, NS.main, 'definedNames');
+      insertInOrder(root, list, WORKBOOK_ORDER);
+    }
+    const el = createIn(this.wb, list, NS.main, 'definedName');
+    el.setAttribute('name', name);
+    el.setAttribute('localSheetId', String(index));
+    el.appendChild(this.wb.createTextNode(text));
+    list.appendChild(el);
+  }
+
+  /** Sheets in the workbook now, those added included. */
+  get sheetCount(): number {
+    return children(child(this.wb.documentElement!, 'sheets')!, 'sheet').length;
+  }
+
+  /** Adds a worksheet at the end of the workbook (hidden: not shown as a tab); returns its part name. */
+  addSheet(name: string, hidden = false): string {
     const part = this.freePart((n) => `xl/worksheets/sheet${n}.xml`);
     const relId = this.addRelationship(REL.worksheet, part);
     const sheets = child(this.wb.documentElement!, 'sheets')!;
@@ -74,6 +95,7 @@ export class WorkbookEdit {
     const sheet = createIn(this.wb, sheets, NS.main, 'sheet');
     sheet.setAttribute('name', name);
     sheet.setAttribute('sheetId', String(Math.max(0, ...ids) + 1));
+    if (hidden) sheet.setAttribute('state', 'hidden');
     // openpyxl declares xmlns:r on each <sheet>, not on the root: setAttributeNS declares it where it is missing.
     sheet.setAttributeNS(NS.r, 'r:id', relId);
     sheets.appendChild(sheet);

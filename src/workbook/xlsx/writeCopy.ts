@@ -1,30 +1,33 @@
 /**
  * The .xlsx copy: the analyst's package with our changes, nothing less. The register sheet is spliced
- * (our columns only), the table the register is in grows by our columns, the styles gain our formats,
- * the workbook gains the marker names and our two sheets; every other part is copied raw. One plan for
- * both the CLI's copy and a CSV made into a workbook.
+ * (our columns only, and its printing unless the analyst has set it), the table the register is in grows
+ * by our columns, the styles gain our formats, the workbook gains the marker names and our sheets (the
+ * SIG pack and the Run log); every other part is copied raw. One plan for both the CLI's copy and a CSV
+ * made into a workbook.
  */
 import { randomUUID } from 'node:crypto';
 import { toIsoDate, type CalendarDate } from '../../../core/dates';
 import type { CompiledFramework } from '../../../core/engine';
 import { DUE_COLUMN, type RunPlan } from '../../run/registerRun';
-import { summaryGrid, summarySheetOf } from '../../run/summarySheet';
+import type { Pack } from '../../run/pack';
+import { packHeader, profilesLayout, PROFILES_SHEET, SUMMARY_SHEET, summaryLayout, type CellLook } from '../../run/packSheets';
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
-import type { Cell } from '../cell';
+import { RUN_LOG_HEADERS, RUN_LOG_SHEET } from '../../run/runLog';
+import type { Cell, GridValue } from '../cell';
 import { editSheet, type OurCell } from './editSheet';
-import { relsXml, sheetXml, type SheetCell } from './ourSheets';
+import { headerFooter, layoutSpec, relsXml, sheetXml, wrappedHeight } from './ourSheets';
+import { columnLetters } from '../port';
 import { columnReference, isMarkerName, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
 import type { RegisterWorkbook } from './registerWorkbook';
 import type { CellStyle } from './styles';
-import { extendTable, uniqueColumnNames, type TableInfo } from './tables';
+import { extendTable, tableExtension } from './tables';
 import { readRelationships, relativeTarget, relsPathOf } from './workbookInfo';
 import { WorkbookEdit } from './workbookEdit';
 import { chartXml, drawingXml } from './chart';
 import { CONTENT_TYPE, REL } from './xml';
 import { writePackage, type PartContent } from './zipPackage';
 
-export const SUMMARY_SHEET = 'SIG summary';
-export const RUN_SHEET = 'Run';
+export { SUMMARY_SHEET, PROFILES_SHEET, RUN_LOG_SHEET };
 
 /** What the analyst should know about the copy (printed by the CLI). */
 export interface CopyNotes {
@@ -33,13 +36,16 @@ export interface CopyNotes {
   readonly table: string | null;
 }
 
+/** A page header we wrote: "&L<authority> · <framework> · as of dd/mm/yyyy". */
+const OUR_HEADER = /^&L.+ · .+ · as of \d{2}\/\d{2}\/\d{4}$/;
+
 const WRAPPED = new Set(['support', 'reasons', 'missingEvidence', 'problems']);
 
 /** Writes the copy to `out`. */
 export async function writeWorkbookCopy(
   wb: RegisterWorkbook,
   plan: RunPlan,
-  meta: { framework: CompiledFramework; asOf: CalendarDate; record: readonly [string, Cell][]; ranAt: Date },
+  meta: { framework: CompiledFramework; asOf: CalendarDate; pack: Pack; logRow: readonly Cell[] },
   out: WritableStream<Uint8Array>,
 ): Promise<CopyNotes> {
   const notes: string[] = [...plan.placement.notes];
@@ -52,7 +58,7 @@ export async function writeWorkbookCopy(
   const urnColumn = plan.located.mapping.byField.urn ?? 0;
   const table = wb.tables.find((t) => t.headerRow && t.ref.top === h && t.ref.left <= urnColumn && urnColumn <= t.ref.right) ?? null;
   const headers: string[] = RESULT_HEADERS.map((x) => x);
-  const extension = table ? tableExtension(table, columns, plan.placement.writeHeader, wb.values[h] ?? [], headers, notes) : null;
+  const extension = table ? tableExtension(table, columns, plan.placement.writeHeader, wb.values[h] ?? [], headers, notes, 'results') : null;
 
   // Our cells, row by row.
   const st = (s: CellStyle) => styles.cellFormat(s);
@@ -79,6 +85,14 @@ export async function writeWorkbookCopy(
   const freeze = table || wb.read.hasFrozenPane ? null : freezeAt(plan, h);
   const marked = wb.markerRows;
   const usedRight = Math.max(wb.values[0]?.length ?? 0, ...columns.map((c) => c + 1)) - 1;
+  // Rows as tall as our wrapped text needs (Reasons, Support...), in the widths our columns are given.
+  const wrapped = order.filter(([, i]) => WRAPPED.has(RESULT_COLUMNS[i]!.id));
+  const rowHeight = (row: number) => {
+    const r = planOf.get(row);
+    if (!r) return undefined;
+    const need = Math.max(...wrapped.map(([, i]) => (typeof r.cells[i] === 'string' && r.cells[i] ? wrappedHeight(String(r.cells[i]), RESULT_COLUMNS[i]!.width) : 0)));
+    return need > 15 ? need : undefined;
+  };
 
   // The structural parts.
   const edit = new WorkbookEdit(wb.pkg, wb.info, await textOr(wb, relsPathOf(wb.info.part)), await wb.pkg.text('[Content_Types].xml'));
@@ -99,11 +113,19 @@ export async function writeWorkbookCopy(
     widths,
     freeze,
     dimension: { top: 0, left: 0, bottom: Math.max(wb.values.length - 1, lastRow), right: usedRight },
+    rowHeight,
+    // An earlier run's printing (its header in our words) is ours to set again; an analyst's stays.
+    print: { ...headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' }), refresh: wb.read.print.fitToPage && OUR_HEADER.test(wb.read.print.header) },
   }));
+  // The register's header row repeats at the top of every printed page (unless the analyst chose other rows).
+  // With the URN and school-name columns too, where they lead, so every page says which school a row is.
+  const lead = freezeAt(plan, h).col;
+  const titleColumns = lead > 0 ? `${quoteSheet(wb.sheet.name)}!$A:$${columnLetters(lead - 1)},` : '';
+  edit.ensureSheetName(wb.sheet.index, '_xlnm.Print_Titles', `${titleColumns}${quoteSheet(wb.sheet.name)}!$${h + 1}:$${h + 1}`);
   if (table && extension) replace.set(table.part, extendTable(table, extension.right, extension.names));
   if (extension) notes.push(`The results are columns of your table "${table!.name}", so sorting or filtering it keeps each school with its results.`);
 
-  await writeOurSheets(wb, plan, meta, edit, replace, add);
+  await writeOurSheets(wb, meta.pack, meta.logRow, edit, replace, add);
 
   replace.set(wb.info.part, edit.workbookXml());
   (edit.relsExisted ? replace : add).set(edit.relsPart, edit.relsXml());
@@ -118,29 +140,6 @@ export async function writeWorkbookCopy(
   return { notes, table: extension ? table!.name : null };
 }
 
-/** Where the table grows to and the names of its new columns; `null` (with a note) when it cannot. */
-function tableExtension(table: TableInfo, columns: readonly number[], writeHeader: readonly boolean[], headerRow: readonly unknown[], headers: string[], notes: string[]): { right: number; names: string[] } | null {
-  const outside = columns.map((c, i) => [c, i] as const).filter(([c]) => c > table.ref.right).sort((a, b) => a[0] - b[0]);
-  if (outside.length === 0) return null;
-  const contiguous = outside.every(([c], k) => c === table.ref.right + 1 + k);
-  if (!contiguous) {
-    notes.push(`The results could not be added to your table "${table.name}" because other columns lie between it and them; they are beside it, so sort the table and the results together (or give the columns between a header inside the table).`);
-    return null;
-  }
-  if (table.isQueryTable) {
-    notes.push(`Your table "${table.name}" is filled by a query, so the results were written beside it, not inside it.`);
-    return null;
-  }
-  // The header cells of a table are its column names: unique, so ours may get a number.
-  const wanted = outside.map(([c, i]) => (writeHeader[i] ? headers[i]! : String(headerRow[c] ?? '').trim() || headers[i]!));
-  const names = uniqueColumnNames(table.columns, wanted);
-  outside.forEach(([, i], k) => {
-    if (names[k] !== wanted[k]) notes.push(`Your table "${table.name}" already has a column "${wanted[k]}", so ours is headed "${names[k]}".`);
-    headers[i] = names[k]!;
-  });
-  return { right: outside[outside.length - 1]![0], names };
-}
-
 /** Frozen panes for a plain range: the header row, and the URN and school name when they lead. */
 function freezeAt(plan: RunPlan, h: number): { row: number; col: number } {
   const by = plan.located.mapping.byField;
@@ -153,54 +152,73 @@ async function textOr(wb: RegisterWorkbook, part: string): Promise<string | null
   return wb.pkg.has(part) ? wb.pkg.text(part) : null;
 }
 
-/** The SIG summary (with its chart) and the Run sheet: replaced in place when an earlier run made them. */
+/** The pack's sheets (SIG summary with its charts, School profiles) and the Run log: replaced in place when an earlier run made them. */
 async function writeOurSheets(
-  wb: RegisterWorkbook, plan: RunPlan, meta: { framework: CompiledFramework; asOf: CalendarDate; record: readonly [string, Cell][] },
+  wb: RegisterWorkbook, pack: Pack, logRow: readonly Cell[],
   edit: WorkbookEdit, replace: Map<string, PartContent>, add: Map<string, PartContent>,
 ): Promise<void> {
   const ranBefore = wb.info.definedNames.some((n) => isMarkerName(n.name));
   // A sheet of that name is ours when an earlier run marked this workbook; else the analyst's, and ours gets a number.
-  const sheetPart = (name: string): { part: string; name: string; isNew: boolean } => {
+  const sheetPart = (name: string): { part: string; name: string; index: number; isNew: boolean } => {
     const existing = wb.info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (existing?.part && ranBefore) return { part: existing.part, name: existing.name, isNew: false };
+    if (existing?.part && ranBefore) return { part: existing.part, name: existing.name, index: existing.index, isNew: false };
     let unique = name;
     for (let n = 2; wb.info.sheets.some((s) => s.name.toLowerCase() === unique.toLowerCase()); n++) unique = `${name} (${n})`;
-    return { part: edit.addSheet(unique), name: unique, isNew: true };
+    return { part: edit.addSheet(unique), name: unique, index: edit.sheetCount - 1, isNew: true };
   };
-  const st = (s: CellStyle) => wb.styles.cellFormat(s);
-  const plain = st({});
-  const bold = st({ bold: true });
-  const title = st({ bold: true, size: 14 });
-  const percent = st({ numberFormat: '0%' });
+  const formatOf = lookFormats(wb);
+  const put = (part: string, content: string) => (wb.pkg.has(part) ? replace : add).set(part, content);
 
-  // SIG summary: the pane's layout, cell for cell.
-  const summary = summarySheetOf(plan, meta.framework, meta.asOf);
-  const grid = summaryGrid(summary);
-  const headings = new Set(grid.headingRows);
-  const rows: SheetCell[][] = grid.rows.map((r, i) => r.map((v, k): SheetCell => {
-    const style = i === 0 ? title : headings.has(i) ? bold : k === 2 && i >= grid.countsFirst && i <= grid.countsLast + 1 ? percent : plain;
-    return { value: typeof v === 'boolean' ? String(v) : v, style };
-  }));
-  summary.counts.forEach((c, k) => {
-    rows[grid.countsFirst + k]![0] = { value: c.label, style: st({ bold: true, fill: c.colour, colour: c.textColour }) };
-  });
+  // SIG summary and its charts: the drawing and chart parts an earlier run left are reused, else new ones.
+  const summary = summaryLayout(pack);
   const s = sheetPart(SUMMARY_SHEET);
-  // The chart: reuse the drawing and chart parts an earlier run left, else new ones.
   const oldRels = s.isNew ? [] : (await readRelationships(wb.pkg, s.part)).rels;
   const oldDrawing = oldRels.find((r) => r.type === REL.drawing && wb.pkg.has(r.target))?.target;
-  const oldChart = oldDrawing ? (await readRelationships(wb.pkg, oldDrawing)).rels.find((r) => r.type === REL.chart && wb.pkg.has(r.target))?.target : undefined;
+  const oldCharts = oldDrawing ? (await readRelationships(wb.pkg, oldDrawing)).rels.filter((r) => r.type === REL.chart && wb.pkg.has(r.target)).map((r) => wb.pkg.nameOf(r.target)) : [];
   const drawing = oldDrawing ? wb.pkg.nameOf(oldDrawing) : edit.freePart((n) => `xl/drawings/drawing${n}.xml`);
-  const chart = oldChart ? wb.pkg.nameOf(oldChart) : edit.freePart((n) => `xl/charts/chart${n}.xml`);
-  const put = (part: string, content: string) => (wb.pkg.has(part) ? replace : add).set(part, content);
-  put(s.part, sheetXml({ rows, widths: [34, 12, 26, 26, 16], drawingRelId: 'rIdDrawing1' }));
+  const charts = summary.charts.map((_, i) => oldCharts[i] ?? edit.freePart((n) => `xl/charts/chart${n}.xml`));
+  put(s.part, sheetXml(layoutSpec(summary, formatOf, 'rIdDrawing1')));
   put(relsPathOf(s.part), relsXml([{ id: 'rIdDrawing1', type: REL.drawing, target: relativeTarget(s.part, drawing) }]));
-  put(drawing, drawingXml('rIdChart1', 1));
-  put(relsPathOf(drawing), relsXml([{ id: 'rIdChart1', type: REL.chart, target: relativeTarget(drawing, chart) }]));
-  put(chart, chartXml(s.name, grid.countsFirst + 1, grid.countsLast + 1, summary.counts.map((c) => c.colour)));
+  put(drawing, drawingXml(summary.charts));
+  put(relsPathOf(drawing), relsXml(charts.map((c, i) => ({ id: `rIdChart${i + 1}`, type: REL.chart, target: relativeTarget(drawing, c) }))));
+  summary.charts.forEach((c, i) => put(charts[i]!, chartXml(s.name, c)));
   edit.addOverride(drawing, CONTENT_TYPE.drawing);
-  edit.addOverride(chart, CONTENT_TYPE.chart);
+  for (const c of charts) edit.addOverride(c, CONTENT_TYPE.chart);
 
-  // The Run sheet: one labelled value per row.
-  const r = sheetPart(RUN_SHEET);
-  put(r.part, sheetXml({ rows: meta.record.map(([k, v]) => [{ value: k, style: bold }, { value: typeof v === 'boolean' ? String(v) : v, style: plain }]), widths: [22, 90] }));
+  // A page per school of concern.
+  const profiles = profilesLayout(pack);
+  put(sheetPart(PROFILES_SHEET).part, sheetXml(layoutSpec(profiles, formatOf)));
+
+  // The Run log: the earlier runs' rows as they were, and this run's below; its header row repeats on every page.
+  const log = sheetPart(RUN_LOG_SHEET);
+  const earlier = ranBefore ? (wb.runLog ?? []) : [];
+  const header = earlier.length ? earlier[0]! : [...RUN_LOG_HEADERS];
+  const bold = formatOf('header');
+  const plain = formatOf('plain');
+  const asCell = (v: GridValue | undefined) => (v === undefined || typeof v === 'object' ? '' : typeof v === 'boolean' ? String(v) : v);
+  const rows = [
+    header.map((v) => ({ value: asCell(v), style: bold })),
+    ...earlier.slice(1).map((r) => r.map((v) => ({ value: asCell(v), style: plain }))),
+    logRow.map((v) => ({ value: asCell(v), style: plain })),
+  ];
+  put(log.part, sheetXml({ rows, widths: RUN_LOG_HEADERS.map((h) => (h === 'Source' || h === 'Parameters' || h === 'Not in this register' || h === 'Counts' ? 40 : 16)), print: { onePage: false, titleRows: 1, header: packHeader(pack), footerRight: '' } }));
+  edit.ensureSheetName(log.index, '_xlnm.Print_Titles', `${quoteSheet(log.name)}!$1:$1`);
 }
+
+/** The cell format of each look of the pack's layouts. */
+function lookFormats(wb: RegisterWorkbook): (look: CellLook | undefined) => number {
+  const st = (s: CellStyle) => wb.styles.cellFormat(s);
+  const named: Record<Exclude<CellLook, object>, number> = {
+    title: st({ bold: true, size: 14 }),
+    subtitle: st({}),
+    heading: st({ bold: true, size: 12 }),
+    header: st({ bold: true, wrap: true }),
+    plain: st({ top: true }),
+    wrap: st({ top: true, wrap: true }),
+    percent: st({ numberFormat: '0%' }),
+    note: st({ colour: '#595959' }),
+  };
+  return (look) => (look === undefined ? named.plain : typeof look === 'object' ? st({ bold: true, fill: look.fill, colour: look.colour, top: true }) : named[look]);
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;

@@ -1,50 +1,130 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../../core/dates';
 import type { SchoolRecord } from '../../../core/fields';
-import { inspectionRisk, INSPECTION_RISK_DEFAULTS } from '../../../core/ofsted/inspectionRisk';
-import { ofstedStanding } from '../../../core/ofsted/standing';
+import {
+  apportion, checkRiskModel, INSPECTION_RISK_DEFAULTS, INSPECTION_RISK_MODEL, inspectionRisk, ofstedStanding, probabilityOfScore, RISK_TERMS, ruleSetInForce,
+  RiskModelError, type InspectionRiskParameters,
+} from '../../../core/ofsted';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
 const AS_OF = d('2026-01-15');
-const risk = (fields: Omit<SchoolRecord, 'row'>, params = {}) => {
+const risk = (fields: Omit<SchoolRecord, 'row'>, params: Partial<InspectionRiskParameters> = {}, asOf = AS_OF) => {
   const r: SchoolRecord = { row: 2, ...fields };
-  return inspectionRisk(r, ofstedStanding(r), AS_OF, params);
+  return inspectionRisk(r, ofstedStanding(r), asOf, params);
 };
+const weak = { ks2Cohort: 40, ks2RwmExpectedPct: 40, ks2ReadingProgress: -4, ks2WritingProgress: -4, ks2MathsProgress: -4 } as const;
+const strong = { ks2Cohort: 40, ks2RwmExpectedPct: 85, ks2ReadingProgress: 3, ks2WritingProgress: 3, ks2MathsProgress: 3 } as const;
+const pointsOf = (line: string) => Number(line.slice(0, line.indexOf(':')));
 
-describe('inspectionRisk', () => {
+describe('inspectionRisk: a probability in two parts', () => {
+  it('under today\'s rules, a good school whose four-year window closes within the horizon will be inspected (the rule at its word)', () => {
+    const r = risk({ ofstedGrade: 'good', inspectionDate: d('2021-11-10'), ...weak });
+    expect(r.rules).toBe('report-cards-2025');
+    expect(r.inspectedWithinHorizon).toBeCloseTo(1, 6);
+    expect(r.probability).toBeCloseTo(r.belowGoodIfInspected, 6);
+    expect(r.reasons[1]).toMatch(/^\+50: good, last judged 4 years 2 months ago, due now \(by 31\/07\/2026\) \(a graded inspection within 24 months: 100%\)$/);
+  });
+
+  it('a school inspected three months ago is not due within the horizon: only an unscheduled inspection counts, and the level is low', () => {
+    const r = risk({ ofstedGrade: 'good', inspectionDate: d('2025-10-10'), ...weak });
+    expect(r.inspectedWithinHorizon).toBeLessThan(0.01);
+    expect(pointsOf(r.reasons[1]!)).toBeLessThan(-15);
+    expect(r.level).toBe('low');
+  });
+
+  it('ranks weak results above strong ones, and requires improvement with weak results above both (same timing)', () => {
+    const inspected = { inspectionDate: d('2023-09-20') };
+    const ri = risk({ ofstedGrade: 'requires-improvement', ...inspected, ...weak });
+    const goodWeak = risk({ ofstedGrade: 'good', ...inspected, ...weak });
+    const goodStrong = risk({ ofstedGrade: 'good', ...inspected, ...strong });
+    const outstandingStrong = risk({ ofstedGrade: 'outstanding', ...inspected, ...strong });
+    expect(goodWeak.belowGoodIfInspected).toBeGreaterThan(goodStrong.belowGoodIfInspected);
+    expect(goodStrong.belowGoodIfInspected).toBeGreaterThan(outstandingStrong.belowGoodIfInspected);
+    expect(ri.probability).toBeGreaterThan(goodWeak.probability);
+    expect(goodWeak.score).toBeGreaterThan(goodStrong.score);
+  });
+
+  it('states the score as the probability: 100 + 10 log2(p), every ten points doubling it', () => {
+    const r = risk({ ofstedGrade: 'requires-improvement', inspectionDate: d('2024-03-01'), ...weak });
+    expect(probabilityOfScore(r.score)).toBeCloseTo(r.probability, 1);
+    expect([probabilityOfScore(100), probabilityOfScore(90), probabilityOfScore(80)]).toEqual([1, 0.5, 0.25]);
+    expect(r.reasons[0]).toMatch(new RegExp(`^Score ${r.score}: \\d+% chance that a graded inspection within 24 months finds the school below good \\(inspection \\d+% × below good if inspected \\d+%\\)$`));
+  });
+
+  it('names every point: fitted indicators plainly, the untested ones as judgement weights', () => {
+    const r = risk({ ofstedGrade: 'good', inspectionDate: d('2022-01-10'), ungradedInspectionDate: d('2024-05-01'), ungradedOutcome: 'concerns-graded-next', headteacherInterim: true, ...weak });
+    const lines = r.reasons.slice(1);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^\+\d+: judged good or better \(below good if inspected: \d+% before the indicators below\)$/),
+      expect.stringMatching(/^\+\d+: KS2 progress -4 \(national 0, cohort 40\)$/),
+      expect.stringMatching(/^\+\d+: ungraded inspection raised concerns \(graded inspection next\) \(judgement weight, not fitted\)$/),
+      expect.stringMatching(/^\+\d+: interim headteacher \(judgement weight, not fitted\)$/),
+    ]));
+    expect(lines.reduce((s, line) => s + pointsOf(line), 0)).toBe(r.score);
+  });
+
+  it('gives levels as probability bands: high from 20%, medium from 5% (parameters)', () => {
+    const r = risk({ ofstedGrade: 'requires-improvement', inspectionDate: d('2024-03-01'), ...weak });
+    expect(r.level).toBe(r.probability >= 0.2 ? 'high' : r.probability >= 0.05 ? 'medium' : 'low');
+    expect(INSPECTION_RISK_DEFAULTS.levels).toEqual({ highFrom: 0.2, mediumFrom: 0.05 });
+    expect(risk({ ofstedGrade: 'good', inspectionDate: d('2025-07-10') }, { levels: { highFrom: 0, mediumFrom: 0 } }).level).toBe('high');
+  });
+
+  it('reads under the rules in force on the as-of date (report cards from 10 November 2025), or under the ones named', () => {
+    expect([ruleSetInForce(d('2018-08-31')), ruleSetInForce(d('2025-11-09')), ruleSetInForce(d('2025-11-10'))]).toEqual(['practice-2012-2019', 'practice-2012-2019', 'report-cards-2025']);
+    const school = { ofstedGrade: 'good', inspectionDate: d('2021-11-10'), ...weak } as const;
+    const practice = risk(school, { rules: 'practice-2012-2019' });
+    expect(practice.rules).toBe('practice-2012-2019');
+    // Under the 2012-2019 practice a good school's graded inspection came only when a short one converted or Ofsted chose one.
+    expect(practice.inspectedWithinHorizon).toBeLessThan(risk(school).inspectedWithinHorizon);
+    // ... so the graded inspection it got was likelier to find it below good than today's routine one.
+    expect(practice.belowGoodIfInspected).toBeGreaterThan(risk(school).belowGoodIfInspected);
+    const ri = { ofstedGrade: 'requires-improvement', inspectionDate: d('2024-03-01'), ...weak } as const;
+    expect(risk(ri, { rules: 'practice-2012-2019' }).belowGoodIfInspected).toBeCloseTo(risk(ri).belowGoodIfInspected, 12);
+  });
+
+  it('counts a longer horizon: the 2018 backtest\'s 18 months give a smaller chance than the default 24', () => {
+    const school = { ofstedGrade: 'good', inspectionDate: d('2014-11-10'), ...weak } as const;
+    const asOf = d('2018-08-31');
+    const [h18, h24] = [18, 24].map((horizonMonths) => risk(school, { horizonMonths }, asOf));
+    expect(h18!.inspectedWithinHorizon).toBeLessThan(h24!.inspectedWithinHorizon);
+    expect([h18!.horizonMonths, h24!.horizonMonths]).toEqual([18, 24]);
+  });
+});
+
+describe('the fitted terms', () => {
+  it('count small cohorts\' results less: cohort / (cohort + 10)', () => {
+    const input = (ks2Cohort: number) => ({ record: { row: 2, ks2Cohort, ks2ReadingProgress: -4, ks2WritingProgress: -4, ks2MathsProgress: -4 }, standing: ofstedStanding({ row: 2 }), asOf: AS_OF });
+    expect(RISK_TERMS.ks2Progress.value(input(10))).toBeCloseTo(2, 12);
+    expect(RISK_TERMS.ks2Progress.value(input(90))).toBeCloseTo(3.6, 12);
+  });
+
+  it('hold every "worse is higher" coefficient at or above zero, in both models', () => {
+    for (const terms of [INSPECTION_RISK_MODEL.belowGood.terms, INSPECTION_RISK_MODEL.selection.terms]) {
+      for (const [id, coefficient] of Object.entries(terms)) if (RISK_TERMS[id as keyof typeof RISK_TERMS].worse === 'higher' && id !== 'outstanding') expect(coefficient, id).toBeGreaterThanOrEqual(0);
+    }
+    expect(INSPECTION_RISK_MODEL.belowGood.terms.outstanding ?? 0).toBeGreaterThanOrEqual(0);
+    expect(INSPECTION_RISK_MODEL.belowGood.standing.inadequate).toBeGreaterThanOrEqual(INSPECTION_RISK_MODEL.belowGood.standing['requires-improvement']);
+    expect(INSPECTION_RISK_MODEL.belowGood.standing['requires-improvement']).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the model file', () => {
+  it('is checked when it loads: a malformed model is a named error, not a wrong number', () => {
+    expect(checkRiskModel(JSON.parse(JSON.stringify(INSPECTION_RISK_MODEL)))).toEqual(INSPECTION_RISK_MODEL);
+    expect(() => checkRiskModel({ ...INSPECTION_RISK_MODEL, intervals: { inadequate: INSPECTION_RISK_MODEL.intervals.inadequate } })).toThrow(RiskModelError);
+    expect(() => checkRiskModel({ ...INSPECTION_RISK_MODEL, belowGood: { ...INSPECTION_RISK_MODEL.belowGood, terms: { attendance: 0.2 } } })).toThrow(/belowGood/);
+  });
+});
+
+describe('apportion: whole points that add up to the rounded total', () => {
   it.each([
-    // Recently outstanding with strong results: the least likely to be found below good.
-    { why: 'outstanding last year, strong KS2', fields: { ofstedGrade: 'outstanding', inspectionDate: d('2025-02-01'), ks2RwmExpectedPct: 80, ks2ReadingProgress: 3, ks2WritingProgress: 3, ks2MathsProgress: 3 }, level: 'low' },
-    { why: 'good two years ago, average results', fields: { ofstedGrade: 'good', inspectionDate: d('2024-01-10'), ks2RwmExpectedPct: 62, ks2ReadingProgress: 0, ks2WritingProgress: 0, ks2MathsProgress: 0 }, level: 'low' },
-    // RI after RI with weak progress: "stuck" and weak, the riskiest.
-    { why: 'RI twice, KS2 progress -3', fields: { ofstedGrade: 'requires-improvement', previousOfstedGrade: 'requires-improvement', inspectionDate: d('2024-03-01'), ks2RwmExpectedPct: 45, ks2ReadingProgress: -3, ks2WritingProgress: -3, ks2MathsProgress: -3 }, level: 'high' },
-    { why: 'secondary, good, Progress 8 -0.8, due', fields: { phase: 'secondary', ofstedGrade: 'good', inspectionDate: d('2021-11-10'), ks4Progress8: -0.8 }, level: 'high' },
-  ] as const)('$why → $level', ({ fields, level }) => {
-    expect(risk(fields).level).toBe(level);
-  });
-
-  it('explains each indicator that counted, with its points', () => {
-    const r = risk({ ofstedGrade: 'good', inspectionDate: d('2022-01-10'), ungradedInspectionDate: d('2024-05-01'), ungradedOutcome: 'concerns-graded-next', headteacherInterim: true });
-    expect(r.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^Last judged good \(\+5\)$/), expect.stringMatching(/Ungraded inspection raised concerns.*\(\+25\)/), expect.stringMatching(/Interim headteacher \(\+5\)/)]));
-  });
-
-  it('lets strong results lower the score below the base', () => {
-    const base = risk({ ofstedGrade: 'outstanding', inspectionDate: d('2025-06-01') }).score;
-    const strong = risk({ ofstedGrade: 'outstanding', inspectionDate: d('2025-06-01'), ks2Cohort: 60, ks2ReadingProgress: 4, ks2WritingProgress: 4, ks2MathsProgress: 4 }).score;
-    expect(strong).toBeLessThan(base);
-  });
-
-  it('counts small cohorts\' results less (cohort / (cohort + 10))', () => {
-    const weak = { ofstedGrade: 'good', inspectionDate: d('2025-06-01'), ks2ReadingProgress: -4, ks2WritingProgress: -4, ks2MathsProgress: -4 } as const;
-    const large = risk({ ...weak, ks2Cohort: 90 }).score - risk({ ofstedGrade: 'good', inspectionDate: d('2025-06-01') }).score;
-    const small = risk({ ...weak, ks2Cohort: 10 }).score - risk({ ofstedGrade: 'good', inspectionDate: d('2025-06-01') }).score;
-    expect(large).toBe(Math.round(12 * 0.9));
-    expect(small).toBe(6);
-  });
-
-  it('takes partial parameters', () => {
-    const r = { ofstedGrade: 'good', inspectionDate: d('2025-06-01') } as const;
-    expect(risk(r, { base: 0 }).score).toBe(INSPECTION_RISK_DEFAULTS.standing.good);
-    expect(risk(r, { levels: { highFrom: 10, mediumFrom: 5 } }).level).toBe('high');
+    { parts: [0.4, 0.4, 0.4], expected: [1, 0, 0] },
+    { parts: [30.6, 20.7, -5.2], expected: [30, 21, -5] },
+    { parts: [-3.5, -3.5], expected: [-3, -4] },
+    { parts: [12, 7], expected: [12, 7] },
+  ])('$parts → $expected', ({ parts, expected }) => {
+    expect(apportion(parts)).toEqual(expected);
+    expect(apportion(parts).reduce((s, x) => s + x, 0)).toBe(Math.round(parts.reduce((s, x) => s + x, 0)));
   });
 });

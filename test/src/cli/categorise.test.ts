@@ -141,6 +141,27 @@ describe('schoolrisk validate', () => {
   });
 });
 
+describe('schoolrisk categorise: the inspection outlook in results.json', () => {
+  it('gives the probability in its two parts, the horizon, the window\'s coverage and the statutory latest date; the options change them', async () => {
+    const csv = join(dir, 'outlook.csv');
+    // Every column Oldham needs, with no concern in the others: the outlook is what the test is about.
+    const r0 = withRequiredColumns<unknown>(['URN', 'School name', 'Ofsted grade', 'Inspection date', 'KS2 progress', 'KS2 RWM expected %'], [['100001', 'Ashby Lane', 'RI', '12/05/2025', '-3', '45']]);
+    writeFileSync(csv, `${r0.header.join(',')}\n${r0.rows[0]!.join(',')}\n`);
+    const usual = join(dir, 'outlook.json');
+    const chosen = join(dir, 'outlook-chosen.json');
+    expect((await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', usual)).code).toBe(0);
+    expect((await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '--horizon-months', '6', '--window-coverage', '90', '--inspection-rules', 'practice-2012-2019', '-o', chosen)).code).toBe(0);
+    const [a] = readResultRows(usual).map((r) => r.inspection!);
+    const [b] = readResultRows(chosen).map((r) => r.inspection!);
+    expect(a).toMatchObject({ horizonMonths: 24, windowCoverage: 0.8, statutoryLatest: '2030-07-31', rules: 'report-cards-2025' });
+    expect(a!.probability).toBeCloseTo(a!.inspectedWithinHorizon * a!.belowGoodIfInspected, 3);
+    expect(a!.riskReasons[0]).toMatch(new RegExp(`^Score ${a!.riskScore}: `));
+    expect(b).toMatchObject({ horizonMonths: 6, windowCoverage: 0.9, rules: 'practice-2012-2019' });
+    expect(b!.inspectedWithinHorizon).toBeLessThan(a!.inspectedWithinHorizon);
+    expect(b!.dueFrom! < a!.dueFrom! && b!.dueBy! > a!.dueBy!).toBe(true);
+  });
+});
+
 describe('schoolrisk categorise refuses what it cannot run, with a clear message', () => {
   it.each([
     ['an unknown framework', () => ['categorise', join(dir, 'register.csv'), '-f', 'kent', '-o', join(dir, 'x.json')], /Unknown framework "kent"; expected one of: .*oxfordshire/],
@@ -154,6 +175,9 @@ describe('schoolrisk categorise refuses what it cannot run, with a clear message
       /cannot be categorised under Oxfordshire Improvement Guarantee: 9 columns it needs are not in the register\.\n {2}Column "Ofsted judgement" is not in the register; expected a column headed any of "Ofsted grade", "Ofsted rating".*\n {2}Column "Attainment or progress concern" is not in the register; expected a column headed any of "Attainment concern", "Attainment", "Progress concern", "Progress"/,
     ],
     ['a bad as-of date', () => ['categorise', join(dir, 'register.csv'), '-f', 'oldham', '--as-of', '01/11/2026', '-o', join(dir, 'x.json')], /"01\/11\/2026" is not a date; expected YYYY-MM-DD/],
+    ['a horizon that is not a number of months', () => ['categorise', join(dir, 'register.csv'), '-f', 'oldham', '--horizon-months', '2.5', '-o', join(dir, 'x.json')], /"2\.5" is not a number of months from 1 to 120/],
+    ['a coverage out of range', () => ['categorise', join(dir, 'register.csv'), '-f', 'oldham', '--window-coverage', '0.8', '-o', join(dir, 'x.json')], /"0\.8" is not a coverage from 50 to 99 \(per cent\)/],
+    ['unknown inspection rules', () => ['categorise', join(dir, 'register.csv'), '-f', 'oldham', '--inspection-rules', 'ofsted-2030', '-o', join(dir, 'x.json')], /"ofsted-2030" is not a set of inspection rules; expected report-cards-2025 or practice-2012-2019/],
   ])('%s', async (_what, argv, message) => {
     const r = await run(...argv());
     expect(r.code).not.toBe(0);

@@ -123,41 +123,52 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
 
   it('--params reads a file (national parameters nested or dotted), and --param wins over it', async () => {
     const params = join(dir, 'params.json');
-    writeFileSync(params, JSON.stringify({ targetedMaxDays: 10, windows: { riLatestMonths: 24 } }));
+    writeFileSync(params, JSON.stringify({ targetedMaxDays: 10, windows: { goodEarliestMonths: 24 } }));
     const set = await categorise('params', '--framework', 'oxfordshire', '--params', params, '--param', 'targetedMaxDays=11');
-    expect(set.run.parameters).toEqual(['targetedMaxDays=11', 'windows.riLatestMonths=24']);
+    expect(set.run.parameters).toEqual(['targetedMaxDays=11', 'windows.goodEarliestMonths=24']);
     const builtIn = await categorise('builtin4', '--framework', 'oxfordshire');
-    // Requires-improvement schools are due sooner with a 24-month window.
-    const sooner = set.rows.filter((r, i) => r.inspection && builtIn.rows[i]!.inspection && r.inspection.dueBy! < builtIn.rows[i]!.inspection!.dueBy!);
+    // Good schools' windows open sooner at 24 months than at 30.
+    const sooner = set.rows.filter((r, i) => r.inspection?.dueFrom && builtIn.rows[i]!.inspection?.dueFrom && r.inspection.dueFrom < builtIn.rows[i]!.inspection!.dueFrom!);
     expect(sooner.length).toBeGreaterThan(0);
+  });
+
+  it('the risk horizon set as a parameter and as --horizon-months give the same risks, and the provenance says which outlook was used', async () => {
+    const asParam = await categorise('horizon-param', '--framework', 'oxfordshire', '--param', 'risk.horizonMonths=6');
+    const asOption = await categorise('horizon-option', '--framework', 'oxfordshire', '--horizon-months', '6');
+    expect(asParam.rows.map((r) => r.inspection?.riskScore)).toEqual(asOption.rows.map((r) => r.inspection?.riskScore));
+    expect(asParam.rows.every((r) => !r.inspection || r.inspection.horizonMonths === 6)).toBe(true);
+    expect(asParam.run.parameters).toEqual(['risk.horizonMonths=6']);
+    expect(asParam.run.inspectionOutlook).toBe('rules report-cards-2025; horizon 6 months; windows hold 80%');
+    expect(asOption.run.inspectionOutlook).toBe(asParam.run.inspectionOutlook);
   });
 
   it('refuses bad parameters with one line each, and writes nothing', async () => {
     const out = join(dir, 'never.json');
-    const r = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', out, '--param', 'targetedMaxDay=5', '--param', 'universalDays=two', '--param', 'windows.riLatestMonths=500', '--param', 'nonsense');
+    const r = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', out, '--param', 'targetedMaxDay=5', '--param', 'universalDays=two', '--param', 'windows.goodEarliestMonths=500', '--param', 'nonsense');
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toEqual([
       'schoolrisk: 4 parameters are not right, so nothing was written:',
       '  --param "nonsense": expected name=value, for example --param newHeadMonths=18.',
       '  "targetedMaxDay" is not a parameter of Oxfordshire Improvement Guarantee; did you mean "targetedMaxDays"?',
       '  Parameter "universalDays" is "two"; expected a number.',
-      '  Parameter "windows.riLatestMonths" is 500; expected a number from 0 to 120.',
+      '  Parameter "windows.goodEarliestMonths" is 500; expected a number from 0 to 120.',
     ]);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('the .xlsx Run sheet names the framework file and its SHA-256, every non-default parameter as name=value, and the as-of date', async () => {
+  it('the .xlsx Run log names the framework file and its SHA-256, every non-default parameter as name=value, and the as-of date', async () => {
     const register = join(dir, 'sample.xlsx');
     copyFileSync('examples/sample-register.xlsx', register);
     const out = join(dir, 'sample-out.xlsx');
-    const r = await run('categorise', register, '--framework', exported, '--as-of', AS_OF, '--out', out, '--param', 'targetedMaxDays=15', '--param', 'windows.riLatestMonths=24');
+    const r = await run('categorise', register, '--framework', exported, '--as-of', AS_OF, '--out', out, '--param', 'targetedMaxDays=15', '--param', 'windows.goodEarliestMonths=24');
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const sheet = wb.getWorksheet('Run')!;
-    const record = Object.fromEntries(sheet.getRows(1, sheet.rowCount)!.map((row) => [String(row.getCell(1).value), String(row.getCell(2).value)]));
+    const sheet = wb.getWorksheet('Run log')!;
+    const [header, logged] = [sheet.getRow(1), sheet.getRow(sheet.rowCount)];
+    const record = Object.fromEntries(Array.from({ length: header.cellCount }, (_, c) => [String(header.getCell(c + 1).value), String(logged.getCell(c + 1).value)]));
     expect(record['Framework source']).toMatch(/^file my-oxfordshire\.json sha256 [0-9a-f]{64} \(oxfordshire /);
-    expect(record['Parameters']).toBe('targetedMaxDays=15; windows.riLatestMonths=24');
+    expect(record['Parameters']).toBe('targetedMaxDays=15; windows.goodEarliestMonths=24');
     expect(record['As of']).toBe('01/11/2026');
   });
 });
@@ -166,6 +177,6 @@ describe('schoolrisk frameworks', () => {
   it('shows which dated value applies at the as-of date, and why', async () => {
     const r = await run('frameworks', '--as-of', '2018-11-01');
     expect(r.out).toMatch(/ {2}nationalRwmPct = 64 \(in force from 2018-09-01; National curriculum assessments at key stage 2 in England, 2018/);
-    expect(r.out).toMatch(/ {2}windows\.riLatestMonths = 30 months \[0\.\.120\]/);
+    expect(r.out).toMatch(/ {2}windows\.goodEarliestMonths = 30 months \[0\.\.120\]/);
   });
 });

@@ -125,4 +125,31 @@ describe('the run plan', () => {
     const plan = planRun(values, { framework: oldham, asOf, source: 'test' });
     expect(Math.min(...plan.placement.columns)).toBe(w + 1);
   });
+
+  describe('movements against the previous run', () => {
+    const block = (values: GridValue[][], categories: string[]) => values.map((r, i) => [...r, ...RESULT_HEADERS.map((h, k) => (i === 0 ? h : k === 0 ? categories[i - 1] ?? '' : ''))]);
+    const movementOf = (plan: ReturnType<typeof planRun>) => plan.rows.map((r) => [r.cells[RESULT_HEADERS.indexOf('Previous category (last run)')], r.cells[RESULT_HEADERS.indexOf('Movement')]]);
+
+    it('no previous run: no movement at all, not "New" on every row', () => {
+      const plan = planRun(register, { framework: oldham, asOf, source: 'test' });
+      expect(movementOf(plan)).toEqual(plan.rows.map(() => ['', '']));
+    });
+
+    it('a school the previous run did not have is "New to the register"; an id in the previous cell shows as its label', () => {
+      const w = register[0]!.length;
+      const plan = planRun(block(register, ['red', '', 'Green']), { framework: oldham, asOf, source: 'test', marker: markerAt(range(w)), previousRun: { frameworkId: 'oldham', asOf: '2026-07-01' } });
+      const [a, b, c] = movementOf(plan);
+      expect(a![0]).toBe('Red');
+      expect(b).toEqual(['', 'New to the register']);
+      expect(c![0]).toBe('Green');
+      expect(['More concern', 'Less concern', 'No change']).toContain(c![1]);
+    });
+
+    it('a previous run under another framework is said so, not compared', () => {
+      const w = register[0]!.length;
+      const plan = planRun(block(register, ['Universal', 'Targeted', 'Bespoke']), { framework: oldham, asOf, source: 'test', marker: markerAt(range(w)), previousRun: { frameworkId: 'oxfordshire', asOf: '2026-07-01' } });
+      expect(movementOf(plan)).toEqual([['Universal', 'Previous run under another framework'], ['Targeted', 'Previous run under another framework'], ['Bespoke', 'Previous run under another framework']]);
+      expect(plan.summary.movements).toEqual([]);
+    });
+  });
 });

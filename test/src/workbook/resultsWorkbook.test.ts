@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
+import { RUN_LOG_HEADERS } from '../../../src/run/runLog';
 import { neutraliseCsvCell } from '../../../src/workbook/writeFile';
 import { withRequiredColumns } from '../../support/requiredColumns';
 
@@ -75,7 +76,7 @@ describe('categorise to .xlsx', () => {
     // The formula-looking note stays text, and no result is a formula.
     expect(ws.getCell(5, 9).value).toBe('=HYPERLINK("http://x","click")');
     for (let c = HEADER.length + 1; c <= HEADER.length + RESULT_HEADERS.length; c++) expect(ws.getCell(5, c).formula).toBeUndefined();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Autumn 2026', 'Notes', 'SIG summary', 'Run']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Autumn 2026', 'Notes', 'SIG summary', 'School profiles', 'Run log']);
     expect(wb.getWorksheet('Notes')!.getCell('B1').value).toBe('kept by the analyst');
     // Each kind of result cell carries its style: the category's colours, wrapped reasons, the date format.
     expect([category(4), category(5)].map((c) => [(c.fill as ExcelJS.FillPattern).fgColor?.argb, c.font.color?.argb, c.font.bold])).toEqual([['FF00B050', 'FF000000', true], ['FFFF0000', 'FF000000', true]]);
@@ -83,22 +84,32 @@ describe('categorise to .xlsx', () => {
     expect((ws.getCell(4, HEADER.length + 4).fill as ExcelJS.FillPattern).pattern).toBe('none');
   });
 
-  it('writes the SIG summary with counts, a chart of them, and the Run sheet', async () => {
+  it('writes the SIG summary with counts and their chart, a profile per school of concern, and the Run log', async () => {
     const out = join(dir, 'out.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const summary = wb.getWorksheet('SIG summary')!;
-    expect([1, 2, 3, 4].map((c) => summary.getCell(4, c).value)).toEqual(['Category', 'Schools', 'Share', 'Provisional']);
-    const counts = [5, 6, 7].map((r) => [summary.getCell(r, 1).value, summary.getCell(r, 2).value, summary.getCell(r, 4).value]);
+    expect(summary.getCell(4, 1).value).toBe('Schools per category');
+    expect([1, 2, 3, 4].map((c) => summary.getCell(5, c).value)).toEqual(['Category', 'Schools', 'Share', 'Provisional']);
+    const counts = [6, 7, 8].map((r) => [summary.getCell(r, 1).value, summary.getCell(r, 2).value, summary.getCell(r, 4).value]);
     expect(counts).toEqual([['Green', 1, 0], ['Amber', 0, 0], ['Red', 2, 0]]);
-    const runSheet = wb.getWorksheet('Run')!;
-    const record = Object.fromEntries(runSheet.getRows(1, runSheet.rowCount)!.map((r) => [r.getCell(1).value, r.getCell(2).value]));
-    expect(record).toMatchObject({ 'Framework': 'Oldham School Improvement Model (oldham)', 'As of': '01/11/2026', 'Rows': 3, 'Categorised': 3, 'Provisional': '0' });
+    // Red is the most concerning category: its two schools have a page each.
+    const profiles = wb.getWorksheet('School profiles')!;
+    const titles: unknown[] = [];
+    profiles.eachRow((row) => {
+      if (row.getCell(1).font?.size === 14) titles.push(row.getCell(1).value);
+    });
+    expect(titles.sort()).toEqual(['Brook Academy', 'Cole Hill Primary']);
+    const log = wb.getWorksheet('Run log')!;
+    const headers = (log.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual([...RUN_LOG_HEADERS]);
+    const record = Object.fromEntries(headers.map((h, i) => [h, log.getRow(2).getCell(i + 1).value]));
+    expect(record).toMatchObject({ 'Framework': 'Oldham School Improvement Model (oldham)', 'As of': '01/11/2026', 'Rows': 3, 'Categorised': 3, 'Provisional': '0', 'Counts': 'green=1; amber=0; red=2' });
     // Oldham reads concern flags this register does not have: listed, with what could not fire.
     expect(String(record['Not in this register']).split('\n')).toContain('Progress concern: not in this register, so these could not fire: Vulnerabilities recorded for the Schools Causing Concern Index.');
     const zip = await JSZip.loadAsync(readFileSync(out));
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
-    expect(chart).toContain("<c:f>'SIG summary'!$B$5:$B$7</c:f>");
+    expect(chart).toContain("<c:f>'SIG summary'!$B$6:$B$8</c:f>");
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart1.xml');
   });
 
@@ -114,7 +125,9 @@ describe('categorise to .xlsx', () => {
     expect(ws.getCell(3, HEADER.length + RESULT_HEADERS.length + 1).value).toBeNull();
     expect(ws.getCell(5, resultColumn('Previous category (last run)')).value).toBe('Red');
     expect(ws.getCell(5, resultColumn('Movement')).value).toBe('No change');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Autumn 2026', 'Notes', 'SIG summary', 'Run']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Autumn 2026', 'Notes', 'SIG summary', 'School profiles', 'Run log']);
+    // The Run log keeps the first run's row and adds this one's.
+    expect(wb.getWorksheet('Run log')!.rowCount).toBe(3);
   });
 
   it('reads a named sheet and refuses a missing one', async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobReader, configure, TextWriter, Uint8ArrayWriter, ZipReader, ZipWriter, type FileEntry } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { frameworkById } from '../../../core/frameworks';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/resultPlacement';
 import { have, pdfPages, PDFINFO, PYTHON, python, SOFFICE, toPdf } from '../../support/externalTools';
@@ -117,12 +118,15 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
     const start = columnIndex(w.notesColumn) + 1;
     const header = (c: number) => second.cells[`${letters(c)}1`]?.[0];
     expect(header(start + RESULT_HEADERS.length)).toBeUndefined();
-    // "Previous" is the analyst's own previous-category column where they keep one, else the first run's category.
+    // "Previous" is the analyst's own previous-category column where they keep one, else the first run's
+    // category; shown as the category's label either way, as the Category column shows it.
+    const categories = frameworkById('oxfordshire')!.definition.categories;
+    const labelOf = (text: unknown) => categories.find((c) => c.id === text || c.label === String(text).replace(/ \(.*$| \[override\]$/g, ''))?.label ?? text;
     const previous = start + RESULT_HEADERS.indexOf('Previous category (last run)');
     const theirs = Object.entries(first.cells).find(([ref, c]) => /^[A-Z]+1$/.test(ref) && c[0] === 'Previous category')?.[0].replace(/1$/, '');
     for (const n of w.notes) {
       const own = theirs ? first.cells[`${theirs}${n.row}`]?.[0] : undefined;
-      expect(second.cells[`${letters(previous)}${n.row}`]?.[0]).toBe(own ?? first.cells[`${letters(start)}${n.row}`]?.[0]);
+      expect(second.cells[`${letters(previous)}${n.row}`]?.[0]).toBe(labelOf(own ?? first.cells[`${letters(start)}${n.row}`]?.[0]));
     }
   });
 });

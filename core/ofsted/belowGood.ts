@@ -1,0 +1,209 @@
+/**
+ * The second part of the inspection risk: the chance that a graded inspection, if it comes, finds the
+ * school below good. A logistic model: log-odds = a start for the school's standing + one term per
+ * indicator. The start and the results terms are fitted (inspectionRiskModel.json); the indicators the
+ * 2018 data does not hold (attendance, head changes, the LA's concern flags, trends, ungraded outcomes)
+ * carry judgement weights, kept apart here and marked so in the reasons. Every term is monotone: a worse
+ * value never lowers the chance.
+ *
+ * Under today's rules every routine inspection of a good school is graded, while the data's graded
+ * inspections of good schools were the ones a short inspection or Ofsted's risk assessment led to. So under
+ * report cards a good or better school's chance is that of its routine inspection ending below good under
+ * the 2012-2019 practice: the chance a graded inspection followed within the cycle (the measured rates up to
+ * the legal maximum, with the fitted risk-assessment terms) times the chance that it found the school below good.
+ */
+import { monthsBetween } from '../dates';
+import { CONCERN_FIELDS } from '../facts';
+import type { InspectionRulesId } from './inspectionRules';
+import type { InspectionRiskModel } from './riskModel';
+import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
+
+/** A linear judgement term: `perPoint` log-odds for each point worse than `reference`, up to `maxPoints`. */
+export interface JudgementLine {
+  readonly reference: number;
+  readonly perPoint: number;
+  readonly maxPoints: number;
+}
+
+/** Judgement weights, in log-odds (about +0.7 doubles the odds). Not fitted: the 2018 data does not hold these. */
+export interface JudgementWeights {
+  /** Overall attendance % below the reference (national ~94% before 2020, ~93% since). */
+  readonly attendance: JudgementLine;
+  /** Persistent absence % above the reference. */
+  readonly persistentAbsence: JudgementLine;
+  /** Headteacher in post fewer than `months` months. */
+  readonly newHead: { readonly months: number; readonly logOdds: number };
+  /** Interim or acting headteacher. */
+  readonly interimHead: number;
+  /** Each LA concern flag, up to `cap` in all. */
+  readonly concernFlags: { readonly each: number; readonly cap: number };
+  /** Attainment trend declining. */
+  readonly decliningTrend: number;
+  /** The latest ungraded inspection said "(Concerns) - S5 Next": Ofsted itself flagged the risk. */
+  readonly ungradedConcerns: number;
+}
+
+/**
+ * The judgement weights. Modest on purpose: they add to a fitted start, and none was tested on outcomes.
+ * +0.3 is about the fitted effect of KS2 progress 0.7 points below the national average.
+ */
+export const JUDGEMENT_WEIGHTS: JudgementWeights = {
+  attendance: { reference: 94, perPoint: 0.1, maxPoints: 6 },
+  persistentAbsence: { reference: 15, perPoint: 0.03, maxPoints: 20 },
+  newHead: { months: 12, logOdds: 0.3 },
+  interimHead: 0.3,
+  concernFlags: { each: 0.2, cap: 1 },
+  decliningTrend: 0.3,
+  ungradedConcerns: 1,
+};
+
+/** One indicator's part: of the log-odds, and of the log rate of the routine factor (report cards only). */
+export interface BelowGoodTerm {
+  readonly id: RiskTermId | keyof JudgementWeights;
+  readonly logOdds: number;
+  readonly logRate: number;
+  /** True for a judgement weight (not fitted). */
+  readonly judgement: boolean;
+}
+
+/** Under report cards, a good or better school's chance that a graded inspection followed its routine one (2012-2019 practice). */
+export interface RoutineFactor {
+  /** The measured rate summed over the cycle, to the legal maximum. */
+  readonly cycleRate: number;
+  /** Log rate multiplier of the start (the fitted intercept). */
+  readonly startLogRate: number;
+}
+
+/** The chance and its make-up: probability = logistic(startLogOdds + Σ logOdds) × routine(startLogRate + Σ logRate). */
+export interface BelowGood {
+  readonly probability: number;
+  /** Log-odds of the start: the standing alone, with national-average results. */
+  readonly startLogOdds: number;
+  readonly routine: RoutineFactor | null;
+  /** Every indicator with a non-zero part, fitted first. */
+  readonly terms: readonly BelowGoodTerm[];
+  /** What was read, for the wording (`describeStart`, `describeTerm`). */
+  readonly input: TermInput;
+  readonly weights: JudgementWeights;
+}
+
+/** The logistic function. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+/** The chance a graded inspection followed within the cycle, at log rate multiplier `s`. */
+export const routineChance = (routine: RoutineFactor, s: number): number => 1 - Math.exp(-routine.cycleRate * Math.exp(s));
+/** The chance of the start alone (national-average results, no indicators). */
+export const startChance = (b: BelowGood): number => sigmoid(b.startLogOdds) * (b.routine ? routineChance(b.routine, b.routine.startLogRate) : 1);
+
+const linear = (t: JudgementLine, worseBy: number) => t.perPoint * Math.max(0, Math.min(t.maxPoints, worseBy));
+/** Months of the school-year clock up to the legal maximum (the end of the fifth school year after the graded inspection's). */
+const CYCLE_MONTHS = 72;
+
+/** The start of the log-odds for a standing: the fitted intercept and the standing's offset (a new school starts as a good one, by judgement). */
+function startLogOdds(input: TermInput, model: InspectionRiskModel): number {
+  const m = model.belowGood;
+  const band = input.standing.band;
+  return band === 'requires-improvement' ? m.intercept + m.standing['requires-improvement'] : band === 'inadequate' ? m.intercept + m.standing.inadequate : m.intercept;
+}
+
+/** The start in words: "judged good or better at its routine inspection". */
+export function describeStart(b: BelowGood): string {
+  const { standing } = b.input;
+  const asRoutine = b.routine ? ' at its routine inspection' : '';
+  switch (standing.band) {
+    case 'requires-improvement':
+      return `judged ${standing.equivalentGrade === 'satisfactory' ? 'satisfactory' : 'requires improvement'}`;
+    case 'inadequate':
+      return `judged inadequate${standing.inCategoryOfConcern ? ', in a category of concern' : ''}`;
+    case 'good-or-better':
+      return `judged good or better${asRoutine}`;
+    case 'not-inspected':
+      return `not yet inspected${asRoutine} (starts as a good school would, by judgement)`;
+  }
+}
+
+/** An indicator in words: "KS2 progress -2.5 (national 0, cohort 30)". */
+export function describeTerm(b: BelowGood, t: BelowGoodTerm): string {
+  const { record } = b.input;
+  const w = b.weights;
+  switch (t.id) {
+    case 'attendance': return `attendance ${record.attendancePct}% (below ${w.attendance.reference}%)`;
+    case 'persistentAbsence': return `persistent absence ${record.persistentAbsencePct}% (above ${w.persistentAbsence.reference}%)`;
+    case 'newHead': return `headteacher in post under ${w.newHead.months} months`;
+    case 'interimHead': return 'interim headteacher';
+    case 'concernFlags': {
+      const flags = CONCERN_FIELDS.filter((f) => record[f] === true).length;
+      return `${flags} LA concern flag${flags === 1 ? '' : 's'}`;
+    }
+    case 'decliningTrend': return 'attainment declining';
+    case 'ungradedConcerns': return 'ungraded inspection raised concerns (graded inspection next)';
+    default: return RISK_TERMS[t.id].describe(b.input);
+  }
+}
+
+/** What a model gives every school alike, worked out once per model: its terms as lists, the good schools' rate over a cycle. */
+interface ModelTerms {
+  /** Every term either part uses: its below-good coefficient and its routine-factor coefficient (0 when unused). */
+  readonly terms: readonly (readonly [RiskTermId, number, number])[];
+  readonly cycleRate: number;
+}
+const modelTerms = new WeakMap<InspectionRiskModel, ModelTerms>();
+
+function termsOf(model: InspectionRiskModel): ModelTerms {
+  let t = modelTerms.get(model);
+  if (!t) {
+    const ids = new Set([...Object.keys(model.belowGood.terms), ...Object.keys(model.selection.terms)] as RiskTermId[]);
+    // The standing's own rate adjustment belongs to the 2012-2019 curves, not to a routine inspection today.
+    const terms = [...ids].map((id) => [id, model.belowGood.terms[id] ?? 0, id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0)] as const);
+    const perMonth = model.rates.good.perMonth;
+    let cycleRate = 0;
+    for (let m = 0; m < CYCLE_MONTHS; m++) cycleRate += perMonth[Math.min(m, perMonth.length - 1)]!;
+    t = { terms, cycleRate };
+    modelTerms.set(model, t);
+  }
+  return t;
+}
+
+/** The routine factor of a good or better (or new) school under report cards; `null` otherwise. */
+function routineFactor(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId): RoutineFactor | null {
+  const band = input.standing.band;
+  // After an ungraded inspection that said "graded next" the graded inspection is already decided, as a converted one was.
+  const gradedNext = input.standing.gradedNext === true && (input.standing.lastInspectionDate ?? 0) > (input.standing.lastJudgedDate ?? 0);
+  if (rules !== 'report-cards-2025' || gradedNext || (band !== 'good-or-better' && band !== 'not-inspected')) return null;
+  return { cycleRate: termsOf(model).cycleRate, startLogRate: model.selection.intercept };
+}
+
+/** The chance that a graded inspection finds the school below good, if it comes, under `rules`. */
+export function belowGoodIfInspected(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): BelowGood {
+  const routine = routineFactor(input, model, rules);
+  const start = startLogOdds(input, model);
+  const terms: BelowGoodTerm[] = [];
+  for (const [id, odds, rate] of termsOf(model).terms) {
+    const value = RISK_TERMS[id].value(input);
+    const logOdds = odds * value;
+    const logRate = routine ? rate * value : 0;
+    if (logOdds !== 0 || logRate !== 0) terms.push({ id, logOdds, logRate, judgement: false });
+  }
+
+  const { record, standing, asOf } = input;
+  const w = weights;
+  const judged: [keyof JudgementWeights, number][] = [];
+  if (record.attendancePct !== undefined) judged.push(['attendance', linear(w.attendance, w.attendance.reference - record.attendancePct)]);
+  if (record.persistentAbsencePct !== undefined) judged.push(['persistentAbsence', linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference)]);
+  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) judged.push(['newHead', w.newHead.logOdds]);
+  if (record.headteacherInterim === true) judged.push(['interimHead', w.interimHead]);
+  let flags = 0;
+  for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
+  judged.push(['concernFlags', Math.min(w.concernFlags.cap, flags * w.concernFlags.each)]);
+  if (record.attainmentTrend === 'declining') judged.push(['decliningTrend', w.decliningTrend]);
+  if (standing.ungradedConcerns) judged.push(['ungradedConcerns', w.ungradedConcerns]);
+  for (const [id, logOdds] of judged) if (logOdds !== 0 && Number.isFinite(logOdds)) terms.push({ id, logOdds, logRate: 0, judgement: true });
+
+  let logOdds = start;
+  let logRate = routine?.startLogRate ?? 0;
+  for (const t of terms) {
+    logOdds += t.logOdds;
+    logRate += t.logRate;
+  }
+  const probability = sigmoid(logOdds) * (routine ? routineChance(routine, logRate) : 1);
+  return { probability, startLogOdds: start, routine, terms, input, weights };
+}

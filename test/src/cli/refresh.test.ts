@@ -1,0 +1,153 @@
+/**
+ * `schoolrisk refresh` on the sample register with official files in the published layouts (generated
+ * by scripts/generate-official-data.ts: Windows-1252, NULLs, dd/mm/yyyy, grades 1-4): every change
+ * listed, converters and closures matched, nothing else touched, no personal data copied, and a value the
+ * analyst entered after a refresh kept as theirs.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlobReader, configure, TextWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+import { fromIsoDate } from '../../../core/dates';
+import { mapHeaders } from '../../../core/headers';
+import { planRefresh, type RefreshPlan } from '../../../src/run/refresh';
+import { gridText } from '../../../src/workbook/cell';
+import { readSheetGrid } from '../../../src/workbook/readFile';
+import { MI_HEADERS, officialSample, windows1252 } from '../../../scripts/generate-official-data';
+import { have, PYTHON } from '../../support/externalTools';
+
+configure({ useWebWorkers: false });
+let dir: string;
+const sample = officialSample();
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (t) => (out += t), (t) => (err += t));
+  return { code, out, err };
+}
+
+const refresh = (register: string, out: string, ...more: string[]) =>
+  run('refresh', register, '--ofsted', 'examples/ofsted-mi-sample.csv', '--gias', 'examples/gias-sample.csv', '--la', '999', '--as-of', '2026-11-01', '-o', out, ...more);
+
+let plan: RefreshPlan;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'schoolrisk-refresh-'));
+  const r = await refresh('examples/sample-register.xlsx', join(dir, 'refreshed.xlsx'), '--report', join(dir, 'changes.json'));
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  plan = JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8')) as RefreshPlan;
+});
+
+describe('refresh from the monthly MI and a GIAS extract', () => {
+  it('fills the new report cards and the ungraded inspections, each change listed with its old and new value and source', () => {
+    for (const urn of sample.changed.reportCards) {
+      const fields = plan.changes.filter((c) => c.urn === urn).map((c) => c.field);
+      expect(fields).toEqual(expect.arrayContaining(['reportCardDate', 'rcInclusion', 'rcLeadershipGovernance']));
+    }
+    // The first found safeguarding not met, where the register said it was effective.
+    expect(plan.changes.find((c) => c.urn === sample.changed.reportCards[0] && c.field === 'safeguardingEffective')).toMatchObject({ newText: 'No' });
+    for (const urn of sample.changed.ungraded) {
+      const outcome = plan.changes.find((c) => c.urn === urn && c.field === 'ungradedOutcome')!;
+      expect(outcome.newText).toBe('School remains Good (Concerns) - S5 Next');
+      expect(outcome.source).toBe('ofsted-mi-sample.csv');
+      expect(outcome.sourceDate).toMatch(/^\d{2}\/\d{2}\/2026$/);
+    }
+    // Nothing else: a school the MI says the same of is not touched.
+    const touched = new Set(plan.changes.map((c) => c.urn));
+    expect([...touched].sort()).toEqual([...sample.changed.reportCards, ...sample.changed.ungraded].sort());
+  });
+
+  it('matches the converter by its predecessor URN, lists the closed school and the authority\'s new ones (not a neighbour\'s)', () => {
+    expect(plan.byPredecessor).toEqual([expect.objectContaining({ urn: sample.changed.converter.from, newUrn: sample.changed.converter.to })]);
+    expect(plan.notInOfficial.map((s) => s.urn)).toEqual([sample.changed.closed]);
+    expect(plan.notInRegister.map((s) => s.urn).sort()).toEqual([...sample.changed.newSchools].sort());
+    // Read as Windows-1252: the accented name comes through whole.
+    expect(plan.notInRegister.map((s) => s.name)).toContain('École Sainte-Thérèse Primary');
+  });
+
+  it('writes the changed cells in place and leaves every other cell of the register as it was', async () => {
+    const before = (await readSheetGrid('examples/sample-register.xlsx')).values;
+    const after = (await readSheetGrid(join(dir, 'refreshed.xlsx'))).values;
+    const header = before[0]!.map((h) => gridText(h));
+    const changed = new Set(plan.changes.map((c) => `${c.row}|${header.indexOf(c.header)}`));
+    expect(changed.has(`${plan.changes[0]!.row}|-1`)).toBe(false);
+    for (let r = 0; r < before.length; r++) {
+      for (let c = 0; c < before[0]!.length; c++) {
+        if (changed.has(`${r}|${c}`)) continue;
+        expect([r, c, after[r]![c]]).toEqual([r, c, before[r]![c]]);
+      }
+    }
+    const rc = header.indexOf('Report card date');
+    const first = plan.changes.find((c) => c.field === 'reportCardDate')!;
+    expect(typeof after[first.row]![rc]).toBe('number'); // a date, as an Excel date
+  });
+
+  it('lists everything on a Changes sheet, remembers what it wrote on a hidden sheet, and copies no personal data', async () => {
+    const changes = (await readSheetGrid(join(dir, 'refreshed.xlsx'), 'Changes')).values;
+    expect(changes[0]).toEqual(['URN', 'School', 'Column', 'Was', 'Now', 'Source', 'Source date', 'What', 'Why']);
+    expect(changes.map((r) => gridText(r[0]))).toEqual(expect.arrayContaining([`Changed (${plan.changes.length})`, ...sample.changed.newSchools, sample.changed.closed]));
+    const workbook = await new ZipReader(new BlobReader(new Blob([readFileSync(join(dir, 'refreshed.xlsx'))]))).getEntries();
+    const wbXml = await (workbook.find((e) => e.filename === 'xl/workbook.xml') as FileEntry).getData(new TextWriter());
+    expect(wbXml).toMatch(/<sheet name="SchoolRisk refresh" sheetId="\d+" state="hidden"/);
+    // The heads' names in the GIAS extract are never read, so never written.
+    const heads = readFileSync('examples/gias-sample.csv', 'latin1').split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',').slice(-2)).flat();
+    const everything = [readFileSync(join(dir, 'changes.json'), 'utf8'), ...await Promise.all(workbook.filter((e): e is FileEntry => !e.directory).map((e) => e.getData(new TextWriter())))].join('\n');
+    for (const name of new Set(heads)) expect(everything).not.toContain(name);
+  });
+});
+
+describe('a value the analyst entered after the refresh', () => {
+  it('is a conflict, kept as theirs and listed, unless --prefer-official', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // The analyst corrects one refreshed cell by hand.
+    const target = plan.changes.find((c) => c.field === 'rcLeadershipGovernance')!;
+    const edited = join(dir, 'edited.xlsx');
+    execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+col = [c.value for c in ws[1]].index(sys.argv[3]) + 1
+ws.cell(${target.row + 1}, col).value = 'Strong standard'
+wb.save(sys.argv[2])`, join(dir, 'refreshed.xlsx'), edited, target.header]);
+    const again = await refresh(edited, join(dir, 'again.xlsx'), '--report', join(dir, 'again.json'));
+    expect(again.code).toBe(0);
+    const second = JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')) as RefreshPlan;
+    expect(second.conflicts).toEqual([expect.objectContaining({ urn: target.urn, field: 'rcLeadershipGovernance', oldText: 'Strong standard', kind: 'conflict' })]);
+    expect(second.conflicts[0]!.why).toMatch(/changed in the register since the refresh of 01\/11\/2026 wrote "Needs attention"|wrote "Expected standard"/);
+    expect(second.changes).toEqual([]);
+    const kept = (await readSheetGrid(join(dir, 'again.xlsx'))).values;
+    expect(kept[target.row]![kept[0]!.indexOf(target.header)]).toBe('Strong standard');
+
+    const preferred = await refresh(edited, join(dir, 'preferred.xlsx'), '--report', join(dir, 'preferred.json'), '--prefer-official');
+    expect(preferred.code).toBe(0);
+    const third = JSON.parse(readFileSync(join(dir, 'preferred.json'), 'utf8')) as RefreshPlan;
+    expect(third.changes).toEqual([expect.objectContaining({ urn: target.urn, kind: 'official preferred' })]);
+  });
+});
+
+describe('files that are not what they say', () => {
+  it('an MI without its published columns: one line naming what is missing, nothing written', async () => {
+    const wrong = join(dir, 'not-mi.csv');
+    writeFileSync(wrong, windows1252(`URN,School name,Something else\r\n990001,A school,x\r\n`));
+    const r = await run('refresh', 'examples/sample-register.xlsx', '--ofsted', wrong, '--as-of', '2026-11-01', '-o', join(dir, 'never.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^schoolrisk: "not-mi\.csv" is not Ofsted's management information \("state-funded schools - latest inspections"\): it lacks the columns "LAESTAB", "Latest OEIF overall effectiveness", /);
+    expect(MI_HEADERS).toContain('Latest OEIF overall effectiveness');
+  });
+});
+
+describe('the register knows better', () => {
+  it('an inspection the register dates later than the official record is kept as the register has it, and says why', () => {
+    const header = ['URN', 'School name', 'Ofsted grade', 'Inspection date'];
+    const register = { values: [header, ['990001', 'A school', 'Requires improvement', '12/10/2026']], headerIndex: 0, mapping: mapHeaders(header) };
+    const mi = MI_HEADERS.map((h) => h);
+    const row = MI_HEADERS.map((h) => ({ URN: '990001', LAESTAB: '9992000', 'School name': 'A school', 'Latest OEIF overall effectiveness': '2', 'Inspection start date of latest OEIF graded inspection': '01/03/2022', 'URN at time of latest OEIF graded inspection': '990001' } as Record<string, string>)[h] ?? 'NULL');
+    const p = planRefresh(register, { name: 'mi.csv', values: [mi, row] }, null, { asOf: fromIsoDate('2026-11-01')! });
+    expect(p.changes).toEqual([]);
+    expect(p.conflicts.map((c) => [c.field, c.oldText, c.newText])).toEqual([['ofstedGrade', 'Requires improvement', 'Good'], ['inspectionDate', '12/10/2026', '01/03/2022']]);
+    expect(p.conflicts[0]!.why).toBe('the register\'s inspection date (12/10/2026) is later than the official one (01/03/2022)');
+  });
+});
