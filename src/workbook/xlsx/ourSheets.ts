@@ -69,7 +69,8 @@ export function sheetXml(spec: SheetSpec): string {
     heights.push(Math.max(LINE_POINTS, height));
     return body ? `<row r="${r + 1}"${height > LINE_POINTS ? ` ht="${height}" customHeight="1"` : ''}>${body}</row>` : '';
   }).join('');
-  const width = Math.max(1, spec.widths.length, ...spec.rows.map((r) => r.length));
+  // A reduce, not a spread: a profiles sheet of an England-sized register has more rows than a call has arguments.
+  const width = spec.rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, spec.widths.length));
   const dimension = `A1:${columnLetters(width - 1)}${Math.max(1, spec.rows.length)}`;
   const breaks = spec.pageBreaks?.length
     ? `<rowBreaks count="${spec.pageBreaks.length}" manualBreakCount="${spec.pageBreaks.length}">${spec.pageBreaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join('')}</rowBreaks>`
