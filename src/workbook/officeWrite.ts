@@ -213,15 +213,11 @@ function queueSummaryAndLog(ctx: Excel.RequestContext, write: RunWrite, state: S
 
   const log = state.log.isNullObject ? sheets.add(RUN_LOG_SHEET) : state.log;
   const headers = write.log.headers.length;
-  let next: number;
-  if (state.log.isNullObject || state.logUsed.isNullObject) {
-    const head = log.getRangeByIndexes(0, 0, 1, headers);
-    head.values = [write.log.headers.map(textSafe)];
-    head.format.font.bold = true;
-    next = 1;
-  } else {
-    next = parseAddress(state.logUsed.address).bottom + 1;
-  }
+  // The header row is written every run: an earlier version's log has a prefix of today's columns, so it gains the new ones.
+  const head = log.getRangeByIndexes(0, 0, 1, headers);
+  head.values = [write.log.headers.map(textSafe)];
+  head.format.font.bold = true;
+  const next = state.log.isNullObject || state.logUsed.isNullObject ? 1 : parseAddress(state.logUsed.address).bottom + 1;
   log.getRangeByIndexes(next, 0, 1, write.log.row.length).values = [write.log.row.map(textSafe)];
 }
 
