@@ -56,13 +56,13 @@ export interface InspectionOptions {
   readonly rules?: InspectionRulesId;
 }
 
-/** The national parameters with an analyst's choices applied. */
-export function nationalParameters(options: InspectionOptions = {}): NationalParameters {
-  if (options.horizonMonths === undefined && options.windowCoverage === undefined && options.rules === undefined) return NATIONAL_DEFAULTS;
+/** The national parameters (`base`: the defaults, or those an analyst set as parameters) with the inspection options applied. */
+export function nationalParameters(options: InspectionOptions = {}, base: NationalParameters = NATIONAL_DEFAULTS): NationalParameters {
+  if (options.horizonMonths === undefined && options.windowCoverage === undefined && options.rules === undefined) return base;
   return {
-    reportCards: REPORT_CARD_MAPPING_DEFAULTS,
-    windows: { ...WINDOW_DEFAULTS, ...(options.windowCoverage !== undefined ? { coverage: options.windowCoverage } : {}) },
-    risk: { ...INSPECTION_RISK_DEFAULTS, ...(options.horizonMonths !== undefined ? { horizonMonths: options.horizonMonths } : {}), ...(options.rules !== undefined ? { rules: options.rules } : {}) },
+    reportCards: base.reportCards,
+    windows: { ...base.windows, ...(options.windowCoverage !== undefined ? { coverage: options.windowCoverage } : {}) },
+    risk: { ...base.risk, ...(options.horizonMonths !== undefined ? { horizonMonths: options.horizonMonths } : {}), ...(options.rules !== undefined ? { rules: options.rules } : {}) },
   };
 }
 

@@ -134,3 +134,45 @@ export const DERIVED_FACT_SOURCES: Record<keyof DerivedFacts, readonly FieldKey[
   inspectionRiskScore: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
   concernCount: CONCERN_FIELDS,
 };
+
+/** What kind of value a fact holds: what a condition may compare it with (core/frameworkCheck.ts). */
+export type FactValueKind =
+  | { readonly kind: 'number' | 'boolean' | 'text' | 'date' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] };
+
+const OFSTED_SOURCES: readonly OfstedSource[] = ['report-card', 'key-judgements', 'legacy-grade', 'ungraded', 'none'];
+
+/** The kind of each derived fact. */
+export const DERIVED_FACT_KINDS: Record<keyof DerivedFacts, FactValueKind> = {
+  isAcademy: { kind: 'boolean' },
+  ofstedBand: { kind: 'enum', values: OFSTED_BANDS },
+  ofstedSource: { kind: 'enum', values: OFSTED_SOURCES },
+  ofstedEquivalentGrade: { kind: 'enum', values: ['outstanding', 'good', 'satisfactory', 'requires-improvement', 'inadequate'] },
+  inCategoryOfConcern: { kind: 'boolean' },
+  previousOfstedBand: { kind: 'enum', values: OFSTED_BANDS },
+  lastInspectionDate: { kind: 'date' },
+  monthsSinceInspection: { kind: 'number' },
+  ungradedConcerns: { kind: 'boolean' },
+  monthsInPost: { kind: 'number' },
+  inspectionDueFrom: { kind: 'date' },
+  inspectionDueBy: { kind: 'date' },
+  monthsUntilInspectionDue: { kind: 'number' },
+  inspectionOverdue: { kind: 'boolean' },
+  inspectionDueThisTerm: { kind: 'boolean' },
+  inspectionRisk: { kind: 'enum', values: RISK_LEVELS },
+  inspectionRiskScore: { kind: 'number' },
+  concernCount: { kind: 'number' },
+};
+
+/** The kind of any fact. */
+export function factValueKind(key: FactKey): FactValueKind {
+  if (!(key in FIELDS)) return DERIVED_FACT_KINDS[key as keyof DerivedFacts];
+  const type = FIELDS[key as FieldKey].type;
+  switch (type.kind) {
+    case 'enum': return { kind: 'enum', values: type.values };
+    case 'yesNo': return { kind: 'boolean' };
+    case 'number': return { kind: 'number' };
+    case 'date': return { kind: 'date' };
+    default: return { kind: 'text' };
+  }
+}

@@ -1,121 +1,167 @@
 /**
- * What a framework module declares. A framework is data: categories, criteria (conditions over facts,
- * each with its citation), the rule that picks the category, the support offer per category, and the
- * parameters with the policy's own defaults. One engine (engine.ts) evaluates every framework.
+ * What a framework declares, as one zod schema: the single source of truth for the framework file
+ * format. The TypeScript types below are inferred from it, the JSON Schema an editor completes and checks
+ * a framework file against is generated from it (schemas/framework.schema.json,
+ * scripts/generate-framework-schema.ts), and every framework, built in or an authority's own, is parsed
+ * by it before anything else looks at it (core/frameworkFile.ts).
  *
- * The condition shape follows json-rules-engine (`all` / `any` / `not`) plus "at least N of" for
- * policies that count indicators ("five or more of the eight measures").
+ * A framework is data: categories, criteria (conditions over facts, each with its citation), the rule
+ * that picks the category, the support offer per category, and the parameters with the policy's own
+ * defaults. The condition shape follows json-rules-engine (`all` / `any` / `not`) plus "at least N of"
+ * for policies that count indicators ("five or more of the eight measures").
+ *
+ * The schema checks shapes and names (a fact that exists, an operator, a colour); what refers to what (a
+ * criterion, a category, a parameter) is checked by core/frameworkCheck.ts, which knows the whole file.
  */
+import { z } from 'zod';
+import { FACT_KEYS } from './factShape';
 import type { FactKey } from './facts';
-import type { FieldKey } from './fields';
+import { FIELD_KEYS, type FieldKey } from './fields';
 
-/** A reference to a framework parameter, resolved at evaluation time (authority overrides, else the default). */
-export interface ParamRef {
-  readonly param: string;
-}
+// The task pane and the functions run under a Content-Security-Policy without 'unsafe-eval': zod parses
+// without compiling parsers by eval (and webpack removes its eval probe, scripts/zod-no-eval-loader.cjs).
+z.config({ jitless: true });
 
-export type Scalar = string | number | boolean;
-export type Operand = Scalar | ParamRef | readonly Scalar[];
+/** Every fact a condition may read (`row` is where the school is, not a fact about it). */
+export const CONDITION_FACTS = FACT_KEYS.filter((k): k is FactKey => k !== 'row') as [FactKey, ...FactKey[]];
 
+export const OPERATORS = ['eq', 'ne', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte', 'isTrue', 'isFalse', 'present', 'absent'] as const;
+export const SUPPORT_UNITS = ['days', 'officer days', 'visits', 'contact points'] as const;
+
+const text = (description: string) => z.string().min(1).describe(description);
+// A pattern rather than z.url(): that needs the URL global, which a custom-functions runtime may lack.
+const webAddress = (description: string) => z.string().regex(/^https?:\/\/\S+$/, 'a web address, https://...').describe(description);
+
+/** Where a rule comes from: the section or table of the policy, and the words it rests on. */
+export const citationSchema = z.strictObject({
+  section: text('The section, table or appendix of the policy: "Appendix 5, High Risk: Primary Schools".'),
+  quote: text('The words of the policy the rule rests on.'),
+}).describe('Where the policy says so.');
+export type Citation = z.infer<typeof citationSchema>;
+
+/** A reference to a framework parameter, resolved at evaluation time (the authority's value, else the default). */
+export const paramRefSchema = z.strictObject({ param: text('The name of a parameter of this framework.') }).describe('The value of a parameter.');
+export type ParamRef = z.infer<typeof paramRefSchema>;
+
+export const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type Scalar = z.infer<typeof scalarSchema>;
+const operandSchema = z.union([scalarSchema, paramRefSchema, z.array(scalarSchema)]);
+export type Operand = z.infer<typeof operandSchema>;
 /** Comparison operators. Dates are day numbers, so `lt` / `gt` compare them too. */
-export type Operator = 'eq' | 'ne' | 'in' | 'notIn' | 'lt' | 'lte' | 'gt' | 'gte' | 'isTrue' | 'isFalse' | 'present' | 'absent';
+export type Operator = (typeof OPERATORS)[number];
 
-export interface FactCondition {
-  readonly fact: FactKey;
-  readonly op: Operator;
-  readonly value?: Operand;
-}
+/** One comparison on one fact. */
+export const factConditionSchema = z.strictObject({
+  fact: z.enum(CONDITION_FACTS).describe('The fact compared: a register field (ofstedGrade, attendancePct...) or a derived fact (ofstedBand, monthsSinceInspection...).'),
+  op: z.enum(OPERATORS).describe('eq, ne, in, notIn, lt, lte, gt, gte; isTrue, isFalse, present, absent take no value.'),
+  value: operandSchema.optional().describe('What the fact is compared with: a value, a list (in, notIn) or {"param": name}.'),
+});
+export type FactCondition = z.infer<typeof factConditionSchema>;
 
 /**
  * A condition over facts. Evaluation is three-valued: a comparison on a blank fact is "unknown" (no
  * evidence either way), so a criterion fires only on evidence and the trace can say what was missing.
+ * Declared by hand because TypeScript cannot infer a recursive type; the schema below is checked
+ * against it.
  */
 export type Condition =
   | FactCondition
-  | { readonly all: readonly Condition[] }
-  | { readonly any: readonly Condition[] }
-  | { readonly not: Condition }
-  | { readonly atLeast: number | ParamRef; readonly of: readonly Condition[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { atLeast: number | ParamRef; of: Condition[] }
   /** Another criterion of the same framework, by id. */
-  | { readonly criterion: string };
+  | { criterion: string };
 
-/** Where a rule comes from: the section or table of the policy, and the words it rests on. */
-export interface Citation {
-  readonly section: string;
-  readonly quote: string;
-}
+/** The key that says which kind of condition an object is, in the order of the schema's union. */
+export const CONDITION_KINDS = ['fact', 'all', 'any', 'not', 'atLeast', 'criterion'] as const;
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    factConditionSchema,
+    z.strictObject({ all: z.array(conditionSchema).min(1).describe('Every one holds.') }),
+    z.strictObject({ any: z.array(conditionSchema).min(1).describe('At least one holds.') }),
+    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ atLeast: z.union([z.number().int().min(1), paramRefSchema]).describe('How many must hold.'), of: z.array(conditionSchema).min(1) }),
+    z.strictObject({ criterion: text('The id of another criterion of this framework.') }),
+  ]),
+).meta({ id: 'condition', description: 'A condition: {"fact", "op", "value"}, {"all": [...]}, {"any": [...]}, {"not": ...}, {"atLeast": n, "of": [...]} or {"criterion": id}.' });
 
 /** A named, cited test on a school's facts. */
-export interface Criterion {
-  readonly id: string;
-  /** Reads as a reason: "Judged Requires improvement at the last inspection". */
-  readonly label: string;
-  readonly when: Condition;
-  readonly citation: Citation;
-  /** Best-fit frameworks only: the category this criterion is evidence for. */
-  readonly indicates?: string;
-  /** Best-fit frameworks only: when it fires, the result is at least `indicates`, whatever the best fit. */
-  readonly critical?: boolean;
-}
-
-export type SupportUnit = 'days' | 'officer days' | 'visits' | 'contact points';
+export const criterionSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, hyphens and underscores').describe('Unique within the framework.'),
+  label: text('Reads as a reason: "Judged Requires improvement at the last inspection".'),
+  when: conditionSchema,
+  citation: citationSchema,
+  indicates: z.string().optional().describe('Best fit: the category this criterion is evidence for.'),
+  critical: z.boolean().optional().describe('Best fit: when it fires, the result is at least `indicates`, whatever the best fit.'),
+});
+export type Criterion = z.infer<typeof criterionSchema>;
+export type SupportUnit = (typeof SUPPORT_UNITS)[number];
 
 /** What the authority offers a school in a category. */
-export interface SupportOffer {
-  /** Days or visits a year; `null` where the policy sets no number (then `noneReason` says why). */
-  readonly amount: number | ParamRef | null;
-  readonly unit?: SupportUnit;
-  /** How the policy bounds the number: "up to 20", "minimum of one", "three". */
-  readonly bound?: 'up to' | 'at least' | 'exactly';
-  readonly noneReason?: string;
-  /** The pathway: what happens, in the policy's words. */
-  readonly actions: readonly string[];
-  /** How often the school is met or reviewed. */
-  readonly cadence: string;
-  /** Who is told. */
-  readonly informed: readonly string[];
-  readonly citation: Citation;
-}
+export const supportOfferSchema = z.strictObject({
+  amount: z.union([z.number().min(0), paramRefSchema, z.null()]).describe('Days or visits a year; null where the policy sets no number (then noneReason says why).'),
+  unit: z.enum(SUPPORT_UNITS).optional(),
+  bound: z.enum(['up to', 'at least', 'exactly']).optional().describe('How the policy bounds the number: "up to 20", "minimum of one", "three".'),
+  noneReason: z.string().optional().describe('Why the policy sets no number.'),
+  actions: z.array(z.string()).describe('The pathway: what happens, in the policy\'s words.'),
+  cadence: z.string().describe('How often the school is met or reviewed.'),
+  informed: z.array(z.string()).describe('Who is told.'),
+  citation: citationSchema,
+});
+export type SupportOffer = z.infer<typeof supportOfferSchema>;
 
-export interface CategoryDef {
-  readonly id: string;
-  readonly label: string;
-  /** Fill colour as `#RRGGBB`, the framework's own where it has one. */
-  readonly colour: string;
-  /** Text colour that reads on the fill. */
-  readonly textColour: string;
-  readonly description: string;
-  /** First-match frameworks: when this category applies. Omit on the default category. */
-  readonly when?: Condition;
-  /** Sub-types shown with the category (Herefordshire's medium: enhanced priority or timetabled support); first match. */
-  readonly variants?: readonly { readonly id: string; readonly label: string; readonly when: Condition; readonly citation: Citation }[];
-  readonly support: {
-    readonly maintained: SupportOffer;
-    /** Where academies get something different (often: concerns raised with the DfE / RD instead). */
-    readonly academy?: SupportOffer;
-  };
-}
+const colour = (what: string) => z.string().regex(/^#[0-9A-Fa-f]{6}$/, '#RRGGBB').describe(what);
 
-/** Offers made alongside the category (Oxfordshire's new-headteacher visit, academies' structured conversation). */
-export interface AdditionalOffer {
-  readonly id: string;
-  readonly label: string;
-  readonly when: Condition;
-  readonly offer: string;
-  readonly citation: Citation;
-}
+/** A sub-type shown with a category; the first whose rule holds. */
+export const variantSchema = z.strictObject({ id: z.string().min(1), label: text('Shown after the category: "Medium (Enhanced priority)".'), when: conditionSchema, citation: citationSchema });
 
-export interface ParameterDef {
-  readonly default: number | string | boolean;
-  readonly description: string;
-  readonly unit?: string;
-  readonly min?: number;
-  readonly max?: number;
-  /** Where the policy names a measure that no longer exists: which current measure stands in for it. */
-  readonly standIn?: string;
-  /** Where the default comes from; absent where it is our documented reading of a silent policy. */
-  readonly citation?: Citation;
-}
+export const categorySchema = z.strictObject({
+  id: z.string().min(1).describe('Unique within the framework.'),
+  label: text('As the analyst and the SIG read it.'),
+  colour: colour('Fill colour as #RRGGBB, the framework\'s own where it has one.'),
+  textColour: colour('Text colour that reads on the fill, as #RRGGBB.'),
+  description: z.string(),
+  when: conditionSchema.optional().describe('First match: when this category applies, in terms of criteria. Omit on the default category.'),
+  variants: z.array(variantSchema).optional().describe('Sub-types shown with the category; the first that holds.'),
+  support: z.strictObject({
+    maintained: supportOfferSchema,
+    academy: supportOfferSchema.optional().describe('Where academies get something different.'),
+  }),
+});
+export type CategoryDef = z.infer<typeof categorySchema>;
+
+/** An offer made alongside the category (a new headteacher's visit, an academy's structured conversation). */
+export const additionalOfferSchema = z.strictObject({ id: z.string().min(1), label: z.string().min(1), when: conditionSchema, offer: z.string().min(1), citation: citationSchema });
+export type AdditionalOffer = z.infer<typeof additionalOfferSchema>;
+
+/** A calendar date as ISO text, the key of a dated value. */
+export const isoDateSchema = z.iso.date().describe('YYYY-MM-DD');
+
+/** Where one dated value of a parameter comes from (as OpenFisca and PolicyEngine keep theirs). */
+export const referenceSchema = z.strictObject({
+  title: text('The publication: "Key stage 2 attainment: national headlines, 2023/24 (DfE)".'),
+  href: webAddress('Where it is published.').optional(),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+/**
+ * A parameter: one `default`, or `values` dated from the day each is in force (a run uses the value in
+ * force at its as-of date) with a reference for each.
+ */
+export const parameterSchema = z.strictObject({
+  default: scalarSchema.optional().describe('The policy\'s value. Give this or `values`.'),
+  values: z.record(isoDateSchema, scalarSchema).optional().describe('Dated values, each in force from its date until the next: {"2023-09-01": 59, "2024-09-01": 61}. Give this or `default`.'),
+  references: z.record(isoDateSchema, referenceSchema).optional().describe('The source of each dated value, under the same date.'),
+  description: text('What the parameter means, for the analyst setting it.'),
+  unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  standIn: z.string().optional().describe('Where the policy names a measure that no longer exists: which current measure stands in for it.'),
+  citation: citationSchema.optional().describe('Where the default comes from; absent where it is our documented reading of a silent policy.'),
+});
+export type ParameterDef = z.infer<typeof parameterSchema>;
 
 /**
  * How the category is chosen.
@@ -126,36 +172,37 @@ export interface ParameterDef {
  *   more concern never gives a better result; a fired `critical` criterion lifts the result to at least
  *   its category; no evidence gives `default`.
  */
-export type Selection = { readonly kind: 'firstMatch'; readonly default: string } | { readonly kind: 'bestFit'; readonly default: string };
+export const selectionSchema = z.strictObject({ kind: z.enum(['firstMatch', 'bestFit']), default: z.string().min(1).describe('The category when no rule holds (first match) or there is no evidence (best fit).') });
+export type Selection = z.infer<typeof selectionSchema>;
 
-export interface FrameworkDefinition {
-  readonly id: string;
-  /** "Oxfordshire Improvement Guarantee". */
-  readonly name: string;
-  readonly authority: string;
-  /** Version of our encoding (bump when a rule changes). */
-  readonly version: string;
-  /** One line for the task pane's picker. */
-  readonly summary: string;
-  readonly source: { readonly title: string; readonly year: string; readonly file: string };
-  /** Path of the framework's documentation in the repository. */
-  readonly docs: string;
-  readonly parameters: Readonly<Record<string, ParameterDef>>;
-  readonly criteria: readonly Criterion[];
-  /** From the least concern to the most. */
-  readonly categories: readonly CategoryDef[];
-  readonly selection: Selection;
-  readonly additional?: readonly AdditionalOffer[];
-  /**
-   * Refinements of the columns derived from the criteria (core/columns.ts): columns of which one will do
-   * (each evidence of its own, so the others, when absent, are listed), and columns the deciding
-   * criteria read that a register may lack, each with why.
-   */
-  readonly columns?: {
-    readonly oneOf?: readonly { readonly fields: readonly FieldKey[]; readonly as: string }[];
-    readonly optional?: readonly { readonly fields: readonly FieldKey[]; readonly why: string }[];
-  };
-}
+const fieldList = z.array(z.enum(FIELD_KEYS as unknown as [FieldKey, ...FieldKey[]])).min(1);
+
+/** A framework file. */
+export const frameworkSchema = z.strictObject({
+  $schema: z.string().optional().describe('The JSON Schema of this format, for editors.'),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens, starting with a letter').describe('Short, unique: "northmoor".'),
+  name: text('"Northmoor School Improvement and Intervention Protocol".'),
+  authority: text('The local authority.'),
+  version: text('Version of this encoding: change it when a rule changes.'),
+  summary: z.string().describe('One line for the task pane\'s picker.'),
+  source: z.strictObject({ title: text('The policy document.'), year: z.string(), file: z.string().optional(), href: webAddress('Where the policy is published.').optional() }),
+  docs: z.string().optional().describe('Path of the framework\'s documentation (our reading of the policy).'),
+  parameters: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'letters and digits, starting with a letter'), parameterSchema),
+  criteria: z.array(criterionSchema),
+  categories: z.array(categorySchema).min(2).describe('From the least concern to the most.'),
+  selection: selectionSchema,
+  additional: z.array(additionalOfferSchema).optional().describe('Offers made alongside the category.'),
+  columns: z.strictObject({
+    oneOf: z.array(z.strictObject({ fields: fieldList, as: z.string().min(1) })).optional().describe('Columns of which one will do, each evidence of its own.'),
+    optional: z.array(z.strictObject({ fields: fieldList, why: z.string().min(1) })).optional().describe('Columns the deciding criteria read that a register may lack, each with why.'),
+  }).optional().describe('Refinements of the columns derived from the criteria (core/columns.ts).'),
+});
+export type FrameworkDefinition = z.infer<typeof frameworkSchema>;
+
+/** Where a framework came from, for the run's provenance: built in, or a file (its name and SHA-256). */
+export type FrameworkOrigin =
+  | { readonly kind: 'built-in' }
+  | { readonly kind: 'file'; readonly name: string; readonly sha256: string };
 
 /** Thrown at load time when a framework definition is malformed (a programming error, not bad data). */
 export class FrameworkDefinitionError extends Error {

@@ -3,7 +3,7 @@
  *
  * A blank cell is no evidence: the category is worked out without it. But a school is only as safe as
  * its blanks allow, so each row also gets the most concerning category its blank cells could give
- * (engine.ts, `worstCase`). Not every blank is missing evidence: some say something ("Category of
+ * (core/engine/worstCase.ts). Not every blank is missing evidence: some say something ("Category of
  * concern" blank is none; "Ungraded outcome" blank, with no ungraded inspection, is nothing to report;
  * KS4 results of a primary school do not exist). `BLANK_READINGS` says, field by field, when a blank is
  * a statement; every other blank, in a column the register has, is missing evidence.
@@ -18,6 +18,7 @@ import { CONCERN_FIELDS, type FactKey, type Facts } from './facts';
 import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
+import { NATIONAL_DEFAULTS, type NationalParameters } from './deriveFacts';
 import { inspectionRisk, ofstedStanding } from './ofsted';
 
 /** When a blank cell is a statement rather than missing evidence. */
@@ -170,7 +171,7 @@ const RISK_EXTREMES: Readonly<Partial<Record<FieldKey, { readonly worst: (asOf: 
  * Prepares, once per register and framework, the reading of each row's unknowns: the facts the framework
  * reads and, for each, the fields with a column whose missing cells would open it.
  */
-export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate): (record: SchoolRecord, facts: Facts) => Unknowns | null {
+export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord, facts: Facts) => Unknowns | null {
   const present = (f: FieldKey) => mapping.byField[f] !== undefined;
   const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
   const candidates = [...new Set(sources.flatMap((s) => s.fields))];
@@ -187,7 +188,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       if (why.length === 0) continue;
       if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
       else if (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') {
-        risk ??= riskRange(record, why, asOf);
+        risk ??= riskRange(record, why, asOf, national);
         if (risk[0] !== risk[1] || risk[0] !== facts.inspectionRiskScore) out.set(fact, fact === 'inspectionRisk' ? { fields: why } : { fields: why, range: risk });
       } else out.set(fact, { fields: why });
     }
@@ -196,7 +197,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
 }
 
 /** The least and the most the risk score could be with the missing inputs filled. */
-function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate): [number, number] {
+function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate, national: NationalParameters): [number, number] {
   // A missing judgement can make the standing anything, and the score with it.
   if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return [0, 100];
   // The inspection date decides which inspection is the latest when others are dated: any score then.
@@ -211,7 +212,7 @@ function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: Cal
     // A blank cohort counts results in full; a cohort of none counts them not at all: either could be further from the middle.
     if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) filled[f] = 0;
     const r = filled as SchoolRecord;
-    return inspectionRisk(r, ofstedStanding(r), asOf).score;
+    return inspectionRisk(r, ofstedStanding(r, national.reportCards), asOf, national.risk).score;
   };
   const cohorts = missing.includes('ks2Cohort') || missing.includes('ks4Cohort') ? (['as-is', 'none'] as const) : (['as-is'] as const);
   const scores = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);

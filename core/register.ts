@@ -6,12 +6,13 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook } from './deriveFacts';
+import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS } from './facts';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
+import { defaultsAt } from './parameters';
 import { readRegister } from './record';
 import type { Categorisation } from './result';
 
@@ -73,7 +74,10 @@ export interface RegisterOptions {
   readonly asOf: CalendarDate;
   /** Sheet row number of the header row (data starts on the next row). */
   readonly headerRowNumber: number;
+  /** The framework's parameters (default: the values in force at `asOf`). */
   readonly params?: Parameters;
+  /** The inspection windows, report-card mapping and risk model (default: the published ones). */
+  readonly national?: NationalParameters;
   /** A mapping the analyst corrected (else headers are matched automatically). */
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
@@ -120,9 +124,11 @@ export function categoriseRegister(
   }
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.
-  const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf);
+  // The inspection options (horizon, coverage, rules) apply over the national parameters the analyst set.
+  const national = nationalParameters(options.inspection, options.national);
+  const params = options.params ?? defaultsAt(fw, options.asOf);
+  const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf, national);
   const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;
-  const national = nationalParameters(options.inspection);
   const out: RowOutcome[] = [];
   for (const record of read.records) {
     if (record === null) continue;
@@ -133,7 +139,7 @@ export function categoriseRegister(
       continue;
     }
     const { facts, inspection } = deriveFacts(record, options.asOf, national);
-    const result = categorise(fw, facts, { params: options.params, trace: options.trace, unknowns: readUnknowns(record, facts) });
+    const result = categorise(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
     out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection, provisional });

@@ -6,16 +6,18 @@ import { fromExcelSerial, todayLocal, type CalendarDate } from '../core/dates';
 import type { FieldKey, SchoolRecord } from '../core/fields';
 import { displayValue, PROBLEM_KINDS } from '../core/problems';
 import { readCell } from '../core/values';
-import { frameworkById, unknownFrameworkMessage } from '../core/frameworks';
+import { unknownFrameworkMessage } from '../core/frameworks';
 import type { CompiledFramework } from '../core/engine';
+import { workbookFramework, workbookFrameworks } from '../src/run/authoritySettings';
+import type { PaneSettings } from '../src/workbook/port';
 
 /** An argument that cannot be used: becomes `#VALUE!` with this message. */
 export class ArgumentError extends Error {}
 
-/** The framework named by the argument (case-insensitive). */
-export function frameworkArg(value: unknown): CompiledFramework {
-  const fw = typeof value === 'string' ? frameworkById(value) : undefined;
-  if (!fw) throw new ArgumentError(unknownFrameworkMessage(value));
+/** The framework named by the argument (case-insensitive): a built-in, or one loaded into the workbook. */
+export function frameworkArg(value: unknown, settings: PaneSettings | null): CompiledFramework {
+  const fw = typeof value === 'string' ? workbookFramework(settings, value) : undefined;
+  if (!fw) throw new ArgumentError(unknownFrameworkMessage(value, workbookFrameworks(settings).filter((f) => f.origin.kind === 'file').map((f) => f.definition.id)));
   return fw;
 }
 

@@ -2,8 +2,9 @@
  * The SCHOOL custom functions. Their JSDoc is their metadata: custom-functions-metadata-plugin turns it
  * into functions.json at build time. Each body only hands its arguments to registerFunctions.ts.
  */
+import { SETTINGS_KEY } from '../src/run/authoritySettings';
 import {
-  frameworksTable, nextInspectionDueOf, nextInspectionRiskOf, riskCategoryOf, riskReasonsOf, supportDaysOf,
+  frameworksTable, nextInspectionDueOf, nextInspectionRiskOf, readSettingsFrom, riskCategoryOf, riskReasonsOf, supportDaysOf,
 } from './registerFunctions';
 
 // The metadata plugin appends unguarded `CustomFunctions.associate(...)` calls to this file; outside
@@ -12,11 +13,14 @@ if (typeof CustomFunctions === 'undefined') {
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
 }
 
+// The shared runtime: the workbook's settings, as the task pane saved them (frameworks loaded, parameters set).
+readSettingsFrom(() => (typeof Office === 'undefined' ? null : Office.context?.document?.settings?.get(SETTINGS_KEY)));
+
 /**
  * The category of each school under a local authority's framework, one per row of the register.
  * @customfunction RISKCATEGORY
  * @helpurl https://localhost:3000/help/functions.html#schoolriskcategory
- * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham or southwark.
+ * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham, southwark, or one loaded into the workbook.
  * @param {any[][]} headers The register's header row (any column order, any recognised header name).
  * @param {any[][]} rows One or more rows of the register.
  * @param {number} [asOf] Date the inspection windows and time in post are counted to. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
@@ -30,7 +34,7 @@ export function riskCategory(framework: string, headers: any[][], rows: any[][],
  * The reasons for each row's category, each with the policy section it comes from.
  * @customfunction RISKREASONS
  * @helpurl https://localhost:3000/help/functions.html#schoolriskreasons
- * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham or southwark.
+ * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham, southwark, or one loaded into the workbook.
  * @param {any[][]} headers The register's header row.
  * @param {any[][]} rows One or more rows of the register.
  * @param {number} [asOf] Date the inspection windows and time in post are counted to. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
@@ -44,7 +48,7 @@ export function riskReasons(framework: string, headers: any[][], rows: any[][], 
  * The days (or visits) a year a framework offers a school in a category; #N/A where the policy sets no number.
  * @customfunction SUPPORTDAYS
  * @helpurl https://localhost:3000/help/functions.html#schoolsupportdays
- * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham or southwark.
+ * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham, southwark, or one loaded into the workbook.
  * @param {string} category Category as RISKCATEGORY gives it (variant and "(provisional)" included), its label or its id, such as targeted, Amber or C.
  * @param {string} [status] Maintained or academy (default maintained); academies' offer where it differs.
  * @returns {any} Days, visits or contact points a year.

@@ -1,17 +1,58 @@
 /**
  * The bodies of the custom functions: arguments in, the core, one value (or error) per row out. The
  * JSDoc that Excel reads is in functions.ts; nothing here decides a category or words a problem.
+ *
+ * The workbook's settings (the frameworks loaded into it, the parameters set in the task pane) are read
+ * where functions.ts points them, the document's settings in the shared runtime: a cell, the pane and
+ * the command line with the same parameters give the same result.
  */
 import { categoryOfText, categoryText } from '../core/categoryText';
-import { toExcelSerial } from '../core/dates';
-import { deriveFacts } from '../core/deriveFacts';
-import { FRAMEWORKS } from '../core/frameworks';
+import { toExcelSerial, type CalendarDate } from '../core/dates';
+import { deriveFacts, NATIONAL_DEFAULTS, type NationalParameters } from '../core/deriveFacts';
+import type { CompiledFramework } from '../core/engine';
+import type { RunSettings } from '../core/parameters';
+import { parsePaneSettings, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
+import type { PaneSettings } from '../src/workbook/port';
 import { categoriseRegister, provisionalText, type RowOutcome } from '../core/register';
 import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank } from './arguments';
 import { schoolOf } from './schoolArguments';
 import { notAvailable, valueError, type ExcelError } from './excelError';
 
 type Spill<T> = (T | ExcelError)[][];
+
+let settingsSource: () => unknown = () => null;
+let lastRaw: unknown = null;
+let lastSettings: PaneSettings | null = null;
+
+/** Where the workbook's settings are read from (their saved text): the document's settings in Excel. */
+export function readSettingsFrom(source: () => unknown): void {
+  settingsSource = source;
+  lastRaw = null;
+  lastSettings = null;
+}
+
+/** The workbook's settings now, parsed once per change. */
+function workbookSettings(): PaneSettings | null {
+  const raw = settingsSource();
+  if (raw !== lastRaw) {
+    lastRaw = raw;
+    lastSettings = parsePaneSettings(raw);
+  }
+  return lastSettings;
+}
+
+/** The workbook's parameters for a framework at a date; a saved value no longer valid is the cell's error. */
+function parametersOf(settings: PaneSettings | null, fw: CompiledFramework, asOf: CalendarDate): RunSettings {
+  const r = workbookRunSettings(settings, fw, asOf);
+  if (!r.ok) throw new ArgumentError(`${r.errors.join(' ')} (the workbook's Authority settings)`);
+  return r.settings;
+}
+
+/** The national parameters of the workbook's framework (the functions with no framework argument use them). */
+function nationalOf(settings: PaneSettings | null, asOf: CalendarDate): NationalParameters {
+  const fw = settings && workbookFramework(settings, settings.framework);
+  return fw ? parametersOf(settings, fw, asOf).national : NATIONAL_DEFAULTS;
+}
 
 /** Runs `body`, turning an unusable argument into `#VALUE!` with its message. */
 function guarded<T>(body: () => T): T | ExcelError {
@@ -25,14 +66,17 @@ function guarded<T>(body: () => T): T | ExcelError {
 
 function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
   return guarded(() => {
-    const fw = frameworkArg(framework);
+    const settings = workbookSettings();
+    const fw = frameworkArg(framework, settings);
     const header = headerArg(headers);
     const data = rows ?? [];
     // A rows range narrower than the header row would read its missing columns as blank: refused instead.
     const narrow = data.find((r) => r.length < header.length);
     if (narrow) throw new ArgumentError(`rows has ${narrow.length} column${narrow.length === 1 ? '' : 's'} but headers has ${header.length}; expected rows spanning the same columns as the header row.`);
     // Row numbers in messages count within the `rows` range, so "Row 1" is its first row.
-    const outcome = categoriseRegister(fw, header, data, { asOf: asOfArg(asOf), headerRowNumber: 0, onlyUsedColumns: true });
+    const date = asOfArg(asOf);
+    const given = parametersOf(settings, fw, date);
+    const outcome = categoriseRegister(fw, header, data, { asOf: date, headerRowNumber: 0, params: given.params, national: given.national, onlyUsedColumns: true });
     if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
     const byRow = new Map(outcome.rows.map((r) => [r.row, r]));
     return data.map((_, i): (T | ExcelError)[] => {
@@ -62,14 +106,15 @@ export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, r
 /** SUPPORTDAYS: the number of days (or visits) for a category, or `#N/A` with the policy's reason. */
 export function supportDaysOf(framework: unknown, category: unknown, status: unknown): number | ExcelError {
   return guarded(() => {
-    const fw = frameworkArg(framework);
+    const settings = workbookSettings();
+    const fw = frameworkArg(framework, settings);
     // Whatever RISKCATEGORY or the Category column wrote (a variant, "(provisional)", "[override]") names its category.
     const cat = typeof category === 'string' ? categoryOfText(fw, category) : undefined;
     if (!cat) throw new ArgumentError(`category is ${JSON.stringify(category)}; expected one of ${fw.definition.categories.map((c) => c.label).join(', ')}, as RISKCATEGORY gives it or by id.`);
     let academy = false;
     if (!isBlank(status)) academy = cellArg('status', 'status', status, asOfArg(null)) === 'academy';
     const offer = academy && cat.def.support.academy ? cat.def.support.academy : cat.def.support.maintained;
-    const amount = offer.amount === null ? null : typeof offer.amount === 'number' ? offer.amount : Number(fw.defaults[offer.amount.param]);
+    const amount = offer.amount === null ? null : typeof offer.amount === 'number' ? offer.amount : Number(parametersOf(settings, fw, asOfArg(null)).params[offer.amount.param]);
     if (amount === null) return notAvailable(`${cat.def.label}: no set number of days. ${offer.noneReason ?? ''}`.trim());
     return amount;
   });
@@ -78,7 +123,8 @@ export function supportDaysOf(framework: unknown, category: unknown, status: unk
 /** NEXTINSPECTIONRISK: Low / Medium / High, the probability band of the inspection risk (docs/ofsted.md). */
 export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null): string | ExcelError {
   return guarded(() => {
-    const risk = deriveFacts(schoolOf({ lastInspectionDate, outcome, asOf, headers, row }), asOfArg(asOf)).inspection.risk;
+    const date = asOfArg(asOf);
+    const risk = deriveFacts(schoolOf({ lastInspectionDate, outcome, asOf, headers, row }), date, nationalOf(workbookSettings(), date)).inspection.risk;
     return risk[0]!.toUpperCase() + risk.slice(1);
   });
 }
@@ -87,7 +133,8 @@ export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unkno
 export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknown, inspectionType: unknown, openDate: unknown = null): number[][] | ExcelError {
   return guarded(() => {
     const school = schoolOf({ lastInspectionDate, outcome, inspectionType, openDate, asOf: null, headers: null, row: null });
-    const { inspection } = deriveFacts(school, asOfArg(null));
+    const today = asOfArg(null);
+    const { inspection } = deriveFacts(school, today, nationalOf(workbookSettings(), today));
     if (inspection.dueFrom === undefined || inspection.dueBy === undefined) {
       return notAvailable(school.openDate === undefined && school.inspectionDate === undefined
         ? 'Never inspected and no openDate: a new school is first inspected in its third year, so give the date it opened.'
@@ -97,7 +144,7 @@ export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknow
   });
 }
 
-/** FRAMEWORKS: id, name and categories of each framework. */
+/** FRAMEWORKS: id, name and categories of each framework, the workbook's own after the built-ins. */
 export function frameworksTable(): string[][] {
-  return FRAMEWORKS.map((f) => [f.id, f.name, f.categories.map((c) => c.label).join(', ')]);
+  return workbookFrameworks(workbookSettings()).map(({ definition: f }) => [f.id, f.name, f.categories.map((c) => c.label).join(', ')]);
 }

@@ -52,7 +52,7 @@ export function withColumnsSection(doc: string, fw: CompiledFramework): string {
 if (process.argv[1] && /generate-framework-columns\.ts$/.test(process.argv[1])) {
   let stale = false;
   for (const fw of allFrameworks()) {
-    const path = fw.definition.docs;
+    const path = fw.definition.docs!;
     const doc = readFileSync(path, 'utf8');
     const next = withColumnsSection(doc, fw);
     if (process.argv.includes('--check')) {

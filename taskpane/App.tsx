@@ -1,8 +1,9 @@
 /**
- * The task pane: set up (framework, as-of date), mapping, Validate, Categorise, Compare, and the profile
- * of the selected school (a page added to the School profiles sheet, so it prints with the pack). All workbook
- * access goes through the port it is given (Office.js in Excel, the double in the end-to-end test);
- * the run itself is src/run/taskpaneRun.ts. Messages go to a Fluent MessageBar, never only the console.
+ * The task pane: set up (framework, as-of date), the authority's settings (parameters, a framework file),
+ * mapping, Validate, Categorise, Compare, and the profile of the selected school (a page added to the
+ * School profiles sheet, so it prints with the pack). All workbook access goes through the port it is
+ * given (Office.js in Excel, the double in the end-to-end test); the run itself is src/run/taskpaneRun.ts,
+ * the settings src/run/authoritySettings.ts. Messages go to a Fluent MessageBar, never only the console.
  */
 import {
   Body1, Button, Caption1, Dropdown, Field, FluentProvider, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Subtitle2, Title3,
@@ -11,7 +12,9 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fromIsoDate, todayLocal, toIsoDate } from '../core/dates';
 import { FIELDS, FIELD_KEYS, type FieldKey } from '../core/fields';
-import { FRAMEWORKS, frameworkById } from '../core/frameworks';
+import type { CompiledFramework } from '../core/engine';
+import { FRAMEWORKS } from '../core/frameworks';
+import { withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan } from '../src/run/registerRun';
 import type { Pack } from '../src/run/pack';
@@ -20,7 +23,8 @@ import { RUN_LOG_SHEET } from '../src/run/runLog';
 import {
   categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
-import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
+import { valuesAsSeen, type PaneSettings, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
+import { AuthoritySettings } from './AuthoritySettings';
 
 /** A message after an action; `details` are listed under it (where a run put its results, and why). */
 type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
@@ -47,26 +51,33 @@ function packWritten(pack: Pack): string {
   return ` Written: "${SUMMARY_SHEET}" (counts, movements, the trend over runs, inspections), "${PROFILES_SHEET}" (${profiles}${more}, a page each) and a row in "${RUN_LOG_SHEET}".`;
 }
 
+/** The SHA-256 of a text, as hex (the file's provenance). */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The whole pane. */
 export function App({ port, dark }: AppProps) {
-  const [frameworkId, setFrameworkId] = useState(FRAMEWORKS[0]!.id);
+  const [settings, setSettings] = useState<PaneSettings>({ framework: FRAMEWORKS[0]!.id, mapping: {} });
+  const frameworkId = settings.framework;
   const [asOfText, setAsOfText] = useState(toIsoDate(todayLocal()));
   const [region, setRegion] = useState<RegisterRegion | null>(null);
   const [overrides, setOverrides] = useState<MappingOverrides>({});
-  const [savedMapping, setSavedMapping] = useState<Record<string, string | null>>({});
   const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [comparison, setComparison] = useState<ReturnType<typeof compareRow>>(null);
   const abort = useRef<AbortController | null>(null);
-  const framework = FRAMEWORKS.find((f) => f.id === frameworkId)!;
+  const frameworks = useMemo(() => workbookFrameworks(settings), [settings]);
+  const compiled: CompiledFramework = workbookFramework(settings, frameworkId) ?? frameworks[0]!;
+  const framework = compiled.definition;
   const asOf = fromIsoDate(asOfText);
 
   useEffect(() => {
     void port.loadSettings().then((s) => {
       if (!s) return;
-      if (frameworkById(s.framework)) setFrameworkId(s.framework);
-      setSavedMapping({ ...s.mapping });
+      setSettings({ ...s, framework: workbookFramework(s, s.framework) ? s.framework : FRAMEWORKS[0]!.id });
     }, () => undefined);
   }, [port]);
 
@@ -79,7 +90,27 @@ export function App({ port, dark }: AppProps) {
     return auto !== null && overrides[auto] === undefined ? auto : null;
   };
 
-  const save = (fw: string, o: MappingOverrides) => port.saveSettings({ framework: fw, mapping: { ...savedMapping, ...settingsFromOverrides(header, o) } }).catch((e: Error) => setNotice({ intent: 'warning', title: 'Settings not saved', text: e.message }));
+  /** Saves the settings in the workbook, then recalculates so the custom functions use them. */
+  const store = (next: PaneSettings) => {
+    setSettings(next);
+    return port.saveSettings(next).then(() => port.recalculate()).catch((e: Error) => setNotice({ intent: 'warning', title: 'Settings not saved', text: e.message }));
+  };
+  const save = (fw: string, o: MappingOverrides) => store({ ...settings, framework: fw, mapping: { ...settings.mapping, ...settingsFromOverrides(header, o) } });
+
+  /** The workbook's parameters for the framework at the as-of date; a value no longer valid is said, and stops the run. */
+  function runSettings(fw: CompiledFramework) {
+    if (!asOf) return null;
+    const r = workbookRunSettings(settings, fw, asOf);
+    if (!r.ok) setNotice({ intent: 'error', title: 'Authority settings', text: `${r.errors.join(' ')} Correct or reset it under Authority settings.` });
+    return r.ok ? r.settings : null;
+  }
+
+  async function loadFile(name: string, text: string): Promise<readonly string[] | null> {
+    const r = withFrameworkFile(settings, { name, sha256: await sha256Hex(text), text });
+    if (!r.ok) return r.issues;
+    await store(r.settings);
+    return null;
+  }
 
   const fail = (title: string, e: unknown) => setNotice({ intent: 'error', title, text: e instanceof Error ? e.message : String(e) });
 
@@ -92,7 +123,7 @@ export function App({ port, dark }: AppProps) {
         setNotice({ intent: 'error', title: 'No register found', text: `No header row with a "URN" column in the first 30 rows of ${r.address}.` });
         return null;
       }
-      setOverrides(overridesFromSettings(loc.headerRow, savedMapping));
+      setOverrides(overridesFromSettings(loc.headerRow, settings.mapping));
       setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping below.` });
       return r;
     } catch (e) {
@@ -106,8 +137,10 @@ export function App({ port, dark }: AppProps) {
       setNotice({ intent: 'error', title: 'As-of date', text: 'Enter the as-of date as a date.' });
       return null;
     }
+    const given = runSettings(compiled);
+    if (!given) return null;
     try {
-      return planRegion(r, frameworkById(frameworkId)!, asOf, overrides);
+      return planRegion(r, compiled, asOf, overrides, given);
     } catch (e) {
       fail(e instanceof RunError ? 'The register cannot be categorised' : 'Something went wrong', e);
       // The columns the framework needs, listed where the problems are.
@@ -130,11 +163,12 @@ export function App({ port, dark }: AppProps) {
   async function categorise() {
     const r = region ?? (await findRegister());
     if (!r || !asOf) return;
+    const given = runSettings(compiled);
+    if (!given) return;
     abort.current = new AbortController();
     setProgress(0);
     try {
-      const fw = frameworkById(frameworkId)!;
-      const { plan: p, pack, report } = await categoriseOnPort(port, r, fw, asOf, { overrides, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
+      const { plan: p, pack, report } = await categoriseOnPort(port, r, compiled, asOf, { overrides, settings: given, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
       const first = r.top + p.located.headerIndex + 2;
       const rows = report.rowsDone ? `sheet rows ${first} to ${first + report.rowsDone - 1}` : 'no rows';
       const details = report.notes;
@@ -161,7 +195,11 @@ export function App({ port, dark }: AppProps) {
       const r = region ?? (await findRegister());
       if (!r || !asOf) return;
       const cell = await port.selectedCell();
-      const c = cell.sheet === r.sheet ? compareRow(r, cell.row, asOf, overrides) : null;
+      const each = frameworks.map((fw) => {
+        const given = workbookRunSettings(settings, fw, asOf);
+        return { framework: fw, settings: given.ok ? given.settings : undefined };
+      });
+      const c = cell.sheet === r.sheet ? compareRow(r, cell.row, asOf, overrides, each) : null;
       if (!c) setNotice({ intent: 'info', title: 'Compare', text: 'Select a cell in a school\'s row of the register, then press Compare.' });
       setComparison(c);
     } catch (e) {
@@ -174,8 +212,10 @@ export function App({ port, dark }: AppProps) {
       const r = region ?? (await findRegister());
       if (!r || !asOf) return;
       const cell = await port.selectedCell();
-      const fw = frameworkById(frameworkId)!;
-      const page = cell.sheet === r.sheet ? profilePageOfRow(r, cell.row, fw, asOf, { overrides }) : null;
+      const fw = compiled;
+      const given = runSettings(compiled);
+      if (!given) return;
+      const page = cell.sheet === r.sheet ? profilePageOfRow(r, cell.row, fw, asOf, { overrides, settings: given }) : null;
       if (!page) return setNotice({ intent: 'info', title: 'Profile', text: 'Select a cell in a school\'s row of the register, then press Profile of selected school.' });
       if (!page.layout) return setNotice({ intent: 'warning', title: `No profile for ${page.school}`, text: `It has no category under ${fw.definition.name}: ${page.problems.join(' ')}` });
       const report = await port.addProfilePage(page.layout);
@@ -201,20 +241,28 @@ export function App({ port, dark }: AppProps) {
         <section aria-labelledby="setup" style={gap}>
           <Subtitle2 as="h2" id="setup">Set up</Subtitle2>
           <Field label="Framework">
-            <Dropdown value={framework.name} selectedOptions={[frameworkId]} onOptionSelect={(_, d) => {
+            <Dropdown value={framework.name} selectedOptions={[framework.id]} onOptionSelect={(_, d) => {
               if (!d.optionValue) return;
-              setFrameworkId(d.optionValue);
               void save(d.optionValue, overrides);
             }}>
-              {FRAMEWORKS.map((f) => <Option key={f.id} value={f.id} text={f.name}>{f.name}</Option>)}
+              {frameworks.map((f) => <Option key={f.definition.id} value={f.definition.id} text={f.definition.name}>{f.definition.name}</Option>)}
             </Dropdown>
           </Field>
-          <Caption1>{framework.summary} <Link href={framework.docs.replace(/\.md$/, '.html')} target="_blank" rel="noopener">How we read it</Link></Caption1>
+          <Caption1>{framework.summary} {framework.docs && <Link href={framework.docs.replace(/\.md$/, '.html')} target="_blank" rel="noopener">How we read it</Link>}</Caption1>
           <Field label="As of" validationMessage={asOf ? undefined : 'Enter a date.'}>
             <Input type="date" value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
           </Field>
           <Button onClick={() => void findRegister()}>Find register</Button>
         </section>
+
+        <AuthoritySettings
+          framework={compiled}
+          asOf={asOf}
+          values={settings.parameters?.[framework.id] ?? {}}
+          onChange={(name, value) => void store(withParameter(settings, framework.id, name, value))}
+          onResetAll={() => void store({ ...settings, parameters: { ...settings.parameters, [framework.id]: {} } })}
+          onLoadFile={loadFile}
+        />
 
         {located && (
           <section aria-labelledby="mapping" style={gap}>

@@ -49,10 +49,10 @@ describe('the production build', () => {
 
 describe('the framework readings the pane links to', () => {
   it.each(FRAMEWORKS.map((f) => [f.id, f] as const))('%s: its "How we read it" page is built from its document, as HTML with no script', (_id, f) => {
-    const page = f.docs.replace(/\.md$/, '.html');
+    const page = f.docs!.replace(/\.md$/, '.html');
     expect(existsSync(join(out, page)), page).toBe(true);
     const html = read(page);
-    const heading = /^# (.+)$/m.exec(readFileSync(f.docs, 'utf8'))![1]!;
+    const heading = /^# (.+)$/m.exec(readFileSync(f.docs!, 'utf8'))![1]!;
     expect(html).toContain(`<title>${heading.replace(/[<>&"]/g, '')}</title>`);
     expect(html).toMatch(/<table>/);
     expect(html).not.toMatch(/<script/i);

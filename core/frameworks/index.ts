@@ -1,38 +1,42 @@
 /**
- * The registry of frameworks. Adding an authority means adding its module here and its tests; the
- * engine, the shells and the documentation tables pick it up from this list.
+ * The built-in frameworks: five JSON files, embedded in the bundles at build time and loaded through the
+ * same loader as an authority's own file (core/frameworkFile.ts). Adding an authority means adding its
+ * file here with its conformance cases (test/frameworks/); the engine, the shells and the documentation
+ * tables pick it up from this list.
  */
-import { compileFramework, type CompiledFramework } from '../engine';
+import type { CompiledFramework } from '../engine';
 import type { FrameworkDefinition } from '../framework';
-import { herefordshire } from './herefordshire';
-import { oldham } from './oldham';
-import { oxfordshire } from './oxfordshire';
-import { southwark } from './southwark';
-import { wokingham } from './wokingham';
+import { loadBuiltIn } from '../frameworkFile';
+import herefordshire from './herefordshire.json';
+import oldham from './oldham.json';
+import oxfordshire from './oxfordshire.json';
+import southwark from './southwark.json';
+import wokingham from './wokingham.json';
 
-/** Every framework definition, in the order the task pane and `FRAMEWORKS()` list them. */
-export const FRAMEWORKS: readonly FrameworkDefinition[] = [oxfordshire, oldham, herefordshire, wokingham, southwark];
+/** The built-in files as they are, in the order the task pane and `FRAMEWORKS()` list them. */
+export const BUILT_IN_FILES: readonly unknown[] = [oxfordshire, oldham, herefordshire, wokingham, southwark];
 
-const compiled = new Map<string, CompiledFramework>();
+/** Every built-in, checked and compiled once at load (a malformed one throws here, so a test loads them all). */
+const BUILT_IN: readonly CompiledFramework[] = BUILT_IN_FILES.map(loadBuiltIn);
 
-/** All frameworks, compiled (compiling checks each definition; a malformed one throws at load). */
+/** Every built-in framework definition, in the order the task pane and `FRAMEWORKS()` list them. */
+export const FRAMEWORKS: readonly FrameworkDefinition[] = BUILT_IN.map((f) => f.definition);
+
+/** The ids of the built-ins. */
+export const BUILT_IN_IDS: readonly string[] = FRAMEWORKS.map((f) => f.id);
+
+/** All built-in frameworks, compiled. */
 export function allFrameworks(): CompiledFramework[] {
-  return FRAMEWORKS.map((f) => frameworkById(f.id) as CompiledFramework);
+  return [...BUILT_IN];
 }
 
-/** Looks a framework up by id, ignoring case and surrounding spaces; `undefined` when there is none. */
+/** Looks a built-in framework up by id, ignoring case and surrounding spaces; `undefined` when there is none. */
 export function frameworkById(id: string): CompiledFramework | undefined {
   const key = id.trim().toLowerCase();
-  const cached = compiled.get(key);
-  if (cached) return cached;
-  const def = FRAMEWORKS.find((f) => f.id === key);
-  if (!def) return undefined;
-  const fw = compileFramework(def);
-  compiled.set(key, fw);
-  return fw;
+  return BUILT_IN.find((f) => f.definition.id === key);
 }
 
 /** The message for an unknown framework id, listing the valid ones. */
-export function unknownFrameworkMessage(id: unknown): string {
-  return `Unknown framework ${JSON.stringify(id)}; expected one of: ${FRAMEWORKS.map((f) => f.id).join(', ')}.`;
+export function unknownFrameworkMessage(id: unknown, others: readonly string[] = []): string {
+  return `Unknown framework ${JSON.stringify(id)}; expected one of: ${[...BUILT_IN_IDS, ...others].join(', ')}.`;
 }

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INSPECTION_RISK_MODEL, RISK_TERMS, TIMED_STANDINGS, type RiskTermId } from '../../core/ofsted';
 import fitted from '../../core/ofsted/inspectionRiskModel.json';
-import type { ResultRow } from '../../src/run/resultsJson';
+import type { ResultRow, ResultsFile } from '../../src/run/resultsJson';
 import { isTrainingUrn } from './data';
 import { measureCoverage, measureRanking, type CoverageFigures, type RankingFigures } from './measure';
 import { backtestRegister, OUTCOME_MONTHS, registerCsv } from './register';
@@ -34,7 +34,7 @@ export const BEFORE = {
 function categorise(register: string, out: string, extra: string[]): ResultRow[] {
   const tsx = require.resolve('tsx/cli');
   execFileSync(process.execPath, [tsx, resolve(ROOT, 'src/cli/main.ts'), 'categorise', register, '--framework', 'oxfordshire', '--as-of', '2018-08-31', ...extra, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+  return (JSON.parse(readFileSync(out, 'utf8')) as ResultsFile).rows;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

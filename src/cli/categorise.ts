@@ -6,9 +6,8 @@
 import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
 import type { InspectionOptions } from '../../core/deriveFacts';
-import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
 import { buildPack } from '../run/pack';
-import { planRun, RunError, type RunPlan } from '../run/registerRun';
+import { planRun, provenance, RunError, type RunPlan } from '../run/registerRun';
 import { readRunLog, runLogRow } from '../run/runLog';
 import { resultsJson } from '../run/resultsJson';
 import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
@@ -18,6 +17,7 @@ import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
 import { writeWorkbookCopy } from '../workbook/xlsx/writeCopy';
 import { CliError } from './cliError';
 import { packPdf } from '../pdf/packPdf';
+import { resolveFramework, resolveRunSettings } from './framework';
 import { claimOutput, type OutputOptions } from './outputFile';
 import { progress } from './progress';
 
@@ -33,6 +33,10 @@ export interface CategoriseArgs {
   readonly print: (text: string) => void;
   readonly now?: Date;
   readonly limits?: ReadLimits;
+  /** `--param name=value`, in order (later wins). */
+  readonly param?: readonly string[];
+  /** `--params <file.json>`. */
+  readonly params?: string;
   /** Horizon, window coverage and rules of the inspection outlook (each optional). */
   readonly inspection?: InspectionOptions;
   /** Test seam for the output file. */
@@ -41,8 +45,8 @@ export interface CategoriseArgs {
 
 /** Runs `categorise`; throws `CliError` for what stops the whole run. */
 export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> {
-  const fw = frameworkById(args.framework);
-  if (!fw) throw new CliError(unknownFrameworkMessage(args.framework));
+  const fw = await resolveFramework(args.framework);
+  const settings = await resolveRunSettings(fw, args.asOf, args);
   const kind = outputKind(args.out);
   if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx (.xlsm for a workbook with macros), .csv or .json.`);
   if (args.pdf !== undefined && extname(args.pdf).toLowerCase() !== '.pdf') throw new CliError(`Cannot write "${args.pdf}": --pdf expects a file ending .pdf.`);
@@ -60,7 +64,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;
@@ -69,9 +73,9 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const notes: string[] = [...(grid.warnings ?? [])];
     const ranAt = args.now ?? new Date();
     // The pack reads the earlier runs from the workbook's Run log (a CSV or JSON output has none).
-    const packOf = (runLog: Parameters<typeof readRunLog>[0]) => buildPack(plan, fw, { asOf: args.asOf, ranAt, source, history: readRunLog(runLog) });
+    const packOf = (runLog: Parameters<typeof readRunLog>[0]) => buildPack(plan, fw, { asOf: args.asOf, ranAt, source, history: readRunLog(runLog), settings, inspection: args.inspection });
     if (kind === 'json') {
-      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome), null, 2)}\n`));
+      await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome, provenance(fw, args.asOf, settings, args.inspection)), null, 2)}\n`));
     } else if (kind === 'csv') {
       await claim.write(textOut(resultsCsv(grid.values, plan)));
       notes.push(...plan.placement.notes);
@@ -79,7 +83,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     let pack = kind === 'xlsx' ? null : packOf([]);
     if (kind === 'xlsx') {
       const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
-      const runOptions = { framework: fw, asOf: args.asOf, source, ranAt, fileWarnings: grid.warnings, inspection: args.inspection };
+      const runOptions = { framework: fw, asOf: args.asOf, settings, source, ranAt, fileWarnings: grid.warnings, inspection: args.inspection };
       pack = packOf(wb.runLog ?? []);
       const written = pack;
       const logRow = runLogRow(plan, runOptions);

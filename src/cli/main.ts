@@ -5,10 +5,13 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { fromIsoDate, todayLocal, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
+import { NATIONAL_PARAMETERS } from '../../core/nationalParameters';
 import { INSPECTION_RULE_SET_IDS, type InspectionRulesId } from '../../core/ofsted';
+import { valueInForceText } from '../../core/parameters';
 import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
+import { checkCommand, exportCommand } from './framework';
 import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
@@ -30,6 +33,18 @@ const readLimits = (opts: { maxUnpackedMb?: number; maxCells?: number }): ReadLi
   ...(opts.maxUnpackedMb ? { maxUnpackedBytes: opts.maxUnpackedMb * 1024 * 1024 } : {}),
   ...(opts.maxCells ? { maxGridCells: opts.maxCells } : {}),
 });
+
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The options that set a run's parameters, as every command running a framework takes them. */
+function withParameters(command: Command): Command {
+  return command
+    .option('-p, --param <name=value>', 'set a parameter (repeatable); national ones under windows., reportCards. and risk. (see `frameworks`)', collect)
+    .option('--params <file.json>', 'set parameters from a JSON file of names and values ({"newHeadMonths": 18, "windows": {"goodEarliestMonths": 24}}); --param wins');
+}
+
+const FRAMEWORK_HELP = `the framework: a built-in (${FRAMEWORKS.map((f) => f.id).join(', ')}) or a framework file (.json)`;
 
 function wholeMonths(text: string): number {
   const n = Number(text);
@@ -63,11 +78,11 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
 
-  withReadLimits(program
-    .command('categorise'))
+  withParameters(withReadLimits(program
+    .command('categorise')))
     .description('Categorise every school of a register (.xlsx or .csv).')
     .argument('<register>', 'the register file, .xlsx or .csv')
-    .requiredOption('-f, --framework <id>', `the framework: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
+    .requiredOption('-f, --framework <id|file.json>', FRAMEWORK_HELP)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
     .option('--pdf <file.pdf>', 'also write the SIG pack (the summary and a page per school of concern) as an A4 PDF')
@@ -75,9 +90,9 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
     .option('--horizon-months <months>', 'count a graded inspection within this many months of the as-of date (default 24)', wholeMonths)
     .option('--window-coverage <percent>', 'share of real next inspections a measured window holds, in per cent (default 80)', coveragePercent)
     .option('--inspection-rules <rules>', `inspection rules: ${INSPECTION_RULE_SET_IDS.join(' or ')} (default: those in force on the as-of date)`, ruleSet)
-    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; pdf?: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId }) => {
+    .action(async (register: string, opts: { framework: string; sheet?: string; asOf?: CalendarDate; out: string; pdf?: string; maxUnpackedMb?: number; maxCells?: number; horizonMonths?: number; windowCoverage?: number; inspectionRules?: InspectionRulesId; param?: string[]; params?: string }) => {
       const inspection = { horizonMonths: opts.horizonMonths, windowCoverage: opts.windowCoverage, rules: opts.inspectionRules };
-      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, pdf: opts.pdf, print: out, limits: readLimits(opts), inspection });
+      await categoriseCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), out: opts.out, pdf: opts.pdf, print: out, limits: readLimits(opts), inspection, param: opts.param, params: opts.params });
     });
 
   withReadLimits(program
@@ -90,15 +105,15 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
       await compareCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
     });
 
-  withReadLimits(program
-    .command('validate'))
+  withParameters(withReadLimits(program
+    .command('validate')))
     .description('Show how the headers map to fields, the columns not used, and every problem by row, column and value; exit 1 when there is an error.')
     .argument('<register>', 'the register file, .xlsx or .csv')
-    .option('-f, --framework <id>', `check against a framework, as categorise would run it (the same problems): ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
+    .option('-f, --framework <id|file.json>', `check against a framework, as categorise would run it (the same problems): ${FRAMEWORK_HELP.replace(/^the framework: /, '')}`)
     .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
-    .action(async (register: string, opts: { framework?: string; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
-      await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
+    .action(async (register: string, opts: { framework?: string; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number; param?: string[]; params?: string }) => {
+      await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts), param: opts.param, params: opts.params });
     });
 
   withReadLimits(program
@@ -119,12 +134,34 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
 
   program
     .command('frameworks')
-    .description('List the frameworks, their categories and parameters.')
-    .action(() => {
+    .description('List the frameworks, their categories and parameters (with the value in force at the as-of date, and why), and the national parameters.')
+    .option('-a, --as-of <YYYY-MM-DD>', 'the date whose parameter values to show (default: today)', asOfDate)
+    .action((opts: { asOf?: CalendarDate }) => {
+      const asOf = opts.asOf ?? todayLocal();
       for (const f of FRAMEWORKS) {
-        out(`${f.id}\t${f.name}\n  categories: ${f.categories.map((c) => `${c.id} (${c.label})`).join(', ')}\n`);
-        for (const [name, p] of Object.entries(f.parameters)) out(`  ${name} = ${String(p.default)}${p.unit ? ` ${p.unit}` : ''}: ${p.description}\n`);
+        out(`${f.id}\t${f.name} (version ${f.version})\n  categories: ${f.categories.map((c) => `${c.id} (${c.label})`).join(', ')}\n`);
+        for (const [name, p] of Object.entries(f.parameters)) out(`  ${name} = ${valueInForceText(p, asOf)}${p.unit ? ` ${p.unit}` : ''}${p.min !== undefined || p.max !== undefined ? ` [${p.min ?? ''}..${p.max ?? ''}]` : ''}: ${p.description}\n`);
       }
+      out('\nNational parameters, for every framework (--param windows.goodEarliestMonths=24):\n');
+      for (const p of NATIONAL_PARAMETERS) out(`  ${p.name} = ${String(p.default)}${p.unit ? ` ${p.unit}` : ''}${p.min !== undefined ? ` [${p.min}..${p.max}]` : ''}: ${p.description}\n`);
+    });
+
+  const framework = program.command('framework').description('Check a framework file with its cases, or export a built-in as a file to adapt.');
+  framework
+    .command('check')
+    .description('Validate and compile a framework file, run its conformance cases and print the coverage; exit 1 on any failure.')
+    .argument('<file>', 'the framework file (.json), or a built-in\'s id')
+    .option('--cases <files...>', 'the register of cases (.csv) and the expectations (.tsv) (default: <file>.cases.csv and .cases.tsv beside it)')
+    .action(async (file: string, opts: { cases?: string[] }) => {
+      await checkCommand({ file, cases: opts.cases, print: out });
+    });
+  framework
+    .command('export')
+    .description('Write a built-in framework as a file to adapt, with its cases beside it.')
+    .argument('<id>', `the built-in: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
+    .requiredOption('-o, --out <file.json>', 'where to write it')
+    .action(async (id: string, opts: { out: string }) => {
+      await exportCommand({ id, out: opts.out, print: out });
     });
   return program;
 }

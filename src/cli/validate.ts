@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import { checkColumns } from '../../core/columns';
 import type { CalendarDate } from '../../core/dates';
-import { allFrameworks, frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
+import { allFrameworks } from '../../core/frameworks';
 import { FIELDS } from '../../core/fields';
 import type { HeaderMapping } from '../../core/headers';
 import type { Problem } from '../../core/problems';
@@ -20,6 +20,7 @@ import { locateRegister } from '../run/locateRegister';
 import { planRun, RunError } from '../run/registerRun';
 import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
+import { resolveFramework, resolveRunSettings } from './framework';
 
 /** Arguments of one `validate` run. */
 export interface ValidateArgs {
@@ -29,12 +30,15 @@ export interface ValidateArgs {
   readonly asOf: CalendarDate;
   readonly print: (t: string) => void;
   readonly limits?: ReadLimits;
+  readonly param?: readonly string[];
+  readonly params?: string;
 }
 
 /** Validates a register; resolves to the problems it reported. Throws `CliError` (exit 1) when it reports an error. */
 export async function validateCommand(args: ValidateArgs): Promise<readonly Problem[]> {
-  const fw = args.framework === undefined ? undefined : frameworkById(args.framework);
-  if (args.framework !== undefined && !fw) throw new CliError(unknownFrameworkMessage(args.framework));
+  const fw = args.framework === undefined ? undefined : await resolveFramework(args.framework);
+  const settings = fw ? await resolveRunSettings(fw, args.asOf, args) : undefined;
+  if (!fw && (args.param?.length || args.params)) throw new CliError('--param and --params set a framework\'s parameters: give the framework with --framework.');
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);
   const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
   const p = args.print;
@@ -46,7 +50,7 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   let problems: readonly Problem[];
   if (fw) {
     try {
-      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun });
+      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun });
       ({ mapping } = plan.located);
       headerRow = plan.located.headerIndex + 1;
       rows = plan.rows.length;

@@ -4,9 +4,10 @@
  * and the PDF). Plain values only: labels as the cells show them, dates as the analyst reads them.
  */
 import { termOf, toUkDate, type CalendarDate } from '../../core/dates';
-import { deriveFacts } from '../../core/deriveFacts';
-import { categorise, categoryRank, type CompiledFramework } from '../../core/engine';
+import { deriveFacts, nationalParameters, type InspectionOptions, type NationalParameters } from '../../core/deriveFacts';
+import { categorise, categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
 import type { SchoolRecord } from '../../core/fields';
+import { defaultsAt, type RunSettings } from '../../core/parameters';
 import { stuckReason } from '../../core/ofsted/rise';
 import { ofstedStanding } from '../../core/ofsted/standing';
 import { provisionalText } from '../../core/register';
@@ -120,7 +121,11 @@ const nameOf = (r: RowPlan) => r.outcome.record.schoolName ?? `Row ${r.outcome.r
 export function buildPack(
   plan: RunPlan,
   fw: CompiledFramework,
-  context: { readonly asOf: CalendarDate; readonly ranAt: Date; readonly source: string; readonly history: readonly RunLogEntry[] },
+  context: {
+    readonly asOf: CalendarDate; readonly ranAt: Date; readonly source: string; readonly history: readonly RunLogEntry[];
+    /** The run's parameters and inspection options, so each profile's criteria are those the run evaluated. */
+    readonly settings?: RunSettings; readonly inspection?: InspectionOptions;
+  },
 ): Pack {
   const def = fw.definition;
   const s = plan.summary;
@@ -177,7 +182,9 @@ export function buildPack(
   const top = new Set(def.categories.slice(-2).map((c) => c.id));
   const ofConcern = categorised.filter((r) => top.has(r.outcome.result!.category))
     .sort((a, b) => rankOf(b) - rankOf(a) || nameOf(a).localeCompare(nameOf(b)));
-  const profiles = ofConcern.slice(0, MAX_PROFILES).map((r) => schoolProfile(r, fw, context.asOf));
+  const params = context.settings?.params ?? defaultsAt(fw, context.asOf);
+  const national = nationalParameters(context.inspection, context.settings?.national);
+  const profiles = ofConcern.slice(0, MAX_PROFILES).map((r) => schoolProfile(r, fw, context.asOf, params, national));
 
   return {
     ...packHeading(fw, context.asOf, context.ranAt),
@@ -204,12 +211,12 @@ export function packHeading(fw: CompiledFramework, asOf: CalendarDate, ranAt: Da
   return { authority: def.authority, framework: { id: def.id, name: def.name, version: def.version }, asOf: toUkDate(asOf), ranAt: ranAt.toISOString() };
 }
 
-/** One categorised school's profile (its row must have a result). */
-export function schoolProfile(r: RowPlan, fw: CompiledFramework, asOf: CalendarDate): Profile {
+/** One categorised school's profile (its row must have a result), its criteria under the run's parameters. */
+export function schoolProfile(r: RowPlan, fw: CompiledFramework, asOf: CalendarDate, params: Parameters = defaultsAt(fw, asOf), national: NationalParameters = nationalParameters()): Profile {
   const res = r.outcome.result!;
   const rec = r.outcome.record;
   // The whole trace, for this school only: every criterion and how the school stands against it.
-  const traced = categorise(fw, deriveFacts(rec, asOf).facts, { trace: true });
+  const traced = categorise(fw, deriveFacts(rec, asOf, national).facts, { trace: true, params });
   const byId = new Map(fw.definition.criteria.map((c) => [c.id, c]));
   const date = (d: CalendarDate | undefined) => (d === undefined ? '' : ` (${toUkDate(d)})`);
   const ofsted = [

@@ -6,10 +6,12 @@
  */
 import { categoryText, categoryOfText } from '../../core/categoryText';
 import { absentColumnNote } from '../../core/columns';
-import { toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
-import { categoryRank, type CompiledFramework, type Parameters } from '../../core/engine';
+import { toIsoDate, toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
+import { categoryRank, type CompiledFramework } from '../../core/engine';
 import { nationalParameters, type InspectionOptions, type InspectionOutlook } from '../../core/deriveFacts';
+import { originText } from '../../core/frameworkFile';
 import { ruleSetInForce } from '../../core/ofsted';
+import { valueInForceText, type RunSettings } from '../../core/parameters';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
@@ -82,7 +84,8 @@ export class RunError extends Error {
 export interface RunOptions {
   readonly framework: CompiledFramework;
   readonly asOf: CalendarDate;
-  readonly params?: Parameters;
+  /** The parameters the analyst set, checked (core/parameters.ts); default: every default in force at `asOf`. */
+  readonly settings?: RunSettings;
   /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
   readonly inspection?: InspectionOptions;
   /** Shown in messages: "register.xlsx (sheet Autumn)". */
@@ -121,7 +124,9 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
   const auto = locateRegister(analystValues, first)!;
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
-  const outcome = categoriseRegister(fw, located.headerRow, located.rows, { asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.params, inspection: options.inspection });
+  const outcome = categoriseRegister(fw, located.headerRow, located.rows, {
+    asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection,
+  });
   if (outcome.fatal) {
     const missing = outcome.registerProblems.filter((p) => p.severity === 'error');
     throw new RunError(`${options.source} cannot be categorised under ${fw.definition.name}: ${missing.length === 1 ? 'a column it needs is' : `${missing.length} columns it needs are`} not in the register.\n${missing.map((p) => `  ${p.message}`).join('\n')}`, missing);
@@ -225,24 +230,57 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
   return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.as, note: absentColumnNote(n) })), notCategorised, errors, warnings, movements, highest };
 }
 
+/** Where a run's results come from: the framework (built in, or a file and its SHA-256), every parameter set away from its default, the dated values used, the as-of date. */
+export interface Provenance {
+  readonly framework: { readonly id: string; readonly name: string; readonly version: string; readonly source: 'built-in' | { readonly file: string; readonly sha256: string } };
+  /** `name=value` for every parameter that differs from its default. */
+  readonly parameters: readonly string[];
+  /** Dated parameters: the value in force at the as-of date, and why. */
+  readonly valuesInForce: readonly string[];
+  /** ISO date. */
+  readonly asOf: string;
+  /** The inspection rules, horizon and window coverage the outlook used. */
+  readonly inspectionOutlook: string;
+}
+
+/** The provenance of a run (the JSON output and the Run log). */
+export function provenance(fw: CompiledFramework, asOf: CalendarDate, settings?: RunSettings, inspection?: InspectionOptions): Provenance {
+  const def = fw.definition;
+  const changed = new Set((settings?.changed ?? []).map((c) => c.slice(0, c.indexOf('='))));
+  return {
+    framework: { id: def.id, name: def.name, version: def.version, source: fw.origin.kind === 'built-in' ? 'built-in' : { file: fw.origin.name, sha256: fw.origin.sha256 } },
+    parameters: settings?.changed ?? [],
+    valuesInForce: Object.entries(def.parameters).filter(([k, p]) => p.values && !changed.has(k)).map(([k, p]) => `${k}=${valueInForceText(p, asOf)}`),
+    asOf: toIsoDate(asOf),
+    inspectionOutlook: inspectionOutlookText(asOf, settings, inspection),
+  };
+}
+
+/** Parameters as the Run log shows them: each set away from its default, or that none is. */
+export function parametersText(p: Provenance): string {
+  return p.parameters.length ? p.parameters.join('; ') : '(every parameter at its default)';
+}
+
 /** The inspection choices of a run, in one line: "rules report-cards-2025; horizon 24 months; windows hold 80%". */
-function inspectionOutlookText(options: RunOptions): string {
-  const national = nationalParameters(options.inspection);
-  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(options.asOf) : national.risk.rules;
+export function inspectionOutlookText(asOf: CalendarDate, settings?: RunSettings, inspection?: InspectionOptions): string {
+  const national = nationalParameters(inspection, settings?.national);
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
   return `rules ${rules}; horizon ${national.risk.horizonMonths} months; windows hold ${Math.round(national.windows.coverage * 100)}%`;
 }
 
 /** The run record: what was run, on what, when, with what result (the Run sheet and the task pane's Run log). */
 export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt: Date }): [string, Cell][] {
   const def = options.framework.definition;
-  const params = { ...options.framework.defaults, ...(options.params ?? {}) };
+  const p = provenance(options.framework, options.asOf, options.settings, options.inspection);
   const s = plan.summary;
   return [
     ['Framework', `${def.name} (${def.id})`],
     ['Framework version', def.version],
-    ['Parameters', Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join('; ')],
+    ['Framework source', originText(options.framework)],
+    ['Parameters', parametersText(p)],
+    ...(p.valuesInForce.length ? [['Dated values used', p.valuesInForce.join('\n')] as [string, Cell]] : []),
     ['As of', toUkDate(options.asOf)],
-    ['Inspection outlook', inspectionOutlookText(options)],
+    ['Inspection outlook', p.inspectionOutlook],
     ['Run at', options.ranAt.toISOString()],
     ['Source', options.source],
     ['Rows', plan.rows.length],

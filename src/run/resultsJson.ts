@@ -1,8 +1,16 @@
 /**
- * The JSON contract of `schoolrisk categorise --out results.json`: one object per data row (see README).
+ * The JSON contract of `schoolrisk categorise --out results.json`: the run's provenance, and one object
+ * per data row (see README).
  */
 import { toIsoDate, type CalendarDate } from '../../core/dates';
 import type { RegisterOutcome } from '../../core/register';
+import type { Provenance } from './registerRun';
+
+/** results.json: where the results come from, and the rows. */
+export interface ResultsFile {
+  readonly run: Provenance;
+  readonly rows: ResultRow[];
+}
 
 /** The inspection outlook of one row. Probabilities are 0-1, rounded to 4 decimals. */
 export interface InspectionJson {
@@ -46,8 +54,13 @@ export interface ResultRow {
 const iso = (d: CalendarDate | undefined) => (d === undefined ? null : toIsoDate(d));
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** The rows of results.json for a register's outcome. */
-export function resultsJson(outcome: RegisterOutcome): ResultRow[] {
+/** results.json for a register's outcome. */
+export function resultsJson(outcome: RegisterOutcome, run: Provenance): ResultsFile {
+  return { run, rows: resultRows(outcome) };
+}
+
+/** The rows of results.json. */
+export function resultRows(outcome: RegisterOutcome): ResultRow[] {
   return outcome.rows.map((r) => ({
     row: r.row,
     urn: r.urn,

@@ -13,6 +13,7 @@ import type { CompiledFramework } from '../../core/engine';
 import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
 import { allFrameworks } from '../../core/frameworks';
+import type { RunSettings } from '../../core/parameters';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
@@ -30,16 +31,18 @@ export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>
 
 /** The format of the "Next inspection due" column. */
 export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
+/** Columns of the Run log sheet: the same log as the command line's. */
+export { RUN_LOG_HEADERS };
 
 /** Where a region came from, in the words messages use. */
 export function regionSource(region: RegisterRegion): string {
   return region.kind === 'table' ? `table "${region.table}" on sheet "${region.sheet}"` : `sheet "${region.sheet}" (${region.address})`;
 }
 
-/** Plans a run on a region read through the port. Throws `RunError` when the register cannot run. */
-export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides): RunPlan {
+/** Plans a run on a region read through the port, with the workbook's parameters. Throws `RunError` when the register cannot run. */
+export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides, settings?: RunSettings): RunPlan {
   const seen = valuesAsSeen(region);
-  return planRun(seen, { framework, asOf, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
+  return planRun(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
 }
 
 /** A run id for the marker: random, so two runs are never confused. */
@@ -50,12 +53,12 @@ export function newRunId(): string {
 }
 
 /** The SIG pack of a run on the region, its trend from the runs the workbook's Run log records. */
-export function packOfRun(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date): Pack {
-  return buildPack(plan, framework, { asOf, ranAt, source: regionSource(region), history: readRunLog(region.runLog ?? []) });
+export function packOfRun(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, settings?: RunSettings): Pack {
+  return buildPack(plan, framework, { asOf, ranAt, source: regionSource(region), history: readRunLog(region.runLog ?? []), settings });
 }
 
 /** The port write for a plan: contiguous rows from below the header to the last data row, in the columns placement chose; the pack's sheets; the Run log row. */
-export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId(), pack = packOfRun(region, plan, framework, asOf, ranAt)): RunWrite {
+export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId(), settings?: RunSettings, pack = packOfRun(region, plan, framework, asOf, ranAt, settings)): RunWrite {
   const firstGridRow = plan.located.headerIndex + 1;
   const lastGridRow = plan.rows.length ? plan.rows[plan.rows.length - 1]!.gridRow : firstGridRow - 1;
   const blank: Cell[] = RESULT_HEADERS.map(() => '');
@@ -83,7 +86,7 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     log: {
       sheet: RUN_LOG_SHEET,
       headers: RUN_LOG_HEADERS,
-      row: runLogRow(plan, { framework, asOf, source: regionSource(region), ranAt }),
+      row: runLogRow(plan, { framework, asOf, settings, source: regionSource(region), ranAt }),
       rewriteHeaders: olderLogOfOurs(region.runLog),
       widths: RUN_LOG_WIDTHS,
       print: runLogPrint(pack),
@@ -98,12 +101,12 @@ function olderLogOfOurs(log: RegisterRegion['runLog']): boolean {
   return head.length > 0 && head.length < RUN_LOG_HEADERS.length && head.every((h, i) => h === RUN_LOG_HEADERS[i]);
 }
 
-/** Plans and writes a run through the port. */
-export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string } = {}): Promise<{ plan: RunPlan; pack: Pack; report: WriteReport }> {
-  const plan = planRegion(region, framework, asOf, options.overrides);
+/** Plans and writes a run through the port, with the parameters the workbook sets (`settings`). */
+export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string; settings?: RunSettings } = {}): Promise<{ plan: RunPlan; pack: Pack; report: WriteReport }> {
+  const plan = planRegion(region, framework, asOf, options.overrides, options.settings);
   const ranAt = options.ranAt ?? new Date();
-  const pack = packOfRun(region, plan, framework, asOf, ranAt);
-  const report = await port.writeRun(runWrite(region, plan, framework, asOf, ranAt, options.runId, pack), options);
+  const pack = packOfRun(region, plan, framework, asOf, ranAt, options.settings);
+  const report = await port.writeRun(runWrite(region, plan, framework, asOf, ranAt, options.runId, options.settings, pack), options);
   return { plan, pack, report };
 }
 
@@ -119,13 +122,14 @@ export interface SchoolProfilePage {
  * layout for a pack of that one school; `null` when the row is not a data row of the region. Throws
  * `RunError` when the register cannot run.
  */
-export function profilePageOfRow(region: RegisterRegion, row: number, framework: CompiledFramework, asOf: CalendarDate, options: { overrides?: MappingOverrides; ranAt?: Date } = {}): SchoolProfilePage | null {
-  const plan = planRegion(region, framework, asOf, options.overrides);
+export function profilePageOfRow(region: RegisterRegion, row: number, framework: CompiledFramework, asOf: CalendarDate, options: { overrides?: MappingOverrides; ranAt?: Date; settings?: RunSettings } = {}): SchoolProfilePage | null {
+  const plan = planRegion(region, framework, asOf, options.overrides, options.settings);
   const r = plan.rows.find((x) => region.top + x.gridRow === row);
   if (!r) return null;
   const school = r.outcome.record.schoolName ?? `Row ${row + 1}`;
   if (!r.outcome.result) return { school, layout: null, problems: r.outcome.problems.filter((p) => p.severity === 'error').map((p) => p.message) };
-  const profile = schoolProfile(r, framework, asOf);
+  const settings = options.settings;
+  const profile = settings ? schoolProfile(r, framework, asOf, settings.params, settings.national) : schoolProfile(r, framework, asOf);
   return { school, layout: profilesLayout({ ...packHeading(framework, asOf, options.ranAt ?? new Date()), profiles: [profile], profilesNotShown: 0 }), problems: [] };
 }
 
@@ -191,10 +195,14 @@ export interface RiskExplanation {
 }
 
 /**
- * The school on sheet row `row` (0-based) under every framework, with its inspection risk explained;
- * `null` when the row is not a data row of the region.
+ * The school on sheet row `row` (0-based) under every framework (default: the built-ins; the pane gives
+ * the workbook's, each with its parameters), with its inspection risk explained; `null` when the row is
+ * not a data row of the region.
  */
-export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides): { school: string; comparisons: Comparison[]; risk: RiskExplanation | null } | null {
+export function compareRow(
+  region: RegisterRegion, row: number, asOf: CalendarDate, overrides?: MappingOverrides,
+  frameworks: readonly { readonly framework: CompiledFramework; readonly settings?: RunSettings }[] = allFrameworks().map((framework) => ({ framework })),
+): { school: string; comparisons: Comparison[]; risk: RiskExplanation | null } | null {
   const seen = valuesAsSeen(region);
   const located = locateRegister(seen, region.top + 1);
   if (!located) return null;
@@ -203,13 +211,12 @@ export function compareRow(region: RegisterRegion, row: number, asOf: CalendarDa
   const header = located.headerRow;
   const values = seen[gridRow]!;
   if (values.every((c) => c === '')) return null;
-  const frameworks = allFrameworks();
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
   let school = '';
   let risk: RiskExplanation | null = null;
-  const comparisons = frameworks.map((fw): Comparison => {
+  const comparisons = frameworks.map(({ framework: fw, settings }): Comparison => {
     // headerRowNumber is the sheet row of the header as if the school's row came straight after it, so messages name the school's row.
-    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping });
+    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping, params: settings?.params, national: settings?.national });
     const r = outcome.rows[0];
     school = r?.record.schoolName ?? school;
     if (!risk && r?.inspection) {

@@ -20,10 +20,12 @@
  *   other strings as the user typing them ("123" becomes a number). Every non-empty string is therefore
  *   written with a leading apostrophe, Excel's text prefix, which is not part of the cell's value (see
  *   OfficeDev/office-js#6687: an apostrophe-prefixed "=..." is stored as a string).
- * - Settings (framework and mapping) live in `Office.context.document.settings`: saved inside the
- *   workbook, per add-in, invisible on the grid, so the next run on this workbook remembers them.
+ * - Settings (framework, mapping, parameters, framework files) live in `Office.context.document.settings`:
+ *   saved inside the workbook, per add-in, invisible on the grid, so the next run on this workbook
+ *   remembers them; the custom functions read the same settings (shared runtime).
  */
-import { CHUNK_BUDGET_BYTES, columnLetters, parseAddress, type CellAddress, type PaneSettings, type WorkbookPort } from './port';
+import { parsePaneSettings, SETTINGS_KEY } from '../run/authoritySettings';
+import { CHUNK_BUDGET_BYTES, columnLetters, parseAddress, type CellAddress, type WorkbookPort } from './port';
 import { addProfilePage } from './officePage';
 import { readRegister } from './officeRead';
 import { writeRun } from './officeWrite';
@@ -41,7 +43,6 @@ export interface SettingsStore {
   saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
 }
 
-const SETTINGS_KEY = 'schoolRisk.settings';
 
 /** What the host offers beyond ExcelApi 1.1-1.3, each asked once (Office.context.requirements). */
 export interface HostSupport {
@@ -99,21 +100,18 @@ export function createOfficePort(deps: {
         const a = parseAddress(range.address);
         return { sheet: a.sheet, row: a.top, column: a.left };
       }),
-    loadSettings: async () => {
-      const raw = deps.settings?.get(SETTINGS_KEY);
-      if (typeof raw !== 'string') return null;
-      try {
-        const parsed = JSON.parse(raw) as PaneSettings;
-        return typeof parsed.framework === 'string' && typeof parsed.mapping === 'object' ? parsed : null;
-      } catch {
-        return null;
-      }
-    },
+    loadSettings: async () => parsePaneSettings(deps.settings?.get(SETTINGS_KEY)),
     saveSettings: (settings) =>
       new Promise<void>((resolve, reject) => {
         if (!deps.settings) return resolve();
         deps.settings.set(SETTINGS_KEY, JSON.stringify(settings));
         deps.settings.saveAsync((r) => (r.status === 'failed' ? reject(new Error(r.error?.message ?? 'The settings could not be saved.')) : resolve()));
+      }),
+    recalculate: () =>
+      deps.run(async (ctx) => {
+        // The functions' results depend on the settings, which Excel cannot see: a full recalculation.
+        ctx.application.calculate('Full' as Excel.CalculationType);
+        await ctx.sync();
       }),
   };
 }

@@ -184,11 +184,24 @@ export interface WriteControl {
   readonly onProgress?: (rowsDone: number, totalRows: number) => void;
 }
 
-/** What the pane remembers in the workbook: the framework and the analyst's header corrections. */
+/** A framework file loaded into a workbook: its name, its SHA-256 and its text (so it travels with the workbook). */
+export interface FrameworkFile {
+  readonly name: string;
+  readonly sha256: string;
+  readonly text: string;
+}
+
+/**
+ * What the pane remembers in the workbook: the framework, the analyst's header corrections, the
+ * parameters set per framework and the framework files loaded (src/run/authoritySettings.ts).
+ */
 export interface PaneSettings {
   readonly framework: string;
   /** Field key to the header text it is mapped to (`null`: the analyst unmapped it). */
   readonly mapping: Readonly<Record<string, string | null>>;
+  /** Per framework id, the parameters set away from their defaults (name to value). */
+  readonly parameters?: Readonly<Record<string, Readonly<Record<string, number | string | boolean>>>>;
+  readonly frameworkFiles?: readonly FrameworkFile[];
 }
 
 /** The selected cell. */
@@ -216,6 +229,8 @@ export interface WorkbookPort {
   selectedCell(): Promise<CellAddress>;
   loadSettings(): Promise<PaneSettings | null>;
   saveSettings(settings: PaneSettings): Promise<void>;
+  /** Recalculates the workbook, so the custom functions pick up changed settings. */
+  recalculate(): Promise<void>;
 }
 
 /** Excel on the web rejects a request above 5 MB (RequestPayloadSizeLimitExceeded). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categorise, compileFramework, describeCondition, resolveParameters, type Parameters } from '../../core/engine';
+import { fromIsoDate } from '../../core/dates';
 import type { Facts } from '../../core/facts';
 import { FrameworkDefinitionError, type FrameworkDefinition } from '../../core/framework';
 
@@ -44,8 +45,9 @@ const toy: FrameworkDefinition = {
 
 const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0 };
 const fw = compileFramework(toy);
+const AS_OF = fromIsoDate('2026-11-01')!;
 const run = (facts: Partial<Facts>, params?: Record<string, number>) =>
-  categorise(fw, { ...base, ...facts }, { trace: true, params: params && (resolveParameters(fw, params) as { ok: true; params: Parameters }).params });
+  categorise(fw, { ...base, ...facts }, { trace: true, params: params && (resolveParameters(fw, params, AS_OF) as { ok: true; params: Parameters }).params });
 
 describe('first match', () => {
   it.each([
@@ -191,7 +193,7 @@ describe('reasons', () => {
 
 describe('parameters', () => {
   it('reject unknown names, wrong types and out-of-range values as messages', () => {
-    const r = resolveParameters(fw, { nope: 1, minConcerns: 'many', redDays: 500 });
+    const r = resolveParameters(fw, { nope: 1, minConcerns: 'many', redDays: 500 }, AS_OF);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors).toEqual([
       expect.stringContaining('"nope" is not a parameter of Toy framework'),
@@ -200,20 +202,20 @@ describe('parameters', () => {
     ]);
   });
   it('accept numbers written as text (from a settings sheet)', () => {
-    expect(resolveParameters(fw, { minConcerns: '3' })).toEqual({ ok: true, params: { minConcerns: 3, redDays: 20 } });
+    expect(resolveParameters(fw, { minConcerns: '3' }, AS_OF)).toEqual({ ok: true, params: { minConcerns: 3, redDays: 20 } });
   });
 });
 
 describe('malformed definitions throw at load time', () => {
   const broken = (patch: Partial<FrameworkDefinition>) => () => compileFramework({ ...toy, ...patch });
   it.each([
-    ['an unknown fact', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'colour' as never, op: 'eq' as const, value: 1 } }] }, /unknown fact "colour"/],
-    ['a misspelt enum value', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'ofstedGrade' as const, op: 'eq' as const, value: 'goood' } }] }, /"goood" is not a value of ofstedGrade/],
-    ['a missing citation', { criteria: [{ ...toy.criteria[0]!, citation: { section: '', quote: '' } }] }, /has no citation/],
-    ['an unknown parameter', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'concernCount' as const, op: 'gt' as const, value: { param: 'nope' } } }] }, /unknown parameter "nope"/],
-    ['a cycle', { criteria: [{ ...toy.criteria[0]!, when: { criterion: 'b' } }, { ...toy.criteria[1]!, id: 'b', when: { criterion: 'good' } }] }, /refers to itself/],
-    ['an unknown default', { selection: { kind: 'firstMatch' as const, default: 'blue' } }, /default category "blue"/],
-    ['a bad colour', { categories: [{ ...toy.categories[0]!, colour: 'green' }, ...toy.categories.slice(1)] }, /colours must be #RRGGBB/],
+    ['an unknown fact', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'colour' as never, op: 'eq' as const, value: 1 } }] }, /criteria\[0\]\.when\.fact: "colour" is not a fact/],
+    ['a misspelt enum value', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'ofstedGrade' as const, op: 'eq' as const, value: 'goood' } }] }, /criteria\[0\]\.when\.value: "goood" is not a value of ofstedGrade; did you mean "good"\?/],
+    ['a missing citation', { criteria: [{ ...toy.criteria[0]!, citation: { section: '', quote: '' } }] }, /criteria\[0\]\.citation\.section: ""; expected a text, not empty/],
+    ['an unknown parameter', { criteria: [{ ...toy.criteria[0]!, when: { fact: 'concernCount' as const, op: 'gt' as const, value: { param: 'nope' } } }] }, /"nope" is not a parameter of this framework/],
+    ['a cycle', { criteria: [{ ...toy.criteria[0]!, when: { criterion: 'b' } }, { ...toy.criteria[1]!, id: 'b', when: { criterion: 'good' } }] }, /"good -> b -> good"; expected criteria that do not refer to themselves/],
+    ['an unknown default', { selection: { kind: 'firstMatch' as const, default: 'blue' } }, /selection\.default: "blue" is not a category of this framework/],
+    ['a bad colour', { categories: [{ ...toy.categories[0]!, colour: 'green' }, ...toy.categories.slice(1)] }, /categories\[0\]\.colour: "green"; expected #RRGGBB/],
   ])('%s', (_what, patch, message) => {
     expect(broken(patch as Partial<FrameworkDefinition>)).toThrow(FrameworkDefinitionError);
     expect(broken(patch as Partial<FrameworkDefinition>)).toThrow(message);

@@ -1,14 +1,17 @@
 /**
  * Browser entry for the end-to-end test: installs the Excel double as `Office` and `Excel`, with the
- * register the test put in `window.__REGISTER__` (an Excel table when `window.__TABLE__` says so), before
+ * register the test put in `window.__REGISTER__` (an Excel table when `window.__TABLE__` says so) and the
+ * document settings in `window.__SETTINGS__` (a workbook saved with them), before
  * the task pane's bundle runs. Served in place of
  * Office.js from its CDN address.
  */
 import type { Cell } from '../../src/workbook/cell';
 import { ExcelDouble } from '../support/excelDouble';
 
-const w = window as unknown as { __REGISTER__: Cell[][]; __TABLE__?: { name: string; columns: number }; __double: ExcelDouble; Office: unknown; Excel: unknown };
+const w = window as unknown as { __REGISTER__: Cell[][]; __TABLE__?: { name: string; columns: number }; __SETTINGS__?: Record<string, unknown>; __double: ExcelDouble; Office: unknown; Excel: unknown };
 const double = new ExcelDouble();
+// The settings a workbook was saved with (a workbook opened again).
+for (const [name, value] of Object.entries(w.__SETTINGS__ ?? {})) double.settingsData.set(name, value);
 const sheet = double.addSheet('Register', w.__REGISTER__);
 // The register as an Excel table over its first `columns` columns (header row included), the selection in it.
 if (w.__TABLE__) {

@@ -46,6 +46,8 @@ let grid: Cell[][] = [];
 let tableWidth = 0;
 let notesColumn = 0;
 const offsite: string[] = [];
+/** The document settings the page's workbook opens with (empty: a workbook the add-in has not seen). */
+let workbookSettings: Record<string, unknown> = {};
 
 /**
  * Without Debian's chromium the end-to-end tests are skipped with one line saying how to run them; under
@@ -97,9 +99,10 @@ beforeAll(async () => {
     // playwright gives launch() a fresh temporary profile of its own (it refuses --user-data-dir here).
   });
   page = await browser.newPage({ viewport: { width: 320, height: 1000 }, locale: 'en-GB' });
-  const script = `window.__REGISTER__ = ${JSON.stringify(grid)};\nwindow.__TABLE__ = ${JSON.stringify({ name: 'Schools', columns: tableWidth })};\n${readFileSync(join(out, 'double/office-double.js'), 'utf8')}`;
+  const doubleScript = readFileSync(join(out, 'double/office-double.js'), 'utf8');
   await page.route('**/*', (route) => {
     const url = route.request().url();
+    const script = `window.__REGISTER__ = ${JSON.stringify(grid)};\nwindow.__TABLE__ = ${JSON.stringify({ name: 'Schools', columns: tableWidth })};\nwindow.__SETTINGS__ = ${JSON.stringify(workbookSettings)};\n${doubleScript}`;
     if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
     if (new URL(url).hostname === '127.0.0.1') return route.continue();
     offsite.push(url);
@@ -119,10 +122,10 @@ type DoubleOnPage = { sheet(n: string): { value(r: number, c: number): unknown; 
 const onSheet = <T>(f: (sheet: ReturnType<DoubleOnPage['sheet']>) => T) => page.evaluate(`(${f.toString()})(window.__double.sheet('Register'))`) as Promise<T>;
 
 /** A screenshot of the pane at a width, in the temporary folder (its path printed, to look at). */
-async function screenshotAt(width: number, name: string): Promise<string> {
+async function screenshotAt(width: number, name: string, top = true): Promise<string> {
   const shot = join(tmpdir(), `schoolrisk-${name}-${width}-${process.pid}.png`);
   await page.setViewportSize({ width, height: 1000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  if (top) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot });
   console.info(`screenshot: ${shot}`);
   return shot;
@@ -135,6 +138,8 @@ const sheetValues = (name: string) => page.evaluate((n) => {
   const box = s?.usedBox();
   return s && box ? s.grid({ ...box, top: 0, left: 0 }) : [];
 }, name);
+/** The settings the pane saved in the page's workbook. */
+const savedSettings = async () => JSON.parse(String(await page.evaluate(() => (window as unknown as { __double: { settingsData: Map<string, unknown> } }).__double.settingsData.get('schoolRisk.settings') ?? '{}'))) as { framework?: string; parameters?: Record<string, Record<string, unknown>>; frameworkFiles?: unknown[] };
 
 const cell = (row: number, col: number) => page.evaluate(([r, c]) => (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Register')!.value(r!, c!), [row, col]);
 
@@ -272,6 +277,85 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect((await sheetValues(PROFILES_SHEET)).length).toBe(before);
     const selection = await page.evaluate(() => (window as unknown as { __double: { selection: { sheet: string } } }).__double.selection);
     expect(selection.sheet).toBe(PROFILES_SHEET);
+  });
+
+  it('sets a parameter under Authority settings: checked as typed, saved in the workbook, reset, and used by the run', async () => {
+    await page.getByText(/parameters of oxfordshire/).click();
+    const days = page.getByRole('spinbutton', { name: /^targetedMaxDays/ });
+    await days.fill('500');
+    await days.press('Enter');
+    await page.getByText('Parameter "targetedMaxDays" is 500; expected a number from 0 to 20.').waitFor();
+    expect(await savedSettings()).not.toMatchObject({ parameters: { oxfordshire: { targetedMaxDays: 500 } } });
+    await days.fill('2');
+    await days.press('Enter');
+    await expect.poll(savedSettings).toMatchObject({ parameters: { oxfordshire: { targetedMaxDays: 2 } } });
+    // Saving asks Excel to recalculate, so the custom functions in the cells use the new value.
+    expect(await page.evaluate(() => (window as unknown as { __double: { recalculations: number } }).__double.recalculations)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Reset targetedMaxDays to default' }).click();
+    await expect.poll(savedSettings).toMatchObject({ parameters: { oxfordshire: {} } });
+    await days.fill('2');
+    await days.press('Enter');
+    await expect.poll(savedSettings).toMatchObject({ parameters: { oxfordshire: { targetedMaxDays: 2 } } });
+    for (const width of [320, 450]) {
+      await days.scrollIntoViewIfNeeded();
+      expect(existsSync(await screenshotAt(width, 'authority-settings', false))).toBe(true);
+      // Nothing in the section is wider than the pane.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    // The inspection-window and risk parameters, under their prefix, at both widths.
+    await page.getByText(/^Inspection windows, report-card mapping and risk model/).click();
+    const window = page.getByRole('spinbutton', { name: /^windows\.goodEarliestMonths/ });
+    for (const width of [320, 450]) {
+      await window.scrollIntoViewIfNeeded();
+      expect(existsSync(await screenshotAt(width, 'authority-national', false))).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 320, height: 1000 });
+
+    await page.getByRole('button', { name: 'Categorise' }).click();
+    await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
+    const supportColumn = tableWidth + RESULT_HEADERS.indexOf('Support');
+    const offers = await Promise.all(Array.from({ length: grid.length - 1 }, (_, i) => cell(i + 1, supportColumn)));
+    expect(offers.map(String)).toContain('Up to 2 days a year');
+    expect(offers.map(String)).not.toContain('Up to 3 days a year');
+    const log = await page.evaluate(() => {
+      const sheet = (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Run log');
+      return Array.from({ length: 20 }, (_, c) => String(sheet.value(2, c)));
+    });
+    expect(log).toContain('targetedMaxDays=2');
+  });
+
+  it('shows the next analyst who opens the workbook the same framework and parameters', async () => {
+    workbookSettings = { 'schoolRisk.settings': JSON.stringify(await savedSettings()) };
+    await page.reload();
+    await page.getByText(/1 parameter set away from the default; saved in this workbook/).waitFor();
+    await page.getByText(/parameters of oxfordshire/).click();
+    expect(await page.getByRole('spinbutton', { name: /^targetedMaxDays/ }).inputValue()).toBe('2');
+    expect(await page.getByText('targetedMaxDays (days) (set)').count()).toBe(1);
+  });
+
+  it('loads a framework file: a broken one is refused with its problems, Northmoor is saved in the workbook and runs', async () => {
+    const northmoor = readFileSync(join(ROOT, 'examples/frameworks/northmoor.json'), 'utf8');
+    const input = page.locator('input[aria-label="Framework file"]');
+    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(northmoor.replace('"fact": "attendancePct"', '"fact": "atendancePct"')) });
+    const problems = page.getByRole('list', { name: 'Framework file problems' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/"atendancePct" is not a fact; did you mean "attendancePct"\?/);
+    expect((await savedSettings()).frameworkFiles ?? []).toEqual([]);
+
+    await input.setInputFiles({ name: 'northmoor.json', mimeType: 'application/json', buffer: Buffer.from(northmoor) });
+    await page.getByText('Framework loaded').waitFor();
+    await expect.poll(async () => (await savedSettings()).framework).toBe('northmoor');
+    expect((await savedSettings()).frameworkFiles).toEqual([expect.objectContaining({ name: 'northmoor.json', text: northmoor })]);
+    await page.getByRole('button', { name: 'Categorise' }).click();
+    await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
+    expect(String(await cell(1, tableWidth))).toMatch(/^(Universal|Monitor|Support|Intervene)/);
+    const source = await page.evaluate(() => {
+      const sheet = (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown } } }).__double.sheet('Run log');
+      const column = Array.from({ length: 30 }, (_, c) => String(sheet.value(0, c))).indexOf('Framework source');
+      return String(sheet.value(1, column));
+    });
+    expect(source).toMatch(/^file northmoor\.json sha256 [0-9a-f]{64} \(northmoor 1\.0\.0\)$/);
   });
 
   it('fits 320 px and sends nothing off localhost but the intercepted Office.js request', async () => {

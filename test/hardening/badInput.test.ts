@@ -13,6 +13,7 @@ import { RESULT_HEADERS } from '../../src/run/registerRun';
 import type { ResultRow } from '../../src/run/resultsJson';
 import { parseCsv } from '../../src/workbook/readFile';
 import { BAD_INPUT_FIXTURES, badInputManifest, type BadInputCase } from '../support/badInputCorpus';
+import { readResultRows } from '../support/resultsFile';
 
 const FIXTURES = BAD_INPUT_FIXTURES;
 
@@ -70,7 +71,7 @@ describe.each(manifest.cases.filter((c) => c.expect === 'row-error'))('row error
     const r = await categorise(c, out);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     const bad = rows.find((x) => x.row === c.row)!;
     expect(bad.category).toBeNull();
     expect(bad.errors).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(c.message))]));
@@ -83,7 +84,7 @@ describe.each(manifest.cases.filter((c) => c.expect === 'row-error'))('row error
 async function jsonRow(c: Case): Promise<ResultRow> {
   const out = join(dir, `${c.id}.json`);
   expect((await categorise(c, out)).code).toBe(0);
-  return (JSON.parse(readFileSync(out, 'utf8')) as ResultRow[]).find((x) => x.row === c.row)!;
+  return readResultRows(out).find((x) => x.row === c.row)!;
 }
 
 describe.each(manifest.cases.filter((c) => c.expect === 'row-warning'))('row warning: $id ($what)', (c) => {
@@ -180,7 +181,7 @@ describe.each(manifest.cases.filter((c) => c.expect === 'register-warning'))('he
     // Every school is still categorised: the later column is left alone, not read as a second value.
     const json = join(dir, `${c.id}.json`);
     expect((await categorise(c, json)).code).toBe(0);
-    const rows = JSON.parse(readFileSync(json, 'utf8')) as ResultRow[];
+    const rows = readResultRows(json);
     expect(rows.map((x) => x.category)).not.toContain(null);
   });
 });
@@ -202,7 +203,7 @@ describe.each(manifest.cases)('validate and categorise agree: $id', (c) => {
       if (validateProblems(v.out).length === 0) expect(v.err).toBe(r.err);
       return;
     }
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     const reported = [...new Set(rows.flatMap((x) => [...x.errors, ...x.warnings]))].sort();
     expect([...new Set(validateProblems(v.out))].sort()).toEqual(reported);
     expect(v.code).toBe(rows.some((x) => x.errors.length > 0) ? 1 : 0);

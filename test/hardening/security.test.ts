@@ -12,9 +12,9 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { ResultRow } from '../../src/run/resultsJson';
 import { neutraliseCsvCell } from '../../src/workbook/writeFile';
 import { withRequiredColumns } from '../support/requiredColumns';
+import { readResultRows } from '../support/resultsFile';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 const FORMULAS = ['=HYPERLINK("http://evil.example/x","Click")', '@SUM(A1:A9)', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '=1+1'];
@@ -109,7 +109,7 @@ describe('school names in the .json output', () => {
   it('carry markup verbatim inside messages (JSON-escaped, never interpreted)', async () => {
     const out = join(dir, 'out.json');
     await categorise(out);
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     const marked = rows.find((r) => r.urn === '200100')!;
     expect(marked.category).toBeNull();
     expect(marked.errors[0]).toContain(`"${MARKUP}" is not one of the allowed values`);

@@ -5,7 +5,7 @@ import { allFrameworks } from '../../core/frameworks';
 import { withColumnsSection } from '../../scripts/generate-framework-columns';
 
 describe.each(allFrameworks().map((fw) => [fw.definition.id, fw] as const))('docs/frameworks/%s.md: the columns it needs', (_id, fw) => {
-  const doc = readFileSync(fw.definition.docs, 'utf8');
+  const doc = readFileSync(fw.definition.docs!, 'utf8');
 
   it('is the section generated from core/columns.ts (run npx tsx scripts/generate-framework-columns.ts)', () => {
     expect(doc).toBe(withColumnsSection(doc, fw));

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INSPECTION_RISK_MODEL } from '../../core/ofsted';
 import { main } from '../../src/cli/main';
 import type { ResultRow } from '../../src/run/resultsJson';
+import { readResultRows } from '../support/resultsFile';
 import { isTrainingUrn } from '../../scripts/ofsted2018/data';
 import { fitModel, MODEL_PATH } from '../../scripts/ofsted2018/fit';
 import { measureRanking, type RankingFigures } from '../../scripts/ofsted2018/measure';
@@ -26,7 +27,7 @@ async function categorise(csv: string, out: string, ...extra: string[]): Promise
   const code = await main(['categorise', csv, '--framework', 'oxfordshire', '--as-of', '2018-08-31', ...extra, '--out', out], () => undefined, (t) => (err += t));
   expect(err).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+  return readResultRows(out);
 }
 
 beforeAll(async () => {

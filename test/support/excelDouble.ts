@@ -89,6 +89,8 @@ export class ExcelDouble {
   /** Per sync: the operation of each command it carried ("values", "load", "addName", ...). */
   readonly operations: string[][] = [];
   calculationSuspensions = 0;
+  /** Full recalculations asked for (the pane asks after settings change, so the functions see them). */
+  recalculations = 0;
   /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
   failure: { sync: number; atCommand: number } | null = null;
   readonly settingsData = new Map<string, unknown>();
@@ -170,7 +172,10 @@ class Context {
   queue: Command[] = [];
   loads: PendingLoad[] = [];
   readonly workbook: WorkbookProxy;
-  readonly application = { suspendApiCalculationUntilNextSync: () => this.push({ op: 'suspendCalc' }, () => void this.double.calculationSuspensions++) };
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => this.push({ op: 'suspendCalc' }, () => void this.double.calculationSuspensions++),
+    calculate: () => this.push({ op: 'calculate' }, () => void this.double.recalculations++),
+  };
   constructor(readonly double: ExcelDouble) {
     this.workbook = new WorkbookProxy(this);
   }

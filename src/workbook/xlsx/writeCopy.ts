@@ -192,7 +192,9 @@ async function writeOurSheets(
   // The Run log: the earlier runs' rows as they were, and this run's below; its header row repeats on every page.
   const log = sheetPart(RUN_LOG_SHEET);
   const earlier = ranBefore ? (wb.runLog ?? []) : [];
-  const header = earlier.length ? earlier[0]! : [...RUN_LOG_HEADERS];
+  // An earlier version's header (a prefix of today's columns) gains the new columns; one the analyst changed is kept.
+  const isPrefix = earlier.length > 0 && earlier[0]!.every((h, i) => h === RUN_LOG_HEADERS[i]);
+  const header = earlier.length && !isPrefix ? earlier[0]! : [...RUN_LOG_HEADERS];
   const bold = formatOf('header');
   const plain = formatOf('plain');
   const asCell = (v: GridValue | undefined) => (v === undefined || typeof v === 'object' ? '' : typeof v === 'boolean' ? String(v) : v);

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
-import type { ResultRow } from '../../../src/run/resultsJson';
 import { withRequiredColumns } from '../../support/requiredColumns';
+import { readResultRows } from '../../support/resultsFile';
 
 let dir: string;
 beforeAll(() => {
@@ -34,7 +34,7 @@ describe('schoolrisk categorise to JSON', () => {
     const r = await run('categorise', csv, '--framework', 'OXFORDSHIRE', '--as-of', '2026-11-01', '--out', out);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     expect(rows.map((x) => [x.row, x.urn])).toEqual([[2, '100001'], [3, '100002']]);
     expect(rows[1]!.category).toBe('ri');
     expect(rows[0]!.errors).toEqual([]);
@@ -56,7 +56,7 @@ describe('schoolrisk categorise to JSON', () => {
     writeFileSync(csv, `${HEADER}\n${line('100001,Ashby Lane,Primary,Community school,Good,31/02/2024,Yes,01/09/2019,N,N')}\n${line('100002,Brook,Primary,Community school,Good,01/03/2022,Yes,01/09/2019,N,N')}\n`);
     const out = join(dir, 'bad-row.json');
     expect((await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     expect(rows[0]!.category).toBeNull();
     expect(rows[0]!.errors).toEqual([expect.stringMatching(/^Row 2, column "Inspection date": "31\/02\/2024" is not a date; expected /)]);
     expect(rows[1]!.category).not.toBeNull();
@@ -73,7 +73,7 @@ describe('schoolrisk categorise to JSON', () => {
     await wb.xlsx.writeFile(xlsx);
     const out = join(dir, 'title.json');
     expect((await run('categorise', xlsx, '-f', 'wokingham', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row).toBe(4);
     expect(rows[0]!.inspection!.dueFrom).not.toBeNull();
@@ -93,7 +93,7 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
     const r = await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Note: The file is not UTF-8: it was read as Windows-1252/m);
-    const rows = JSON.parse(readFileSync(out, 'utf8')) as ResultRow[];
+    const rows = readResultRows(out);
     expect(rows[0]).toMatchObject({ urn: '100001', errors: [] });
     expect(rows[0]!.category).not.toBeNull();
 
@@ -111,7 +111,7 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
     const r = await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('Note:');
-    expect((JSON.parse(readFileSync(out, 'utf8')) as ResultRow[])[0]).toMatchObject({ urn: '100001', errors: [] });
+    expect(readResultRows(out)[0]).toMatchObject({ urn: '100001', errors: [] });
   });
 });
 
@@ -151,8 +151,8 @@ describe('schoolrisk categorise: the inspection outlook in results.json', () => 
     const chosen = join(dir, 'outlook-chosen.json');
     expect((await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '-o', usual)).code).toBe(0);
     expect((await run('categorise', csv, '-f', 'oldham', '--as-of', '2026-11-01', '--horizon-months', '6', '--window-coverage', '90', '--inspection-rules', 'practice-2012-2019', '-o', chosen)).code).toBe(0);
-    const [a] = (JSON.parse(readFileSync(usual, 'utf8')) as ResultRow[]).map((r) => r.inspection!);
-    const [b] = (JSON.parse(readFileSync(chosen, 'utf8')) as ResultRow[]).map((r) => r.inspection!);
+    const [a] = readResultRows(usual).map((r) => r.inspection!);
+    const [b] = readResultRows(chosen).map((r) => r.inspection!);
     expect(a).toMatchObject({ horizonMonths: 24, windowCoverage: 0.8, statutoryLatest: '2030-07-31', rules: 'report-cards-2025' });
     expect(a!.probability).toBeCloseTo(a!.inspectedWithinHorizon * a!.belowGoodIfInspected, 3);
     expect(a!.riskReasons[0]).toMatch(new RegExp(`^Score ${a!.riskScore}: `));

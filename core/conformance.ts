@@ -1,0 +1,285 @@
+/**
+ * Conformance cases travel with a framework: a register of example schools (as an analyst would keep
+ * them) and a table of what the policy says each one is, with the words it rests on. Running them is
+ * how an authority shows its file says what its policy says, and how we show the built-ins do.
+ *
+ * The register is read like any register: the same headers, the same cell reading, the facts derived
+ * at the case's as-of date. A policy's example is sometimes stated in derived terms ("more than three
+ * years since the inspection", "a risk score of 50"): a column headed `fact:` and a derived fact's name
+ * (`fact:monthsSinceInspection`) sets that fact directly, for every row; a blank cell there makes it
+ * blank.
+ *
+ * The expectations table (tab-separated, one row per case, by URN) gives the category and, where the
+ * case says so, the variant, the support amount, whose offer applies, the reasons that must appear, the
+ * additional offers, the parameters set for the case, the as-of date and the citation. Every criterion
+ * should fire in some case and not fire in another, and every category should be reached: the coverage
+ * says where the cases fall short.
+ */
+import { fromIsoDate, type CalendarDate } from './dates';
+import { deriveFacts, type NationalParameters } from './deriveFacts';
+import { categorise, type CompiledFramework } from './engine';
+import { DERIVED_FACT_KINDS, factValueKind, type DerivedFacts, type FactKey, type Facts } from './facts';
+import { resolveSettings } from './parameters';
+import { readRegister } from './record';
+import type { Categorisation } from './result';
+
+/** The columns of an expectations table, in the order `framework export` and the built-ins write them. */
+export const EXPECTATION_COLUMNS = ['urn', 'category', 'variant', 'support', 'offer', 'reasons', 'additional', 'params', 'as of', 'name', 'citation'] as const;
+const REQUIRED_COLUMNS = ['urn', 'category', 'as of', 'name', 'citation'] as const;
+
+/** The prefix of a column that sets a derived fact directly. */
+export const FACT_COLUMN_PREFIX = 'fact:';
+
+/** One case's expectations, as the table gives them (`undefined`: not checked). */
+export interface CaseExpectation {
+  readonly urn: string;
+  /** Line of the table (1 is the header), for messages. */
+  readonly line: number;
+  readonly name: string;
+  readonly citation: string;
+  readonly asOf: CalendarDate;
+  readonly category: string;
+  /** `null`: no variant. */
+  readonly variant?: string | null;
+  /** `null`: the policy sets no number. */
+  readonly support?: number | null;
+  readonly offer?: 'maintained' | 'academy';
+  readonly reasons?: readonly string[];
+  /** Exactly these additional offers (`[]`: none). */
+  readonly additional?: readonly string[];
+  /** Parameters set for the case, `name` to its text. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** One case run. */
+export interface CaseResult {
+  readonly expectation: CaseExpectation;
+  readonly passed: boolean;
+  /** What did not match, one line each (empty when it passed). */
+  readonly failures: readonly string[];
+  /** `null` when the case could not be evaluated (a bad cell, a bad parameter). */
+  readonly result: Categorisation | null;
+}
+
+/** Fired and not-fired counts per criterion, and cases per category. */
+export interface Coverage {
+  readonly criteria: readonly { readonly id: string; readonly fired: number; readonly notFired: number; readonly unknown: number }[];
+  readonly categories: readonly { readonly id: string; readonly cases: number }[];
+  /** Every criterion fired and did not fire at least once, and every category was reached. */
+  readonly complete: boolean;
+}
+
+/** The cases' outcome: problems with the files themselves, each case, and the coverage. */
+export interface ConformanceReport {
+  readonly fileProblems: readonly string[];
+  readonly cases: readonly CaseResult[];
+  readonly coverage: Coverage;
+  readonly passed: boolean;
+}
+
+/** Reads an expectations table (tab-separated text). Problems are messages naming the line. */
+export function readExpectations(tsv: string): { expectations: CaseExpectation[]; problems: string[] } {
+  const lines = tsv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
+  const problems: string[] = [];
+  for (const c of REQUIRED_COLUMNS) if (!header.includes(c)) problems.push(`expectations: no "${c}" column; the header row needs ${REQUIRED_COLUMNS.join(', ')} (and may have ${EXPECTATION_COLUMNS.filter((x) => !(REQUIRED_COLUMNS as readonly string[]).includes(x)).join(', ')}).`);
+  for (const h of header) if (h && !(EXPECTATION_COLUMNS as readonly string[]).includes(h)) problems.push(`expectations: column "${h}" is not one of ${EXPECTATION_COLUMNS.join(', ')}.`);
+  if (problems.length) return { expectations: [], problems };
+  const expectations: CaseExpectation[] = [];
+  lines.slice(1).forEach((text, i) => {
+    if (text.trim() === '') return;
+    const line = i + 2;
+    const cells = text.split('\t');
+    const cell = (name: string) => (cells[header.indexOf(name)] ?? '').trim();
+    const optional = (name: string) => (header.includes(name) && cell(name) !== '' ? cell(name) : undefined);
+    const list = (name: string) => {
+      const v = optional(name);
+      return v === undefined ? undefined : v === 'none' ? [] : v.split(',').map((x) => x.trim()).filter(Boolean);
+    };
+    const asOf = fromIsoDate(cell('as of'));
+    if (asOf === null) problems.push(`expectations line ${line}: as of "${cell('as of')}" is not a date; expected YYYY-MM-DD.`);
+    const supportText = optional('support');
+    const support = supportText === undefined ? undefined : supportText === 'none' ? null : Number(supportText);
+    if (typeof support === 'number' && !Number.isFinite(support)) problems.push(`expectations line ${line}: support "${supportText}" is not a number; expected a number, "none" (the policy sets none) or blank (not checked).`);
+    const offer = optional('offer');
+    if (offer !== undefined && offer !== 'maintained' && offer !== 'academy') problems.push(`expectations line ${line}: offer "${offer}"; expected maintained, academy or blank.`);
+    const params: Record<string, string> = {};
+    for (const part of (optional('params') ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
+      const eq = part.indexOf('=');
+      if (eq <= 0) problems.push(`expectations line ${line}: params "${part}"; expected name=value, several separated by ";".`);
+      else params[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+    }
+    for (const c of ['urn', 'category', 'name', 'citation'] as const) if (cell(c) === '') problems.push(`expectations line ${line}: no ${c}; every case needs one.`);
+    const variant = optional('variant');
+    expectations.push({
+      urn: cell('urn'), line, name: cell('name'), citation: cell('citation'), asOf: asOf ?? (0 as CalendarDate), category: cell('category'),
+      ...(variant === undefined ? {} : { variant: variant === 'none' ? null : variant }),
+      ...(support === undefined ? {} : { support }),
+      ...(offer === undefined ? {} : { offer: offer as 'maintained' | 'academy' }),
+      ...(list('reasons') === undefined ? {} : { reasons: list('reasons')! }),
+      ...(list('additional') === undefined ? {} : { additional: list('additional')! }),
+      params,
+    });
+  });
+  return { expectations, problems };
+}
+
+/** A derived fact's value from a `fact:` cell, or a message. Blank is a blank fact. */
+function readFactCell(fact: keyof DerivedFacts, raw: unknown): { ok: true; value: unknown } | { ok: false; expected: string } {
+  const text = raw === null || raw === undefined ? '' : String(raw).trim();
+  if (text === '') return { ok: true, value: undefined };
+  const kind = DERIVED_FACT_KINDS[fact];
+  switch (kind.kind) {
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : Number(text);
+      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, expected: 'a number' };
+    }
+    case 'boolean': {
+      const t = text.toLowerCase();
+      return ['yes', 'true', 'y', '1'].includes(t) ? { ok: true, value: true } : ['no', 'false', 'n', '0'].includes(t) ? { ok: true, value: false } : { ok: false, expected: 'Yes or No' };
+    }
+    case 'date': {
+      const d = fromIsoDate(text);
+      return d === null ? { ok: false, expected: 'a date, YYYY-MM-DD' } : { ok: true, value: d };
+    }
+    case 'enum':
+      return kind.values.includes(text) ? { ok: true, value: text } : { ok: false, expected: `one of ${kind.values.join(', ')}` };
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+/**
+ * Each case's facts from the register: read, derived at its as-of date with its national parameters,
+ * and the `fact:` columns laid over. Keyed by URN; a row that cannot be read gives its problems.
+ */
+export function caseFacts(
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  settingsOf: (urn: string) => { asOf: CalendarDate; national?: NationalParameters } | undefined,
+): { byUrn: Map<string, { facts: Facts } | { problems: string[] }>; problems: string[] } {
+  const problems: string[] = [];
+  const factColumns: { index: number; fact: keyof DerivedFacts }[] = [];
+  header.forEach((h, index) => {
+    const text = String(h ?? '').trim();
+    if (!text.toLowerCase().startsWith(FACT_COLUMN_PREFIX)) return;
+    const fact = text.slice(FACT_COLUMN_PREFIX.length).trim();
+    if (fact in DERIVED_FACT_KINDS) factColumns.push({ index, fact: fact as keyof DerivedFacts });
+    else {
+      let hint = `expected a derived fact: ${Object.keys(DERIVED_FACT_KINDS).join(', ')}`;
+      try {
+        factValueKind(fact as FactKey);
+        hint = `${fact} is a register column: head it as the register does`;
+      } catch {
+        // not a fact at all
+      }
+      problems.push(`register: column "${text}": ${hint}.`);
+    }
+  });
+  const byUrn = new Map<string, { facts: Facts } | { problems: string[] }>();
+  // Each row is read at its own case's as-of date: dates after it are refused, as in a run.
+  rows.forEach((cells, i) => {
+    const urnCell = header.findIndex((h) => /^urn$/i.test(String(h ?? '').trim()));
+    const urn = urnCell >= 0 ? String(cells[urnCell] ?? '').trim() : '';
+    if (urn === '' && cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
+    const settings = settingsOf(urn);
+    if (!settings) {
+      problems.push(`register row ${i + 2}: URN "${urn}" has no row in the expectations.`);
+      return;
+    }
+    const read = readRegister(header, [cells], { asOf: settings.asOf, headerRowNumber: i + 1 });
+    const errors = read.problems.filter((p) => p.severity === 'error' && p.row > 0).map((p) => p.message);
+    const record = read.records[0];
+    if (errors.length || !record) {
+      byUrn.set(urn, { problems: errors.length ? errors : ['the row could not be read'] });
+      return;
+    }
+    const { facts } = deriveFacts(record, settings.asOf, settings.national);
+    const rowProblems: string[] = [];
+    for (const c of factColumns) {
+      const v = readFactCell(c.fact, cells[c.index]);
+      if (v.ok) (facts as unknown as Record<string, unknown>)[c.fact] = v.value;
+      else rowProblems.push(`Row ${i + 2}, column "${FACT_COLUMN_PREFIX}${c.fact}": ${JSON.stringify(cells[c.index])}; expected ${v.expected}.`);
+    }
+    byUrn.set(urn, rowProblems.length ? { problems: rowProblems } : { facts });
+  });
+  return { byUrn, problems };
+}
+
+/** Runs a framework's cases: each expectation against its school, then the coverage. */
+export function runConformance(fw: CompiledFramework, register: { header: readonly unknown[]; rows: readonly (readonly unknown[])[] }, expectationsTsv: string): ConformanceReport {
+  const { expectations, problems: tableProblems } = readExpectations(expectationsTsv);
+  const fileProblems = [...tableProblems];
+  const byUrn = new Map(expectations.map((e) => [e.urn, e]));
+  const settings = new Map<string, ReturnType<typeof resolveSettings>>();
+  for (const e of expectations) settings.set(e.urn, resolveSettings(fw, e.params, e.asOf));
+  const read = caseFacts(register.header, register.rows, (urn) => {
+    const e = byUrn.get(urn);
+    const s = settings.get(urn);
+    return e && { asOf: e.asOf, ...(s?.ok ? { national: s.settings.national } : {}) };
+  });
+  fileProblems.push(...read.problems);
+
+  const categoryIds = fw.definition.categories.map((c) => c.id);
+  const cases = expectations.map((e): CaseResult => {
+    const s = settings.get(e.urn)!;
+    const row = read.byUrn.get(e.urn);
+    const fail = (failures: string[]): CaseResult => ({ expectation: e, passed: false, failures, result: null });
+    if (!s.ok) return fail(s.errors);
+    if (!row) return fail([`no school with URN ${e.urn} in the register`]);
+    if ('problems' in row) return fail(row.problems);
+    if (!categoryIds.includes(e.category)) return fail([`category "${e.category}" is not a category of ${fw.definition.id}: ${categoryIds.join(', ')}`]);
+    const r = categorise(fw, row.facts, { params: s.settings.params, trace: true });
+    const failures: string[] = [];
+    if (r.category !== e.category) failures.push(`category: got ${r.category}, expected ${e.category}${r.reasons.length ? ` (reasons: ${r.reasons.map((x) => x.criterion).join(', ')})` : ''}`);
+    if (e.variant !== undefined && (r.variant?.id ?? null) !== e.variant) failures.push(`variant: got ${r.variant?.id ?? 'none'}, expected ${e.variant ?? 'none'}`);
+    if (e.support !== undefined && r.support.amount !== e.support) failures.push(`support: got ${r.support.amount ?? 'none'}, expected ${e.support ?? 'none'}`);
+    if (e.offer !== undefined && r.support.offerFor !== e.offer) failures.push(`offer: got ${r.support.offerFor}, expected ${e.offer}`);
+    const reasons = r.reasons.map((x) => x.criterion);
+    const missing = (e.reasons ?? []).filter((x) => !reasons.includes(x));
+    if (missing.length) failures.push(`reasons: ${missing.join(', ')} not among ${reasons.join(', ') || '(none)'}`);
+    if (e.additional !== undefined) {
+      const got = r.additional.map((a) => a.id).sort();
+      if (got.join(',') !== [...e.additional].sort().join(',')) failures.push(`additional: got ${got.join(', ') || 'none'}, expected ${e.additional.join(', ') || 'none'}`);
+    }
+    // Every reason is cited.
+    for (const reason of r.reasons) if (!reason.citation.section) failures.push(`reason ${reason.criterion} has no citation section`);
+    return { expectation: e, passed: failures.length === 0, failures, result: r };
+  });
+  const unmatched = [...read.byUrn.keys()].filter((u) => !byUrn.has(u));
+  for (const u of unmatched) fileProblems.push(`register: URN ${u} has no row in the expectations.`);
+
+  const coverage = coverageOf(fw, cases);
+  return { fileProblems, cases, coverage, passed: fileProblems.length === 0 && cases.length > 0 && cases.every((c) => c.passed) && coverage.complete };
+}
+
+/** How often each criterion fired and did not, and how many cases each category got (by the rules, before any override). */
+export function coverageOf(fw: CompiledFramework, cases: readonly CaseResult[]): Coverage {
+  const criteria = fw.definition.criteria.map((c) => ({ id: c.id, fired: 0, notFired: 0, unknown: 0 }));
+  const categories = fw.definition.categories.map((c) => ({ id: c.id, cases: 0 }));
+  for (const c of cases) {
+    if (!c.result) continue;
+    c.result.trace.forEach((t, i) => {
+      const row = criteria[i]!;
+      if (t.outcome === 'fired') row.fired++;
+      else if (t.outcome === 'not-fired') row.notFired++;
+      else row.unknown++;
+    });
+    const cat = categories.find((x) => x.id === c.result!.computedCategory);
+    if (cat) cat.cases++;
+  }
+  return { criteria, categories, complete: criteria.every((c) => c.fired > 0 && c.notFired > 0) && categories.every((c) => c.cases > 0) };
+}
+
+/** The coverage as a table, one line per criterion and category, gaps marked. */
+export function coverageTable(coverage: Coverage): string {
+  const width = Math.max(9, ...coverage.criteria.map((c) => c.id.length), ...coverage.categories.map((c) => c.id.length));
+  const lines = [`${'criterion'.padEnd(width)}  fired  not fired  unknown`];
+  for (const c of coverage.criteria) {
+    const gap = c.fired === 0 || c.notFired === 0 ? `  <- never ${c.fired === 0 ? 'fired' : 'not fired'}` : '';
+    lines.push(`${c.id.padEnd(width)}  ${String(c.fired).padStart(5)}  ${String(c.notFired).padStart(9)}  ${String(c.unknown).padStart(7)}${gap}`);
+  }
+  lines.push('', `${'category'.padEnd(width)}  cases`);
+  for (const c of coverage.categories) lines.push(`${c.id.padEnd(width)}  ${String(c.cases).padStart(5)}${c.cases === 0 ? '  <- never reached' : ''}`);
+  return `${lines.join('\n')}\n`;
+}

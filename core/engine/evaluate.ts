@@ -1,0 +1,180 @@
+/**
+ * Evaluating a framework on one school: every criterion, in an order where those it refers to come
+ * first; the category by the framework's selection rule (first match, or best fit); an analyst's override;
+ * the variant, the support offer and the additional offers; the reasons (worded only when read) and, on
+ * request, the trace and the worst case. Never throws on data; never changes the facts.
+ *
+ * Logic is three-valued (Kleene): a comparison on a blank fact is unknown, `all` is false if any part is
+ * false, `any` is true if any part is true. A criterion fires only on evidence, never on a blank.
+ */
+import { factAt } from '../factShape';
+import type { Facts } from '../facts';
+import { FIELDS, normaliseKey } from '../fields';
+import type { CategoryDef, SupportOffer } from '../framework';
+import type { Unknowns } from '../missingEvidence';
+import type { Parameters } from '../parameters';
+import { problem, type Problem } from '../problems';
+import type { Categorisation, Reason, ResolvedSupport } from '../result';
+import { FiredReason, traceOf } from './explain';
+import { bestFit } from './selection';
+import { isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation, type Truth } from './types';
+import { worstCase } from './worstCase';
+
+/** Options of one evaluation. */
+export interface CategoriseOptions {
+  /** Resolved parameters (default: the policy's). */
+  readonly params?: Parameters;
+  /** Include every criterion's outcome in `trace` (costs a little; the Reasons column does not need it). */
+  readonly trace?: boolean;
+  /** The facts the school's missing cells open (core/missingEvidence.ts): the worst case is worked out over them. */
+  readonly unknowns?: Unknowns | null;
+}
+
+/** Evaluates a framework on one school's facts. Never throws on data; never changes `facts`. */
+export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = {}): Categorisation {
+  const params = options.params ?? fw.defaults;
+  const def = fw.definition;
+  // Scratch arrays reused from school to school: every slot is written before it is read, and nothing
+  // returned keeps them.
+  const { fired, v } = fw.scratch;
+  const slots = fw.slotNumbers;
+  // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
+  const at = factAt;
+  for (let i = 0; i < slots.length; i++) v[i] = at(facts, slots[i]!);
+  // The criteria that fired, kept in definition order as they come (evaluation order differs only where a
+  // criterion refers to a later one): reasons and best fit then walk a handful, not every criterion.
+  const firedList: CompiledCriterion[] = [];
+  for (const c of fw.criteria) {
+    const t = c.evaluate(v, params, fired);
+    fired[c.index] = t;
+    if (t === true) insertInOrder(firedList, c);
+  }
+
+  let rank: number;
+  let deciding: number[];
+  if (def.selection.kind === 'firstMatch') {
+    rank = fw.defaultRank;
+    for (let r = fw.categories.length - 1; r >= 0; r--) {
+      const cat = fw.categories[r]!;
+      if (cat.when && cat.when(v, params, fired) === true) {
+        rank = r;
+        break;
+      }
+    }
+    const cat = fw.categories[rank]!;
+    // The default category has no rule: what decided it is the fired criteria that indicate it.
+    deciding = cat.when ? cat.criteria.filter((i) => fired[i] === true) : firedList.filter((c) => c.indicatesRank === rank).map((c) => c.index);
+  } else {
+    ({ rank, deciding } = bestFit(fw, firedList));
+  }
+
+  const computed = fw.categories[rank]!;
+  const warnings: Problem[] = [];
+  const override = facts.categoryOverride === undefined ? null : readOverride(fw, facts, warnings);
+  const chosen = override ?? computed;
+  const variant = chosen.variants.length === 0 ? null : (chosen.variants.find((x) => x.when(v, params, fired) === true) ?? null);
+
+  const reasons: Reason[] = [];
+  const notes: Reason[] = [];
+  // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
+  // built only when a shell reads it (RISKCATEGORY never does).
+  const school: Evaluation = { facts, params, again: null };
+  for (const c of firedList) {
+    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, school));
+  }
+  if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
+
+  return {
+    framework: def.id,
+    frameworkVersion: def.version,
+    category: chosen.def.id,
+    label: chosen.def.label,
+    colour: chosen.def.colour,
+    textColour: chosen.def.textColour,
+    variant: variant ? variant.shown : null,
+    computedCategory: computed.def.id,
+    override: override ? { category: override.def.id, reason: facts.overrideReason ?? '' } : null,
+    support: supportFor(fw, chosen, facts.isAcademy === true, params),
+    additional: additionalFor(fw, v, params, fired),
+    reasons,
+    notes,
+    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
+    warnings: warnings.length ? warnings : NONE,
+    // An analyst's override stands: the worst case is of the rules' category, so only without one.
+    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedList, rank, options.unknowns) : null,
+  };
+}
+
+function additionalFor(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[]): Categorisation['additional'] {
+  let out: Categorisation['additional'][number][] | null = null;
+  for (const a of fw.additional) if (a.when(v, params, fired) === true) (out ??= []).push(a.shown);
+  return out ?? NONE;
+}
+
+/**
+ * The support offer of a category, resolved once per category, status and parameter set: it depends on
+ * nothing else, and 25,000 schools share a handful of offers.
+ */
+function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boolean, params: Parameters): ResolvedSupport {
+  let resolved = fw.supportByParams.get(params);
+  if (!resolved) fw.supportByParams.set(params, (resolved = []));
+  return (resolved[cat.rank * 2 + (isAcademy ? 1 : 0)] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
+}
+
+/** Inserts a fired criterion into a list kept in definition order (it arrives nearly in order). */
+function insertInOrder(list: CompiledCriterion[], c: CompiledCriterion): void {
+  let i = list.length;
+  list.push(c);
+  while (i > 0 && list[i - 1]!.index > c.index) {
+    list[i] = list[i - 1]!;
+    i--;
+  }
+  list[i] = c;
+}
+
+function readOverride(fw: CompiledFramework, facts: Facts, warnings: Problem[]): CompiledCategory | null {
+  const raw = facts.categoryOverride;
+  if (raw === undefined || raw.trim() === '') return null;
+  const found = fw.categoryByKey.get(normaliseKey(raw));
+  if (!found) {
+    warnings.push(problem({
+      kind: 'unknown-category', severity: 'warning', row: facts.row, column: FIELDS.categoryOverride.label, field: 'categoryOverride', value: raw,
+      expected: `one of ${fw.categories.map((c) => `${c.def.id} (${c.def.label})`).join(', ')}; the override was ignored`,
+    }));
+    return null;
+  }
+  if (!facts.overrideReason?.trim()) {
+    warnings.push(problem({
+      kind: 'missing-value', severity: 'warning', row: facts.row, column: FIELDS.overrideReason.label, field: 'overrideReason', value: '',
+      expected: 'the reason for the override, so the School Improvement Group can see why; the override was applied',
+    }));
+  }
+  return found;
+}
+
+function resolveSupport(cat: CategoryDef, isAcademy: boolean, params: Parameters): ResolvedSupport {
+  const academyDiffers = cat.support.academy !== undefined;
+  const offer = isAcademy && cat.support.academy ? cat.support.academy : cat.support.maintained;
+  const amount = offer.amount === null ? null : isParamRef(offer.amount) ? Number(params[offer.amount.param]) : offer.amount;
+  return {
+    amount,
+    unit: amount === null ? null : (offer.unit ?? null),
+    bound: amount === null ? null : (offer.bound ?? 'exactly'),
+    noneReason: amount === null ? (offer.noneReason ?? null) : null,
+    actions: offer.actions,
+    cadence: offer.cadence,
+    informed: offer.informed,
+    citation: offer.citation,
+    offerFor: isAcademy && academyDiffers ? 'academy' : 'maintained',
+    academyDiffers,
+    summary: supportSummary(amount, offer),
+  };
+}
+
+/** "Up to 20 officer days a year", "3 visits a year", "No set number: ...". */
+export function supportSummary(amount: number | null, offer: Pick<SupportOffer, 'unit' | 'bound' | 'noneReason'>): string {
+  if (amount === null) return `No set number of days: ${offer.noneReason ?? 'the policy sets none'}`;
+  const unit = amount === 1 && offer.unit ? offer.unit.replace(/s$/, '') : offer.unit;
+  const bound = offer.bound === 'up to' ? 'Up to ' : offer.bound === 'at least' ? 'At least ' : '';
+  return `${bound}${amount} ${unit} a year`;
+}

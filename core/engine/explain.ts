@@ -1,0 +1,176 @@
+/**
+ * Explaining a result: the reasons (each fired criterion with the values that made it fire and its
+ * citation), the trace of every criterion, and what a condition expects, in words, without running it.
+ *
+ * A reason names the facts of the conditions whose outcome agrees with what was wanted of them ("any" of
+ * ten flags fired: the flags that were Yes, not the nine that were No). The explainers are compiled with
+ * the framework, but run only when a reason's text is read, so they cost nothing on the hot path.
+ */
+import { monthsText, toUkDate, type CalendarDate } from '../dates';
+import { factLabel, type FactKey, type Facts } from '../facts';
+import { FIELDS, type FieldKey } from '../fields';
+import type { CategoryDef, Citation, Condition, FrameworkDefinition } from '../framework';
+import type { Parameters } from '../parameters';
+import type { CriterionTrace, Reason } from '../result';
+import { isParamRef, type CompiledCriterion, type CompiledFramework, type Evaluation, type Evaluator, type Truth } from './types';
+
+/** The facts that made criterion `i` fire on a school. */
+export type ExplainFor = (i: number, school: Evaluation) => ReadonlySet<FactKey>;
+
+/**
+ * Compiles an explainer per criterion, reusing the compiled evaluators; `again` evaluates a school once
+ * more for all its reasons (the hot path keeps no copy of its outcomes).
+ */
+export function compileExplainers(
+  def: FrameworkDefinition,
+  criterionIndex: ReadonlyMap<string, number>,
+  evaluatorOf: ReadonlyMap<Condition, Evaluator>,
+  again: (school: Evaluation) => NonNullable<Evaluation['again']>,
+): ExplainFor {
+  type Explainer = (v: readonly unknown[], p: Parameters, fired: readonly Truth[], want: boolean, out: Set<FactKey>) => void;
+  const explainers: Explainer[] = [];
+  const compileExplainer = (cond: Condition): Explainer => {
+    if ('criterion' in cond) {
+      const i = criterionIndex.get(cond.criterion)!;
+      return (v, p, fired, want, out) => explainers[i]!(v, p, fired, want, out);
+    }
+    if ('not' in cond) {
+      const inner = compileExplainer(cond.not);
+      return (v, p, fired, want, out) => inner(v, p, fired, !want, out);
+    }
+    if ('all' in cond || 'any' in cond || 'atLeast' in cond) {
+      const list = 'all' in cond ? cond.all : 'any' in cond ? cond.any : cond.of;
+      const parts = list.map((c) => ({ evaluate: evaluatorOf.get(c)!, explain: compileExplainer(c) }));
+      return (v, p, fired, want, out) => {
+        for (const part of parts) if (part.evaluate(v, p, fired) === want) part.explain(v, p, fired, want, out);
+      };
+    }
+    const evaluate = evaluatorOf.get(cond)!;
+    return (v, p, fired, want, out) => {
+      if (evaluate(v, p, fired) === want) out.add(cond.fact);
+    };
+  };
+  def.criteria.forEach((c, i) => (explainers[i] = compileExplainer(c.when)));
+  return (i, school) => {
+    school.again ??= again(school);
+    const out = new Set<FactKey>();
+    explainers[i]!(school.again.v, school.params, school.again.fired, true, out);
+    return out;
+  };
+}
+
+/** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
+export class FiredReason implements Reason {
+  readonly criterion: string;
+  readonly label: string;
+  readonly citation: Citation;
+  #seen: string | undefined;
+  #text: string | undefined;
+  readonly #c: CompiledCriterion;
+  readonly #school: Evaluation;
+
+  constructor(c: CompiledCriterion, school: Evaluation) {
+    this.criterion = c.id;
+    this.label = c.label;
+    this.citation = c.citation;
+    this.#c = c;
+    this.#school = school;
+  }
+
+  get seen(): string {
+    if (this.#seen === undefined) {
+      let seen = '';
+      const c = this.#c;
+      const facts = this.#school.facts;
+      const why = c.explain(this.#school);
+      for (let i = 0; i < c.facts.length; i++) {
+        const value = facts[c.facts[i]!];
+        if (value === undefined || !why.has(c.facts[i]!)) continue;
+        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
+      }
+      this.#seen = seen;
+    }
+    return this.#seen;
+  }
+
+  get text(): string {
+    return (this.#text ??= `${this.label}${this.seen ? ` (${this.seen})` : ''} [${this.citation.section}]`);
+  }
+
+  /** A plain object for JSON and structured clone (getters are not own properties). */
+  toJSON(): Reason {
+    return { criterion: this.criterion, label: this.label, seen: this.seen, citation: this.citation, text: this.text };
+  }
+}
+
+/** Why the default category: nothing more concerning applies (cited to the category's own offer). */
+export function defaultReason(cat: CategoryDef): Reason {
+  const label = 'No criterion for a more concerning category applies';
+  const citation = cat.support.maintained.citation;
+  return { criterion: '(default)', label, seen: '', citation, text: `${label} [${citation.section}]` };
+}
+
+/** One criterion's line of the trace: its outcome, and the facts it reads that were blank. */
+export function traceOf(c: CompiledCriterion, facts: Facts, t: Truth): CriterionTrace {
+  return {
+    criterion: c.def.id,
+    outcome: t === true ? 'fired' : t === false ? 'not-fired' : 'unknown',
+    missing: c.facts.filter((k) => facts[k] === undefined).map((k) => factLabel(k)),
+  };
+}
+
+const DATE_FACTS = new Set<string>(['lastInspectionDate', 'inspectionDueFrom', 'inspectionDueBy']);
+// Counted by anniversaries (dates.ts monthsElapsed): 36.5 reads "over 36".
+const MONTH_KEYS = new Set<string>(['monthsSinceInspection', 'monthsInPost', 'monthsUntilInspectionDue']);
+
+/** A fact's value as an analyst reads it: dates dd/mm/yyyy, Yes/No, words for enum values. */
+export function formatFact(key: FactKey, value: unknown): string {
+  if (value === undefined) return '(blank)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return DATE_KEYS.has(key) ? toUkDate(value as CalendarDate) : MONTH_KEYS.has(key) ? monthsText(value) : String(value);
+  if (typeof value === 'string' && (ENUM_KEYS.has(key) || /^[a-z]+(-[a-z]+)+$/.test(value))) return humanise(value);
+  return String(value);
+}
+
+// Which facts are dates and which are enums, worked out once rather than per reason.
+const DATE_KEYS: ReadonlySet<string> = new Set([...DATE_FACTS, ...(Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'date')]);
+// Derived facts with word values are enums too: "Ofsted standing: Inadequate", not "inadequate".
+const DERIVED_ENUM_KEYS = ['ofstedBand', 'previousOfstedBand', 'ofstedSource', 'ofstedEquivalentGrade', 'inspectionRisk'] as const satisfies readonly FactKey[];
+const ENUM_KEYS: ReadonlySet<string> = new Set([...DERIVED_ENUM_KEYS, ...(Object.keys(FIELDS) as FieldKey[]).filter((k) => FIELDS[k].type.kind === 'enum')]);
+
+function humanise(value: string): string {
+  if (value === 'requires-improvement') return 'Requires improvement';
+  const words = value.replace(/-/g, ' ');
+  return words.length > 1 ? words[0]!.toUpperCase() + words.slice(1) : words;
+}
+
+/**
+ * What a condition expects, in words, without running it ("Ofsted standing is Requires improvement",
+ * "at least 5 of: ..."). Parameters are shown with their values.
+ */
+export function describeCondition(fw: CompiledFramework, cond: Condition, params: Parameters = fw.defaults): string {
+  const d = (c: Condition): string => describeCondition(fw, c, params);
+  if ('criterion' in cond) return fw.definition.criteria.find((c) => c.id === cond.criterion)?.label ?? cond.criterion;
+  if ('all' in cond) return cond.all.map(d).join(' and ');
+  if ('any' in cond) return `${cond.any.length > 1 ? 'any of: ' : ''}${cond.any.map(d).join('; ')}`;
+  if ('not' in cond) return `not (${d(cond.not)})`;
+  if ('atLeast' in cond) {
+    const n = isParamRef(cond.atLeast) ? params[cond.atLeast.param] : cond.atLeast;
+    return `at least ${n} of ${cond.of.length}: ${cond.of.map(d).join('; ')}`;
+  }
+  const label = factLabel(cond.fact);
+  const v = isParamRef(cond.value) ? params[cond.value.param] : cond.value;
+  const show = (x: unknown) => (Array.isArray(x) ? x.map((y) => formatFact(cond.fact, y)).join(' or ') : formatFact(cond.fact, x));
+  switch (cond.op) {
+    case 'present': return `${label} is given`;
+    case 'absent': return `${label} is blank`;
+    case 'isTrue': return `${label} is Yes`;
+    case 'isFalse': return `${label} is No`;
+    case 'eq': case 'in': return `${label} is ${show(v)}`;
+    case 'ne': case 'notIn': return `${label} is not ${show(v)}`;
+    case 'lt': return `${label} is below ${show(v)}`;
+    case 'lte': return `${label} is at most ${show(v)}`;
+    case 'gt': return `${label} is above ${show(v)}`;
+    case 'gte': return `${label} is at least ${show(v)}`;
+  }
+}

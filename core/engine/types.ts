@@ -1,0 +1,133 @@
+/**
+ * The shapes the engine's three jobs share: a compiled framework (compile.ts makes it), the closures its
+ * conditions become, and the outcome bits of the worst case (worstCase.ts). Nothing here runs.
+ */
+import type { Citation, CategoryDef, Criterion, FrameworkDefinition, FrameworkOrigin, ParamRef } from '../framework';
+import type { FactKey, Facts } from '../facts';
+import type { Parameters } from '../parameters';
+import type { Categorisation, Reason, ResolvedSupport } from '../result';
+
+/** Three-valued: `undefined` is unknown. */
+export type Truth = boolean | undefined;
+
+/** One school's evaluation, shared by its reasons: what their text is worded from, when it is read. */
+export interface Evaluation {
+  readonly facts: Facts;
+  readonly params: Parameters;
+  /** The criteria's outcomes, worked out again on the first reason read. */
+  again: { readonly v: readonly unknown[]; readonly fired: readonly Truth[] } | null;
+}
+/**
+ * A compiled condition. It reads facts by slot from `v` (the facts the framework reads, copied out of
+ * the school's facts once): closures made from one literal share V8's feedback, so `facts[key]` with a
+ * different key in each would be a megamorphic lookup on every node, an array index is not.
+ */
+export type Evaluator = (v: readonly unknown[], params: Parameters, fired: readonly Truth[]) => Truth;
+
+/** The outcomes a condition could have, as bits: true, false, unknown. */
+export type Outcomes = number;
+/** True. */
+export const T = 1;
+/** False. */
+export const F = 2;
+/** Unknown. */
+export const U = 4;
+/** True or false (an open fact: whatever it held). */
+export const ANY = T | F;
+/** The outcome bit of a truth value. */
+export const outcomeOf = (t: Truth): Outcomes => (t === true ? T : t === false ? F : U);
+
+/**
+ * A school with open facts, as the possibility evaluators read it: the facts (`v`), the criteria's
+ * outcomes (`fired`), and per slot whether it is closed (0), any value (1) or a number in `lo`..`hi` (2).
+ */
+export interface OpenSchool {
+  readonly v: readonly unknown[];
+  readonly p: Parameters;
+  readonly fired: readonly Truth[];
+  readonly open: Uint8Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** Each criterion's possible outcomes, filled in evaluation order. */
+  readonly possible: Uint8Array;
+}
+/** The outcomes a condition could have on a school with open facts. */
+export type Possible = (w: OpenSchool) => Outcomes;
+
+/** A criterion, compiled. */
+export interface CompiledCriterion {
+  readonly def: Criterion;
+  readonly index: number;
+  readonly evaluate: Evaluator;
+  /** Its possible outcomes where facts are open (the worst case). */
+  possible: Possible;
+  /** The slots of the facts it reads (as `facts`): where none is open, its possible outcome is its outcome. */
+  slotsRead: readonly number[];
+  /** Facts the criterion reads, directly or through the criteria it refers to. */
+  readonly facts: readonly FactKey[];
+  /** Criteria this one refers to (for reasons: what made it fire). */
+  readonly refersTo: readonly number[];
+  /** The facts that made it fire on a school: the conditions that agree with its outcome (for reasons). */
+  readonly explain: (school: Evaluation) => ReadonlySet<FactKey>;
+  /** Each fact's label, worked out once: reasons are built for every fired criterion of every row. */
+  readonly labels: readonly string[];
+  /** Rank of the category it indicates (-1: none). */
+  readonly indicatesRank: number;
+  /**
+   * The fact it tests for one value ("Outcomes judged C"), where other criteria test the same fact for
+   * other values: of those, at most one fires, which the worst case of a best fit needs to know.
+   */
+  exclusiveFact: FactKey | null;
+  /** Copied from `def`: definitions are literals of many shapes, and the hot path reads one shape. */
+  readonly id: string;
+  readonly label: string;
+  readonly citation: Citation;
+  readonly critical: boolean;
+}
+
+/** A category, compiled. */
+export interface CompiledCategory {
+  readonly def: CategoryDef;
+  readonly rank: number;
+  readonly when: Evaluator | null;
+  /** The rule's possible outcomes where facts are open. */
+  possibleWhen: Possible | null;
+  /** Criteria the category's rule refers to (transitively): its possible reasons. */
+  readonly criteria: readonly number[];
+  readonly variants: readonly { readonly id: string; readonly label: string; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
+  /** The reason given when nothing more concerning applies (only the default category uses it). */
+  readonly defaultReason: Reason;
+}
+
+/** A checked framework, ready to evaluate. */
+export interface CompiledFramework {
+  readonly definition: FrameworkDefinition;
+  /** Built in, or a file (for the run's provenance). */
+  readonly origin: FrameworkOrigin;
+  /** In evaluation order: a criterion after those it refers to. */
+  readonly criteria: readonly CompiledCriterion[];
+  /** In the definition's order, for reasons and the trace. */
+  readonly inDefinitionOrder: readonly CompiledCriterion[];
+  readonly categories: readonly CompiledCategory[];
+  readonly defaultRank: number;
+  readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly when: Evaluator; readonly shown: Categorisation['additional'][number] }[];
+  readonly defaults: Parameters;
+  /** Category lookup by normalised id or label (for overrides and SUPPORTDAYS). */
+  readonly categoryByKey: ReadonlyMap<string, CompiledCategory>;
+  /** Facts read by variants, additional offers and academies' offers (not by criteria). */
+  readonly otherFacts: readonly FactKey[];
+  /** The fact number (for `factAt`) of each slot: `v[i]` is fact `slotNumbers[i]` of the school. */
+  readonly slotNumbers: readonly number[];
+  /** The fact of each slot. */
+  readonly slotFacts: readonly FactKey[];
+  /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
+  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
+  /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
+  readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;
+}
+
+/** Is an operand a reference to a parameter? */
+export const isParamRef = (v: unknown): v is ParamRef => typeof v === 'object' && v !== null && !Array.isArray(v) && 'param' in v;
+
+/** One empty list, shared: most schools have no additional offers and no warnings. */
+export const NONE: readonly never[] = Object.freeze([]);

@@ -1,0 +1,219 @@
+/**
+ * The worst case: where a school's missing cells open some facts (core/missingEvidence.ts), each
+ * condition is also evaluated to the set of outcomes it could have (true, false, unknown) whatever those
+ * cells held, by possibility evaluators compiled beside the evaluators and reusing them on every fact
+ * that is not open. The most concerning category whose rule could hold is the worst case; where it is
+ * more concerning than the category, the result is provisional. Only rows with a missing cell pay for it.
+ */
+import type { FactKey } from '../facts';
+import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
+import { inFieldOrder, type Unknowns } from '../missingEvidence';
+import type { FieldKey } from '../fields';
+import type { Parameters } from '../parameters';
+import type { WorstCase } from '../result';
+import { bestFit, medianRank } from './selection';
+import {
+  ANY, F, isParamRef, outcomeOf, T, U,
+  type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type OpenSchool, type Outcomes, type Possible, type Truth,
+} from './types';
+
+/**
+ * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
+ * evaluator's outcome; on an open one, what it could be. Also marks the criteria that test one fact for
+ * different values (of which at most one fires, as a best fit's worst case needs to know).
+ */
+export function compilePossibilities(
+  def: FrameworkDefinition,
+  criteria: readonly CompiledCriterion[],
+  categories: readonly CompiledCategory[],
+  compiled: { readonly evaluatorOf: ReadonlyMap<Condition, Evaluator>; readonly slotByFact: ReadonlyMap<FactKey, number>; readonly criterionIndex: ReadonlyMap<string, number> },
+): void {
+  const { evaluatorOf, slotByFact, criterionIndex } = compiled;
+  const compilePossible = (cond: Condition): Possible => {
+    if ('criterion' in cond) {
+      const i = criterionIndex.get(cond.criterion)!;
+      return (w) => w.possible[i]!;
+    }
+    if ('not' in cond) {
+      const inner = compilePossible(cond.not);
+      return (w) => {
+        const m = inner(w);
+        return (m & U) | (m & T ? F : 0) | (m & F ? T : 0);
+      };
+    }
+    if ('all' in cond || 'any' in cond) return possibleJunction(('all' in cond ? cond.all : cond.any).map(compilePossible), 'any' in cond);
+    if ('atLeast' in cond) {
+      const parts = cond.of.map(compilePossible);
+      const n = cond.atLeast;
+      return (w) => {
+        const need = isParamRef(n) ? Number(w.p[n.param]) : n;
+        let canYes = 0;
+        let mustYes = 0;
+        let cannotNo = 0;
+        let canUnknown = false;
+        for (const part of parts) {
+          const m = part(w);
+          if (m & T) canYes++;
+          if (m === T) mustYes++;
+          if (!(m & F)) cannotNo++;
+          if (m & U) canUnknown = true;
+        }
+        return (canYes >= need ? T : 0) | (cannotNo < need ? F : 0) | (canUnknown && mustYes < need ? U : 0);
+      };
+    }
+    const evaluate = evaluatorOf.get(cond)!;
+    const slot = slotByFact.get(cond.fact)!;
+    const inRange = rangeOutcomes(cond);
+    return (w) => {
+      const o = w.open[slot];
+      if (o === 0) return outcomeOf(evaluate(w.v, w.p, w.fired));
+      return o === 2 && inRange ? inRange(w.lo[slot]!, w.hi[slot]!, w.p) : ANY;
+    };
+  };
+  for (const c of criteria) {
+    c.possible = compilePossible(c.def.when);
+    c.slotsRead = c.facts.map((f) => slotByFact.get(f)!);
+  }
+  // Criteria that each test one fact for a different value cannot fire together.
+  const byTestedFact = new Map<FactKey, CompiledCriterion[]>();
+  for (const c of criteria) {
+    const w = c.def.when;
+    if ('fact' in w && w.op === 'eq' && !isParamRef(w.value) && !Array.isArray(w.value)) byTestedFact.set(w.fact, [...(byTestedFact.get(w.fact) ?? []), c]);
+  }
+  for (const [fact, group] of byTestedFact) {
+    const values = group.map((c) => (c.def.when as FactCondition).value);
+    if (group.length > 1 && new Set(values).size === values.length) for (const c of group) c.exclusiveFact = fact;
+  }
+  for (const cat of categories) cat.possibleWhen = cat.def.when ? compilePossible(cat.def.when) : null;
+}
+
+/** `all` (`isAny` false) and `any` over possible outcomes: the Kleene junction of every combination of its parts'. */
+function possibleJunction(parts: readonly Possible[], isAny: boolean): Possible {
+  // For `any` the roles of true and false swap.
+  const yes = isAny ? F : T;
+  const no = isAny ? T : F;
+  return (w) => {
+    let allCanYes = true;
+    let someCanNo = false;
+    let someCanUnknown = false;
+    let allCanYesOrUnknown = true;
+    for (const part of parts) {
+      const m = part(w);
+      if (!(m & yes)) allCanYes = false;
+      if (m & no) someCanNo = true;
+      if (m & U) someCanUnknown = true;
+      if (!(m & (yes | U))) allCanYesOrUnknown = false;
+    }
+    return (allCanYes ? yes : 0) | (someCanNo ? no : 0) | (someCanUnknown && allCanYesOrUnknown ? U : 0);
+  };
+}
+
+/** For a comparison with a number: its outcomes when the fact is somewhere in `lo`..`hi`; `null` for other operators. */
+function rangeOutcomes(cond: FactCondition): ((lo: number, hi: number, p: Parameters) => Outcomes) | null {
+  const op = cond.op;
+  if (op !== 'lt' && op !== 'lte' && op !== 'gt' && op !== 'gte') return null;
+  const operand = cond.value;
+  const limit = (p: Parameters) => (isParamRef(operand) ? p[operand.param] : operand);
+  return (lo, hi, p) => {
+    const x = limit(p);
+    if (typeof x !== 'number') return ANY;
+    switch (op) {
+      case 'gte': return (hi >= x ? T : 0) | (lo < x ? F : 0);
+      case 'gt': return (hi > x ? T : 0) | (lo <= x ? F : 0);
+      case 'lt': return (lo < x ? T : 0) | (hi >= x ? F : 0);
+      default: return (lo <= x ? T : 0) | (hi > x ? F : 0);
+    }
+  };
+}
+
+/**
+ * The most concerning category the school's open facts could give, with the missing cells that could
+ * give it; `null` when it is the category itself (the result is not provisional).
+ */
+export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedList: readonly CompiledCriterion[], rank: number, unknowns: Unknowns): WorstCase | null {
+  const { open, lo, hi, possible } = fw.scratch;
+  let anyOpen = false;
+  for (let i = 0; i < fw.slotFacts.length; i++) {
+    const u = unknowns.get(fw.slotFacts[i]!);
+    if (u === undefined) open[i] = 0;
+    else if (u.range) {
+      open[i] = 2;
+      lo[i] = u.range[0];
+      hi[i] = u.range[1];
+      anyOpen = true;
+    } else {
+      open[i] = 1;
+      anyOpen = true;
+    }
+  }
+  if (!anyOpen) return null;
+  const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
+  for (const c of fw.criteria) possible[c.index] = readsOpen(c.slotsRead, open) ? c.possible(school) : outcomeOf(fired[c.index]);
+  const couldFire = (i: number) => (possible[i]! & T) !== 0 && fired[i] !== true;
+
+  let worst = rank;
+  const why = new Set<number>();
+  if (fw.definition.selection.kind === 'firstMatch') {
+    for (let r = fw.categories.length - 1; r > rank; r--) {
+      const cat = fw.categories[r]!;
+      if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
+        if (worst === rank) worst = r;
+        for (const i of cat.criteria) if (couldFire(i)) why.add(i);
+      }
+    }
+  } else {
+    // Evidence that holds whatever the blanks held, and evidence that could be there or not (a criterion
+    // that fired on a number the blanks could move, too).
+    const certain = firedList.filter((c) => possible[c.index] === T);
+    const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T);
+    worst = Math.max(rank, worstBestFit(fw, certain, extra));
+    if (worst <= rank) return null;
+    for (const c of extra) {
+      if (c.indicatesRank <= rank || fired[c.index] === true) continue;
+      why.add(c.index);
+      for (const i of c.refersTo) why.add(i);
+    }
+  }
+  if (worst <= rank) return null;
+  const fields = new Set<FieldKey>();
+  for (const i of why) for (const f of fw.inDefinitionOrder[i]!.facts) unknowns.get(f)?.fields.forEach((x) => fields.add(x));
+  // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
+  if (fields.size === 0) for (const u of unknowns.values()) u.fields.forEach((x) => fields.add(x));
+  const cat = fw.categories[worst]!.def;
+  return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
+}
+
+/** Does a criterion read a slot that is open? */
+function readsOpen(slots: readonly number[], open: Uint8Array): boolean {
+  for (const s of slots) if (open[s] !== 0) return true;
+  return false;
+}
+
+/**
+ * Best fit at its worst: the most concerning median the evidence could have, `certain` evidence and some
+ * of the `extra` (criteria that could fire, or not), and the highest floor any critical one could set.
+ * Adding evidence below the median can only lower it, so for each category the extra evidence from it up
+ * is tried; of criteria that cannot fire together (one area's grades), only the most concerning.
+ */
+function worstBestFit(fw: CompiledFramework, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
+  let worst = bestFit(fw, certain).rank;
+  const fired: number[] = new Array(fw.categories.length).fill(0);
+  for (const c of certain) if (c.indicatesRank >= 0) fired[c.indicatesRank]!++;
+  // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
+  const ranks: number[] = [];
+  const mostConcerning = new Map<FactKey, number>();
+  let floor = -1;
+  for (const c of extra) {
+    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+    if (c.exclusiveFact === null) ranks.push(c.indicatesRank);
+    else if ((mostConcerning.get(c.exclusiveFact) ?? -1) < c.indicatesRank) mostConcerning.set(c.exclusiveFact, c.indicatesRank);
+  }
+  ranks.push(...mostConcerning.values());
+  for (let t = 0; t < fw.categories.length; t++) {
+    const counts = fired.slice();
+    for (const r of ranks) if (r >= t) counts[r]!++;
+    const lifted = medianRank(counts, fw.defaultRank);
+    if (lifted > worst) worst = lifted;
+  }
+  return Math.max(worst, floor);
+}

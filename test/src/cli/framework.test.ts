@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FRAMEWORKS } from '../../../core/frameworks';
+import type { ResultsFile } from '../../../src/run/resultsJson';
+import { runCli } from '../../support/runCli';
+
+const SAMPLE = 'examples/sample-register.csv';
+const AS_OF = '2026-11-01';
+const run = runCli;
+const dir = mkdtempSync(join(tmpdir(), 'schoolrisk-framework-'));
+const results = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as ResultsFile;
+/** Categorises the sample register to JSON with the given extra arguments. */
+async function categorise(name: string, ...args: string[]): Promise<ResultsFile> {
+  const out = join(dir, `${name}.json`);
+  const r = await run('categorise', SAMPLE, '--as-of', AS_OF, '--out', out, ...args);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return results(out);
+}
+
+describe('schoolrisk framework check', () => {
+  it.each(FRAMEWORKS.map((f) => f.id))('%s: its cases pass and cover every criterion both ways and every category', async (id) => {
+    const r = await run('framework', 'check', id);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Cases: .*\.cases\.csv and .*\.cases\.tsv: (\d+) of \1 passed\./);
+    expect(r.out).toContain(`${id}: every case passed and the coverage is complete.`);
+  });
+
+  it('the worked example of docs/authoring-a-framework.md, Northmoor, passes with its cases, and runs the sample register of its authority', async () => {
+    const r = await run('framework', 'check', 'examples/frameworks/northmoor.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('northmoor.json: every case passed and the coverage is complete.');
+    const results = await categorise('northmoor', '--framework', 'examples/frameworks/northmoor.json');
+    const categories = new Set(results.rows.map((x) => x.category));
+    expect([...categories].sort()).toEqual(['intervene', 'monitor', 'support', 'universal']);
+  });
+
+  it('refuses a malformed file with each problem on its own line, and exits 1', async () => {
+    const fw = JSON.parse(readFileSync('core/frameworks/herefordshire.json', 'utf8')) as { criteria: { when: unknown }[] };
+    fw.criteria[3]!.when = { all: [{ fact: 'phase', op: 'in', value: ['primary'] }, { fact: 'atendanceConcern', op: 'isTrue' }] };
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify(fw));
+    const r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('  criteria[3].when.all[1].fact: "atendanceConcern" is not a fact; did you mean "attendanceConcern"?');
+  });
+
+  it('exits 1 when a case fails, naming the case, its citation and what differed', async () => {
+    const tsv = readFileSync('core/frameworks/oldham.cases.tsv', 'utf8').replace(/^(900001\t)green/m, '$1red');
+    const expected = join(dir, 'wrong.tsv');
+    writeFileSync(expected, tsv);
+    const r = await run('framework', 'check', 'oldham', '--cases', 'core/frameworks/oldham.cases.csv', expected);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FAILED 900001 \(line 2\) good, nothing recorded: green, universal support \[Monitoring and Challenge: "Green – Universal Support"\]\n {4}category: got green, expected red/);
+  });
+
+  it('exits 1 when the cases leave a criterion never fired or never not fired', async () => {
+    const lines = readFileSync('core/frameworks/oldham.cases.tsv', 'utf8').split('\n');
+    const csv = readFileSync('core/frameworks/oldham.cases.csv', 'utf8').split('\n');
+    // Only the first five cases: most criteria are then never fired.
+    writeFileSync(join(dir, 'few.tsv'), `${lines.slice(0, 6).join('\n')}\n`);
+    writeFileSync(join(dir, 'few.csv'), `${csv.slice(0, 6).join('\n')}\n`);
+    const r = await run('framework', 'check', 'oldham', '--cases', join(dir, 'few.csv'), join(dir, 'few.tsv'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/below-primary-floor +0 +\d+ +\d+ +<- never fired/);
+    expect(r.err).toContain('the cases do not cover every criterion both ways and every category');
+  });
+});
+
+describe('schoolrisk framework export, and a framework file in categorise', () => {
+  let exported: string;
+  beforeAll(async () => {
+    exported = join(dir, 'my-oxfordshire.json');
+    const r = await run('framework', 'export', 'oxfordshire', '--out', exported);
+    expect(r.code).toBe(0);
+  });
+
+  it('writes the built-in with its cases beside it, and the copy passes check', async () => {
+    expect(existsSync(join(dir, 'my-oxfordshire.cases.csv')) && existsSync(join(dir, 'my-oxfordshire.cases.tsv'))).toBe(true);
+    expect(JSON.parse(readFileSync(exported, 'utf8')).$schema).toMatch(/schemas\/framework\.schema\.json$/);
+    const r = await run('framework', 'check', exported);
+    expect(r.code).toBe(0);
+  });
+
+  it('categorises the sample exactly as the built-in, and says it ran from the file and which', async () => {
+    const builtIn = await categorise('builtin', '--framework', 'oxfordshire');
+    const file = await categorise('file', '--framework', exported);
+    expect(file.rows).toEqual(builtIn.rows);
+    expect(builtIn.run.framework.source).toBe('built-in');
+    expect(file.run.framework.source).toEqual({ file: 'my-oxfordshire.json', sha256: createHash('sha256').update(readFileSync(exported)).digest('hex') });
+    expect(file.run).toMatchObject({ asOf: AS_OF, parameters: [] });
+  });
+
+  it('an edited default changes the support days it should, and only those', async () => {
+    const builtIn = await categorise('builtin2', '--framework', 'oxfordshire');
+    const edited = JSON.parse(readFileSync(exported, 'utf8')) as { parameters: Record<string, { default: number }> };
+    expect(edited.parameters.targetedMaxDays!.default).toBe(3);
+    edited.parameters.targetedMaxDays!.default = 2;
+    const file = join(dir, 'edited.json');
+    writeFileSync(file, JSON.stringify(edited));
+    const changed = await categorise('edited', '--framework', file);
+    // Maintained schools in the targeted category (academies there have no number of days).
+    const targeted = builtIn.rows.filter((r) => r.category === 'targeted' && r.supportDays === 3).map((r) => r.row);
+    expect(targeted.length).toBeGreaterThan(0);
+    changed.rows.forEach((r, i) => expect(r.supportDays).toBe(targeted.includes(r.row) ? 2 : builtIn.rows[i]!.supportDays));
+  });
+
+  it('--param changes the support days it should, and the run records it as name=value', async () => {
+    const builtIn = await categorise('builtin3', '--framework', 'oxfordshire');
+    const set = await categorise('param', '--framework', 'oxfordshire', '--param', 'targetedMaxDays=15', '--param', 'universalDays=2');
+    set.rows.forEach((r, i) => {
+      const before = builtIn.rows[i]!;
+      const maintained = before.supportDays !== null;
+      expect(r.supportDays).toBe(maintained && before.category === 'targeted' ? 15 : maintained && before.category === 'universal' ? 2 : before.supportDays);
+    });
+    expect(set.run.parameters).toEqual(['targetedMaxDays=15', 'universalDays=2']);
+  });
+
+  it('--params reads a file (national parameters nested or dotted), and --param wins over it', async () => {
+    const params = join(dir, 'params.json');
+    writeFileSync(params, JSON.stringify({ targetedMaxDays: 10, windows: { goodEarliestMonths: 24 } }));
+    const set = await categorise('params', '--framework', 'oxfordshire', '--params', params, '--param', 'targetedMaxDays=11');
+    expect(set.run.parameters).toEqual(['targetedMaxDays=11', 'windows.goodEarliestMonths=24']);
+    const builtIn = await categorise('builtin4', '--framework', 'oxfordshire');
+    // Good schools' windows open sooner at 24 months than at 30.
+    const sooner = set.rows.filter((r, i) => r.inspection?.dueFrom && builtIn.rows[i]!.inspection?.dueFrom && r.inspection.dueFrom < builtIn.rows[i]!.inspection!.dueFrom!);
+    expect(sooner.length).toBeGreaterThan(0);
+  });
+
+  it('the risk horizon set as a parameter and as --horizon-months give the same risks, and the provenance says which outlook was used', async () => {
+    const asParam = await categorise('horizon-param', '--framework', 'oxfordshire', '--param', 'risk.horizonMonths=6');
+    const asOption = await categorise('horizon-option', '--framework', 'oxfordshire', '--horizon-months', '6');
+    expect(asParam.rows.map((r) => r.inspection?.riskScore)).toEqual(asOption.rows.map((r) => r.inspection?.riskScore));
+    expect(asParam.rows.every((r) => !r.inspection || r.inspection.horizonMonths === 6)).toBe(true);
+    expect(asParam.run.parameters).toEqual(['risk.horizonMonths=6']);
+    expect(asParam.run.inspectionOutlook).toBe('rules report-cards-2025; horizon 6 months; windows hold 80%');
+    expect(asOption.run.inspectionOutlook).toBe(asParam.run.inspectionOutlook);
+  });
+
+  it('refuses bad parameters with one line each, and writes nothing', async () => {
+    const out = join(dir, 'never.json');
+    const r = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', out, '--param', 'targetedMaxDay=5', '--param', 'universalDays=two', '--param', 'windows.goodEarliestMonths=500', '--param', 'nonsense');
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      'schoolrisk: 4 parameters are not right, so nothing was written:',
+      '  --param "nonsense": expected name=value, for example --param newHeadMonths=18.',
+      '  "targetedMaxDay" is not a parameter of Oxfordshire Improvement Guarantee; did you mean "targetedMaxDays"?',
+      '  Parameter "universalDays" is "two"; expected a number.',
+      '  Parameter "windows.goodEarliestMonths" is 500; expected a number from 0 to 120.',
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the .xlsx Run log names the framework file and its SHA-256, every non-default parameter as name=value, and the as-of date', async () => {
+    const register = join(dir, 'sample.xlsx');
+    copyFileSync('examples/sample-register.xlsx', register);
+    const out = join(dir, 'sample-out.xlsx');
+    const r = await run('categorise', register, '--framework', exported, '--as-of', AS_OF, '--out', out, '--param', 'targetedMaxDays=15', '--param', 'windows.goodEarliestMonths=24');
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('Run log')!;
+    const [header, logged] = [sheet.getRow(1), sheet.getRow(sheet.rowCount)];
+    const record = Object.fromEntries(Array.from({ length: header.cellCount }, (_, c) => [String(header.getCell(c + 1).value), String(logged.getCell(c + 1).value)]));
+    expect(record['Framework source']).toMatch(/^file my-oxfordshire\.json sha256 [0-9a-f]{64} \(oxfordshire /);
+    expect(record['Parameters']).toBe('targetedMaxDays=15; windows.goodEarliestMonths=24');
+    expect(record['As of']).toBe('01/11/2026');
+  });
+});
+
+describe('schoolrisk frameworks', () => {
+  it('shows which dated value applies at the as-of date, and why', async () => {
+    const r = await run('frameworks', '--as-of', '2018-11-01');
+    expect(r.out).toMatch(/ {2}nationalRwmPct = 64 \(in force from 2018-09-01; National curriculum assessments at key stage 2 in England, 2018/);
+    expect(r.out).toMatch(/ {2}windows\.goodEarliestMonths = 30 months \[0\.\.120\]/);
+  });
+});
