@@ -11,7 +11,8 @@ import { memoryRows, OfficialFileError, planRefresh, readMemory, type RefreshPla
 import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
-import { REFRESH_MEMORY_SHEET, writeRefreshCopy } from '../workbook/xlsx/writeRefresh';
+import { REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
+import { writeRefreshCopy } from '../workbook/xlsx/writeRefresh';
 import { CliError } from './cliError';
 import { claimOutput } from './outputFile';
 
