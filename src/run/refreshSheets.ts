@@ -5,6 +5,7 @@
  * writes these layouts into the package (src/workbook/xlsx/writeRefresh.ts), the task pane through
  * Office.js (src/workbook/officeRefresh.ts).
  */
+import { toUkDate, type CalendarDate } from '../../core/dates';
 import { FIELDS } from '../../core/fields';
 import type { Cell } from '../workbook/cell';
 import type { LayoutCell, SheetLayout } from './packSheets';
@@ -37,6 +38,11 @@ export function changesRows(plan: RefreshPlan): Cell[][] {
   rows.push([`In the register but not in the official data: closed or merged? (${plan.notInOfficial.length})`]);
   for (const s of plan.notInOfficial) rows.push([s.urn, s.name, '', '', '', plan.sources[0]!.name, plan.sources[0]!.date, 'not in the official data']);
   return rows;
+}
+
+/** The printed header of the Changes sheet: the files refreshed from and the as-of date. */
+export function changesHeader(plan: RefreshPlan, asOf: CalendarDate): string {
+  return `Refresh from ${plan.sources.map((s) => s.name).join(' and ')} · as of ${toUkDate(asOf)}`;
 }
 
 /** The Changes sheet laid out: the header row and each section's title bold, the header row repeated on every printed page. */
