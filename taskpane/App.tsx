@@ -21,6 +21,7 @@ import {
   categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
+import { RefreshPanel } from './RefreshPanel';
 
 /** A message after an action; `details` are listed under it (where a run put its results, and why). */
 type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
@@ -319,6 +320,8 @@ export function App({ port, dark }: AppProps) {
             )}
           </section>
         )}
+
+        <RefreshPanel port={port} asOf={asOf} overrides={overrides} onApplied={() => setRegion(null)} />
       </main>
     </FluentProvider>
   );
