@@ -4,7 +4,7 @@
  * anything written. The files are read in the browser as the command line reads them; the plan and the
  * write are src/run/taskpaneRefresh.ts over the workbook port, so this component adds only interaction.
  */
-import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CalendarDate } from '../core/dates';
 import { OfficialFileError } from '../src/run/refresh';
@@ -149,7 +149,7 @@ export function RefreshPanel({ port, asOf, overrides, onApplied }: RefreshPanelP
             <>
               <Caption1 id="refresh-list-label">{listed.length < c.filled + c.updated + c.preferred + c.conflicts ? `The first ${listed.length} changes` : 'Every change'}; all are listed on the "{CHANGES_SHEET}" sheet after Apply.</Caption1>
               {/* Focusable, so the list scrolls from the keyboard. */}
-              <ul aria-labelledby="refresh-list-label" tabIndex={0} style={{ margin: 0, padding: 4, listStyle: 'none', maxHeight: 220, overflowY: 'auto', border: '1px solid #c8c8c8', borderRadius: 4, display: 'flex', flexDirection: 'column', gap: 4 }}>
+              <ul aria-labelledby="refresh-list-label" tabIndex={0} style={{ margin: 0, padding: 4, listStyle: 'none', maxHeight: 220, overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, display: 'flex', flexDirection: 'column', gap: 4 }}>
                 {listed.map((ch, i) => (
                   <li key={i} style={{ overflowWrap: 'anywhere' }}>
                     <Caption1>
