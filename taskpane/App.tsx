@@ -25,6 +25,7 @@ import {
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type PaneSettings, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 import { AuthoritySettings } from './AuthoritySettings';
+import { RefreshPanel } from './RefreshPanel';
 
 /** A message after an action; `details` are listed under it (where a run put its results, and why). */
 type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
@@ -367,6 +368,8 @@ export function App({ port, dark }: AppProps) {
             )}
           </section>
         )}
+
+        <RefreshPanel port={port} asOf={asOf} overrides={overrides} onApplied={() => setRegion(null)} />
       </main>
     </FluentProvider>
   );

@@ -11,7 +11,8 @@ import { memoryRows, OfficialFileError, planRefresh, readMemory, type RefreshPla
 import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
-import { REFRESH_MEMORY_SHEET, writeRefreshCopy } from '../workbook/xlsx/writeRefresh';
+import { changesHeader, REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
+import { writeRefreshCopy } from '../workbook/xlsx/writeRefresh';
 import { CliError } from './cliError';
 import { claimOutput } from './outputFile';
 
@@ -65,9 +66,7 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
     // Which file each note is about: there are two or three here.
     const notes: string[] = [...(mi.warnings ?? []).map((w) => `${basename(args.ofsted)}: ${w}`), ...(gias?.warnings ?? []).map((w) => `${basename(args.gias!)}: ${w}`)];
     await claim.write(async (out) => {
-      notes.push(...await writeRefreshCopy(wb, { headerIndex: located.headerIndex, lastRow, urnColumn: located.mapping.byField.urn! }, plan, memoryRows(plan, memory, toUkDate(args.asOf)), out, {
-        header: `Refresh from ${plan.sources.map((s) => s.name).join(' and ')} · as of ${toUkDate(args.asOf)}`,
-      }));
+      notes.push(...await writeRefreshCopy(wb, { headerIndex: located.headerIndex, lastRow, urnColumn: located.mapping.byField.urn! }, plan, memoryRows(plan, memory, toUkDate(args.asOf)), out, { header: changesHeader(plan, args.asOf) }));
     });
     if (reportClaim) {
       const json = `${JSON.stringify(plan, null, 2)}\n`;

@@ -9,7 +9,7 @@
 import { MAX_PROFILES, type Pack, type PackHeading, type SchoolLine } from './pack';
 
 /** How a cell looks, by name; a category's fill carries its colours. */
-export type CellLook = 'title' | 'subtitle' | 'heading' | 'header' | 'plain' | 'wrap' | 'percent' | 'note' | { readonly fill: string; readonly colour: string };
+export type CellLook = 'title' | 'subtitle' | 'heading' | 'header' | 'section' | 'plain' | 'wrap' | 'percent' | 'note' | { readonly fill: string; readonly colour: string };
 
 /** What a look means, in the terms every shell formats with. */
 export interface LookStyle {
@@ -33,6 +33,8 @@ const LOOK_STYLES: Readonly<Record<Exclude<CellLook, object>, LookStyle>> = {
   heading: { bold: true, size: 12 },
   // Headers wrap too, so a long one ("Alternative provision") is never cut off by the next column.
   header: { bold: true, wrap: true },
+  // A list's title in a column of the list (the Changes sheet's sections): bold, and running on across the empty cells beside it.
+  section: { bold: true },
   plain: { top: true },
   wrap: { top: true, wrap: true },
   percent: { numberFormat: '0%' },

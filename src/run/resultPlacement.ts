@@ -151,3 +151,17 @@ function lastNonBlank(row: readonly GridValue[]): number {
   for (let i = row.length - 1; i >= 0; i--) if (!isBlankValue(row[i]) && String(row[i]).trim() !== '') return i;
   return -1;
 }
+
+/**
+ * Names for new table columns: a table's column names are unique ignoring case, so a name the table has
+ * already gets a number, as Excel numbers them ("Category2").
+ */
+export function uniqueColumnNames(existing: readonly string[], wanted: readonly string[]): string[] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  return wanted.map((name) => {
+    let candidate = name;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}${n}`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}

@@ -12,6 +12,10 @@
  *   on the last as far as they fit, the rest in syncs of their own, each under 4 MB. Calculation is
  *   suspended for every batch (suspendApiCalculationUntilNextSync).
  * - addProfilePage (officePage.ts): one school's profile at the end of School profiles, in 2 or 3 syncs.
+ * - readSheet (officeRead.ts): a sheet's values (the refresh's memory), 2 syncs, one more per 4.5 MB.
+ * - writeRefresh (officeRefresh.ts): the changed cells, a sync per 4 MB of them, the first also adding
+ *   the columns the register lacks; then the date formats, the Changes sheet and the memory, a sync per
+ *   4 MB (one for a county's refresh).
  * - API sets newer than the first (HostSupport) are asked of the host once; without one, the port does
  *   without and says so in the report rather than failing.
  * - Text is written as text. `Range.values` treats a string that starts with "=", "+" or "-" as a
@@ -27,7 +31,8 @@
 import { parsePaneSettings, SETTINGS_KEY } from '../run/authoritySettings';
 import { CHUNK_BUDGET_BYTES, columnLetters, parseAddress, type CellAddress, type WorkbookPort } from './port';
 import { addProfilePage } from './officePage';
-import { readRegister } from './officeRead';
+import { readRegister, readSheet } from './officeRead';
+import { writeRefresh } from './officeRefresh';
 import { writeRun } from './officeWrite';
 
 export { textSafe } from './cell';
@@ -85,6 +90,8 @@ export function createOfficePort(deps: {
     readRegister: () => deps.run((ctx) => readRegister(ctx, support)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget, support)),
     addProfilePage: (layout) => deps.run((ctx) => addProfilePage(ctx, layout, budget, support)),
+    readSheet: (name) => deps.run((ctx) => readSheet(ctx, name)),
+    writeRefresh: (write, control) => deps.run((ctx) => writeRefresh(ctx, write, control ?? {}, budget, support)),
     selectCell: (cell) =>
       deps.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(cell.sheet);

@@ -79,23 +79,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const at = parseAddress(first.address);
   const total = at.bottom - at.top + 1;
   const width = at.right - at.left + 1;
-  const values: Cell[][] = first.values;
-  let rowBytes = Math.max(1, jsonBytes(first.values) / first.values.length);
-  while (values.length < total) {
-    const n = Math.max(1, Math.min(total - values.length, Math.floor(READ_BUDGET_BYTES / rowBytes)));
-    const chunk = ws.getRangeByIndexes(at.top + values.length, at.left, n, width);
-    chunk.load('values');
-    try {
-      await ctx.sync();
-    } catch (e) {
-      if (!isResponseTooLarge(e) || n === 1) throw e;
-      rowBytes = READ_BUDGET_BYTES / Math.ceil(n / 2);
-      continue;
-    }
-    const got = chunk.values as Cell[][];
-    for (const row of got) values.push(row);
-    rowBytes = Math.max(rowBytes, jsonBytes(got) / n);
-  }
+  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width }, first.values);
   const areas = (a: Excel.RangeAreas | null) => (a === null || a.isNullObject ? [] : parseAreas(a.address));
   const named = names?.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') })) ?? [];
   return {
@@ -115,4 +99,58 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     frozen: frozen === null ? null : !frozen.isNullObject,
     ...(first.runLog === null || first.runLog.isNullObject ? {} : { runLog: first.runLog.values as Cell[][] }),
   };
+}
+
+/**
+ * The rows of a box after the ones read already (`values`, at least one row), in chunks of whole rows
+ * sized by the bytes a row took so far, each under the response budget; a chunk refused as too large is
+ * read again at half the rows.
+ */
+async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number }, values: Cell[][]): Promise<Cell[][]> {
+  let rowBytes = Math.max(1, jsonBytes(values) / values.length);
+  while (values.length < box.rows) {
+    const n = Math.max(1, Math.min(box.rows - values.length, Math.floor(READ_BUDGET_BYTES / rowBytes)));
+    const chunk = ws.getRangeByIndexes(box.top + values.length, box.left, n, box.width);
+    chunk.load('values');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e) || n === 1) throw e;
+      rowBytes = READ_BUDGET_BYTES / Math.ceil(n / 2);
+      continue;
+    }
+    const got = chunk.values as Cell[][];
+    for (const row of got) values.push(row);
+    rowBytes = Math.max(rowBytes, jsonBytes(got) / n);
+  }
+  return values;
+}
+
+/**
+ * A sheet's values from A1 to the end of its used range (`null`: no such sheet): its used range in the
+ * first sync, then its rows, the first chunk sized by cells and the rest by the bytes a row took.
+ */
+export async function readSheet(ctx: Excel.RequestContext, name: string): Promise<Cell[][] | null> {
+  const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+  ws.load('name');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('address');
+  await ctx.sync();
+  if (ws.isNullObject) return null;
+  if (used.isNullObject) return [];
+  const box = parseAddress(used.address);
+  const width = box.right + 1;
+  let firstRows = Math.max(1, Math.min(box.bottom + 1, Math.floor(FIRST_READ_CELLS / width)));
+  for (;;) {
+    const head = ws.getRangeByIndexes(0, 0, firstRows, width);
+    head.load('values');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e) || firstRows === 1) throw e;
+      firstRows = Math.ceil(firstRows / 4);
+      continue;
+    }
+    return readRemainingRows(ctx, ws, { top: 0, left: 0, rows: box.bottom + 1, width }, head.values as Cell[][]);
+  }
 }

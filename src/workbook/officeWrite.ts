@@ -64,7 +64,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
     if (k === 0) {
       // The headers and the marker go with the first rows, so a run stopped halfway leaves a block the next run finds and refreshes.
       queueHeaders(ws, b);
-      table = queueTable(ws, b, support);
+      table = queueTable(ws, b.table, support);
       state = queuePackState(ctx, write);
     }
     if (end > start) {
@@ -124,22 +124,25 @@ function queueHeaders(ws: Excel.Worksheet, b: ResultBlock): void {
 }
 
 /** The table the results are columns of once the first chunk is written, and what to tell the analyst about it. */
-interface TableOutcome {
+export interface TableOutcome {
   readonly inside: string | null;
   readonly note: string | null;
 }
 
-/** Makes the result columns columns of the analyst's table (after their header cells are written: they become the column names). */
-function queueTable(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport): TableOutcome {
-  const t = b.table;
+/**
+ * Makes our columns (the results, or the columns a refresh adds) columns of the analyst's table, after
+ * their header cells are written: they become the column names.
+ */
+export function queueTable(ws: Excel.Worksheet, t: ResultBlock['table'], support: HostSupport, what: 'results' | 'added columns' = 'results'): TableOutcome {
   if (t === null) return { inside: null, note: null };
   if (t.right === null) return { inside: t.name, note: null };
   const added = `${columnLetters(t.box.right + 1)}${t.right > t.box.right + 1 ? ` to ${columnLetters(t.right)}` : ''}`;
+  const The = what === 'results' ? 'The results' : 'The added columns';
   if (!support.tableResize) {
-    return { inside: null, note: `The results are in columns ${added}, beside table "${t.name}" but not in it: this version of Excel cannot add columns to a table from an add-in (ExcelApi 1.13). Sorting or filtering the table will not move them; to keep each school with its results, resize the table over them (Table Design > Resize Table).` };
+    return { inside: null, note: `${The} are in columns ${added}, beside table "${t.name}" but not in it: this version of Excel cannot add columns to a table from an add-in (ExcelApi 1.13). Sorting or filtering the table will not move them; to keep each school with its ${what === 'results' ? 'results' : 'values'}, resize the table over them (Table Design > Resize Table).` };
   }
   ws.tables.getItem(t.name).resize(ws.getRangeByIndexes(t.box.top, t.box.left, t.box.bottom - t.box.top + 1, t.right - t.box.left + 1));
-  return { inside: t.name, note: `The results were added to table "${t.name}" as columns ${added}, so sorting or filtering the table keeps each school with its results.` };
+  return { inside: t.name, note: `${The} were added to table "${t.name}" as columns ${added}, so sorting or filtering the table keeps each school with its ${what === 'results' ? 'results' : 'values'}.` };
 }
 
 /** The marker: one hidden sheet-scoped name per result column and one for the run, replacing ours from an earlier run. */

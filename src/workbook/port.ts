@@ -211,8 +211,56 @@ export interface CellAddress {
   readonly column: number;
 }
 
+/** One cell a refresh writes, in sheet coordinates. */
+export interface RefreshCell {
+  readonly row: number;
+  readonly column: number;
+  readonly value: Cell;
+  /** A date (an Excel serial): given the write's date format where the cell has none of its own (General), as the command line keeps a cell's own format. */
+  readonly date: boolean;
+}
+
+/** A refresh's whole write (src/run/taskpaneRefresh.ts plans it; src/run/refreshSheets.ts lays out the sheets). */
+export interface RefreshWrite {
+  readonly sheet: string;
+  /** The changed cells only: no other cell of the register is written. */
+  readonly cells: readonly RefreshCell[];
+  /** Columns added for the fields the register lacks: their header cells (bold), on the register's header row. */
+  readonly added: { readonly headerRow: number; readonly columns: readonly number[]; readonly headers: readonly string[] };
+  /** The analyst's table the added columns join (`right`: its new last column), `null` when they go beside the register. */
+  readonly table: { readonly name: string; readonly box: SheetBox; readonly right: number } | null;
+  readonly dateFormat: string;
+  /** The Changes sheet: replaces the sheet of its name when an earlier refresh left its memory, else is added under a name no sheet has. */
+  readonly changes: SheetLayout;
+  /** What this refresh wrote, on a hidden sheet, for the next one to tell the analyst's later edits. */
+  readonly memory: SheetLayout;
+  readonly notes: readonly string[];
+}
+
+/** How a refresh's write went. */
+export interface RefreshReport {
+  readonly status: 'done' | 'failed';
+  /** Register cells confirmed written (a prefix of `RefreshWrite.cells` in the order the port writes them: by column, then row). */
+  readonly cellsDone: number;
+  readonly totalCells: number;
+  /** The Changes sheet and the memory were written (only after every cell is). */
+  readonly sheetsWritten: boolean;
+  /** The name the Changes sheet was written under. */
+  readonly changesSheet: string;
+  readonly error?: string;
+  readonly notes: readonly string[];
+}
+
 /** The port. */
 export interface WorkbookPort {
+  /** A sheet's values from A1 to the end of its used range, read in chunks under the response limit; `null` when the workbook has no sheet of that name. */
+  readSheet(name: string): Promise<Cell[][] | null>;
+  /**
+   * Writes a refresh: the changed cells (one 2-D array per run of adjacent rows in a column), the added
+   * columns' headers and the table resize, then the Changes sheet and the hidden memory, each sync under
+   * the budget. Never throws: a failure is in the report.
+   */
+  writeRefresh(write: RefreshWrite, control?: WriteControl): Promise<RefreshReport>;
   /** Reads the register region in one read of its values. */
   readRegister(): Promise<RegisterRegion>;
   /** Writes the result block in chunks of whole rows, then the pack's sheets and the Run log. Never throws: failures are in the report. */

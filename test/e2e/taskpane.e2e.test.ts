@@ -131,6 +131,15 @@ async function screenshotAt(width: number, name: string, top = true): Promise<st
   return shot;
 }
 
+/** A screenshot of one part of the pane at a width, in the temporary folder (its path printed, to look at). */
+async function sectionShot(part: ReturnType<Page['locator']>, width: number, name: string): Promise<string> {
+  const shot = join(tmpdir(), `schoolrisk-${name}-${width}-${process.pid}.png`);
+  await page.setViewportSize({ width, height: 1000 });
+  await part.screenshot({ path: shot });
+  console.info(`screenshot: ${shot}`);
+  return shot;
+}
+
 /** A whole sheet of the double, as the values its used range holds (row 1 first); [] when there is no such sheet. */
 type SheetOnPage = { usedBox(): { top: number; left: number; bottom: number; right: number } | null; grid(b: unknown): unknown[][]; pageBreaks: number[]; charts: unknown[] };
 const sheetValues = (name: string) => page.evaluate((n) => {
@@ -147,12 +156,27 @@ const cell = (row: number, col: number) => page.evaluate(([r, c]) => (window as 
 async function selectUniversalSchool(): Promise<number> {
   let row = 1;
   while (!String(await cell(row, tableWidth)).startsWith('Universal')) row++;
-  await page.evaluate((r) => {
-    const d = (window as unknown as { __double: { selection: unknown; active: string } }).__double;
-    d.selection = { sheet: 'Register', box: { top: r, left: 1, bottom: r, right: 1 } };
-    d.active = 'Register';
-  }, row);
+  await selectRegisterCell(row, 1);
   return row;
+}
+
+/** Presses Tab until the focused element's text is `text` (at most `most` times); the text focused last. */
+async function tabTo(text: string, most: number): Promise<string> {
+  let focused = '';
+  for (let i = 0; i < most && focused !== text; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  }
+  return focused;
+}
+
+/** Makes Register the active sheet with one of its cells selected, as the analyst clicking it. */
+async function selectRegisterCell(row: number, col: number): Promise<void> {
+  await page.evaluate(([r, c]) => {
+    const d = (window as unknown as { __double: { selection: unknown; active: string } }).__double;
+    d.selection = { sheet: 'Register', box: { top: r, left: c, bottom: r, right: c } };
+    d.active = 'Register';
+  }, [row, col]);
 }
 
 suite('the task pane in chromium, on the Excel double', () => {
@@ -265,18 +289,71 @@ suite('the task pane in chromium, on the Excel double', () => {
     const row = await selectUniversalSchool();
     // Tab from the top of the page until the button has the focus: every control on the way is reachable.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    let focused = '';
-    for (let i = 0; i < 80 && focused !== 'Profile of selected school'; i++) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    }
-    expect(focused).toBe('Profile of selected school');
+    expect(await tabTo('Profile of selected school', 80)).toBe('Profile of selected school');
     await page.keyboard.press('Enter');
     await page.getByText(new RegExp(`^${String(grid[row]![school]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has a profile already$`)).waitFor({ timeout: 30_000 });
     // Found and selected, not added again.
     expect((await sheetValues(PROFILES_SHEET)).length).toBe(before);
     const selection = await page.evaluate(() => (window as unknown as { __double: { selection: { sheet: string } } }).__double.selection);
     expect(selection.sheet).toBe(PROFILES_SHEET);
+  });
+
+  it('updates from Ofsted data: picks the files, previews the changes without writing, writes them on Apply, and a second refresh changes nothing', async () => {
+    // The refresh reads the register the selection is in, as Find register does (the profile test left School profiles selected).
+    await selectRegisterCell(1, 0);
+    const before = await sheetValues('Register');
+    await page.getByLabel('Ofsted management information (CSV)').setInputFiles(join(ROOT, 'examples/ofsted-mi-sample.csv'));
+    await page.getByLabel(/^Get Information about Schools extract/).setInputFiles(join(ROOT, 'examples/gias-sample.csv'));
+    await page.getByLabel(/^Local authority code/).fill('999');
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    const counts = page.getByRole('list', { name: 'What the refresh will do' });
+    await counts.waitFor({ timeout: 30_000 });
+    const lines = await counts.locator('li').allTextContents();
+    const filled = Number(/^(\d+) blank cells? to fill$/.exec(lines[0]!)![1]);
+    const updated = Number(/^(\d+) cells? to update$/.exec(lines[1]!)![1]);
+    expect(filled + updated).toBeGreaterThan(40);
+    expect(lines.slice(2)).toEqual([
+      '0 conflicts kept as you have them', '1 school found under a new URN (academy converters)',
+      '2 schools of LA 999 in the data but not in the register', '1 register school not in the data (closed or merged?)',
+    ]);
+    // The files were read as Windows-1252, and said so.
+    expect(await page.getByRole('list', { name: 'About the refresh' }).textContent()).toMatch(/ofsted-mi-sample\.csv: The file is not UTF-8: it was read as Windows-1252/);
+    const listed = page.getByRole('list', { name: /^Every change/ });
+    expect(await listed.locator('li').count()).toBe(filled + updated);
+    // A preview writes nothing.
+    expect(await sheetValues('Register')).toEqual(before);
+    expect(await sheetValues('Changes')).toEqual([]);
+    const preview = page.locator('section[aria-labelledby="refresh"]');
+    for (const width of [320, 450]) expect(existsSync(await sectionShot(preview, width, 'refresh-preview'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText(/^Refreshed: \d+ cells? changed$/).waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^Refreshed: /).textContent()).toBe(`Refreshed: ${filled + updated} cells changed`);
+    const after = await sheetValues('Register');
+    const changed: string[] = [];
+    for (let r = 0; r < Math.max(before.length, after.length); r++) {
+      for (let c = 0; c < Math.max(before[r]?.length ?? 0, after[r]?.length ?? 0); c++) if (before[r]?.[c] !== after[r]?.[c]) changed.push(String(before[0]![c]));
+    }
+    // Every cell changed is one of the refresh's, in the inspection columns it owns.
+    expect(changed).toHaveLength(filled + updated);
+    const owned = new Set(['Report card date', 'Inclusion', 'Curriculum and teaching', 'Achievement', 'Attendance and behaviour', 'Personal development and wellbeing', 'Leadership and governance', 'Safeguarding effective', 'Ungraded inspection date', 'Ungraded outcome', 'Inspection date', 'Ofsted grade', 'Status', 'Phase']);
+    expect(changed.filter((h) => !owned.has(h))).toEqual([]);
+    const changes = await sheetValues('Changes');
+    expect(changes[0]).toEqual(['URN', 'School', 'Column', 'Was', 'Now', 'Source', 'Source date', 'What', 'Why']);
+    expect(changes[1]![0]).toBe(`Changed (${filled + updated})`);
+    expect(await page.evaluate(() => (window as unknown as { __double: { sheet(n: string): { visibility: string } } }).__double.sheet('SchoolRisk refresh').visibility)).toBe('Hidden');
+    for (const width of [320, 450]) expect(existsSync(await sectionShot(preview, width, 'refresh-applied'))).toBe(true);
+
+    // Again with the same files, from the keyboard: Tab from Preview changes to Apply (through the counts' list), Enter.
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    await counts.waitFor();
+    expect((await counts.locator('li').allTextContents()).slice(0, 3)).toEqual(['0 blank cells to fill', '0 cells to update', '0 conflicts kept as you have them']);
+    await page.getByRole('button', { name: 'Preview changes' }).focus();
+    expect(await tabTo('Apply', 10)).toBe('Apply');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Refreshed: 0 cells changed$/).waitFor({ timeout: 30_000 });
+    expect(await sheetValues('Register')).toEqual(after);
+    await page.setViewportSize({ width: 320, height: 1000 });
   });
 
   it('sets a parameter under Authority settings: checked as typed, saved in the workbook, reset, and used by the run', async () => {

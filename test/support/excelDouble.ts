@@ -234,8 +234,18 @@ class WorkbookProxy {
   }
 }
 
-class WorksheetsProxy {
-  constructor(private readonly ctx: Context) {}
+class WorksheetsProxy extends ClientObject {
+  constructor(ctx: Context) {
+    // "items/name": every sheet, hidden ones too, with its name loaded.
+    super(ctx, (props) => {
+      const items = ctx.double.sheets.map((s) => new WorksheetProxy(ctx, () => ctx.double.sheet(s.name) ?? null));
+      if (props.includes('items/name')) items.forEach((w, i) => w.preload({ name: ctx.double.sheets[i]!.name, isNullObject: false }));
+      return { items };
+    });
+  }
+  get items(): WorksheetProxy[] {
+    return this.get_('items') as WorksheetProxy[];
+  }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.double.sheet(this.ctx.double.active)!);
   }
@@ -344,6 +354,14 @@ class WorksheetProxy extends ClientObject {
       if (d.active === s.name) d.active = d.sheets[0]?.name ?? '';
     });
   }
+  /** Hides or shows the sheet (ExcelApi 1.1); Excel refuses to hide the only visible sheet. */
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.ctx.push({ op: 'visibility', v }, () => {
+      const s = this.must();
+      if (v !== 'Visible' && !this.ctx.double.sheets.some((o) => o !== s && o.visibility === 'Visible')) throw new DoubleError('InvalidOperation', 'This operation is not allowed: a workbook must have at least one visible worksheet.');
+      s.visibility = v;
+    });
+  }
   activate(): void {
     this.ctx.push({ op: 'activate' }, () => void (this.ctx.double.active = this.must().name));
   }
@@ -421,6 +439,8 @@ class RangeProxy extends ClientObject {
         else if (p === 'values') out.values = t.sheet.grid(t.box);
         else if (p === 'rowIndex') out.rowIndex = t.box.top;
         else if (p === 'columnIndex') out.columnIndex = t.box.left;
+        // A cell without a format of its own reads as Excel's "General".
+        else if (p === 'numberFormat') out.numberFormat = Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => Array.from({ length: t.box.right - t.box.left + 1 }, (_, j) => t.sheet.cell(t.box.top + i, t.box.left + j)?.numberFormat ?? 'General'));
         else throw new DoubleError('InvalidArgument', `The double does not load "${p}".`);
       }
       return out;

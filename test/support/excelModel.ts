@@ -193,6 +193,8 @@ export class SheetModel {
   pageLayout: PageLayoutModel = defaultPageLayout();
   /** Manual page breaks: the rows (0-based) a new printed page starts at, in order. */
   readonly pageBreaks: number[] = [];
+  /** `Worksheet.visibility`: a hidden sheet is in the workbook but not among the tabs. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(public name: string) {}
 
   /** A row's height in points. */

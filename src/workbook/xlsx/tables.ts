@@ -6,10 +6,13 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { columnLetters } from '../port';
+import { uniqueColumnNames } from '../../run/resultPlacement';
 import { parseBox, type Box } from './readSheet';
 import { readRelationships } from './workbookInfo';
 import { child, children, createIn, NS, parseXml, REL, serializeXml } from './xml';
 import type { XlsxPackage } from './zipPackage';
+
+export { uniqueColumnNames };
 
 /** One table of the register's sheet. */
 export interface TableInfo {
@@ -48,20 +51,6 @@ export async function readTables(pkg: XlsxPackage, sheetPart: string, relIds: re
     });
   }
   return out;
-}
-
-/**
- * Names for new table columns: a table's column names are unique ignoring case, so a name the table has
- * already gets a number, as Excel numbers them ("Category2").
- */
-export function uniqueColumnNames(existing: readonly string[], wanted: readonly string[]): string[] {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  return wanted.map((name) => {
-    let candidate = name;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}${n}`;
-    taken.add(candidate.toLowerCase());
-    return candidate;
-  });
 }
 
 /** The table part with `names` added as columns on its right (its range grows to `newRight`). */

@@ -5,13 +5,13 @@
  * a hidden sheet remembering what this refresh wrote (so the next one can tell the analyst's later edits).
  * Every other part is copied raw, as the categorised copy does (writeCopy.ts).
  */
-import { FIELDS } from '../../../core/fields';
+import { lookStyle } from '../../run/packSheets';
 import type { RefreshPlan } from '../../run/refresh';
-import { firstEmptyColumns } from '../../run/resultPlacement';
-import type { Cell } from '../cell';
+import { addedColumns, CHANGES_SHEET, changesLayout, memoryLayout, ourSheetName, REFRESH_MEMORY_SHEET } from '../../run/refreshSheets';
+import { FIELDS } from '../../../core/fields';
 import { columnLetters } from '../port';
 import { editSheet, type OurCell } from './editSheet';
-import { sheetXml } from './ourSheets';
+import { layoutSpec, sheetXml } from './ourSheets';
 import type { RegisterWorkbook } from './registerWorkbook';
 import { extendTable, tableExtension } from './tables';
 import { relsPathOf } from './workbookInfo';
@@ -19,9 +19,7 @@ import { WorkbookEdit } from './workbookEdit';
 import { CONTENT_TYPE, REL } from './xml';
 import { writePackage, type PartContent } from './zipPackage';
 
-export const CHANGES_SHEET = 'Changes';
-/** The hidden sheet that remembers what each refresh wrote. */
-export const REFRESH_MEMORY_SHEET = 'SchoolRisk refresh';
+export { CHANGES_SHEET, REFRESH_MEMORY_SHEET };
 
 /** Writes the refreshed copy; returns what the analyst should know. */
 export async function writeRefreshCopy(
@@ -37,7 +35,8 @@ export async function writeRefreshCopy(
   const st = wb.styles;
   const plain = st.cellFormat({});
   const date = st.cellFormat({ numberFormat: 'dd/mm/yyyy' });
-  const bold = st.cellFormat({ bold: true });
+  const formatOf = (look: Parameters<typeof lookStyle>[0]) => st.cellFormat(lookStyle(look));
+  const bold = formatOf('header');
 
   // Columns the register lacks go to the first columns empty in every row of it, past everything there.
   const occupied = (r: number, c: number) => {
@@ -45,8 +44,7 @@ export async function writeRefreshCopy(
     return (v !== undefined && v !== '') || wb.read.formulaCells.has(r * 16_384 + c);
   };
   const width = Math.max(0, ...wb.values.slice(h, register.lastRow + 1).map((r) => r.length));
-  const added = plan.newColumns.length ? firstEmptyColumns(width, plan.newColumns.length, { first: h, last: register.lastRow }, occupied) : [];
-  const headers = plan.newColumns.map((f) => FIELDS[f].label);
+  const { columns: added, headers } = addedColumns(plan, width, { first: h, last: register.lastRow }, occupied);
   const table = wb.tables.find((t) => t.headerRow && t.ref.top === h && t.ref.left <= register.urnColumn && register.urnColumn <= t.ref.right) ?? null;
   const extension = table && added.length ? tableExtension(table, added, added.map(() => true), [], headers, notes, 'added columns') : null;
   const columnOf = new Map(plan.newColumns.map((f, i) => [f, added[i]!]));
@@ -85,18 +83,15 @@ export async function writeRefreshCopy(
 
   // The Changes sheet and the memory: ours, rewritten each refresh.
   const ours = wb.info.sheets.some((s) => s.name.toLowerCase() === REFRESH_MEMORY_SHEET.toLowerCase());
+  const names = wb.info.sheets.map((s) => s.name);
   const sheetFor = (name: string, hidden = false) => {
-    const existing = wb.info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (existing?.part && (ours || hidden)) return existing.part;
-    let unique = name;
-    for (let n = 2; wb.info.sheets.some((s) => s.name.toLowerCase() === unique.toLowerCase()); n++) unique = `${name} (${n})`;
-    return edit.addSheet(unique, hidden);
+    const unique = ourSheetName(name, names, ours);
+    const existing = wb.info.sheets.find((s) => s.name.toLowerCase() === unique.toLowerCase());
+    return existing?.part ?? edit.addSheet(unique, hidden);
   };
-  const changes = changesRows(plan).map((r, i) => r.map((v) => ({ value: typeof v === 'boolean' ? String(v) : v, style: i === 0 || (typeof v === 'string' && SECTION.test(v)) ? bold : plain })));
-  const changesPart = sheetFor(CHANGES_SHEET);
   const putPart = (part: string, xml: string) => (wb.pkg.has(part) ? replace : add).set(part, xml);
-  putPart(changesPart, sheetXml({ rows: changes, widths: [10, 34, 26, 28, 28, 30, 12, 22, 50], print: { onePage: false, titleRows: 1, header: meta.header, footerRight: '' } }));
-  putPart(sheetFor(REFRESH_MEMORY_SHEET, true), sheetXml({ rows: memory.map((r) => r.map((v) => ({ value: v, style: plain }))), widths: [10, 24, 40] }));
+  putPart(sheetFor(CHANGES_SHEET), sheetXml(layoutSpec(changesLayout(plan, CHANGES_SHEET, meta.header), formatOf)));
+  putPart(sheetFor(REFRESH_MEMORY_SHEET, true), sheetXml(layoutSpec(memoryLayout(memory, REFRESH_MEMORY_SHEET), formatOf)));
 
   replace.set(wb.info.part, edit.workbookXml());
   (edit.relsExisted ? replace : add).set(edit.relsPart, edit.relsXml());
@@ -110,28 +105,6 @@ export async function writeRefreshCopy(
   } else replace.set(wb.info.styles!, st.toXml());
   await writePackage(wb.pkg, out, { replace, add });
   return notes;
-}
-
-const SECTION = /^(Changed|Conflicts|In the official data but not in the register|In the register but not in the official data|Found under a new URN)/;
-
-/** The Changes sheet's rows: every change, then the conflicts, then the schools that do not match. */
-export function changesRows(plan: RefreshPlan): Cell[][] {
-  const rows: Cell[][] = [['URN', 'School', 'Column', 'Was', 'Now', 'Source', 'Source date', 'What', 'Why']];
-  rows.push([`Changed (${plan.changes.length})`]);
-  for (const c of plan.changes) rows.push([c.urn, c.school, c.header, c.oldText, c.newText, c.source, c.sourceDate, c.kind, c.why ?? '']);
-  rows.push([]);
-  rows.push([`Conflicts: kept as the register has them (${plan.conflicts.length})`]);
-  for (const c of plan.conflicts) rows.push([c.urn, c.school, c.header, c.oldText, c.newText, c.source, c.sourceDate, 'kept', c.why ?? '']);
-  rows.push([]);
-  rows.push([`Found under a new URN: academy converters (${plan.byPredecessor.length})`]);
-  for (const p of plan.byPredecessor) rows.push([p.urn, p.name, 'URN', p.urn, p.newUrn, plan.sources[0]!.name, plan.sources[0]!.date, 'matched by the predecessor URN', 'the register keeps its URN; change it if you keep the new one']);
-  rows.push([]);
-  rows.push([`In the official data but not in the register: new or re-brokered schools of LA ${plan.la ?? '(unknown: give --la)'} (${plan.notInRegister.length})`]);
-  for (const s of plan.notInRegister) rows.push([s.urn, s.name, 'LAESTAB', '', s.laestab, plan.sources[0]!.name, plan.sources[0]!.date, 'not in the register']);
-  rows.push([]);
-  rows.push([`In the register but not in the official data: closed or merged? (${plan.notInOfficial.length})`]);
-  for (const s of plan.notInOfficial) rows.push([s.urn, s.name, '', '', '', plan.sources[0]!.name, plan.sources[0]!.date, 'not in the official data']);
-  return rows;
 }
 
 function columnIndexOf(wb: RegisterWorkbook, headerRow: number, header: string): number | undefined {
