@@ -27,6 +27,40 @@ function typeText(def: FieldDef): string {
   }
 }
 
+/**
+ * The figures that need a yearly update: every dated parameter of the built-in frameworks (national
+ * averages and the like), with the latest value, the date it is in force from and its source.
+ */
+function yearlyUpdates(): string[] {
+  const rows: string[] = [];
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  for (const fw of allFrameworks()) {
+    for (const [name, p] of Object.entries(fw.definition.parameters)) {
+      const dates = Object.keys(p.values ?? {}).sort();
+      const latest = dates[dates.length - 1];
+      if (latest === undefined) continue;
+      const ref = p.references?.[latest];
+      const source = ref ? (ref.href ? `[${cell(ref.title)}](${ref.href})` : cell(ref.title)) : '(no source given)';
+      rows.push(`| ${fw.definition.id} | \`${name}\` | ${cell(p.standIn ?? p.description)} | ${String(p.values![latest])}${p.unit ? ` ${p.unit}` : ''} from ${latest} (${dates.length} dated values since ${dates[0]}) | ${source} |`);
+    }
+  }
+  if (rows.length === 0) return [];
+  return [
+    '## Figures that need a yearly update',
+    '',
+    'These parameters are national figures published each year. Each is a table of dated values with its source',
+    '(`values` and `references` in the framework file): a run uses the value in force at its as-of date, so a backtest uses',
+    'the figures of its year, and a run after the latest date keeps the latest figure until the next is added. When the DfE',
+    'publishes the next year\'s figure, add one dated line with its reference (the first of September after the results, as',
+    'the lines below) and change the framework\'s `version`. `schoolrisk frameworks --as-of <date>` shows which value applies.',
+    '',
+    '| framework | parameter | compared with | latest value | source of the latest value |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+}
+
 /** The dictionary's Markdown. */
 export function dataDictionary(): string {
   const users = new Map<FieldKey, string[]>();
@@ -67,6 +101,7 @@ export function dataDictionary(): string {
     }
     lines.push('');
   }
+  lines.push(...yearlyUpdates());
   lines.push(
     '## Missing-data codes',
     '',

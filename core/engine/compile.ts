@@ -18,7 +18,7 @@ import { FIELDS, normaliseKey, type FieldKey } from '../fields';
 import { FrameworkDefinitionError, type Condition, type FactCondition, type FrameworkDefinition, type FrameworkOrigin, type Scalar } from '../framework';
 import { parseFramework } from '../frameworkCheck';
 import { latestDefaults } from '../parameters';
-import { compileExplainers, defaultReason, type ExplainFor } from './explain';
+import { compileExplainers, defaultReason, reasonReferences, type ExplainFor } from './explain';
 import { ANY, isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type Truth } from './types';
 import { compilePossibilities } from './worstCase';
 
@@ -180,7 +180,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
     const refs = new Set<number>();
     const evaluate = compileCondition(c.when, facts, refs);
     const factList = [...facts];
-    const result: CompiledCriterion = { def: c, index: i, evaluate, possible: () => ANY, slotsRead: NONE, facts: factList, refersTo: [...refs], labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
+    const result: CompiledCriterion = { def: c, index: i, evaluate, possible: () => ANY, slotsRead: NONE, facts: factList, refersTo: [...refs], reasonRefs: reasonReferences(c.when, criterionIndex), labels: factList.map(factLabel), indicatesRank: c.indicates === undefined ? -1 : rankById.get(c.indicates)!,
       id: c.id, label: c.label, citation: c.citation, critical: c.critical === true, exclusiveFact: null,
       explain: (school) => explainFor(i, school),
     };
@@ -199,7 +199,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
     const when = c.when ? compileCondition(c.when, new Set(), refs) : null;
     const variants = (c.variants ?? []).map((v) => ({ id: v.id, label: v.label, when: compileCondition(v.when, otherFacts, new Set()), shown: Object.freeze({ id: v.id, label: v.label }) }));
     if (c.support.academy) otherFacts.add('isAcademy');
-    return { def: c, rank, when, possibleWhen: null, criteria: [...refs], variants, defaultReason: Object.freeze(defaultReason(c)) };
+    return { def: c, rank, when, possibleWhen: null, criteria: [...refs], reasonRefs: c.when ? reasonReferences(c.when, criterionIndex) : [], variants, defaultReason: Object.freeze(defaultReason(c)) };
   });
 
   const additional = (def.additional ?? []).map((a) => ({

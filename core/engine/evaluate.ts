@@ -15,7 +15,7 @@ import type { Unknowns } from '../missingEvidence';
 import type { Parameters } from '../parameters';
 import { problem, type Problem } from '../problems';
 import type { Categorisation, Reason, ResolvedSupport } from '../result';
-import { FiredReason, traceOf } from './explain';
+import { decidingCriteria, FiredReason, traceOf } from './explain';
 import { bestFit } from './selection';
 import { isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation, type Truth } from './types';
 import { worstCase } from './worstCase';
@@ -63,7 +63,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     }
     const cat = fw.categories[rank]!;
     // The default category has no rule: what decided it is the fired criteria that indicate it.
-    deciding = cat.when ? cat.criteria.filter((i) => fired[i] === true) : firedList.filter((c) => c.indicatesRank === rank).map((c) => c.index);
+    deciding = cat.when ? decidingCriteria(fw.inDefinitionOrder, cat.reasonRefs, fired) : firedList.filter((c) => c.indicatesRank === rank).map((c) => c.index);
   } else {
     ({ rank, deciding } = bestFit(fw, firedList));
   }

@@ -59,6 +59,42 @@ export function compileExplainers(
   };
 }
 
+/**
+ * The criteria a condition rests on as reasons: those it refers to directly, through `all`, `any` and
+ * "at least", but not under `not`. A criterion that must not hold is evidence against the rule, never a
+ * reason for it: Herefordshire's medium ("fewer than three low-risk indicators can hold") refers to the
+ * low-risk indicators, and "Experienced leadership" is no reason for a school to be medium.
+ */
+export function reasonReferences(cond: Condition, criterionIndex: ReadonlyMap<string, number>): number[] {
+  const out: number[] = [];
+  const walk = (c: Condition): void => {
+    if ('criterion' in c) {
+      const i = criterionIndex.get(c.criterion)!;
+      if (!out.includes(i)) out.push(i);
+    } else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('atLeast' in c) c.of.forEach(walk);
+  };
+  walk(cond);
+  return out;
+}
+
+/**
+ * The criteria that decided a first-match category: those its rule rests on (`roots`) that fired, and,
+ * through each of them, those it rests on that fired too. A criterion reached only through one that did
+ * not fire decided nothing ("several factors" needs three: with one, that one is no reason for high).
+ */
+export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], fired: readonly Truth[]): number[] {
+  const out: number[] = [];
+  const visit = (i: number): void => {
+    if (fired[i] !== true || out.includes(i)) return;
+    out.push(i);
+    criteria[i]!.reasonRefs.forEach(visit);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
 /** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
 export class FiredReason implements Reason {
   readonly criterion: string;

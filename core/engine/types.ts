@@ -65,8 +65,10 @@ export interface CompiledCriterion {
   slotsRead: readonly number[];
   /** Facts the criterion reads, directly or through the criteria it refers to. */
   readonly facts: readonly FactKey[];
-  /** Criteria this one refers to (for reasons: what made it fire). */
+  /** Criteria this one refers to, transitively (for the order of evaluation and the worst case). */
   readonly refersTo: readonly number[];
+  /** Criteria its rule rests on as reasons: those it refers to directly, not under `not` (explain.ts `reasonReferences`). */
+  readonly reasonRefs: readonly number[];
   /** The facts that made it fire on a school: the conditions that agree with its outcome (for reasons). */
   readonly explain: (school: Evaluation) => ReadonlySet<FactKey>;
   /** Each fact's label, worked out once: reasons are built for every fired criterion of every row. */
@@ -92,8 +94,10 @@ export interface CompiledCategory {
   readonly when: Evaluator | null;
   /** The rule's possible outcomes where facts are open. */
   possibleWhen: Possible | null;
-  /** Criteria the category's rule refers to (transitively): its possible reasons. */
+  /** Criteria the category's rule refers to (transitively): the columns it needs, its possible reasons in the worst case. */
   readonly criteria: readonly number[];
+  /** Criteria its rule rests on as reasons, directly (explain.ts `reasonReferences`); `decidingCriteria` follows them. */
+  readonly reasonRefs: readonly number[];
   readonly variants: readonly { readonly id: string; readonly label: string; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
   /** The reason given when nothing more concerning applies (only the default category uses it). */
   readonly defaultReason: Reason;

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runConformance } from '../../../core/conformance';
 import { categorise, resolveParameters, type Parameters } from '../../../core/engine';
 import { frameworkById } from '../../../core/frameworks';
 import { CASES_AS_OF, NEUTRAL_FACTS, evaluateCase } from '../../support/conformance';
@@ -89,7 +91,6 @@ describe('Herefordshire: parameters change the outcome', () => {
     ['minCohort', 31, belowPrimaryFloor, 'high', 'low'],
     ['secondaryFloorPct', 35, { ...secondary, ks4EnglishMathsGrade4Pct: 38 }, 'high', 'low'],
     ['secondaryProgressFloor', -1, { ...secondary, ks4Progress8: -0.8 }, 'high', 'low'],
-    ['imminenceGoodMonths', 48, { ...steady, monthsSinceInspection: 40 }, 'high', 'medium'],
     ['highGapPoints', 35, { ...steady, disadvantagedGap: 32, disadvantagedGapTrend: 'stable' }, 'high', 'medium'],
     ['lowAttainmentYears', 4, { ...steady, yearsLowAttainment: 3 }, 'high', 'low'],
     ['mediumQuartileMeasures', 5, { ...steady, bottomQuartileMeasures: 4 }, 'medium', 'low'],
@@ -102,10 +103,103 @@ describe('Herefordshire: parameters change the outcome', () => {
     expect(run(facts, { [name]: value }).category).toBe(after);
   });
 
-  it('imminence after a Satisfactory / RI inspection is a parameter too (shown in the reasons)', () => {
+  it('imminenceGoodMonths moves the imminence of a good school (high on its own under the literal reading)', () => {
+    const facts = { ...steady, monthsSinceInspection: 40 };
+    expect(run(facts, { imminenceAloneIsHigh: true }).category).toBe('high');
+    expect(run(facts, { imminenceAloneIsHigh: true, imminenceGoodMonths: 48 }).category).toBe('medium');
+  });
+
+  it('imminence after a Satisfactory / RI inspection is a parameter too (shown in the trace)', () => {
     const facts = { ...steady, ...ri, monthsSinceInspection: 18 };
-    expect(run(facts).reasons.map((r) => r.criterion)).toContain('imminence');
-    expect(run(facts, { imminenceSatisfactoryMonths: 24 }).reasons.map((r) => r.criterion)).not.toContain('imminence');
+    const outcome = (params: Record<string, unknown>) => run(facts, params).trace.find((t) => t.criterion === 'imminence')?.outcome;
+    expect(outcome({})).toBe('fired');
+    expect(outcome({ imminenceSatisfactoryMonths: 24 })).toBe('not-fired');
+  });
+});
+
+describe('Herefordshire read as a whole: an imminent inspection is one of the "several" Ofsted factors (\u00a72.4.1)', () => {
+  const imminent = { ...steady, monthsSinceInspection: 40 };
+  it('alone, or with one other factor, gives medium (enhanced priority); with two others, high', () => {
+    expect(run(imminent)).toMatchObject({ category: 'medium', variant: { id: 'enhanced-priority' } });
+    expect(run({ ...imminent, monthsInPost: 6 }).category).toBe('medium');
+    const several = run({ ...imminent, monthsInPost: 6, fallingRoll: true });
+    expect(several.category).toBe('high');
+    expect(several.reasons.map((r) => r.criterion).sort()).toEqual(['anniversary', 'falling-roll', 'imminence', 'new-head', 'several-factors']);
+  });
+
+  it('counts imminence and the anniversary before it as one factor, not two', () => {
+    expect(run({ ...imminent, fallingRoll: true }).category).toBe('medium');
+  });
+
+  it('keeps the literal reading of Appendix 5 (imminence alone is high) as a switch, off by default', () => {
+    expect(fw.defaults.imminenceAloneIsHigh).toBe(false);
+    expect(herefordshire.parameters.imminenceAloneIsHigh!.citation!.quote).toMatch(/modified in the light of any changes to Ofsted frameworks/);
+    const literal = run(imminent, { imminenceAloneIsHigh: true });
+    expect(literal.category).toBe('high');
+    expect(literal.reasons.map((r) => r.criterion)).toEqual(['imminence-alone-high']);
+    expect(run(steady, { imminenceAloneIsHigh: true }).category).toBe('low');
+  });
+
+  it('tests the same dates in the literal switch as in imminence itself', () => {
+    const byId = (id: string) => herefordshire.criteria.find((c) => c.id === id)!.when;
+    const alone = byId('imminence-alone-high') as { all: unknown[] };
+    expect(alone.all[0]).toEqual(byId('imminence'));
+  });
+});
+
+describe('Herefordshire: performance variation is a secondary indicator', () => {
+  it.each([
+    ['secondary', 'medium'],
+    ['all-through', 'medium'],
+    ['primary', 'low'],
+    ['special', 'low'],
+  ] as const)('%s with significant variation: %s', (phase, category) => {
+    expect(run({ ...steady, phase, performanceVariation: true }).category).toBe(category);
+  });
+});
+
+describe('Herefordshire: reasons an analyst can read', () => {
+  it('never gives a low-risk indicator as a reason for medium or high, and no line twice', () => {
+    const lowIndicators = new Set(herefordshire.criteria.filter((c) => c.indicates === 'low').map((c) => c.id));
+    const groups = new Set(['enhanced-priority', 'timetabled-support']);
+    fc.assert(fc.property(schoolState, (s) => {
+      const r = categorise(fw, factsOf(s));
+      const ids = r.reasons.map((x) => x.criterion);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(new Set(r.reasons.map((x) => x.text)).size).toBe(ids.length);
+      if (r.category !== 'low') for (const id of ids) expect(lowIndicators.has(id) || groups.has(id), id).toBe(false);
+    }), { numRuns: 300 });
+  });
+
+  it('gives the factor, not its Appendix 5 sub-heading, for a medium school', () => {
+    const r = run({ ...steady, fallingRoll: true });
+    expect(r.reasons.map((x) => x.criterion)).toEqual(['falling-roll']);
+    expect(r.variant?.id).toBe('timetabled-support');
+  });
+});
+
+describe('Herefordshire: periods counted by calendar anniversaries (the conformance cases, by date)', () => {
+  const csv = readFileSync('core/frameworks/herefordshire.cases.csv', 'utf8').trim().split('\n').map((l) => l.split(','));
+  const report = runConformance(fw, { header: csv[0]!, rows: csv.slice(1) }, readFileSync('core/frameworks/herefordshire.cases.tsv', 'utf8'));
+  const traced = (urn: string, criterion: string) => report.cases.find((c) => c.expectation.urn === urn)!.result!.trace.find((t) => t.criterion === criterion)!.outcome;
+
+  it.each([
+    ['900059', 'imminence', 'fired', 'Good, the day after the third anniversary: over three years'],
+    ['900060', 'imminence', 'not-fired', 'Good, on the third anniversary: not over three years'],
+    ['900062', 'imminence', 'fired', 'Satisfactory, the day after the first anniversary: over twelve months'],
+    ['900067', 'imminence', 'not-fired', 'Satisfactory, on the first anniversary: not over twelve months'],
+    ['900028', 'recent-good', 'fired', 'Good, on the second anniversary: still in the last two years'],
+    ['900061', 'recent-good', 'not-fired', 'Good, the day after the second anniversary: no longer in the last two years'],
+    ['900065', 'new-head', 'not-fired', 'head in post twelve months on the anniversary: not new'],
+    ['900066', 'new-head', 'fired', 'head a day short of twelve months: new'],
+  ])('%s: %s %s (%s)', (urn, criterion, outcome) => {
+    // "not-fired": does not fire (a blank interim-head flag leaves new-head unknown rather than no).
+    if (outcome === 'fired') expect(traced(urn, criterion)).toBe('fired');
+    else expect(traced(urn, criterion)).not.toBe('fired');
+  });
+
+  it('passes every case', () => {
+    expect(report.cases.filter((c) => !c.passed).map((c) => [c.expectation.urn, c.failures])).toEqual([]);
   });
 });
 

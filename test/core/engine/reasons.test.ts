@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { categorise, compileFramework } from '../../../core/engine';
+import type { Facts } from '../../../core/facts';
+import type { FrameworkDefinition } from '../../../core/framework';
+
+const cite = (section: string) => ({ section, quote: `quote of ${section}` });
+const offer = { amount: null, noneReason: 'none set', actions: [], cadence: 'termly', informed: [], citation: cite('S') };
+
+/**
+ * Herefordshire's shape in miniature: medium when a factor fires or too few low-risk indicators can hold
+ * (a `not` over the indicators); high when several factors fire (at least two of the factors).
+ */
+const def: FrameworkDefinition = {
+  id: 'reasons', name: 'Reasons', authority: 'Testshire', version: '1', summary: '', source: { title: 'T', year: '2026' },
+  parameters: {},
+  criteria: [
+    { id: 'experienced', label: 'Experienced leadership', when: { fact: 'monthsInPost', op: 'gte', value: 24 }, citation: cite('Low'), indicates: 'low' },
+    { id: 'steady', label: 'Steady trend', when: { fact: 'attainmentTrend', op: 'eq', value: 'stable' }, citation: cite('Low'), indicates: 'low' },
+    { id: 'too-few', label: 'Too few low-risk indicators', when: { not: { atLeast: 2, of: [{ criterion: 'experienced' }, { criterion: 'steady' }] } }, citation: cite('Low') },
+    { id: 'falling-roll', label: 'Falling roll', when: { fact: 'fallingRoll', op: 'isTrue' }, citation: cite('Medium') },
+    { id: 'governance', label: 'Governor support', when: { fact: 'governanceConcern', op: 'isTrue' }, citation: cite('Medium') },
+    { id: 'several', label: 'Several factors', when: { atLeast: 2, of: [{ criterion: 'falling-roll' }, { criterion: 'governance' }] }, citation: cite('High') },
+    { id: 'floor', label: 'Below floor', when: { fact: 'ks2RwmExpectedPct', op: 'lt', value: 60 }, citation: cite('High') },
+  ],
+  categories: [
+    { id: 'low', label: 'Low', colour: '#00B050', textColour: '#000000', description: '', support: { maintained: offer } },
+    { id: 'medium', label: 'Medium', colour: '#FFC000', textColour: '#000000', description: '', when: { any: [{ criterion: 'falling-roll' }, { criterion: 'governance' }, { criterion: 'too-few' }] }, support: { maintained: offer } },
+    { id: 'high', label: 'High', colour: '#FF0000', textColour: '#FFFFFF', description: '', when: { any: [{ criterion: 'floor' }, { criterion: 'several' }] }, support: { maintained: offer } },
+  ],
+  selection: { kind: 'firstMatch', default: 'low' },
+};
+const fw = compileFramework(def);
+const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0, monthsInPost: 60, attainmentTrend: 'stable' };
+const reasonsOf = (facts: Partial<Facts>) => {
+  const r = categorise(fw, { ...base, ...facts });
+  return { category: r.category, reasons: r.reasons.map((x) => x.criterion) };
+};
+
+describe('reasons for a first-match category', () => {
+  it('leave out criteria reached only under "not": an indicator of low is no reason for medium', () => {
+    expect(reasonsOf({ fallingRoll: true })).toEqual({ category: 'medium', reasons: ['falling-roll'] });
+  });
+
+  it('give the "not" criterion itself when it decided', () => {
+    expect(reasonsOf({ monthsInPost: 6 })).toEqual({ category: 'medium', reasons: ['too-few'] });
+  });
+
+  it('leave out criteria reached only through one that did not fire: one factor is no reason for high', () => {
+    expect(reasonsOf({ fallingRoll: true, ks2RwmExpectedPct: 50 })).toEqual({ category: 'high', reasons: ['floor'] });
+  });
+
+  it('follow a criterion that fired to those it rests on', () => {
+    expect(reasonsOf({ fallingRoll: true, governanceConcern: true })).toEqual({ category: 'high', reasons: ['falling-roll', 'governance', 'several'] });
+  });
+
+  it('keep the fired low-risk indicators as the reasons of the default category', () => {
+    expect(reasonsOf({})).toEqual({ category: 'low', reasons: ['experienced', 'steady'] });
+  });
+});
