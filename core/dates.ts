@@ -156,10 +156,10 @@ export function monthsElapsed(from: CalendarDate, to: CalendarDate): number {
   return addMonths(from, whole) === to ? whole : whole + 0.5;
 }
 
-/** A `monthsElapsed` figure in words: "36", or "over 36" (past the 36th monthly anniversary). */
+/** A `monthsElapsed` figure in words: "36", "over 36" (past the 36th monthly anniversary), "overdue by over 3" (negative: a date passed). */
 export function monthsText(months: number): string {
-  if (Number.isInteger(months)) return String(months);
-  return months > 0 ? `over ${Math.floor(months)}` : `-${monthsText(-months)}`;
+  if (Number.isInteger(months)) return months < 0 ? `overdue by ${-months}` : String(months);
+  return months > 0 ? `over ${Math.floor(months)}` : `overdue by ${monthsText(-months)}`;
 }
 
 /** Days from `from` to `to`. */

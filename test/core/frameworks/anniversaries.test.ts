@@ -51,6 +51,6 @@ describe('periods counted by anniversaries, as the policies write them', () => {
   it('is monotone and reads back in words', () => {
     expect(monthsElapsed(d('2024-01-31'), d('2024-02-29'))).toBe(1); // clamped to the month's last day: the anniversary
     expect(monthsElapsed(d('2026-11-01'), d('2024-01-16'))).toBe(-33.5);
-    expect([monthsText(36), monthsText(36.5), monthsText(-1.5)]).toEqual(['36', 'over 36', '-over 1']);
+    expect([monthsText(36), monthsText(36.5), monthsText(-1.5), monthsText(-2)]).toEqual(['36', 'over 36', 'overdue by over 1', 'overdue by 2']);
   });
 });
