@@ -91,6 +91,25 @@ export interface SheetLayout {
 
 export const SUMMARY_SHEET = 'SIG summary';
 export const PROFILES_SHEET = 'School profiles';
+
+/**
+ * Whether a sheet of the pack's name holds a pack of ours, from its first two cells down column A (the
+ * summary's title ends ": SIG summary"; a profile page's second line starts "URN "): a sheet an analyst
+ * happens to call "SIG summary" is theirs and is never replaced.
+ */
+export function isOurPackSheet(name: string, firstCells: readonly unknown[]): boolean {
+  const [a1 = '', a2 = ''] = firstCells.map((v) => String(v ?? ''));
+  const base = name.replace(/ \(\d+\)$/, '');
+  if (base === SUMMARY_SHEET) return a1.endsWith(': SIG summary');
+  if (base === PROFILES_SHEET) return a2.startsWith('URN ') || a1 === 'No school is in the two most concerning categories.';
+  if (base === 'Run log') return a1 === 'Run at';
+  return false;
+}
+
+/** A sheet of ours by its name, or one we numbered ("SIG summary (2)") beside an analyst's of that name. */
+export function isOurSheetName(name: string): boolean {
+  return /^(SIG summary|School profiles|Run log)( \(\d+\))?$/.test(name);
+}
 /** Lines a list of schools shows on the one-page summary before "and N more". */
 export const LIST_LINES = 8;
 

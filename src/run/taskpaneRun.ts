@@ -82,9 +82,9 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
       dateColumn: DUE_COLUMN,
       dateFormat: DUE_DATE_FORMAT,
     },
-    pack: [summaryLayout(pack), profilesLayout(pack)],
+    pack: [summaryLayout(pack), profilesLayout(pack)].map((layout) => ({ ...layout, name: ourSheetName(region, layout.name) })),
     log: {
-      sheet: RUN_LOG_SHEET,
+      sheet: ourSheetName(region, RUN_LOG_SHEET),
       headers: RUN_LOG_HEADERS,
       row: runLogRow(plan, { framework, asOf, settings, source: regionSource(region), ranAt }),
       rewriteHeaders: olderLogOfOurs(region.runLog),
@@ -92,6 +92,20 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
       print: runLogPrint(pack),
     },
   };
+}
+
+/**
+ * The name a sheet of ours takes: its own when no sheet has it, or when the one that has it is ours (its
+ * content is a pack or a Run log of ours); else the first free "name (2)", so a sheet an analyst happens
+ * to call "SIG summary" or "Run log" is never replaced or written into.
+ */
+export function ourSheetName(region: RegisterRegion, name: string): string {
+  const taken = new Set((region.sheetNames ?? []).map((n) => n.toLowerCase()));
+  const ours = new Set((region.ourSheets ?? []).map((n) => n.toLowerCase()));
+  for (let k = 1; ; k++) {
+    const candidate = k === 1 ? name : `${name} (${k})`;
+    if (!taken.has(candidate.toLowerCase()) || ours.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 /** The Run log's header row is ours from before later columns were added (the pane's first logs had no "Counts"): the headers are written again, so later runs read its counts back. */

@@ -7,6 +7,7 @@
  */
 import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarker';
 import { RUN_LOG_SHEET } from '../run/runLog';
+import { isOurPackSheet, isOurSheetName } from '../run/packSheets';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
 import { READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type RegisterRegion } from './port';
@@ -37,6 +38,9 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   // Whether there is a Run log: its values come with the register's first rows (a null sheet is not asked for its cells).
   const logSheet = ctx.workbook.worksheets.getItemOrNullObject(RUN_LOG_SHEET);
   logSheet.load('name');
+  // Every sheet's name: a sheet of the pack's name that no run of ours made is the analyst's, never replaced.
+  const allSheets = ctx.workbook.worksheets;
+  allSheets.load('items/name');
   await ctx.sync();
   const table = tables.items[0] ?? null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
@@ -52,7 +56,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   // first chunk took. A chunk refused as too large is read again smaller (a quarter of the first read,
   // half of a later one).
   let firstRows = Math.max(1, Math.min(usedBox.bottom - usedBox.top + 1, Math.floor(FIRST_READ_CELLS / (usedBox.right - usedBox.left + 1))));
-  let first: { address: string; merged: Excel.RangeAreas | null; formulas: Excel.RangeAreas | null; tableAddress: string | null; values: Cell[][]; runLog: Excel.Range | null };
+  let first: { address: string; merged: Excel.RangeAreas | null; formulas: Excel.RangeAreas | null; tableAddress: string | null; values: Cell[][]; runLog: Excel.Range | null; ourSheets: string[] };
   for (;;) {
     region.load('address');
     // Merged cells read as blank but for their top-left cell; the run needs to know where they are.
@@ -67,9 +71,11 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     head.load('values');
     const runLog = logSheet.isNullObject ? null : logSheet.getUsedRangeOrNullObject(true);
     runLog?.load('values');
+    // The first cells of any sheet of the pack's names, to tell ours from an analyst's of the same name.
+    const packHeads = allSheets.items.map((x) => x.name).filter(isOurSheetName).map((n) => [n, ctx.workbook.worksheets.getItem(n).getRange('A1:A2').load('values')] as const);
     try {
       await ctx.sync();
-      first = { address: region.address, merged, formulas, tableAddress: tableRange?.address ?? null, values: head.values as Cell[][], runLog };
+      first = { address: region.address, merged, formulas, tableAddress: tableRange?.address ?? null, values: head.values as Cell[][], runLog, ourSheets: packHeads.filter(([n, r]) => isOurPackSheet(n, (r.values as Cell[][]).map((row) => row[0]))).map(([n]) => n) };
       break;
     } catch (e) {
       if (!isResponseTooLarge(e) || firstRows === 1) throw e;
@@ -98,6 +104,8 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     markerNames: named.map((n) => n.name).filter(isMarkerName),
     frozen: frozen === null ? null : !frozen.isNullObject,
     ...(first.runLog === null || first.runLog.isNullObject ? {} : { runLog: first.runLog.values as Cell[][] }),
+    sheetNames: allSheets.items.map((s) => s.name),
+    ourSheets: first.ourSheets,
   };
 }
 

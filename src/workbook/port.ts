@@ -46,6 +46,10 @@ export interface RegisterRegion {
   readonly frozen?: boolean | null;
   /** The Run log sheet's values (its used range from A1), for the SIG summary's trend; undefined when the workbook has none. */
   readonly runLog?: readonly (readonly Cell[])[];
+  /** Every sheet's name (hidden ones too), so a sheet of ours never takes the place of an analyst's of the same name; undefined when not read. */
+  readonly sheetNames?: readonly string[];
+  /** The sheets of the pack's names that hold a pack of ours (src/run/packSheets.ts `isOurPackSheet`). */
+  readonly ourSheets?: readonly string[];
 }
 
 /** A box of cells: 0-based sheet rows and columns, inclusive. */

@@ -10,18 +10,19 @@ import { toIsoDate, type CalendarDate } from '../../../core/dates';
 import type { CompiledFramework } from '../../../core/engine';
 import { DUE_COLUMN, type RunPlan } from '../../run/registerRun';
 import type { Pack } from '../../run/pack';
-import { lookStyle, packHeader, profilesLayout, PROFILES_SHEET, runLogPrint, SUMMARY_SHEET, summaryLayout, type CellLook } from '../../run/packSheets';
+import { isOurPackSheet, lookStyle, packHeader, profilesLayout, PROFILES_SHEET, runLogPrint, SUMMARY_SHEET, summaryLayout, type CellLook } from '../../run/packSheets';
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
 import { RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS } from '../../run/runLog';
 import type { Cell, GridValue } from '../cell';
 import { editSheet, type OurCell } from './editSheet';
 import { headerFooter, layoutSpec, relsXml, sheetXml, wrappedHeight } from './ourSheets';
 import { columnLetters } from '../port';
-import { columnReference, isMarkerName, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
+import { columnReference, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
 import type { RegisterWorkbook } from './registerWorkbook';
 import type { CellStyle } from './styles';
 import { extendTable, tableExtension } from './tables';
 import { readRelationships, relativeTarget, relsPathOf } from './workbookInfo';
+import { DEFAULT_SHEET_LIMITS, readSharedStrings, readSheet } from './readSheet';
 import { WorkbookEdit } from './workbookEdit';
 import { chartXml, drawingXml } from './chart';
 import { CONTENT_TYPE, REL } from './xml';
@@ -157,21 +158,28 @@ async function writeOurSheets(
   wb: RegisterWorkbook, pack: Pack, logRow: readonly Cell[],
   edit: WorkbookEdit, replace: Map<string, PartContent>, add: Map<string, PartContent>,
 ): Promise<void> {
-  const ranBefore = wb.info.definedNames.some((n) => isMarkerName(n.name));
-  // A sheet of that name is ours when an earlier run marked this workbook; else the analyst's, and ours gets a number.
-  const sheetPart = (name: string): { part: string; name: string; index: number; isNew: boolean } => {
-    const existing = wb.info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (existing?.part && ranBefore) return { part: existing.part, name: existing.name, index: existing.index, isNew: false };
-    let unique = name;
-    for (let n = 2; wb.info.sheets.some((s) => s.name.toLowerCase() === unique.toLowerCase()); n++) unique = `${name} (${n})`;
-    return { part: edit.addSheet(unique), name: unique, index: edit.sheetCount - 1, isNew: true };
+  // A sheet of the pack's name is ours when its content is a pack or Run log of ours (isOurPackSheet);
+  // an analyst's sheet of that name is never replaced: ours takes the first free or ours "name (2)".
+  const sharedStrings = await readSharedStrings(wb.pkg, wb.info.sharedStrings);
+  const valuesOf = async (part: string) => (await readSheet(wb.pkg, part, { sharedStrings, sheetName: '', date1904: wb.info.date1904, dateStyles: new Set(), limits: DEFAULT_SHEET_LIMITS })).values as GridValue[][];
+  const firstCells = async (part: string) => {
+    const v = await valuesOf(part);
+    return [v[0]?.[0], v[1]?.[0]];
+  };
+  const sheetPart = async (name: string): Promise<{ part: string; name: string; index: number; isNew: boolean }> => {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? name : `${name} (${n})`;
+      const existing = wb.info.sheets.find((s) => s.name.toLowerCase() === candidate.toLowerCase());
+      if (!existing) return { part: edit.addSheet(candidate), name: candidate, index: edit.sheetCount - 1, isNew: true };
+      if (existing.part && isOurPackSheet(candidate, await firstCells(existing.part))) return { part: existing.part, name: existing.name, index: existing.index, isNew: false };
+    }
   };
   const formatOf = lookFormats(wb);
   const put = (part: string, content: string) => (wb.pkg.has(part) ? replace : add).set(part, content);
 
   // SIG summary and its charts: the drawing and chart parts an earlier run left are reused, else new ones.
   const summary = summaryLayout(pack);
-  const s = sheetPart(SUMMARY_SHEET);
+  const s = await sheetPart(SUMMARY_SHEET);
   const oldRels = s.isNew ? [] : (await readRelationships(wb.pkg, s.part)).rels;
   const oldDrawing = oldRels.find((r) => r.type === REL.drawing && wb.pkg.has(r.target))?.target;
   const oldCharts = oldDrawing ? (await readRelationships(wb.pkg, oldDrawing)).rels.filter((r) => r.type === REL.chart && wb.pkg.has(r.target)).map((r) => wb.pkg.nameOf(r.target)) : [];
@@ -187,11 +195,11 @@ async function writeOurSheets(
 
   // A page per school of concern.
   const profiles = profilesLayout(pack);
-  put(sheetPart(PROFILES_SHEET).part, sheetXml(layoutSpec(profiles, formatOf)));
+  put((await sheetPart(PROFILES_SHEET)).part, sheetXml(layoutSpec(profiles, formatOf)));
 
   // The Run log: the earlier runs' rows as they were, and this run's below; its header row repeats on every page.
-  const log = sheetPart(RUN_LOG_SHEET);
-  const earlier = ranBefore ? (wb.runLog ?? []) : [];
+  const log = await sheetPart(RUN_LOG_SHEET);
+  const earlier = log.isNew ? [] : await valuesOf(log.part);
   // An earlier version's header (a prefix of today's columns) gains the new columns; one the analyst changed is kept.
   const isPrefix = earlier.length > 0 && earlier[0]!.every((h, i) => h === RUN_LOG_HEADERS[i]);
   const header = earlier.length && !isPrefix ? earlier[0]! : [...RUN_LOG_HEADERS];

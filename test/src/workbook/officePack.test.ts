@@ -435,3 +435,46 @@ describe('the Excel double, as Excel does it', () => {
     await expect(onDouble([], (ws) => void (ws.getRanges(areas).format.font.bold = true))).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+describe('the pane never replaces or writes into an analyst\'s sheet that happens to have a pack sheet\'s name', () => {
+  it('keeps the analyst\'s "SIG summary" and "Run log" as they were, writes ours beside them as "(2)", and a second run replaces only ours', async () => {
+    const pane = paneOnSample();
+    const theirs = [['My SIG notes for the autumn'], ['Chair: call the head of Brook Academy']];
+    const theirLog = [['Date', 'Who', 'What'], ['01/09/2026', 'AB', 'Visited']];
+    pane.double.addSheet(SUMMARY_SHEET, theirs);
+    pane.double.addSheet(RUN_LOG_SHEET, theirLog);
+    for (let run = 0; run < 2; run++) {
+      const { report } = await pane.run();
+      expect(report).toMatchObject({ status: 'done', packWritten: true });
+      expect([0, 1].map((r) => pane.double.sheet(SUMMARY_SHEET)!.value(r, 0))).toEqual(theirs.map((r) => r[0]));
+      expect([0, 1].map((r) => [0, 1, 2].map((c) => pane.double.sheet(RUN_LOG_SHEET)!.value(r, c)))).toEqual(theirLog);
+      expect(String(pane.double.sheet(`${SUMMARY_SHEET} (2)`)!.value(0, 0))).toMatch(/: SIG summary$/);
+      // Our own School profiles (no sheet of the analyst's has its name) are replaced in place.
+      expect(String(pane.double.sheet(PROFILES_SHEET)!.value(1, 0))).toMatch(/^URN /);
+    }
+  }, 120_000);
+});
+
+describe('the command line never replaces an analyst\'s sheet that happens to have a pack sheet\'s name', () => {
+  it('keeps the analyst\'s "SIG summary" through two runs, writing ours as "SIG summary (2)" both times', async () => {
+    const input = join(dir, 'theirs.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(SAMPLE);
+    const theirs = book.addWorksheet(SUMMARY_SHEET);
+    theirs.getCell('A1').value = 'My SIG notes for the autumn';
+    theirs.getCell('A2').value = 'Chair: call the head of Brook Academy';
+    await book.xlsx.writeFile(input);
+    const first = join(dir, 'theirs-1.xlsx');
+    const second = join(dir, 'theirs-2.xlsx');
+    const args = { framework: 'oxfordshire', asOf: ASOF, print: () => undefined, now: RAN_AT };
+    await categoriseCommand({ ...args, register: input, out: first });
+    await categoriseCommand({ ...args, register: first, out: second });
+    for (const file of [first, second]) {
+      const out = new ExcelJS.Workbook();
+      await out.xlsx.readFile(file);
+      expect([1, 2].map((r) => out.getWorksheet(SUMMARY_SHEET)!.getCell(`A${r}`).value), file).toEqual(['My SIG notes for the autumn', 'Chair: call the head of Brook Academy']);
+      expect(String(out.getWorksheet(`${SUMMARY_SHEET} (2)`)!.getCell('A1').value)).toMatch(/: SIG summary$/);
+      expect(out.worksheets.map((w) => w.name).filter((n) => n.startsWith(SUMMARY_SHEET))).toEqual([SUMMARY_SHEET, `${SUMMARY_SHEET} (2)`]);
+    }
+  }, 120_000);
+});
