@@ -12,6 +12,8 @@
  *   on the last as far as they fit, the rest in syncs of their own, each under 4 MB. Calculation is
  *   suspended for every batch (suspendApiCalculationUntilNextSync).
  * - addProfilePage (officePage.ts): one school's profile at the end of School profiles, in 2 or 3 syncs.
+ * - writeOwnSheet (officeOwnSheet.ts): a sheet of our own (the Problems sheet), 2 syncs to find it by its
+ *   marker, then one per 4 MB of its rows.
  * - API sets newer than the first (HostSupport) are asked of the host once; without one, the port does
  *   without and says so in the report rather than failing.
  * - Text is written as text. `Range.values` treats a string that starts with "=", "+" or "-" as a
@@ -25,6 +27,7 @@
  */
 import { CHUNK_BUDGET_BYTES, columnLetters, parseAddress, type CellAddress, type PaneSettings, type WorkbookPort } from './port';
 import { addProfilePage } from './officePage';
+import { writeOwnSheet } from './officeOwnSheet';
 import { readRegister } from './officeRead';
 import { writeRun } from './officeWrite';
 
@@ -81,9 +84,10 @@ export function createOfficePort(deps: {
   const budget = deps.budgetBytes ?? CHUNK_BUDGET_BYTES;
   const support = { ...EVERYTHING, ...deps.support };
   return {
-    readRegister: () => deps.run((ctx) => readRegister(ctx, support)),
+    readRegister: (control) => deps.run((ctx) => readRegister(ctx, support, control)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget, support)),
     addProfilePage: (layout) => deps.run((ctx) => addProfilePage(ctx, layout, budget, support)),
+    writeOwnSheet: (layout, id) => deps.run((ctx) => writeOwnSheet(ctx, layout, id, budget, support)),
     selectCell: (cell) =>
       deps.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(cell.sheet);

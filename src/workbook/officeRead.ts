@@ -9,7 +9,7 @@ import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarke
 import { RUN_LOG_SHEET } from '../run/runLog';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
-import { READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type RegisterRegion } from './port';
+import { CancelledError, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
 
 /** Why the register could not be read. */
@@ -23,7 +23,7 @@ const FIRST_READ_CELLS = 150_000;
 const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 /** Reads the register region: the table the selection is in, else the active sheet's used range. */
-export async function readRegister(ctx: Excel.RequestContext, support: HostSupport): Promise<RegisterRegion> {
+export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}): Promise<RegisterRegion> {
   const ws = ctx.workbook.worksheets.getActiveWorksheet();
   ws.load('name');
   const tables = ctx.workbook.getSelectedRange().getTables(false);
@@ -81,7 +81,9 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const width = at.right - at.left + 1;
   const values: Cell[][] = first.values;
   let rowBytes = Math.max(1, jsonBytes(first.values) / first.values.length);
+  control.onProgress?.(values.length, total);
   while (values.length < total) {
+    if (control.signal?.aborted) throw new CancelledError();
     const n = Math.max(1, Math.min(total - values.length, Math.floor(READ_BUDGET_BYTES / rowBytes)));
     const chunk = ws.getRangeByIndexes(at.top + values.length, at.left, n, width);
     chunk.load('values');
@@ -95,6 +97,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     const got = chunk.values as Cell[][];
     for (const row of got) values.push(row);
     rowBytes = Math.max(rowBytes, jsonBytes(got) / n);
+    control.onProgress?.(values.length, total);
   }
   const areas = (a: Excel.RangeAreas | null) => (a === null || a.isNullObject ? [] : parseAreas(a.address));
   const named = names?.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') })) ?? [];

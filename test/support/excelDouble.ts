@@ -16,6 +16,7 @@
  * - Tables: `getTables` on a range, `worksheet.tables.getItem`, `table.getRange`, and `table.resize`
  *   (ExcelApi 1.13: the header row stays, the new range overlaps the old, header cells become column
  *   names, a clash is refused). A header cell written inside a table that clashes is renamed "Category2".
+ * - The sheets: `worksheets.load('items/name')`, `getItem`, `getItemOrNullObject`, `add`, `delete`, `activate`.
  * - Sheet-scoped defined names (`worksheet.names`: load `items/name`, `items/formula`; `add` with a
  *   range or a formula text, ExcelApi 1.4; `getItem`, `delete`, `visible`): adding a name that exists
  *   is refused; a name follows its column when columns are inserted and becomes `Sheet!#REF!` when its
@@ -229,8 +230,22 @@ class WorkbookProxy {
   }
 }
 
-class WorksheetsProxy {
-  constructor(private readonly ctx: Context) {}
+/** `workbook.worksheets`: load `items/name` gives every sheet, in order, its name loaded. */
+class WorksheetsProxy extends ClientObject {
+  constructor(ctx: Context) {
+    super(ctx, (props) => {
+      const named = props.includes('items/name');
+      const items = ctx.double.sheets.map((model) => {
+        const item = new WorksheetProxy(ctx, () => (ctx.double.sheets.includes(model) ? model : null));
+        if (named) item.preload({ name: model.name, isNullObject: false });
+        return item;
+      });
+      return { items };
+    });
+  }
+  get items(): WorksheetProxy[] {
+    return this.get_('items') as WorksheetProxy[];
+  }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.double.sheet(this.ctx.double.active)!);
   }
