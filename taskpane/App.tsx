@@ -21,7 +21,7 @@ import type { GridValue } from '../src/workbook/cell';
 import {
   compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, runOnPort, settingsFromOverrides, type MappingOverrides, type PlacedProblem, type RunProgress as Progress,
 } from '../src/run/taskpaneRun';
-import { valuesAsSeen, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
+import { valuesAsSeen, type ReadControl, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 import { NoticeBar } from './NoticeBar';
 import { ProblemList } from './ProblemList';
 import { RunProgress } from './RunProgress';
@@ -80,7 +80,8 @@ export function App({ port, dark }: AppProps) {
   };
   // The analyst's corrections carried to a region read again (by header text: result columns may have joined the header row).
   const carried = (headerRow: readonly GridValue[]): MappingOverrides => overridesFromSettings(headerRow, { ...savedMapping, ...settingsFromOverrides(header, overrides) });
-  const current = async () => (region && !stale.current ? region : await findRegister());
+  // The register found before, read again where it is when a run has written to it since.
+  const current = async () => (region && !stale.current ? region : await findRegister(region ? { sheet: region.sheet, table: region.table } : undefined));
   // A new action's messages replace the last one's.
   const clear = () => {
     setNotice(null);
@@ -91,9 +92,9 @@ export function App({ port, dark }: AppProps) {
 
   const fail = (title: string, e: unknown) => setNotice({ intent: 'error', title, text: e instanceof Error ? e.message : String(e) });
 
-  async function findRegister(): Promise<RegisterRegion | null> {
+  async function findRegister(from?: ReadControl['from']): Promise<RegisterRegion | null> {
     try {
-      const r = await port.readRegister();
+      const r = await port.readRegister({ from });
       setRegion(r);
       stale.current = false;
       const loc = locateRegister(r.values, r.top + 1);
@@ -144,7 +145,7 @@ export function App({ port, dark }: AppProps) {
     setCancelling(false);
     setProgress({ phase: 'reading', done: 0, total: 0 });
     const headerOf = (r: RegisterRegion) => locateRegister(valuesAsSeen(r), r.top + 1)?.headerRow ?? [];
-    const run = await runOnPort(port, frameworkById(frameworkId)!, asOf, { overrides: (r) => carried(headerOf(r)), signal: abort.current.signal, onProgress: setProgress });
+    const run = await runOnPort(port, frameworkById(frameworkId)!, asOf, { from: region ? { sheet: region.sheet, table: region.table } : undefined, overrides: (r) => carried(headerOf(r)), signal: abort.current.signal, onProgress: setProgress });
     if (run.region) {
       // The register as this run read it stays shown, with its mapping; a run that wrote makes the next action read it again.
       setRegion(run.region);

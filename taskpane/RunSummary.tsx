@@ -32,8 +32,11 @@ export function RunSummary({ summary }: RunSummaryProps) {
           {summary.counts.map((c) => (
             <tr key={c.id} data-category={c.id}>
               <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 'normal', overflowWrap: 'anywhere' }}>
-                <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, marginRight: 6, background: c.colour, border: '1px solid #8a8886' }} />
-                {c.label}
+                {/* The swatch beside the label, the label's second line under its first. */}
+                <span style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
+                  <span aria-hidden style={{ flex: 'none', width: 10, height: 10, background: c.colour, border: '1px solid #8a8886' }} />
+                  <span>{c.label}</span>
+                </span>
               </th>
               <td style={cell}>{c.schools}</td>
               <td style={cell}>{c.provisional}</td>

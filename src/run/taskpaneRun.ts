@@ -163,6 +163,8 @@ export async function runOnPort(
   asOf: CalendarDate,
   options: {
     readonly overrides?: (region: RegisterRegion) => MappingOverrides;
+    /** The register the pane found before: read again where it is, whatever sheet is active now. */
+    readonly from?: { readonly sheet: string; readonly table?: string };
     readonly signal?: AbortSignal;
     readonly onProgress?: (progress: RunProgress) => void;
     readonly ranAt?: Date;
@@ -179,7 +181,7 @@ export async function runOnPort(
   onProgress?.({ phase: 'reading', done: 0, total: 0 });
   let region: RegisterRegion;
   try {
-    region = await port.readRegister({ signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
+    region = await port.readRegister({ from: options.from, signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
   } catch (e) {
     return e instanceof CancelledError ? stopped('cancelled', 'reading') : stopped('failed', 'reading', { error: e });
   }

@@ -24,10 +24,14 @@ const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null &
 
 /** Reads the register region: the table the selection is in, else the active sheet's used range. */
 export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}): Promise<RegisterRegion> {
-  const ws = ctx.workbook.worksheets.getActiveWorksheet();
+  // The register the pane found before, read again where it is; else the table the selection is in, or the active sheet.
+  const from = control.from;
+  const ws = from ? ctx.workbook.worksheets.getItem(from.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
   ws.load('name');
-  const tables = ctx.workbook.getSelectedRange().getTables(false);
-  tables.load('items/name');
+  const tables = from ? null : ctx.workbook.getSelectedRange().getTables(false);
+  tables?.load('items/name');
+  const foundTable = from?.table ? ws.tables.getItemOrNullObject(from.table) : null;
+  foundTable?.load('name');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('address');
   // Our names say where an earlier run's results are; frozen panes are the analyst's choice, kept.
@@ -38,7 +42,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const logSheet = ctx.workbook.worksheets.getItemOrNullObject(RUN_LOG_SHEET);
   logSheet.load('name');
   await ctx.sync();
-  const table = tables.items[0] ?? null;
+  const table = tables ? (tables.items[0] ?? null) : foundTable && !foundTable.isNullObject ? foundTable : null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
   // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too.
   const region = table === null ? used : table.getRange().getBoundingRect(used).getIntersection(table.getRange().getEntireRow());

@@ -203,8 +203,9 @@ export interface WriteControl {
   readonly onProgress?: (rowsDone: number, totalRows: number, step: WriteStep) => void;
 }
 
-/** Progress and cancel for reading the register: rows read of the region's rows, after each sync. */
+/** Progress and cancel for reading the register: rows read of the region's rows, after each sync; `from` reads a register found before (its sheet, and its table if it is one) wherever the selection is now. */
 export interface ReadControl {
+  readonly from?: { readonly sheet: string; readonly table?: string };
   readonly signal?: AbortSignal;
   readonly onProgress?: (rowsRead: number, totalRows: number) => void;
 }

@@ -275,7 +275,7 @@ class WorksheetProxy extends ClientObject {
   readonly charts: { add: (type: string, source: RangeProxy, seriesBy: string) => ChartProxy };
   /** The names scoped to this sheet (ExcelApi 1.4 to add). */
   readonly names: NamedItemCollectionProxy;
-  readonly tables: { getItem: (name: string) => TableProxy };
+  readonly tables: { getItem: (name: string) => TableProxy; getItemOrNullObject: (name: string) => TableProxy };
   /** ExcelApi 1.7. */
   readonly freezePanes: FreezePanesProxy;
   /** ExcelApi 1.9. */
@@ -296,6 +296,11 @@ class WorksheetProxy extends ClientObject {
         const table = sheet.table(name);
         if (!table) throw new DoubleError('ItemNotFound', `The requested resource doesn't exist: table "${name}".`);
         return { sheet, table };
+      }, name),
+      getItemOrNullObject: (name) => new TableProxy(ctx, () => {
+        const sheet = this.must();
+        const table = sheet.table(name);
+        return table ? { sheet, table } : null;
       }, name),
     };
     this.freezePanes = new FreezePanesProxy(ctx, () => this.must());

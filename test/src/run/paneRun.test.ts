@@ -71,6 +71,23 @@ describe('a run from the pane moves through its phases', () => {
   }, 60_000);
 });
 
+describe('a later run reads the register the pane found, wherever the selection is now', () => {
+  it('with the School profiles sheet active (as Profile of selected school leaves it), the run reads the Register\'s table again', async () => {
+    const { double, sheet, port } = setUp();
+    sheet.tables.push({ name: 'Schools', top: 0, left: 0, bottom: sample.length - 1, right: sample[0]!.length - 1 });
+    double.selection = { sheet: 'Register', box: { top: 1, left: 0, bottom: 1, right: 0 } };
+    const first = await runOnPort(port, oxfordshire, ASOF, { pause: immediately, ranAt: RAN_AT });
+    expect(first.region).toMatchObject({ kind: 'table', table: 'Schools' });
+    double.active = PROFILES_SHEET;
+    double.selection = { sheet: PROFILES_SHEET, box: { top: 0, left: 0, bottom: 0, right: 0 } };
+    const lost = await runOnPort(port, oxfordshire, ASOF, { pause: immediately });
+    expect(lost.status).toBe('failed');
+    const again = await runOnPort(port, oxfordshire, ASOF, { pause: immediately, from: { sheet: 'Register', table: 'Schools' } });
+    expect(again).toMatchObject({ status: 'done', region: { sheet: 'Register', kind: 'table', table: 'Schools' } });
+    expect(again.report!.insideTable).toBe('Schools');
+  });
+});
+
 describe('cancel stops between syncs, and the pane says what was written', () => {
   it('while reading: nothing is written', async () => {
     const { header, rows } = englandRegister(12_000);
