@@ -103,7 +103,7 @@ export function App({ port, dark }: AppProps) {
         return null;
       }
       setOverrides(carried(loc.headerRow));
-      setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping below.` });
+      setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping above.` });
       return r;
     } catch (e) {
       fail('Could not read the register', e);
