@@ -108,6 +108,36 @@ export function categoriseRegister(
   rows: readonly (readonly unknown[])[],
   options: RegisterOptions,
 ): RegisterOutcome {
+  return drain(categoriseRegisterSteps(fw, headerRow, rows, options));
+}
+
+/** Rows categorised between two yields of `categoriseRegisterSteps`. */
+export const ROWS_PER_STEP = 500;
+
+/** How far a stepped run has gone: rows categorised of the register's rows. */
+export interface StepProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Runs a stepped computation to its end. */
+export function drain<T>(steps: Generator<StepProgress, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `categoriseRegister` in steps: yields after every ROWS_PER_STEP rows how many are done, so a shell can
+ * show progress, let its page paint and stop between steps; returns the same outcome.
+ */
+export function* categoriseRegisterSteps(
+  fw: CompiledFramework,
+  headerRow: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  options: RegisterOptions,
+): Generator<StepProgress, RegisterOutcome, void> {
   const used = fieldsUsedInRun(fw);
   const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined });
   const columns = checkColumns(fw, read.mapping);
@@ -130,8 +160,11 @@ export function categoriseRegister(
   const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf, national);
   const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;
   const out: RowOutcome[] = [];
-  for (const record of read.records) {
-    if (record === null) continue;
+  const total = read.records.length;
+  for (let i = 0; i < total; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield { done: i, total };
+    const record = read.records[i];
+    if (!record) continue;
     const problems = problemsByRow.get(record.row) ?? [];
     const stopped = fatal || problems.some((p) => p.severity === 'error');
     if (stopped) {

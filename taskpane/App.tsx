@@ -1,12 +1,15 @@
 /**
- * The task pane: set up (framework, as-of date), the authority's settings (parameters, a framework file),
- * mapping, Validate, Categorise, Compare, and the profile of the selected school (a page added to the
- * School profiles sheet, so it prints with the pack). All workbook access goes through the port it is
- * given (Office.js in Excel, the double in the end-to-end test); the run itself is src/run/taskpaneRun.ts,
- * the settings src/run/authoritySettings.ts. Messages go to a Fluent MessageBar, never only the console.
+ * The task pane: set up (framework, as-of date), the authority's settings (parameters, a framework file;
+ * src/run/authoritySettings.ts), mapping, Validate, Categorise, Compare, Update from Ofsted data, and the profile
+ * of the selected school (a page added to the School profiles sheet, so it prints with the pack). All workbook
+ * access goes through the port it is given (Office.js in Excel, the double in the end-to-end test);
+ * the run itself is src/run/taskpaneRun.ts (`runOnPort`: read afresh, categorise, write, in phases, with
+ * cancel). Each run clears the earlier messages, keeps the mapping shown, and moves the focus to its
+ * message (NoticeBar.tsx, words from runNotice.ts); its progress, counts and problems are RunProgress.tsx,
+ * RunSummary.tsx and ProblemList.tsx. Messages go to a Fluent MessageBar, never only the console.
  */
 import {
-  Body1, Button, Caption1, Dropdown, Field, FluentProvider, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Subtitle2, Title3,
+  Body1, Button, Caption1, Dropdown, Field, FluentProvider, Input, Link, Option, Subtitle2, Title3,
   webDarkTheme, webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -16,19 +19,19 @@ import type { CompiledFramework } from '../core/engine';
 import { FRAMEWORKS } from '../core/frameworks';
 import { withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import { locateRegister } from '../src/run/locateRegister';
-import { RunError, type RunPlan } from '../src/run/registerRun';
-import type { Pack } from '../src/run/pack';
-import { PROFILES_SHEET, SUMMARY_SHEET } from '../src/run/packSheets';
-import { RUN_LOG_SHEET } from '../src/run/runLog';
+import { RunError, type RunPlan, type RunSummary as Summary } from '../src/run/registerRun';
+import type { GridValue } from '../src/workbook/cell';
 import {
-  categoriseOnPort, compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, settingsFromOverrides, type MappingOverrides, type PlacedProblem,
+  compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, runOnPort, settingsFromOverrides, type MappingOverrides, type PlacedProblem, type RunProgress as Progress,
 } from '../src/run/taskpaneRun';
-import { valuesAsSeen, type PaneSettings, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
+import { valuesAsSeen, type PaneSettings, type ReadControl, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 import { AuthoritySettings } from './AuthoritySettings';
+import { NoticeBar } from './NoticeBar';
+import { ProblemList } from './ProblemList';
+import { RunProgress } from './RunProgress';
+import { provisionalNote, runNotice, type Notice } from './runNotice';
 import { RefreshPanel } from './RefreshPanel';
-
-/** A message after an action; `details` are listed under it (where a run put its results, and why). */
-type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
+import { RunSummary } from './RunSummary';
 
 /** Props of the pane: the workbook port, and whether Office says the theme is dark. */
 export interface AppProps {
@@ -37,20 +40,6 @@ export interface AppProps {
 }
 
 const NOT_USED = '';
-
-/** What the analyst should know beside the counts: provisional schools, and the columns the register lacks. */
-function provisionalNote(plan: RunPlan): string {
-  const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
-  const absent = plan.summary.absentColumns;
-  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}`;
-}
-
-/** The sheets a run wrote besides the results, in words. */
-function packWritten(pack: Pack): string {
-  const profiles = pack.profiles.length === 1 ? '1 school profile' : `${pack.profiles.length} school profiles`;
-  const more = pack.profilesNotShown ? ` (the first of ${pack.profiles.length + pack.profilesNotShown} in the two most concerning categories)` : '';
-  return ` Written: "${SUMMARY_SHEET}" (counts, movements, the trend over runs, inspections), "${PROFILES_SHEET}" (${profiles}${more}, a page each) and a row in "${RUN_LOG_SHEET}".`;
-}
 
 /** The SHA-256 of a text, as hex (the file's provenance). */
 async function sha256Hex(text: string): Promise<string> {
@@ -66,10 +55,15 @@ export function App({ port, dark }: AppProps) {
   const [region, setRegion] = useState<RegisterRegion | null>(null);
   const [overrides, setOverrides] = useState<MappingOverrides>({});
   const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [focusNotice, setFocusNotice] = useState(0);
+  const [summary, setSummary] = useState<Summary | null>(null);
   const [comparison, setComparison] = useState<ReturnType<typeof compareRow>>(null);
   const abort = useRef<AbortController | null>(null);
+  // The region shown (its mapping) may be older than the sheet: a run wrote to it since, so the next action reads it again.
+  const stale = useRef(false);
   const frameworks = useMemo(() => workbookFrameworks(settings), [settings]);
   const compiled: CompiledFramework = workbookFramework(settings, frameworkId) ?? frameworks[0]!;
   const framework = compiled.definition;
@@ -97,6 +91,8 @@ export function App({ port, dark }: AppProps) {
     return port.saveSettings(next).then(() => port.recalculate()).catch((e: Error) => setNotice({ intent: 'warning', title: 'Settings not saved', text: e.message }));
   };
   const save = (fw: string, o: MappingOverrides) => store({ ...settings, framework: fw, mapping: { ...settings.mapping, ...settingsFromOverrides(header, o) } });
+  // The analyst's corrections carried to a region read again (by header text: result columns may have joined the header row).
+  const carried = (headerRow: readonly GridValue[]): MappingOverrides => overridesFromSettings(headerRow, { ...settings.mapping, ...settingsFromOverrides(header, overrides) });
 
   /** The workbook's parameters for the framework at the as-of date; a value no longer valid is said, and stops the run. */
   function runSettings(fw: CompiledFramework) {
@@ -112,20 +108,30 @@ export function App({ port, dark }: AppProps) {
     await store(r.settings);
     return null;
   }
+  // The register found before, read again where it is when a run has written to it since.
+  const current = async () => (region && !stale.current ? region : await findRegister(region ? { sheet: region.sheet, table: region.table } : undefined));
+  // A new action's messages replace the last one's.
+  const clear = () => {
+    setNotice(null);
+    setProblems(null);
+    setSummary(null);
+    setComparison(null);
+  };
 
   const fail = (title: string, e: unknown) => setNotice({ intent: 'error', title, text: e instanceof Error ? e.message : String(e) });
 
-  async function findRegister(): Promise<RegisterRegion | null> {
+  async function findRegister(from?: ReadControl['from']): Promise<RegisterRegion | null> {
     try {
-      const r = await port.readRegister();
+      const r = await port.readRegister({ from });
       setRegion(r);
+      stale.current = false;
       const loc = locateRegister(r.values, r.top + 1);
       if (!loc) {
         setNotice({ intent: 'error', title: 'No register found', text: `No header row with a "URN" column in the first 30 rows of ${r.address}.` });
         return null;
       }
-      setOverrides(overridesFromSettings(loc.headerRow, settings.mapping));
-      setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping below.` });
+      setOverrides(carried(loc.headerRow));
+      setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping above.` });
       return r;
     } catch (e) {
       fail('Could not read the register', e);
@@ -151,7 +157,8 @@ export function App({ port, dark }: AppProps) {
   }
 
   async function validate() {
-    const r = region ?? (await findRegister());
+    clear();
+    const r = await current();
     if (!r) return;
     const p = plan(r);
     if (!p) return;
@@ -162,38 +169,35 @@ export function App({ port, dark }: AppProps) {
   }
 
   async function categorise() {
-    const r = region ?? (await findRegister());
-    if (!r || !asOf) return;
+    if (!asOf) return setNotice({ intent: 'error', title: 'As-of date', text: 'Enter the as-of date as a date.' });
+    clear();
     const given = runSettings(compiled);
     if (!given) return;
     abort.current = new AbortController();
-    setProgress(0);
-    try {
-      const { plan: p, pack, report } = await categoriseOnPort(port, r, compiled, asOf, { overrides, settings: given, signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
-      const first = r.top + p.located.headerIndex + 2;
-      const rows = report.rowsDone ? `sheet rows ${first} to ${first + report.rowsDone - 1}` : 'no rows';
-      const details = report.notes;
-      if (report.status === 'done') {
-        const counts = p.summary.counts.filter((c) => c.schools).map((c) => `${c.label}: ${c.schools}`).join('; ');
-        setNotice({ intent: 'success', title: `Categorised ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} schools`, text: `${counts}. ${p.summary.notCategorised} not categorised.${provisionalNote(p)}${packWritten(pack)}`, details });
-      } else if (report.status === 'cancelled') {
-        setNotice({ intent: 'warning', title: 'Cancelled', text: `New results in ${rows}; the other rows keep their previous results. "${SUMMARY_SHEET}", "${PROFILES_SHEET}" and "${RUN_LOG_SHEET}" were not updated.`, details });
-      } else {
-        setNotice({ intent: 'error', title: 'The run stopped', text: `${report.error ?? ''}. New results in ${rows}; the other rows keep their previous results.`, details });
-      }
-      await save(frameworkId, overrides);
-      setRegion(null);
-    } catch (e) {
-      fail('The register cannot be categorised', e);
-    } finally {
-      setProgress(null);
-      abort.current = null;
+    setCancelling(false);
+    setProgress({ phase: 'reading', done: 0, total: 0 });
+    const headerOf = (r: RegisterRegion) => locateRegister(valuesAsSeen(r), r.top + 1)?.headerRow ?? [];
+    const run = await runOnPort(port, compiled, asOf, { settings: given, from: region ? { sheet: region.sheet, table: region.table } : undefined, overrides: (r) => carried(headerOf(r)), signal: abort.current.signal, onProgress: setProgress });
+    if (run.region) {
+      // The register as this run read it stays shown, with its mapping; a run that wrote makes the next action read it again.
+      setRegion(run.region);
+      setOverrides(carried(headerOf(run.region)));
+      stale.current = run.report !== null;
     }
+    setNotice(runNotice(run));
+    if (run.status === 'done' && run.plan) setSummary(run.plan.summary);
+    if (run.plan && run.region) setProblems(placeProblems(run.region, run.plan));
+    else if (run.error instanceof RunError && run.error.problems.length) setProblems(placeRegisterProblems(run.error.problems));
+    if (run.status === 'done') await save(frameworkId, overrides);
+    setProgress(null);
+    setCancelling(false);
+    abort.current = null;
+    setFocusNotice((k) => k + 1);
   }
 
   async function compare() {
     try {
-      const r = region ?? (await findRegister());
+      const r = await current();
       if (!r || !asOf) return;
       const cell = await port.selectedCell();
       const each = frameworks.map((fw) => {
@@ -210,7 +214,7 @@ export function App({ port, dark }: AppProps) {
 
   async function profileSelected() {
     try {
-      const r = region ?? (await findRegister());
+      const r = await current();
       if (!r || !asOf) return;
       const cell = await port.selectedCell();
       const fw = compiled;
@@ -302,49 +306,23 @@ export function App({ port, dark }: AppProps) {
           <Subtitle2 as="h2" id="run">Run</Subtitle2>
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             <Button onClick={() => void validate()} disabled={progress !== null}>Validate</Button>
-            <Button appearance="primary" onClick={() => void categorise()} disabled={progress !== null}>Categorise</Button>
+            {/* The same button, so the focus stays on it: Cancel while a run is under way, Categorise again once it ends. */}
+            <Button appearance="primary" disabled={cancelling} onClick={() => {
+              if (progress === null) return void categorise();
+              setCancelling(true);
+              abort.current?.abort();
+            }}>{progress === null ? 'Categorise' : 'Cancel'}</Button>
             <Button onClick={() => void compare()} disabled={progress !== null}>Compare selected school</Button>
             <Button onClick={() => void profileSelected()} disabled={progress !== null}>Profile of selected school</Button>
           </div>
-          {progress !== null && (
-            <div style={gap}>
-              <Field label="Writing results" validationState="none" validationMessage={`${Math.round(progress * 100)}%`}>
-                <ProgressBar value={progress} max={1} />
-              </Field>
-              <Button onClick={() => abort.current?.abort()}>Cancel</Button>
-            </div>
-          )}
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.details?.length ? 'multiline' : 'auto'}>
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.text}
-                {notice.details?.length ? (
-                  <ul aria-label="Where the results went" style={{ margin: '4px 0 0', paddingLeft: 16 }}>
-                    {notice.details.map((d, i) => <li key={i}>{d}</li>)}
-                  </ul>
-                ) : null}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {progress !== null && <RunProgress progress={progress} cancelling={cancelling} />}
+          <NoticeBar notice={notice} focusKey={focusNotice} />
+          {summary && <RunSummary summary={summary} />}
         </section>
 
         {problems && (
-          <section aria-labelledby="problems" style={gap}>
-            <Subtitle2 as="h2" id="problems">Problems ({problems.length})</Subtitle2>
-            <ul aria-label="Problems" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
-              {problems.slice(0, 500).map((p, i) => (
-                <li key={i}>
-                  <Button appearance="subtle" style={{ textAlign: 'left', justifyContent: 'flex-start', height: 'auto', whiteSpace: 'normal' }} disabled={!p.cell}
-                    onClick={() => p.cell && void port.selectCell(p.cell).catch((e) => fail('Could not select the cell', e))}>
-                    <span>
-                      <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong> {p.row > 0 ? `row ${p.row}` : 'register'}, {p.column}: {p.value} <Caption1>expected {p.expected}</Caption1>
-                    </span>
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <ProblemList problems={problems} port={port} heading={`${framework.name} · as of ${asOfText} · problems`}
+            onSelect={(c) => void port.selectCell(c).catch((e) => fail('Could not select the cell', e))} />
         )}
 
         {comparison && (
@@ -369,7 +347,7 @@ export function App({ port, dark }: AppProps) {
           </section>
         )}
 
-        <RefreshPanel port={port} asOf={asOf} overrides={overrides} onApplied={() => setRegion(null)} />
+        <RefreshPanel port={port} asOf={asOf} overrides={overrides} onApplied={() => { stale.current = true; }} />
       </main>
     </FluentProvider>
   );

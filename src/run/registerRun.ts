@@ -15,7 +15,7 @@ import { valueInForceText, type RunSettings } from '../../core/parameters';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
-import { categoriseRegister, provisionalText, type RegisterOutcome, type RowOutcome } from '../../core/register';
+import { categoriseRegisterSteps, drain, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
 import { placeResults, RESULT_HEADERS, type Placement, type ResultMarker } from './resultPlacement';
@@ -108,6 +108,11 @@ export interface RunOptions {
 
 /** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
 export function planRun(values: readonly (readonly GridValue[])[], options: RunOptions): RunPlan {
+  return drain(planRunSteps(values, options));
+}
+
+/** `planRun` in steps: yields the rows categorised so far (core/register.ts `categoriseRegisterSteps`), so the task pane shows progress and can stop. */
+export function* planRunSteps(values: readonly (readonly GridValue[])[], options: RunOptions): Generator<StepProgress, RunPlan, void> {
   const fw = options.framework;
   const first = options.firstRowNumber ?? 1;
   const firstLook = locateRegister(values, first);
@@ -124,7 +129,7 @@ export function planRun(values: readonly (readonly GridValue[])[], options: RunO
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
   const auto = locateRegister(analystValues, first)!;
   const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
-  const outcome = categoriseRegister(fw, located.headerRow, located.rows, {
+  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, located.rows, {
     asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection,
   });
   if (outcome.fatal) {

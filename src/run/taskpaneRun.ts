@@ -18,12 +18,13 @@ import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
-import { valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
+import { CancelledError, valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { buildPack, packHeading, schoolProfile, type Pack } from './pack';
 import { profilesLayout, runLogPrint, summaryLayout, type SheetLayout } from './packSheets';
 import { blockPlacement, placementOptions } from './paneBlock';
-import { DUE_COLUMN, RESULT_HEADERS, planRun, type RunPlan } from './registerRun';
+import { DUE_COLUMN, RESULT_HEADERS, planRunSteps, type RunPlan } from './registerRun';
+import { drain, type StepProgress } from '../../core/register';
 import { readRunLog, RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS, runLogRow } from './runLog';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
@@ -41,8 +42,13 @@ export function regionSource(region: RegisterRegion): string {
 
 /** Plans a run on a region read through the port, with the workbook's parameters. Throws `RunError` when the register cannot run. */
 export function planRegion(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides, settings?: RunSettings): RunPlan {
+  return drain(planRegionSteps(region, framework, asOf, overrides, settings));
+}
+
+/** `planRegion` in steps of rows categorised (src/run/registerRun.ts `planRunSteps`). */
+export function planRegionSteps(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides, settings?: RunSettings): Generator<StepProgress, RunPlan, void> {
   const seen = valuesAsSeen(region);
-  return planRun(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
+  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
 }
 
 /** A run id for the marker: random, so two runs are never confused. */
@@ -122,6 +128,119 @@ export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegio
   const pack = packOfRun(region, plan, framework, asOf, ranAt, options.settings);
   const report = await port.writeRun(runWrite(region, plan, framework, asOf, ranAt, options.runId, options.settings, pack), options);
   return { plan, pack, report };
+}
+
+/** The phases of a run from the pane, in order. */
+export type RunPhase = 'reading' | 'categorising' | 'writing';
+
+/**
+ * Where a run is: its phase and a fraction of it, counted in what the phase does (rows read of the
+ * region's rows; schools categorised of the register's; syncs written of those the write plans, the
+ * result rows' chunks first, then the SIG pack's sheets and the Run log), and the sheet being written.
+ */
+export interface RunProgress {
+  readonly phase: RunPhase;
+  readonly done: number;
+  readonly total: number;
+  /** While writing: result rows written of the block's rows. */
+  readonly rows?: { readonly done: number; readonly total: number };
+  /** While writing: the sheet the last sync wrote to. */
+  readonly sheet?: string;
+}
+
+/** How a run from the pane ended: the phase it reached, and what it had made by then. */
+export interface PaneRun {
+  readonly status: 'done' | 'cancelled' | 'failed';
+  /** The phase it ended in. */
+  readonly phase: RunPhase;
+  readonly region: RegisterRegion | null;
+  readonly plan: RunPlan | null;
+  readonly pack: Pack | null;
+  readonly write: RunWrite | null;
+  /** The write's report, once writing began. */
+  readonly report: WriteReport | null;
+  /** Schools categorised when a cancel stopped categorising. */
+  readonly categorised?: StepProgress;
+  /** What stopped the run when reading or planning failed (a `RunError` when the register cannot be categorised). */
+  readonly error?: unknown;
+}
+
+/** Time the categorising phase runs before it lets the page paint and a cancel arrive. */
+const SLICE_MS = 40;
+
+/**
+ * A run as the pane makes it: reads the register afresh, categorises it in steps, writes the results,
+ * the SIG pack and the Run log; `onProgress` hears each phase move, and a cancel stops it between two
+ * syncs or two steps of categorising (so nothing is written until the write's first sync, and every sync
+ * writes whole rows). `overrides` gives the analyst's mapping for the region as read. Never throws.
+ */
+export async function runOnPort(
+  port: WorkbookPort,
+  framework: CompiledFramework,
+  asOf: CalendarDate,
+  options: {
+    readonly overrides?: (region: RegisterRegion) => MappingOverrides;
+    /** The register the pane found before: read again where it is, whatever sheet is active now. */
+    readonly from?: { readonly sheet: string; readonly table?: string };
+    readonly signal?: AbortSignal;
+    readonly onProgress?: (progress: RunProgress) => void;
+    readonly ranAt?: Date;
+    readonly runId?: string;
+    /** The workbook's parameters (Authority settings) for the framework at the as-of date. */
+    readonly settings?: RunSettings;
+    /** Lets the page paint between slices of categorising (default: a macrotask). */
+    readonly pause?: () => Promise<void>;
+  } = {},
+): Promise<PaneRun> {
+  const none = { region: null, plan: null, pack: null, write: null, report: null };
+  const stopped = (status: 'cancelled' | 'failed', phase: RunPhase, rest: Partial<PaneRun> = {}): PaneRun => ({ ...none, status, phase, ...rest });
+  const { signal, onProgress } = options;
+  const pause = options.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const ranAt = options.ranAt ?? new Date();
+  onProgress?.({ phase: 'reading', done: 0, total: 0 });
+  let region: RegisterRegion;
+  try {
+    region = await port.readRegister({ from: options.from, signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
+  } catch (e) {
+    return e instanceof CancelledError ? stopped('cancelled', 'reading') : stopped('failed', 'reading', { error: e });
+  }
+  if (signal?.aborted) return stopped('cancelled', 'reading', { region });
+  let plan: RunPlan;
+  let pack: Pack;
+  let at: StepProgress = { done: 0, total: 0 };
+  try {
+    const steps = planRegionSteps(region, framework, asOf, options.overrides?.(region), options.settings);
+    onProgress?.({ phase: 'categorising', ...at });
+    let slice = Date.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        plan = next.value;
+        break;
+      }
+      at = next.value;
+      if (Date.now() - slice < SLICE_MS) continue;
+      onProgress?.({ phase: 'categorising', ...at });
+      await pause();
+      slice = Date.now();
+      if (signal?.aborted) return stopped('cancelled', 'categorising', { region, categorised: at });
+    }
+    at = { done: plan.rows.length, total: plan.rows.length };
+    onProgress?.({ phase: 'categorising', ...at });
+    await pause();
+    if (signal?.aborted) return stopped('cancelled', 'categorising', { region, categorised: at });
+    pack = packOfRun(region, plan, framework, asOf, ranAt, options.settings);
+  } catch (e) {
+    return stopped('failed', 'categorising', { region, error: e });
+  }
+  const write = runWrite(region, plan, framework, asOf, ranAt, options.runId, options.settings, pack);
+  if (signal?.aborted) return stopped('cancelled', 'categorising', { region, plan, pack, write, categorised: at });
+  onProgress?.({ phase: 'writing', done: 0, total: 1, rows: { done: 0, total: write.block.rows.length } });
+  const report = await port.writeRun(write, {
+    signal,
+    onProgress: (rows, totalRows, step) => onProgress?.({ phase: 'writing', done: step.syncsDone, total: step.syncsTotal, rows: { done: rows, total: totalRows }, sheet: step.sheet }),
+  });
+  return { status: report.status, phase: 'writing', region, plan, pack, write, report };
 }
 
 /** One school's profile page, as the pack lays profiles out; `layout` is null when the school has no category (its problems say why). */

@@ -16,6 +16,8 @@
  * - writeRefresh (officeRefresh.ts): the changed cells, a sync per 4 MB of them, the first also adding
  *   the columns the register lacks; then the date formats, the Changes sheet and the memory, a sync per
  *   4 MB (one for a county's refresh).
+ * - writeOwnSheet (officeOwnSheet.ts): a sheet of our own (the Problems sheet), 2 syncs to find it by its
+ *   marker, then one per 4 MB of its rows.
  * - API sets newer than the first (HostSupport) are asked of the host once; without one, the port does
  *   without and says so in the report rather than failing.
  * - Text is written as text. `Range.values` treats a string that starts with "=", "+" or "-" as a
@@ -31,6 +33,7 @@
 import { parsePaneSettings, SETTINGS_KEY } from '../run/authoritySettings';
 import { CHUNK_BUDGET_BYTES, columnLetters, parseAddress, type CellAddress, type WorkbookPort } from './port';
 import { addProfilePage } from './officePage';
+import { writeOwnSheet } from './officeOwnSheet';
 import { readRegister, readSheet } from './officeRead';
 import { writeRefresh } from './officeRefresh';
 import { writeRun } from './officeWrite';
@@ -87,11 +90,12 @@ export function createOfficePort(deps: {
   const budget = deps.budgetBytes ?? CHUNK_BUDGET_BYTES;
   const support = { ...EVERYTHING, ...deps.support };
   return {
-    readRegister: () => deps.run((ctx) => readRegister(ctx, support)),
+    readRegister: (control) => deps.run((ctx) => readRegister(ctx, support, control)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget, support)),
     addProfilePage: (layout) => deps.run((ctx) => addProfilePage(ctx, layout, budget, support)),
     readSheet: (name) => deps.run((ctx) => readSheet(ctx, name)),
     writeRefresh: (write, control) => deps.run((ctx) => writeRefresh(ctx, write, control ?? {}, budget, support)),
+    writeOwnSheet: (layout, id) => deps.run((ctx) => writeOwnSheet(ctx, layout, id, budget, support)),
     selectCell: (cell) =>
       deps.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(cell.sheet);

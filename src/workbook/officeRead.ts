@@ -10,7 +10,7 @@ import { RUN_LOG_SHEET } from '../run/runLog';
 import { isOurPackSheet, isOurSheetName } from '../run/packSheets';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
-import { READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type RegisterRegion } from './port';
+import { CancelledError, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
 
 /** Why the register could not be read. */
@@ -24,11 +24,15 @@ const FIRST_READ_CELLS = 150_000;
 const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 /** Reads the register region: the table the selection is in, else the active sheet's used range. */
-export async function readRegister(ctx: Excel.RequestContext, support: HostSupport): Promise<RegisterRegion> {
-  const ws = ctx.workbook.worksheets.getActiveWorksheet();
+export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}): Promise<RegisterRegion> {
+  // The register the pane found before, read again where it is; else the table the selection is in, or the active sheet.
+  const from = control.from;
+  const ws = from ? ctx.workbook.worksheets.getItem(from.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
   ws.load('name');
-  const tables = ctx.workbook.getSelectedRange().getTables(false);
-  tables.load('items/name');
+  const tables = from ? null : ctx.workbook.getSelectedRange().getTables(false);
+  tables?.load('items/name');
+  const foundTable = from?.table ? ws.tables.getItemOrNullObject(from.table) : null;
+  foundTable?.load('name');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('address');
   // Our names say where an earlier run's results are; frozen panes are the analyst's choice, kept.
@@ -42,7 +46,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const allSheets = ctx.workbook.worksheets;
   allSheets.load('items/name');
   await ctx.sync();
-  const table = tables.items[0] ?? null;
+  const table = tables ? (tables.items[0] ?? null) : foundTable && !foundTable.isNullObject ? foundTable : null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
   // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too.
   const region = table === null ? used : table.getRange().getBoundingRect(used).getIntersection(table.getRange().getEntireRow());
@@ -85,7 +89,8 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const at = parseAddress(first.address);
   const total = at.bottom - at.top + 1;
   const width = at.right - at.left + 1;
-  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width }, first.values);
+  control.onProgress?.(first.values.length, total);
+  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width }, first.values, control);
   const areas = (a: Excel.RangeAreas | null) => (a === null || a.isNullObject ? [] : parseAreas(a.address));
   const named = names?.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') })) ?? [];
   return {
@@ -114,9 +119,10 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
  * sized by the bytes a row took so far, each under the response budget; a chunk refused as too large is
  * read again at half the rows.
  */
-async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number }, values: Cell[][]): Promise<Cell[][]> {
+async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number }, values: Cell[][], control: ReadControl = {}): Promise<Cell[][]> {
   let rowBytes = Math.max(1, jsonBytes(values) / values.length);
   while (values.length < box.rows) {
+    if (control.signal?.aborted) throw new CancelledError();
     const n = Math.max(1, Math.min(box.rows - values.length, Math.floor(READ_BUDGET_BYTES / rowBytes)));
     const chunk = ws.getRangeByIndexes(box.top + values.length, box.left, n, box.width);
     chunk.load('values');
@@ -130,6 +136,7 @@ async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet,
     const got = chunk.values as Cell[][];
     for (const row of got) values.push(row);
     rowBytes = Math.max(rowBytes, jsonBytes(got) / n);
+    control.onProgress?.(values.length, box.rows);
   }
   return values;
 }

@@ -83,7 +83,7 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     }
     if (k === 0 && table.note) notes.push(table.note);
     for (let i = start; i < end; i++) done += runs[i]!.cells.length;
-    control.onProgress?.(done, total);
+    control.onProgress?.(done, total, { syncsDone: k + 1, syncsTotal: chunks.length, sheet: write.sheet ?? '' });
   }
 
   // Our sheets: the Changes sheet is ours to replace when an earlier refresh left its memory.

@@ -44,6 +44,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   // (which of ours exist) is loaded by that very sync, so the pack waits for a sync of its own.
   const steps = packSteps(write, support, Math.floor(budget / 4));
   const [riding, ...after] = syncGroups(steps, budget, chunks.length > 1 ? budget - chunkBytes[chunks.length - 1]! : 0);
+  const syncsTotal = chunks.length + after.length;
 
   const ws = ctx.workbook.worksheets.getItem(b.sheet);
   let state: PackState | null = null;
@@ -90,7 +91,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       insideTable = table.inside;
       if (table.note) notes.push(table.note);
     }
-    control.onProgress?.(done, total);
+    control.onProgress?.(done, total, { syncsDone: k + 1, syncsTotal, sheet: b.sheet });
   }
   if (after.length === 0) return report('done', true);
   // A cancel stops before the pack; once begun it is written whole (half of it would leave the summary and the log disagreeing).
@@ -103,6 +104,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
     } catch (e) {
       return report('failed', false, `Every row is written, but not ${unwritten(after.slice(g).flat())}: ${(e as Error).message}`);
     }
+    control.onProgress?.(done, total, { syncsDone: chunks.length + g + 1, syncsTotal, sheet: after[g]![after[g]!.length - 1]!.sheet });
   }
   return report('done', true);
 }

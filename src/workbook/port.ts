@@ -182,10 +182,44 @@ export interface ProfilePageReport {
   readonly notes: readonly string[];
 }
 
-/** Progress and cancel for a write. */
+/** Where a write is, after each sync: syncs done of those it plans (the result rows' chunks, then the SIG pack's and the Run log's), and the sheet that sync wrote to. */
+export interface WriteStep {
+  readonly syncsDone: number;
+  readonly syncsTotal: number;
+  readonly sheet: string;
+}
+
+/** How writing a sheet of our own (the Problems sheet) went. */
+export interface OwnSheetReport {
+  readonly status: 'done' | 'failed';
+  /** The sheet's name: the layout's, or numbered ("Problems (2)") when an analyst's sheet has that name. */
+  readonly sheet: string;
+  /** The name of our earlier sheet it replaced; `null` when there was none. */
+  readonly replaced: string | null;
+  /** Rows written, the header row included. */
+  readonly rows: number;
+  readonly error?: string;
+}
+
+/** Progress and cancel for a write: a cancel stops it between syncs, never inside one. */
 export interface WriteControl {
   readonly signal?: AbortSignal;
-  readonly onProgress?: (rowsDone: number, totalRows: number) => void;
+  readonly onProgress?: (rowsDone: number, totalRows: number, step: WriteStep) => void;
+}
+
+/** Progress and cancel for reading the register: rows read of the region's rows, after each sync; `from` reads a register found before (its sheet, and its table if it is one) wherever the selection is now. */
+export interface ReadControl {
+  readonly from?: { readonly sheet: string; readonly table?: string };
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (rowsRead: number, totalRows: number) => void;
+}
+
+/** A read or a run stopped on request, between two syncs: nothing was written. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor(message = 'Cancelled.') {
+    super(message);
+  }
 }
 
 /** A framework file loaded into a workbook: its name, its SHA-256 and its text (so it travels with the workbook). */
@@ -265,8 +299,8 @@ export interface WorkbookPort {
    * the budget. Never throws: a failure is in the report.
    */
   writeRefresh(write: RefreshWrite, control?: WriteControl): Promise<RefreshReport>;
-  /** Reads the register region in one read of its values. */
-  readRegister(): Promise<RegisterRegion>;
+  /** Reads the register region (in chunks of whole rows when it is large); a cancel between syncs throws `CancelledError`. */
+  readRegister(control?: ReadControl): Promise<RegisterRegion>;
   /** Writes the result block in chunks of whole rows, then the pack's sheets and the Run log. Never throws: failures are in the report. */
   writeRun(write: RunWrite, control?: WriteControl): Promise<WriteReport>;
   /**
@@ -275,6 +309,11 @@ export interface WorkbookPort {
    * already has (the same first two cells in column A) is selected instead. Never throws.
    */
   addProfilePage(layout: SheetLayout): Promise<ProfilePageReport>;
+  /**
+   * Writes a sheet of our own (`id` names its marker): replaces the sheet an earlier write marked, never
+   * an analyst's sheet of the same name (ours is then numbered), and activates it. Never throws.
+   */
+  writeOwnSheet(layout: SheetLayout, id: string): Promise<OwnSheetReport>;
   /** Selects one cell (problem navigation). */
   selectCell(cell: CellAddress): Promise<void>;
   /** The active cell (top-left of the selection). */

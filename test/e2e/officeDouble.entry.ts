@@ -8,7 +8,7 @@
 import type { Cell } from '../../src/workbook/cell';
 import { ExcelDouble } from '../support/excelDouble';
 
-const w = window as unknown as { __REGISTER__: Cell[][]; __TABLE__?: { name: string; columns: number }; __SETTINGS__?: Record<string, unknown>; __double: ExcelDouble; Office: unknown; Excel: unknown };
+const w = window as unknown as { __REGISTER__: Cell[][]; __TABLE__?: { name: string; columns: number }; __SETTINGS__?: Record<string, unknown>; __double: ExcelDouble; __holdAt: (n: number) => void; __held: () => boolean; __release: () => void; Office: unknown; Excel: unknown };
 const double = new ExcelDouble();
 // The settings a workbook was saved with (a workbook opened again).
 for (const [name, value] of Object.entries(w.__SETTINGS__ ?? {})) double.settingsData.set(name, value);
@@ -18,8 +18,19 @@ if (w.__TABLE__) {
   sheet.tables.push({ name: w.__TABLE__.name, top: 0, left: 0, bottom: w.__REGISTER__.length - 1, right: w.__TABLE__.columns - 1 });
   double.selection = { sheet: 'Register', box: { top: 1, left: 0, bottom: 1, right: 0 } };
 }
-// Slow each sync a little, as Excel is, so the progress bar shows.
-double.afterSync = () => new Promise((r) => setTimeout(r, 20));
+// Slow each sync a little, as Excel is, so the progress bar shows. `__holdAt(n)` holds the run after the
+// n-th sync that writes values (until `__release()`), so the test can look at the pane mid-run and cancel.
+let hold: { at: number; seen: number; release: (() => void) | null } | null = null;
+double.afterSync = async () => {
+  await new Promise((r) => setTimeout(r, 20));
+  const ops = double.operations[double.operations.length - 1] ?? [];
+  if (!hold || !ops.includes('values') || ++hold.seen !== hold.at) return;
+  await new Promise<void>((r) => (hold!.release = r));
+  hold = null;
+};
+w.__holdAt = (n: number) => void (hold = { at: n, seen: 0, release: null });
+w.__held = () => hold?.release !== null && hold?.release !== undefined;
+w.__release = () => hold?.release?.();
 w.__double = double;
 w.Excel = { run: double.run };
 w.Office = {

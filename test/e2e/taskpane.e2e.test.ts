@@ -1,12 +1,16 @@
 /**
  * End to end: the production task pane page in Debian's chromium (playwright-core), with the Excel double
  * served in place of Office.js, loaded with the sample register as an Excel table and an analyst's notes
- * column beside it; clicks through mapping, validate, categorise, compare and the profile of the selected
- * school, checks the cells written (the results inside the table, the notes untouched, the SIG pack's
- * sheets holding the run's counts and profiles), and that nothing but the intercepted Office.js URL
- * leaves localhost. Screenshots after the run at 320 and 450 px go to the temporary folder (their paths
- * are printed); with UPDATE_SCREENSHOTS=1 the one the README shows is saved (docs/screenshots/taskpane.png,
- * 320 px wide).
+ * column beside it; clicks through mapping, validate, categorise (its progress through reading,
+ * categorising and writing, held mid-run to look at it; the counts per category after it; the focus on
+ * its message; the mapping still shown above it), compare and the profile of the selected school, a
+ * second run that clears the earlier messages and is cancelled mid-write, and more than 500 problems
+ * written to a Problems sheet; checks the cells written (the results inside the table, the notes
+ * untouched, the SIG pack's sheets holding the run's counts and profiles, an analyst's "Problems" sheet
+ * untouched), the Tab order, and that nothing but the intercepted Office.js URL leaves localhost.
+ * Screenshots of each step (before the run, running, after it, cancelled, problems capped) at 320 and
+ * 450 px go to the temporary folder (their paths are printed); with UPDATE_SCREENSHOTS=1 the ones the
+ * README shows are saved in docs/screenshots/ (taskpane.png, pane-after-run-320.png, pane-after-run-450.png).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -121,13 +125,23 @@ afterAll(async () => {
 type DoubleOnPage = { sheet(n: string): { value(r: number, c: number): unknown; table(n: string): { right: number }; names: { name: string }[] } };
 const onSheet = <T>(f: (sheet: ReturnType<DoubleOnPage['sheet']>) => T) => page.evaluate(`(${f.toString()})(window.__double.sheet('Register'))`) as Promise<T>;
 
-/** A screenshot of the pane at a width, in the temporary folder (its path printed, to look at). */
-async function screenshotAt(width: number, name: string, top = true): Promise<string> {
+/**
+ * A screenshot of the whole pane at a width, in the temporary folder (its path printed, to look at);
+ * `from` scrolls to an element and takes the 1000 px from there instead (a list of 500 problems is too
+ * long to look at whole); `keep` names the copy saved in docs/screenshots/ with UPDATE_SCREENSHOTS=1;
+ * `false` (or `top: false`) keeps the scroll where it is.
+ */
+async function screenshotAt(width: number, name: string, options: { keep?: string; from?: string; top?: boolean } | boolean = {}): Promise<string> {
+  const o = typeof options === 'boolean' ? { top: options } : options;
   const shot = join(tmpdir(), `schoolrisk-${name}-${width}-${process.pid}.png`);
   await page.setViewportSize({ width, height: 1000 });
-  if (top) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: shot });
+  if (o.from || o.top !== false) await page.evaluate((sel) => (sel ? document.querySelector(sel)?.scrollIntoView() : window.scrollTo(0, 0)), o.from ?? '');
+  const fullPage = !o.from && o.top !== false;
+  await page.screenshot({ path: shot, fullPage });
+  if (o.keep && process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: join(ROOT, 'docs/screenshots', o.keep), fullPage });
   console.info(`screenshot: ${shot}`);
+  // Nothing sticks out sideways at this width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   return shot;
 }
 
@@ -139,6 +153,29 @@ async function sectionShot(part: ReturnType<Page['locator']>, width: number, nam
   console.info(`screenshot: ${shot}`);
   return shot;
 }
+
+/** Screenshots of a step at 320 and 450 px, back at 320 px after. */
+async function screenshots(name: string, options: { keep?: boolean; from?: string } = {}): Promise<void> {
+  for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, name, { keep: options.keep ? `pane-${name}-${width}.png` : undefined, from: options.from }))).toBe(true);
+  await page.setViewportSize({ width: 320, height: 1000 });
+}
+
+type Held = { __holdAt(n: number): void; __held(): boolean; __release(): void; __phases: string[] };
+/** Holds the next run after its n-th sync that writes values (see officeDouble.entry.ts), and records the phases its progress shows. */
+const holdAt = (n: number) => page.evaluate((k) => {
+  const w = window as unknown as Held;
+  w.__holdAt(k);
+  w.__phases = [];
+  new MutationObserver(() => {
+    const phase = document.querySelector('[data-run-progress]')?.getAttribute('data-run-progress');
+    if (phase && w.__phases[w.__phases.length - 1] !== phase) w.__phases.push(phase);
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run-progress'] });
+}, n);
+const held = () => page.evaluate(() => (window as unknown as Held).__held());
+const release = () => page.evaluate(() => (window as unknown as Held).__release());
+const phases = () => page.evaluate(() => (window as unknown as Held).__phases);
+/** The element that has the focus: its tag and text. */
+const focused = () => page.evaluate(() => ({ notice: document.activeElement?.hasAttribute('data-notice') ?? false, text: document.activeElement?.textContent?.trim() ?? '' }));
 
 /** A whole sheet of the double, as the values its used range holds (row 1 first); [] when there is no such sheet. */
 type SheetOnPage = { usedBox(): { top: number; left: number; bottom: number; right: number } | null; grid(b: unknown): unknown[][]; pageBreaks: number[]; charts: unknown[] };
@@ -186,6 +223,7 @@ suite('the task pane in chromium, on the Excel double', () => {
     await page.getByText(/columns mapped: show or correct/).click();
     expect(await page.getByRole('combobox', { name: /Field for column URN/ }).count()).toBe(1);
     await page.getByText(/columns mapped: show or correct/).click();
+    await screenshots('before-run');
   });
 
   it('validates, lists the bad date, and selects its cell', async () => {
@@ -197,9 +235,56 @@ suite('the task pane in chromium, on the Excel double', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __double: { selection: { box: { top: number; left: number } } } }).__double.selection.box)).toEqual({ top: 3, left: dateColumn, bottom: 3, right: dateColumn });
   });
 
-  it('categorises: writes the results as columns of the analyst\'s table, leaves the notes, writes the SIG pack and the run log', async () => {
+  it('categorises, showing its progress through reading, categorising and writing, and announcing it', async () => {
+    // Held after the result rows, while the SIG pack's sheets are written.
+    await holdAt(2);
     await page.getByRole('button', { name: 'Categorise' }).click();
+    await expect.poll(held, { timeout: 30_000 }).toBe(true);
+    // The same button is now Cancel, and has kept the focus; the earlier messages are gone.
+    expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Categorise' }).count()).toBe(0);
+    expect(await page.getByText('Validated').count()).toBe(0);
+    const bar = page.getByRole('progressbar');
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(1);
+    expect(await page.getByText(/^Step 3 of 3: Writing the SIG pack and Run log$/).count()).toBe(1);
+    expect(await page.getByText(/^rows 200 of 200; write 1 of \d+, last to "Register" \(\d+%\)$/).count()).toBe(1);
+    // Screen readers hear the phase through a polite live region.
+    expect(await page.locator('[role="status"][aria-live="polite"]').filter({ hasText: /^Step 3 of 3: Writing the SIG pack and Run log, \d+%\.$/ }).count()).toBe(1);
+    expect(await phases()).toEqual(['reading', 'categorising', 'writing']);
+    await screenshots('running');
+    await release();
     await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
+    // The focus is on the run's message; the button is Categorise again.
+    expect((await focused()).notice).toBe(true);
+    expect((await focused()).text).toMatch(/^Categorised \d+ of \d+ schools/);
+    expect(await page.getByRole('button', { name: 'Categorise' }).isEnabled()).toBe(true);
+    // The mapping is still shown, above the run's message.
+    const mappingTop = (await page.getByRole('heading', { name: 'Mapping' }).boundingBox())!.y;
+    const noticeTop = (await page.locator('[data-notice]').boundingBox())!.y;
+    expect(mappingTop).toBeLessThan(noticeTop);
+    expect(await page.getByText(/columns mapped: show or correct/).count()).toBe(1);
+  });
+
+  it('shows the counts per category after the run, as the Category column has them, with the provisional ones', async () => {
+    const written = new Map<string, { schools: number; provisional: number }>();
+    for (let r = 1; r < grid.length; r++) {
+      const text = String(await cell(r, tableWidth));
+      const label = text.replace(/ \[override\]$/, '').replace(/ \(.*$/, '');
+      if (!label) continue;
+      const c = written.get(label) ?? { schools: 0, provisional: 0 };
+      c.schools++;
+      if (/provisional/.test(text)) c.provisional++;
+      written.set(label, c);
+    }
+    const shown = await page.locator('[data-category]').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+    const categorised = shown.filter((r) => r[0] !== 'Not categorised' && Number(r[1]) > 0);
+    expect(categorised.map((r) => [r[0], { schools: Number(r[1]), provisional: Number(r[2]) }])).toEqual([...written].sort((a, b) => shown.findIndex((r) => r[0] === a[0]) - shown.findIndex((r) => r[0] === b[0])));
+    expect(shown.find((r) => r[0] === 'Not categorised')?.[1]).toBe('1');
+    await screenshots('after-run', { keep: true });
+  });
+
+  it('categorises: writes the results as columns of the analyst\'s table, leaves the notes, writes the SIG pack and the run log', async () => {
     const w = tableWidth;
     for (let i = 0; i < RESULT_HEADERS.length; i++) expect(await cell(0, w + i)).toBe(RESULT_HEADERS[i]);
     expect(String(await cell(1, w))).not.toBe('');
@@ -215,8 +300,6 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect((await onSheet((s) => s.names.map((n) => n.name))).sort()).toEqual([...RESULT_IDS.map(markerName), RUN_MARKER].sort());
     const notes = page.getByRole('list', { name: 'Where the results went' });
     expect(await notes.textContent()).toMatch(/added to table "Schools"/);
-    for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, 'after-run'))).toBe(true);
-    await page.setViewportSize({ width: 320, height: 1000 });
     const sheets = await page.evaluate(() => (window as unknown as { __double: { sheets: { name: string; charts: unknown[] }[] } }).__double.sheets.map((s) => [s.name, s.charts.length]));
     expect(sheets).toEqual([['Register', 0], [SUMMARY_SHEET, 2], [PROFILES_SHEET, 0], [RUN_LOG_SHEET, 0]]);
     // The notice names the pack's sheets.
@@ -279,8 +362,7 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect(String(profiles[before + 2]![1])).toMatch(/^Universal/);
     const selection = await page.evaluate(() => (window as unknown as { __double: { selection: unknown } }).__double.selection);
     expect(selection).toEqual({ sheet: PROFILES_SHEET, box: { top: before, left: 0, bottom: before, right: 0 } });
-    for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, 'after-profile'))).toBe(true);
-    await page.setViewportSize({ width: 320, height: 1000 });
+    await screenshots('after-profile');
   });
 
   it('reaches Profile of selected school from the keyboard, and selects the page a school has already', async () => {
@@ -296,6 +378,82 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect((await sheetValues(PROFILES_SHEET)).length).toBe(before);
     const selection = await page.evaluate(() => (window as unknown as { __double: { selection: { sheet: string } } }).__double.selection);
     expect(selection.sheet).toBe(PROFILES_SHEET);
+  });
+
+  it('Tab follows the visual order, top to bottom and left to right within a row, through every control', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const seen: { text: string; x: number; y: number }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        const r = e?.getBoundingClientRect();
+        return e && r ? { text: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40), x: r.left + window.scrollX, y: r.top + window.scrollY } : null;
+      });
+      if (!at) break;
+      // The date input takes a Tab per part (day, month, year): one place.
+      const last = seen[seen.length - 1];
+      if (!last || last.x !== at.x || last.y !== at.y) seen.push(at);
+    }
+    for (const name of ['Find register', 'Validate', 'Categorise', 'Compare selected school', 'Profile of selected school']) expect(seen.map((s) => s.text)).toContain(name);
+    for (let i = 1; i < seen.length; i++) {
+      const [a, b] = [seen[i - 1]!, seen[i]!];
+      if (b.y < a.y - 2) break; // wrapped round to the top
+      expect(b.y > a.y + 2 || b.x > a.x, `${a.text} then ${b.text}`).toBe(true);
+    }
+  });
+
+  it('a new run clears the earlier messages; Cancel stops it between syncs and says what was written and what was not', async () => {
+    expect(await page.locator('[data-framework]').count()).toBe(5);
+    // Held after the first sync that writes result rows: Cancel is pressed while it is under way.
+    await holdAt(1);
+    await page.getByRole('button', { name: 'Categorise' }).click();
+    await expect.poll(held, { timeout: 30_000 }).toBe(true);
+    expect(await page.locator('[data-framework]').count()).toBe(0);
+    expect(await page.locator('[data-notice]').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /^Problems/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByText(/^Stopping after the current write/).count()).toBe(1);
+    await release();
+    await page.getByText(/^Cancelled$/).waitFor({ timeout: 30_000 });
+    const text = await page.locator('[data-notice]').textContent();
+    expect(text).toMatch(/Written: new results in sheet rows 2 to 201 of "Register", columns BQ to BY, whole rows only \(200 of 200\)/);
+    expect(text).toContain(`Not written: "${SUMMARY_SHEET}", "${PROFILES_SHEET}" and "${RUN_LOG_SHEET}"`);
+    expect(await page.getByRole('button', { name: 'Categorise' }).isEnabled()).toBe(true);
+    expect((await focused()).notice).toBe(true);
+    // No counts after a run that did not finish.
+    expect(await page.locator('[data-category]').count()).toBe(0);
+    // The Run log still has the one run.
+    expect((await sheetValues(RUN_LOG_SHEET)).length).toBe(2);
+    await screenshots('cancelled');
+  });
+
+  it('lists at most 500 problems, says how many there are, and writes them all to a Problems sheet of its own, beside an analyst\'s', async () => {
+    // Three numeric columns of every school unreadable: 600 problems.
+    const columns = ['KS2 cohort', 'Progress 8', 'Attainment 8'].map((h) => grid[0]!.indexOf(h));
+    await page.evaluate((cs) => {
+      const d = (window as unknown as { __double: { sheet(n: string): { put(r: number, c: number, v: unknown[][]): void }; addSheet(n: string, v: unknown[][]): unknown } }).__double;
+      for (let r = 1; r <= 200; r++) for (const c of cs) d.sheet('Register').put(r, c, [['n/a?']]);
+      d.addSheet('Problems', [['The analyst\'s own list']]);
+    }, columns);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByText(/^showing 500 of [\d,]+ problems/).waitFor({ timeout: 30_000 });
+    const total = Number((await page.getByRole('heading', { name: /^Problems \(\d+\)$/ }).textContent())!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThanOrEqual(600);
+    expect(await page.getByRole('list', { name: 'Problems' }).locator('li').count()).toBe(500);
+    await screenshots('problems-capped', { from: '#run' });
+    await page.getByRole('button', { name: 'Write all problems to a sheet' }).click();
+    await page.getByText(new RegExp(`^Wrote ${total} problems to "Problems \\(2\\)"`)).waitFor({ timeout: 30_000 });
+    const ours = await sheetValues('Problems (2)');
+    expect(ours[0]).toEqual(['Row', 'Column', 'Value', 'Expected', 'Message', 'Severity']);
+    expect(ours).toHaveLength(total + 1);
+    expect(ours.filter((r) => r[1] === 'Progress 8')).toHaveLength(200);
+    expect(await sheetValues('Problems')).toEqual([['The analyst\'s own list']]);
+    // Written again: ours is replaced, the analyst's still untouched.
+    await page.getByRole('button', { name: 'Write all problems to a sheet' }).click();
+    await page.getByText(/replacing the one an earlier write made/).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __double: { sheets: { name: string }[] } }).__double.sheets.map((s) => s.name).filter((n) => n.startsWith('Problems')))).toEqual(['Problems', 'Problems (2)']);
+    expect(await sheetValues('Problems')).toEqual([['The analyst\'s own list']]);
   });
 
   it('updates from Ofsted data: picks the files, previews the changes without writing, writes them on Apply, and a second refresh changes nothing', async () => {

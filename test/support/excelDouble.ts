@@ -16,6 +16,7 @@
  * - Tables: `getTables` on a range, `worksheet.tables.getItem`, `table.getRange`, and `table.resize`
  *   (ExcelApi 1.13: the header row stays, the new range overlaps the old, header cells become column
  *   names, a clash is refused). A header cell written inside a table that clashes is renamed "Category2".
+ * - The sheets: `worksheets.load('items/name')`, `getItem`, `getItemOrNullObject`, `add`, `delete`, `activate`.
  * - Sheet-scoped defined names (`worksheet.names`: load `items/name`, `items/formula`; `add` with a
  *   range or a formula text, ExcelApi 1.4; `getItem`, `delete`, `visible`): adding a name that exists
  *   is refused; a name follows its column when columns are inserted and becomes `Sheet!#REF!` when its
@@ -234,12 +235,16 @@ class WorkbookProxy {
   }
 }
 
+/** `workbook.worksheets`: load `items/name` gives every sheet (hidden ones too), in order, its name loaded. */
 class WorksheetsProxy extends ClientObject {
   constructor(ctx: Context) {
-    // "items/name": every sheet, hidden ones too, with its name loaded.
     super(ctx, (props) => {
-      const items = ctx.double.sheets.map((s) => new WorksheetProxy(ctx, () => ctx.double.sheet(s.name) ?? null));
-      if (props.includes('items/name')) items.forEach((w, i) => w.preload({ name: ctx.double.sheets[i]!.name, isNullObject: false }));
+      const named = props.includes('items/name');
+      const items = ctx.double.sheets.map((model) => {
+        const item = new WorksheetProxy(ctx, () => (ctx.double.sheets.includes(model) ? model : null));
+        if (named) item.preload({ name: model.name, isNullObject: false });
+        return item;
+      });
       return { items };
     });
   }
@@ -275,7 +280,7 @@ class WorksheetProxy extends ClientObject {
   readonly charts: { add: (type: string, source: RangeProxy, seriesBy: string) => ChartProxy };
   /** The names scoped to this sheet (ExcelApi 1.4 to add). */
   readonly names: NamedItemCollectionProxy;
-  readonly tables: { getItem: (name: string) => TableProxy };
+  readonly tables: { getItem: (name: string) => TableProxy; getItemOrNullObject: (name: string) => TableProxy };
   /** ExcelApi 1.7. */
   readonly freezePanes: FreezePanesProxy;
   /** ExcelApi 1.9. */
@@ -296,6 +301,11 @@ class WorksheetProxy extends ClientObject {
         const table = sheet.table(name);
         if (!table) throw new DoubleError('ItemNotFound', `The requested resource doesn't exist: table "${name}".`);
         return { sheet, table };
+      }, name),
+      getItemOrNullObject: (name) => new TableProxy(ctx, () => {
+        const sheet = this.must();
+        const table = sheet.table(name);
+        return table ? { sheet, table } : null;
       }, name),
     };
     this.freezePanes = new FreezePanesProxy(ctx, () => this.must());
