@@ -145,6 +145,7 @@ const DERIVED_FROM: Readonly<Partial<Record<FactKey, readonly FieldKey[]>>> = {
   inspectionRisk: RISK_INPUTS,
   inspectionRiskScore: RISK_INPUTS,
   concernCount: CONCERN_FIELDS,
+  riseStuck: ['previousOfstedGrade', ...STANDING],
 };
 
 /** The worst and the best value each risk input's blank could hold (the risk score is monotone in each). */
