@@ -70,6 +70,7 @@ export const DERIVED_FACT_COLUMNS: Readonly<Record<keyof DerivedFacts, readonly 
   inspectionRisk: [OFSTED_JUDGEMENT, INSPECTION_DATE],
   inspectionRiskScore: [OFSTED_JUDGEMENT, INSPECTION_DATE],
   concernCount: [{ fields: CONCERN_FIELDS, as: 'Concern flags', kind: 'parts' }],
+  riseStuck: [OFSTED_JUDGEMENT, one('previousOfstedGrade')],
 };
 
 /** The groups a fact needs. */

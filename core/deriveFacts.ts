@@ -5,6 +5,7 @@
 import { monthsElapsed, type CalendarDate } from './dates';
 import { CONCERN_FIELDS, type Facts, type RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
+import { stuckReason } from './ofsted/rise';
 import type { SchoolRecord } from './fields';
 import {
   inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus, INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
@@ -33,6 +34,8 @@ export interface InspectionOutlook {
   readonly belowGoodIfInspected: number;
   readonly horizonMonths: number;
   readonly riskReasons: readonly string[];
+  /** Why the school is "stuck" as the DfE defines it for RISE (core/ofsted/rise.ts); `null` when it is not. */
+  readonly riseStuck: string | null;
 }
 
 /** National parameters: the report-card mapping, the inspection windows and the risk. */
@@ -95,7 +98,9 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
   let concerns = 0;
   for (const f of CONCERN_FIELDS) if (record[f] === true) concerns++;
   facts.concernCount = concerns;
-  return { facts: facts as unknown as Facts, inspection: new Outlook(window, risk) };
+  const stuck = stuckReason(record, standing);
+  facts.riseStuck = stuck !== null;
+  return { facts: facts as unknown as Facts, inspection: new Outlook(window, risk, stuck) };
 }
 
 /** The outlook of one school; the risk's reasons are worded only when a shell reads them. */
@@ -112,8 +117,9 @@ class Outlook implements InspectionOutlook {
   readonly inspectedWithinHorizon: number;
   readonly belowGoodIfInspected: number;
   readonly horizonMonths: number;
+  readonly riseStuck: string | null;
   readonly #risk: InspectionRisk;
-  constructor(window: InspectionWindow | null, risk: InspectionRisk) {
+  constructor(window: InspectionWindow | null, risk: InspectionRisk, riseStuck: string | null) {
     this.dueFrom = window?.dueFrom;
     this.dueBy = window?.dueBy;
     this.windowCoverage = window?.coverage ?? null;
@@ -126,6 +132,7 @@ class Outlook implements InspectionOutlook {
     this.inspectedWithinHorizon = risk.inspectedWithinHorizon;
     this.belowGoodIfInspected = risk.belowGoodIfInspected;
     this.horizonMonths = risk.horizonMonths;
+    this.riseStuck = riseStuck;
     this.#risk = risk;
   }
 
@@ -134,7 +141,7 @@ class Outlook implements InspectionOutlook {
   }
 
   toJSON(): InspectionOutlook {
-    const { dueFrom, dueBy, windowCoverage, statutoryLatest, basis, rules, risk, riskScore, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, riskReasons } = this;
-    return { dueFrom, dueBy, windowCoverage, statutoryLatest, basis, rules, risk, riskScore, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, riskReasons };
+    const { dueFrom, dueBy, windowCoverage, statutoryLatest, basis, rules, risk, riskScore, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, riskReasons, riseStuck } = this;
+    return { dueFrom, dueBy, windowCoverage, statutoryLatest, basis, rules, risk, riskScore, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, riskReasons, riseStuck };
   }
 }

@@ -113,6 +113,7 @@ export function factsFromRecord(r: SchoolRecord): Facts {
     inspectionRisk: undefined,
     inspectionRiskScore: undefined,
     concernCount: undefined,
+    riseStuck: undefined,
   } as unknown as Facts;
 }
 
@@ -410,6 +411,7 @@ export const FACT_KEYS = [
   'inspectionRisk',
   'inspectionRiskScore',
   'concernCount',
+  'riseStuck',
 ] as const;
 
 /** The value of fact number `i` (`FACT_KEYS[i]`), read by name. */
@@ -520,6 +522,7 @@ export function factAt(f: Facts, i: number): unknown {
     case 102: return f.inspectionRisk;
     case 103: return f.inspectionRiskScore;
     case 104: return f.concernCount;
+    case 105: return f.riseStuck;
     default: return undefined;
   }
 }

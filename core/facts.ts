@@ -55,6 +55,12 @@ export interface DerivedFacts {
   inspectionRiskScore: number;
   /** How many of the LA's concern flags are set. */
   concernCount: number;
+  /**
+   * A "stuck" school as the DfE defines it for its RISE teams: requires improvement (or equivalent; under
+   * report cards, leadership and governance needs attention) at the latest inspection and below good at the
+   * previous one (core/ofsted/rise.ts, docs/ofsted.md section 1.5).
+   */
+  riseStuck: boolean;
 }
 
 /** Everything a criterion may look at. */
@@ -81,6 +87,7 @@ export const DERIVED_FACT_LABELS: Record<keyof DerivedFacts, string> = {
   inspectionRisk: 'Next-inspection risk',
   inspectionRiskScore: 'Next-inspection risk score',
   concernCount: 'Number of concern flags',
+  riseStuck: 'RISE "stuck" school (DfE, Schools eligible for RISE intervention: RI or equivalent now, below good before)',
 };
 
 /** The label of any fact (a record field or a derived fact). */
@@ -133,6 +140,7 @@ export const DERIVED_FACT_SOURCES: Record<keyof DerivedFacts, readonly FieldKey[
   inspectionRisk: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
   inspectionRiskScore: [...WINDOW_FIELDS, 'ks2RwmExpectedPct', 'ks4Progress8', 'attendancePct', 'headteacherStartDate'],
   concernCount: CONCERN_FIELDS,
+  riseStuck: ['previousOfstedGrade', 'previousInspectionDate', ...OFSTED_FIELDS],
 };
 
 /** What kind of value a fact holds: what a condition may compare it with (core/frameworkCheck.ts). */
@@ -162,6 +170,7 @@ export const DERIVED_FACT_KINDS: Record<keyof DerivedFacts, FactValueKind> = {
   inspectionRisk: { kind: 'enum', values: RISK_LEVELS },
   inspectionRiskScore: { kind: 'number' },
   concernCount: { kind: 'number' },
+  riseStuck: { kind: 'boolean' },
 };
 
 /** The kind of any fact. */

@@ -158,6 +158,7 @@ export const parameterSchema = z.strictObject({
   unit: z.string().optional(),
   min: z.number().optional(),
   max: z.number().optional(),
+  choices: z.array(z.string().min(1)).min(2).optional().describe('The values a text parameter may take ("high", "medium"); an analyst\'s value must be one of them.'),
   standIn: z.string().optional().describe('Where the policy names a measure that no longer exists: which current measure stands in for it.'),
   citation: citationSchema.optional().describe('Where the default comes from; absent where it is our documented reading of a silent policy.'),
 });

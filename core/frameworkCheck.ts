@@ -301,6 +301,11 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
       paramRef(path.concat('value'), value);
       const t = paramKind(value);
       if ((op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte') && t !== undefined && t !== 'number') out.push(issue([...valuePath, 'param'], value.param, `a number parameter for "${op}"`));
+      // A text parameter compared with a fact of fixed values: every value it may take must be one of them.
+      const choices = def.parameters[value.param]?.choices;
+      if (kind.kind === 'enum' && choices) {
+        for (const c of choices) if (!kind.values.includes(c)) out.push(issue([...valuePath, 'param'], value.param, `a parameter whose choices are values of ${fact} (${kind.values.join(', ')}); "${c}" is not`));
+      }
       return;
     }
     const values = Array.isArray(value) ? value : [value];
@@ -356,6 +361,10 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   for (const [date] of dated) if (!p.references?.[date]) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
   for (const date of Object.keys(p.references ?? {})) if (!p.values || !(date in p.values)) out.push(issue([...path, 'references', date], p.references![date], `a reference dated as one of the values (${dated.map(([d]) => d).join(', ') || 'none'})`));
   if ((p.min !== undefined || p.max !== undefined) && types.size === 1 && !types.has('number')) out.push(issue([...path, p.min !== undefined ? 'min' : 'max'], p.min ?? p.max, 'no range: the parameter is not a number'));
+  if (p.choices) {
+    if (types.size === 1 && !types.has('string')) out.push(issue([...path, 'choices'], p.choices, 'no choices: the parameter is not a text'));
+    else for (const [at, v] of values) if (typeof v === 'string' && !p.choices.includes(v)) out.push(issue(at, v, `one of the parameter's choices: ${p.choices.join(', ')}`, { notA: 'one of its choices', suggestion: didYouMean(v, p.choices) }));
+  }
   return out;
 }
 

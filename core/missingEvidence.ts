@@ -14,7 +14,7 @@
  * blanks could take them to, worked out by filling the blanks with the best and the worst values.
  */
 import { factsFromRecord } from './factShape';
-import { CONCERN_FIELDS, type FactKey, type Facts } from './facts';
+import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
 import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
@@ -145,6 +145,7 @@ const DERIVED_FROM: Readonly<Partial<Record<FactKey, readonly FieldKey[]>>> = {
   inspectionRisk: RISK_INPUTS,
   inspectionRiskScore: RISK_INPUTS,
   concernCount: CONCERN_FIELDS,
+  riseStuck: ['previousOfstedGrade', ...STANDING],
 };
 
 /** The worst and the best value each risk input's blank could hold (the risk score is monotone in each). */
@@ -182,26 +183,38 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     if (missing === null) return null;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
-    let risk: readonly [number, number] | undefined;
+    let risk: RiskRange | undefined;
     for (const { fact, fields } of sources) {
       const why = fields.filter((f) => missing!.includes(f));
       if (why.length === 0) continue;
       if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
-      else if (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') {
+      else if (fact === 'inspectionRiskScore') {
         risk ??= riskRange(record, why, asOf, national);
-        if (risk[0] !== risk[1] || risk[0] !== facts.inspectionRiskScore) out.set(fact, fact === 'inspectionRisk' ? { fields: why } : { fields: why, range: risk });
+        if (risk.scores[0] !== risk.scores[1] || risk.scores[0] !== facts.inspectionRiskScore) out.set(fact, { fields: why, range: risk.scores });
+      } else if (fact === 'inspectionRisk') {
+        // The level is open only where the blanks could move it to another level, not merely the score within it.
+        risk ??= riskRange(record, why, asOf, national);
+        if (risk.levels.some((l) => l !== facts.inspectionRisk)) out.set(fact, { fields: why });
       } else out.set(fact, { fields: why });
     }
     return out.size ? out : null;
   };
 }
 
+/** The least and the most the risk score could be with the missing inputs filled, and the levels at those extremes. */
+interface RiskRange {
+  readonly scores: readonly [number, number];
+  readonly levels: readonly RiskLevel[];
+}
+
+const ANY_RISK: RiskRange = { scores: [0, 100], levels: RISK_LEVELS };
+
 /** The least and the most the risk score could be with the missing inputs filled. */
-function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate, national: NationalParameters): [number, number] {
+function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate, national: NationalParameters): RiskRange {
   // A missing judgement can make the standing anything, and the score with it.
-  if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return [0, 100];
+  if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return ANY_RISK;
   // The inspection date decides which inspection is the latest when others are dated: any score then.
-  if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return [0, 100];
+  if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return ANY_RISK;
   const fill = (which: 'worst' | 'best', cohort: 'as-is' | 'none') => {
     // A copy of one fixed shape (factShape.ts): a spread of some 80 keys is several times slower.
     const filled = factsFromRecord(record) as unknown as Record<string, unknown>;
@@ -212,11 +225,14 @@ function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: Cal
     // A blank cohort counts results in full; a cohort of none counts them not at all: either could be further from the middle.
     if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) filled[f] = 0;
     const r = filled as SchoolRecord;
-    return inspectionRisk(r, ofstedStanding(r, national.reportCards), asOf, national.risk).score;
+    return inspectionRisk(r, ofstedStanding(r, national.reportCards), asOf, national.risk);
   };
   const cohorts = missing.includes('ks2Cohort') || missing.includes('ks4Cohort') ? (['as-is', 'none'] as const) : (['as-is'] as const);
-  const scores = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
-  return [Math.min(...scores), Math.max(...scores)];
+  const risks = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
+  const scores = risks.map((x) => x.score);
+  // The level rises with the score: the levels between the extremes' are possible too.
+  const ranks = risks.map((x) => RISK_LEVELS.indexOf(x.level));
+  return { scores: [Math.min(...scores), Math.max(...scores)], levels: RISK_LEVELS.slice(Math.min(...ranks), Math.max(...ranks) + 1) };
 }
 
 const FIELD_POSITION: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(FIELDS).map((f, i) => [f, i]));

@@ -98,7 +98,7 @@ function asKind(raw: unknown, kind: 'number' | 'string' | 'boolean'): Scalar | u
     const t = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
     return ['true', 'yes', 'y', '1'].includes(t) ? true : ['false', 'no', 'n', '0'].includes(t) ? false : undefined;
   }
-  return typeof raw === 'string' ? raw : undefined;
+  return typeof raw === 'string' ? raw.trim() : undefined;
 }
 
 const KIND_WORDS = { number: 'a number', string: 'a text', boolean: 'true or false' } as const;
@@ -138,6 +138,9 @@ export function resolveSettings(fw: CompiledFramework, values: Readonly<Record<s
       errors.push(`Parameter "${name}" is ${JSON.stringify(raw)}; expected ${KIND_WORDS[kind]}.`);
     } else if (typeof value === 'number' && ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max))) {
       errors.push(`Parameter "${name}" is ${value}; expected a number from ${range.min ?? '-∞'} to ${range.max ?? '∞'}.`);
+    } else if (typeof value === 'string' && own?.choices && !own.choices.includes(value)) {
+      const near = didYouMean(value, own.choices);
+      errors.push(`Parameter "${name}" is ${JSON.stringify(raw)}; expected one of: ${own.choices.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}.`);
     } else if (own) {
       params[name] = value;
       if (value !== defaults[name]) changed.push(`${name}=${String(value)}`);

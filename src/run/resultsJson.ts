@@ -33,6 +33,8 @@ export interface InspectionJson {
   horizonMonths: number;
   /** The score's points, part by part. */
   riskReasons: string[];
+  /** Why the school is "stuck" as the DfE defines it for RISE (RI or equivalent now, below good before); null when it is not. */
+  riseStuck: string | null;
 }
 
 /** One row of results.json. */
@@ -82,6 +84,7 @@ export function resultRows(outcome: RegisterOutcome): ResultRow[] {
       belowGoodIfInspected: round4(r.inspection.belowGoodIfInspected),
       horizonMonths: r.inspection.horizonMonths,
       riskReasons: [...r.inspection.riskReasons],
+      riseStuck: r.inspection.riseStuck,
     },
     provisional: r.provisional && { worstCase: r.provisional.worstCase, missing: [...r.provisional.missing] },
   }));

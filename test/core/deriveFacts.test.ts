@@ -72,3 +72,29 @@ describe('deriveFacts', () => {
     expect(nationalParameters()).toBe(NATIONAL_DEFAULTS);
   });
 });
+
+describe('deriveFacts: RISE "stuck" schools (DfE, Schools eligible for RISE intervention)', () => {
+  const stuck = (r: Omit<SchoolRecord, 'row'>) => deriveFacts({ row: 2, ...r }, AS_OF);
+  const ri = { ofstedGrade: 'requires-improvement', inspectionDate: d('2024-03-01') } as const;
+  const rc = { reportCardDate: d('2026-01-20'), rcInclusion: 'expected', rcCurriculumTeaching: 'expected', rcAchievement: 'expected', rcAttendanceBehaviour: 'expected', rcPersonalDevelopment: 'expected' } as const;
+
+  it('"graded Requires Improvement ... at its most recent Ofsted inspection and ... below Good at its previous": stuck, and the outlook says why', () => {
+    const { facts, inspection } = stuck({ ...ri, previousOfstedGrade: 'requires-improvement' });
+    expect(facts.riseStuck).toBe(true);
+    expect(inspection.riseStuck).toBe('RI (or equivalent) now, RI before');
+    expect(stuck({ ...ri, previousOfstedGrade: 'inadequate' }).facts.riseStuck).toBe(true);
+  });
+
+  it('good before, or nothing recorded before, or good now: not stuck', () => {
+    expect(stuck({ ...ri, previousOfstedGrade: 'good' }).facts.riseStuck).toBe(false);
+    expect(stuck(ri).facts.riseStuck).toBe(false);
+    expect(stuck({ ofstedGrade: 'good', inspectionDate: d('2024-03-01'), previousOfstedGrade: 'requires-improvement' }).facts.riseStuck).toBe(false);
+    expect(stuck({ ofstedGrade: 'good', inspectionDate: d('2024-03-01') }).inspection.riseStuck).toBeNull();
+  });
+
+  it('report cards: "a \'needs attention\' grade for leadership and governance, which were graded below good ... at their previous Ofsted inspection"', () => {
+    expect(stuck({ ...rc, rcLeadershipGovernance: 'needs-attention', ofstedGrade: 'requires-improvement', inspectionDate: d('2023-05-01') }).facts.riseStuck).toBe(true);
+    expect(stuck({ ...rc, rcLeadershipGovernance: 'expected', ofstedGrade: 'requires-improvement', inspectionDate: d('2023-05-01') }).facts.riseStuck).toBe(false);
+    expect(stuck({ ...rc, rcLeadershipGovernance: 'needs-attention', ofstedGrade: 'good', inspectionDate: d('2023-05-01') }).facts.riseStuck).toBe(false);
+  });
+});

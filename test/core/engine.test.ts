@@ -43,7 +43,7 @@ const toy: FrameworkDefinition = {
   additional: [{ id: 'newHead', label: 'New headteacher visit', when: { fact: 'monthsInPost', op: 'lt', value: 6 }, offer: 'one visit', citation: cite('T7') }],
 };
 
-const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0 };
+const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0, riseStuck: false };
 const fw = compileFramework(toy);
 const AS_OF = fromIsoDate('2026-11-01')!;
 const run = (facts: Partial<Facts>, params?: Record<string, number>) =>

@@ -68,21 +68,21 @@ describe('a provisional result: the worst case its blank cells could give', () =
     expect(r.provisional).toMatchObject({ worstCase: 'red', missing: ['Progress 8'] });
   });
 
-  it('a blank attendance can lift the next-inspection risk score only as far as its points go', () => {
-    // Good, inspected two years ago, weak KS2 results: just under Oxfordshire's trigger with good attendance.
-    const trigger = frameworkById('oxfordshire')!.definition.parameters.riskScoreTrigger!.default as number;
+  it('a blank attendance can lift the next-inspection risk level only as far as its points go', () => {
+    // Good, inspected two years ago, weak KS2 results: just under Oxfordshire's trigger (the risk level High) with good attendance.
+    expect(frameworkById('oxfordshire')!.definition.parameters.riskLevelTrigger!.default).toBe('high');
     const near = { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2024', 'Phase': 'Primary', 'Persistent absence %': 10, 'KS2 RWM expected %': 50, 'KS2 cohort': 30, 'KS2 reading progress': -2 };
     const filled = school('oxfordshire', { ...near, 'Attendance %': 97 });
     const poorest = school('oxfordshire', { ...near, 'Attendance %': 0 });
-    expect(filled.inspection!.riskScore).toBeLessThan(trigger);
-    expect(poorest.inspection!.riskScore).toBeGreaterThanOrEqual(trigger);
+    expect(filled.inspection!.risk).not.toBe('high');
+    expect(poorest.inspection!.risk).toBe('high');
     expect(filled.result!.category).toBe('universal');
     expect(filled.provisional).toBeNull();
     // Blank, attendance could add its points: past the trigger.
     expect(school('oxfordshire', { ...near, 'Attendance %': '' }).provisional).toMatchObject({ worstCase: 'targeted', missing: ['Attendance %'] });
     // Inspected a year later, even the poorest attendance stays under the trigger: a blank one cannot make it Targeted.
     const later = { ...near, 'Inspection date': '01/09/2025' };
-    expect(school('oxfordshire', { ...later, 'Attendance %': 0 }).inspection!.riskScore).toBeLessThan(trigger);
+    expect(school('oxfordshire', { ...later, 'Attendance %': 0 }).inspection!.risk).not.toBe('high');
     expect(school('oxfordshire', { ...later, 'Attendance %': '' }).provisional).toBeNull();
   });
 

@@ -22,6 +22,7 @@ export const NEUTRAL_FACTS: Facts = {
   inspectionRisk: 'low',
   inspectionRiskScore: 10,
   concernCount: 0,
+  riseStuck: false,
 };
 
 /** One worked example from a policy. */

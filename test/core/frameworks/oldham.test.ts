@@ -79,9 +79,16 @@ describe('Oldham: parameters change outcomes', () => {
     expect(run(facts, params).category).toBe('red');
   });
 
-  it('amberRiskScore: a lower threshold catches medium risk', () => {
-    expect(run({ inspectionRiskScore: 40 }).category).toBe('green');
-    expect(run({ inspectionRiskScore: 40 }, { amberRiskScore: 30 }).category).toBe('amber');
+  it('riskLevelTrigger: medium catches medium risk', () => {
+    expect(run({ inspectionRisk: 'medium', inspectionRiskScore: 70 }).category).toBe('green');
+    expect(run({ inspectionRisk: 'medium', inspectionRiskScore: 70 }, { riskLevelTrigger: 'medium' }).category).toBe('amber');
+  });
+
+  it('breakdownFlags: one flag is a serious breakdown (the policy\'s "or"); 2 needs both', () => {
+    expect(run({ leadershipConcern: true }).category).toBe('red');
+    expect(run({ governanceConcern: true }).category).toBe('red');
+    expect(run({ leadershipConcern: true, concernCount: 1 }, { breakdownFlags: 2 }).category).toBe('amber');
+    expect(run({ leadershipConcern: true, governanceConcern: true }, { breakdownFlags: 2 }).category).toBe('red');
   });
 });
 

@@ -78,9 +78,12 @@ describe('Oxfordshire: parameters change the outcome', () => {
     expect(withFacts({ yearsLowAttainment: 2 }, { patternYears: 3 }).category).toBe('universal');
   });
 
-  it('moves the risk trigger', () => {
-    expect(withFacts({ inspectionRiskScore: 40 }).category).toBe('universal');
-    expect(withFacts({ inspectionRiskScore: 40 }, { riskScoreTrigger: 40 }).category).toBe('targeted');
+  it('moves the risk trigger to a level, not a score', () => {
+    expect(withFacts({ inspectionRisk: 'medium', inspectionRiskScore: 70 }).category).toBe('universal');
+    expect(withFacts({ inspectionRisk: 'medium', inspectionRiskScore: 70 }, { riskLevelTrigger: 'medium' }).category).toBe('targeted');
+    expect(withFacts({ inspectionRisk: 'low', inspectionRiskScore: 50 }, { riskLevelTrigger: 'medium' }).category).toBe('universal');
+    // The level decides: a High school is triggered whatever its score under a changed model.
+    expect(withFacts({ inspectionRisk: 'high', inspectionRiskScore: 45 }).category).toBe('targeted');
   });
 
   it('widens the new-head window for a termly run', () => {

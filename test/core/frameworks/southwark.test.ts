@@ -76,10 +76,10 @@ describe('Southwark: support offers per category (Table two, Appendix Two)', () 
     expect(run(areas('A', { areaSafeguarding: 'D' }), { dcpTrip: 6 }).support.amount).toBe(3);
   });
 
-  it('changing a parameter changes the category: atRiskScore 40 puts a score of 45 at risk of RI', () => {
-    const facts = { ...areas('A'), inspectionRiskScore: 45 };
+  it('changing a parameter changes the category: riskLevelTrigger medium puts a medium risk at risk of RI', () => {
+    const facts = { ...areas('A'), inspectionRisk: 'medium' as const, inspectionRiskScore: 70 };
     expect(run(facts).category).toBe('A');
-    expect(run(facts, { atRiskScore: 40 }).category).toBe('B');
+    expect(run(facts, { riskLevelTrigger: 'medium' }).category).toBe('B');
     expect(run({ ...sixAt('B'), monthsUntilInspectionDue: 18 }).category).toBe('A');
     expect(run({ ...sixAt('B'), monthsUntilInspectionDue: 18 }, { preparationMonths: 24 }).category).toBe('B');
   });

@@ -54,9 +54,9 @@ describe('Wokingham: support offers per category', () => {
 });
 
 describe('Wokingham: parameters change outcomes', () => {
-  it('vulnerableRiskScore: a lower threshold makes a medium-risk school purple', () => {
-    expect(run({ inspectionRiskScore: 35 }).category).toBe('green');
-    expect(run({ inspectionRiskScore: 35 }, { vulnerableRiskScore: 30 }).category).toBe('purple');
+  it('riskLevelTrigger: medium makes a medium-risk school purple', () => {
+    expect(run({ inspectionRisk: 'medium', inspectionRiskScore: 70 }).category).toBe('green');
+    expect(run({ inspectionRisk: 'medium', inspectionRiskScore: 70 }, { riskLevelTrigger: 'medium' }).category).toBe('purple');
   });
 
   it('newHeadMonths: a two-term reading offers the review at five months', () => {
