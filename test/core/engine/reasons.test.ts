@@ -30,7 +30,7 @@ const def: FrameworkDefinition = {
   selection: { kind: 'firstMatch', default: 'low' },
 };
 const fw = compileFramework(def);
-const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0, monthsInPost: 60, attainmentTrend: 'stable' };
+const base: Facts = { row: 2, ofstedBand: 'good-or-better', ofstedSource: 'legacy-grade', inCategoryOfConcern: false, previousOfstedBand: 'good-or-better', inspectionRisk: 'low', inspectionRiskScore: 10, concernCount: 0, riseStuck: false, monthsInPost: 60, attainmentTrend: 'stable' };
 const reasonsOf = (facts: Partial<Facts>) => {
   const r = categorise(fw, { ...base, ...facts });
   return { category: r.category, reasons: r.reasons.map((x) => x.criterion) };
