@@ -188,11 +188,12 @@ export function App({ port, dark }: AppProps) {
     if (run.status === 'done' && run.plan) setSummary(run.plan.summary);
     if (run.plan && run.region) setProblems(placeProblems(run.region, run.plan));
     else if (run.error instanceof RunError && run.error.problems.length) setProblems(placeRegisterProblems(run.error.problems));
-    if (run.status === 'done') await save(frameworkId, overrides);
     setProgress(null);
     setCancelling(false);
     abort.current = null;
+    // The focus goes to the message as it appears; saving the settings (and recalculating) follows.
     setFocusNotice((k) => k + 1);
+    if (run.status === 'done') await save(frameworkId, overrides);
   }
 
   async function compare() {
