@@ -547,6 +547,9 @@ suite('the task pane in chromium, on the Excel double', () => {
     }
     await page.setViewportSize({ width: 320, height: 1000 });
 
+    // The pane still shows an earlier run's "Categorised" message: Validate replaces it, so the wait below is for this run.
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByText('Validated').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Categorise' }).click();
     await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
     const supportColumn = tableWidth + RESULT_HEADERS.indexOf('Support');
@@ -582,6 +585,8 @@ suite('the task pane in chromium, on the Excel double', () => {
     await page.getByText('Framework loaded').waitFor();
     await expect.poll(async () => (await savedSettings()).framework).toBe('northmoor');
     expect((await savedSettings()).frameworkFiles).toEqual([expect.objectContaining({ name: 'northmoor.json', text: northmoor })]);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByText('Validated').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Categorise' }).click();
     await page.getByText(/^Categorised \d+ of \d+ schools/).waitFor({ timeout: 30_000 });
     expect(String(await cell(1, tableWidth))).toMatch(/^(Universal|Monitor|Support|Intervene)/);
