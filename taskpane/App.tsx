@@ -6,7 +6,7 @@
  * the settings src/run/authoritySettings.ts. Messages go to a Fluent MessageBar, never only the console.
  */
 import {
-  Body1, Button, Caption1, Dropdown, Field, FluentProvider, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Subtitle2, Title3,
+  Body1, Button, Caption1, Dropdown, Field, FluentProvider, Input, Link, Option, ProgressBar, Subtitle2, Title3,
   webDarkTheme, webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -25,10 +25,9 @@ import {
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type PaneSettings, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 import { AuthoritySettings } from './AuthoritySettings';
+import { NoticeBar, type Notice } from './NoticeBar';
 import { RefreshPanel } from './RefreshPanel';
 
-/** A message after an action; `details` are listed under it (where a run put its results, and why). */
-type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
 
 /** Props of the pane: the workbook port, and whether Office says the theme is dark. */
 export interface AppProps {
@@ -314,19 +313,7 @@ export function App({ port, dark }: AppProps) {
               <Button onClick={() => abort.current?.abort()}>Cancel</Button>
             </div>
           )}
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.details?.length ? 'multiline' : 'auto'}>
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.text}
-                {notice.details?.length ? (
-                  <ul aria-label="Where the results went" style={{ margin: '4px 0 0', paddingLeft: 16 }}>
-                    {notice.details.map((d, i) => <li key={i}>{d}</li>)}
-                  </ul>
-                ) : null}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <NoticeBar notice={notice} detailsLabel="Where the results went" />
         </section>
 
         {problems && (
