@@ -317,7 +317,7 @@ export function App({ port, dark }: AppProps) {
             <Button onClick={() => void profileSelected()} disabled={progress !== null}>Profile of selected school</Button>
           </div>
           {progress !== null && <RunProgress progress={progress} cancelling={cancelling} />}
-          <NoticeBar notice={notice} focusKey={focusNotice} />
+          <NoticeBar notice={notice} detailsLabel="Where the results went" focusKey={focusNotice} />
           {summary && <RunSummary summary={summary} />}
         </section>
 

@@ -4,7 +4,8 @@
  * anything written. The files are read in the browser as the command line reads them; the plan and the
  * write are src/run/taskpaneRefresh.ts over the workbook port, so this component adds only interaction.
  */
-import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Field, Input, ProgressBar, Subtitle2, tokens } from '@fluentui/react-components';
+import { NoticeBar, type Notice } from './NoticeBar';
 import { useState } from 'react';
 import type { CalendarDate } from '../core/dates';
 import { OfficialFileError } from '../src/run/refresh';
@@ -22,7 +23,6 @@ export interface RefreshPanelProps {
   readonly onApplied?: () => void;
 }
 
-type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text: string; details?: readonly string[] };
 
 /** Changes listed in the preview; the Changes sheet lists them all. */
 const LISTED = 200;
@@ -174,19 +174,7 @@ export function RefreshPanel({ port, asOf, overrides, onApplied }: RefreshPanelP
         </Field>
       )}
       {busy === 'preview' && <Caption1 role="status">Reading the files and the register…</Caption1>}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.details?.length ? 'multiline' : 'auto'}>
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
-            {notice.text}
-            {notice.details?.length ? (
-              <ul aria-label="About the refresh" style={{ margin: '4px 0 0', paddingLeft: 16 }}>
-                {notice.details.map((d, i) => <li key={i}>{d}</li>)}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} detailsLabel="About the refresh" />
     </section>
   );
 }

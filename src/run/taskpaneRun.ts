@@ -263,7 +263,9 @@ export function profilePageOfRow(region: RegisterRegion, row: number, framework:
   if (!r.outcome.result) return { school, layout: null, problems: r.outcome.problems.filter((p) => p.severity === 'error').map((p) => p.message) };
   const settings = options.settings;
   const profile = settings ? schoolProfile(r, framework, asOf, settings.params, settings.national) : schoolProfile(r, framework, asOf);
-  return { school, layout: profilesLayout({ ...packHeading(framework, asOf, options.ranAt ?? new Date()), profiles: [profile], profilesNotShown: 0 }), problems: [] };
+  const layout = profilesLayout({ ...packHeading(framework, asOf, options.ranAt ?? new Date()), profiles: [profile], profilesNotShown: 0 });
+  // Appended to our School profiles, never to an analyst's sheet of that name (the run's own naming rule).
+  return { school, layout: { ...layout, name: ourSheetName(region, layout.name) }, problems: [] };
 }
 
 /** Sheet rows (1-based, as Excel shows them) written by the first `rowsDone` rows of a report. */

@@ -161,7 +161,14 @@ async function writeOurSheets(
   // A sheet of the pack's name is ours when its content is a pack or Run log of ours (isOurPackSheet);
   // an analyst's sheet of that name is never replaced: ours takes the first free or ours "name (2)".
   const sharedStrings = await readSharedStrings(wb.pkg, wb.info.sharedStrings);
-  const valuesOf = async (part: string) => (await readSheet(wb.pkg, part, { sharedStrings, sheetName: '', date1904: wb.info.date1904, dateStyles: new Set(), limits: DEFAULT_SHEET_LIMITS })).values as GridValue[][];
+  // Each candidate sheet read once (the Run log is both checked and appended to); the open already read "Run log".
+  const read = new Map<string, Promise<GridValue[][]>>();
+  const runLogPart = wb.info.sheets.find((x) => x.name.toLowerCase() === RUN_LOG_SHEET.toLowerCase())?.part;
+  if (runLogPart && wb.runLog) read.set(runLogPart, Promise.resolve(wb.runLog));
+  const valuesOf = (part: string): Promise<GridValue[][]> => {
+    if (!read.has(part)) read.set(part, readSheet(wb.pkg, part, { sharedStrings, sheetName: '', date1904: wb.info.date1904, dateStyles: new Set(), limits: DEFAULT_SHEET_LIMITS }).then((r) => r.values as GridValue[][]));
+    return read.get(part)!;
+  };
   const firstCells = async (part: string) => {
     const v = await valuesOf(part);
     return [v[0]?.[0], v[1]?.[0]];

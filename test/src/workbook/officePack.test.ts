@@ -323,13 +323,13 @@ describe('a host without ExcelApi 1.9', () => {
   });
 });
 
-describe('the profile of the selected school', () => {
-  /** The sheet row of the first school in a category (by its Category cell). */
-  const rowOf = (double: ExcelDouble, label: string) => {
-    const category = sample[0]!.length;
-    return sample.findIndex((_, i) => i > 0 && String(double.sheet('Register')!.value(i, category)).startsWith(label));
-  };
+/** The sheet row of the first school in a category (by its Category cell). */
+const rowOf = (double: ExcelDouble, label: string) => {
+  const category = sample[0]!.length;
+  return sample.findIndex((_, i) => i > 0 && String(double.sheet('Register')!.value(i, category)).startsWith(label));
+};
 
+describe('the profile of the selected school', () => {
   it('adds a page after the pack\'s own, with a page break, laid out as the pack lays profiles out; asked again, selects it', async () => {
     const { double, port, run } = paneOnSample();
     await run();
@@ -452,6 +452,19 @@ describe('the pane never replaces or writes into an analyst\'s sheet that happen
       // Our own School profiles (no sheet of the analyst's has its name) are replaced in place.
       expect(String(pane.double.sheet(PROFILES_SHEET)!.value(1, 0))).toMatch(/^URN /);
     }
+  }, 120_000);
+
+  it('adds the selected school\'s profile to our School profiles, not to an analyst\'s sheet of that name', async () => {
+    const pane = paneOnSample();
+    const theirs = [['Notes on profiles'], ['Keep this']];
+    pane.double.addSheet(PROFILES_SHEET, theirs);
+    await pane.run();
+    const row = rowOf(pane.double, 'Universal');
+    const page = profilePageOfRow(await pane.port.readRegister(), row, oxfordshire, ASOF, { ranAt: RAN_AT })!;
+    expect(page.layout!.name).toBe(`${PROFILES_SHEET} (2)`);
+    expect(await pane.port.addProfilePage(page.layout!)).toMatchObject({ status: 'added', sheet: `${PROFILES_SHEET} (2)` });
+    const analyst = pane.double.sheet(PROFILES_SHEET)!;
+    expect(analyst.grid(analyst.usedBox()!)).toEqual(theirs);
   }, 120_000);
 });
 
