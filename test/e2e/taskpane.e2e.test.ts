@@ -454,6 +454,11 @@ suite('the task pane in chromium, on the Excel double', () => {
     await page.getByText(/replacing the one an earlier write made/).waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { __double: { sheets: { name: string }[] } }).__double.sheets.map((s) => s.name).filter((n) => n.startsWith('Problems')))).toEqual(['Problems', 'Problems (2)']);
     expect(await sheetValues('Problems')).toEqual([['The analyst\'s own list']]);
+    // The register as it was, for the tests after this one.
+    await page.evaluate(([cs, g]) => {
+      const d = (window as unknown as { __double: { sheet(n: string): { put(r: number, c: number, v: unknown[][]): void } } }).__double;
+      for (let r = 1; r < g.length; r++) for (const c of cs) d.sheet('Register').put(r, c, [[g[r]![c]]]);
+    }, [columns, grid] as const);
   });
 
   it('updates from Ofsted data: picks the files, previews the changes without writing, writes them on Apply, and a second refresh changes nothing', async () => {
