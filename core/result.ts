@@ -16,7 +16,7 @@ export interface Reason {
    */
   readonly seen: string;
   readonly citation: Citation;
-  /** One line for the Reasons column: label (seen) [section]. */
+  /** The reason in full, one line: label (seen) [section] (RISKREASONS, the JSON output; the Reasons column groups labels by section, core/reasonLines.ts). */
   readonly text: string;
 }
 

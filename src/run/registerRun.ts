@@ -15,6 +15,7 @@ import { valueInForceText, type RunSettings } from '../../core/parameters';
 import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
+import { reasonLines } from '../../core/reasonLines';
 import { categoriseRegisterSteps, drain, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
@@ -183,7 +184,7 @@ function planRow(fw: CompiledFramework, r: RowOutcome, gridRow: number, before: 
         [result.support.summary, ...result.additional.map((a) => `Also: ${a.label}`)].join('\n'),
         due === undefined ? '' : toExcelSerial(due),
         r.inspection ? riskText(r.inspection) : '',
-        [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...result.reasons.map((x) => x.text)].join('\n'),
+        [...(result.override ? [`Analyst override: ${result.override.reason || '(no reason given)'}; the rules gave ${result.computedCategory}`] : []), ...reasonLines(result.reasons)].join('\n'),
         r.provisional ? provisionalText(r.provisional) : '',
         problems,
         previous ?? '',
