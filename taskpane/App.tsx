@@ -79,6 +79,12 @@ export function App({ port, dark }: AppProps) {
   const located = useMemo(() => (region ? locateRegister(valuesAsSeen(region), region.top + 1) : null), [region]);
   const header = located?.headerRow ?? [];
   const mapping = located?.mapping;
+  // Our result columns (as an earlier run's marker records them) are not the analyst's to map.
+  const ours = useMemo(() => {
+    const cols = Object.values(region?.marker?.columns ?? {}).filter((c): c is number => typeof c === 'number');
+    return new Set(cols.map((c) => c - (region?.left ?? 0)));
+  }, [region]);
+  const mappable = header.flatMap((h, i) => (String(h).trim() === '' || ours.has(i) ? [] : [i]));
   const fieldAt = (i: number): FieldKey | null => {
     for (const [f, v] of Object.entries(overrides)) if (v === i) return f as FieldKey;
     const auto = mapping?.columns.find((c) => c.index === i)?.field ?? null;
@@ -277,9 +283,9 @@ export function App({ port, dark }: AppProps) {
             {/* Collapsed by default: a register has dozens of columns, and the run and its results matter more. */}
             <details>
               <summary style={{ cursor: 'pointer' }}>
-                {header.filter((h, i) => String(h).trim() !== '' && fieldAt(i)).length} of {header.filter((h) => String(h).trim() !== '').length} columns mapped: show or correct
+                {mappable.filter((i) => fieldAt(i)).length} of {mappable.length} columns mapped{ours.size ? ` (and ${ours.size} result columns of ours)` : ''}: show or correct
               </summary>
-            {header.map((h, i) => String(h).trim() === '' ? null : (
+            {header.map((h, i) => !mappable.includes(i) ? null : (
               <Field key={i} label={String(h)} orientation="vertical">
                 <Dropdown
                   aria-label={`Field for column ${String(h)}`}

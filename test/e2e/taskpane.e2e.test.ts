@@ -566,6 +566,10 @@ suite('the task pane in chromium, on the Excel double', () => {
       return Array.from({ length: 20 }, (_, c) => String(sheet.value(2, c)));
     });
     expect(log).toContain('targetedMaxDays=2');
+    // Our own result columns are not offered for mapping: every column of the analyst's is mapped, as before the run.
+    await selectRegisterCell(1, 0);
+    await page.getByRole('button', { name: 'Find register' }).click();
+    await page.getByText(new RegExp(`^${tableWidth} of ${tableWidth} columns mapped \\(and ${RESULT_HEADERS.length} result columns of ours\\): show or correct$`)).waitFor({ timeout: 30_000 });
   });
 
   it('shows the next analyst who opens the workbook the same framework and parameters', async () => {
