@@ -120,9 +120,11 @@ export class FiredReason implements Reason {
       const facts = this.#school.facts;
       const why = c.explain(this.#school);
       for (let i = 0; i < c.facts.length; i++) {
+        if (!why.has(c.facts[i]!)) continue;
+        // A blank that agreed with the rule ("no local assessment", "no evidence of an improving trend") is
+        // evidence too: said, so the line is not mistaken for one that rests only on the other facts.
         const value = facts[c.facts[i]!];
-        if (value === undefined || !why.has(c.facts[i]!)) continue;
-        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
+        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${value === undefined ? 'blank' : formatFact(c.facts[i]!, value)}`;
       }
       this.#seen = seen;
     }
