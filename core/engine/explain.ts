@@ -46,8 +46,10 @@ export function compileExplainers(
       };
     }
     const evaluate = evaluatorOf.get(cond)!;
+    // "Given" failing under a `not` is a blank that only kept another rule from holding: no evidence for this one.
+    const blankOnlyUnderNot = cond.op === 'present';
     return (v, p, fired, want, out) => {
-      if (evaluate(v, p, fired) === want) out.add(cond.fact);
+      if (evaluate(v, p, fired) === want && (want || !blankOnlyUnderNot)) out.add(cond.fact);
     };
   };
   def.criteria.forEach((c, i) => (explainers[i] = compileExplainer(c.when)));
@@ -121,7 +123,7 @@ export class FiredReason implements Reason {
       const why = c.explain(this.#school);
       for (let i = 0; i < c.facts.length; i++) {
         if (!why.has(c.facts[i]!)) continue;
-        // A blank that agreed with the rule ("no local assessment", "no evidence of an improving trend") is
+        // A blank the rule asks for (`absent`: "no local assessment", "no evidence of an improving trend") is
         // evidence too: said, so the line is not mistaken for one that rests only on the other facts.
         const value = facts[c.facts[i]!];
         seen += `${seen ? '; ' : ''}${c.labels[i]}: ${value === undefined ? 'blank' : formatFact(c.facts[i]!, value)}`;
