@@ -46,8 +46,10 @@ export function compileExplainers(
       };
     }
     const evaluate = evaluatorOf.get(cond)!;
+    // "Given" failing under a `not` is a blank that only kept another rule from holding: no evidence for this one.
+    const blankOnlyUnderNot = cond.op === 'present';
     return (v, p, fired, want, out) => {
-      if (evaluate(v, p, fired) === want) out.add(cond.fact);
+      if (evaluate(v, p, fired) === want && (want || !blankOnlyUnderNot)) out.add(cond.fact);
     };
   };
   def.criteria.forEach((c, i) => (explainers[i] = compileExplainer(c.when)));
@@ -120,9 +122,11 @@ export class FiredReason implements Reason {
       const facts = this.#school.facts;
       const why = c.explain(this.#school);
       for (let i = 0; i < c.facts.length; i++) {
+        if (!why.has(c.facts[i]!)) continue;
+        // A blank the rule asks for (`absent`: "no local assessment", "no evidence of an improving trend") is
+        // evidence too: said, so the line is not mistaken for one that rests only on the other facts.
         const value = facts[c.facts[i]!];
-        if (value === undefined || !why.has(c.facts[i]!)) continue;
-        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${formatFact(c.facts[i]!, value)}`;
+        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${value === undefined ? 'blank' : formatFact(c.facts[i]!, value)}`;
       }
       this.#seen = seen;
     }

@@ -37,12 +37,30 @@ export interface InspectionJson {
   riseStuck: string | null;
 }
 
+/** An offer made alongside the category (a new headteacher's visit, the academies' structured conversation). */
+export interface AdditionalOfferJson {
+  id: string;
+  label: string;
+  offer: string;
+  citation: { section: string; quote: string };
+}
+
 /** One row of results.json. */
 export interface ResultRow {
   row: number;
   urn: string | null;
   category: string | null;
+  /** The category's label, as the Category cell shows it before any variant. */
+  categoryLabel: string | null;
+  /** The variant shown with the category (Early Years, academy order, past four terms, ...), as in the Category cell; null for none. */
+  variant: { id: string; label: string } | null;
   supportDays: number | null;
+  /** The support offer as the Support cell gives it: its summary, and whether the maintained or the academy offer applied. */
+  support: { summary: string; offerFor: 'maintained' | 'academy' } | null;
+  /** The offers made alongside the category, as the Support cell's "Also:" lines give them. */
+  additional: AdditionalOfferJson[];
+  /** An analyst's override (the Category cell's "[override]"): the category it gave, the reason, and the category the rules gave. */
+  override: { category: string; reason: string; computedCategory: string } | null;
   reasons: string[];
   /** The register's errors (a missing column) and the row's: the row was not categorised. */
   errors: string[];
@@ -67,7 +85,12 @@ export function resultRows(outcome: RegisterOutcome): ResultRow[] {
     row: r.row,
     urn: r.urn,
     category: r.result?.category ?? null,
+    categoryLabel: r.result?.label ?? null,
+    variant: r.result?.variant ? { id: r.result.variant.id, label: r.result.variant.label } : null,
     supportDays: r.result?.support.amount ?? null,
+    support: r.result ? { summary: r.result.support.summary, offerFor: r.result.support.offerFor } : null,
+    additional: r.result?.additional.map((a) => ({ id: a.id, label: a.label, offer: a.offer, citation: { section: a.citation.section, quote: a.citation.quote } })) ?? [],
+    override: r.result?.override ? { ...r.result.override, computedCategory: r.result.computedCategory } : null,
     reasons: r.result?.reasons.map((x) => x.text) ?? [],
     errors: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'error').map((p) => p.message),
     warnings: [...outcome.registerProblems, ...r.problems].filter((p) => p.severity === 'warning').map((p) => p.message),

@@ -86,6 +86,26 @@ describe('a provisional result: the worst case its blank cells could give', () =
     expect(school('oxfordshire', { ...later, 'Attendance %': '' }).provisional).toBeNull();
   });
 
+  describe('a blank Status reads as maintained, the same rule in every framework (docs/authoring-a-framework.md)', () => {
+    const newHead = { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Headteacher start date': '01/10/2026' };
+    it.each([
+      ['oxfordshire', newHead, 'universal', null, ['new-headteacher-visit']],
+      ['oxfordshire', { 'Ofsted grade': 'Inadequate', 'Category of concern': 'Special measures', 'Inspection date': '01/09/2025' }, 'inadequate', 'academy-order', ['maintained-one-day-visit']],
+      ['wokingham', newHead, 'green', null, ['new-headteacher-review']],
+    ] as const)('%s: %j', (framework, own, category, variant, additional) => {
+      const blank = school(framework, { ...own, Status: '' });
+      const maintained = school(framework, { ...own, Status: 'Community school' });
+      for (const r of [blank, maintained]) {
+        expect(r.result!.category).toBe(category);
+        expect(r.result!.variant?.id ?? null).toBe(variant);
+        expect(r.result!.support.offerFor).toBe('maintained');
+        expect(r.result!.additional.map((a) => a.id)).toEqual(additional);
+      }
+      // No category rule reads the status, so a blank one cannot make the school more concerning: not provisional.
+      expect(blank.provisional).toBeNull();
+    });
+  });
+
   it('an analyst\'s override stands: not provisional', () => {
     const r = school('oxfordshire', { 'Ofsted grade': 'Good', 'Inspection date': '01/09/2025', 'Attendance concern': '', 'Category override': 'Targeted', 'Override reason': 'SIG agreed' });
     expect(r.result!.category).toBe('targeted');

@@ -8,6 +8,7 @@ import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
 import { FIELD_KEYS, FIELDS, normaliseKey, type FieldKey, type FieldType } from '../../core/fields';
 import { generateSampleRegister, SEED } from '../../scripts/generate-sample-register';
+import { repeatedReasonLines } from '../support/reasonLines';
 
 const XLSX = 'examples/sample-register.xlsx';
 const CSV = 'examples/sample-register.csv';
@@ -141,7 +142,7 @@ describe('indicators correlate with the Ofsted outcome', () => {
 });
 
 describe('categorising the sample register', () => {
-  it('categorises cleanly under all five frameworks, every row with reasons and every category reached', () => {
+  it('categorises cleanly under all five frameworks, every row with reasons, none repeated, and every category reached', () => {
     const asOf = fromIsoDate('2026-11-01') as CalendarDate;
     for (const fw of allFrameworks()) {
       const outcome = categoriseRegister(fw, headers, csvRows, { asOf, headerRowNumber: 1 });
@@ -149,6 +150,8 @@ describe('categorising the sample register', () => {
       for (const r of outcome.rows) {
         expect(r.problems.filter((p) => p.severity === 'error'), `${fw.definition.id} row ${r.row}`).toEqual([]);
         expect(r.result!.reasons.length, `${fw.definition.id} row ${r.row}`).toBeGreaterThan(0);
+        // No reason line twice, nor one that only restates another (issue 15: Oxfordshire's "A trigger for bespoke work").
+        expect(repeatedReasonLines(fw, r.result!.reasons), `${fw.definition.id} row ${r.row}`).toEqual([]);
       }
       const reached = new Set(outcome.rows.map((r) => r.result!.category));
       expect([...reached].sort(), fw.definition.id).toEqual(fw.definition.categories.map((c) => c.id).sort());

@@ -57,3 +57,36 @@ describe('reasons for a first-match category', () => {
     expect(reasonsOf({})).toEqual({ category: 'low', reasons: ['experienced', 'steady'] });
   });
 });
+
+describe('a blank in a reason line (issue 15)', () => {
+  const blanks: FrameworkDefinition = {
+    ...def,
+    id: 'blanks',
+    criteria: [
+      { id: 'low', label: 'Low attainment', when: { fact: 'yearsLowAttainment', op: 'gte', value: 3 }, citation: cite('Low') },
+      // "No evidence of capacity": a trend that is not improving, or none given.
+      { id: 'no-capacity', label: 'No evidence of capacity', when: { all: [{ criterion: 'low' }, { any: [{ fact: 'attainmentTrend', op: 'absent' }, { fact: 'attainmentTrend', op: 'ne', value: 'improving' }] }] }, citation: cite('High') },
+      { id: 'flagged', label: 'Flagged leadership', when: { all: [{ fact: 'leadershipConcern', op: 'present' }, { fact: 'leadershipConcern', op: 'isTrue' }] }, citation: cite('High') },
+      { id: 'not-flagged-low', label: 'Low, leadership not flagged', when: { all: [{ criterion: 'low' }, { not: { criterion: 'flagged' } }] }, citation: cite('Medium') },
+    ],
+    categories: [
+      def.categories[0]!,
+      { ...def.categories[1]!, when: { criterion: 'not-flagged-low' } },
+      { ...def.categories[2]!, when: { criterion: 'no-capacity' } },
+    ],
+  };
+  const bfw = compileFramework(blanks);
+  const textOf = (facts: Partial<Facts>, id: string) => categorise(bfw, { ...base, ...facts }).reasons.find((r) => r.criterion === id)?.text;
+
+  it('says a blank the rule asks for: the line is not the same as the one it rests on', () => {
+    expect(textOf({ yearsLowAttainment: 4, attainmentTrend: undefined }, 'no-capacity')).toBe('No evidence of capacity (Years of low attainment: 4; Attainment trend: blank) [High]');
+    expect(textOf({ yearsLowAttainment: 4, attainmentTrend: undefined }, 'low')).toBe('Low attainment (Years of low attainment: 4) [Low]');
+    expect(textOf({ yearsLowAttainment: 4, attainmentTrend: 'stable' }, 'no-capacity')).toBe('No evidence of capacity (Years of low attainment: 4; Attainment trend: Stable) [High]');
+  });
+
+  it('does not give a blank that only kept another rule from holding (a "given" under a not)', () => {
+    const r = categorise(bfw, { ...base, yearsLowAttainment: 4, attainmentTrend: 'improving', leadershipConcern: undefined });
+    expect(r.category).toBe('medium');
+    expect(r.reasons.find((x) => x.criterion === 'not-flagged-low')!.text).toBe('Low, leadership not flagged (Years of low attainment: 4) [Medium]');
+  });
+});

@@ -3,6 +3,7 @@ import { categorise, resolveParameters, type Parameters } from '../../../core/en
 import type { Facts } from '../../../core/facts';
 import { frameworkById } from '../../../core/frameworks';
 import { CASES_AS_OF, NEUTRAL_FACTS } from '../../support/conformance';
+import { OUR_READING, policyQuoter } from '../../support/policyQuotes';
 
 const fw = frameworkById('oldham')!;
 const oldham = fw.definition;
@@ -62,7 +63,7 @@ describe('Oldham: overrides and reasons', () => {
   it('gives every red reason (and the low achievement behind one) a citation from the intervention section', () => {
     const r = run({ ofstedBand: 'inadequate', safeguardingEffective: false, laJudgement: 'inadequate', leadershipConcern: true, governanceConcern: true, yearsLowAttainment: 5 });
     expect(r.reasons.map((x) => x.criterion).sort()).toEqual(['achievement-low', 'achievement-unacceptably-low', 'la-believes-ri', 'leadership-breakdown', 'ofsted-ri-or-inadequate', 'safety']);
-    for (const reason of r.reasons) expect(reason.citation.section).toBe('Intervention');
+    for (const reason of r.reasons) expect(reason.citation.section.replace(OUR_READING, '')).toBe('Intervention');
   });
 });
 
@@ -101,5 +102,22 @@ describe('Oldham: definition', () => {
     for (const c of oldham.criteria) expect(c.citation.quote.length).toBeGreaterThan(10);
     const withStandIn = Object.entries(oldham.parameters).filter(([, p]) => p.standIn).map(([k]) => k);
     expect(withStandIn.sort()).toEqual(['ks2FloorReadingMathsProgress', 'ks2FloorRwmPct', 'ks2FloorWritingProgress', 'ks4FloorProgress8']);
+  });
+});
+
+describe('Oldham: every criterion quotes the policy, and says where it is our reading (issue 15)', () => {
+  const quoted = policyQuoter('oldham-school-improvement-model-2017.txt');
+  // The intervention list, item by item, is the policy's own; the rest (amber, the index, is not published; the
+  // floors and the capacity to improve are not defined in it) is our reading of its nearest sentence.
+  const policysOwn = ['ofsted-ri-or-inadequate', 'la-believes-ri', 'safety'];
+  it.each(oldham.criteria.map((c) => [c.id, c] as const))('%s', (id, c) => {
+    expect(quoted(c.citation.quote), c.citation.quote).toBe(true);
+    expect(['Intervention', 'Monitoring and Challenge']).toContain(c.citation.section.replace(OUR_READING, ''));
+    expect(OUR_READING.test(c.citation.section), c.citation.section).toBe(!policysOwn.includes(id));
+  });
+  it('every amber criterion is our reading of the index', () => {
+    const amber = oldham.criteria.filter((c) => c.indicates === 'amber');
+    expect(amber.length).toBeGreaterThan(4);
+    for (const c of amber) expect(c.citation.section).toMatch(OUR_READING);
   });
 });

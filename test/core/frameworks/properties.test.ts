@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { categorise, categoryRank } from '../../../core/engine';
 import { allFrameworks } from '../../../core/frameworks';
 import { factsOf, schoolState, worsenings } from '../../support/arbitraryFacts';
+import { repeatedReasonLines } from '../../support/reasonLines';
 
 const RUNS = process.env.PROPERTY_RUNS ? Number(process.env.PROPERTY_RUNS) : 300;
 
@@ -48,6 +49,13 @@ describe.each(allFrameworks().map((fw) => [fw.definition.id, fw] as const))('%s:
       let expected = ranks.length ? ranks[Math.floor((ranks.length - 1) / 2)]! : rankOf(fw.definition.selection.default);
       for (const c of evidence) if (c.critical) expected = Math.max(expected, rankOf(c.indicates!));
       if (r.override === null) expect(rankOf(r.category)).toBe(expected);
+    }), { numRuns: RUNS });
+  });
+
+  it('never gives a reason line twice, nor one that only restates another (issue 15)', () => {
+    fc.assert(fc.property(schoolState, (s) => {
+      const r = categorise(fw, factsOf(s));
+      expect(repeatedReasonLines(fw, r.reasons)).toEqual([]);
     }), { numRuns: RUNS });
   });
 

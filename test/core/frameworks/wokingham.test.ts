@@ -3,6 +3,7 @@ import { categorise, resolveParameters, type Parameters } from '../../../core/en
 import type { Facts } from '../../../core/facts';
 import { frameworkById } from '../../../core/frameworks';
 import { CASES_AS_OF, NEUTRAL_FACTS } from '../../support/conformance';
+import { OUR_READING, policyQuoter } from '../../support/policyQuotes';
 
 const fw = frameworkById('wokingham')!;
 const wokingham = fw.definition;
@@ -80,5 +81,19 @@ describe('Wokingham: definition', () => {
     const p = wokingham.parameters;
     expect([p.coreVisits!.default, p.purpleOfficerDays!.default, p.redOfficerDays!.default]).toEqual([3, 20, 40]);
     for (const k of ['coreVisits', 'purpleOfficerDays', 'redOfficerDays', 'reviewMonths']) expect(p[k]!.citation?.section).toBe(T);
+  });
+});
+
+describe('Wokingham: every criterion quotes the policy, and says it is our reading (issue 15)', () => {
+  const quoted = policyQuoter('wokingham-signs-of-success-2015.txt');
+  // The policy names the categories, not the evidence that puts a school in one: every criterion is our reading.
+  it.each(wokingham.criteria.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    expect(quoted(c.citation.quote), c.citation.quote).toBe(true);
+    expect(c.citation.section).toMatch(/^\u00a7\d/);
+    expect(c.citation.section).toMatch(OUR_READING);
+  });
+  it('says so in the reason an analyst reads', () => {
+    const r = run({ leadershipConcern: true });
+    expect(r.reasons.map((x) => x.text)).toEqual(['Governance or leadership issues (Leadership concern: Yes) [\u00a75 Categorisation (our reading: a leadership or a governance concern is purple)]']);
   });
 });

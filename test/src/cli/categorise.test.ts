@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { withRequiredColumns } from '../../support/requiredColumns';
+import { categoryText } from '../../../core/categoryText';
 import { readResultRows } from '../../support/resultsFile';
 
 let dir: string;
@@ -39,7 +40,7 @@ describe('schoolrisk categorise to JSON', () => {
     expect(rows[1]!.category).toBe('ri');
     expect(rows[0]!.errors).toEqual([]);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['category', 'errors', 'inspection', 'provisional', 'reasons', 'row', 'supportDays', 'urn', 'warnings']);
+      expect(Object.keys(row).sort()).toEqual(['additional', 'category', 'categoryLabel', 'errors', 'inspection', 'override', 'provisional', 'reasons', 'row', 'support', 'supportDays', 'urn', 'variant', 'warnings']);
       expect(row.warnings).toEqual([]);
       expect(row.provisional).toBeNull();
       expect(row.reasons.length).toBeGreaterThan(0);
@@ -138,6 +139,50 @@ describe('schoolrisk validate', () => {
     const r = await run('validate', p, '--framework', 'oldham', '--as-of', '2026-11-01');
     expect(r.code).toBe(1);
     expect(r.out).toContain('  [error] Row 2, column "Ofsted grade": "Good*" is not one of the allowed values;');
+  });
+});
+
+describe('schoolrisk categorise: the offers in results.json are those of the cells (issue 15)', () => {
+  const cellsOf = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+
+  it.each(['oxfordshire', 'oldham', 'herefordshire', 'wokingham', 'southwark'])('%s on the sample register: the Category and Support cells, from the JSON', async (id) => {
+    const json = join(dir, `sample-${id}.json`);
+    const csv = join(dir, `sample-${id}.csv`);
+    for (const out of [json, csv]) expect((await run('categorise', 'examples/sample-register.xlsx', '-f', id, '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    const rows = readResultRows(json);
+    const cells = cellsOf(csv);
+    expect(rows).toHaveLength(cells.length);
+    rows.forEach((row, i) => {
+      const cell = cells[i]!;
+      expect(row.urn).toBe(cell.URN);
+      expect(categoryText(row.categoryLabel!, row.variant?.label, row.provisional !== null, row.override !== null), `row ${row.row}`).toBe(cell.Category);
+      expect([row.support!.summary, ...row.additional.map((a) => `Also: ${a.label}`)].join('\n'), `row ${row.row}`).toBe(cell.Support);
+    });
+    const offers = new Set(rows.flatMap((r) => r.additional.map((a) => a.id)));
+    const variants = new Set(rows.flatMap((r) => (r.variant ? [r.variant.id] : [])));
+    if (id === 'oxfordshire') {
+      expect([...offers].sort()).toEqual(['academy-structured-conversation', 'maintained-one-day-visit', 'new-headteacher-visit']);
+      expect([...variants].sort()).toEqual(['academy-order', 'beyond-four-terms']);
+      const conversation = rows.find((r) => r.additional.some((a) => a.id === 'academy-structured-conversation'))!;
+      expect(conversation.support!.offerFor).toBe('academy');
+      expect(conversation.additional[0]!.citation.section).toBe('Academies');
+    }
+    if (id === 'wokingham') expect([...offers].sort()).toEqual(['la-review-of-progress', 'new-headteacher-review', 'securely-good-review']);
+    if (id === 'herefordshire') expect([...variants].sort()).toEqual(['enhanced-priority', 'timetabled-support']);
+    if (id === 'oxfordshire') expect(rows.filter((r) => r.override !== null).map((r) => r.override!.computedCategory).length).toBeGreaterThan(0);
+  });
+
+  it('gives the Early Years variant, the new-head visit and the one-day visit of an Oxfordshire school', async () => {
+    const csv = join(dir, 'early-years.csv');
+    const r0 = withRequiredColumns<unknown>(['URN', 'School name', 'Status', 'Ofsted grade', 'Inspection date', 'Attendance concern', 'Early years concern', 'Headteacher start date'], [['100001', 'Ashby Lane', '', 'Good', '01/09/2025', 'Yes', 'Yes', '01/10/2026']]);
+    writeFileSync(csv, `${r0.header.join(',')}\n${r0.rows[0]!.join(',')}\n`);
+    const out = join(dir, 'early-years.json');
+    expect((await run('categorise', csv, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    const [row] = readResultRows(out);
+    expect(row).toMatchObject({ category: 'targeted', categoryLabel: 'Targeted', supportDays: 3, support: { summary: 'Up to 3 days a year', offerFor: 'maintained' }, override: null });
+    expect(row!.variant).toEqual({ id: 'early-years', label: 'Early Years at risk of not being good: support from the OCC Early Years Team' });
+    expect(row!.additional.map((a) => a.id)).toEqual(['maintained-one-day-visit', 'new-headteacher-visit']);
+    expect(row!.additional[0]!.citation).toEqual({ section: 'Universal support', quote: 'Maintained schools will receive a minimum of a one-day visit.' });
   });
 });
 
