@@ -7,14 +7,24 @@
  */
 import type { Reason } from './result';
 
+/**
+ * A section as the cell cites it: a reading of ours where the policy is silent keeps "(our reading)" and
+ * leaves its explanation to the profile, so readings of one section group on one line.
+ */
+export function cellSection(section: string): string {
+  const at = section.indexOf(' (our reading');
+  return at >= 0 && section.endsWith(')') ? `${section.slice(0, at)} (our reading)` : section;
+}
+
 /** One line per cited section: its reasons' labels, then the section. */
 export function reasonLines(reasons: readonly Pick<Reason, 'label' | 'citation'>[]): string[] {
   const bySection = new Map<string, string[]>();
   for (const r of reasons) {
-    const labels = bySection.get(r.citation.section);
+    const section = cellSection(r.citation.section);
+    const labels = bySection.get(section);
     if (labels) {
       if (!labels.includes(r.label)) labels.push(r.label);
-    } else bySection.set(r.citation.section, [r.label]);
+    } else bySection.set(section, [r.label]);
   }
   return [...bySection].map(([section, labels]) => `${labels.join('; ')} [${section}]`);
 }

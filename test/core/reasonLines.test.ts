@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allFrameworks } from '../../core/frameworks';
-import { reasonLines } from '../../core/reasonLines';
+import { cellSection, reasonLines } from '../../core/reasonLines';
 import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
 import { buildPack } from '../../src/run/pack';
 import { planRun, RESULT_HEADERS } from '../../src/run/registerRun';
@@ -21,6 +21,18 @@ describe('the Reasons cell: labels grouped under the section they cite', () => {
     expect(reasonLines([])).toEqual([]);
   });
 
+  it('says "our reading" where a criterion is ours, its explanation left to the profile, so readings of one section share a line', () => {
+    expect(reasonLines([
+      reason('Judged requires improvement by Ofsted', '§5 Categorisation, table, Purple (our reading: an Ofsted judgement of requires improvement is purple)'),
+      reason('Locally assessed as requiring improvement', '§5 Categorisation, table, Purple (our reading: an LA judgement of requires improvement (or vulnerable) is purple)'),
+      reason('Safeguarding not effective', '§4.1 The role of the School Improvement Service'),
+    ])).toEqual([
+      'Judged requires improvement by Ofsted; Locally assessed as requiring improvement [§5 Categorisation, table, Purple (our reading)]',
+      'Safeguarding not effective [§4.1 The role of the School Improvement Service]',
+    ]);
+    expect(cellSection('Appendix 5 (secondary)')).toBe('Appendix 5 (secondary)');
+  });
+
   it('in the register, every fired criterion is named with its section, and the values that fired it are in the school\'s profile', () => {
     const { header, rows } = englandRegister(400);
     const column = RESULT_HEADERS.indexOf('Reasons');
@@ -33,9 +45,10 @@ describe('the Reasons cell: labels grouped under the section they cite', () => {
         if (!res || res.override) continue;
         const cell = String(r.cells[column]);
         for (const x of res.reasons) {
-          const line = cell.split('\n').find((l) => l.endsWith(` [${x.citation.section}]`));
+          const section = cellSection(x.citation.section);
+          const line = cell.split('\n').find((l) => l.endsWith(` [${section}]`));
           expect(line, `${fw.definition.id} row ${r.outcome.row}: ${x.label}`).toBeDefined();
-          expect(line!.slice(0, -(x.citation.section.length + 3)).split('; ')).toContain(x.label);
+          expect(line!.slice(0, -(section.length + 3)).split('; ')).toContain(x.label);
         }
         // Shorter than the reasons in full whenever a reason carries the values it saw.
         if (res.reasons.some((x) => x.seen)) expect(cell.length).toBeLessThan(res.reasons.map((x) => x.text).join('\n').length);

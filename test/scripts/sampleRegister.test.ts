@@ -8,7 +8,7 @@ import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
 import { FIELD_KEYS, FIELDS, normaliseKey, type FieldKey, type FieldType } from '../../core/fields';
 import { generateSampleRegister, SEED } from '../../scripts/generate-sample-register';
-import { repeatedReasonLines } from '../support/reasonLines';
+import { repeatedReasonLines } from '../support/repeatedReasons';
 
 const XLSX = 'examples/sample-register.xlsx';
 const CSV = 'examples/sample-register.csv';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { categorise, categoryRank } from '../../../core/engine';
 import { allFrameworks } from '../../../core/frameworks';
 import { factsOf, schoolState, worsenings } from '../../support/arbitraryFacts';
-import { repeatedReasonLines } from '../../support/reasonLines';
+import { repeatedReasonLines } from '../../support/repeatedReasons';
 
 const RUNS = process.env.PROPERTY_RUNS ? Number(process.env.PROPERTY_RUNS) : 300;
 
