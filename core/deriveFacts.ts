@@ -69,13 +69,23 @@ export function nationalParameters(options: InspectionOptions = {}, base: Nation
   };
 }
 
+/** The window's and the risk's parameters under one set of rules, made once per national parameters and rules (not once per school). */
+const ruledParams = new WeakMap<NationalParameters, Partial<Record<InspectionRulesId, { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters }>>>();
+
+function underRules(national: NationalParameters, rules: InspectionRulesId): { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters } {
+  let byRules = ruledParams.get(national);
+  if (byRules === undefined) ruledParams.set(national, (byRules = {}));
+  return (byRules[rules] ??= { windows: { ...national.windows, rules, intervals: national.risk.model.intervals }, risk: { ...national.risk, rules } });
+}
+
 /** Derives a school's facts at the as-of date. The record is not changed. */
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
   const standing = ofstedStanding(record, national.reportCards);
   const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
-  const window = inspectionWindow(standing, record.openDate, { ...national.windows, rules, intervals: national.risk.model.intervals });
+  const ruled = underRules(national, rules);
+  const window = inspectionWindow(standing, record.openDate, ruled.windows);
   const status = window ? windowStatus(window, asOf) : undefined;
-  const risk = inspectionRisk(record, standing, asOf, { ...national.risk, rules }, window);
+  const risk = inspectionRisk(record, standing, asOf, ruled.risk, window);
   // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
   const facts = factsFromRecord(record) as unknown as Record<string, unknown>;
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';

@@ -13,13 +13,12 @@
  * score and the count of concern flags, which criteria compare with thresholds, get the range their
  * blanks could take them to, worked out by filling the blanks with the best and the worst values.
  */
-import { factsFromRecord } from './factShape';
 import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
 import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
 import { NATIONAL_DEFAULTS, type NationalParameters } from './deriveFacts';
-import { inspectionRisk, ofstedStanding } from './ofsted';
+import { inspectionRisk, ofstedStanding, type InspectionRisk } from './ofsted';
 
 /** When a blank cell is a statement rather than missing evidence. */
 export interface BlankReading {
@@ -177,16 +176,26 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
   const candidates = [...new Set(sources.flatMap((s) => s.fields))];
   if (candidates.length === 0) return () => null;
+  // Each source's fields as positions among the candidates, so a row's missing cells are flags, not a search.
+  const position = new Map(candidates.map((f, i) => [f, i]));
+  const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
+  const isMissing = new Uint8Array(candidates.length);
   return (record, facts) => {
     let missing: FieldKey[] | null = null;
-    for (const f of candidates) if (record[f] === undefined && blankIsMissing(f, record)) (missing ??= []).push(f);
+    for (let i = 0; i < candidates.length; i++) {
+      const f = candidates[i]!;
+      const m = record[f] === undefined && blankIsMissing(f, record);
+      isMissing[i] = m ? 1 : 0;
+      if (m) (missing ??= []).push(f);
+    }
     if (missing === null) return null;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
-    for (const { fact, fields } of sources) {
-      const why = fields.filter((f) => missing!.includes(f));
-      if (why.length === 0) continue;
+    for (const { fact, fields, at } of sourceAt) {
+      let why: FieldKey[] | null = null;
+      for (let j = 0; j < at.length; j++) if (isMissing[at[j]!] === 1) (why ??= []).push(fields[j]!);
+      if (why === null) continue;
       if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
       else if (fact === 'inspectionRiskScore') {
         risk ??= riskRange(record, why, asOf, national);
@@ -215,20 +224,29 @@ function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: Cal
   if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return ANY_RISK;
   // The inspection date decides which inspection is the latest when others are dated: any score then.
   if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return ANY_RISK;
+  // The blanks are filled in the record itself and emptied again after (no copy of some 90 fields per
+  // extreme): they are blank (`undefined`) on the way in, and the record is never read meanwhile.
+  const cells = record as unknown as Record<string, unknown>;
+  const own = missing.map((f) => Object.hasOwn(cells, f));
   const fill = (which: 'worst' | 'best', cohort: 'as-is' | 'none') => {
-    // A copy of one fixed shape (factShape.ts): a spread of some 80 keys is several times slower.
-    const filled = factsFromRecord(record) as unknown as Record<string, unknown>;
     for (const f of missing) {
       const extreme = RISK_EXTREMES[f];
-      if (extreme) filled[f] = extreme[which](asOf);
+      cells[f] = extreme ? extreme[which](asOf) : undefined;
     }
     // A blank cohort counts results in full; a cohort of none counts them not at all: either could be further from the middle.
-    if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) filled[f] = 0;
-    const r = filled as SchoolRecord;
-    return inspectionRisk(r, ofstedStanding(r, national.reportCards), asOf, national.risk);
+    if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) cells[f] = 0;
+    return inspectionRisk(record, ofstedStanding(record, national.reportCards), asOf, national.risk);
   };
   const cohorts = missing.includes('ks2Cohort') || missing.includes('ks4Cohort') ? (['as-is', 'none'] as const) : (['as-is'] as const);
-  const risks = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
+  let risks: InspectionRisk[];
+  try {
+    risks = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
+  } finally {
+    missing.forEach((f, i) => {
+      if (own[i]) cells[f] = undefined;
+      else delete cells[f];
+    });
+  }
   const scores = risks.map((x) => x.score);
   // The level rises with the score: the levels between the extremes' are possible too.
   const ranks = risks.map((x) => RISK_LEVELS.indexOf(x.level));
