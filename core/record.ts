@@ -4,7 +4,7 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { blankRecord, setField } from './factShape';
+import { blankFacts, blankRecord, setField } from './factShape';
 import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
@@ -28,7 +28,17 @@ const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeo
 export function readRegister(
   headerRow: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  opts: { asOf: CalendarDate; headerRowNumber: number; mapping?: HeaderMapping; fields?: ReadonlySet<FieldKey> },
+  opts: {
+    asOf: CalendarDate;
+    headerRowNumber: number;
+    mapping?: HeaderMapping;
+    fields?: ReadonlySet<FieldKey>;
+    /**
+     * Make each record as blank facts (`blankFacts`): every derived fact present and blank beside the
+     * fields, for `deriveFactsInPlace` to fill. The register does, so a school is one object, not two.
+     */
+    asFacts?: boolean;
+  },
 ): RegisterRead {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
   const wanted = opts.fields;
@@ -40,11 +50,12 @@ export function readRegister(
   const seenUrns = new Map<string, number>();
   // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
   const set = setField;
+  const blank = opts.asFacts ? (blankFacts as unknown as (row: number) => SchoolRecord) : blankRecord;
   const records = rows.map((cells, i): SchoolRecord | null => {
     if (cells.every(isBlank)) return null;
     const row = opts.headerRowNumber + 1 + i;
     // One shape for every record, whichever cells are blank (factShape.ts).
-    const record = blankRecord(row);
+    const record = blank(row);
     for (const c of columns) {
       const read = c.read(cells[c.index], row, c.header, opts.asOf);
       if (typeof read === 'object') problems.push(read);

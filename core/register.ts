@@ -6,7 +6,7 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
+import { deriveFactsInPlace, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS } from './facts';
 import type { HeaderMapping } from './headers';
@@ -21,6 +21,11 @@ export interface RowOutcome {
   /** Sheet row number. */
   readonly row: number;
   readonly urn: string | null;
+  /**
+   * The row's record. It is also the school's facts (`result` was worked out from it): the register reads
+   * the cells into blank facts and derives the rest in place, one object per school, so beside the fields
+   * it carries the derived facts (blank on a row an error stopped).
+   */
   readonly record: SchoolRecord;
   /** Errors (the row was not categorised) and warnings (it was), each naming row, column and value. */
   readonly problems: readonly Problem[];
@@ -109,7 +114,7 @@ export function categoriseRegister(
   options: RegisterOptions,
 ): RegisterOutcome {
   const used = fieldsUsedInRun(fw);
-  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined });
+  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined, asFacts: true });
   const columns = checkColumns(fw, read.mapping);
   const registerProblems: Problem[] = [...columns.problems, ...read.mapping.problems];
   const fatal = columns.missing.length > 0;
@@ -138,7 +143,7 @@ export function categoriseRegister(
       out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
       continue;
     }
-    const { facts, inspection } = deriveFacts(record, options.asOf, national);
+    const { facts, inspection } = deriveFactsInPlace(record, options.asOf, national);
     const result = categorise(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
