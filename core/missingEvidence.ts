@@ -13,6 +13,7 @@
  * score and the count of concern flags, which criteria compare with thresholds, get the range their
  * blanks could take them to, worked out by filling the blanks with the best and the worst values.
  */
+import { factAt, FACT_KEYS } from './factShape';
 import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
 import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
@@ -104,6 +105,38 @@ export function blankIsMissing(field: FieldKey, record: SchoolRecord): boolean {
   return reading.missingForPhases !== undefined && (record.phase === undefined || reading.missingForPhases.includes(record.phase));
 }
 
+const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
+
+/**
+ * `record[field] === undefined && blankIsMissing(field, record)`, worked out once per field: the fields it
+ * reads by number (`factAt`, a named read) rather than by a key that changes from field to field.
+ */
+function missingTest(field: FieldKey): (record: SchoolRecord) => boolean {
+  const at = factAt;
+  const own = FACT_NUMBER.get(field)!;
+  const reading = BLANK_READINGS[field];
+  if (!reading) return (r) => at(r as unknown as Facts, own) === undefined;
+  const whenGiven = (reading.missingWhenGiven ?? []).map((f) => FACT_NUMBER.get(f)!);
+  const unlessGiven = reading.missingUnlessGiven?.map((f) => FACT_NUMBER.get(f)!);
+  const phases = reading.missingForPhases;
+  return (record) => {
+    const r = record as unknown as Facts;
+    if (at(r, own) !== undefined) return false;
+    for (const g of whenGiven) if (at(r, g) !== undefined) return true;
+    if (unlessGiven) {
+      let given = false;
+      for (const g of unlessGiven) {
+        if (at(r, g) !== undefined) {
+          given = true;
+          break;
+        }
+      }
+      if (!given) return true;
+    }
+    return phases !== undefined && (record.phase === undefined || phases.includes(record.phase));
+  };
+}
+
 /** What the worst case may read in one fact of a school: any value, or a number in a range; and the blank cells why. */
 export interface UnknownFact {
   /** The blank cells that open it. */
@@ -180,13 +213,13 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const position = new Map(candidates.map((f, i) => [f, i]));
   const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
   const isMissing = new Uint8Array(candidates.length);
+  const tests = candidates.map(missingTest);
   return (record, facts) => {
     let missing: FieldKey[] | null = null;
     for (let i = 0; i < candidates.length; i++) {
-      const f = candidates[i]!;
-      const m = record[f] === undefined && blankIsMissing(f, record);
+      const m = tests[i]!(record);
       isMissing[i] = m ? 1 : 0;
-      if (m) (missing ??= []).push(f);
+      if (m) (missing ??= []).push(candidates[i]!);
     }
     if (missing === null) return null;
     const out = new Map<FactKey, UnknownFact>();

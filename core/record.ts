@@ -21,6 +21,19 @@ const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
+/** A URN's key for finding repeats: its number when it is six digits (one number per text, so no two URNs share one), else the text. */
+function urnKey(urn: string): number | string {
+  if (urn.length !== 6) return urn;
+  let n = 0;
+  for (let i = 0; i < 6; i++) {
+    const d = urn.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return urn;
+    n = n * 10 + d;
+  }
+  // Six digits with no leading zero: the number gives the text back, so two URNs never share a key.
+  return urn.charCodeAt(0) === 48 ? urn : n;
+}
+
 /** How to read a register. */
 export interface ReadOptions {
   asOf: CalendarDate;
@@ -60,7 +73,8 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
     field, index, number: FIELD_NUMBER.get(field)!, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
   const urnColumn = columns.find((c) => c.field === 'urn');
-  const seenUrns = new Map<string, number>();
+  // By the URN's number where it is six digits (every URN the reader accepts): a number hashes faster than text.
+  const seenUrns = new Map<number | string, number>();
   // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
   const set = setField;
   const blank = opts.asFacts ? (blankFacts as unknown as (row: number) => SchoolRecord) : blankRecord;
@@ -78,10 +92,11 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));
     } else if (urn !== undefined) {
-      const first = seenUrns.get(urn);
+      const key = urnKey(urn);
+      const first = seenUrns.get(key);
       if (first !== undefined) {
         problems.push(problem({ kind: 'duplicate-urn', row, column: urnColumn?.header ?? 'URN', field: 'urn', value: urn, expected: `a URN used once; row ${first} has it already` }));
-      } else seenUrns.set(urn, row);
+      } else seenUrns.set(key, row);
     }
     return record;
   };
