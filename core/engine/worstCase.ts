@@ -132,19 +132,19 @@ function rangeOutcomes(cond: FactCondition): ((lo: number, hi: number, p: Parame
  */
 export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedList: readonly CompiledCriterion[], rank: number, unknowns: Unknowns): WorstCase | null {
   const { open, lo, hi, possible } = fw.scratch;
+  // Every slot closed, then the school's few open facts opened (rather than a lookup per slot).
+  open.fill(0);
   let anyOpen = false;
-  for (let i = 0; i < fw.slotFacts.length; i++) {
-    const u = unknowns.get(fw.slotFacts[i]!);
-    if (u === undefined) open[i] = 0;
-    else if (u.range) {
+  const slotOf = slotsOf(fw);
+  for (const [fact, u] of unknowns) {
+    const i = slotOf.get(fact);
+    if (i === undefined) continue;
+    if (u.range) {
       open[i] = 2;
       lo[i] = u.range[0];
       hi[i] = u.range[1];
-      anyOpen = true;
-    } else {
-      open[i] = 1;
-      anyOpen = true;
-    }
+    } else open[i] = 1;
+    anyOpen = true;
   }
   if (!anyOpen) return null;
   const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
@@ -181,6 +181,15 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   if (fields.size === 0) for (const u of unknowns.values()) u.fields.forEach((x) => fields.add(x));
   const cat = fw.categories[worst]!.def;
   return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
+}
+
+const slotsByFramework = new WeakMap<CompiledFramework, ReadonlyMap<FactKey, number>>();
+
+/** The slot of each fact a framework reads. */
+function slotsOf(fw: CompiledFramework): ReadonlyMap<FactKey, number> {
+  let slots = slotsByFramework.get(fw);
+  if (slots === undefined) slotsByFramework.set(fw, (slots = new Map(fw.slotFacts.map((f, i) => [f, i]))));
+  return slots;
 }
 
 /** Does a criterion read a slot that is open? */

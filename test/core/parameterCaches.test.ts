@@ -18,7 +18,7 @@ installCustomFunctionsDouble();
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
 const AS_OF = d('2026-11-01');
-const RI: SchoolRecord = { row: 2, urn: '140002', phase: 'primary', status: 'community', ofstedGrade: 'requires-improvement', inspectionDate: d('2025-03-10') };
+const RI: SchoolRecord = { row: 2, urn: '140002', phase: 'primary', status: 'maintained', ofstedGrade: 'requires-improvement', inspectionDate: d('2025-03-10') };
 
 describe('parameters kept per parameters object', () => {
   it('a measured window follows the coverage it is given, and the first coverage again gives the first window', () => {
