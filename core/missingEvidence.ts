@@ -19,7 +19,7 @@ import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
 import { NATIONAL_DEFAULTS, type NationalParameters } from './deriveFacts';
-import { inspectionRisk, ofstedStanding, type InspectionRisk } from './ofsted';
+import { inspectionRisk, ofstedStanding } from './ofsted';
 
 /** When a blank cell is a statement rather than missing evidence. */
 export interface BlankReading {
@@ -236,7 +236,9 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       } else if (fact === 'inspectionRisk') {
         // The level is open only where the blanks could move it to another level, not merely the score within it.
         risk ??= riskRange(record, why, asOf, national);
-        if (risk.levels.some((l) => l !== facts.inspectionRisk)) out.set(fact, { fields: why });
+        let moves = false;
+        for (const l of risk.levels) if (l !== facts.inspectionRisk) moves = true;
+        if (moves) out.set(fact, { fields: why });
       } else out.set(fact, { fields: why });
     }
     return out.size ? out : null;
@@ -253,42 +255,59 @@ const ANY_RISK: RiskRange = { scores: [0, 100], levels: RISK_LEVELS };
 
 /** The least and the most the risk score could be with the missing inputs filled. */
 function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate, national: NationalParameters): RiskRange {
-  // A missing judgement can make the standing anything, and the score with it.
-  if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return ANY_RISK;
+  // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
+  let cohortMissing = false;
+  for (const f of missing) {
+    // A missing judgement can make the standing anything, and the score with it.
+    if ((STANDING as readonly FieldKey[]).includes(f)) return ANY_RISK;
+    if (f === 'ks2Cohort' || f === 'ks4Cohort') cohortMissing = true;
+  }
   // The inspection date decides which inspection is the latest when others are dated: any score then.
   if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return ANY_RISK;
   // The blanks are filled in the record itself and emptied again after (no copy of some 90 fields per
   // extreme): they are blank (`undefined`) on the way in, and the record is never read meanwhile.
   const cells = record as unknown as Record<string, unknown>;
-  const own = missing.map((f) => Object.hasOwn(cells, f));
-  const fill = (which: 'worst' | 'best', cohort: 'as-is' | 'none') => {
-    for (const f of missing) {
-      const extreme = RISK_EXTREMES[f];
-      cells[f] = extreme ? extreme[which](asOf) : undefined;
-    }
-    // A blank cohort counts results in full; a cohort of none counts them not at all: either could be further from the middle.
-    if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) cells[f] = 0;
-    return inspectionRisk(record, ofstedStanding(record, national.reportCards), asOf, national.risk);
-  };
-  const cohorts = missing.includes('ks2Cohort') || missing.includes('ks4Cohort') ? (['as-is', 'none'] as const) : (['as-is'] as const);
-  let risks: InspectionRisk[];
+  const own: boolean[] = [];
+  for (const f of missing) own.push(Object.hasOwn(cells, f));
+  let least = Infinity;
+  let most = -Infinity;
+  let lowRank = Infinity;
+  let highRank = -Infinity;
   try {
-    risks = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
+    // As is, then (where a cohort is blank) with a cohort of none: a blank cohort counts results in full, a
+    // cohort of none not at all, either could be further from the middle. The worst, then the best, of each.
+    for (let cohort = 0; cohort < (cohortMissing ? 2 : 1); cohort++) {
+      for (let best = 0; best < 2; best++) {
+        for (const f of missing) {
+          const extreme = RISK_EXTREMES[f];
+          cells[f] = extreme ? (best ? extreme.best(asOf) : extreme.worst(asOf)) : undefined;
+        }
+        if (cohort === 1) for (const f of COHORTS) if (missing.includes(f)) cells[f] = 0;
+        const risk = inspectionRisk(record, ofstedStanding(record, national.reportCards), asOf, national.risk);
+        const rank = RISK_LEVELS.indexOf(risk.level);
+        least = Math.min(least, risk.score);
+        most = Math.max(most, risk.score);
+        lowRank = Math.min(lowRank, rank);
+        highRank = Math.max(highRank, rank);
+      }
+    }
   } finally {
-    missing.forEach((f, i) => {
-      if (own[i]) cells[f] = undefined;
-      else delete cells[f];
-    });
+    for (let i = 0; i < missing.length; i++) {
+      if (own[i]) cells[missing[i]!] = undefined;
+      else delete cells[missing[i]!];
+    }
   }
-  const scores = risks.map((x) => x.score);
   // The level rises with the score: the levels between the extremes' are possible too.
-  const ranks = risks.map((x) => RISK_LEVELS.indexOf(x.level));
-  return { scores: [Math.min(...scores), Math.max(...scores)], levels: RISK_LEVELS.slice(Math.min(...ranks), Math.max(...ranks) + 1) };
+  return { scores: [least, most], levels: RISK_LEVELS.slice(lowRank, highRank + 1) };
 }
+
+const COHORTS = ['ks2Cohort', 'ks4Cohort'] as const satisfies readonly FieldKey[];
 
 const FIELD_POSITION: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(FIELDS).map((f, i) => [f, i]));
 
+const byFieldPosition = (a: FieldKey, b: FieldKey) => FIELD_POSITION[a]! - FIELD_POSITION[b]!;
+
 /** Fields in the catalogue's order, for messages. */
 export function inFieldOrder(fields: Iterable<FieldKey>): FieldKey[] {
-  return [...new Set(fields)].sort((a, b) => FIELD_POSITION[a]! - FIELD_POSITION[b]!);
+  return [...new Set(fields)].sort(byFieldPosition);
 }

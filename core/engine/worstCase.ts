@@ -149,7 +149,6 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   if (!anyOpen) return null;
   const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
   for (const c of fw.criteria) possible[c.index] = readsOpen(c.slotsRead, open) ? c.possible(school) : outcomeOf(fired[c.index]);
-  const couldFire = (i: number) => (possible[i]! & T) !== 0 && fired[i] !== true;
 
   let worst = rank;
   const why = new Set<number>();
@@ -158,14 +157,17 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       const cat = fw.categories[r]!;
       if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
         if (worst === rank) worst = r;
-        for (const i of cat.criteria) if (couldFire(i)) why.add(i);
+        for (const i of cat.criteria) if ((possible[i]! & T) !== 0 && fired[i] !== true) why.add(i);
       }
     }
   } else {
     // Evidence that holds whatever the blanks held, and evidence that could be there or not (a criterion
     // that fired on a number the blanks could move, too).
-    const certain = firedList.filter((c) => possible[c.index] === T);
-    const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T);
+    // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
+    const certain: CompiledCriterion[] = [];
+    for (const c of firedList) if (possible[c.index] === T) certain.push(c);
+    const extra: CompiledCriterion[] = [];
+    for (const c of fw.inDefinitionOrder) if (c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T) extra.push(c);
     worst = Math.max(rank, worstBestFit(fw, certain, extra));
     if (worst <= rank) return null;
     for (const c of extra) {
@@ -176,9 +178,14 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   if (worst <= rank) return null;
   const fields = new Set<FieldKey>();
-  for (const i of why) for (const f of fw.inDefinitionOrder[i]!.facts) unknowns.get(f)?.fields.forEach((x) => fields.add(x));
+  for (const i of why) {
+    for (const f of fw.inDefinitionOrder[i]!.facts) {
+      const u = unknowns.get(f);
+      if (u !== undefined) for (const x of u.fields) fields.add(x);
+    }
+  }
   // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
-  if (fields.size === 0) for (const u of unknowns.values()) u.fields.forEach((x) => fields.add(x));
+  if (fields.size === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.add(x);
   const cat = fw.categories[worst]!.def;
   return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
 }

@@ -209,25 +209,53 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
     }
   }
   const { record, standing, asOf } = input;
-  const judged = (id: keyof JudgementWeights, odds: number) => {
+  // The judgement weights, in their order; each counts when it is non-zero and finite (no closure per school).
+  for (let k = 0; k < JUDGED.length; k++) {
+    const id = JUDGED[k]!;
+    let odds: number;
+    switch (id) {
+      case 'attendance':
+        if (record.attendancePct === undefined) continue;
+        odds = linear(w.attendance, w.attendance.reference - record.attendancePct);
+        break;
+      case 'persistentAbsence':
+        if (record.persistentAbsencePct === undefined) continue;
+        odds = linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference);
+        break;
+      case 'newHead':
+        if (record.headteacherStartDate === undefined || !(monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months)) continue;
+        odds = w.newHead.logOdds;
+        break;
+      case 'interimHead':
+        if (record.headteacherInterim !== true) continue;
+        odds = w.interimHead;
+        break;
+      case 'concernFlags': {
+        let flags = 0;
+        for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
+        odds = Math.min(w.concernFlags.cap, flags * w.concernFlags.each);
+        break;
+      }
+      case 'decliningTrend':
+        if (record.attainmentTrend !== 'declining') continue;
+        odds = w.decliningTrend;
+        break;
+      default:
+        if (!standing.ungradedConcerns) continue;
+        odds = w.ungradedConcerns;
+    }
     if (odds !== 0 && Number.isFinite(odds)) {
       logOdds += odds;
       logRate += 0;
       if (out) out.push({ id, logOdds: odds, logRate: 0, judgement: true });
     }
-  };
-  if (record.attendancePct !== undefined) judged('attendance', linear(w.attendance, w.attendance.reference - record.attendancePct));
-  if (record.persistentAbsencePct !== undefined) judged('persistentAbsence', linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference));
-  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) judged('newHead', w.newHead.logOdds);
-  if (record.headteacherInterim === true) judged('interimHead', w.interimHead);
-  let flags = 0;
-  for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
-  judged('concernFlags', Math.min(w.concernFlags.cap, flags * w.concernFlags.each));
-  if (record.attainmentTrend === 'declining') judged('decliningTrend', w.decliningTrend);
-  if (standing.ungradedConcerns) judged('ungradedConcerns', w.ungradedConcerns);
+  }
   sumLogOdds = logOdds;
   sumLogRate = logRate;
 }
+
+/** The judgement weights in the order their terms are listed. */
+const JUDGED: readonly (keyof JudgementWeights)[] = ['attendance', 'persistentAbsence', 'newHead', 'interimHead', 'concernFlags', 'decliningTrend', 'ungradedConcerns'];
 
 /** A below-good chance whose terms are listed only when read (the reasons): scoring 25,000 schools needs the sums alone. */
 class BelowGoodChance implements BelowGood {
