@@ -12,10 +12,12 @@ import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
 import { bestFit, medianRank } from './selection';
-import {
-  ANY, F, isParamRef, outcomeOf, T, U,
-  type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type OpenSchool, type Outcomes, type Possible, type Truth,
-} from './types';
+import * as types from './types';
+import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator, OpenSchool, Outcomes, Possible, Truth } from './types';
+
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use
+// otherwise, and the possibility evaluators use these for every school with missing evidence.
+const { ANY, F, isParamRef, outcomeOf, T, U } = types;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
