@@ -3,7 +3,8 @@
  * Prints a table and writes bench/results.json. Benchmarks are not tests: they print, they never fail
  * on a missed target (CI does not run them). Targets and what limits each figure: docs/performance.md.
  *
- * BENCH_ROWS (default 25,000) and BENCH_REPS (default 3) change the size and the repetitions.
+ * BENCH_ROWS (default 25,000) and BENCH_REPS (default 3) change the size and the repetitions. BENCH_ONLY=core
+ * (the engine, the register path, papaparse and RISKCATEGORY) runs only those figures, to iterate fast.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { BENCH_AS_OF, DATE_COLUMNS, englandRegister } from './englandRegister';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
+const ONLY_CORE = process.env.BENCH_ONLY === 'core';
 const NA_PANE = 'n/a (task pane not built)';
 
 type Figure = number | string;
@@ -331,6 +333,12 @@ async function run(): Promise<void> {
     log('RISKCATEGORY...');
     const spill = await spillFigure(header, rows);
     const args = argumentFigures(header, rows);
+    if (ONLY_CORE) {
+      const ratio = Math.round((papa.papaparseRowsPerSecond / core.registerRowsPerSecond) * 100) / 100;
+      process.stdout.write(`\n${ROWS.toLocaleString('en-GB')} schools, ${REPS} repetition(s), median\ncoreRowsPerSecond ${core.coreRowsPerSecond}; registerRowsPerSecond ${core.registerRowsPerSecond}; papaparse ${papa.papaparseRowsPerSecond} rows/s (ratio ${ratio}); riskCategorySpillMs ${spill.riskCategorySpillMs}\n`);
+      process.stdout.write(`${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} ms`).join('\n')}\n`);
+      return;
+    }
     log(`CLI on ${ROWS} rows (${slowest})...`);
     const cli = await cliFigure(dir, header, rows, slowest);
     // Herefordshire writes the most text per school (its low category needs three cited indicators), so its copy is the largest.

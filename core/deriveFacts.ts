@@ -69,15 +69,39 @@ export function nationalParameters(options: InspectionOptions = {}, base: Nation
   };
 }
 
+/** The window's and the risk's parameters under one set of rules, made once per national parameters and rules (not once per school). */
+const ruledParams = new WeakMap<NationalParameters, Partial<Record<InspectionRulesId, { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters }>>>();
+
+function underRules(national: NationalParameters, rules: InspectionRulesId): { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters } {
+  let byRules = ruledParams.get(national);
+  if (byRules === undefined) ruledParams.set(national, (byRules = {}));
+  return (byRules[rules] ??= { windows: { ...national.windows, rules, intervals: national.risk.model.intervals }, risk: { ...national.risk, rules } });
+}
+
 /** Derives a school's facts at the as-of date. The record is not changed. */
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
+  // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
+  const facts = factsFromRecord(record);
+  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, national) };
+}
+
+/**
+ * Derives a school's facts into the record itself, which must have been made as blank facts (the
+ * register's `readRegister(..., { asFacts: true })`): the record is then its facts, and only the derived
+ * facts are written. One object per school instead of a record and a copy of it.
+ */
+export function deriveFactsInPlace(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
+  return { facts: record as unknown as Facts, inspection: derive(record, record as unknown as Record<string, unknown>, asOf, national) };
+}
+
+/** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
+function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, national: NationalParameters): InspectionOutlook {
   const standing = ofstedStanding(record, national.reportCards);
   const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
-  const window = inspectionWindow(standing, record.openDate, { ...national.windows, rules, intervals: national.risk.model.intervals });
+  const ruled = underRules(national, rules);
+  const window = inspectionWindow(standing, record.openDate, ruled.windows);
   const status = window ? windowStatus(window, asOf) : undefined;
-  const risk = inspectionRisk(record, standing, asOf, { ...national.risk, rules }, window);
-  // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
-  const facts = factsFromRecord(record) as unknown as Record<string, unknown>;
+  const risk = inspectionRisk(record, standing, asOf, ruled.risk, window);
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;
@@ -100,7 +124,7 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
   facts.concernCount = concerns;
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
-  return { facts: facts as unknown as Facts, inspection: new Outlook(window, risk, stuck) };
+  return new Outlook(window, risk, stuck);
 }
 
 /** The outlook of one school; the risk's reasons are worded only when a shell reads them. */

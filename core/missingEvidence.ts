@@ -13,7 +13,7 @@
  * score and the count of concern flags, which criteria compare with thresholds, get the range their
  * blanks could take them to, worked out by filling the blanks with the best and the worst values.
  */
-import { factsFromRecord } from './factShape';
+import { factAt, FACT_KEYS } from './factShape';
 import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
 import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
@@ -105,6 +105,38 @@ export function blankIsMissing(field: FieldKey, record: SchoolRecord): boolean {
   return reading.missingForPhases !== undefined && (record.phase === undefined || reading.missingForPhases.includes(record.phase));
 }
 
+const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
+
+/**
+ * `record[field] === undefined && blankIsMissing(field, record)`, worked out once per field: the fields it
+ * reads by number (`factAt`, a named read) rather than by a key that changes from field to field.
+ */
+function missingTest(field: FieldKey): (record: SchoolRecord) => boolean {
+  const at = factAt;
+  const own = FACT_NUMBER.get(field)!;
+  const reading = BLANK_READINGS[field];
+  if (!reading) return (r) => at(r as unknown as Facts, own) === undefined;
+  const whenGiven = (reading.missingWhenGiven ?? []).map((f) => FACT_NUMBER.get(f)!);
+  const unlessGiven = reading.missingUnlessGiven?.map((f) => FACT_NUMBER.get(f)!);
+  const phases = reading.missingForPhases;
+  return (record) => {
+    const r = record as unknown as Facts;
+    if (at(r, own) !== undefined) return false;
+    for (const g of whenGiven) if (at(r, g) !== undefined) return true;
+    if (unlessGiven) {
+      let given = false;
+      for (const g of unlessGiven) {
+        if (at(r, g) !== undefined) {
+          given = true;
+          break;
+        }
+      }
+      if (!given) return true;
+    }
+    return phases !== undefined && (record.phase === undefined || phases.includes(record.phase));
+  };
+}
+
 /** What the worst case may read in one fact of a school: any value, or a number in a range; and the blank cells why. */
 export interface UnknownFact {
   /** The blank cells that open it. */
@@ -177,16 +209,26 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
   const candidates = [...new Set(sources.flatMap((s) => s.fields))];
   if (candidates.length === 0) return () => null;
+  // Each source's fields as positions among the candidates, so a row's missing cells are flags, not a search.
+  const position = new Map(candidates.map((f, i) => [f, i]));
+  const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
+  const isMissing = new Uint8Array(candidates.length);
+  const tests = candidates.map(missingTest);
   return (record, facts) => {
     let missing: FieldKey[] | null = null;
-    for (const f of candidates) if (record[f] === undefined && blankIsMissing(f, record)) (missing ??= []).push(f);
+    for (let i = 0; i < candidates.length; i++) {
+      const m = tests[i]!(record);
+      isMissing[i] = m ? 1 : 0;
+      if (m) (missing ??= []).push(candidates[i]!);
+    }
     if (missing === null) return null;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
-    for (const { fact, fields } of sources) {
-      const why = fields.filter((f) => missing!.includes(f));
-      if (why.length === 0) continue;
+    for (const { fact, fields, at } of sourceAt) {
+      let why: FieldKey[] | null = null;
+      for (let j = 0; j < at.length; j++) if (isMissing[at[j]!] === 1) (why ??= []).push(fields[j]!);
+      if (why === null) continue;
       if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
       else if (fact === 'inspectionRiskScore') {
         risk ??= riskRange(record, why, asOf, national);
@@ -194,7 +236,9 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       } else if (fact === 'inspectionRisk') {
         // The level is open only where the blanks could move it to another level, not merely the score within it.
         risk ??= riskRange(record, why, asOf, national);
-        if (risk.levels.some((l) => l !== facts.inspectionRisk)) out.set(fact, { fields: why });
+        let moves = false;
+        for (const l of risk.levels) if (l !== facts.inspectionRisk) moves = true;
+        if (moves) out.set(fact, { fields: why });
       } else out.set(fact, { fields: why });
     }
     return out.size ? out : null;
@@ -211,33 +255,59 @@ const ANY_RISK: RiskRange = { scores: [0, 100], levels: RISK_LEVELS };
 
 /** The least and the most the risk score could be with the missing inputs filled. */
 function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate, national: NationalParameters): RiskRange {
-  // A missing judgement can make the standing anything, and the score with it.
-  if (missing.some((f) => (STANDING as readonly FieldKey[]).includes(f))) return ANY_RISK;
+  // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
+  let cohortMissing = false;
+  for (const f of missing) {
+    // A missing judgement can make the standing anything, and the score with it.
+    if ((STANDING as readonly FieldKey[]).includes(f)) return ANY_RISK;
+    if (f === 'ks2Cohort' || f === 'ks4Cohort') cohortMissing = true;
+  }
   // The inspection date decides which inspection is the latest when others are dated: any score then.
   if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return ANY_RISK;
-  const fill = (which: 'worst' | 'best', cohort: 'as-is' | 'none') => {
-    // A copy of one fixed shape (factShape.ts): a spread of some 80 keys is several times slower.
-    const filled = factsFromRecord(record) as unknown as Record<string, unknown>;
-    for (const f of missing) {
-      const extreme = RISK_EXTREMES[f];
-      if (extreme) filled[f] = extreme[which](asOf);
+  // The blanks are filled in the record itself and emptied again after (no copy of some 90 fields per
+  // extreme): they are blank (`undefined`) on the way in, and the record is never read meanwhile.
+  const cells = record as unknown as Record<string, unknown>;
+  const own: boolean[] = [];
+  for (const f of missing) own.push(Object.hasOwn(cells, f));
+  let least = Infinity;
+  let most = -Infinity;
+  let lowRank = Infinity;
+  let highRank = -Infinity;
+  try {
+    // As is, then (where a cohort is blank) with a cohort of none: a blank cohort counts results in full, a
+    // cohort of none not at all, either could be further from the middle. The worst, then the best, of each.
+    for (let cohort = 0; cohort < (cohortMissing ? 2 : 1); cohort++) {
+      for (let best = 0; best < 2; best++) {
+        for (const f of missing) {
+          const extreme = RISK_EXTREMES[f];
+          cells[f] = extreme ? (best ? extreme.best(asOf) : extreme.worst(asOf)) : undefined;
+        }
+        if (cohort === 1) for (const f of COHORTS) if (missing.includes(f)) cells[f] = 0;
+        const risk = inspectionRisk(record, ofstedStanding(record, national.reportCards), asOf, national.risk);
+        const rank = RISK_LEVELS.indexOf(risk.level);
+        least = Math.min(least, risk.score);
+        most = Math.max(most, risk.score);
+        lowRank = Math.min(lowRank, rank);
+        highRank = Math.max(highRank, rank);
+      }
     }
-    // A blank cohort counts results in full; a cohort of none counts them not at all: either could be further from the middle.
-    if (cohort === 'none') for (const f of ['ks2Cohort', 'ks4Cohort'] as const) if (missing.includes(f)) filled[f] = 0;
-    const r = filled as SchoolRecord;
-    return inspectionRisk(r, ofstedStanding(r, national.reportCards), asOf, national.risk);
-  };
-  const cohorts = missing.includes('ks2Cohort') || missing.includes('ks4Cohort') ? (['as-is', 'none'] as const) : (['as-is'] as const);
-  const risks = cohorts.flatMap((c) => [fill('worst', c), fill('best', c)]);
-  const scores = risks.map((x) => x.score);
+  } finally {
+    for (let i = 0; i < missing.length; i++) {
+      if (own[i]) cells[missing[i]!] = undefined;
+      else delete cells[missing[i]!];
+    }
+  }
   // The level rises with the score: the levels between the extremes' are possible too.
-  const ranks = risks.map((x) => RISK_LEVELS.indexOf(x.level));
-  return { scores: [Math.min(...scores), Math.max(...scores)], levels: RISK_LEVELS.slice(Math.min(...ranks), Math.max(...ranks) + 1) };
+  return { scores: [least, most], levels: RISK_LEVELS.slice(lowRank, highRank + 1) };
 }
+
+const COHORTS = ['ks2Cohort', 'ks4Cohort'] as const satisfies readonly FieldKey[];
 
 const FIELD_POSITION: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(FIELDS).map((f, i) => [f, i]));
 
+const byFieldPosition = (a: FieldKey, b: FieldKey) => FIELD_POSITION[a]! - FIELD_POSITION[b]!;
+
 /** Fields in the catalogue's order, for messages. */
 export function inFieldOrder(fields: Iterable<FieldKey>): FieldKey[] {
-  return [...new Set(fields)].sort((a, b) => FIELD_POSITION[a]! - FIELD_POSITION[b]!);
+  return [...new Set(fields)].sort(byFieldPosition);
 }

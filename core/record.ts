@@ -4,7 +4,7 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { blankRecord, setField } from './factShape';
+import { blankFacts, blankRecord, setField } from './factShape';
 import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
@@ -21,45 +21,84 @@ const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
+/** A URN's key for finding repeats: its number when it is six digits (one number per text, so no two URNs share one), else the text. */
+function urnKey(urn: string): number | string {
+  if (urn.length !== 6) return urn;
+  let n = 0;
+  for (let i = 0; i < 6; i++) {
+    const d = urn.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return urn;
+    n = n * 10 + d;
+  }
+  // Six digits with no leading zero: the number gives the text back, so two URNs never share a key.
+  return urn.charCodeAt(0) === 48 ? urn : n;
+}
+
+/** How to read a register. */
+export interface ReadOptions {
+  asOf: CalendarDate;
+  headerRowNumber: number;
+  mapping?: HeaderMapping;
+  fields?: ReadonlySet<FieldKey>;
+  /**
+   * Make each record as blank facts (`blankFacts`): every derived fact present and blank beside the
+   * fields, for `deriveFactsInPlace` to fill. The register does, so a school is one object, not two.
+   */
+  asFacts?: boolean;
+}
+
+/** A register's rows read one at a time, in order (a repeated URN is found against the rows read before). */
+export interface RegisterReader {
+  readonly mapping: HeaderMapping;
+  /** Reads data row `i` (0 for the row after the header): its record, `null` for a fully blank row; its problems go to `problems`. */
+  readonly read: (cells: readonly unknown[], i: number, problems: Problem[]) => SchoolRecord | null;
+}
+
 /**
  * Reads every row. A bad cell gives a problem and leaves its field blank; it never stops the other
  * cells or rows. A missing URN and a URN repeated from an earlier row are problems of their row.
  */
-export function readRegister(
-  headerRow: readonly unknown[],
-  rows: readonly (readonly unknown[])[],
-  opts: { asOf: CalendarDate; headerRowNumber: number; mapping?: HeaderMapping; fields?: ReadonlySet<FieldKey> },
-): RegisterRead {
+export function readRegister(headerRow: readonly unknown[], rows: readonly (readonly unknown[])[], opts: ReadOptions): RegisterRead {
+  const reader = registerReader(headerRow, opts);
+  const problems: Problem[] = [];
+  const records = rows.map((cells, i) => reader.read(cells, i, problems));
+  return { mapping: reader.mapping, records, problems };
+}
+
+/** The reader `readRegister` reads with, for a caller that reads, and lets go of, one row at a time. */
+export function registerReader(headerRow: readonly unknown[], opts: ReadOptions): RegisterReader {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
   const wanted = opts.fields;
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]) => ({
     field, index, number: FIELD_NUMBER.get(field)!, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
   const urnColumn = columns.find((c) => c.field === 'urn');
-  const problems: Problem[] = [];
-  const seenUrns = new Map<string, number>();
+  // By the URN's number where it is six digits (every URN the reader accepts): a number hashes faster than text.
+  const seenUrns = new Map<number | string, number>();
   // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
   const set = setField;
-  const records = rows.map((cells, i): SchoolRecord | null => {
+  const blank = opts.asFacts ? (blankFacts as unknown as (row: number) => SchoolRecord) : blankRecord;
+  const read = (cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null => {
     if (cells.every(isBlank)) return null;
     const row = opts.headerRowNumber + 1 + i;
     // One shape for every record, whichever cells are blank (factShape.ts).
-    const record = blankRecord(row);
+    const record = blank(row);
     for (const c of columns) {
-      const read = c.read(cells[c.index], row, c.header, opts.asOf);
-      if (typeof read === 'object') problems.push(read);
-      else if (read !== undefined) set(record, c.number, read);
+      const value = c.read(cells[c.index], row, c.header, opts.asOf);
+      if (typeof value === 'object') problems.push(value);
+      else if (value !== undefined) set(record, c.number, value);
     }
     const urn = record.urn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));
     } else if (urn !== undefined) {
-      const first = seenUrns.get(urn);
+      const key = urnKey(urn);
+      const first = seenUrns.get(key);
       if (first !== undefined) {
         problems.push(problem({ kind: 'duplicate-urn', row, column: urnColumn?.header ?? 'URN', field: 'urn', value: urn, expected: `a URN used once; row ${first} has it already` }));
-      } else seenUrns.set(urn, row);
+      } else seenUrns.set(key, row);
     }
     return record;
-  });
-  return { mapping, records, problems };
+  };
+  return { mapping, read };
 }

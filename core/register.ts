@@ -6,14 +6,14 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFacts, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
+import { deriveFactsInPlace, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS } from './facts';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
 import { defaultsAt } from './parameters';
-import { readRegister } from './record';
+import { registerReader } from './record';
 import type { Categorisation } from './result';
 
 /** What happened to one data row. */
@@ -21,6 +21,11 @@ export interface RowOutcome {
   /** Sheet row number. */
   readonly row: number;
   readonly urn: string | null;
+  /**
+   * The row's record. It is also the school's facts (`result` was worked out from it): the register reads
+   * the cells into blank facts and derives the rest in place, one object per school, so beside the fields
+   * it carries the derived facts (blank on a row an error stopped).
+   */
   readonly record: SchoolRecord;
   /** Errors (the row was not categorised) and warnings (it was), each naming row, column and value. */
   readonly problems: readonly Problem[];
@@ -138,44 +143,81 @@ export function* categoriseRegisterSteps(
   rows: readonly (readonly unknown[])[],
   options: RegisterOptions,
 ): Generator<StepProgress, RegisterOutcome, void> {
-  const used = fieldsUsedInRun(fw);
-  const read = readRegister(headerRow, rows, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined });
-  const columns = checkColumns(fw, read.mapping);
-  const registerProblems: Problem[] = [...columns.problems, ...read.mapping.problems];
-  const fatal = columns.missing.length > 0;
+  const out: RowOutcome[] = [];
+  const register = yield* visitRegisterSteps(fw, headerRow, rows, options, (r) => {
+    out.push(r);
+  });
+  return { ...register, rows: out };
+}
 
-  // A bad cell in a column this framework reads stops its row; elsewhere it is only a warning.
-  const problemsByRow = new Map<number, Problem[]>();
-  for (const p of read.problems) {
-    const adjusted = p.severity === 'error' && p.field !== undefined && !used.has(p.field as FieldKey) ? { ...p, severity: 'warning' as const } : p;
-    const list = problemsByRow.get(p.row);
-    if (list) list.push(adjusted);
-    else problemsByRow.set(p.row, [adjusted]);
-  }
+/**
+ * `categoriseRegister` row by row: each row's outcome is handed to `visit` as soon as it is made, and
+ * nothing here keeps it. A shell that needs one value per row (RISKCATEGORY) lets each school's objects
+ * go as soon as it has its value, so they die young instead of filling the heap until the call returns.
+ * Gives the register's outcome without its rows.
+ */
+export function visitRegister(
+  fw: CompiledFramework,
+  headerRow: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  options: RegisterOptions,
+  visit: (row: RowOutcome) => void,
+): Omit<RegisterOutcome, 'rows'> {
+  return drain(visitRegisterSteps(fw, headerRow, rows, options, visit));
+}
+
+/** `visitRegister` in steps of ROWS_PER_STEP rows, as `categoriseRegisterSteps`. */
+export function* visitRegisterSteps(
+  fw: CompiledFramework,
+  headerRow: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  options: RegisterOptions,
+  visit: (row: RowOutcome) => void,
+): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
+  const used = fieldsUsedInRun(fw);
+  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined, asFacts: true });
+  const mapping = reader.mapping;
+  const columns = checkColumns(fw, mapping);
+  const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];
+  const fatal = columns.missing.length > 0;
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.
   // The inspection options (horizon, coverage, rules) apply over the national parameters the analyst set.
   const national = nationalParameters(options.inspection, options.national);
   const params = options.params ?? defaultsAt(fw, options.asOf);
-  const readUnknowns = unknownsReader(fw.slotFacts, read.mapping, options.asOf, national);
-  const headerOf = (f: FieldKey) => read.mapping.columns.find((c) => c.index === read.mapping.byField[f])?.header ?? FIELDS[f].label;
-  const out: RowOutcome[] = [];
-  const total = read.records.length;
+  const readUnknowns = unknownsReader(fw.slotFacts, mapping, options.asOf, national);
+  const headers = new Map<FieldKey, string>();
+  const headerOf = (f: FieldKey) => {
+    let h = headers.get(f);
+    if (h === undefined) headers.set(f, (h = mapping.columns.find((c) => c.index === mapping.byField[f])?.header ?? FIELDS[f].label));
+    return h;
+  };
+  const derive = deriveFactsInPlace;
+  const evaluate = categorise;
+  const total = rows.length;
   for (let i = 0; i < total; i++) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield { done: i, total };
-    const record = read.records[i];
-    if (!record) continue;
-    const problems = problemsByRow.get(record.row) ?? [];
-    const stopped = fatal || problems.some((p) => p.severity === 'error');
+    const problems: Problem[] = [];
+    const record = reader.read(rows[i]!, i, problems);
+    if (record === null) continue;
+    // A bad cell in a column this framework reads stops its row; elsewhere it is only a warning.
+    let stopped = fatal;
+    for (let k = 0; k < problems.length; k++) {
+      const p = problems[k]!;
+      if (p.severity !== 'error') continue;
+      if (p.field !== undefined && !used.has(p.field as FieldKey)) problems[k] = { ...p, severity: 'warning' as const };
+      else stopped = true;
+    }
     if (stopped) {
-      out.push({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
+      visit({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
       continue;
     }
-    const { facts, inspection } = deriveFacts(record, options.asOf, national);
-    const result = categorise(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts) });
+    const { facts, inspection } = derive(record, options.asOf, national);
+    const result = evaluate(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
-    out.push({ row: record.row, urn: record.urn ?? null, record, problems: [...problems, ...result.warnings], result, inspection, provisional });
+    for (const w of result.warnings) problems.push(w);
+    visit({ row: record.row, urn: record.urn ?? null, record, problems, result, inspection, provisional });
   }
-  return { framework: fw, asOf: options.asOf, mapping: read.mapping, registerProblems, absentColumns: columns.absent, rows: out, fatal };
+  return { framework: fw, asOf: options.asOf, mapping, registerProblems, absentColumns: columns.absent, fatal };
 }

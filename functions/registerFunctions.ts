@@ -13,7 +13,7 @@ import type { CompiledFramework } from '../core/engine';
 import type { RunSettings } from '../core/parameters';
 import { parsePaneSettings, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import type { PaneSettings } from '../src/workbook/port';
-import { categoriseRegister, provisionalText, type RowOutcome } from '../core/register';
+import { provisionalText, visitRegister, type RowOutcome } from '../core/register';
 import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank } from './arguments';
 import { schoolOf } from './schoolArguments';
 import { notAvailable, valueError, type ExcelError } from './excelError';
@@ -76,15 +76,14 @@ function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknow
     // Row numbers in messages count within the `rows` range, so "Row 1" is its first row.
     const date = asOfArg(asOf);
     const given = parametersOf(settings, fw, date);
-    const outcome = categoriseRegister(fw, header, data, { asOf: date, headerRowNumber: 0, params: given.params, national: given.national, onlyUsedColumns: true });
-    if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-    const byRow = new Map(outcome.rows.map((r) => [r.row, r]));
-    return data.map((_, i): (T | ExcelError)[] => {
-      const r = byRow.get(i + 1);
-      if (!r) return [''] as unknown as T[]; // a blank row stays blank
-      if (!r.result) return [valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '))];
-      return [cell(r)];
+    // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
+    const out: (T | ExcelError)[][] = new Array(data.length);
+    const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, params: given.params, national: given.national, onlyUsedColumns: true }, (r) => {
+      out[r.row - 1] = r.result ? [cell(r)] : [valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '))];
     });
+    if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
+    for (let i = 0; i < out.length; i++) out[i] ??= [''] as unknown as T[]; // a blank row stays blank
+    return out;
   });
 }
 

@@ -43,7 +43,20 @@ ${FIELD_KEYS.map((k) => `    ${k}: undefined,`).join('\n')}
   } as unknown as SchoolRecord;
 }
 
-/** Sets field number \`i\` (\`FIELD_KEYS[i]\`, the field catalogue's order) of a record made by \`blankRecord\`, by name. */
+/**
+ * Blank facts of one sheet row, every key present, in the order of \`factsFromRecord\` (so one V8 shape):
+ * the register reads its cells straight into them with \`setField\` and derives the rest in place, one
+ * object per school rather than a record and a copy of it.
+ */
+export function blankFacts(row: number): Facts {
+  return {
+    row,
+${FIELD_KEYS.map((k) => `    ${k}: undefined,`).join('\n')}
+${derived.map((k) => `    ${k}: undefined,`).join('\n')}
+  } as unknown as Facts;
+}
+
+/** Sets field number \`i\` (\`FIELD_KEYS[i]\`, the field catalogue's order) of a record made by \`blankRecord\` (or facts made by \`blankFacts\`), by name. */
 export function setField(r: SchoolRecord, i: number, value: unknown): void {
   const w = r as unknown as Record<string, unknown>;
   switch (i) {

@@ -12,10 +12,12 @@ import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
 import { bestFit, medianRank } from './selection';
-import {
-  ANY, F, isParamRef, outcomeOf, T, U,
-  type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type OpenSchool, type Outcomes, type Possible, type Truth,
-} from './types';
+import * as types from './types';
+import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator, OpenSchool, Outcomes, Possible, Truth } from './types';
+
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use
+// otherwise, and the possibility evaluators use these for every school with missing evidence.
+const { ANY, F, isParamRef, outcomeOf, T, U } = types;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
@@ -132,24 +134,23 @@ function rangeOutcomes(cond: FactCondition): ((lo: number, hi: number, p: Parame
  */
 export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedList: readonly CompiledCriterion[], rank: number, unknowns: Unknowns): WorstCase | null {
   const { open, lo, hi, possible } = fw.scratch;
+  // Every slot closed, then the school's few open facts opened (rather than a lookup per slot).
+  open.fill(0);
   let anyOpen = false;
-  for (let i = 0; i < fw.slotFacts.length; i++) {
-    const u = unknowns.get(fw.slotFacts[i]!);
-    if (u === undefined) open[i] = 0;
-    else if (u.range) {
+  const slotOf = slotsOf(fw);
+  for (const [fact, u] of unknowns) {
+    const i = slotOf.get(fact);
+    if (i === undefined) continue;
+    if (u.range) {
       open[i] = 2;
       lo[i] = u.range[0];
       hi[i] = u.range[1];
-      anyOpen = true;
-    } else {
-      open[i] = 1;
-      anyOpen = true;
-    }
+    } else open[i] = 1;
+    anyOpen = true;
   }
   if (!anyOpen) return null;
   const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
   for (const c of fw.criteria) possible[c.index] = readsOpen(c.slotsRead, open) ? c.possible(school) : outcomeOf(fired[c.index]);
-  const couldFire = (i: number) => (possible[i]! & T) !== 0 && fired[i] !== true;
 
   let worst = rank;
   const why = new Set<number>();
@@ -158,14 +159,17 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       const cat = fw.categories[r]!;
       if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
         if (worst === rank) worst = r;
-        for (const i of cat.criteria) if (couldFire(i)) why.add(i);
+        for (const i of cat.criteria) if ((possible[i]! & T) !== 0 && fired[i] !== true) why.add(i);
       }
     }
   } else {
     // Evidence that holds whatever the blanks held, and evidence that could be there or not (a criterion
     // that fired on a number the blanks could move, too).
-    const certain = firedList.filter((c) => possible[c.index] === T);
-    const extra = fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T);
+    // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
+    const certain: CompiledCriterion[] = [];
+    for (const c of firedList) if (possible[c.index] === T) certain.push(c);
+    const extra: CompiledCriterion[] = [];
+    for (const c of fw.inDefinitionOrder) if (c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T) extra.push(c);
     worst = Math.max(rank, worstBestFit(fw, certain, extra));
     if (worst <= rank) return null;
     for (const c of extra) {
@@ -176,11 +180,25 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   if (worst <= rank) return null;
   const fields = new Set<FieldKey>();
-  for (const i of why) for (const f of fw.inDefinitionOrder[i]!.facts) unknowns.get(f)?.fields.forEach((x) => fields.add(x));
+  for (const i of why) {
+    for (const f of fw.inDefinitionOrder[i]!.facts) {
+      const u = unknowns.get(f);
+      if (u !== undefined) for (const x of u.fields) fields.add(x);
+    }
+  }
   // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
-  if (fields.size === 0) for (const u of unknowns.values()) u.fields.forEach((x) => fields.add(x));
+  if (fields.size === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.add(x);
   const cat = fw.categories[worst]!.def;
   return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
+}
+
+const slotsByFramework = new WeakMap<CompiledFramework, ReadonlyMap<FactKey, number>>();
+
+/** The slot of each fact a framework reads. */
+function slotsOf(fw: CompiledFramework): ReadonlyMap<FactKey, number> {
+  let slots = slotsByFramework.get(fw);
+  if (slots === undefined) slotsByFramework.set(fw, (slots = new Map(fw.slotFacts.map((f, i) => [f, i]))));
+  return slots;
 }
 
 /** Does a criterion read a slot that is open? */

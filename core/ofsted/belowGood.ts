@@ -140,26 +140,41 @@ export function describeTerm(b: BelowGood, t: BelowGoodTerm): string {
   }
 }
 
-/** What a model gives every school alike, worked out once per model: its terms as lists, the good schools' rate over a cycle. */
+/** One term of a model: its below-good coefficient and its routine-factor coefficient (0 when unused), and how to read it. */
+interface ModelTerm {
+  readonly id: RiskTermId;
+  readonly odds: number;
+  readonly rate: number;
+  readonly value: (input: TermInput) => number;
+}
+
+/** What a model gives every school alike, worked out once per model: its terms as a list, the good schools' rate over a cycle. */
 interface ModelTerms {
-  /** Every term either part uses: its below-good coefficient and its routine-factor coefficient (0 when unused). */
-  readonly terms: readonly (readonly [RiskTermId, number, number])[];
+  /** Every term either part uses. */
+  readonly terms: readonly ModelTerm[];
   readonly cycleRate: number;
+  /** The routine factor of a good school under report cards (the same for every school). */
+  readonly routine: RoutineFactor;
 }
 const modelTerms = new WeakMap<InspectionRiskModel, ModelTerms>();
+let lastModel: InspectionRiskModel | null = null;
+let lastTerms: ModelTerms | null = null;
 
 function termsOf(model: InspectionRiskModel): ModelTerms {
+  if (model === lastModel) return lastTerms!;
   let t = modelTerms.get(model);
   if (!t) {
     const ids = new Set([...Object.keys(model.belowGood.terms), ...Object.keys(model.selection.terms)] as RiskTermId[]);
     // The standing's own rate adjustment belongs to the 2012-2019 curves, not to a routine inspection today.
-    const terms = [...ids].map((id) => [id, model.belowGood.terms[id] ?? 0, id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0)] as const);
+    const terms = [...ids].map((id): ModelTerm => ({ id, odds: model.belowGood.terms[id] ?? 0, rate: id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0), value: RISK_TERMS[id].value }));
     const perMonth = model.rates.good.perMonth;
     let cycleRate = 0;
     for (let m = 0; m < CYCLE_MONTHS; m++) cycleRate += perMonth[Math.min(m, perMonth.length - 1)]!;
-    t = { terms, cycleRate };
+    t = { terms, cycleRate, routine: { cycleRate, startLogRate: model.selection.intercept } };
     modelTerms.set(model, t);
   }
+  lastModel = model;
+  lastTerms = t;
   return t;
 }
 
@@ -169,41 +184,109 @@ function routineFactor(input: TermInput, model: InspectionRiskModel, rules: Insp
   // After an ungraded inspection that said "graded next" the graded inspection is already decided, as a converted one was.
   const gradedNext = input.standing.gradedNext === true && (input.standing.lastInspectionDate ?? 0) > (input.standing.lastJudgedDate ?? 0);
   if (rules !== 'report-cards-2025' || gradedNext || (band !== 'good-or-better' && band !== 'not-inspected')) return null;
-  return { cycleRate: termsOf(model).cycleRate, startLogRate: model.selection.intercept };
+  return termsOf(model).routine;
+}
+
+/** The sums `collectTerms` worked out last (module-level, so scoring a school allocates no pair). */
+let sumLogOdds = 0;
+let sumLogRate = 0;
+
+/**
+ * Every indicator with a non-zero part, fitted first, pushed to `out` when given; their log-odds and log
+ * rate are summed from `start` and `startRate` into `sumLogOdds` and `sumLogRate`, in the terms' order.
+ */
+function collectTerms(input: TermInput, model: InspectionRiskModel, routine: RoutineFactor | null, w: JudgementWeights, start: number, startRate: number, out: BelowGoodTerm[] | null): void {
+  let logOdds = start;
+  let logRate = startRate;
+  for (const t of termsOf(model).terms) {
+    const value = t.value(input);
+    const odds = t.odds * value;
+    const rate = routine ? t.rate * value : 0;
+    if (odds !== 0 || rate !== 0) {
+      logOdds += odds;
+      logRate += rate;
+      if (out) out.push({ id: t.id, logOdds: odds, logRate: rate, judgement: false });
+    }
+  }
+  const { record, standing, asOf } = input;
+  // The judgement weights, in their order; each counts when it is non-zero and finite (no closure per school).
+  for (let k = 0; k < JUDGED.length; k++) {
+    const id = JUDGED[k]!;
+    let odds: number;
+    switch (id) {
+      case 'attendance':
+        if (record.attendancePct === undefined) continue;
+        odds = linear(w.attendance, w.attendance.reference - record.attendancePct);
+        break;
+      case 'persistentAbsence':
+        if (record.persistentAbsencePct === undefined) continue;
+        odds = linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference);
+        break;
+      case 'newHead':
+        if (record.headteacherStartDate === undefined || !(monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months)) continue;
+        odds = w.newHead.logOdds;
+        break;
+      case 'interimHead':
+        if (record.headteacherInterim !== true) continue;
+        odds = w.interimHead;
+        break;
+      case 'concernFlags': {
+        let flags = 0;
+        for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
+        odds = Math.min(w.concernFlags.cap, flags * w.concernFlags.each);
+        break;
+      }
+      case 'decliningTrend':
+        if (record.attainmentTrend !== 'declining') continue;
+        odds = w.decliningTrend;
+        break;
+      default:
+        if (!standing.ungradedConcerns) continue;
+        odds = w.ungradedConcerns;
+    }
+    if (odds !== 0 && Number.isFinite(odds)) {
+      logOdds += odds;
+      logRate += 0;
+      if (out) out.push({ id, logOdds: odds, logRate: 0, judgement: true });
+    }
+  }
+  sumLogOdds = logOdds;
+  sumLogRate = logRate;
+}
+
+/** The judgement weights in the order their terms are listed. */
+const JUDGED: readonly (keyof JudgementWeights)[] = ['attendance', 'persistentAbsence', 'newHead', 'interimHead', 'concernFlags', 'decliningTrend', 'ungradedConcerns'];
+
+/** A below-good chance whose terms are listed only when read (the reasons): scoring 25,000 schools needs the sums alone. */
+class BelowGoodChance implements BelowGood {
+  #terms: BelowGoodTerm[] | undefined;
+  readonly #model: InspectionRiskModel;
+  constructor(
+    readonly probability: number,
+    readonly startLogOdds: number,
+    readonly routine: RoutineFactor | null,
+    readonly input: TermInput,
+    readonly weights: JudgementWeights,
+    model: InspectionRiskModel,
+  ) {
+    this.#model = model;
+  }
+
+  get terms(): readonly BelowGoodTerm[] {
+    if (this.#terms === undefined) {
+      const terms: BelowGoodTerm[] = [];
+      collectTerms(this.input, this.#model, this.routine, this.weights, 0, 0, terms);
+      this.#terms = terms;
+    }
+    return this.#terms;
+  }
 }
 
 /** The chance that a graded inspection finds the school below good, if it comes, under `rules`. */
 export function belowGoodIfInspected(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): BelowGood {
   const routine = routineFactor(input, model, rules);
   const start = startLogOdds(input, model);
-  const terms: BelowGoodTerm[] = [];
-  for (const [id, odds, rate] of termsOf(model).terms) {
-    const value = RISK_TERMS[id].value(input);
-    const logOdds = odds * value;
-    const logRate = routine ? rate * value : 0;
-    if (logOdds !== 0 || logRate !== 0) terms.push({ id, logOdds, logRate, judgement: false });
-  }
-
-  const { record, standing, asOf } = input;
-  const w = weights;
-  const judged: [keyof JudgementWeights, number][] = [];
-  if (record.attendancePct !== undefined) judged.push(['attendance', linear(w.attendance, w.attendance.reference - record.attendancePct)]);
-  if (record.persistentAbsencePct !== undefined) judged.push(['persistentAbsence', linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference)]);
-  if (record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months) judged.push(['newHead', w.newHead.logOdds]);
-  if (record.headteacherInterim === true) judged.push(['interimHead', w.interimHead]);
-  let flags = 0;
-  for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
-  judged.push(['concernFlags', Math.min(w.concernFlags.cap, flags * w.concernFlags.each)]);
-  if (record.attainmentTrend === 'declining') judged.push(['decliningTrend', w.decliningTrend]);
-  if (standing.ungradedConcerns) judged.push(['ungradedConcerns', w.ungradedConcerns]);
-  for (const [id, logOdds] of judged) if (logOdds !== 0 && Number.isFinite(logOdds)) terms.push({ id, logOdds, logRate: 0, judgement: true });
-
-  let logOdds = start;
-  let logRate = routine?.startLogRate ?? 0;
-  for (const t of terms) {
-    logOdds += t.logOdds;
-    logRate += t.logRate;
-  }
-  const probability = sigmoid(logOdds) * (routine ? routineChance(routine, logRate) : 1);
-  return { probability, startLogOdds: start, routine, terms, input, weights };
+  collectTerms(input, model, routine, weights, start, routine?.startLogRate ?? 0, null);
+  const probability = sigmoid(sumLogOdds) * (routine ? routineChance(routine, sumLogRate) : 1);
+  return new BelowGoodChance(probability, start, routine, input, weights, model);
 }

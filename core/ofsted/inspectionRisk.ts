@@ -17,7 +17,8 @@ import type { SchoolRecord } from '../fields';
 import { belowGoodIfInspected, describeStart, describeTerm, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
 import { chanceOfGradedInspection, describeChance, type GradedInspectionChance } from './inspectionChance';
 import { ruleSetInForce, type InspectionRulesId } from './inspectionRules';
-import { inspectionWindow, type InspectionWindow } from './inspectionWindow';
+import { inspectionWindow, type InspectionWindow, type WindowParameters } from './inspectionWindow';
+import type { TermInput } from './riskTerms';
 import { INSPECTION_RISK_MODEL, type InspectionRiskModel } from './riskModel';
 import type { OfstedStanding } from './standing';
 
@@ -71,15 +72,34 @@ export function riskLevel(probability: number, levels: InspectionRiskParameters[
   return probability >= levels.highFrom ? 'high' : probability >= levels.mediumFrom ? 'medium' : 'low';
 }
 
+/** Parameters merged with the defaults, once per parameters object (a register passes the same one for every school). */
+const mergedParams = new WeakMap<Partial<InspectionRiskParameters>, InspectionRiskParameters>();
+
+function riskParameters(params: Partial<InspectionRiskParameters>): InspectionRiskParameters {
+  if (params === INSPECTION_RISK_DEFAULTS) return INSPECTION_RISK_DEFAULTS;
+  let p = mergedParams.get(params);
+  if (p === undefined) mergedParams.set(params, (p = { ...INSPECTION_RISK_DEFAULTS, ...params }));
+  return p;
+}
+
+/** The window's parameters under these risk parameters and rules, one object per pair (so the window's own caches hold). */
+const windowParams = new WeakMap<InspectionRiskParameters, Partial<Record<InspectionRulesId, Partial<WindowParameters>>>>();
+
+function windowParametersOf(p: InspectionRiskParameters, rules: InspectionRulesId): Partial<WindowParameters> {
+  let byRules = windowParams.get(p);
+  if (byRules === undefined) windowParams.set(p, (byRules = {}));
+  return (byRules[rules] ??= { rules, intervals: p.model.intervals });
+}
+
 /**
  * Scores one school at the as-of date. Parameters not given take `INSPECTION_RISK_DEFAULTS`; `window`
  * is the school's inspection window under the same rules when the caller has it already.
  */
 export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, params: Partial<InspectionRiskParameters> = {}, window?: InspectionWindow | null): InspectionRisk {
-  const p = params === INSPECTION_RISK_DEFAULTS ? INSPECTION_RISK_DEFAULTS : { ...INSPECTION_RISK_DEFAULTS, ...params };
+  const p = riskParameters(params);
   const rules = p.rules === 'in-force' ? ruleSetInForce(asOf) : p.rules;
-  const w = window === undefined ? inspectionWindow(standing, record.openDate, { rules, intervals: p.model.intervals }) : window;
-  const input = { record, standing, asOf };
+  const w = window === undefined ? inspectionWindow(standing, record.openDate, windowParametersOf(p, rules)) : window;
+  const input: TermInput = { record, standing, asOf };
   const chance = chanceOfGradedInspection(input, w, rules, p.horizonMonths, p.model);
   const below = belowGoodIfInspected(input, p.model, rules, p.judgement);
   const probability = chance.probability * below.probability;

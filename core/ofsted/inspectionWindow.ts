@@ -6,7 +6,7 @@
  * good school good cannot be measured). The statutory latest date (5 school years) is shown apart.
  * Every interval is a parameter; sources in `WINDOW_PARAMETERS` and docs/ofsted.md.
  */
-import { addDays, addMonths, dateFromParts, monthsElapsed, schoolYearStarting, termOf, type CalendarDate } from '../dates';
+import { addDays, addMonths, dateFromParts, monthsElapsed, schoolYearStarting, termOf, type CalendarDate, type Term } from '../dates';
 import type { OfstedBand, OfstedSource } from '../facts';
 import type { InspectionRulesId } from './inspectionRules';
 import { INSPECTION_RISK_MODEL, MONTH_DAYS, narrowestInterval, type InspectionRiskModel } from './riskModel';
@@ -95,50 +95,96 @@ const earlier = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const months1 = (days: number) => (days / MONTH_DAYS).toFixed(1);
 
+/** Parameters merged with the defaults, once per parameters object (a register passes the same one for every school). */
+const mergedParams = new WeakMap<Partial<WindowParameters>, WindowParameters>();
+
+function windowParameters(params: Partial<WindowParameters>): WindowParameters {
+  if (params === WINDOW_DEFAULTS) return WINDOW_DEFAULTS;
+  let p = mergedParams.get(params);
+  if (p === undefined) mergedParams.set(params, (p = { ...WINDOW_DEFAULTS, ...params }));
+  return p;
+}
+
+/**
+ * What a window's parameters give every school alike, worked out on first use: the measured spans and
+ * the bases in words (a register of 25,000 schools shares a handful of each).
+ */
+interface WindowTexts {
+  readonly measured: Partial<Record<'requires-improvement' | 'inadequate' | 'inadequate-coc', { readonly fromDays: number; readonly toDays: number; readonly basis: string }>>;
+  /** Good or better, by [report cards][outstanding]. */
+  readonly good: (string | undefined)[];
+  notInspected?: string;
+  gradedNext?: string;
+}
+const textsByParams = new WeakMap<WindowParameters, WindowTexts>();
+
+function textsOf(p: WindowParameters): WindowTexts {
+  let t = textsByParams.get(p);
+  if (t === undefined) textsByParams.set(p, (t = { measured: {}, good: [] }));
+  return t;
+}
+
 /**
  * The window for the next inspection; `null` when nothing dates it (never inspected and no open date).
  * Parameters not given take `WINDOW_DEFAULTS`.
  */
 export function inspectionWindow(last: LastInspection, openDate?: CalendarDate, params: Partial<WindowParameters> = {}): InspectionWindow | null {
-  const p = params === WINDOW_DEFAULTS ? WINDOW_DEFAULTS : { ...WINDOW_DEFAULTS, ...params };
+  const p = windowParameters(params);
+  const texts = textsOf(p);
   const judged = last.lastJudgedDate;
   if (last.band === 'not-inspected' || judged === undefined) {
     if (openDate === undefined) return null;
     const firstYear = schoolYearStarting(openDate) + p.newSchoolInspectionYear - 1;
-    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, kind: 'rule', basis: `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation` };
+    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, kind: 'rule', basis: (texts.notInspected ??= `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation`) };
   }
   const statutoryLatest = endOfSchoolYear(schoolYearStarting(judged) + p.legalMaximumSchoolYears);
   const latest = last.lastInspectionDate !== undefined && last.lastInspectionDate > judged ? last.lastInspectionDate : judged;
   if (last.gradedNext && latest > judged) {
     // The ungraded inspection is itself an inspection under the regulations, so the legal maximum runs from it here.
     const legalFromUngraded = endOfSchoolYear(schoolYearStarting(latest) + p.legalMaximumSchoolYears);
-    return { dueFrom: latest, dueBy: earlier(addMonths(latest, p.gradedNextLatestMonths), legalFromUngraded), coverage: null, statutoryLatest: legalFromUngraded, kind: 'rule', basis: `ungraded inspection said a graded inspection comes next: within ${p.gradedNextLatestMonths} months (legal maximum ${p.legalMaximumSchoolYears} school years)` };
+    return { dueFrom: latest, dueBy: earlier(addMonths(latest, p.gradedNextLatestMonths), legalFromUngraded), coverage: null, statutoryLatest: legalFromUngraded, kind: 'rule', basis: (texts.gradedNext ??= `ungraded inspection said a graded inspection comes next: within ${p.gradedNextLatestMonths} months (legal maximum ${p.legalMaximumSchoolYears} school years)`) };
   }
   if (last.band === 'good-or-better') {
     const reportCards = p.rules === 'report-cards-2025' || last.source === 'report-card';
     const years = reportCards ? p.reportCardWithinSchoolYears : p.goodWithinSchoolYears;
     // A later ungraded inspection that kept the grade restarts the cycle; only a graded one restarts the legal maximum.
     const dueBy = endOfSchoolYear(schoolYearStarting(latest) + years);
+    const outstanding = !reportCards && last.equivalentGrade === 'outstanding';
+    const key = (reportCards ? 2 : 0) + (outstanding ? 1 : 0);
     return {
       dueFrom: addMonths(latest, p.goodEarliestMonths),
       dueBy: latest > judged ? dueBy : earlier(dueBy, statutoryLatest),
       coverage: null,
       statutoryLatest: latest > judged ? undefined : statutoryLatest,
       kind: 'rule',
-      basis: `good or better: within ${years} school years after the last inspection${reportCards ? ' (report cards: the 4-year practice, no primary source)' : ''}${!reportCards && last.equivalentGrade === 'outstanding' ? '; outstanding schools were exempt from routine inspection 2012-2020, so this is for reference' : ''}`,
+      basis: (texts.good[key] ??= `good or better: within ${years} school years after the last inspection${reportCards ? ' (report cards: the 4-year practice, no primary source)' : ''}${outstanding ? '; outstanding schools were exempt from routine inspection 2012-2020, so this is for reference' : ''}`),
     };
   }
-  const measured = p.intervals[last.band];
-  const { fromDays, toDays } = narrowestInterval(measured.quantileDays, p.coverage);
-  const what = last.band === 'inadequate' ? `inadequate${last.inCategoryOfConcern ? ' (category of concern)' : ''}` : 'requires improvement';
+  const band = last.band;
+  let span = texts.measured[band === 'inadequate' && last.inCategoryOfConcern ? 'inadequate-coc' : band];
+  if (span === undefined) {
+    const measured = p.intervals[band];
+    const { fromDays, toDays } = narrowestInterval(measured.quantileDays, p.coverage);
+    const what = band === 'inadequate' ? `inadequate${last.inCategoryOfConcern ? ' (category of concern)' : ''}` : 'requires improvement';
+    span = { fromDays, toDays, basis: `${what}: ${percent(p.coverage)} of next graded inspections came ${months1(fromDays)}-${months1(toDays)} months after such a judgement (2012-2017, ${measured.judgements.toLocaleString('en-GB')} judgements)` };
+    texts.measured[band === 'inadequate' && last.inCategoryOfConcern ? 'inadequate-coc' : band] = span;
+  }
   return {
-    dueFrom: addDays(judged, fromDays),
-    dueBy: addDays(judged, toDays),
+    dueFrom: addDays(judged, span.fromDays),
+    dueBy: addDays(judged, span.toDays),
     coverage: p.coverage,
     statutoryLatest,
     kind: 'measured',
-    basis: `${what}: ${percent(p.coverage)} of next graded inspections came ${months1(fromDays)}-${months1(toDays)} months after such a judgement (2012-2017, ${measured.judgements.toLocaleString('en-GB')} judgements)`,
+    basis: span.basis,
   };
+}
+
+let lastTerm: { readonly asOf: CalendarDate; readonly term: Term } | null = null;
+
+/** The term of the as-of date, kept from the last call: a register asks it once per school, for one date. */
+function termAt(asOf: CalendarDate): Term {
+  if (lastTerm === null || lastTerm.asOf !== asOf) lastTerm = { asOf, term: termOf(asOf) };
+  return lastTerm.term;
 }
 
 /** Where the as-of date sits against a window. */
@@ -153,7 +199,7 @@ export interface WindowStatus {
 
 /** The window seen from the as-of date. */
 export function windowStatus(window: InspectionWindow, asOf: CalendarDate): WindowStatus {
-  const term = termOf(asOf);
+  const term = termAt(asOf);
   return {
     monthsUntilDue: monthsElapsed(asOf, window.dueBy),
     overdue: window.dueBy < asOf,

@@ -71,9 +71,19 @@ export function reportCardMapping(params: Partial<ReportCardMapping> = {}): Repo
   return { ...REPORT_CARD_MAPPING_DEFAULTS, ...params };
 }
 
+/** `reportCardMapping`, once per parameters object (a register passes the same one for every school). */
+const mergedMappings = new WeakMap<Partial<ReportCardMapping>, ReportCardMapping>();
+
+function mappingOf(params: Partial<ReportCardMapping>): ReportCardMapping {
+  if (params === REPORT_CARD_MAPPING_DEFAULTS) return REPORT_CARD_MAPPING_DEFAULTS;
+  let p = mergedMappings.get(params);
+  if (p === undefined) mergedMappings.set(params, (p = reportCardMapping(params)));
+  return p;
+}
+
 /** Reads the report card on a record; `null` when no area is graded (safeguarding alone is not a report card). */
 export function readReportCard(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardReading | null {
-  const p = reportCardMapping(params);
+  const p = mappingOf(params);
   const graded = REPORT_CARD_FIELDS.flatMap((f) => (record[f] === undefined ? [] : [[f, record[f]] as [FieldKey, ReportCardGrade]]));
   if (graded.length === 0) return null;
   const at = (g: ReportCardGrade) => graded.filter(([, v]) => v === g).map(([f]) => f);

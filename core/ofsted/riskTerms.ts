@@ -39,11 +39,22 @@ const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '-' : ''}${Math.abs(round
 
 /** Mean of the KS2 reading, writing and maths progress scores given. */
 export function ks2MeanProgress(record: SchoolRecord): number | undefined {
+  // Three reads rather than a loop over a new array: this runs several times per school.
   let sum = 0;
   let count = 0;
-  for (const x of [record.ks2ReadingProgress, record.ks2WritingProgress, record.ks2MathsProgress]) {
-    if (x === undefined) continue;
-    sum += x;
+  const r = record.ks2ReadingProgress;
+  const w = record.ks2WritingProgress;
+  const m = record.ks2MathsProgress;
+  if (r !== undefined) {
+    sum += r;
+    count++;
+  }
+  if (w !== undefined) {
+    sum += w;
+    count++;
+  }
+  if (m !== undefined) {
+    sum += m;
     count++;
   }
   return count === 0 ? undefined : sum / count;
