@@ -63,7 +63,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     }
     const cat = fw.categories[rank]!;
     // The default category has no rule: what decided it is the fired criteria that indicate it.
-    deciding = cat.when ? decidingCriteria(fw.inDefinitionOrder, cat.reasonRefs, fired) : firedList.filter((c) => c.indicatesRank === rank).map((c) => c.index);
+    deciding = cat.when ? decidingCriteria(fw.inDefinitionOrder, cat.reasonRefs, fired) : indicating(firedList, rank);
   } else {
     ({ rank, deciding } = bestFit(fw, firedList));
   }
@@ -119,6 +119,13 @@ function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boo
   let resolved = fw.supportByParams.get(params);
   if (!resolved) fw.supportByParams.set(params, (resolved = []));
   return (resolved[cat.rank * 2 + (isAcademy ? 1 : 0)] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
+}
+
+/** The fired criteria that indicate a category (what decided a default category, which has no rule). */
+function indicating(firedList: readonly CompiledCriterion[], rank: number): number[] {
+  const out: number[] = [];
+  for (const c of firedList) if (c.indicatesRank === rank) out.push(c.index);
+  return out;
 }
 
 /** Inserts a fired criterion into a list kept in definition order (it arrives nearly in order). */

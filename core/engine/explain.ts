@@ -87,13 +87,17 @@ export function reasonReferences(cond: Condition, criterionIndex: ReadonlyMap<st
  * not fire decided nothing ("several factors" needs three: with one, that one is no reason for high).
  */
 export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], fired: readonly Truth[]): number[] {
+  // Depth first, in the order of the references, with a stack rather than a closure: it runs per school.
   const out: number[] = [];
-  const visit = (i: number): void => {
-    if (fired[i] !== true || out.includes(i)) return;
+  const stack: number[] = [];
+  for (let k = roots.length - 1; k >= 0; k--) stack.push(roots[k]!);
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (fired[i] !== true || out.includes(i)) continue;
     out.push(i);
-    criteria[i]!.reasonRefs.forEach(visit);
-  };
-  roots.forEach(visit);
+    const refs = criteria[i]!.reasonRefs;
+    for (let k = refs.length - 1; k >= 0; k--) stack.push(refs[k]!);
+  }
   return out;
 }
 
