@@ -94,14 +94,27 @@ export function deriveFactsInPlace(record: SchoolRecord, asOf: CalendarDate, nat
   return { facts: record as unknown as Facts, inspection: derive(record, record as unknown as Record<string, unknown>, asOf, national) };
 }
 
-/** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
-function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, national: NationalParameters): InspectionOutlook {
+/** A school's standing, inspection window and risk under the rules in force at `asOf` (or those chosen) and the analyst's national parameters. */
+function assessInspection(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters): { standing: ReturnType<typeof ofstedStanding>; window: InspectionWindow | null; risk: InspectionRisk } {
   const standing = ofstedStanding(record, national.reportCards);
   const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
   const ruled = underRules(national, rules);
   const window = inspectionWindow(standing, record.openDate, ruled.windows);
+  return { standing, window, risk: inspectionRisk(record, standing, asOf, ruled.risk, window) };
+}
+
+/**
+ * A school's inspection risk exactly as its derived facts score it (the analyst's window coverage, horizon
+ * and rules included): the worst case for missing evidence scores its extremes with it.
+ */
+export function schoolInspectionRisk(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): InspectionRisk {
+  return assessInspection(record, asOf, national).risk;
+}
+
+/** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
+function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, national: NationalParameters): InspectionOutlook {
+  const { standing, window, risk } = assessInspection(record, asOf, national);
   const status = window ? windowStatus(window, asOf) : undefined;
-  const risk = inspectionRisk(record, standing, asOf, ruled.risk, window);
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;

@@ -18,8 +18,7 @@ import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel }
 import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
-import { NATIONAL_DEFAULTS, type NationalParameters } from './deriveFacts';
-import { inspectionRisk, ofstedStanding } from './ofsted';
+import { NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from './deriveFacts';
 
 /** When a blank cell is a statement rather than missing evidence. */
 export interface BlankReading {
@@ -283,7 +282,8 @@ function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: Cal
           cells[f] = extreme ? (best ? extreme.best(asOf) : extreme.worst(asOf)) : undefined;
         }
         if (cohort === 1) for (const f of COHORTS) if (missing.includes(f)) cells[f] = 0;
-        const risk = inspectionRisk(record, ofstedStanding(record, national.reportCards), asOf, national.risk);
+        // Scored as the school's own risk is (its window under the analyst's coverage and rules), so the range holds it.
+        const risk = schoolInspectionRisk(record, asOf, national);
         const rank = RISK_LEVELS.indexOf(risk.level);
         least = Math.min(least, risk.score);
         most = Math.max(most, risk.score);

@@ -144,3 +144,33 @@ describe('a formula without its calculated value in a register', () => {
     expect(unused.problems).toEqual([expect.objectContaining({ kind: 'formula-not-calculated', severity: 'warning', column: 'Attainment 8' })]);
   });
 });
+
+describe('the range of the inspection risk a school\'s blank inputs leave open', () => {
+  it('is scored as the school\'s own risk is (the analyst\'s horizon, window coverage and rules), so it holds the school\'s score with the blank filled', async () => {
+    const { englandRegister, BENCH_AS_OF } = await import('../../bench/englandRegister');
+    const { deriveFacts, nationalParameters } = await import('../../core/deriveFacts');
+    const { mapHeaders } = await import('../../core/headers');
+    const { readRegister } = await import('../../core/record');
+    const { unknownsReader } = await import('../../core/missingEvidence');
+    const { header, rows } = englandRegister(3000);
+    const read = readRegister(header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    const mapping = mapHeaders(header, { headerRowNumber: 1 });
+    for (const options of [{ windowCoverage: 0.6 }, { windowCoverage: 0.95, horizonMonths: 6 }, { rules: '2012-2019' as const }]) {
+      const national = nationalParameters(options);
+      const unknowns = unknownsReader(['inspectionRiskScore'], mapping, BENCH_AS_OF, national);
+      let open = 0;
+      for (const record of read.records) {
+        if (!record || record.attendancePct === undefined) continue;
+        // The school as it is, and with its attendance blank: the range the blank leaves must hold its score.
+        const known = deriveFacts(record, BENCH_AS_OF, national).facts.inspectionRiskScore;
+        const blanked = { ...record, attendancePct: undefined };
+        const range = unknowns(blanked, deriveFacts(blanked, BENCH_AS_OF, national).facts)?.get('inspectionRiskScore')?.range;
+        if (!range) continue;
+        open++;
+        expect(known, `${JSON.stringify(options)} row ${record.row}`).toBeGreaterThanOrEqual(range[0] as number);
+        expect(known, `${JSON.stringify(options)} row ${record.row}`).toBeLessThanOrEqual(range[1] as number);
+      }
+      expect(open, JSON.stringify(options)).toBeGreaterThan(30);
+    }
+  });
+});
