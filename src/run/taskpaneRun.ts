@@ -225,7 +225,9 @@ export async function runOnPort(
       slice = Date.now();
       if (signal?.aborted) return stopped('cancelled', 'categorising', { region, categorised: at });
     }
-    at = { done: plan.rows.length, total: plan.rows.length };
+    // Done, on the steps' own count (the register's rows, blank ones included), so the total never changes at the end.
+    const total = at.total || plan.rows.length;
+    at = { done: total, total };
     onProgress?.({ phase: 'categorising', ...at });
     await pause();
     if (signal?.aborted) return stopped('cancelled', 'categorising', { region, categorised: at });

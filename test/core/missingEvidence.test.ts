@@ -155,7 +155,7 @@ describe('the range of the inspection risk a school\'s blank inputs leave open',
     const { header, rows } = englandRegister(3000);
     const read = readRegister(header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
     const mapping = mapHeaders(header, { headerRowNumber: 1 });
-    for (const options of [{ windowCoverage: 0.6 }, { windowCoverage: 0.95, horizonMonths: 6 }, { rules: '2012-2019' as const }]) {
+    for (const options of [{ windowCoverage: 0.6 }, { windowCoverage: 0.95, horizonMonths: 6 }, { rules: 'practice-2012-2019' as const }]) {
       const national = nationalParameters(options);
       const unknowns = unknownsReader(['inspectionRiskScore'], mapping, BENCH_AS_OF, national);
       let open = 0;
