@@ -98,3 +98,33 @@ describe('deriveFacts: RISE "stuck" schools (DfE, Schools eligible for RISE inte
     expect(stuck({ ...rc, rcLeadershipGovernance: 'needs-attention', ofstedGrade: 'good', inspectionDate: d('2023-05-01') }).facts.riseStuck).toBe(false);
   });
 });
+
+describe('RISK_MODEL_INPUTS: every column the inspection outlook reads', () => {
+  // The custom functions read only a framework's columns and these: a column the outlook read but this
+  // list missed would give the functions another risk than the pane and the command line.
+  it('holds every field the outlook reads: without any other field, every school\'s outlook is the same', async () => {
+    const { englandRegister, BENCH_AS_OF } = await import('../../bench/englandRegister');
+    const { readRegister } = await import('../../core/record');
+    const { RISK_MODEL_INPUTS } = await import('../../core/facts');
+    const { FIELD_KEYS } = await import('../../core/fields');
+    const { header, rows } = englandRegister(400);
+    const records = readRegister(header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 }).records.filter((r): r is SchoolRecord => r !== undefined && r !== null);
+    const listed = new Set<string>(RISK_MODEL_INPUTS);
+    const others = FIELD_KEYS.filter((f) => !listed.has(f));
+    const outlook = (r: SchoolRecord) => {
+      const o = deriveFacts(r, BENCH_AS_OF).inspection;
+      return JSON.stringify([o.dueFrom, o.dueBy, o.windowCoverage, o.statutoryLatest, o.basis, o.rules, o.risk, o.riskScore, o.probability, o.riskReasons, o.riseStuck]);
+    };
+    let tried = 0;
+    for (const r of records) {
+      const only = { ...r } as Record<string, unknown>;
+      for (const f of others) if (only[f] !== undefined) {
+        delete only[f];
+        tried++;
+      }
+      expect(outlook(only as unknown as SchoolRecord), `row ${r.row}`).toBe(outlook(r));
+    }
+    // The benchmark register fills many of the other columns, so the check removes something real.
+    expect(tried).toBeGreaterThan(records.length * 5);
+  });
+});
