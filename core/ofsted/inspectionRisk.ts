@@ -11,6 +11,7 @@
  * for its chance, shared among the start and the indicators. The levels are probability bands.
  * The fit, the backtest and the figures are in docs/ofsted.md.
  */
+import { mergerOver } from '../mergedDefaults';
 import type { CalendarDate } from '../dates';
 import type { RiskLevel } from '../facts';
 import type { SchoolRecord } from '../fields';
@@ -72,15 +73,8 @@ export function riskLevel(probability: number, levels: InspectionRiskParameters[
   return probability >= levels.highFrom ? 'high' : probability >= levels.mediumFrom ? 'medium' : 'low';
 }
 
-/** Parameters merged with the defaults, once per parameters object (a register passes the same one for every school). */
-const mergedParams = new WeakMap<Partial<InspectionRiskParameters>, InspectionRiskParameters>();
-
-function riskParameters(params: Partial<InspectionRiskParameters>): InspectionRiskParameters {
-  if (params === INSPECTION_RISK_DEFAULTS) return INSPECTION_RISK_DEFAULTS;
-  let p = mergedParams.get(params);
-  if (p === undefined) mergedParams.set(params, (p = { ...INSPECTION_RISK_DEFAULTS, ...params }));
-  return p;
-}
+/** Parameters merged with the defaults, once per parameters object. */
+const riskParameters = mergerOver<InspectionRiskParameters>(INSPECTION_RISK_DEFAULTS);
 
 /** The window's parameters under these risk parameters and rules, one object per pair (so the window's own caches hold). */
 const windowParams = new WeakMap<InspectionRiskParameters, Partial<Record<InspectionRulesId, Partial<WindowParameters>>>>();

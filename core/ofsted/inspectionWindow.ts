@@ -6,6 +6,7 @@
  * good school good cannot be measured). The statutory latest date (5 school years) is shown apart.
  * Every interval is a parameter; sources in `WINDOW_PARAMETERS` and docs/ofsted.md.
  */
+import { mergerOver } from '../mergedDefaults';
 import { addDays, addMonths, dateFromParts, monthsElapsed, schoolYearStarting, termOf, type CalendarDate, type Term } from '../dates';
 import type { OfstedBand, OfstedSource } from '../facts';
 import type { InspectionRulesId } from './inspectionRules';
@@ -95,15 +96,8 @@ const earlier = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const months1 = (days: number) => (days / MONTH_DAYS).toFixed(1);
 
-/** Parameters merged with the defaults, once per parameters object (a register passes the same one for every school). */
-const mergedParams = new WeakMap<Partial<WindowParameters>, WindowParameters>();
-
-function windowParameters(params: Partial<WindowParameters>): WindowParameters {
-  if (params === WINDOW_DEFAULTS) return WINDOW_DEFAULTS;
-  let p = mergedParams.get(params);
-  if (p === undefined) mergedParams.set(params, (p = { ...WINDOW_DEFAULTS, ...params }));
-  return p;
-}
+/** Parameters merged with the defaults, once per parameters object. */
+const windowParameters = mergerOver<WindowParameters>(WINDOW_DEFAULTS);
 
 /**
  * What a window's parameters give every school alike, worked out on first use: the measured spans and

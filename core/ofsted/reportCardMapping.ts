@@ -4,6 +4,7 @@
  * mapping from a report card onto those notions (docs/ofsted.md, "Report cards"). An authority can
  * change each rule; every parameter says what it means and where its default comes from.
  */
+import { mergerOver } from '../mergedDefaults';
 import type { CategoryOfConcern, FieldKey, ReportCardGrade, SchoolRecord } from '../fields';
 import { REPORT_CARD_FIELDS, REPORT_CARD_GRADES } from '../fields';
 import type { OfstedBand } from '../facts';
@@ -71,15 +72,8 @@ export function reportCardMapping(params: Partial<ReportCardMapping> = {}): Repo
   return { ...REPORT_CARD_MAPPING_DEFAULTS, ...params };
 }
 
-/** `reportCardMapping`, once per parameters object (a register passes the same one for every school). */
-const mergedMappings = new WeakMap<Partial<ReportCardMapping>, ReportCardMapping>();
-
-function mappingOf(params: Partial<ReportCardMapping>): ReportCardMapping {
-  if (params === REPORT_CARD_MAPPING_DEFAULTS) return REPORT_CARD_MAPPING_DEFAULTS;
-  let p = mergedMappings.get(params);
-  if (p === undefined) mergedMappings.set(params, (p = reportCardMapping(params)));
-  return p;
-}
+/** `reportCardMapping`, once per parameters object. */
+const mappingOf = mergerOver<ReportCardMapping>(REPORT_CARD_MAPPING_DEFAULTS);
 
 /** Reads the report card on a record; `null` when no area is graded (safeguarding alone is not a report card). */
 export function readReportCard(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardReading | null {

@@ -58,6 +58,22 @@ export function packSteps(write: RunWrite, support: HostSupport, chunkBudget: nu
   return [...write.pack.flatMap((layout) => layoutSteps(layout, { at: 0, open: 'replace' }, support, chunkBudget)), logStep(write.log, support)];
 }
 
+/**
+ * Queues one group of steps and syncs it, Excel's recalculation held until the sync; the error when the
+ * sync failed, else `null`. Both writers of sheets of ours (the run's pack, the refresh) go through it.
+ */
+export async function syncGroup(ctx: Excel.RequestContext, group: readonly PackStep[], state: PackState): Promise<Error | null> {
+  ctx.application.suspendApiCalculationUntilNextSync();
+  for (const step of group) step.queue(ctx, state);
+  try {
+    await ctx.sync();
+    return null;
+  } catch (e) {
+    // Office.js rejects with its own error objects: keep their message whatever they are.
+    return e instanceof Error ? e : new Error(typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e));
+  }
+}
+
 /** Groups steps into syncs in order, as many as fit the budget in each (a larger one alone); the first group may take only `room`, and may be empty. */
 export function syncGroups(steps: readonly PackStep[], budget: number, room = budget): PackStep[][] {
   const groups: PackStep[][] = [[]];

@@ -13,7 +13,7 @@
 import { ourSheetName, REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { layoutSteps, syncGroups, type PackState, type PackStep } from './officePack';
+import { layoutSteps, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
 import { columnRuns, queueTable, type TableOutcome } from './officeWrite';
 import { chunkRows, jsonBytes, type RefreshCell, type RefreshReport, type RefreshWrite, type WriteControl } from './port';
 
@@ -97,14 +97,9 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     { sheet: write.memory.name, bytes: COMMAND_BYTES, queue: (c) => void (c.workbook.worksheets.getItem(write.memory.name).visibility = 'Hidden' as Excel.SheetVisibility) },
   ];
   const groups = syncGroups(steps, budget);
-  for (let g = 0; g < groups.length; g++) {
-    ctx.application.suspendApiCalculationUntilNextSync();
-    for (const step of groups[g]!) step.queue(ctx, state!);
-    try {
-      await ctx.sync();
-    } catch (e) {
-      return report('failed', false, `Every changed cell is written, but not the "${changesSheet}" sheet or the refresh's memory: ${(e as Error).message}`);
-    }
+  for (const group of groups) {
+    const error = await syncGroup(ctx, group, state!);
+    if (error) return report('failed', false, `Every changed cell is written, but not the "${changesSheet}" sheet or the refresh's memory: ${error.message}`);
   }
   return report('done', true);
 }

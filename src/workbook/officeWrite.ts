@@ -10,7 +10,7 @@
 import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import { textSafe } from './cell';
 import type { HostSupport } from './office';
-import { packSteps, queuePackState, syncGroups, type PackState, type PackStep } from './officePack';
+import { packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
 
 /** Said in the Name Manager's comment of each name we add. */
 const MARKER_COMMENT = 'School risk register: marks its results so the next run refreshes them in place. Deleting it makes the next run write new result columns.';
@@ -99,13 +99,8 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   // A cancel stops before the pack; once begun it is written whole (half of it would leave the summary and the log disagreeing).
   if (control.signal?.aborted) return report('cancelled', false);
   for (let g = 0; g < after.length; g++) {
-    ctx.application.suspendApiCalculationUntilNextSync();
-    for (const step of after[g]!) step.queue(ctx, state!);
-    try {
-      await ctx.sync();
-    } catch (e) {
-      return report('failed', false, `Every row is written, but not ${unwritten(after.slice(g).flat())}: ${(e as Error).message}`);
-    }
+    const error = await syncGroup(ctx, after[g]!, state!);
+    if (error) return report('failed', false, `Every row is written, but not ${unwritten(after.slice(g).flat())}: ${error.message}`);
     control.onProgress?.(done, total, { syncsDone: chunks.length + g + 1, syncsTotal, sheet: after[g]![after[g]!.length - 1]!.sheet });
   }
   return report('done', true);
