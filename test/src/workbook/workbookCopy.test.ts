@@ -104,6 +104,30 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
     expect(RESULT_HEADERS.map((_, i) => register.cells[`${letters(notes + 1 + i)}1`]?.[0])).toEqual([...RESULT_HEADERS]);
   });
 
+  it('gives every categorised school its reasons as an analyst reads them (openpyxl): one line per cited section, no line twice, the values left to the profile', () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = Object.values(python<WorkbookCells>(CELLS, output()).sheets)[0]!;
+    const headerAt = (h: string) => Object.entries(register.cells).find(([ref, c]) => /^[A-Z]+1$/.test(ref) && c[0] === h)![0].replace(/1$/, '');
+    const [category, reasons] = [headerAt('Category'), headerAt('Reasons')];
+    let categorised = 0;
+    for (let row = 2; register.cells[`${category}${row}`] !== undefined || register.cells[`A${row}`] !== undefined; row++) {
+      if (!register.cells[`${category}${row}`]?.[0]) continue;
+      categorised++;
+      const lines = String(register.cells[`${reasons}${row}`]?.[0] ?? '').split('\n');
+      const cited = lines.filter((l) => !l.startsWith('Analyst override: '));
+      expect(cited.length, `row ${row}`).toBeGreaterThan(0);
+      expect(new Set(lines).size, `row ${row}: ${lines.join(' | ')}`).toBe(lines.length);
+      for (const l of cited) {
+        // "label; label [section]": a section once per line, and no "(Field: value)" a reason saw.
+        expect(l, `row ${row}`).toMatch(/^[^[\]]+ \[[^\]]+\]$/);
+        expect(l, `row ${row}`).not.toMatch(/\([^()]*: [^()]*\) \[/);
+      }
+      const sections = cited.map((l) => l.slice(l.lastIndexOf(' [')));
+      expect(new Set(sections).size, `row ${row}`).toBe(sections.length);
+    }
+    expect(categorised).toBeGreaterThan(0);
+  });
+
   it('opens in LibreOffice (converted to PDF)', () => {
     if (!have(SOFFICE, 'LibreOffice') || !have(PDFINFO, 'pdfinfo')) return;
     expect(pdfPages(toPdf(output(), dir))).toBeGreaterThan(0);
