@@ -26,7 +26,7 @@ export function NoticeBar({ notice, detailsLabel, focusKey = 0 }: NoticeBarProps
   if (!notice) return <div ref={ref} />;
   return (
     <div ref={ref} tabIndex={-1} data-notice style={{ outlineOffset: 2 }}>
-      <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout={notice.details?.length || notice.text.length > 60 ? 'multiline' : 'auto'}>
+      <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{notice.title}</MessageBarTitle>
           {notice.text}
