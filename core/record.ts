@@ -52,6 +52,11 @@ export interface RegisterReader {
   readonly mapping: HeaderMapping;
   /** Reads data row `i` (0 for the row after the header): its record, `null` for a fully blank row; its problems go to `problems`. */
   readonly read: (cells: readonly unknown[], i: number, problems: Problem[]) => SchoolRecord | null;
+  /**
+   * Notes data row `i`'s URN without reading the row, so a later row repeating it is still found: for a
+   * caller that categorises only some rows (the others' results kept from an earlier call).
+   */
+  readonly noteUrn: (cells: readonly unknown[], i: number) => void;
 }
 
 /**
@@ -100,5 +105,14 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
     }
     return record;
   };
-  return { mapping, read };
+  const noteUrn = (cells: readonly unknown[], i: number): void => {
+    if (!urnColumn) return;
+    const row = opts.headerRowNumber + 1 + i;
+    // Read as `read` reads it: a cell that is not a URN notes nothing (and a blank row has a blank URN).
+    const urn = urnColumn.read(cells[urnColumn.index], row, urnColumn.header, opts.asOf);
+    if (typeof urn !== 'string') return;
+    const key = urnKey(urn);
+    if (!seenUrns.has(key)) seenUrns.set(key, row);
+  };
+  return { mapping, read, noteUrn };
 }

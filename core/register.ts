@@ -94,6 +94,13 @@ export interface RegisterOptions {
    * not read at all, so they cost nothing and their problems, only ever warnings, are not reported.
    */
   readonly onlyUsedColumns?: boolean;
+  /**
+   * Categorise only these data rows (0-based, ascending); the rows before the last of them are read for
+   * their URN alone, so a URN repeated from one of them is still found, and give no outcome. A
+   * recalculation that works out only the rows whose cells changed (functions/recalcMemo.ts) keeps the
+   * other rows' earlier results.
+   */
+  readonly onlyRows?: readonly number[];
 }
 
 /** The fields a run of this framework reads: those its rules use, the URN and the analyst's override. */
@@ -194,9 +201,19 @@ export function* visitRegisterSteps(
   };
   const derive = deriveFactsInPlace;
   const evaluate = categorise;
-  const total = rows.length;
+  const only = options.onlyRows;
+  // A repeated URN is found against earlier rows only, so rows after the last one asked for are not read.
+  const total = only === undefined ? rows.length : only.length === 0 ? 0 : only[only.length - 1]! + 1;
+  let asked = 0;
   for (let i = 0; i < total; i++) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield { done: i, total };
+    if (only !== undefined) {
+      if (only[asked] !== i) {
+        reader.noteUrn(rows[i]!, i);
+        continue;
+      }
+      asked++;
+    }
     const problems: Problem[] = [];
     const record = reader.read(rows[i]!, i, problems);
     if (record === null) continue;

@@ -14,6 +14,8 @@ import type { RunSettings } from '../core/parameters';
 import { parsePaneSettings, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import type { PaneSettings } from '../src/workbook/port';
 import { provisionalText, visitRegister, type RowOutcome } from '../core/register';
+import { mapHeaders } from '../core/headers';
+import { contextText, RecalcMemo } from './recalcMemo';
 import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank } from './arguments';
 import { schoolOf } from './schoolArguments';
 import { notAvailable, valueError, type ExcelError } from './excelError';
@@ -64,7 +66,32 @@ function guarded<T>(body: () => T): T | ExcelError {
   }
 }
 
-function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
+/** A number per framework object, for the memo's context (a workbook's framework file is a new object when the file changes). */
+const frameworkNumbers = new WeakMap<CompiledFramework, number>();
+let frameworksNumbered = 0;
+
+function frameworkNumber(fw: CompiledFramework): number {
+  let n = frameworkNumbers.get(fw);
+  if (n === undefined) frameworkNumbers.set(fw, (n = ++frameworksNumbered));
+  return n;
+}
+
+/** The last calls of RISKCATEGORY and RISKREASONS (recalcMemo.ts): an edit recomputes only its row. */
+const categoryMemo = new RecalcMemo<string[] | ExcelError[]>();
+const reasonsMemo = new RecalcMemo<string[] | ExcelError[]>();
+
+/** Forgets the functions' kept calls: the next call works out every row (tests, the benchmark's first call). */
+export function forgetEarlierCalls(): void {
+  categoryMemo.clear();
+  reasonsMemo.clear();
+}
+
+/** How many rows the last RISKCATEGORY and RISKREASONS calls worked out (the rest kept from the call before). */
+export function rowsWorkedOut(): { riskCategory: number; riskReasons: number } {
+  return { riskCategory: categoryMemo.workedOut, riskReasons: reasonsMemo.workedOut };
+}
+
+function perRow<T extends string>(memo: RecalcMemo<T[] | ExcelError[]>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
   return guarded(() => {
     const settings = workbookSettings();
     const fw = frameworkArg(framework, settings);
@@ -76,25 +103,29 @@ function perRow<T>(framework: unknown, headers: unknown[][] | null, rows: unknow
     // Row numbers in messages count within the `rows` range, so "Row 1" is its first row.
     const date = asOfArg(asOf);
     const given = parametersOf(settings, fw, date);
-    // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
-    const out: (T | ExcelError)[][] = new Array(data.length);
-    const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, params: given.params, national: given.national, onlyUsedColumns: true }, (r) => {
-      out[r.row - 1] = r.result ? [cell(r)] : [valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '))];
+    const mapping = mapHeaders(header, { headerRowNumber: 0 });
+    // Everything a row's value depends on beside its cells and the URNs (recalcMemo.ts).
+    const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national]);
+    const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
+      // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
+      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, onlyUsedColumns: true, onlyRows: onlyRows ?? undefined }, (r) => {
+        values[r.row - 1] = r.result ? [cell(r)] : [valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '))];
+      });
+      if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
+      for (let i = 0; i < values.length; i++) values[i] ??= [''] as T[]; // a blank row stays blank
     });
-    if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-    for (let i = 0; i < out.length; i++) out[i] ??= [''] as unknown as T[]; // a blank row stays blank
-    return out;
+    return out as (T | ExcelError)[][];
   });
 }
 
 /** RISKCATEGORY: the category label per row, "(provisional)" where blank cells could make it more concerning. */
 export function riskCategoryOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(framework, headers, rows, asOf, (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null));
+  return perRow(categoryMemo, framework, headers, rows, asOf, (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null));
 }
 
 /** RISKREASONS: the reasons per row, with citations, in one text. */
 export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(framework, headers, rows, asOf, (r) => {
+  return perRow(reasonsMemo, framework, headers, rows, asOf, (r) => {
     const lines = r.result!.reasons.map((x) => x.text);
     if (r.result!.override) lines.unshift(`Analyst override: ${r.result!.override.reason || '(no reason given)'}`);
     if (r.provisional) lines.push(`Provisional: ${provisionalText(r.provisional)}`);
