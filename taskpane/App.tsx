@@ -264,7 +264,11 @@ export function App({ port, dark }: AppProps) {
           <Field label="As of" validationMessage={asOf ? undefined : 'Enter a date.'}>
             <Input type="date" value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
           </Field>
-          <Button onClick={() => void findRegister()}>Find register</Button>
+          <Button onClick={() => {
+            // The last run's counts and problems describe the register as it was then, not the one found now.
+            clear();
+            void findRegister();
+          }}>Find register</Button>
         </section>
 
         <AuthoritySettings

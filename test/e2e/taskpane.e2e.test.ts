@@ -581,10 +581,17 @@ suite('the task pane in chromium, on the Excel double', () => {
       return Array.from({ length: 20 }, (_, c) => String(sheet.value(2, c)));
     });
     expect(log).toContain('targetedMaxDays=2');
+    // The run's counts and problems are shown until the next action.
+    expect(await page.getByRole('heading', { name: 'Schools per category' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Problems \(\d+\)$/ }).count()).toBe(1);
     // Our own result columns are not offered for mapping: every column of the analyst's is mapped, as before the run.
     await selectRegisterCell(1, 0);
     await page.getByRole('button', { name: 'Find register' }).click();
     await page.getByText(new RegExp(`^${tableWidth} of ${tableWidth} columns mapped \\(and ${RESULT_HEADERS.length} result columns of ours\\): show or correct$`)).waitFor({ timeout: 30_000 });
+    // Finding the register again is a new action: the last run's counts and problems are gone with its message.
+    expect(await page.getByRole('heading', { name: 'Schools per category' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /^Problems \(\d+\)$/ }).count()).toBe(0);
+    expect(await page.getByText(/^Categorised \d+ of \d+ schools/).count()).toBe(0);
     await screenshots('mapping-after-run', { from: '#mapping' });
   });
 
