@@ -2,7 +2,8 @@
  * Excel calls RISKCATEGORY again with the whole register whenever any cell of it changes, so an analyst
  * who corrects one cell of 25,000 rows would wait for every school to be worked out again. The last call's
  * rows and values are kept; a row whose cells are all the same (===) as that call's row, at the same
- * position, under the same framework, parameters, as-of date and header row, keeps its value.
+ * position, under the same framework, parameters, as-of date and header row, keeps its value (a cell
+ * that is an object is never taken as the same).
  *
  * A row's value depends on those, its own cells, and the URNs of every row (a repeated URN is an error
  * of the later row): so when a URN cell changed, or rows were added or removed, every row is worked out
@@ -54,9 +55,10 @@ export class RecalcMemo<T> {
       compute(null, values);
       this.workedOut = rows.length;
     }
-    this.calls.set(context, { rows, values });
+    // Copies: whatever the caller does later with the arrays it passed or was given changes nothing kept.
+    this.calls.set(context, { rows: rows.map((r) => r.slice()), values });
     while (this.calls.size > KEPT_CALLS) this.calls.delete(this.calls.keys().next().value!);
-    return values;
+    return values.slice();
   }
 
   /** Forgets every kept call (tests, and the benchmark's first-call figure). */
@@ -78,7 +80,9 @@ function changedRows(before: readonly (readonly unknown[])[], now: readonly (rea
     if (a.length !== b.length) return null;
     if (urnColumn !== undefined && a[urnColumn] !== b[urnColumn]) return null;
     for (let c = 0; c < b.length; c++) {
-      if (a[c] !== b[c]) {
+      // A cell that is an object (an entity, a rich value) may have changed inside: never taken as the same.
+      const x = b[c];
+      if (a[c] !== x || (typeof x === 'object' && x !== null)) {
         changed.push(i);
         break;
       }

@@ -77,8 +77,8 @@ function frameworkNumber(fw: CompiledFramework): number {
 }
 
 /** The last calls of RISKCATEGORY and RISKREASONS (recalcMemo.ts): an edit recomputes only its row. */
-const categoryMemo = new RecalcMemo<string[] | ExcelError[]>();
-const reasonsMemo = new RecalcMemo<string[] | ExcelError[]>();
+const categoryMemo = new RecalcMemo<string | ExcelError>();
+const reasonsMemo = new RecalcMemo<string | ExcelError>();
 
 /** Forgets the functions' kept calls: the next call works out every row (tests, the benchmark's first call). */
 export function forgetEarlierCalls(): void {
@@ -91,7 +91,7 @@ export function rowsWorkedOut(): { riskCategory: number; riskReasons: number } {
   return { riskCategory: categoryMemo.workedOut, riskReasons: reasonsMemo.workedOut };
 }
 
-function perRow<T extends string>(memo: RecalcMemo<T[] | ExcelError[]>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
+function perRow<T extends string>(memo: RecalcMemo<T | ExcelError>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
   return guarded(() => {
     const settings = workbookSettings();
     const fw = frameworkArg(framework, settings);
@@ -109,12 +109,12 @@ function perRow<T extends string>(memo: RecalcMemo<T[] | ExcelError[]>, framewor
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
       const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, onlyUsedColumns: true, onlyRows: onlyRows ?? undefined }, (r) => {
-        values[r.row - 1] = r.result ? [cell(r)] : [valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '))];
+        values[r.row - 1] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
       });
       if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-      for (let i = 0; i < values.length; i++) values[i] ??= [''] as T[]; // a blank row stays blank
+      for (let i = 0; i < values.length; i++) values[i] ??= '' as T; // a blank row stays blank
     });
-    return out as (T | ExcelError)[][];
+    return out.map((v) => [v]);
   });
 }
 

@@ -84,6 +84,26 @@ describe('RISKCATEGORY and RISKREASONS after an edit work out only the rows that
     expect(rowsWorkedOut().riskCategory).toBe(1);
   });
 
+  it('rows changed in place after a call, or a cell that is an object, are worked out again', () => {
+    forgetEarlierCalls();
+    const rows = copy(sample);
+    const col = header!.findIndex((h) => String(h).startsWith('Attendance'));
+    const first = fns.riskCategory('wokingham', [header!], rows, AS_OF);
+    // The same arrays, changed in place, passed again: what was kept is a copy, so the change is seen.
+    rows[9]![col] = 40;
+    fns.riskCategory('wokingham', [header!], rows, AS_OF);
+    expect(rowsWorkedOut().riskCategory).toBe(1);
+    // What was given back is the caller's to change, too.
+    first[0]![0] = 'changed by the caller';
+    expect(fns.riskCategory('wokingham', [header!], copy(rows), AS_OF)[0]![0]).not.toBe('changed by the caller');
+    const withObject = copy(rows);
+    const nameCol = header!.findIndex((h) => /school name/i.test(String(h)));
+    withObject[20]![nameCol] = { type: 'String', basicValue: 'An entity' };
+    fns.riskCategory('wokingham', [header!], withObject, AS_OF);
+    fns.riskCategory('wokingham', [header!], withObject, AS_OF);
+    expect(rowsWorkedOut().riskCategory).toBe(1);
+  });
+
   it('the context text keeps apart what JSON would not', () => {
     expect(contextText([1, undefined])).not.toBe(contextText([1, null]));
     expect(contextText([{ a: Infinity }])).not.toBe(contextText([{ a: null }]));
