@@ -2,8 +2,9 @@
  * Excel calls RISKCATEGORY again with the whole register whenever any cell of it changes, so an analyst
  * who corrects one cell of 25,000 rows would wait for every school to be worked out again. The last call's
  * rows and values are kept; a row whose cells are all the same (===) as that call's row, at the same
- * position, under the same framework, parameters, as-of date and header row, keeps its value (a cell
- * that is an object is never taken as the same).
+ * position, under the same framework, parameters, as-of date and header row, keeps its value. Excel passes
+ * every call's ranges as new arrays; a row passed again as the same array, or a cell that is an object (an
+ * entity), may have changed inside and is never taken as the same.
  *
  * A row's value depends on those, its own cells, and the URNs of every row (a repeated URN is an error
  * of the later row): so when a URN cell changed, or rows were added or removed, every row is worked out
@@ -55,8 +56,9 @@ export class RecalcMemo<T> {
       compute(null, values);
       this.workedOut = rows.length;
     }
-    // Copies: whatever the caller does later with the arrays it passed or was given changes nothing kept.
-    this.calls.set(context, { rows: rows.map((r) => r.slice()), values });
+    // The rows as passed, not copies (a copy of 25,000 rows costs more than working out a changed one):
+    // a row passed again as the same array may have been changed in place, so it is never taken as the same.
+    this.calls.set(context, { rows, values });
     while (this.calls.size > KEPT_CALLS) this.calls.delete(this.calls.keys().next().value!);
     return values.slice();
   }
@@ -78,6 +80,10 @@ function changedRows(before: readonly (readonly unknown[])[], now: readonly (rea
     const a = before[i]!;
     const b = now[i]!;
     if (a.length !== b.length) return null;
+    if (a === b) {
+      changed.push(i);
+      continue;
+    }
     if (urnColumn !== undefined && a[urnColumn] !== b[urnColumn]) return null;
     for (let c = 0; c < b.length; c++) {
       // A cell that is an object (an entity, a rich value) may have changed inside: never taken as the same.

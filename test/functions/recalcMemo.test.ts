@@ -89,18 +89,25 @@ describe('RISKCATEGORY and RISKREASONS after an edit work out only the rows that
     const rows = copy(sample);
     const col = header!.findIndex((h) => String(h).startsWith('Attendance'));
     const first = fns.riskCategory('wokingham', [header!], rows, AS_OF);
-    // The same arrays, changed in place, passed again: what was kept is a copy, so the change is seen.
+    // The same arrays, changed in place, passed again: nothing is known of them, so every row is worked out.
     rows[9]![col] = 40;
-    fns.riskCategory('wokingham', [header!], rows, AS_OF);
-    expect(rowsWorkedOut().riskCategory).toBe(1);
-    // What was given back is the caller's to change, too.
-    first[0]![0] = 'changed by the caller';
-    expect(fns.riskCategory('wokingham', [header!], copy(rows), AS_OF)[0]![0]).not.toBe('changed by the caller');
+    const again = fns.riskCategory('wokingham', [header!], rows, AS_OF);
+    expect(rowsWorkedOut().riskCategory).toBe(sample.length);
+    forgetEarlierCalls();
+    expect(again).toEqual(fns.riskCategory('wokingham', [header!], copy(rows), AS_OF));
+    // What was given back is the caller's to change: the next call gives the kept value, not the change.
+    const given = fns.riskCategory('wokingham', [header!], copy(rows), AS_OF);
+    given[0]![0] = 'changed by the caller';
+    expect(fns.riskCategory('wokingham', [header!], copy(rows), AS_OF)[0]).toEqual(first[0]);
+    expect(rowsWorkedOut().riskCategory).toBe(0);
     const withObject = copy(rows);
     const nameCol = header!.findIndex((h) => /school name/i.test(String(h)));
-    withObject[20]![nameCol] = { type: 'String', basicValue: 'An entity' };
+    const entity = { type: 'String', basicValue: 'An entity' };
+    withObject[20]![nameCol] = entity;
     fns.riskCategory('wokingham', [header!], withObject, AS_OF);
-    fns.riskCategory('wokingham', [header!], withObject, AS_OF);
+    const next = copy(withObject);
+    fns.riskCategory('wokingham', [header!], next, AS_OF);
+    expect(next[20]![nameCol]).toBe(entity);
     expect(rowsWorkedOut().riskCategory).toBe(1);
   });
 
