@@ -13,6 +13,7 @@ import { categoriseOnPort, runOnPort } from '../../../src/run/taskpaneRun';
 import type { Cell } from '../../../src/workbook/cell';
 import { createOfficePort } from '../../../src/workbook/office';
 import { REQUEST_LIMIT_BYTES, valuesAsSeen, type RegisterRegion } from '../../../src/workbook/port';
+import { RUN_COLUMNS_ONLY, runNotice } from '../../../taskpane/runNotice';
 import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
 
 const ASOF = fromIsoDate('2026-11-01')!;
@@ -35,6 +36,8 @@ describe('a run reads only the columns it needs past its first rows', () => {
     const part = setUp([header, ...rows], 150_000);
     const run = await runOnPort(part.port, fw, ASOF, { ranAt: RAN_AT, runId: 'run', pause: immediately });
     expect(run.status).toBe('done');
+    // The pane says its list has the problems of the columns the run read.
+    expect(runNotice(run).text).toContain(RUN_COLUMNS_ONLY);
     const partial = run.region!.partial!;
     expect(partial.fromRow).toBeGreaterThan(1);
     expect(partial.columns.length).toBeLessThan(header.length);
@@ -71,6 +74,15 @@ describe('a run reads only the columns it needs past its first rows', () => {
     }
     expect(part.double.sheet('Run log')!.grid({ top: 0, left: 0, bottom: 3, right: 30 })).toEqual(whole.double.sheet('Run log')!.grid({ top: 0, left: 0, bottom: 3, right: 30 }));
   }, 60_000);
+
+  it('a register that fits the first read is read whole, and the pane says nothing of columns', async () => {
+    const small = englandRegister(500);
+    const { port } = setUp([small.header, ...small.rows]);
+    const run = await runOnPort(port, allFrameworks()[0]!, ASOF, { ranAt: RAN_AT, pause: immediately });
+    expect(run.status).toBe('done');
+    expect(run.region!.partial).toBeUndefined();
+    expect(runNotice(run).text).not.toContain(RUN_COLUMNS_ONLY);
+  });
 
   it('a cell not read is taken: no result goes over it', () => {
     const region: RegisterRegion = {
