@@ -57,7 +57,8 @@ export function planRegionSteps(region: RegisterRegion, framework: CompiledFrame
  * The grid columns a run of the framework reads past the region's first rows (`head`, with the header):
  * the columns of the fields it reads or shows (`runFieldsFor`), as the run maps them; every column right
  * of the last header, where a new result block may go; and the earlier block's columns (its categories
- * are this run's previous ones), found by the marker or the headers. Placement counts the cells not read
+ * are this run's previous ones), found by the marker or the headers; the top-left column of a merged area
+ * covering any of those (its value shows in them). Placement counts the cells not read
  * as taken, so a block never goes over them. `null` (read every column) when the head has no header row.
  */
 export function columnsForRun(head: RegisterRegion, framework: CompiledFramework, overrides?: MappingOverrides): number[] | null {
@@ -78,6 +79,20 @@ export function columnsForRun(head: RegisterRegion, framework: CompiledFramework
   while (last >= 0 && gridText(header[last]).trim() === '') last--;
   for (let c = last + 1; c < width; c++) columns.add(c);
   for (const c of [...layout.placement.columns, ...(layout.placement.previous ?? []), ...Object.values(options.marker?.columns ?? {})]) if (typeof c === 'number') columns.add(c);
+  // A merged area shows its top-left cell's value in every cell it covers (valuesAsSeen): that cell is read too.
+  for (let added = true; added; ) {
+    added = false;
+    for (const m of head.merged ?? []) {
+      const master = m.left - head.left;
+      if (columns.has(master)) continue;
+      for (let c = master + 1; c <= m.right - head.left && !added; c++) {
+        if (columns.has(c)) {
+          columns.add(master);
+          added = true;
+        }
+      }
+    }
+  }
   return [...columns].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
 }
 

@@ -75,6 +75,25 @@ describe('a run reads only the columns it needs past its first rows', () => {
     expect(part.double.sheet('Run log')!.grid({ top: 0, left: 0, bottom: 3, right: 30 })).toEqual(whole.double.sheet('Run log')!.grid({ top: 0, left: 0, bottom: 3, right: 30 }));
   }, 60_000);
 
+  it('a merged area covering a column the run reads is read from its top-left cell, as a whole read sees it', async () => {
+    const oxfordshire = allFrameworks().find((f) => f.definition.id === 'oxfordshire')!;
+    const merged = (budget?: number) => {
+      const s = setUp([header, ...rows], budget);
+      // LAESTAB (not a column the run needs) merged over the school's name, far below the first read.
+      s.sheet.merge('B2001:C2001');
+      return s;
+    };
+    const part = merged(150_000);
+    const run = await runOnPort(part.port, oxfordshire, ASOF, { ranAt: RAN_AT, pause: immediately });
+    expect(run.region!.partial!.fromRow).toBeLessThan(2000);
+    expect(run.region!.partial!.columns).toContain(1);
+    const whole = merged();
+    const { plan } = await categoriseOnPort(whole.port, await whole.port.readRegister(), oxfordshire, ASOF, { ranAt: RAN_AT });
+    const name = (p: typeof plan) => p.rows.find((r) => r.gridRow === 2000)!.outcome.record.schoolName;
+    expect(name(plan)).toBe(String(rows[1999]![1]));
+    expect(name(run.plan!)).toBe(name(plan));
+  }, 60_000);
+
   it('a register that fits the first read is read whole, and the pane says nothing of columns', async () => {
     const small = englandRegister(500);
     const { port } = setUp([small.header, ...small.rows]);
