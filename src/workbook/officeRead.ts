@@ -128,7 +128,8 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   });
   const fromRow = first.values.length;
   const wanted = fromRow < total && control.columns ? control.columns(regionOf(first.values)) : null;
-  const columns = wanted === null ? null : [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
+  const chosen = wanted === null ? [] : [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
+  const columns = chosen.length === 0 ? null : chosen;
   const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget);
   return regionOf(values, columns === null || columns.length === width ? undefined : { fromRow, columns });
 }

@@ -8,7 +8,7 @@
  * array per chunk, never a call per cell. Formats go by range, not by cell: the date column's format is
  * one value for the chunk's cells, and the category fills one format per look over the areas it covers.
  */
-import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type SheetBox, type WriteControl, type WriteReport } from './port';
+import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import { textSafe } from './cell';
 import type { HostSupport } from './office';
 import { addressLists, AREAS_CHARS, COMMAND_BYTES, packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
@@ -38,8 +38,8 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   // A filled row costs its part of its look's address lists ("BQ123:BQ125,"), with the lists' commands.
   const rowBytes = values.map((r, i) => jsonBytes(r) + 3 * runs.length + fillBytes(b, fillColumn, i));
   // Beside the rows, a chunk carries its loads and formats; the first also the header, the columns' names and the freeze
-  // (about 2.5 kB on the sample register: 2048 was measured over the budget once the rows filled it to the byte).
-  // and the fills' commands: the reset, and each look's first list.
+  // (about 2.5 kB on the sample register: 2048 was measured over the budget once the rows filled it to the byte);
+  // and the fills' commands (the reset, each look's lists) with a look's run cut by the chunk's start.
   const looks = new Set(b.fills.map((f) => (f ? `${f.colour}|${f.textColour}` : '')).filter(Boolean)).size;
   const fixed = 4096 + jsonBytes(b.headers) + jsonBytes(b.marker) + jsonBytes(b.dateFormat) + (1 + looks) * 4 * COMMAND_BYTES + looks * 2 * listBytes(`${columnLetters(fillColumn)}${b.firstRow + b.rows.length}:`.length);
   const chunks = chunkRows(rowBytes, budget, fixed);
@@ -198,7 +198,7 @@ function queueFills(ws: Excel.Worksheet, b: ResultBlock, start: number, end: num
   cells.fill.clear();
   cells.font.color = '#000000';
   cells.font.bold = false;
-  const looks = new Map<string, { colour: string; textColour: string; boxes: SheetBox[] }>();
+  const looks = new Map<string, { colour: string; textColour: string; boxes: { top: number; left: number; bottom: number; right: number }[] }>();
   for (let i = start; i < end; i++) {
     const f = b.fills[i];
     if (!f) continue;
@@ -206,7 +206,7 @@ function queueFills(ws: Excel.Worksheet, b: ResultBlock, start: number, end: num
     let look = looks.get(key);
     if (!look) looks.set(key, (look = { ...f, boxes: [] }));
     const last = look.boxes[look.boxes.length - 1];
-    if (last && last.bottom === b.firstRow + i - 1) (last as { bottom: number }).bottom++;
+    if (last && last.bottom === b.firstRow + i - 1) last.bottom++;
     else look.boxes.push({ top: b.firstRow + i, left: column, bottom: b.firstRow + i, right: column });
   }
   for (const look of looks.values()) {
