@@ -101,6 +101,11 @@ export interface RegisterOptions {
    * other rows' earlier results.
    */
   readonly onlyRows?: readonly number[];
+  /**
+   * Read only these fields' columns (the task pane's run, which reads only them past its first rows):
+   * as `onlyUsedColumns`, with the fields the caller's own outputs show beside the framework's.
+   */
+  readonly fields?: ReadonlySet<FieldKey>;
 }
 
 /** The fields a run of this framework reads: those its rules use, the URN and the analyst's override. */
@@ -182,7 +187,7 @@ export function* visitRegisterSteps(
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
-  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.onlyUsedColumns ? fieldsReadFor(fw) : undefined, asFacts: true });
+  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.fields ?? (options.onlyUsedColumns ? fieldsReadFor(fw) : undefined), asFacts: true });
   const mapping = reader.mapping;
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];

@@ -55,6 +55,8 @@ export function App({ port, dark }: AppProps) {
   const [region, setRegion] = useState<RegisterRegion | null>(null);
   const [overrides, setOverrides] = useState<MappingOverrides>({});
   const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
+  // A run lists the problems of the columns it read (runOnPort reads only those it needs); Validate every column's.
+  const [problemsInRunColumns, setProblemsInRunColumns] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -170,6 +172,7 @@ export function App({ port, dark }: AppProps) {
     if (!p) return;
     const list = placeProblems(r, p);
     setProblems(list);
+    setProblemsInRunColumns(false);
     const errors = list.filter((x) => x.severity === 'error').length;
     setNotice({ intent: errors ? 'warning' : 'success', title: 'Validated', text: `${list.length} problem(s), ${errors} stopping a row; ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} rows will be categorised.${provisionalNote(p)}` });
   }
@@ -188,10 +191,12 @@ export function App({ port, dark }: AppProps) {
       // The register as this run read it stays shown, with its mapping; a run that wrote makes the next action read it again.
       setRegion(run.region);
       setOverrides(carried(headerOf(run.region)));
-      stale.current = run.report !== null;
+      // A region read in part (the run's columns only) is read again, whole, by the next action.
+      stale.current = run.report !== null || run.region.partial !== undefined;
     }
     setNotice(runNotice(run));
     if (run.status === 'done' && run.plan) setSummary(run.plan.summary);
+    setProblemsInRunColumns(run.region?.partial !== undefined);
     if (run.plan && run.region) setProblems(placeProblems(run.region, run.plan));
     else if (run.error instanceof RunError && run.error.problems.length) setProblems(placeRegisterProblems(run.error.problems));
     setProgress(null);
@@ -332,7 +337,7 @@ export function App({ port, dark }: AppProps) {
         </section>
 
         {problems && (
-          <ProblemList problems={problems} port={port} heading={`${framework.name} · as of ${asOfText} · problems`}
+          <ProblemList problems={problems} port={port} heading={`${framework.name} · as of ${asOfText} · problems${problemsInRunColumns ? ' in the columns it reads' : ''}`}
             onSelect={(c) => void port.selectCell(c).catch((e) => fail('Could not select the cell', e))} />
         )}
 

@@ -18,6 +18,9 @@ export interface Notice {
   readonly details?: readonly string[];
 }
 
+/** Said after a run that read only the columns it needs: a bad cell elsewhere (only ever a warning) is not listed. */
+export const RUN_COLUMNS_ONLY = ' The problems listed are in the columns this run reads; Validate lists those of every column.';
+
 const PACK_SHEETS = `"${SUMMARY_SHEET}", "${PROFILES_SHEET}" and "${RUN_LOG_SHEET}"`;
 
 /** What the analyst should know beside the counts: provisional schools, and the columns the register lacks. */
@@ -62,7 +65,7 @@ export function runNotice(run: PaneRun): Notice {
     return {
       intent: 'success',
       title: `Categorised ${plan.rows.length - plan.summary.notCategorised} of ${plan.rows.length} schools`,
-      text: `${plan.summary.notCategorised} not categorised.${provisionalNote(plan)}${packWritten(pack)}`,
+      text: `${plan.summary.notCategorised} not categorised.${provisionalNote(plan)}${packWritten(pack)}${run.region?.partial ? RUN_COLUMNS_ONLY : ''}`,
       details: report.notes,
     };
   }

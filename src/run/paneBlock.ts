@@ -29,7 +29,10 @@ export function placementOptions(region: RegisterRegion, seen: readonly (readonl
   // empty cell, so every cell of the region counts as taken: a new block then starts past the used range.
   const width = seen.reduce((w, r) => Math.max(w, r.length), 0);
   const unknown = region.formulas === undefined;
-  const occupied = (r: number, c: number) => !blank(seen[r]?.[c]) || (unknown ? c < width : formulaRows(c + left).has(r + top));
+  // A cell the read skipped (a column the run does not need, past the first rows) is unknown, so taken.
+  const read = region.partial ? new Set(region.partial.columns) : null;
+  const unread = (r: number, c: number) => read !== null && r >= region.partial!.fromRow && c < width && !read.has(c);
+  const occupied = (r: number, c: number) => !blank(seen[r]?.[c]) || unread(r, c) || (unknown ? c < width : formulaRows(c + left).has(r + top));
   return { marker, occupied, columnName: (c) => columnLetters(c + left), previousRun: region.previousRun ?? null };
 }
 

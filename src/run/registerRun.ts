@@ -16,7 +16,7 @@ import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
 import { reasonLines } from '../../core/reasonLines';
-import { categoriseRegisterSteps, drain, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
+import { categoriseRegisterSteps, drain, fieldsReadFor, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
 import { placeResults, RESULT_HEADERS, type Placement, type ResultMarker } from './resultPlacement';
@@ -105,16 +105,26 @@ export interface RunOptions {
   readonly fileWarnings?: readonly string[];
   /** The run that wrote the earlier result block, as its marker records it (`null`: none known). */
   readonly previousRun?: { readonly frameworkId: string; readonly asOf: string } | null;
+  /** Read only these fields' columns (`runFieldsFor`: the task pane reads no others past its first rows); default every mapped column. */
+  readonly fields?: ReadonlySet<FieldKey>;
 }
 
-/** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
-export function planRun(values: readonly (readonly GridValue[])[], options: RunOptions): RunPlan {
-  return drain(planRunSteps(values, options));
+/** Fields a run's outputs show beside those the framework and the risk model read: the school's name, the analyst's previous category, the date of the previous graded inspection the pack prints. */
+const SHOWN_FIELDS = ['schoolName', 'previousCategory', 'previousInspectionDate'] as const satisfies readonly FieldKey[];
+
+/** Every field a run of the framework reads or shows: its cells are all a run needs of the register's columns. */
+export function runFieldsFor(fw: CompiledFramework): ReadonlySet<FieldKey> {
+  return new Set<FieldKey>([...fieldsReadFor(fw), ...SHOWN_FIELDS]);
 }
 
-/** `planRun` in steps: yields the rows categorised so far (core/register.ts `categoriseRegisterSteps`), so the task pane shows progress and can stop. */
-export function* planRunSteps(values: readonly (readonly GridValue[])[], options: RunOptions): Generator<StepProgress, RunPlan, void> {
-  const fw = options.framework;
+/** Where a run's results go and how it maps the register: placement's decision, and the header mapped with our result columns blanked and the analyst's corrections applied. */
+export interface RunLayout {
+  readonly placement: Placement;
+  readonly located: LocatedRegister;
+}
+
+/** Locates the register in the values and places the results. Throws `RunError` when there is no header row. */
+export function runLayout(values: readonly (readonly GridValue[])[], options: Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides'>): RunLayout {
   const first = options.firstRowNumber ?? 1;
   const firstLook = locateRegister(values, first);
   if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
@@ -129,9 +139,21 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
   const headerRow = (values[headerIndex] ?? []).map((h, c) => (masked.has(c) ? '' : h));
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
   const auto = locateRegister(analystValues, first)!;
-  const located = options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto;
+  return { placement, located: options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto };
+}
+
+/** Plans a run over a sheet's values. Throws `RunError` when the register cannot be run at all. */
+export function planRun(values: readonly (readonly GridValue[])[], options: RunOptions): RunPlan {
+  return drain(planRunSteps(values, options));
+}
+
+/** `planRun` in steps: yields the rows categorised so far (core/register.ts `categoriseRegisterSteps`), so the task pane shows progress and can stop. */
+export function* planRunSteps(values: readonly (readonly GridValue[])[], options: RunOptions): Generator<StepProgress, RunPlan, void> {
+  const fw = options.framework;
+  const first = options.firstRowNumber ?? 1;
+  const { placement, located } = runLayout(values, options);
   const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, located.rows, {
-    asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection,
+    asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection, fields: options.fields,
   });
   if (outcome.fatal) {
     const missing = outcome.registerProblems.filter((p) => p.severity === 'error');

@@ -23,7 +23,7 @@ import { locateRegister } from './locateRegister';
 import { buildPack, packHeading, schoolProfile, type Pack } from './pack';
 import { profilesLayout, runLogPrint, summaryLayout, type SheetLayout } from './packSheets';
 import { blockPlacement, placementOptions } from './paneBlock';
-import { DUE_COLUMN, RESULT_HEADERS, planRunSteps, type RunPlan } from './registerRun';
+import { DUE_COLUMN, RESULT_HEADERS, planRunSteps, runFieldsFor, runLayout, type RunLayout, type RunPlan } from './registerRun';
 import { drain, type StepProgress } from '../../core/register';
 import { readRunLog, RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS, runLogRow } from './runLog';
 
@@ -48,7 +48,52 @@ export function planRegion(region: RegisterRegion, framework: CompiledFramework,
 /** `planRegion` in steps of rows categorised (src/run/registerRun.ts `planRunSteps`). */
 export function planRegionSteps(region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, overrides?: MappingOverrides, settings?: RunSettings): Generator<StepProgress, RunPlan, void> {
   const seen = valuesAsSeen(region);
-  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, ...placementOptions(region, seen) });
+  // A region read in part holds only the run's fields past its first rows: every row is read in those alone.
+  const fields = region.partial ? runFieldsFor(framework) : undefined;
+  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, fields, ...placementOptions(region, seen) });
+}
+
+/**
+ * The grid columns a run of the framework reads past the region's first rows (`head`, with the header):
+ * the columns of the fields it reads or shows (`runFieldsFor`), as the run maps them; every column right
+ * of the last header, where a new result block may go; and the earlier block's columns (its categories
+ * are this run's previous ones), found by the marker or the headers; the top-left column of a merged area
+ * covering any of those (its value shows in them). Placement counts the cells not read
+ * as taken, so a block never goes over them. `null` (read every column) when the head has no header row.
+ */
+export function columnsForRun(head: RegisterRegion, framework: CompiledFramework, overrides?: MappingOverrides): number[] | null {
+  const seen = valuesAsSeen(head);
+  const options = placementOptions(head, seen);
+  let layout: RunLayout;
+  try {
+    layout = runLayout(seen, { source: regionSource(head), firstRowNumber: head.top + 1, mappingOverrides: overrides, ...options });
+  } catch {
+    return null;
+  }
+  const width = seen.reduce((w, r) => Math.max(w, r.length), 0);
+  const columns = new Set<number>();
+  const byField = layout.located.mapping.byField;
+  for (const f of runFieldsFor(framework)) if (byField[f] !== undefined) columns.add(byField[f]!);
+  const header = seen[layout.located.headerIndex] ?? [];
+  let last = header.length - 1;
+  while (last >= 0 && gridText(header[last]).trim() === '') last--;
+  for (let c = last + 1; c < width; c++) columns.add(c);
+  for (const c of [...layout.placement.columns, ...(layout.placement.previous ?? []), ...Object.values(options.marker?.columns ?? {})]) if (typeof c === 'number') columns.add(c);
+  // A merged area shows its top-left cell's value in every cell it covers (valuesAsSeen): that cell is read too.
+  for (let added = true; added; ) {
+    added = false;
+    for (const m of head.merged ?? []) {
+      const master = m.left - head.left;
+      if (columns.has(master)) continue;
+      for (let c = master + 1; c <= m.right - head.left && !added; c++) {
+        if (columns.has(c)) {
+          columns.add(master);
+          added = true;
+        }
+      }
+    }
+  }
+  return [...columns].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
 }
 
 /** A run id for the marker: random, so two runs are never confused. */
@@ -200,7 +245,9 @@ export async function runOnPort(
   onProgress?.({ phase: 'reading', done: 0, total: 0 });
   let region: RegisterRegion;
   try {
-    region = await port.readRegister({ from: options.from, signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
+    // Past its first rows, only the columns this run needs are read (a country's register then fits fewer responses).
+    const columns = (head: RegisterRegion) => columnsForRun(head, framework, options.overrides?.(head));
+    region = await port.readRegister({ from: options.from, signal, columns, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
   } catch (e) {
     return e instanceof CancelledError ? stopped('cancelled', 'reading') : stopped('failed', 'reading', { error: e });
   }

@@ -3,11 +3,13 @@
  * calls `sync` as few times as it can, never inside a loop over rows.
  *
  * - readRegister (officeRead.ts): 2 syncs for a register whose values fit one response (which table the
- *   selection is in, the used range, the sheet's names and frozen panes; then the region's address, the
- *   table's box, merged areas, formula cells, values and the Run log's values), one more per 4.5 MB of
- *   values beyond (Excel on the web limits responses to 5 MB as it does requests).
+ *   selection is in, the used range, the sheet's names and frozen panes, the sheet's first cells to size
+ *   the first read by; then the region's address, the table's box, merged areas, formula cells, values and
+ *   the Run log's values), one more per 4.5 MB of values beyond (Excel on the web limits responses to
+ *   5 MB as it does requests); a run reads past the first chunk only the columns it needs.
  * - writeRun (officeWrite.ts): one sync per chunk of whole rows, each chunk's request planned under 4 MB
- *   (Excel on the web rejects requests above 5 MB); the headers, the table resize, the marker names and
+ *   (Excel on the web rejects requests above 5 MB), its formats set by range (one date format, a fill
+ *   per category's cells), not by cell; the headers, the table resize, the marker names and
  *   the frozen panes ride on the first chunk; the SIG pack's sheets and the Run log row (officePack.ts)
  *   on the last as far as they fit, the rest in syncs of their own, each under 4 MB. Calculation is
  *   suspended for every batch (suspendApiCalculationUntilNextSync).
@@ -84,13 +86,15 @@ export function createOfficePort(deps: {
   run: ExcelRun;
   settings?: SettingsStore | null;
   budgetBytes?: number;
+  /** The budget each read of the register is planned to (default READ_BUDGET_BYTES); tests make it small to read in many chunks. */
+  readBudgetBytes?: number;
   /** What the host offers; default everything (Excel on the web, Microsoft 365). */
   support?: Partial<HostSupport>;
 }): WorkbookPort {
   const budget = deps.budgetBytes ?? CHUNK_BUDGET_BYTES;
   const support = { ...EVERYTHING, ...deps.support };
   return {
-    readRegister: (control) => deps.run((ctx) => readRegister(ctx, support, control)),
+    readRegister: (control) => deps.run((ctx) => readRegister(ctx, support, control, deps.readBudgetBytes)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget, support)),
     addProfilePage: (layout) => deps.run((ctx) => addProfilePage(ctx, layout, budget, support)),
     readSheet: (name) => deps.run((ctx) => readSheet(ctx, name)),

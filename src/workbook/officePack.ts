@@ -20,12 +20,12 @@ import type { HostSupport } from './office';
 import { chunkRows, columnLetters, jsonBytes, parseAddress, type RunLogWrite, type RunWrite, type SheetBox } from './port';
 
 /** Planned size of one command beyond its data: its action and object path in the request's JSON. */
-const COMMAND_BYTES = 300;
+export const COMMAND_BYTES = 300;
 /**
  * Longest address list given to one getRanges: office-js#5198 reports lists refused (InvalidArgument)
  * from about 8,000 characters, with no documented limit.
  */
-const AREAS_CHARS = 2_000;
+export const AREAS_CHARS = 2_000;
 /** Outline of bars and markers, as the command line draws them (src/workbook/xlsx/chart.ts). */
 const OUTLINE = '#404040';
 
@@ -236,8 +236,8 @@ function looksOf(rows: readonly (readonly (LayoutCell | null)[])[], top: number)
   return { named: [...named].map(([look, boxes]) => ({ style: lookStyle(look as Exclude<LayoutCell['look'], object>), boxes })), fills };
 }
 
-/** Boxes as address lists ("A1:D1,B3:B9") of at most AREAS_CHARS characters each. */
-function addressLists(boxes: readonly SheetBox[]): string[] {
+/** Boxes as address lists ("A1:D1,B3:B9") of at most AREAS_CHARS characters each, for `Worksheet.getRanges`. */
+export function addressLists(boxes: readonly SheetBox[]): string[] {
   const lists: string[] = [];
   let list = '';
   for (const b of boxes) {

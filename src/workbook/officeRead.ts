@@ -3,7 +3,9 @@
  * whose values fit one response, one more per 4.5 MB of values beyond. Everything else the run needs
  * rides on those two syncs: the sheet's names (the marker an earlier run left), whether panes are frozen,
  * the table's own box, the merged areas, the cells holding formulas, and the Run log (the earlier runs
- * the SIG summary's trend shows).
+ * the SIG summary's trend shows). The first read is sized by the bytes of the sheet's first cells; past
+ * it, a run reads only the columns it needs (ReadControl `columns`), so 25,000 schools of 67 columns
+ * come back in two responses instead of three.
  */
 import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarker';
 import { RUN_LOG_SHEET } from '../run/runLog';
@@ -12,19 +14,25 @@ import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
 import { CancelledError, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
+import { columnRuns } from './officeWrite';
 
 /** Why the register could not be read. */
 export class ReadError extends Error {
   override readonly name = 'ReadError';
 }
 
-/** Cells in the first read of a register: a county's register in one sync, a country's first rows. */
+/** Cells in the first read of a sheet whose cells' size is not known: a county's register in one sync, a country's first rows. */
 const FIRST_READ_CELLS = 150_000;
+/** The sheet's top-left cells the first sync reads to size the register's first read by: 32 rows of up to 128 columns. */
+const SAMPLE_ROWS = 32;
+const SAMPLE_COLUMNS = 128;
+/** Of the read budget, what the first read's values may take: the Run log, the merged areas and the formula cells come in the same response. */
+const FIRST_READ_SHARE = 0.95;
 
 const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 /** Reads the register region: the table the selection is in, else the active sheet's used range. */
-export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}): Promise<RegisterRegion> {
+export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}, budget = READ_BUDGET_BYTES): Promise<RegisterRegion> {
   // The register the pane found before, read again where it is; else the table the selection is in, or the active sheet.
   const from = control.from;
   const ws = from ? ctx.workbook.worksheets.getItem(from.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
@@ -45,6 +53,9 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   // Every sheet's name: a sheet of the pack's name that no run of ours made is the analyst's, never replaced.
   const allSheets = ctx.workbook.worksheets;
   allSheets.load('items/name');
+  // The sheet's first cells, whose size says how many rows the first read can take (the region is not known yet).
+  const sample = ws.getRangeByIndexes(0, 0, SAMPLE_ROWS, SAMPLE_COLUMNS).getUsedRangeOrNullObject(true);
+  sample.load('values');
   await ctx.sync();
   const table = tables ? (tables.items[0] ?? null) : foundTable && !foundTable.isNullObject ? foundTable : null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
@@ -56,10 +67,13 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
 
   // Excel on the web refuses a response above 5 MB as it refuses a request, so a large register is read
   // in chunks of whole rows. The first chunk comes with the region's address and what lies around the
-  // values, sized by cells (the width of the used range is known); the rest by the bytes a row of the
-  // first chunk took. A chunk refused as too large is read again smaller (a quarter of the first read,
-  // half of a later one).
-  let firstRows = Math.max(1, Math.min(usedBox.bottom - usedBox.top + 1, Math.floor(FIRST_READ_CELLS / (usedBox.right - usedBox.left + 1))));
+  // values, sized by the bytes a cell of the sheet's first rows took (the width of the used range is
+  // known); the rest by the bytes a row of the first chunk took, in the columns the run needs. A chunk
+  // refused as too large is read again smaller (a quarter of the first read, half of a later one).
+  const usedWidth = usedBox.right - usedBox.left + 1;
+  const perCell = sample.isNullObject ? null : bytesPerCell(sample.values as Cell[][]);
+  const firstCells = perCell === null ? FIRST_READ_CELLS : (budget * FIRST_READ_SHARE) / perCell;
+  let firstRows = Math.max(1, Math.min(usedBox.bottom - usedBox.top + 1, Math.floor(firstCells / usedWidth)));
   let first: { address: string; merged: Excel.RangeAreas | null; formulas: Excel.RangeAreas | null; tableAddress: string | null; values: Cell[][]; runLog: Excel.Range | null; ourSheets: string[] };
   for (;;) {
     region.load('address');
@@ -90,10 +104,9 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const total = at.bottom - at.top + 1;
   const width = at.right - at.left + 1;
   control.onProgress?.(first.values.length, total);
-  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width }, first.values, control);
   const areas = (a: Excel.RangeAreas | null) => (a === null || a.isNullObject ? [] : parseAreas(a.address));
   const named = names?.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') })) ?? [];
-  return {
+  const regionOf = (values: Cell[][], partial?: RegisterRegion['partial']): RegisterRegion => ({
     sheet: ws.name,
     address: first.address,
     top: at.top,
@@ -111,31 +124,60 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     ...(first.runLog === null || first.runLog.isNullObject ? {} : { runLog: first.runLog.values as Cell[][] }),
     sheetNames: allSheets.items.map((s) => s.name),
     ourSheets: first.ourSheets,
-  };
+    ...(partial ? { partial } : {}),
+  });
+  const fromRow = first.values.length;
+  const wanted = fromRow < total && control.columns ? control.columns(regionOf(first.values)) : null;
+  const chosen = wanted === null ? [] : [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
+  const columns = chosen.length === 0 ? null : chosen;
+  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget);
+  return regionOf(values, columns === null || columns.length === width ? undefined : { fromRow, columns });
+}
+
+/**
+ * Bytes a cell takes in a response, from a sample of rows: without its largest row when it has eight or
+ * more (the header's labels are longer than a school's cells); `null` for no cells.
+ */
+function bytesPerCell(rows: readonly (readonly Cell[])[]): number | null {
+  const sizes = rows.map((r) => ({ bytes: jsonBytes(r), cells: r.length }));
+  if (sizes.length >= 8) sizes.splice(sizes.reduce((k, s, i) => (s.bytes > sizes[k]!.bytes ? i : k), 0), 1);
+  const cells = sizes.reduce((n, s) => n + s.cells, 0);
+  return cells === 0 ? null : sizes.reduce((n, s) => n + s.bytes, 0) / cells;
 }
 
 /**
  * The rows of a box after the ones read already (`values`, at least one row), in chunks of whole rows
  * sized by the bytes a row took so far, each under the response budget; a chunk refused as too large is
- * read again at half the rows.
+ * read again at half the rows. With `columns` (box columns, ascending), only those are read, a range per
+ * run of adjacent columns, and the row's other cells are ''.
  */
-async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number }, values: Cell[][], control: ReadControl = {}): Promise<Cell[][]> {
-  let rowBytes = Math.max(1, jsonBytes(values) / values.length);
+async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number; columns?: readonly number[] | null }, values: Cell[][], control: ReadControl = {}, budget = READ_BUDGET_BYTES): Promise<Cell[][]> {
+  const runs = box.columns ? columnRuns(box.columns).map((r) => ({ left: r.left, width: r.results.length })) : [{ left: 0, width: box.width }];
+  const ofRuns = (row: readonly Cell[]) => runs.map((r) => row.slice(r.left, r.left + r.width));
+  let rowBytes = Math.max(1, jsonBytes(values.map(ofRuns)) / values.length);
   while (values.length < box.rows) {
     if (control.signal?.aborted) throw new CancelledError();
-    const n = Math.max(1, Math.min(box.rows - values.length, Math.floor(READ_BUDGET_BYTES / rowBytes)));
-    const chunk = ws.getRangeByIndexes(box.top + values.length, box.left, n, box.width);
-    chunk.load('values');
+    const n = Math.max(1, Math.min(box.rows - values.length, Math.floor(budget / rowBytes)));
+    const chunks = runs.map((r) => ws.getRangeByIndexes(box.top + values.length, box.left + r.left, n, r.width).load('values'));
     try {
       await ctx.sync();
     } catch (e) {
       if (!isResponseTooLarge(e) || n === 1) throw e;
-      rowBytes = READ_BUDGET_BYTES / Math.ceil(n / 2);
+      rowBytes = budget / Math.ceil(n / 2);
       continue;
     }
-    const got = chunk.values as Cell[][];
-    for (const row of got) values.push(row);
-    rowBytes = Math.max(rowBytes, jsonBytes(got) / n);
+    const got = chunks.map((c) => c.values as Cell[][]);
+    let bytes = 0;
+    for (let i = 0; i < n; i++) {
+      if (runs.length === 1 && runs[0]!.width === box.width) values.push(got[0]![i]!);
+      else {
+        const row: Cell[] = new Array<Cell>(box.width).fill('');
+        runs.forEach((r, k) => got[k]![i]!.forEach((v, j) => (row[r.left + j] = v)));
+        values.push(row);
+      }
+    }
+    for (const g of got) bytes += jsonBytes(g);
+    rowBytes = Math.max(rowBytes, bytes / n);
     control.onProgress?.(values.length, box.rows);
   }
   return values;

@@ -5,12 +5,13 @@
  * (only those the plan writes: a header the analyst renamed is theirs), the table resize that makes the
  * results table columns, the marker names, and the frozen panes. Result columns need not be side by
  * side (a column the analyst inserted may split the block): each run of adjacent columns is one 2-D
- * array per chunk, never a call per cell.
+ * array per chunk, never a call per cell. Formats go by range, not by cell: the date column's format is
+ * one value for the chunk's cells, and the category fills one format per look over the areas it covers.
  */
 import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import { textSafe } from './cell';
 import type { HostSupport } from './office';
-import { packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
+import { addressLists, AREAS_CHARS, COMMAND_BYTES, packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
 
 /** Said in the Name Manager's comment of each name we add. */
 const MARKER_COMMENT = 'School risk register: marks its results so the next run refreshes them in place. Deleting it makes the next run write new result columns.';
@@ -33,18 +34,21 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   const total = b.rows.length;
   const runs = columnRuns(b.columns);
   const values = b.rows.map((r) => r.map(textSafe));
-  const props = b.fills.map((f) => [cellProps(f)]);
-  const formats = b.rows.map(() => [b.dateFormat]);
-  const rowBytes = values.map((r, i) => jsonBytes(r) + jsonBytes(props[i]) + jsonBytes(formats[i]) + 3 * runs.length);
+  const fillColumn = b.columns[b.fillColumn]!;
+  // A filled row costs its part of its look's address lists ("BQ123:BQ125,"), with the lists' commands.
+  const rowBytes = values.map((r, i) => jsonBytes(r) + 3 * runs.length + fillBytes(b, fillColumn, i));
   // Beside the rows, a chunk carries its loads and formats; the first also the header, the columns' names and the freeze
-  // (about 2.5 kB on the sample register: 2048 was measured over the budget once the rows filled it to the byte).
-  const fixed = 4096 + jsonBytes(b.headers) + jsonBytes(b.marker);
+  // (about 2.5 kB on the sample register: 2048 was measured over the budget once the rows filled it to the byte);
+  // and the fills' commands (the reset, each look's lists) with a look's run cut by the chunk's start.
+  const looks = new Set(b.fills.map((f) => (f ? `${f.colour}|${f.textColour}` : '')).filter(Boolean)).size;
+  const fixed = 4096 + jsonBytes(b.headers) + jsonBytes(b.marker) + jsonBytes(b.dateFormat) + (1 + looks) * 4 * COMMAND_BYTES + looks * 2 * listBytes(`${columnLetters(fillColumn)}${b.firstRow + b.rows.length}:`.length);
   const chunks = chunkRows(rowBytes, budget, fixed);
   if (chunks.length === 0) chunks.push([0, 0]);
   const chunkBytes = chunks.map(([s, e]) => rowBytes.slice(s, e).reduce((a, n) => a + n, fixed));
   // The pack's first steps ride on the last chunk when there is room; with one chunk, the sheets' state
   // (which of ours exist) is loaded by that very sync, so the pack waits for a sync of its own.
-  const steps = packSteps(write, support, Math.floor(budget / 4));
+  // In steps of a sixteenth of the budget, so they fill what the rows leave of a sync.
+  const steps = packSteps(write, support, Math.floor(budget / 16));
   const [riding, ...after] = syncGroups(steps, budget, chunks.length > 1 ? budget - chunkBytes[chunks.length - 1]! : 0);
   const syncsTotal = chunks.length + after.length;
 
@@ -74,8 +78,9 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       const n = end - start;
       const rows = values.slice(start, end);
       for (const run of runs) ws.getRangeByIndexes(b.firstRow + start, run.left, n, run.results.length).values = rows.map((r) => run.results.map((i) => r[i]!));
-      ws.getRangeByIndexes(b.firstRow + start, b.columns[b.fillColumn]!, n, 1).setCellProperties(props.slice(start, end));
-      ws.getRangeByIndexes(b.firstRow + start, b.columns[b.dateColumn]!, n, 1).numberFormat = formats.slice(start, end);
+      queueFills(ws, b, start, end);
+      // One format for the whole column of the chunk: a 1x1 array applies to every cell of the range.
+      ws.getRangeByIndexes(b.firstRow + start, b.columns[b.dateColumn]!, n, 1).numberFormat = [[b.dateFormat]];
     }
     if (k === 0) {
       queueMarker(ws, b, support, notes);
@@ -166,9 +171,50 @@ function queueFreeze(ws: Excel.Worksheet, b: ResultBlock, support: HostSupport):
   else ws.freezePanes.freezeRows(f.rows);
 }
 
-function cellProps(fill: { colour: string; textColour: string } | null): Excel.SettableCellProperties {
-  // A refreshed row must not keep an old fill.
-  return fill
-    ? { format: { fill: { color: fill.colour }, font: { color: fill.textColour, bold: true } } }
-    : { format: { fill: { pattern: 'None' as Excel.FillPattern }, font: { color: '#000000', bold: false } } };
+/** Planned request bytes of an address in a list: its characters, and their share of the list's four commands. */
+const listBytes = (chars: number) => Math.ceil(chars * (1 + (4 * COMMAND_BYTES) / AREAS_CHARS));
+
+/**
+ * Planned request bytes of row `i`'s fill: a row starting a run of its look adds its address to a list
+ * ("BQ123,"), the next row of the run the run's end (":BQ124"), later rows nothing. A chunk starting
+ * inside a run adds that run's address again (the chunk's fixed bytes allow two addresses per look).
+ */
+function fillBytes(b: ResultBlock, column: number, i: number): number {
+  const f = b.fills[i];
+  if (!f) return 0;
+  const same = (k: number) => k >= 0 && b.fills[k]?.colour === f.colour && b.fills[k]?.textColour === f.textColour;
+  const address = `${columnLetters(column)}${b.firstRow + i + 1}`.length + 1;
+  return listBytes(same(i - 1) ? (same(i - 2) ? 0 : address) : address);
+}
+
+/**
+ * The category fills of rows [start, end): the chunk's category cells reset first (a refreshed row must
+ * not keep an old fill), then the cells of each look (fill and text colour) formatted at once, as the
+ * areas of address lists (Worksheet.getRanges), runs of adjacent rows as one area.
+ */
+function queueFills(ws: Excel.Worksheet, b: ResultBlock, start: number, end: number): void {
+  const column = b.columns[b.fillColumn]!;
+  const cells = ws.getRangeByIndexes(b.firstRow + start, column, end - start, 1).format;
+  cells.fill.clear();
+  cells.font.color = '#000000';
+  cells.font.bold = false;
+  const looks = new Map<string, { colour: string; textColour: string; boxes: { top: number; left: number; bottom: number; right: number }[] }>();
+  for (let i = start; i < end; i++) {
+    const f = b.fills[i];
+    if (!f) continue;
+    const key = `${f.colour}|${f.textColour}`;
+    let look = looks.get(key);
+    if (!look) looks.set(key, (look = { ...f, boxes: [] }));
+    const last = look.boxes[look.boxes.length - 1];
+    if (last && last.bottom === b.firstRow + i - 1) last.bottom++;
+    else look.boxes.push({ top: b.firstRow + i, left: column, bottom: b.firstRow + i, right: column });
+  }
+  for (const look of looks.values()) {
+    for (const list of addressLists(look.boxes)) {
+      const format = ws.getRanges(list).format;
+      format.fill.color = look.colour;
+      format.font.color = look.textColour;
+      format.font.bold = true;
+    }
+  }
 }

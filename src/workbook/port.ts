@@ -50,6 +50,12 @@ export interface RegisterRegion {
   readonly sheetNames?: readonly string[];
   /** The sheets of the pack's names that hold a pack of ours (src/run/packSheets.ts `isOurPackSheet`). */
   readonly ourSheets?: readonly string[];
+  /**
+   * Set when only some columns were read past the first rows (a run reads only the columns it needs,
+   * ReadControl `columns`): from grid row `fromRow` on, only the grid `columns` hold their cells; the
+   * others read as '' but are unknown, so placement counts them as taken. Undefined: every cell was read.
+   */
+  readonly partial?: { readonly fromRow: number; readonly columns: readonly number[] };
 }
 
 /** A box of cells: 0-based sheet rows and columns, inclusive. */
@@ -210,6 +216,11 @@ export interface WriteControl {
 /** Progress and cancel for reading the register: rows read of the region's rows, after each sync; `from` reads a register found before (its sheet, and its table if it is one) wherever the selection is now. */
 export interface ReadControl {
   readonly from?: { readonly sheet: string; readonly table?: string };
+  /**
+   * The grid columns to read past the first chunk of rows, given the region as read so far (its first
+   * rows, with the header); `null`, or no function, reads every column.
+   */
+  readonly columns?: (head: RegisterRegion) => readonly number[] | null;
   readonly signal?: AbortSignal;
   readonly onProgress?: (rowsRead: number, totalRows: number) => void;
 }

@@ -43,7 +43,7 @@
  */
 import { fromIsoDate } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
-import { categoriseOnPort } from '../../src/run/taskpaneRun';
+import { runOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
 import { createOfficePort, type SettingsStore } from '../../src/workbook/office';
 import { parseAddress, parseAreas, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
@@ -398,7 +398,7 @@ class RangeAreasProxy extends ClientObject {
 }
 
 /** `RangeFormat`, as the port sets it, over one range or the areas of a RangeAreas. */
-type FormatProxy = { fill: { color: string }; font: { bold: boolean; color: string; size: number }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitRows(): void };
+type FormatProxy = { fill: { color: string; clear(): void }; font: { bold: boolean; color: string; size: number }; wrapText: boolean; verticalAlignment: string; columnWidth: number; autofitRows(): void };
 
 function formatProxy(ctx: Context, targets: () => Target[]): FormatProxy {
   const each = (f: (c: CellModel) => void) => () => {
@@ -410,7 +410,8 @@ function formatProxy(ctx: Context, targets: () => Target[]): FormatProxy {
       throw new DoubleError('PropertyNotLoaded', `The property '${prop}' is not available.`);
     },
   });
-  const fill = {} as FormatProxy['fill'];
+  // RangeFill.clear (ExcelApi 1.1): "Resets the range background."
+  const fill = { clear: () => ctx.push({ op: 'clearFill' }, each((c) => void delete c.fill)) } as FormatProxy['fill'];
   property<string>(fill, 'color', 'fill', (c, v) => (c.fill = v));
   const font = {} as FormatProxy['font'];
   property<boolean>(font, 'bold', 'bold', (c, v) => (c.bold = v));
@@ -497,11 +498,19 @@ class RangeProxy extends ClientObject {
   get numberFormat(): string[][] {
     return this.get_('numberFormat') as string[][];
   }
+  /**
+   * A format per cell, or one format for every cell of the range as a 1x1 array (the Excel.Range
+   * reference: "When setting numberFormat to a range, the argument can be either a single value or a
+   * two-dimensional array. If the argument is a single value, it will be applied to all cells in the
+   * range", written [["fmt"]] as office-js-docs-reference#578 found; office-js-docs-pr#5400 shows a 1x1
+   * array applied to a 5x2 range).
+   */
   set numberFormat(v: string[][]) {
     this.ctx.push({ op: 'numberFormat', v }, () => {
       const { sheet, box } = this.target();
-      this.checkShape(v, box);
-      v.forEach((row, i) => row.forEach((x, j) => void (sheet.cell(box.top + i, box.left + j, true)!.numberFormat = x)));
+      const one = v.length === 1 && v[0]?.length === 1 ? v[0][0]! : null;
+      if (one === null) this.checkShape(v, box);
+      for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) sheet.cell(r, c, true)!.numberFormat = one ?? v[r - box.top]![c - box.left]!;
     });
   }
   private checkShape(v: unknown[][], box: Box): void {
@@ -772,17 +781,19 @@ class FreezePanesProxy {
 }
 
 /**
- * A whole task pane run on the double over `grid` (header row first), as the pane makes it: read the
- * register, categorise (Oxfordshire unless another framework is named; as of 1 November 2026), write.
+ * A whole task pane run on the double over `grid` (header row first), as the pane's Categorise makes it
+ * (`runOnPort`): read the register (past its first rows, only the columns the run needs), categorise
+ * (Oxfordshire unless another framework is named; as of 1 November 2026), write.
  * For `npm run bench`, once per framework.
  */
 export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire'): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; maxResponseBytes: number; responseBytes: number[]; rowsWritten: number; status: string }> {
   const double = new ExcelDouble();
   double.addSheet('Register', grid);
   const port = createOfficePort({ run: double.run, settings: double.settings });
-  const region = await port.readRegister();
   const fw = frameworkById(frameworkId)!;
   const asOf = fromIsoDate('2026-11-01')!;
-  const { report } = await categoriseOnPort(port, region, fw, asOf, { ranAt: new Date(Date.UTC(2026, 10, 1)) });
+  const run = await runOnPort(port, fw, asOf, { ranAt: new Date(Date.UTC(2026, 10, 1)), pause: async () => {} });
+  if (!run.report) throw run.error instanceof Error ? run.error : new Error(`The run ended ${run.status} while ${run.phase}.`);
+  const { report } = run;
   return { syncs: double.syncs, maxRequestBytes: double.maxRequestBytes, requestBytes: [...double.requestBytes], maxResponseBytes: double.maxResponseBytes, responseBytes: [...double.responseBytes], rowsWritten: report.rowsDone, status: report.status };
 }

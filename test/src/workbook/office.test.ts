@@ -8,7 +8,7 @@ import { shownCell, type Cell } from '../../../src/workbook/cell';
 import { PROFILES_SHEET, SUMMARY_SHEET } from '../../../src/run/packSheets';
 import { RUN_LOG_SHEET } from '../../../src/run/runLog';
 import { createOfficePort, textSafe } from '../../../src/workbook/office';
-import { REQUEST_LIMIT_BYTES, valuesAsSeen } from '../../../src/workbook/port';
+import { jsonBytes, REQUEST_LIMIT_BYTES, valuesAsSeen } from '../../../src/workbook/port';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
 import { withRequiredColumns } from '../../support/requiredColumns';
@@ -62,6 +62,35 @@ describe('the Excel double behaves as Office.js does', () => {
     })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     expect(sheet.value(0, 0)).toBe('x');
     expect(double.syncs).toBe(1);
+  });
+
+  it('numberFormat takes a format per cell, or one format for the whole range as a 1x1 array; any other shape is refused', async () => {
+    const { double, sheet } = setUp([['x']]);
+    await double.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Register');
+      ws.getRange('A1:B3').numberFormat = [['dd/mm/yyyy']];
+      ws.getRange('C1:C2').numberFormat = [['0.0'], ['0%']];
+      await ctx.sync();
+    });
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 2; c++) expect(sheet.cell(r, c)?.numberFormat).toBe('dd/mm/yyyy');
+    expect([sheet.cell(0, 2)?.numberFormat, sheet.cell(1, 2)?.numberFormat]).toEqual(['0.0', '0%']);
+    await expect(double.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Register').getRange('A1:A3').numberFormat = [['0'], ['0']];
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('format.fill.clear resets the background of every cell of a range or of the areas of getRanges; the colour is set the same way', async () => {
+    const { double, sheet } = setUp([['x']]);
+    await double.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Register');
+      ws.getRange('A1:A4').format.fill.color = '#C00000';
+      ws.getRanges('A1,A3:A4').format.fill.clear();
+      ws.getRanges('B2,B4').format.fill.color = '#FFC7CE';
+      await ctx.sync();
+    });
+    expect([0, 1, 2, 3].map((r) => sheet.cell(r, 0)?.fill)).toEqual([undefined, '#C00000', undefined, undefined]);
+    expect([0, 1, 2, 3].map((r) => sheet.cell(r, 1)?.fill)).toEqual([undefined, '#FFC7CE', undefined, '#FFC7CE']);
   });
 });
 
@@ -148,6 +177,30 @@ describe('a full run on the sample register', () => {
     expect(previous.filter((p, i) => p === firstCategories[i]).length).toBeGreaterThan(sample.length / 2);
     expect(double.sheet(RUN_LOG_SHEET)!.usedBox()!.bottom).toBe(2);
     expect(double.sheets.filter((s) => s.name === SUMMARY_SHEET)).toHaveLength(1);
+  });
+
+  it('fills the categories by look, not cell by cell: a refreshed row keeps no old fill, text colour or bold', async () => {
+    const { double, sheet, port } = setUp();
+    const { plan: first } = await categoriseOnPort(port, await port.readRegister(), oxfordshire, ASOF);
+    const w = width();
+    // The second run finds no category for the first school (its Ofsted grade is unreadable): its old fill must go.
+    expect(first.rows[0]!.fill).not.toBeNull();
+    sheet.put(first.rows[0]!.gridRow, first.located.mapping.byField.ofstedGrade!, [['n/a?']]);
+    const region = await port.readRegister();
+    const syncsBefore = double.syncs;
+    const { plan } = await categoriseOnPort(port, region, oxfordshire, fromIsoDate('2028-09-01')!);
+    expect(plan.rows[0]!.fill).toBeNull();
+    for (const r of plan.rows) {
+      const c = sheet.cell(r.gridRow, w);
+      expect({ fill: c?.fill, colour: c?.fontColour, bold: c?.bold }, `row ${r.gridRow}`).toEqual(r.fill ? { fill: r.fill.colour, colour: r.fill.textColour, bold: true } : { fill: undefined, colour: '#000000', bold: false });
+    }
+    // One format per look over the areas it covers, and one date format for the column: beside the values, a few bytes a row
+    // (a cell's properties and its date format were about 90 bytes a row).
+    const ops = double.operations[syncsBefore]!;
+    expect(ops.filter((o) => o === 'numberFormat')).toHaveLength(1);
+    expect(ops).not.toContain('setCellProperties');
+    const values = plan.rows.reduce((n, r) => n + jsonBytes(r.cells.map(textSafe)) + 1, 0);
+    expect(double.requestBytes[syncsBefore]! - values).toBeLessThan(8_000 + 12 * plan.rows.length);
   });
 
   it('reads the Excel table the selection is in, and adds the results to it as table columns', async () => {
@@ -249,9 +302,9 @@ describe('a 25,000-row run', () => {
   }, 120_000);
 
   it('a response refused as too large is read again in smaller chunks', async () => {
-    // Rows of 2 KB of text: the first read, sized by cells, would bring back far more than 5 MB.
+    // Rows of 2 KB of text below short first rows: the first read, sized by the first rows' cells, would bring back far more than 5 MB.
     const long = 'x'.repeat(2_000);
-    const grid: Cell[][] = [['URN', 'School name', 'Notes'], ...Array.from({ length: 6_000 }, (_, i) => [String(100_000 + i), `School ${i}`, long])];
+    const grid: Cell[][] = [['URN', 'School name', 'Notes'], ...Array.from({ length: 6_000 }, (_, i) => [String(100_000 + i), `School ${i}`, i < 100 ? '' : long])];
     const { double, port } = setUp(grid);
     const region = await port.readRegister();
     expect(region.values).toHaveLength(grid.length);
