@@ -16,6 +16,7 @@ import type { Parameters } from '../parameters';
 import { problem, type Problem } from '../problems';
 import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
+import { operandsFor, run, runCriteria } from './program';
 import { bestFit } from './selection';
 import { isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation, type Truth } from './types';
 import { worstCase } from './worstCase';
@@ -41,22 +42,24 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
   const at = factAt;
   for (let i = 0; i < slots.length; i++) v[i] = at(facts, slots[i]!);
-  // The criteria that fired, kept in definition order as they come (evaluation order differs only where a
-  // criterion refers to a later one): reasons and best fit then walk a handful, not every criterion.
+  const program = fw.program;
+  const k = operandsFor(program, params);
+  const firedCount = runCriteria(program, v, k, fired);
+  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
   const firedList: CompiledCriterion[] = [];
-  for (const c of fw.criteria) {
-    const t = c.evaluate(v, params, fired);
-    fired[c.index] = t;
-    if (t === true) insertInOrder(firedList, c);
+  if (firedCount > 0) {
+    const all = fw.inDefinitionOrder;
+    for (let i = 0; i < all.length; i++) if (fired[i] === true) firedList.push(all[i]!);
   }
 
   let rank: number;
   let deciding: number[];
   if (def.selection.kind === 'firstMatch') {
+    const exec = run;
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
-      if (cat.when && cat.when(v, params, fired) === true) {
+      if (cat.whenNode >= 0 && exec(program, cat.whenNode, v, k, fired) === true) {
         rank = r;
         break;
       }
@@ -126,17 +129,6 @@ function indicating(firedList: readonly CompiledCriterion[], rank: number): numb
   const out: number[] = [];
   for (const c of firedList) if (c.indicatesRank === rank) out.push(c.index);
   return out;
-}
-
-/** Inserts a fired criterion into a list kept in definition order (it arrives nearly in order). */
-function insertInOrder(list: CompiledCriterion[], c: CompiledCriterion): void {
-  let i = list.length;
-  list.push(c);
-  while (i > 0 && list[i - 1]!.index > c.index) {
-    list[i] = list[i - 1]!;
-    i--;
-  }
-  list[i] = c;
 }
 
 function readOverride(fw: CompiledFramework, facts: Facts, warnings: Problem[]): CompiledCategory | null {
