@@ -52,10 +52,11 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     for (let i = 0; i < all.length; i++) if (fired[i] === true) firedList.push(all[i]!);
   }
 
+  // Read once per school (a getter under CommonJS interop, as \`factAt\` above).
+  const exec = run;
   let rank: number;
   let deciding: number[];
   if (def.selection.kind === 'firstMatch') {
-    const exec = run;
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
@@ -72,18 +73,32 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   }
 
   const computed = fw.categories[rank]!;
-  const warnings: Problem[] = [];
-  const override = facts.categoryOverride === undefined ? null : readOverride(fw, facts, warnings);
+  // Most schools have no override, so no warnings: the list is made only for one.
+  let warnings: readonly Problem[] = NONE;
+  let override: CompiledCategory | null = null;
+  if (facts.categoryOverride !== undefined) {
+    const found: Problem[] = [];
+    override = readOverride(fw, facts, found);
+    if (found.length > 0) warnings = found;
+  }
   const chosen = override ?? computed;
-  const variant = chosen.variants.length === 0 ? null : (chosen.variants.find((x) => x.when(v, params, fired) === true) ?? null);
+  let variant: CompiledCategory['variants'][number] | null = null;
+  for (const x of chosen.variants) {
+    if (exec(program, x.node, v, k, fired) === true) {
+      variant = x;
+      break;
+    }
+  }
 
   const reasons: Reason[] = [];
   const notes: Reason[] = [];
   // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
   // built only when a shell reads it (RISKCATEGORY never does).
-  const school: Evaluation = { facts, params, again: null };
-  for (const c of firedList) {
-    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, school));
+  if (firedList.length > 0) {
+    const school: Evaluation = { facts, params, again: null };
+    for (const c of firedList) {
+      (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, school));
+    }
   }
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
 
@@ -102,7 +117,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     reasons,
     notes,
     trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
-    warnings: warnings.length ? warnings : NONE,
+    warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
     worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedList, rank, options.unknowns) : null,
   };
