@@ -18,7 +18,7 @@ import { FrameworkDefinitionError, type Condition, type FrameworkDefinition, typ
 import { parseFramework } from '../frameworkCheck';
 import { latestDefaults } from '../parameters';
 import { compileExplainers, defaultReason, reasonReferences, type ExplainFor } from './explain';
-import { addComparison, addCriterion, addJunction, addNot, newProgram, operandsFor, run, setCriteria } from './program';
+import { addComparison, addCriterion, addJunction, addNot, finishProgram, newProgram, operandsFor, run } from './program';
 import { ANY, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type Truth } from './types';
 import { compilePossibilities } from './worstCase';
 
@@ -94,7 +94,6 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   const criteria = compiled as CompiledCriterion[];
   // Referenced criteria are compiled first, so evaluating in compile order fills `fired` safely.
   const order = topologicalOrder(criteria);
-  setCriteria(program, order.map((c) => c.index), order.map((c) => c.node));
 
   // Facts read outside the criteria: variants, additional offers, academies' offers.
   const otherFacts = new Set<FactKey>();
@@ -117,6 +116,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   }
 
   // Every condition is compiled by now: the slots and the program are final.
+  finishProgram(program, criteria.map((c) => c.node));
 
   const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
   explainFor = compileExplainers(def, criterionIndex, evaluatorOf, (school) => {
@@ -132,6 +132,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
     scratch: {
       // Packed arrays (\`Array.from\`, not \`new Array(n)\`, which stays holey): every read skips a hole check.
       fired: Array.from({ length: criteria.length }, (): Truth => undefined), v: Array.from({ length: slots.length }, (): unknown => undefined),
+      nodes: Array.from({ length: program.kind.length }, (): Truth => undefined),
       open: new Uint8Array(slots.length), lo: new Float64Array(slots.length), hi: new Float64Array(slots.length), possible: new Uint8Array(criteria.length),
     },
     supportByParams: new WeakMap(),

@@ -16,7 +16,7 @@ import type { Parameters } from '../parameters';
 import { problem, type Problem } from '../problems';
 import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
-import { operandsFor, run, runCriteria } from './program';
+import { evaluateAll, operandsFor } from './program';
 import { bestFit } from './selection';
 import { isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation, type Truth } from './types';
 import { worstCase } from './worstCase';
@@ -41,26 +41,30 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const slots = fw.slotNumbers;
   // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
   const at = factAt;
+  const evaluate = evaluateAll;
   for (let i = 0; i < slots.length; i++) v[i] = at(facts, slots[i]!);
   const program = fw.program;
   const k = operandsFor(program, params);
-  const firedCount = runCriteria(program, v, k, fired);
+  // Every condition of the framework at once (program.ts), then each criterion's outcome by its index.
+  const out = fw.scratch.nodes;
+  evaluate(program, v, k, out);
+  const rootOf = program.rootOf;
+  const all = fw.inDefinitionOrder;
   // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
   const firedList: CompiledCriterion[] = [];
-  if (firedCount > 0) {
-    const all = fw.inDefinitionOrder;
-    for (let i = 0; i < all.length; i++) if (fired[i] === true) firedList.push(all[i]!);
+  for (let i = 0; i < rootOf.length; i++) {
+    const t = out[rootOf[i]!];
+    fired[i] = t;
+    if (t === true) firedList.push(all[i]!);
   }
 
-  // Read once per school (a getter under CommonJS interop, as \`factAt\` above).
-  const exec = run;
   let rank: number;
   let deciding: number[];
   if (def.selection.kind === 'firstMatch') {
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
-      if (cat.whenNode >= 0 && exec(program, cat.whenNode, v, k, fired) === true) {
+      if (cat.whenNode >= 0 && out[cat.whenNode] === true) {
         rank = r;
         break;
       }
@@ -84,7 +88,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const chosen = override ?? computed;
   let variant: CompiledCategory['variants'][number] | null = null;
   for (const x of chosen.variants) {
-    if (exec(program, x.node, v, k, fired) === true) {
+    if (out[x.node] === true) {
       variant = x;
       break;
     }
@@ -113,7 +117,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     computedCategory: computed.def.id,
     override: override ? { category: override.def.id, reason: facts.overrideReason ?? '' } : null,
     support: supportFor(fw, chosen, facts.isAcademy === true, params),
-    additional: additionalFor(fw, v, params, fired),
+    additional: additionalFor(fw, out),
     reasons,
     notes,
     trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
@@ -123,9 +127,9 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   };
 }
 
-function additionalFor(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[]): Categorisation['additional'] {
+function additionalFor(fw: CompiledFramework, nodes: readonly Truth[]): Categorisation['additional'] {
   let out: Categorisation['additional'][number][] | null = null;
-  for (const a of fw.additional) if (a.when(v, params, fired) === true) (out ??= []).push(a.shown);
+  for (const a of fw.additional) if (nodes[a.node] === true) (out ??= []).push(a.shown);
   return out ?? NONE;
 }
 

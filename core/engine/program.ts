@@ -1,13 +1,17 @@
 /**
- * A framework's conditions as one flat program of numbered nodes, and `run`, the one function that
- * evaluates a node. compile.ts adds a node per condition; every evaluator the engine hands out (the
- * criteria's, the explainers' and the worst case's) runs the program, so there is one evaluation of a
- * condition, not two that could differ.
+ * A framework's conditions as one flat program of numbered nodes. compile.ts adds a node per condition;
+ * `evaluateAll` evaluates every node of a school at once (what `categorise` does), and `run` evaluates one
+ * node on demand (what the explainers and the worst case's evaluators do). Both word a comparison through
+ * `compare` and a junction by the same three-valued rules, and test/core/engine/program.test.ts holds
+ * them to each other.
  *
- * Why not a closure per node, as before: the call sites inside a closure (`all`'s parts, the loop over
- * criteria) each saw dozens of different closures, so every call was megamorphic and nothing was inlined;
- * a node here is a `switch` case in one function, and its operands are array reads. Run-time code
- * generation would be faster still, but the add-in's Content-Security-Policy forbids `new Function`.
+ * Why not a closure per node, as before: each call inside a closure went to one of dozens of closures, so
+ * every call was megamorphic, nothing was inlined and the processor mispredicted nearly every one. Here
+ * `evaluateAll` walks a schedule, every comparison first, grouped by operator, then each junction after its
+ * parts, grouped by level and kind, reading its parts' outcomes from an array: nothing is called, and
+ * consecutive nodes take the same branch. Nothing stops early, so every node is evaluated once; it is
+ * still cheaper than a walk that skips. Run-time code generation would be faster still, but the add-in's
+ * Content-Security-Policy forbids `new Function`.
  */
 import type { ParamRef, Scalar } from '../framework';
 import type { Parameters } from '../parameters';
@@ -27,7 +31,7 @@ const LT = 8;
 const LTE = 9;
 const GT = 10;
 const GTE = 11;
-/** Criterion `a`'s outcome, already in `fired`. */
+/** Criterion `a`'s outcome. */
 const CRITERION = 12;
 /** Not node `a`. */
 const NOT = 13;
@@ -53,9 +57,14 @@ export interface Program {
   readonly c: number[];
   readonly children: number[];
   readonly sources: OperandSource[];
-  /** The criteria in evaluation order (those a criterion refers to first), and each one's node: set by `setCriteria`. */
-  order: readonly number[];
-  roots: readonly number[];
+  /**
+   * Each node and operand by what it is ("kind, slot, operand"; "kind, parts"): a condition written twice
+   * ("Ofsted standing is Good or better" in four of Herefordshire's criteria) is one node, evaluated once.
+   */
+  readonly byKey: Map<string, number>;
+  /** Each criterion's node (by criterion index), and every node in the order `evaluateAll` takes them: set by `finishProgram`. */
+  rootOf: readonly number[];
+  schedule: readonly number[];
   /**
    * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
@@ -66,30 +75,14 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], order: [], roots: [], lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], schedule: [], lastParams: null, lastOperands: [] };
 }
 
-/** Sets the criteria `runCriteria` evaluates: their indices in evaluation order, and each one's node. */
-export function setCriteria(p: Program, order: readonly number[], roots: readonly number[]): void {
-  p.order = order;
-  p.roots = roots;
-}
-
-/**
- * Evaluates every criterion into `fired` (by criterion index), in an order where those a criterion refers
- * to come first; returns how many fired. Here rather than in evaluate.ts so that `run` is called within its
- * own module: under CommonJS interop (tsx, vitest) each call of an imported function reads a getter.
- */
-export function runCriteria(p: Program, v: readonly unknown[], k: readonly unknown[], fired: Truth[]): number {
-  const order = p.order;
-  const roots = p.roots;
-  let count = 0;
-  for (let j = 0; j < order.length; j++) {
-    const t = run(p, roots[j]!, v, k, fired);
-    fired[order[j]!] = t;
-    if (t === true) count++;
-  }
-  return count;
+/** The node `key` names, made by `make` the first time. */
+function shared(p: Program, key: string, make: () => number): number {
+  let n = p.byKey.get(key);
+  if (n === undefined) p.byKey.set(key, (n = make()));
+  return n;
 }
 
 function addNode(p: Program, kind: number, a: number, b: number, c = 0): number {
@@ -102,30 +95,33 @@ function addNode(p: Program, kind: number, a: number, b: number, c = 0): number 
 
 function addOperand(p: Program, operand: Scalar | readonly Scalar[] | ParamRef | number | undefined, asNumber: boolean): number {
   const param = typeof operand === 'object' && operand !== null && !Array.isArray(operand) ? (operand as ParamRef).param : null;
-  return p.sources.push({ value: param === null ? operand : undefined, param, asNumber }) - 1;
+  return shared(p, `operand ${asNumber} ${JSON.stringify(operand)}`, () => p.sources.push({ value: param === null ? operand : undefined, param, asNumber }) - 1);
 }
 
 /** Adds a comparison on the fact in `slot`. */
 export function addComparison(p: Program, op: keyof typeof KIND_OF_OP, slot: number, operand: Scalar | readonly Scalar[] | ParamRef | undefined): number {
-  return addNode(p, KIND_OF_OP[op], slot, addOperand(p, operand, false));
+  const b = addOperand(p, operand, false);
+  return shared(p, `${op} ${slot} ${b}`, () => addNode(p, KIND_OF_OP[op], slot, b));
 }
 
 /** Adds a reference to criterion `i`'s outcome. */
 export function addCriterion(p: Program, i: number): number {
-  return addNode(p, CRITERION, i, 0);
+  return shared(p, `criterion ${i}`, () => addNode(p, CRITERION, i, 0));
 }
 
 /** Adds the negation of node `inner`. */
 export function addNot(p: Program, inner: number): number {
-  return addNode(p, NOT, inner, 0);
+  return shared(p, `not ${inner}`, () => addNode(p, NOT, inner, 0));
 }
 
 /** Adds `all` or `any` of `parts`, or "at least `need` of" them. */
 export function addJunction(p: Program, junction: 'all' | 'any' | 'atLeast', parts: readonly number[], need?: number | ParamRef): number {
-  const start = p.children.length;
-  for (const n of parts) p.children.push(n);
-  if (junction === 'atLeast') return addNode(p, AT_LEAST, start, parts.length, addOperand(p, need, true));
-  return addNode(p, junction === 'all' ? ALL : ANY, start, parts.length);
+  const c = junction === 'atLeast' ? addOperand(p, need, true) : 0;
+  return shared(p, `${junction} ${c} ${parts.join(',')}`, () => {
+    const start = p.children.length;
+    for (const n of parts) p.children.push(n);
+    return addNode(p, junction === 'atLeast' ? AT_LEAST : junction === 'all' ? ALL : ANY, start, parts.length, c);
+  });
 }
 
 /** The operands of a program under a parameter set (resolved once per set). */
@@ -138,61 +134,176 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
 }
 
 /**
- * Evaluates node `n` on a school's facts by slot (`v`), the program's operands (`k`, from `operandsFor`)
- * and the outcomes of the criteria evaluated so far (`fired`). Three-valued (Kleene): a comparison on a
- * blank fact is unknown; `all` is false if any part is false, `any` true if any part is true, and each
- * stops at the first part that decides it.
+ * Fixes the order `evaluateAll` takes the nodes in, once every node is added; `rootOf` is each criterion's
+ * node. Comparisons come first, grouped by operator; then every other node after the nodes it reads (its
+ * parts, or a criterion's node), by level and then kind.
+ */
+export function finishProgram(p: Program, rootOf: readonly number[]): void {
+  p.rootOf = rootOf;
+  const level: number[] = [];
+  const levelOf = (n: number): number => {
+    if (level[n] !== undefined) return level[n]!;
+    const kind = p.kind[n]!;
+    let deepest = -1;
+    if (kind === CRITERION) deepest = levelOf(rootOf[p.a[n]!]!);
+    else if (kind === NOT) deepest = levelOf(p.a[n]!);
+    else if (kind > NOT) for (let i = p.a[n]!; i < p.a[n]! + p.b[n]!; i++) deepest = Math.max(deepest, levelOf(p.children[i]!));
+    return (level[n] = deepest + 1);
+  };
+  const nodes = p.kind.map((_, n) => n);
+  nodes.forEach(levelOf);
+  p.schedule = nodes.sort((x, y) => level[x]! - level[y]! || p.kind[x]! - p.kind[y]! || x - y);
+}
+
+/**
+ * Evaluates every node of the program on a school's facts by slot (`v`) and the program's operands (`k`,
+ * from `operandsFor`), into `out` by node. Three-valued (Kleene): a comparison on a blank fact is unknown;
+ * `all` is false if any part is false, `any` true if any part is true, otherwise unknown if any part is.
+ */
+export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Truth[]): void {
+  const schedule = p.schedule;
+  const kinds = p.kind;
+  const as = p.a;
+  const bs = p.b;
+  const children = p.children;
+  for (let q = 0; q < schedule.length; q++) {
+    const n = schedule[q]!;
+    const kind = kinds[n]!;
+    // The comparisons of `compare`, written out: a call per node here was not inlined.
+    switch (kind) {
+      case PRESENT:
+        out[n] = v[as[n]!] !== undefined;
+        break;
+      case ABSENT:
+        out[n] = v[as[n]!] === undefined;
+        break;
+      case IS_TRUE: {
+        const x = v[as[n]!];
+        out[n] = x === undefined ? undefined : x === true;
+        break;
+      }
+      case IS_FALSE: {
+        const x = v[as[n]!];
+        out[n] = x === undefined ? undefined : x === false;
+        break;
+      }
+      case EQ: {
+        const x = v[as[n]!];
+        out[n] = x === undefined ? undefined : x === k[bs[n]!];
+        break;
+      }
+      case NE: {
+        const x = v[as[n]!];
+        out[n] = x === undefined ? undefined : x !== k[bs[n]!];
+        break;
+      }
+      case IN: {
+        const x = v[as[n]!];
+        out[n] = x === undefined ? undefined : (k[bs[n]!] as readonly unknown[]).includes(x);
+        break;
+      }
+      case NOT_IN: {
+        const x = v[as[n]!];
+        out[n] = x === undefined ? undefined : !(k[bs[n]!] as readonly unknown[]).includes(x);
+        break;
+      }
+      case LT: {
+        const x = v[as[n]!];
+        const w = k[bs[n]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x < w;
+        break;
+      }
+      case LTE: {
+        const x = v[as[n]!];
+        const w = k[bs[n]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x <= w;
+        break;
+      }
+      case GT: {
+        const x = v[as[n]!];
+        const w = k[bs[n]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x > w;
+        break;
+      }
+      case GTE: {
+        const x = v[as[n]!];
+        const w = k[bs[n]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
+        break;
+      }
+      case CRITERION:
+        out[n] = out[p.rootOf[as[n]!]!];
+        break;
+      case NOT: {
+        const t = out[as[n]!];
+        out[n] = t === undefined ? undefined : !t;
+        break;
+      }
+      case ALL:
+      case ANY: {
+        // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
+        const decisive = kind === ANY;
+        const end = as[n]! + bs[n]!;
+        let t: Truth = !decisive;
+        for (let i = as[n]!; i < end; i++) {
+          const part = out[children[i]!];
+          if (part === decisive) {
+            t = decisive;
+            break;
+          }
+          if (part === undefined) t = undefined;
+        }
+        out[n] = t;
+        break;
+      }
+      default: {
+        // AT_LEAST
+        const end = as[n]! + bs[n]!;
+        let yes = 0;
+        let unknown = 0;
+        for (let i = as[n]!; i < end; i++) {
+          const part = out[children[i]!];
+          if (part === true) yes++;
+          else if (part === undefined) unknown++;
+        }
+        out[n] = atLeast(yes, unknown, k[p.c[n]!] as number);
+      }
+    }
+  }
+}
+
+/** "At least `need`": true once `yes` parts hold, false when even the `unknown` ones could not make it up. */
+function atLeast(yes: number, unknown: number, need: number): Truth {
+  if (yes >= need) return true;
+  return yes + unknown < need ? false : undefined;
+}
+
+/** A comparison of fact value `x` with operand `w` (a blank is unknown), for `run`; `evaluateAll` has the same cases written out. */
+function compare(kind: number, x: unknown, w: unknown): Truth {
+  switch (kind) {
+    case PRESENT: return x !== undefined;
+    case ABSENT: return x === undefined;
+    case IS_TRUE: return x === undefined ? undefined : x === true;
+    case IS_FALSE: return x === undefined ? undefined : x === false;
+    case EQ: return x === undefined ? undefined : x === w;
+    case NE: return x === undefined ? undefined : x !== w;
+    // Lists in policies are short: a scan beats hashing.
+    case IN: return x === undefined ? undefined : (w as readonly unknown[]).includes(x);
+    case NOT_IN: return x === undefined ? undefined : !(w as readonly unknown[]).includes(x);
+  }
+  // A blank, or a parameter that is not a number, leaves a comparison unknown.
+  if (typeof x !== 'number' || typeof w !== 'number') return undefined;
+  return kind === LT ? x < w : kind === LTE ? x <= w : kind === GT ? x > w : x >= w;
+}
+
+/**
+ * Evaluates node `n` alone, as `evaluateAll` would, with the criteria's outcomes in `fired`; `all`,
+ * `any` and "at least" stop at the first part that decides them (the outcome is the same).
  */
 export function run(p: Program, n: number, v: readonly unknown[], k: readonly unknown[], fired: readonly Truth[]): Truth {
-  switch (p.kind[n]) {
-    case PRESENT: return v[p.a[n]!] !== undefined;
-    case ABSENT: return v[p.a[n]!] === undefined;
-    case IS_TRUE: {
-      const x = v[p.a[n]!];
-      return x === undefined ? undefined : x === true;
-    }
-    case IS_FALSE: {
-      const x = v[p.a[n]!];
-      return x === undefined ? undefined : x === false;
-    }
-    case EQ: {
-      const x = v[p.a[n]!];
-      return x === undefined ? undefined : x === k[p.b[n]!];
-    }
-    case NE: {
-      const x = v[p.a[n]!];
-      return x === undefined ? undefined : x !== k[p.b[n]!];
-    }
-    // Lists in policies are short: a scan beats hashing.
-    case IN: {
-      const x = v[p.a[n]!];
-      return x === undefined ? undefined : (k[p.b[n]!] as readonly unknown[]).includes(x);
-    }
-    case NOT_IN: {
-      const x = v[p.a[n]!];
-      return x === undefined ? undefined : !(k[p.b[n]!] as readonly unknown[]).includes(x);
-    }
-    // A blank, or a parameter that is not a number, leaves a comparison unknown.
-    case LT: {
-      const x = v[p.a[n]!];
-      const w = k[p.b[n]!];
-      return typeof x !== 'number' || typeof w !== 'number' ? undefined : x < w;
-    }
-    case LTE: {
-      const x = v[p.a[n]!];
-      const w = k[p.b[n]!];
-      return typeof x !== 'number' || typeof w !== 'number' ? undefined : x <= w;
-    }
-    case GT: {
-      const x = v[p.a[n]!];
-      const w = k[p.b[n]!];
-      return typeof x !== 'number' || typeof w !== 'number' ? undefined : x > w;
-    }
-    case GTE: {
-      const x = v[p.a[n]!];
-      const w = k[p.b[n]!];
-      return typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
-    }
+  const kind = p.kind[n]!;
+  if (kind < CRITERION) return compare(kind, v[p.a[n]!], k[p.b[n]!]);
+  switch (kind) {
     case CRITERION: return fired[p.a[n]!];
     case NOT: {
       const t = run(p, p.a[n]!, v, k, fired);
@@ -200,8 +311,7 @@ export function run(p: Program, n: number, v: readonly unknown[], k: readonly un
     }
     case ALL:
     case ANY: {
-      // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
-      const decisive = p.kind[n] === ANY;
+      const decisive = kind === ANY;
       const end = p.a[n]! + p.b[n]!;
       let unknown = false;
       for (let i = p.a[n]!; i < end; i++) {
@@ -212,7 +322,7 @@ export function run(p: Program, n: number, v: readonly unknown[], k: readonly un
       return unknown ? undefined : !decisive;
     }
     default: {
-      // AT_LEAST. Stops once the count is reached or out of reach: the outcome is the same.
+      // AT_LEAST: stops once the count is reached or out of reach.
       const need = k[p.c[n]!] as number;
       const start = p.a[n]!;
       const count = p.b[n]!;
@@ -225,8 +335,7 @@ export function run(p: Program, n: number, v: readonly unknown[], k: readonly un
         } else if (t === undefined) unknown++;
         else if (yes + unknown + (count - i - 1) < need) return false;
       }
-      if (yes >= need) return true;
-      return yes + unknown < need ? false : undefined;
+      return atLeast(yes, unknown, need);
     }
   }
 }

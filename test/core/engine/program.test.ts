@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { categorise, compileFramework } from '../../../core/engine';
+import { evaluateAll, operandsFor, run } from '../../../core/engine/program';
+import { factAt } from '../../../core/factShape';
 import type { Facts } from '../../../core/facts';
 import type { Condition, FrameworkDefinition } from '../../../core/framework';
 import type { Parameters } from '../../../core/parameters';
@@ -136,6 +138,36 @@ describe('the program', () => {
       }
     }
     expect(checked).toBe(60 * 3 * 40);
+  });
+
+  it('evaluates each node alone (`run`, for the explainers and the worst case) as it does every node at once', () => {
+    const random = seededRandom(29);
+    let nodes = 0;
+    for (let seed = 100; seed < 140; seed++) {
+      const fw = compileFramework(generated(seed));
+      const p = fw.program;
+      for (const params of [fw.defaults, { ...fw.defaults, floor: 30, need: 1 }]) {
+        const k = operandsFor(p, params);
+        for (let n = 0; n < 30; n++) {
+          const facts = school(random);
+          const v = fw.slotNumbers.map((i) => factAt(facts, i));
+          const out: (boolean | undefined)[] = new Array(p.kind.length);
+          evaluateAll(p, v, k, out);
+          const fired = p.rootOf.map((node) => out[node]);
+          for (let node = 0; node < p.kind.length; node++) expect(run(p, node, v, k, fired), `node ${node} of ${fw.definition.id}`).toBe(out[node]);
+          nodes += p.kind.length;
+        }
+      }
+    }
+    expect(nodes).toBeGreaterThan(10_000);
+  });
+
+  it('evaluates a condition written twice once: one node', () => {
+    const given = { fact: 'monthsInPost', op: 'gte', value: 24 } as const;
+    const def = generated(5);
+    const twice = compileFramework({ ...def, criteria: [{ ...def.criteria[0]!, when: { all: [given, { fact: 'fallingRoll', op: 'isTrue' }] } }, { ...def.criteria[1]!, when: { any: [given, { fact: 'fallingRoll', op: 'isTrue' }] } }, ...def.criteria.slice(2)] });
+    const once = compileFramework({ ...def, criteria: [{ ...def.criteria[0]!, when: { all: [given, { fact: 'fallingRoll', op: 'isTrue' }] } }, { ...def.criteria[1]!, when: { any: [{ fact: 'monthsInPost', op: 'gte', value: 25 }, { fact: 'fallingRoll', op: 'isTrue' }] } }, ...def.criteria.slice(2)] });
+    expect(once.program.kind.length - twice.program.kind.length).toBe(1);
   });
 
   it('resolves parameters per parameters object: a new object shows, and the first again gives the first outcome', () => {
