@@ -40,20 +40,21 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const { fired, v } = fw.scratch;
   const slots = fw.slotNumbers;
   // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
-  const at = factAt;
+  const read = factAt;
   const evaluate = evaluateAll;
-  for (let i = 0; i < slots.length; i++) v[i] = at(facts, slots[i]!);
+  for (let i = 0; i < slots.length; i++) v[i] = read(facts, slots[i]!);
   const program = fw.program;
   const k = operandsFor(program, params);
   // Every condition of the framework at once (program.ts), then each criterion's outcome by its index.
   const out = fw.scratch.nodes;
   evaluate(program, v, k, out);
+  const at = program.outcomeAt;
   const rootOf = program.rootOf;
   const all = fw.inDefinitionOrder;
   // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
   const firedList: CompiledCriterion[] = [];
   for (let i = 0; i < rootOf.length; i++) {
-    const t = out[rootOf[i]!];
+    const t = out[at[rootOf[i]!]!];
     fired[i] = t;
     if (t === true) firedList.push(all[i]!);
   }
@@ -64,7 +65,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
-      if (cat.whenNode >= 0 && out[cat.whenNode] === true) {
+      if (cat.whenNode >= 0 && out[at[cat.whenNode]!] === true) {
         rank = r;
         break;
       }
@@ -88,7 +89,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const chosen = override ?? computed;
   let variant: CompiledCategory['variants'][number] | null = null;
   for (const x of chosen.variants) {
-    if (out[x.node] === true) {
+    if (out[at[x.node]!] === true) {
       variant = x;
       break;
     }
@@ -100,8 +101,9 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // built only when a shell reads it (RISKCATEGORY never does).
   if (firedList.length > 0) {
     const school: Evaluation = { facts, params, again: null };
+    const Fired = FiredReason; // read once, not once per reason (an import is a getter under CommonJS interop)
     for (const c of firedList) {
-      (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, school));
+      (deciding.includes(c.index) ? reasons : notes).push(new Fired(c, school));
     }
   }
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
@@ -117,7 +119,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     computedCategory: computed.def.id,
     override: override ? { category: override.def.id, reason: facts.overrideReason ?? '' } : null,
     support: supportFor(fw, chosen, facts.isAcademy === true, params),
-    additional: additionalFor(fw, out),
+    additional: additionalFor(fw, out, at),
     reasons,
     notes,
     trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
@@ -127,9 +129,9 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   };
 }
 
-function additionalFor(fw: CompiledFramework, nodes: readonly Truth[]): Categorisation['additional'] {
+function additionalFor(fw: CompiledFramework, nodes: readonly Truth[], at: readonly number[]): Categorisation['additional'] {
   let out: Categorisation['additional'][number][] | null = null;
-  for (const a of fw.additional) if (nodes[a.node] === true) (out ??= []).push(a.shown);
+  for (const a of fw.additional) if (nodes[at[a.node]!] === true) (out ??= []).push(a.shown);
   return out ?? NONE;
 }
 

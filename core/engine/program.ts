@@ -62,8 +62,16 @@ export interface Program {
    * ("Ofsted standing is Good or better" in four of Herefordshire's criteria) is one node, evaluated once.
    */
   readonly byKey: Map<string, number>;
-  /** Each criterion's node (by criterion index), and every node in the order `evaluateAll` takes them: set by `finishProgram`. */
+  /** Each criterion's node (by criterion index): set by `finishProgram`, as are the fields below. */
   rootOf: readonly number[];
+  /**
+   * Where `evaluateAll` leaves each node's outcome: its own place, but a reference to a criterion reads the
+   * criterion's node, so the 30 references of Herefordshire's categories cost nothing.
+   */
+  outcomeAt: readonly number[];
+  /** `children` with each part's `outcomeAt`. */
+  parts: readonly number[];
+  /** Every node but the references, in the order `evaluateAll` takes them. */
   schedule: readonly number[];
   /**
    * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
@@ -75,7 +83,7 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], schedule: [], lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], parts: [], schedule: [], lastParams: null, lastOperands: [] };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -135,29 +143,32 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
 
 /**
  * Fixes the order `evaluateAll` takes the nodes in, once every node is added; `rootOf` is each criterion's
- * node. Comparisons come first, grouped by operator; then every other node after the nodes it reads (its
- * parts, or a criterion's node), by level and then kind.
+ * node. Comparisons come first, grouped by operator; then every other node after the nodes it reads, by
+ * level and then kind. A reference to a criterion is not evaluated: it reads the criterion's node.
  */
 export function finishProgram(p: Program, rootOf: readonly number[]): void {
   p.rootOf = rootOf;
+  const outcomeAt = (n: number): number => (p.kind[n] === CRITERION ? outcomeAt(rootOf[p.a[n]!]!) : n);
+  p.outcomeAt = p.kind.map((_, n) => outcomeAt(n));
+  p.parts = p.children.map(outcomeAt);
   const level: number[] = [];
   const levelOf = (n: number): number => {
     if (level[n] !== undefined) return level[n]!;
     const kind = p.kind[n]!;
     let deepest = -1;
-    if (kind === CRITERION) deepest = levelOf(rootOf[p.a[n]!]!);
+    if (kind === CRITERION) deepest = levelOf(p.outcomeAt[n]!) - 1;
     else if (kind === NOT) deepest = levelOf(p.a[n]!);
     else if (kind > NOT) for (let i = p.a[n]!; i < p.a[n]! + p.b[n]!; i++) deepest = Math.max(deepest, levelOf(p.children[i]!));
     return (level[n] = deepest + 1);
   };
-  const nodes = p.kind.map((_, n) => n);
+  const nodes = p.kind.map((_, n) => n).filter((n) => p.kind[n] !== CRITERION);
   nodes.forEach(levelOf);
   p.schedule = nodes.sort((x, y) => level[x]! - level[y]! || p.kind[x]! - p.kind[y]! || x - y);
 }
 
 /**
  * Evaluates every node of the program on a school's facts by slot (`v`) and the program's operands (`k`,
- * from `operandsFor`), into `out` by node. Three-valued (Kleene): a comparison on a blank fact is unknown;
+ * from `operandsFor`), into `out`: node `n`'s outcome is `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown;
  * `all` is false if any part is false, `any` true if any part is true, otherwise unknown if any part is.
  */
 export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Truth[]): void {
@@ -165,7 +176,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
   const kinds = p.kind;
   const as = p.a;
   const bs = p.b;
-  const children = p.children;
+  const parts = p.parts;
   for (let q = 0; q < schedule.length; q++) {
     const n = schedule[q]!;
     const kind = kinds[n]!;
@@ -231,11 +242,8 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
         break;
       }
-      case CRITERION:
-        out[n] = out[p.rootOf[as[n]!]!];
-        break;
       case NOT: {
-        const t = out[as[n]!];
+        const t = out[p.outcomeAt[as[n]!]!];
         out[n] = t === undefined ? undefined : !t;
         break;
       }
@@ -246,7 +254,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         const end = as[n]! + bs[n]!;
         let t: Truth = !decisive;
         for (let i = as[n]!; i < end; i++) {
-          const part = out[children[i]!];
+          const part = out[parts[i]!];
           if (part === decisive) {
             t = decisive;
             break;
@@ -262,7 +270,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         let yes = 0;
         let unknown = 0;
         for (let i = as[n]!; i < end; i++) {
-          const part = out[children[i]!];
+          const part = out[parts[i]!];
           if (part === true) yes++;
           else if (part === undefined) unknown++;
         }

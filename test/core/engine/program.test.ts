@@ -153,8 +153,8 @@ describe('the program', () => {
           const v = fw.slotNumbers.map((i) => factAt(facts, i));
           const out: (boolean | undefined)[] = new Array(p.kind.length);
           evaluateAll(p, v, k, out);
-          const fired = p.rootOf.map((node) => out[node]);
-          for (let node = 0; node < p.kind.length; node++) expect(run(p, node, v, k, fired), `node ${node} of ${fw.definition.id}`).toBe(out[node]);
+          const fired = p.rootOf.map((node) => out[p.outcomeAt[node]!]);
+          for (let node = 0; node < p.kind.length; node++) expect(run(p, node, v, k, fired), `node ${node} of ${fw.definition.id}`).toBe(out[p.outcomeAt[node]!]);
           nodes += p.kind.length;
         }
       }
