@@ -116,7 +116,8 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   }
 
   // Every condition is compiled by now: the slots and the program are final.
-  finishProgram(program, criteria.map((c) => c.node));
+  const entries = [...categories.flatMap((c) => [c.whenNode, ...c.variants.map((x) => x.node)]), ...additional.map((a) => a.node)].filter((n) => n >= 0);
+  finishProgram(program, criteria.map((c) => c.node), entries);
 
   const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
   explainFor = compileExplainers(def, criterionIndex, evaluatorOf, (school) => {
@@ -130,7 +131,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
 
   return { definition: def, origin, program, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots,
     scratch: {
-      // Packed arrays (\`Array.from\`, not \`new Array(n)\`, which stays holey): every read skips a hole check.
+      // Packed arrays (`Array.from`, not `new Array(n)`, which stays holey): every read skips a hole check.
       fired: Array.from({ length: criteria.length }, (): Truth => undefined), v: Array.from({ length: slots.length }, (): unknown => undefined),
       nodes: Array.from({ length: program.kind.length }, (): Truth => undefined),
       open: new Uint8Array(slots.length), lo: new Float64Array(slots.length), hi: new Float64Array(slots.length), possible: new Uint8Array(criteria.length),

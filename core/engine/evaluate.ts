@@ -49,12 +49,12 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const out = fw.scratch.nodes;
   evaluate(program, v, k, out);
   const at = program.outcomeAt;
-  const rootOf = program.rootOf;
+  const rootOf = program.criterionOutcomeAt;
   const all = fw.inDefinitionOrder;
   // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
   const firedList: CompiledCriterion[] = [];
   for (let i = 0; i < rootOf.length; i++) {
-    const t = out[at[rootOf[i]!]!];
+    const t = out[rootOf[i]!];
     fired[i] = t;
     if (t === true) firedList.push(all[i]!);
   }

@@ -39,6 +39,12 @@ const ALL = 14;
 const ANY = 15;
 /** At least operand `c` of the `b` children from `children[a]`. */
 const AT_LEAST = 16;
+/**
+ * "Given and ..." (`all` of "present" and a comparison of the same fact) and "blank or ..." (`any` of
+ * "absent" and one): outcome `c` (1 true, 0 false) when the fact in slot `a` is blank, else comparison
+ * `b`'s. One node for two and their junction: Southwark writes 21 of its conditions so.
+ */
+const GUARD = 17;
 
 const KIND_OF_OP = { present: PRESENT, absent: ABSENT, isTrue: IS_TRUE, isFalse: IS_FALSE, eq: EQ, ne: NE, in: IN, notIn: NOT_IN, lt: LT, lte: LTE, gt: GT, gte: GTE } as const;
 
@@ -69,6 +75,8 @@ export interface Program {
    * criterion's node, so the 30 references of Herefordshire's categories cost nothing.
    */
   outcomeAt: readonly number[];
+  /** Each criterion's `outcomeAt`. */
+  criterionOutcomeAt: readonly number[];
   /** `children` with each part's `outcomeAt`. */
   parts: readonly number[];
   /** Every node but the references, in the order `evaluateAll` takes them. */
@@ -83,7 +91,7 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], parts: [], schedule: [], lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], lastParams: null, lastOperands: [] };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -124,6 +132,14 @@ export function addNot(p: Program, inner: number): number {
 
 /** Adds `all` or `any` of `parts`, or "at least `need` of" them. */
 export function addJunction(p: Program, junction: 'all' | 'any' | 'atLeast', parts: readonly number[], need?: number | ParamRef): number {
+  if (junction !== 'atLeast' && parts.length === 2) {
+    const [blank, comparison] = parts as [number, number];
+    const guard = junction === 'all' ? PRESENT : ABSENT;
+    const k = p.kind[comparison]!;
+    if (p.kind[blank] === guard && k !== PRESENT && k !== ABSENT && k < CRITERION && p.a[comparison] === p.a[blank]) {
+      return shared(p, `guard ${junction} ${comparison}`, () => addNode(p, GUARD, p.a[blank]!, comparison, junction === 'any' ? 1 : 0));
+    }
+  }
   const c = junction === 'atLeast' ? addOperand(p, need, true) : 0;
   return shared(p, `${junction} ${c} ${parts.join(',')}`, () => {
     const start = p.children.length;
@@ -142,28 +158,34 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
 }
 
 /**
- * Fixes the order `evaluateAll` takes the nodes in, once every node is added; `rootOf` is each criterion's
- * node. Comparisons come first, grouped by operator; then every other node after the nodes it reads, by
- * level and then kind. A reference to a criterion is not evaluated: it reads the criterion's node.
+ * Fixes the order `evaluateAll` takes the nodes in, once every node is added: `rootOf` is each criterion's
+ * node, `entries` every other rule's (categories, variants, additional offers). Only the nodes they read
+ * are taken (not the "present" a guard stands for): comparisons first, grouped by operator, then every
+ * other node after the nodes it reads, by level and then kind. A reference to a criterion is not evaluated:
+ * it reads the criterion's node.
  */
-export function finishProgram(p: Program, rootOf: readonly number[]): void {
+export function finishProgram(p: Program, rootOf: readonly number[], entries: readonly number[]): void {
   p.rootOf = rootOf;
   const outcomeAt = (n: number): number => (p.kind[n] === CRITERION ? outcomeAt(rootOf[p.a[n]!]!) : n);
   p.outcomeAt = p.kind.map((_, n) => outcomeAt(n));
+  p.criterionOutcomeAt = rootOf.map(outcomeAt);
   p.parts = p.children.map(outcomeAt);
-  const level: number[] = [];
-  const levelOf = (n: number): number => {
-    if (level[n] !== undefined) return level[n]!;
+  // The nodes a node reads, where their outcomes are.
+  const reads = (n: number): number[] => {
     const kind = p.kind[n]!;
-    let deepest = -1;
-    if (kind === CRITERION) deepest = levelOf(p.outcomeAt[n]!) - 1;
-    else if (kind === NOT) deepest = levelOf(p.a[n]!);
-    else if (kind > NOT) for (let i = p.a[n]!; i < p.a[n]! + p.b[n]!; i++) deepest = Math.max(deepest, levelOf(p.children[i]!));
-    return (level[n] = deepest + 1);
+    if (kind === NOT) return [p.outcomeAt[p.a[n]!]!];
+    if (kind === GUARD) return [p.b[n]!];
+    if (kind > NOT) return p.parts.slice(p.a[n]!, p.a[n]! + p.b[n]!);
+    return [];
   };
-  const nodes = p.kind.map((_, n) => n).filter((n) => p.kind[n] !== CRITERION);
-  nodes.forEach(levelOf);
-  p.schedule = nodes.sort((x, y) => level[x]! - level[y]! || p.kind[x]! - p.kind[y]! || x - y);
+  const level = new Map<number, number>();
+  const levelOf = (n: number): number => {
+    let l = level.get(n);
+    if (l === undefined) level.set(n, (l = 1 + Math.max(-1, ...reads(n).map(levelOf))));
+    return l;
+  };
+  for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
+  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
 }
 
 /**
@@ -208,14 +230,23 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         out[n] = x === undefined ? undefined : x !== k[bs[n]!];
         break;
       }
-      case IN: {
-        const x = v[as[n]!];
-        out[n] = x === undefined ? undefined : (k[bs[n]!] as readonly unknown[]).includes(x);
-        break;
-      }
+      case IN:
       case NOT_IN: {
         const x = v[as[n]!];
-        out[n] = x === undefined ? undefined : !(k[bs[n]!] as readonly unknown[]).includes(x);
+        if (x === undefined) {
+          out[n] = undefined;
+          break;
+        }
+        // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
+        const list = k[bs[n]!] as readonly unknown[];
+        let has = false;
+        for (let i = 0; i < list.length; i++) {
+          if (list[i] === x) {
+            has = true;
+            break;
+          }
+        }
+        out[n] = kind === IN ? has : !has;
         break;
       }
       case LT: {
@@ -247,6 +278,9 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         out[n] = t === undefined ? undefined : !t;
         break;
       }
+      case GUARD:
+        out[n] = v[as[n]!] === undefined ? p.c[n] === 1 : out[bs[n]!];
+        break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
@@ -313,6 +347,7 @@ export function run(p: Program, n: number, v: readonly unknown[], k: readonly un
   if (kind < CRITERION) return compare(kind, v[p.a[n]!], k[p.b[n]!]);
   switch (kind) {
     case CRITERION: return fired[p.a[n]!];
+    case GUARD: return v[p.a[n]!] === undefined ? p.c[n] === 1 : run(p, p.b[n]!, v, k, fired);
     case NOT: {
       const t = run(p, p.a[n]!, v, k, fired);
       return t === undefined ? undefined : !t;
