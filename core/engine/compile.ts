@@ -133,7 +133,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
     scratch: {
       // Packed arrays (`Array.from`, not `new Array(n)`, which stays holey): every read skips a hole check.
       fired: Array.from({ length: criteria.length }, (): Truth => undefined), v: Array.from({ length: slots.length }, (): unknown => undefined),
-      nodes: Array.from({ length: program.kind.length }, (): Truth => undefined),
+      nodes: Array.from({ length: program.kind.length }, (): Truth => undefined), support: { params: null, resolved: [] },
       open: new Uint8Array(slots.length), lo: new Float64Array(slots.length), hi: new Float64Array(slots.length), possible: new Uint8Array(criteria.length),
     },
     supportByParams: new WeakMap(),

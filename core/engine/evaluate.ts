@@ -140,8 +140,15 @@ function additionalFor(fw: CompiledFramework, nodes: readonly Truth[], at: reado
  * nothing else, and 25,000 schools share a handful of offers.
  */
 function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boolean, params: Parameters): ResolvedSupport {
-  let resolved = fw.supportByParams.get(params);
-  if (!resolved) fw.supportByParams.set(params, (resolved = []));
+  // The last parameter set's offers first (most runs use one set): a weak map's lookup per school showed.
+  const last = fw.scratch.support;
+  if (last.params !== params) {
+    let found = fw.supportByParams.get(params);
+    if (!found) fw.supportByParams.set(params, (found = []));
+    last.params = params;
+    last.resolved = found;
+  }
+  const resolved = last.resolved;
   return (resolved[cat.rank * 2 + (isAcademy ? 1 : 0)] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
 }
 

@@ -106,9 +106,11 @@ const STACK: number[] = [];
 
 /** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
 export class FiredReason implements Reason {
-  readonly criterion: string;
-  readonly label: string;
-  readonly citation: Citation;
+  // Declared, not defined as class fields: the constructor's assignments are then the only stores (it runs
+  // for every fired criterion of every school).
+  declare readonly criterion: string;
+  declare readonly label: string;
+  declare readonly citation: Citation;
   #seen: string | undefined;
   #text: string | undefined;
   readonly #c: CompiledCriterion;

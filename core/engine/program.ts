@@ -79,8 +79,13 @@ export interface Program {
   criterionOutcomeAt: readonly number[];
   /** `children` with each part's `outcomeAt`. */
   parts: readonly number[];
-  /** Every node but the references, in the order `evaluateAll` takes them. */
+  /** Every node the rules read but the references, in the order `evaluateAll` takes them. */
   schedule: readonly number[];
+  /**
+   * The schedule's nodes, their kinds and operands by position (a NOT's node where its part's outcome is):
+   * `evaluateAll` reads them in order.
+   */
+  steps: { readonly node: Int32Array; readonly kind: Int32Array; readonly a: Int32Array; readonly b: Int32Array; readonly c: Int32Array };
   /**
    * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
@@ -91,7 +96,7 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { node: new Int32Array(0), kind: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), c: new Int32Array(0) }, lastParams: null, lastOperands: [] };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -186,6 +191,11 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
   };
   for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
   p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
+  const step = (f: (n: number) => number) => Int32Array.from(p.schedule, f);
+  p.steps = {
+    node: step((n) => n), kind: step((n) => p.kind[n]!), b: step((n) => p.b[n]!), c: step((n) => p.c[n]!),
+    a: step((n) => (p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!)),
+  };
 }
 
 /**
@@ -194,51 +204,49 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
  * `all` is false if any part is false, `any` true if any part is true, otherwise unknown if any part is.
  */
 export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Truth[]): void {
-  const schedule = p.schedule;
-  const kinds = p.kind;
-  const as = p.a;
-  const bs = p.b;
+  // The schedule's own arrays, by position: read in order, one array each.
+  const { node, kind: kinds, a: as, b: bs, c: cs } = p.steps;
   const parts = p.parts;
-  for (let q = 0; q < schedule.length; q++) {
-    const n = schedule[q]!;
-    const kind = kinds[n]!;
+  for (let q = 0; q < node.length; q++) {
+    const n = node[q]!;
+    const kind = kinds[q]!;
     // The comparisons of `compare`, written out: a call per node here was not inlined.
     switch (kind) {
       case PRESENT:
-        out[n] = v[as[n]!] !== undefined;
+        out[n] = v[as[q]!] !== undefined;
         break;
       case ABSENT:
-        out[n] = v[as[n]!] === undefined;
+        out[n] = v[as[q]!] === undefined;
         break;
       case IS_TRUE: {
-        const x = v[as[n]!];
+        const x = v[as[q]!];
         out[n] = x === undefined ? undefined : x === true;
         break;
       }
       case IS_FALSE: {
-        const x = v[as[n]!];
+        const x = v[as[q]!];
         out[n] = x === undefined ? undefined : x === false;
         break;
       }
       case EQ: {
-        const x = v[as[n]!];
-        out[n] = x === undefined ? undefined : x === k[bs[n]!];
+        const x = v[as[q]!];
+        out[n] = x === undefined ? undefined : x === k[bs[q]!];
         break;
       }
       case NE: {
-        const x = v[as[n]!];
-        out[n] = x === undefined ? undefined : x !== k[bs[n]!];
+        const x = v[as[q]!];
+        out[n] = x === undefined ? undefined : x !== k[bs[q]!];
         break;
       }
       case IN:
       case NOT_IN: {
-        const x = v[as[n]!];
+        const x = v[as[q]!];
         if (x === undefined) {
           out[n] = undefined;
           break;
         }
         // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
-        const list = k[bs[n]!] as readonly unknown[];
+        const list = k[bs[q]!] as readonly unknown[];
         let has = false;
         for (let i = 0; i < list.length; i++) {
           if (list[i] === x) {
@@ -250,44 +258,44 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         break;
       }
       case LT: {
-        const x = v[as[n]!];
-        const w = k[bs[n]!];
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
         out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x < w;
         break;
       }
       case LTE: {
-        const x = v[as[n]!];
-        const w = k[bs[n]!];
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
         out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x <= w;
         break;
       }
       case GT: {
-        const x = v[as[n]!];
-        const w = k[bs[n]!];
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
         out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x > w;
         break;
       }
       case GTE: {
-        const x = v[as[n]!];
-        const w = k[bs[n]!];
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
         out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
         break;
       }
       case NOT: {
-        const t = out[p.outcomeAt[as[n]!]!];
+        const t = out[as[q]!];
         out[n] = t === undefined ? undefined : !t;
         break;
       }
       case GUARD:
-        out[n] = v[as[n]!] === undefined ? p.c[n] === 1 : out[bs[n]!];
+        out[n] = v[as[q]!] === undefined ? cs[q] === 1 : out[bs[q]!];
         break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
         const decisive = kind === ANY;
-        const end = as[n]! + bs[n]!;
+        const end = as[q]! + bs[q]!;
         let t: Truth = !decisive;
-        for (let i = as[n]!; i < end; i++) {
+        for (let i = as[q]!; i < end; i++) {
           const part = out[parts[i]!];
           if (part === decisive) {
             t = decisive;
@@ -300,15 +308,15 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
       }
       default: {
         // AT_LEAST
-        const end = as[n]! + bs[n]!;
+        const end = as[q]! + bs[q]!;
         let yes = 0;
         let unknown = 0;
-        for (let i = as[n]!; i < end; i++) {
+        for (let i = as[q]!; i < end; i++) {
           const part = out[parts[i]!];
           if (part === true) yes++;
           else if (part === undefined) unknown++;
         }
-        out[n] = atLeast(yes, unknown, k[p.c[n]!] as number);
+        out[n] = atLeast(yes, unknown, k[cs[q]!] as number);
       }
     }
   }

@@ -128,7 +128,7 @@ export interface CompiledFramework {
   /** The fact of each slot. */
   readonly slotFacts: readonly FactKey[];
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
-  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Truth[]; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
+  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Truth[]; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] }; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;
 }
