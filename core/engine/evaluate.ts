@@ -16,6 +16,7 @@ import type { Parameters } from '../parameters';
 import { problem, type Problem } from '../problems';
 import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
+import { evaluateAll, operandsFor } from './program';
 import { bestFit } from './selection';
 import { isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation, type Truth } from './types';
 import { worstCase } from './worstCase';
@@ -39,15 +40,23 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const { fired, v } = fw.scratch;
   const slots = fw.slotNumbers;
   // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
-  const at = factAt;
-  for (let i = 0; i < slots.length; i++) v[i] = at(facts, slots[i]!);
-  // The criteria that fired, kept in definition order as they come (evaluation order differs only where a
-  // criterion refers to a later one): reasons and best fit then walk a handful, not every criterion.
+  const read = factAt;
+  const evaluate = evaluateAll;
+  for (let i = 0; i < slots.length; i++) v[i] = read(facts, slots[i]!);
+  const program = fw.program;
+  const k = operandsFor(program, params);
+  // Every condition of the framework at once (program.ts), then each criterion's outcome by its index.
+  const out = fw.scratch.nodes;
+  evaluate(program, v, k, out);
+  const at = program.outcomeAt;
+  const rootOf = program.criterionOutcomeAt;
+  const all = fw.inDefinitionOrder;
+  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
   const firedList: CompiledCriterion[] = [];
-  for (const c of fw.criteria) {
-    const t = c.evaluate(v, params, fired);
-    fired[c.index] = t;
-    if (t === true) insertInOrder(firedList, c);
+  for (let i = 0; i < rootOf.length; i++) {
+    const t = out[rootOf[i]!];
+    fired[i] = t;
+    if (t === true) firedList.push(all[i]!);
   }
 
   let rank: number;
@@ -56,7 +65,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
-      if (cat.when && cat.when(v, params, fired) === true) {
+      if (cat.whenNode >= 0 && out[at[cat.whenNode]!] === true) {
         rank = r;
         break;
       }
@@ -69,18 +78,33 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   }
 
   const computed = fw.categories[rank]!;
-  const warnings: Problem[] = [];
-  const override = facts.categoryOverride === undefined ? null : readOverride(fw, facts, warnings);
+  // Most schools have no override, so no warnings: the list is made only for one.
+  let warnings: readonly Problem[] = NONE;
+  let override: CompiledCategory | null = null;
+  if (facts.categoryOverride !== undefined) {
+    const found: Problem[] = [];
+    override = readOverride(fw, facts, found);
+    if (found.length > 0) warnings = found;
+  }
   const chosen = override ?? computed;
-  const variant = chosen.variants.length === 0 ? null : (chosen.variants.find((x) => x.when(v, params, fired) === true) ?? null);
+  let variant: CompiledCategory['variants'][number] | null = null;
+  for (const x of chosen.variants) {
+    if (out[at[x.node]!] === true) {
+      variant = x;
+      break;
+    }
+  }
 
   const reasons: Reason[] = [];
   const notes: Reason[] = [];
   // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
   // built only when a shell reads it (RISKCATEGORY never does).
-  const school: Evaluation = { facts, params, again: null };
-  for (const c of firedList) {
-    (deciding.includes(c.index) ? reasons : notes).push(new FiredReason(c, school));
+  if (firedList.length > 0) {
+    const school: Evaluation = { facts, params, again: null };
+    const Fired = FiredReason; // read once, not once per reason (an import is a getter under CommonJS interop)
+    for (const c of firedList) {
+      (deciding.includes(c.index) ? reasons : notes).push(new Fired(c, school));
+    }
   }
   if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
 
@@ -95,19 +119,19 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     computedCategory: computed.def.id,
     override: override ? { category: override.def.id, reason: facts.overrideReason ?? '' } : null,
     support: supportFor(fw, chosen, facts.isAcademy === true, params),
-    additional: additionalFor(fw, v, params, fired),
+    additional: additionalFor(fw, out, at),
     reasons,
     notes,
     trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
-    warnings: warnings.length ? warnings : NONE,
+    warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
     worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedList, rank, options.unknowns) : null,
   };
 }
 
-function additionalFor(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[]): Categorisation['additional'] {
+function additionalFor(fw: CompiledFramework, nodes: readonly Truth[], at: readonly number[]): Categorisation['additional'] {
   let out: Categorisation['additional'][number][] | null = null;
-  for (const a of fw.additional) if (a.when(v, params, fired) === true) (out ??= []).push(a.shown);
+  for (const a of fw.additional) if (nodes[at[a.node]!] === true) (out ??= []).push(a.shown);
   return out ?? NONE;
 }
 
@@ -116,8 +140,15 @@ function additionalFor(fw: CompiledFramework, v: readonly unknown[], params: Par
  * nothing else, and 25,000 schools share a handful of offers.
  */
 function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boolean, params: Parameters): ResolvedSupport {
-  let resolved = fw.supportByParams.get(params);
-  if (!resolved) fw.supportByParams.set(params, (resolved = []));
+  // The last parameter set's offers first (most runs use one set): a weak map's lookup per school showed.
+  const last = fw.scratch.support;
+  if (last.params !== params) {
+    let found = fw.supportByParams.get(params);
+    if (!found) fw.supportByParams.set(params, (found = []));
+    last.params = params;
+    last.resolved = found;
+  }
+  const resolved = last.resolved;
   return (resolved[cat.rank * 2 + (isAcademy ? 1 : 0)] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
 }
 
@@ -126,17 +157,6 @@ function indicating(firedList: readonly CompiledCriterion[], rank: number): numb
   const out: number[] = [];
   for (const c of firedList) if (c.indicatesRank === rank) out.push(c.index);
   return out;
-}
-
-/** Inserts a fired criterion into a list kept in definition order (it arrives nearly in order). */
-function insertInOrder(list: CompiledCriterion[], c: CompiledCriterion): void {
-  let i = list.length;
-  list.push(c);
-  while (i > 0 && list[i - 1]!.index > c.index) {
-    list[i] = list[i - 1]!;
-    i--;
-  }
-  list[i] = c;
 }
 
 function readOverride(fw: CompiledFramework, facts: Facts, warnings: Problem[]): CompiledCategory | null {

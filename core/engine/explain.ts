@@ -88,8 +88,9 @@ export function reasonReferences(cond: Condition, criterionIndex: ReadonlyMap<st
  */
 export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], fired: readonly Truth[]): number[] {
   // Depth first, in the order of the references, with a stack rather than a closure: it runs per school.
+  // The stack is shared (evaluation is synchronous, and it is empty again on return).
   const out: number[] = [];
-  const stack: number[] = [];
+  const stack = STACK;
   for (let k = roots.length - 1; k >= 0; k--) stack.push(roots[k]!);
   while (stack.length > 0) {
     const i = stack.pop()!;
@@ -101,11 +102,15 @@ export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: 
   return out;
 }
 
+const STACK: number[] = [];
+
 /** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
 export class FiredReason implements Reason {
-  readonly criterion: string;
-  readonly label: string;
-  readonly citation: Citation;
+  // Declared, not defined as class fields: the constructor's assignments are then the only stores (it runs
+  // for every fired criterion of every school).
+  declare readonly criterion: string;
+  declare readonly label: string;
+  declare readonly citation: Citation;
   #seen: string | undefined;
   #text: string | undefined;
   readonly #c: CompiledCriterion;

@@ -26,20 +26,20 @@ export function medianRank(counts: readonly number[], none: number): number {
  */
 export function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[]): { rank: number; deciding: number[] } {
   // Counting by rank instead of sorting the evidence: a framework has a handful of categories.
-  const counts: number[] = new Array(fw.categories.length).fill(0);
-  const evidence: CompiledCriterion[] = [];
+  const counts: number[] = [];
+  for (let r = 0; r < fw.categories.length; r++) counts.push(0);
   let floor = -1;
   for (const c of firedList) {
     const r = c.indicatesRank;
     if (r < 0) continue;
     counts[r]!++;
-    evidence.push(c);
     if (c.critical && r > floor) floor = r;
   }
   let rank = medianRank(counts, fw.defaultRank);
   const lifted = floor > rank;
   if (lifted) rank = floor;
+  // The evidence for the category decided it (only the critical evidence, where that lifted it).
   const deciding: number[] = [];
-  for (const c of evidence) if (c.indicatesRank === rank && (!lifted || c.critical)) deciding.push(c.index);
+  for (const c of firedList) if (c.indicatesRank === rank && (!lifted || c.critical)) deciding.push(c.index);
   return { rank, deciding };
 }

@@ -6,6 +6,7 @@ import type { Citation, CategoryDef, Criterion, FrameworkDefinition, FrameworkOr
 import type { FactKey, Facts } from '../facts';
 import type { Parameters } from '../parameters';
 import type { Categorisation, Reason, ResolvedSupport } from '../result';
+import type { Program } from './program';
 
 /** Three-valued: `undefined` is unknown. */
 export type Truth = boolean | undefined;
@@ -17,11 +18,7 @@ export interface Evaluation {
   /** The criteria's outcomes, worked out again on the first reason read. */
   again: { readonly v: readonly unknown[]; readonly fired: readonly Truth[] } | null;
 }
-/**
- * A compiled condition. It reads facts by slot from `v` (the facts the framework reads, copied out of
- * the school's facts once): closures made from one literal share V8's feedback, so `facts[key]` with a
- * different key in each would be a megamorphic lookup on every node, an array index is not.
- */
+/** A compiled condition: it reads facts by slot from `v` (the facts the framework reads, copied out of the school's facts once). */
 export type Evaluator = (v: readonly unknown[], params: Parameters, fired: readonly Truth[]) => Truth;
 
 /** The outcomes a condition could have, as bits: true, false, unknown. */
@@ -58,6 +55,8 @@ export type Possible = (w: OpenSchool) => Outcomes;
 export interface CompiledCriterion {
   readonly def: Criterion;
   readonly index: number;
+  /** Its rule's node in the framework's program. */
+  readonly node: number;
   readonly evaluate: Evaluator;
   /** Its possible outcomes where facts are open (the worst case). */
   possible: Possible;
@@ -92,13 +91,15 @@ export interface CompiledCategory {
   readonly def: CategoryDef;
   readonly rank: number;
   readonly when: Evaluator | null;
+  /** The rule's node in the framework's program (-1: no rule, the default category). */
+  readonly whenNode: number;
   /** The rule's possible outcomes where facts are open. */
   possibleWhen: Possible | null;
   /** Criteria the category's rule refers to (transitively): the columns it needs, its possible reasons in the worst case. */
   readonly criteria: readonly number[];
   /** Criteria its rule rests on as reasons, directly (explain.ts `reasonReferences`); `decidingCriteria` follows them. */
   readonly reasonRefs: readonly number[];
-  readonly variants: readonly { readonly id: string; readonly label: string; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
+  readonly variants: readonly { readonly id: string; readonly label: string; readonly node: number; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
   /** The reason given when nothing more concerning applies (only the default category uses it). */
   readonly defaultReason: Reason;
 }
@@ -108,13 +109,15 @@ export interface CompiledFramework {
   readonly definition: FrameworkDefinition;
   /** Built in, or a file (for the run's provenance). */
   readonly origin: FrameworkOrigin;
+  /** Every condition of the framework, as nodes (program.ts). */
+  readonly program: Program;
   /** In evaluation order: a criterion after those it refers to. */
   readonly criteria: readonly CompiledCriterion[];
   /** In the definition's order, for reasons and the trace. */
   readonly inDefinitionOrder: readonly CompiledCriterion[];
   readonly categories: readonly CompiledCategory[];
   readonly defaultRank: number;
-  readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly when: Evaluator; readonly shown: Categorisation['additional'][number] }[];
+  readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly node: number; readonly when: Evaluator; readonly shown: Categorisation['additional'][number] }[];
   readonly defaults: Parameters;
   /** Category lookup by normalised id or label (for overrides and SUPPORTDAYS). */
   readonly categoryByKey: ReadonlyMap<string, CompiledCategory>;
@@ -125,7 +128,7 @@ export interface CompiledFramework {
   /** The fact of each slot. */
   readonly slotFacts: readonly FactKey[];
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
-  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
+  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Truth[]; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] }; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;
 }

@@ -1,0 +1,392 @@
+/**
+ * A framework's conditions as one flat program of numbered nodes. compile.ts adds a node per condition;
+ * `evaluateAll` evaluates every node of a school at once (what `categorise` does), and `run` evaluates one
+ * node on demand (what the explainers and the worst case's evaluators do). Both word a comparison through
+ * `compare` and a junction by the same three-valued rules, and test/core/engine/program.test.ts holds
+ * them to each other.
+ *
+ * Why not a closure per node, as before: each call inside a closure went to one of dozens of closures, so
+ * every call was megamorphic, nothing was inlined and the processor mispredicted nearly every one. Here
+ * `evaluateAll` walks a schedule, every comparison first, grouped by operator, then each junction after its
+ * parts, grouped by level and kind, reading its parts' outcomes from an array: nothing is called, and
+ * consecutive nodes take the same branch. Nothing stops early, so every node is evaluated once; it is
+ * still cheaper than a walk that skips. Run-time code generation would be faster still, but the add-in's
+ * Content-Security-Policy forbids `new Function`.
+ */
+import type { ParamRef, Scalar } from '../framework';
+import type { Parameters } from '../parameters';
+import type { Truth } from './types';
+
+// Node kinds. Comparisons read the fact in slot `a` and operand `b` (a parameter's value is resolved
+// into the operands once per parameter set); junctions read `b` children from `children[a]` on.
+const PRESENT = 0;
+const ABSENT = 1;
+const IS_TRUE = 2;
+const IS_FALSE = 3;
+const EQ = 4;
+const NE = 5;
+const IN = 6;
+const NOT_IN = 7;
+const LT = 8;
+const LTE = 9;
+const GT = 10;
+const GTE = 11;
+/** Criterion `a`'s outcome. */
+const CRITERION = 12;
+/** Not node `a`. */
+const NOT = 13;
+const ALL = 14;
+const ANY = 15;
+/** At least operand `c` of the `b` children from `children[a]`. */
+const AT_LEAST = 16;
+/**
+ * "Given and ..." (`all` of "present" and a comparison of the same fact) and "blank or ..." (`any` of
+ * "absent" and one): outcome `c` (1 true, 0 false) when the fact in slot `a` is blank, else comparison
+ * `b`'s. One node for two and their junction: Southwark writes 21 of its conditions so.
+ */
+const GUARD = 17;
+
+const KIND_OF_OP = { present: PRESENT, absent: ABSENT, isTrue: IS_TRUE, isFalse: IS_FALSE, eq: EQ, ne: NE, in: IN, notIn: NOT_IN, lt: LT, lte: LTE, gt: GT, gte: GTE } as const;
+
+/** Where an operand comes from: the definition's value, or a parameter (as a number, for "at least"). */
+interface OperandSource {
+  readonly value: unknown;
+  readonly param: string | null;
+  readonly asNumber: boolean;
+}
+
+/** A compiled framework's conditions, as numbered nodes (see `run`). */
+export interface Program {
+  readonly kind: number[];
+  readonly a: number[];
+  readonly b: number[];
+  readonly c: number[];
+  readonly children: number[];
+  readonly sources: OperandSource[];
+  /**
+   * Each node and operand by what it is ("kind, slot, operand"; "kind, parts"): a condition written twice
+   * ("Ofsted standing is Good or better" in four of Herefordshire's criteria) is one node, evaluated once.
+   */
+  readonly byKey: Map<string, number>;
+  /** Each criterion's node (by criterion index): set by `finishProgram`, as are the fields below. */
+  rootOf: readonly number[];
+  /**
+   * Where `evaluateAll` leaves each node's outcome: its own place, but a reference to a criterion reads the
+   * criterion's node, so the 30 references of Herefordshire's categories cost nothing.
+   */
+  outcomeAt: readonly number[];
+  /** Each criterion's `outcomeAt`. */
+  criterionOutcomeAt: readonly number[];
+  /** `children` with each part's `outcomeAt`. */
+  parts: readonly number[];
+  /** Every node the rules read but the references, in the order `evaluateAll` takes them. */
+  schedule: readonly number[];
+  /**
+   * The schedule's nodes, their kinds and operands by position (a NOT's node where its part's outcome is):
+   * `evaluateAll` reads them in order.
+   */
+  steps: { readonly node: Int32Array; readonly kind: Int32Array; readonly a: Int32Array; readonly b: Int32Array; readonly c: Int32Array };
+  /**
+   * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
+   * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
+   */
+  lastParams: Parameters | null;
+  lastOperands: readonly unknown[];
+}
+
+/** An empty program, for compile.ts to add nodes to. */
+export function newProgram(): Program {
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { node: new Int32Array(0), kind: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), c: new Int32Array(0) }, lastParams: null, lastOperands: [] };
+}
+
+/** The node `key` names, made by `make` the first time. */
+function shared(p: Program, key: string, make: () => number): number {
+  let n = p.byKey.get(key);
+  if (n === undefined) p.byKey.set(key, (n = make()));
+  return n;
+}
+
+function addNode(p: Program, kind: number, a: number, b: number, c = 0): number {
+  p.kind.push(kind);
+  p.a.push(a);
+  p.b.push(b);
+  p.c.push(c);
+  return p.kind.length - 1;
+}
+
+function addOperand(p: Program, operand: Scalar | readonly Scalar[] | ParamRef | number | undefined, asNumber: boolean): number {
+  const param = typeof operand === 'object' && operand !== null && !Array.isArray(operand) ? (operand as ParamRef).param : null;
+  return shared(p, `operand ${asNumber} ${JSON.stringify(operand)}`, () => p.sources.push({ value: param === null ? operand : undefined, param, asNumber }) - 1);
+}
+
+/** Adds a comparison on the fact in `slot`. */
+export function addComparison(p: Program, op: keyof typeof KIND_OF_OP, slot: number, operand: Scalar | readonly Scalar[] | ParamRef | undefined): number {
+  const b = addOperand(p, operand, false);
+  return shared(p, `${op} ${slot} ${b}`, () => addNode(p, KIND_OF_OP[op], slot, b));
+}
+
+/** Adds a reference to criterion `i`'s outcome. */
+export function addCriterion(p: Program, i: number): number {
+  return shared(p, `criterion ${i}`, () => addNode(p, CRITERION, i, 0));
+}
+
+/** Adds the negation of node `inner`. */
+export function addNot(p: Program, inner: number): number {
+  return shared(p, `not ${inner}`, () => addNode(p, NOT, inner, 0));
+}
+
+/** Adds `all` or `any` of `parts`, or "at least `need` of" them. */
+export function addJunction(p: Program, junction: 'all' | 'any' | 'atLeast', parts: readonly number[], need?: number | ParamRef): number {
+  if (junction !== 'atLeast' && parts.length === 2) {
+    const [blank, comparison] = parts as [number, number];
+    const guard = junction === 'all' ? PRESENT : ABSENT;
+    const k = p.kind[comparison]!;
+    if (p.kind[blank] === guard && k !== PRESENT && k !== ABSENT && k < CRITERION && p.a[comparison] === p.a[blank]) {
+      return shared(p, `guard ${junction} ${comparison}`, () => addNode(p, GUARD, p.a[blank]!, comparison, junction === 'any' ? 1 : 0));
+    }
+  }
+  const c = junction === 'atLeast' ? addOperand(p, need, true) : 0;
+  return shared(p, `${junction} ${c} ${parts.join(',')}`, () => {
+    const start = p.children.length;
+    for (const n of parts) p.children.push(n);
+    return addNode(p, junction === 'atLeast' ? AT_LEAST : junction === 'all' ? ALL : ANY, start, parts.length, c);
+  });
+}
+
+/** The operands of a program under a parameter set (resolved once per set). */
+export function operandsFor(p: Program, params: Parameters): readonly unknown[] {
+  if (p.lastParams === params) return p.lastOperands;
+  const out = p.sources.map((s) => (s.param === null ? s.value : s.asNumber ? Number(params[s.param]) : params[s.param]));
+  p.lastParams = params;
+  p.lastOperands = out;
+  return out;
+}
+
+/**
+ * Fixes the order `evaluateAll` takes the nodes in, once every node is added: `rootOf` is each criterion's
+ * node, `entries` every other rule's (categories, variants, additional offers). Only the nodes they read
+ * are taken (not the "present" a guard stands for): comparisons first, grouped by operator, then every
+ * other node after the nodes it reads, by level and then kind. A reference to a criterion is not evaluated:
+ * it reads the criterion's node.
+ */
+export function finishProgram(p: Program, rootOf: readonly number[], entries: readonly number[]): void {
+  p.rootOf = rootOf;
+  const outcomeAt = (n: number): number => (p.kind[n] === CRITERION ? outcomeAt(rootOf[p.a[n]!]!) : n);
+  p.outcomeAt = p.kind.map((_, n) => outcomeAt(n));
+  p.criterionOutcomeAt = rootOf.map(outcomeAt);
+  p.parts = p.children.map(outcomeAt);
+  // The nodes a node reads, where their outcomes are.
+  const reads = (n: number): number[] => {
+    const kind = p.kind[n]!;
+    if (kind === NOT) return [p.outcomeAt[p.a[n]!]!];
+    if (kind === GUARD) return [p.b[n]!];
+    if (kind > NOT) return p.parts.slice(p.a[n]!, p.a[n]! + p.b[n]!);
+    return [];
+  };
+  const level = new Map<number, number>();
+  const levelOf = (n: number): number => {
+    let l = level.get(n);
+    if (l === undefined) level.set(n, (l = 1 + Math.max(-1, ...reads(n).map(levelOf))));
+    return l;
+  };
+  for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
+  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
+  const step = (f: (n: number) => number) => Int32Array.from(p.schedule, f);
+  p.steps = {
+    node: step((n) => n), kind: step((n) => p.kind[n]!), b: step((n) => p.b[n]!), c: step((n) => p.c[n]!),
+    a: step((n) => (p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!)),
+  };
+}
+
+/**
+ * Evaluates every node of the program on a school's facts by slot (`v`) and the program's operands (`k`,
+ * from `operandsFor`), into `out`: node `n`'s outcome is `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown;
+ * `all` is false if any part is false, `any` true if any part is true, otherwise unknown if any part is.
+ */
+export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Truth[]): void {
+  // The schedule's own arrays, by position: read in order, one array each.
+  const { node, kind: kinds, a: as, b: bs, c: cs } = p.steps;
+  const parts = p.parts;
+  for (let q = 0; q < node.length; q++) {
+    const n = node[q]!;
+    const kind = kinds[q]!;
+    // The comparisons of `compare`, written out: a call per node here was not inlined.
+    switch (kind) {
+      case PRESENT:
+        out[n] = v[as[q]!] !== undefined;
+        break;
+      case ABSENT:
+        out[n] = v[as[q]!] === undefined;
+        break;
+      case IS_TRUE: {
+        const x = v[as[q]!];
+        out[n] = x === undefined ? undefined : x === true;
+        break;
+      }
+      case IS_FALSE: {
+        const x = v[as[q]!];
+        out[n] = x === undefined ? undefined : x === false;
+        break;
+      }
+      case EQ: {
+        const x = v[as[q]!];
+        out[n] = x === undefined ? undefined : x === k[bs[q]!];
+        break;
+      }
+      case NE: {
+        const x = v[as[q]!];
+        out[n] = x === undefined ? undefined : x !== k[bs[q]!];
+        break;
+      }
+      case IN:
+      case NOT_IN: {
+        const x = v[as[q]!];
+        if (x === undefined) {
+          out[n] = undefined;
+          break;
+        }
+        // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
+        const list = k[bs[q]!] as readonly unknown[];
+        let has = false;
+        for (let i = 0; i < list.length; i++) {
+          if (list[i] === x) {
+            has = true;
+            break;
+          }
+        }
+        out[n] = kind === IN ? has : !has;
+        break;
+      }
+      case LT: {
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x < w;
+        break;
+      }
+      case LTE: {
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x <= w;
+        break;
+      }
+      case GT: {
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x > w;
+        break;
+      }
+      case GTE: {
+        const x = v[as[q]!];
+        const w = k[bs[q]!];
+        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
+        break;
+      }
+      case NOT: {
+        const t = out[as[q]!];
+        out[n] = t === undefined ? undefined : !t;
+        break;
+      }
+      case GUARD:
+        out[n] = v[as[q]!] === undefined ? cs[q] === 1 : out[bs[q]!];
+        break;
+      case ALL:
+      case ANY: {
+        // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
+        const decisive = kind === ANY;
+        const end = as[q]! + bs[q]!;
+        let t: Truth = !decisive;
+        for (let i = as[q]!; i < end; i++) {
+          const part = out[parts[i]!];
+          if (part === decisive) {
+            t = decisive;
+            break;
+          }
+          if (part === undefined) t = undefined;
+        }
+        out[n] = t;
+        break;
+      }
+      default: {
+        // AT_LEAST
+        const end = as[q]! + bs[q]!;
+        let yes = 0;
+        let unknown = 0;
+        for (let i = as[q]!; i < end; i++) {
+          const part = out[parts[i]!];
+          if (part === true) yes++;
+          else if (part === undefined) unknown++;
+        }
+        out[n] = atLeast(yes, unknown, k[cs[q]!] as number);
+      }
+    }
+  }
+}
+
+/** "At least `need`": true once `yes` parts hold, false when even the `unknown` ones could not make it up. */
+function atLeast(yes: number, unknown: number, need: number): Truth {
+  if (yes >= need) return true;
+  return yes + unknown < need ? false : undefined;
+}
+
+/** A comparison of fact value `x` with operand `w` (a blank is unknown), for `run`; `evaluateAll` has the same cases written out. */
+function compare(kind: number, x: unknown, w: unknown): Truth {
+  switch (kind) {
+    case PRESENT: return x !== undefined;
+    case ABSENT: return x === undefined;
+    case IS_TRUE: return x === undefined ? undefined : x === true;
+    case IS_FALSE: return x === undefined ? undefined : x === false;
+    case EQ: return x === undefined ? undefined : x === w;
+    case NE: return x === undefined ? undefined : x !== w;
+    // Lists in policies are short: a scan beats hashing.
+    case IN: return x === undefined ? undefined : (w as readonly unknown[]).includes(x);
+    case NOT_IN: return x === undefined ? undefined : !(w as readonly unknown[]).includes(x);
+  }
+  // A blank, or a parameter that is not a number, leaves a comparison unknown.
+  if (typeof x !== 'number' || typeof w !== 'number') return undefined;
+  return kind === LT ? x < w : kind === LTE ? x <= w : kind === GT ? x > w : x >= w;
+}
+
+/**
+ * Evaluates node `n` alone, as `evaluateAll` would, with the criteria's outcomes in `fired`; `all`,
+ * `any` and "at least" stop at the first part that decides them (the outcome is the same).
+ */
+export function run(p: Program, n: number, v: readonly unknown[], k: readonly unknown[], fired: readonly Truth[]): Truth {
+  const kind = p.kind[n]!;
+  if (kind < CRITERION) return compare(kind, v[p.a[n]!], k[p.b[n]!]);
+  switch (kind) {
+    case CRITERION: return fired[p.a[n]!];
+    case GUARD: return v[p.a[n]!] === undefined ? p.c[n] === 1 : run(p, p.b[n]!, v, k, fired);
+    case NOT: {
+      const t = run(p, p.a[n]!, v, k, fired);
+      return t === undefined ? undefined : !t;
+    }
+    case ALL:
+    case ANY: {
+      const decisive = kind === ANY;
+      const end = p.a[n]! + p.b[n]!;
+      let unknown = false;
+      for (let i = p.a[n]!; i < end; i++) {
+        const t = run(p, p.children[i]!, v, k, fired);
+        if (t === decisive) return decisive;
+        if (t === undefined) unknown = true;
+      }
+      return unknown ? undefined : !decisive;
+    }
+    default: {
+      // AT_LEAST: stops once the count is reached or out of reach.
+      const need = k[p.c[n]!] as number;
+      const start = p.a[n]!;
+      const count = p.b[n]!;
+      let yes = 0;
+      let unknown = 0;
+      for (let i = 0; i < count; i++) {
+        const t = run(p, p.children[start + i]!, v, k, fired);
+        if (t === true) {
+          if (++yes >= need) return true;
+        } else if (t === undefined) unknown++;
+        else if (yes + unknown + (count - i - 1) < need) return false;
+      }
+      return atLeast(yes, unknown, need);
+    }
+  }
+}
