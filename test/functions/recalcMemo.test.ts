@@ -132,7 +132,7 @@ describe('RISKCATEGORY and RISKREASONS after an edit work out only the rows that
     );
     fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
       forgetEarlierCalls();
-      let rows = copy(sample.slice(0, 60));
+      const rows = copy(sample.slice(0, 60));
       let asOf = AS_OF;
       let fw = 'oxfordshire';
       fns.riskCategory(fw, [header!], copy(rows), asOf);
