@@ -90,11 +90,6 @@ export interface RegisterOptions {
   /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
   readonly inspection?: InspectionOptions;
   /**
-   * Read only the columns this framework uses (RISKCATEGORY and RISKREASONS): the other columns' cells are
-   * not read at all, so they cost nothing and their problems, only ever warnings, are not reported.
-   */
-  readonly onlyUsedColumns?: boolean;
-  /**
    * Categorise only these data rows (0-based, ascending); the rows before the last of them are read for
    * their URN alone, so a URN repeated from one of them is still found, and give no outcome. A
    * recalculation that works out only the rows whose cells changed (functions/recalcMemo.ts) keeps the
@@ -102,8 +97,10 @@ export interface RegisterOptions {
    */
   readonly onlyRows?: readonly number[];
   /**
-   * Read only these fields' columns (the task pane's run, which reads only them past its first rows):
-   * as `onlyUsedColumns`, with the fields the caller's own outputs show beside the framework's.
+   * Read only these fields' columns (default: every mapped column): RISKCATEGORY and RISKREASONS read
+   * `fieldsReadFor(fw)`, the task pane's run past its first rows those and the fields its outputs show.
+   * The other columns' cells are not read at all, so they cost nothing and their problems, only ever
+   * warnings, are not reported.
    */
   readonly fields?: ReadonlySet<FieldKey>;
 }
@@ -187,7 +184,7 @@ export function* visitRegisterSteps(
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
-  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.fields ?? (options.onlyUsedColumns ? fieldsReadFor(fw) : undefined), asFacts: true });
+  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.fields, asFacts: true });
   const mapping = reader.mapping;
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];

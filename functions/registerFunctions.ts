@@ -13,7 +13,7 @@ import type { CompiledFramework } from '../core/engine';
 import type { RunSettings } from '../core/parameters';
 import { parsePaneSettings, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import type { PaneSettings } from '../src/workbook/port';
-import { provisionalText, visitRegister, type RowOutcome } from '../core/register';
+import { fieldsReadFor, provisionalText, visitRegister, type RowOutcome } from '../core/register';
 import { mapHeaders } from '../core/headers';
 import { contextText, RecalcMemo } from './recalcMemo';
 import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank } from './arguments';
@@ -108,7 +108,7 @@ function perRow<T extends string>(memo: RecalcMemo<T | ExcelError>, framework: u
     const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national]);
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
-      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, onlyUsedColumns: true, onlyRows: onlyRows ?? undefined }, (r) => {
+      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined }, (r) => {
         values[r.row - 1] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
       });
       if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
