@@ -51,8 +51,9 @@ export function blockColumns(block: Pick<ResultBlock, 'columns'>): string {
 
 /** The cells a stopped write left new: "sheet rows 2 to 41 of "Register", columns BQ to BY", or `null` when none. */
 export function cellsWritten(run: PaneRun): string | null {
-  const b = run.write?.block;
-  const done = run.report?.rowsDone ?? 0;
+  // Before its own write, a run may have written its first rows along the register's last read.
+  const b = run.report ? run.write?.block : run.early?.block;
+  const done = run.report ? run.report.rowsDone : (run.early?.rows ?? 0);
   if (!b || done === 0) return null;
   return `sheet rows ${b.firstRow + 1} to ${b.firstRow + done} of "${b.sheet}", columns ${blockColumns(b)}`;
 }
@@ -60,7 +61,11 @@ export function cellsWritten(run: PaneRun): string | null {
 /** The notice for a run's end, by how it ended and the phase it reached. */
 export function runNotice(run: PaneRun): Notice {
   const { plan, pack, report } = run;
-  const nothing = 'Nothing was written: the workbook is as it was.';
+  const early = report ? null : cellsWritten(run);
+  // A run stopped before its own write has written nothing, or only its first rows' results (along the last read).
+  const nothing = early
+    ? `Written: new results in ${early}, whole rows only; the other rows keep their previous results. Not written: ${PACK_SHEETS}.`
+    : 'Nothing was written: the workbook is as it was.';
   if (run.status === 'done' && plan && pack && report) {
     return {
       intent: 'success',

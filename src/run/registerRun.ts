@@ -19,7 +19,7 @@ import { reasonLines } from '../../core/reasonLines';
 import { categoriseRegisterSteps, drain, fieldsReadFor, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { locateRegister, type LocatedRegister } from './locateRegister';
-import { placeResults, RESULT_HEADERS, type Placement, type ResultMarker } from './resultPlacement';
+import { isBlankValue, placeResults, RESULT_HEADERS, type Placement, type PlacementInput, type ResultMarker } from './resultPlacement';
 
 export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
 /** Index of the date column among the results (written as an Excel date). */
@@ -123,17 +123,44 @@ export interface RunLayout {
   readonly located: LocatedRegister;
 }
 
-/** Locates the register in the values and places the results. Throws `RunError` when there is no header row. */
-export function runLayout(values: readonly (readonly GridValue[])[], options: Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides'>): RunLayout {
-  const first = options.firstRowNumber ?? 1;
-  const firstLook = locateRegister(values, first);
+type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides'>;
+
+/** The register located in the values, and what placement is asked. Throws `RunError` when there is no header row. */
+function placementInput(values: readonly (readonly GridValue[])[], options: LayoutOptions): { firstLook: LocatedRegister; input: PlacementInput } {
+  const firstLook = locateRegister(values, options.firstRowNumber ?? 1);
   if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const headerIndex = firstLook.headerIndex;
   const ours = new Set<string>(RESULT_HEADERS);
   const mappedColumns = new Set(firstLook.mapping.columns.filter((c) => c.field !== null && !ours.has(c.header.trim())).map((c) => c.index));
-  const placement = placeResults({
-    values, headerIndex, lastRow: headerIndex + firstLook.rows.length, mappedColumns, marker: options.marker ?? null, occupied: options.occupied, columnName: options.columnName,
-  });
+  return { firstLook, input: { values, headerIndex, lastRow: headerIndex + firstLook.rows.length, mappedColumns, marker: options.marker ?? null, occupied: options.occupied, columnName: options.columnName } };
+}
+
+/**
+ * Whether the rows of a region not read yet can no longer move its results: `values` are its first rows
+ * (the header among them), `rows` all its rows and `width` its columns. Placement over the rows read is
+ * compared with placement as if every cell of the region past them were taken. A taken cell can only push
+ * a block right (placement takes the first columns free in every row), so when the two agree, the rows as
+ * they really are place the block there too: its columns are an earlier block's, or lie right of every
+ * cell of the region. `false` when the values have no header row.
+ */
+export function placementSettled(values: readonly (readonly GridValue[])[], options: LayoutOptions, rows: number, width: number): boolean {
+  let input: PlacementInput;
+  try {
+    ({ input } = placementInput(values, options));
+  } catch {
+    return false;
+  }
+  const occupied = input.occupied ?? ((r: number, c: number) => !isBlankValue(values[r]?.[c]));
+  const allTaken: PlacementInput = { ...input, lastRow: Math.max(input.lastRow, rows - 1), occupied: (r, c) => (r >= values.length && c < width) || occupied(r, c) };
+  return JSON.stringify(placeResults(input)) === JSON.stringify(placeResults(allTaken));
+}
+
+/** Locates the register in the values and places the results. Throws `RunError` when there is no header row. */
+export function runLayout(values: readonly (readonly GridValue[])[], options: LayoutOptions): RunLayout {
+  const first = options.firstRowNumber ?? 1;
+  const { firstLook, input } = placementInput(values, options);
+  const headerIndex = firstLook.headerIndex;
+  const placement = placeResults(input);
   // The result columns are ours: their headers are not the analyst's fields (our "Previous category (last run)" is not theirs).
   const masked = new Set([...placement.columns, ...(placement.previous ?? [])]);
   const headerRow = (values[headerIndex] ?? []).map((h, c) => (masked.has(c) ? '' : h));

@@ -68,7 +68,8 @@ export interface PlacementInput {
   readonly columnName?: (column: number) => string;
 }
 
-const isBlankValue = (v: GridValue | undefined) => v === undefined || v === '' || v === null;
+/** A cell placement counts as free (when it is told nothing of formulas). */
+export const isBlankValue = (v: GridValue | undefined) => v === undefined || v === '' || v === null;
 
 /** The first `n` columns side by side, at or right of `from`, that are empty in every row of `rows`. */
 export function firstEmptyColumns(from: number, n: number, rows: { readonly first: number; readonly last: number }, occupied: (row: number, column: number) => boolean): number[] {

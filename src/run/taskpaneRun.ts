@@ -18,12 +18,12 @@ import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
-import { CancelledError, valuesAsSeen, type CellAddress, type PaneSettings, type RegisterRegion, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
+import { CancelledError, parseAddress, valuesAsSeen, type CellAddress, type HeadWriter, type PaneSettings, type RegisterRegion, type ResultBlock, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { buildPack, packHeading, schoolProfile, type Pack } from './pack';
 import { profilesLayout, runLogPrint, summaryLayout, type SheetLayout } from './packSheets';
 import { blockPlacement, placementOptions } from './paneBlock';
-import { DUE_COLUMN, RESULT_HEADERS, planRunSteps, runFieldsFor, runLayout, type RunLayout, type RunPlan } from './registerRun';
+import { DUE_COLUMN, RESULT_HEADERS, placementSettled, planRunSteps, runFieldsFor, runLayout, type RunLayout, type RunPlan } from './registerRun';
 import { drain, type StepProgress } from '../../core/register';
 import { readRunLog, RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS, runLogRow } from './runLog';
 
@@ -108,8 +108,8 @@ export function packOfRun(region: RegisterRegion, plan: RunPlan, framework: Comp
   return buildPack(plan, framework, { asOf, ranAt, source: regionSource(region), history: readRunLog(region.runLog ?? []), settings });
 }
 
-/** The port write for a plan: contiguous rows from below the header to the last data row, in the columns placement chose; the pack's sheets; the Run log row. */
-export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId(), settings?: RunSettings, pack = packOfRun(region, plan, framework, asOf, ranAt, settings)): RunWrite {
+/** The result block of a plan: contiguous rows from below the header to the last data row, in the columns placement chose. */
+export function resultBlock(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, runId: string): ResultBlock {
   const firstGridRow = plan.located.headerIndex + 1;
   const lastGridRow = plan.rows.length ? plan.rows[plan.rows.length - 1]!.gridRow : firstGridRow - 1;
   const blank: Cell[] = RESULT_HEADERS.map(() => '');
@@ -122,17 +122,22 @@ export function runWrite(region: RegisterRegion, plan: RunPlan, framework: Compi
     fills.push(r?.fill ?? null);
   }
   return {
-    block: {
-      sheet: region.sheet,
-      headerRow: region.top + plan.located.headerIndex,
-      ...blockPlacement(region, plan, { runId, frameworkId: framework.definition.id, asOf: toIsoDate(asOf), lastRow: region.top + lastGridRow }),
-      firstRow: region.top + firstGridRow,
-      rows,
-      fills,
-      fillColumn: 0,
-      dateColumn: DUE_COLUMN,
-      dateFormat: DUE_DATE_FORMAT,
-    },
+    sheet: region.sheet,
+    headerRow: region.top + plan.located.headerIndex,
+    ...blockPlacement(region, plan, { runId, frameworkId: framework.definition.id, asOf: toIsoDate(asOf), lastRow: region.top + lastGridRow }),
+    firstRow: region.top + firstGridRow,
+    rows,
+    fills,
+    fillColumn: 0,
+    dateColumn: DUE_COLUMN,
+    dateFormat: DUE_DATE_FORMAT,
+  };
+}
+
+/** The port write for a plan: the result block; the pack's sheets; the Run log row. */
+export function runWrite(region: RegisterRegion, plan: RunPlan, framework: CompiledFramework, asOf: CalendarDate, ranAt: Date, runId = newRunId(), settings?: RunSettings, pack = packOfRun(region, plan, framework, asOf, ranAt, settings)): RunWrite {
+  return {
+    block: resultBlock(region, plan, framework, asOf, runId),
     pack: [summaryLayout(pack), profilesLayout(pack)].map((layout) => ({ ...layout, name: ourSheetName(region, layout.name) })),
     log: {
       sheet: ourSheetName(region, RUN_LOG_SHEET),
@@ -204,6 +209,12 @@ export interface PaneRun {
   readonly write: RunWrite | null;
   /** The write's report, once writing began. */
   readonly report: WriteReport | null;
+  /**
+   * The first rows' results written along the register's last read (their place was settled by then):
+   * the block of those rows, and how many of its rows are written. The run's own write goes on after
+   * them; a run stopped before it leaves them, as a write stopped halfway leaves its first rows.
+   */
+  readonly early?: { readonly block: ResultBlock; readonly rows: number };
   /** Schools categorised when a cancel stopped categorising. */
   readonly categorised?: StepProgress;
   /** What stopped the run when reading or planning failed (a `RunError` when the register cannot be categorised). */
@@ -213,11 +224,32 @@ export interface PaneRun {
 /** Time the categorising phase runs before it lets the page paint and a cancel arrive. */
 const SLICE_MS = 40;
 
+/** Drains a plan's steps, letting the page paint every `SLICE_MS` (`onStep` hears where it is); `null` when a cancel stopped it. */
+async function planInSlices(steps: Generator<StepProgress, RunPlan, void>, pause: () => Promise<void>, signal: AbortSignal | undefined, onStep: (at: StepProgress) => void): Promise<RunPlan | null> {
+  let slice = Date.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (Date.now() - slice < SLICE_MS) continue;
+    onStep(next.value);
+    await pause();
+    slice = Date.now();
+    if (signal?.aborted) return null;
+  }
+}
+
+/** Where a block goes and what comes with it, without its rows: the same for a register's first rows as for all of them. */
+const samePlace = (a: ResultBlock, b: ResultBlock) =>
+  JSON.stringify([a.sheet, a.headerRow, a.firstRow, a.columns, a.headers, a.table, a.freeze]) === JSON.stringify([b.sheet, b.headerRow, b.firstRow, b.columns, b.headers, b.table, b.freeze]);
+
 /**
  * A run as the pane makes it: reads the register afresh, categorises it in steps, writes the results,
  * the SIG pack and the Run log; `onProgress` hears each phase move, and a cancel stops it between two
- * syncs or two steps of categorising (so nothing is written until the write's first sync, and every sync
- * writes whole rows). `overrides` gives the analyst's mapping for the region as read. Never throws.
+ * syncs or two steps of categorising (every sync writes whole rows). Nothing is written until the last
+ * read, and then only when the rows read before it settle where the results go (an earlier block's
+ * columns, or new ones right of every cell of the register, `placementSettled`): their results ride on
+ * that read, whose request is otherwise empty, so a country's register takes one sync fewer. `overrides`
+ * gives the analyst's mapping for the region as read. Never throws.
  */
 export async function runOnPort(
   port: WorkbookPort,
@@ -237,17 +269,43 @@ export async function runOnPort(
     readonly pause?: () => Promise<void>;
   } = {},
 ): Promise<PaneRun> {
-  const none = { region: null, plan: null, pack: null, write: null, report: null };
-  const stopped = (status: 'cancelled' | 'failed', phase: RunPhase, rest: Partial<PaneRun> = {}): PaneRun => ({ ...none, status, phase, ...rest });
-  const { signal, onProgress } = options;
+  const { signal, onProgress, settings } = options;
   const pause = options.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   const ranAt = options.ranAt ?? new Date();
+  const runId = options.runId ?? newRunId();
+  let early: { block: ResultBlock; rows: number } | null = null;
+  const stopped = (status: 'cancelled' | 'failed', phase: RunPhase, rest: Partial<PaneRun> = {}): PaneRun =>
+    ({ region: null, plan: null, pack: null, write: null, report: null, status, phase, ...(early && early.rows > 0 ? { early } : {}), ...rest });
+  // The block of the first rows read, when their place is settled (`null` otherwise): their results ride on the last read.
+  const settledHead = async (head: RegisterRegion): Promise<ResultBlock | null> => {
+    const overrides = options.overrides?.(head);
+    const box = parseAddress(head.address);
+    const seen = valuesAsSeen(head);
+    const layout = { source: regionSource(head), firstRowNumber: head.top + 1, mappingOverrides: overrides, ...placementOptions(head, seen) };
+    if (!placementSettled(seen, layout, box.bottom - box.top + 1, box.right - box.left + 1)) return null;
+    let plan: RunPlan | null;
+    try {
+      plan = await planInSlices(planRegionSteps(head, framework, asOf, overrides, settings), pause, signal, () => {});
+    } catch {
+      // The whole register's plan says why it cannot run.
+      return null;
+    }
+    return plan && !signal?.aborted ? resultBlock(head, plan, framework, asOf, runId) : null;
+  };
+  let headBlock: ResultBlock | null = null;
+  const headWriter: HeadWriter = {
+    block: async (head) => (headBlock = await settledHead(head)),
+    written: (rows) => (early = { block: headBlock!, rows }),
+  };
   onProgress?.({ phase: 'reading', done: 0, total: 0 });
   let region: RegisterRegion;
   try {
     // Past its first rows, only the columns this run needs are read (a country's register then fits fewer responses).
     const columns = (head: RegisterRegion) => columnsForRun(head, framework, options.overrides?.(head));
-    region = await port.readRegister({ from: options.from, signal, columns, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
+    region = await port.readRegister({
+      from: options.from, signal, columns, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
+      headWriter,
+    });
   } catch (e) {
     return e instanceof CancelledError ? stopped('cancelled', 'reading') : stopped('failed', 'reading', { error: e });
   }
@@ -256,40 +314,38 @@ export async function runOnPort(
   let pack: Pack;
   let at: StepProgress = { done: 0, total: 0 };
   try {
-    const steps = planRegionSteps(region, framework, asOf, options.overrides?.(region), options.settings);
     onProgress?.({ phase: 'categorising', ...at });
-    let slice = Date.now();
-    for (;;) {
-      const next = steps.next();
-      if (next.done) {
-        plan = next.value;
-        break;
-      }
-      at = next.value;
-      if (Date.now() - slice < SLICE_MS) continue;
+    const planned = await planInSlices(planRegionSteps(region, framework, asOf, options.overrides?.(region), settings), pause, signal, (step) => {
+      at = step;
       onProgress?.({ phase: 'categorising', ...at });
-      await pause();
-      slice = Date.now();
-      if (signal?.aborted) return stopped('cancelled', 'categorising', { region, categorised: at });
-    }
+    });
+    if (planned === null) return stopped('cancelled', 'categorising', { region, categorised: at });
+    plan = planned;
     // Done, on the steps' own count (the register's rows, blank ones included), so the total never changes at the end.
     const total = at.total || plan.rows.length;
     at = { done: total, total };
     onProgress?.({ phase: 'categorising', ...at });
     await pause();
     if (signal?.aborted) return stopped('cancelled', 'categorising', { region, categorised: at });
-    pack = packOfRun(region, plan, framework, asOf, ranAt, options.settings);
+    pack = packOfRun(region, plan, framework, asOf, ranAt, settings);
   } catch (e) {
     return stopped('failed', 'categorising', { region, error: e });
   }
-  const write = runWrite(region, plan, framework, asOf, ranAt, options.runId, options.settings, pack);
+  const write = runWrite(region, plan, framework, asOf, ranAt, runId, settings, pack);
   if (signal?.aborted) return stopped('cancelled', 'categorising', { region, plan, pack, write, categorised: at });
-  onProgress?.({ phase: 'writing', done: 0, total: 1, rows: { done: 0, total: write.block.rows.length } });
+  // Set by the read's callback, which the compiler does not follow.
+  const ridden = early as { block: ResultBlock; rows: number } | null;
+  // Rows written along the read went where placement over the first rows put them; the whole register must agree.
+  if (ridden && ridden.rows > 0 && !samePlace(ridden.block, write.block)) {
+    return stopped('failed', 'writing', { region, plan, pack, write, error: new Error(`The results of the first ${ridden.rows} rows were written to columns ${ridden.block.columns.join(', ')} before the whole register was read, and the whole register places them elsewhere: run again to write every row in one place.`) });
+  }
+  onProgress?.({ phase: 'writing', done: 0, total: 1, rows: { done: ridden?.rows ?? 0, total: write.block.rows.length } });
   const report = await port.writeRun(write, {
     signal,
+    written: ridden?.rows ?? 0,
     onProgress: (rows, totalRows, step) => onProgress?.({ phase: 'writing', done: step.syncsDone, total: step.syncsTotal, rows: { done: rows, total: totalRows }, sheet: step.sheet }),
   });
-  return { status: report.status, phase: 'writing', region, plan, pack, write, report };
+  return { status: report.status, phase: 'writing', region, plan, pack, write, report, ...(ridden && ridden.rows > 0 ? { early: ridden } : {}) };
 }
 
 /** One school's profile page, as the pack lays profiles out; `layout` is null when the school has no category (its problems say why). */

@@ -6,11 +6,13 @@
  *   selection is in, the used range, the sheet's names and frozen panes, the sheet's first cells to size
  *   the first read by; then the region's address, the table's box, merged areas, formula cells, values and
  *   the Run log's values), one more per 4.5 MB of values beyond (Excel on the web limits responses to
- *   5 MB as it does requests); a run reads past the first chunk only the columns it needs.
+ *   5 MB as it does requests); a run reads past the first chunk only the columns it needs, and when
+ *   that chunk settles where the results go, the first rows' results ride on the last read (its request
+ *   is otherwise empty; `HeadWriter`).
  * - writeRun (officeWrite.ts): one sync per chunk of whole rows, each chunk's request planned under 4 MB
  *   (Excel on the web rejects requests above 5 MB), its formats set by range (one date format, a fill
  *   per category's cells), not by cell; the headers, the table resize, the marker names and
- *   the frozen panes ride on the first chunk; the SIG pack's sheets and the Run log row (officePack.ts)
+ *   the frozen panes ride on the first chunk (the marker alone, when rows rode on the read); the SIG pack's sheets and the Run log row (officePack.ts)
  *   on the last as far as they fit, the rest in syncs of their own, each under 4 MB. Calculation is
  *   suspended for every batch (suspendApiCalculationUntilNextSync).
  * - addProfilePage (officePage.ts): one school's profile at the end of School profiles, in 2 or 3 syncs.
@@ -94,7 +96,7 @@ export function createOfficePort(deps: {
   const budget = deps.budgetBytes ?? CHUNK_BUDGET_BYTES;
   const support = { ...EVERYTHING, ...deps.support };
   return {
-    readRegister: (control) => deps.run((ctx) => readRegister(ctx, support, control, deps.readBudgetBytes)),
+    readRegister: (control) => deps.run((ctx) => readRegister(ctx, support, control, deps.readBudgetBytes, budget)),
     writeRun: (write, control) => deps.run((ctx) => writeRun(ctx, write, control ?? {}, budget, support)),
     addProfilePage: (layout) => deps.run((ctx) => addProfilePage(ctx, layout, budget, support)),
     readSheet: (name) => deps.run((ctx) => readSheet(ctx, name)),

@@ -5,16 +5,18 @@
  * the table's own box, the merged areas, the cells holding formulas, and the Run log (the earlier runs
  * the SIG summary's trend shows). The first read is sized by the bytes of the sheet's first cells; past
  * it, a run reads only the columns it needs (ReadControl `columns`), so 25,000 schools of 67 columns
- * come back in two responses instead of three.
+ * come back in two responses instead of three. The last read's request would be empty: when the first
+ * chunk settles where the results go, the run's results for its rows are written in that sync
+ * (ReadControl `headWriter`), a sync fewer for a country.
  */
 import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarker';
 import { RUN_LOG_SHEET } from '../run/runLog';
 import { isOurPackSheet, isOurSheetName } from '../run/packSheets';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
-import { CancelledError, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
+import { CancelledError, CHUNK_BUDGET_BYTES, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
-import { columnRuns } from './officeWrite';
+import { columnRuns, queueHeadRows } from './officeWrite';
 
 /** Why the register could not be read. */
 export class ReadError extends Error {
@@ -32,7 +34,7 @@ const FIRST_READ_SHARE = 0.95;
 const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 /** Reads the register region: the table the selection is in, else the active sheet's used range. */
-export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}, budget = READ_BUDGET_BYTES): Promise<RegisterRegion> {
+export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}, budget = READ_BUDGET_BYTES, writeBudget = CHUNK_BUDGET_BYTES): Promise<RegisterRegion> {
   // The register the pane found before, read again where it is; else the table the selection is in, or the active sheet.
   const from = control.from;
   const ws = from ? ctx.workbook.worksheets.getItem(from.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
@@ -130,8 +132,18 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const wanted = fromRow < total && control.columns ? control.columns(regionOf(first.values)) : null;
   const chosen = wanted === null ? [] : [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
   const columns = chosen.length === 0 ? null : chosen;
-  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget);
-  return regionOf(values, columns === null || columns.length === width ? undefined : { fromRow, columns });
+  const partial = columns === null || columns.length === width ? undefined : { fromRow, columns };
+  // The first rows' results, when they already know their place, ride on the last read (its request is otherwise empty).
+  const head = fromRow < total && control.headWriter ? await control.headWriter.block(regionOf(first.values, partial)) : null;
+  const along = head && control.headWriter ? { queue: () => queueHeadRows(ctx, head, writeBudget, support), written: control.headWriter.written } : null;
+  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget, along);
+  return regionOf(values, partial);
+}
+
+/** The first rows' results riding on the last read: `queue` queues them and says how many rows; `written` hears they were confirmed. */
+interface RidingRows {
+  readonly queue: () => number;
+  readonly written: (rows: number) => void;
 }
 
 /**
@@ -151,7 +163,7 @@ function bytesPerCell(rows: readonly (readonly Cell[])[]): number | null {
  * read again at half the rows. With `columns` (box columns, ascending), only those are read, a range per
  * run of adjacent columns, and the row's other cells are ''.
  */
-async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number; columns?: readonly number[] | null }, values: Cell[][], control: ReadControl = {}, budget = READ_BUDGET_BYTES): Promise<Cell[][]> {
+async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number; columns?: readonly number[] | null }, values: Cell[][], control: ReadControl = {}, budget = READ_BUDGET_BYTES, along: RidingRows | null = null): Promise<Cell[][]> {
   const runs = box.columns ? columnRuns(box.columns).map((r) => ({ left: r.left, width: r.results.length })) : [{ left: 0, width: box.width }];
   const ofRuns = (row: readonly Cell[]) => runs.map((r) => row.slice(r.left, r.left + r.width));
   let rowBytes = Math.max(1, jsonBytes(values.map(ofRuns)) / values.length);
@@ -159,13 +171,20 @@ async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet,
     if (control.signal?.aborted) throw new CancelledError();
     const n = Math.max(1, Math.min(box.rows - values.length, Math.floor(budget / rowBytes)));
     const chunks = runs.map((r) => ws.getRangeByIndexes(box.top + values.length, box.left + r.left, n, r.width).load('values'));
+    const riding = along !== null && values.length + n === box.rows ? along.queue() : -1;
     try {
       await ctx.sync();
     } catch (e) {
+      // Read again without the rows that rode: the run writes them itself.
+      if (riding >= 0) {
+        along = null;
+        continue;
+      }
       if (!isResponseTooLarge(e) || n === 1) throw e;
       rowBytes = budget / Math.ceil(n / 2);
       continue;
     }
+    if (riding >= 0) along!.written(riding);
     const got = chunks.map((c) => c.values as Cell[][]);
     let bytes = 0;
     for (let i = 0; i < n; i++) {

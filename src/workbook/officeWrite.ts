@@ -9,7 +9,7 @@
  * one value for the chunk's cells, and the category fills one format per look over the areas it covers.
  */
 import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
-import { textSafe } from './cell';
+import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
 import { addressLists, AREAS_CHARS, COMMAND_BYTES, packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
 
@@ -28,23 +28,67 @@ export function columnRuns(columns: readonly number[]): { left: number; results:
   return runs;
 }
 
-/** Writes the run; never throws: a failure is in the report, with the rows confirmed before it. */
-export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, control: WriteControl, budget: number, support: HostSupport): Promise<WriteReport> {
-  const b = write.block;
-  const total = b.rows.length;
+/** A block's rows as they are written: their cells, each run of adjacent result columns, and the bytes each row and each chunk is planned at. */
+interface BlockRows {
+  readonly values: readonly (readonly Cell[])[];
+  readonly runs: readonly { left: number; results: number[] }[];
+  readonly rowBytes: readonly number[];
+  /** Beside the rows, what a chunk carries: its loads and formats; the first also the header, the columns' names and the freeze. */
+  readonly fixed: number;
+}
+
+function blockRows(b: ResultBlock): BlockRows {
   const runs = columnRuns(b.columns);
   const values = b.rows.map((r) => r.map(textSafe));
   const fillColumn = b.columns[b.fillColumn]!;
   // A filled row costs its part of its look's address lists ("BQ123:BQ125,"), with the lists' commands.
   const rowBytes = values.map((r, i) => jsonBytes(r) + 3 * runs.length + fillBytes(b, fillColumn, i));
-  // Beside the rows, a chunk carries its loads and formats; the first also the header, the columns' names and the freeze
-  // (about 2.5 kB on the sample register: 2048 was measured over the budget once the rows filled it to the byte);
-  // and the fills' commands (the reset, each look's lists) with a look's run cut by the chunk's start.
+  // About 2.5 kB on the sample register for the header, names and freeze (2048 was measured over the budget
+  // once the rows filled it to the byte); and the fills' commands (the reset, each look's lists) with a
+  // look's run cut by the chunk's start.
   const looks = new Set(b.fills.map((f) => (f ? `${f.colour}|${f.textColour}` : '')).filter(Boolean)).size;
   const fixed = 4096 + jsonBytes(b.headers) + jsonBytes(b.marker) + jsonBytes(b.dateFormat) + (1 + looks) * 4 * COMMAND_BYTES + looks * 2 * listBytes(`${columnLetters(fillColumn)}${b.firstRow + b.rows.length}:`.length);
-  const chunks = chunkRows(rowBytes, budget, fixed);
-  if (chunks.length === 0) chunks.push([0, 0]);
-  const chunkBytes = chunks.map(([s, e]) => rowBytes.slice(s, e).reduce((a, n) => a + n, fixed));
+  return { values, runs, rowBytes, fixed };
+}
+
+/** Rows [start, end) of the block: each run of columns as one 2-D array, the category fills, the date column's format. */
+function queueRows(ws: Excel.Worksheet, b: ResultBlock, rows: BlockRows, start: number, end: number): void {
+  if (end <= start) return;
+  const n = end - start;
+  const values = rows.values.slice(start, end);
+  for (const run of rows.runs) ws.getRangeByIndexes(b.firstRow + start, run.left, n, run.results.length).values = values.map((r) => run.results.map((i) => r[i]!));
+  queueFills(ws, b, start, end);
+  // One format for the whole column of the chunk: a 1x1 array applies to every cell of the range.
+  ws.getRangeByIndexes(b.firstRow + start, b.columns[b.dateColumn]!, n, 1).numberFormat = [[b.dateFormat]];
+}
+
+/**
+ * For the register's last read (`HeadWriter`): the block's headers, the table's resize, the frozen panes
+ * and as many of its first rows as a chunk takes under the budget. The marker waits for the run's own
+ * write, which knows the register's last row. The rows queued.
+ */
+export function queueHeadRows(ctx: Excel.RequestContext, b: ResultBlock, budget: number, support: HostSupport): number {
+  const rows = blockRows(b);
+  const [first] = chunkRows(rows.rowBytes, budget, rows.fixed);
+  const end = first ? first[1] : 0;
+  const ws = ctx.workbook.worksheets.getItem(b.sheet);
+  queueHeaders(ws, b);
+  queueTable(ws, b.table, support);
+  queueRows(ws, b, rows, 0, end);
+  queueFreeze(ws, b, support);
+  return end;
+}
+
+/** Writes the run; never throws: a failure is in the report, with the rows confirmed before it. */
+export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, control: WriteControl, budget: number, support: HostSupport): Promise<WriteReport> {
+  const b = write.block;
+  const total = b.rows.length;
+  // Rows written along the read, with the headers, the table and the panes (HeadWriter): the write goes on after them.
+  const from = Math.min(control.written ?? 0, total);
+  const rows = blockRows(b);
+  const chunks = chunkRows(rows.rowBytes.slice(from), budget, rows.fixed).map(([s, e]): [number, number] => [from + s, from + e]);
+  if (chunks.length === 0) chunks.push([from, from]);
+  const chunkBytes = chunks.map(([s, e]) => rows.rowBytes.slice(s, e).reduce((a, n) => a + n, rows.fixed));
   // The pack's first steps ride on the last chunk when there is room; with one chunk, the sheets' state
   // (which of ours exist) is loaded by that very sync, so the pack waits for a sync of its own.
   // In steps of a sixteenth of the budget, so they fill what the rows leave of a sync.
@@ -54,15 +98,20 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
 
   const ws = ctx.workbook.worksheets.getItem(b.sheet);
   let state: PackState | null = null;
-  let done = 0;
+  let done = from;
   const notes = [...b.notes];
   let insideTable: string | null = null;
-  // What the first chunk does with the table, told only once that chunk is confirmed.
+  // What the first chunk does with the table, told only once that chunk is confirmed (or at once, when the read's sync did it).
   let table: TableOutcome = { inside: null, note: null };
   const report = (status: WriteReport['status'], packWritten: boolean, error?: string): WriteReport => ({
     status, rowsDone: done, totalRows: total, packWritten, notes, insideTable, ...(error ? { error } : {}),
   });
   if (!support.pageLayout) notes.push('This version of Excel cannot set how the SIG pack prints (ExcelApi 1.9): before printing, set A4 landscape and fit to one page wide in Page Layout.');
+  if (from > 0) {
+    table = tableOutcome(b.table, support);
+    insideTable = table.inside;
+    if (table.note) notes.push(table.note);
+  }
 
   for (let k = 0; k < chunks.length; k++) {
     if (control.signal?.aborted) return report('cancelled', false);
@@ -70,21 +119,16 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
     ctx.application.suspendApiCalculationUntilNextSync();
     if (k === 0) {
       // The headers and the marker go with the first rows, so a run stopped halfway leaves a block the next run finds and refreshes.
-      queueHeaders(ws, b);
-      table = queueTable(ws, b.table, support);
+      if (from === 0) {
+        queueHeaders(ws, b);
+        table = queueTable(ws, b.table, support);
+      }
       state = queuePackState(ctx, write);
     }
-    if (end > start) {
-      const n = end - start;
-      const rows = values.slice(start, end);
-      for (const run of runs) ws.getRangeByIndexes(b.firstRow + start, run.left, n, run.results.length).values = rows.map((r) => run.results.map((i) => r[i]!));
-      queueFills(ws, b, start, end);
-      // One format for the whole column of the chunk: a 1x1 array applies to every cell of the range.
-      ws.getRangeByIndexes(b.firstRow + start, b.columns[b.dateColumn]!, n, 1).numberFormat = [[b.dateFormat]];
-    }
+    queueRows(ws, b, rows, start, end);
     if (k === 0) {
       queueMarker(ws, b, support, notes);
-      queueFreeze(ws, b, support);
+      if (from === 0) queueFreeze(ws, b, support);
     }
     const last = k === chunks.length - 1;
     if (last) for (const step of riding!) step.queue(ctx, state!);
@@ -94,7 +138,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       return report('failed', false, `${(e as Error).message} (rows ${b.firstRow + start + 1} to ${b.firstRow + end} not confirmed)`);
     }
     done = end;
-    if (k === 0) {
+    if (k === 0 && from === 0) {
       insideTable = table.inside;
       if (table.note) notes.push(table.note);
     }
@@ -138,6 +182,12 @@ export interface TableOutcome {
  * their header cells are written: they become the column names.
  */
 export function queueTable(ws: Excel.Worksheet, t: ResultBlock['table'], support: HostSupport, what: 'results' | 'added columns' = 'results'): TableOutcome {
+  if (t !== null && t.right !== null && support.tableResize) ws.tables.getItem(t.name).resize(ws.getRangeByIndexes(t.box.top, t.box.left, t.box.bottom - t.box.top + 1, t.right - t.box.left + 1));
+  return tableOutcome(t, support, what);
+}
+
+/** What `queueTable` does with the table, in words. */
+function tableOutcome(t: ResultBlock['table'], support: HostSupport, what: 'results' | 'added columns' = 'results'): TableOutcome {
   if (t === null) return { inside: null, note: null };
   if (t.right === null) return { inside: t.name, note: null };
   const added = `${columnLetters(t.box.right + 1)}${t.right > t.box.right + 1 ? ` to ${columnLetters(t.right)}` : ''}`;
@@ -145,7 +195,6 @@ export function queueTable(ws: Excel.Worksheet, t: ResultBlock['table'], support
   if (!support.tableResize) {
     return { inside: null, note: `${The} are in columns ${added}, beside table "${t.name}" but not in it: this version of Excel cannot add columns to a table from an add-in (ExcelApi 1.13). Sorting or filtering the table will not move them; to keep each school with its ${what === 'results' ? 'results' : 'values'}, resize the table over them (Table Design > Resize Table).` };
   }
-  ws.tables.getItem(t.name).resize(ws.getRangeByIndexes(t.box.top, t.box.left, t.box.bottom - t.box.top + 1, t.right - t.box.left + 1));
   return { inside: t.name, note: `${The} were added to table "${t.name}" as columns ${added}, so sorting or filtering the table keeps each school with its ${what === 'results' ? 'results' : 'values'}.` };
 }
 

@@ -211,6 +211,23 @@ export interface OwnSheetReport {
 export interface WriteControl {
   readonly signal?: AbortSignal;
   readonly onProgress?: (rowsDone: number, totalRows: number, step: WriteStep) => void;
+  /**
+   * Rows of the block written already, along the register's last read (`HeadWriter`), with the block's
+   * headers, the table's resize and the frozen panes: the write goes on from the next row, the marker first.
+   */
+  readonly written?: number;
+}
+
+/**
+ * Results that ride on the register's last read: a sync that reads is otherwise an empty request. When
+ * the first rows read already decide where the results go, `block` gives the result block of those rows
+ * (`null`: nothing rides); the read's last sync writes as many of them as the write budget allows, with the
+ * block's headers, and `written` hears how many that sync confirmed. A sync that fails is read again
+ * without them, and the run writes those rows itself.
+ */
+export interface HeadWriter {
+  readonly block: (head: RegisterRegion) => Promise<ResultBlock | null>;
+  readonly written: (rows: number) => void;
 }
 
 /** Progress and cancel for reading the register: rows read of the region's rows, after each sync; `from` reads a register found before (its sheet, and its table if it is one) wherever the selection is now. */
@@ -223,6 +240,8 @@ export interface ReadControl {
   readonly columns?: (head: RegisterRegion) => readonly number[] | null;
   readonly signal?: AbortSignal;
   readonly onProgress?: (rowsRead: number, totalRows: number) => void;
+  /** The first rows' results, written in the read's last sync when their place is settled. */
+  readonly headWriter?: HeadWriter;
 }
 
 /** A read or a run stopped on request, between two syncs: nothing was written. */
