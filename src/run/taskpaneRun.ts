@@ -242,6 +242,17 @@ async function planInSlices(steps: Generator<StepProgress, RunPlan, void>, pause
 const samePlace = (a: ResultBlock, b: ResultBlock) =>
   JSON.stringify([a.sheet, a.headerRow, a.firstRow, a.columns, a.headers, a.table, a.freeze]) === JSON.stringify([b.sheet, b.headerRow, b.firstRow, b.columns, b.headers, b.table, b.freeze]);
 
+/** Whether the first `n` rows of two blocks hold the same results and fills. */
+function sameRows(a: ResultBlock, b: ResultBlock, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = a.rows[i];
+    const y = b.rows[i];
+    if (!x || !y || x.length !== y.length || x.some((c, k) => c !== y[k])) return false;
+    if (a.fills[i]?.colour !== b.fills[i]?.colour || a.fills[i]?.textColour !== b.fills[i]?.textColour) return false;
+  }
+  return true;
+}
+
 /**
  * A run as the pane makes it: reads the register afresh, categorises it in steps, writes the results,
  * the SIG pack and the Run log; `onProgress` hears each phase move, and a cancel stops it between two
@@ -339,10 +350,13 @@ export async function runOnPort(
   if (ridden && ridden.rows > 0 && !samePlace(ridden.block, write.block)) {
     return stopped('failed', 'writing', { region, plan, pack, write, error: new Error(`The results of the first ${ridden.rows} rows were written to columns ${ridden.block.columns.join(', ')} before the whole register was read, and the whole register places them elsewhere: run again to write every row in one place.`) });
   }
-  onProgress?.({ phase: 'writing', done: 0, total: 1, rows: { done: ridden?.rows ?? 0, total: write.block.rows.length } });
+  // The rows that rode hold what the whole register's plan gives them (a row's results depend on it and the rows
+  // before it); were one to differ, the write starts again from the first row rather than leave it.
+  const written = ridden && sameRows(ridden.block, write.block, ridden.rows) ? ridden.rows : 0;
+  onProgress?.({ phase: 'writing', done: 0, total: 1, rows: { done: written, total: write.block.rows.length } });
   const report = await port.writeRun(write, {
     signal,
-    written: ridden?.rows ?? 0,
+    written,
     onProgress: (rows, totalRows, step) => onProgress?.({ phase: 'writing', done: step.syncsDone, total: step.syncsTotal, rows: { done: rows, total: totalRows }, sheet: step.sheet }),
   });
   return { status: report.status, phase: 'writing', region, plan, pack, write, report, ...(ridden && ridden.rows > 0 ? { early: ridden } : {}) };

@@ -72,6 +72,7 @@ export function queueHeadRows(ctx: Excel.RequestContext, b: ResultBlock, budget:
   const [first] = chunkRows(rows.rowBytes, budget, rows.fixed);
   const end = first ? first[1] : 0;
   const ws = ctx.workbook.worksheets.getItem(b.sheet);
+  ctx.application.suspendApiCalculationUntilNextSync();
   queueHeaders(ws, b);
   queueTable(ws, b.table, support);
   queueRows(ws, b, rows, 0, end);

@@ -121,6 +121,22 @@ describe('what settles the place of the results', () => {
   }, 60_000);
 });
 
+describe('the rows that rode are checked against the whole register\'s plan', () => {
+  it('were their results to differ, the write starts again from the first row', async () => {
+    const { sheet, port } = setUp([header, ...rows]);
+    // A mapping that leaves Ofsted's grade unread for the first rows alone: their plan differs from the whole register's.
+    const overrides = (region: { values: readonly unknown[] }) => (region.values.length < rows.length ? { ofstedGrade: null } : {});
+    const run = await runOnPort(port, oxfordshire, ASOF, { overrides, ranAt: RAN_AT, pause: immediately });
+    expect(run.status).toBe('done');
+    expect(run.early!.rows).toBeGreaterThan(100);
+    const block = run.write!.block;
+    expect(block.rows.slice(0, run.early!.rows).some((cells, i) => cells.some((c, k) => c !== run.early!.block.rows[i]![k]))).toBe(true);
+    block.rows.forEach((cells, i) => {
+      expect(block.columns.map((c) => sheet.value(block.firstRow + i, c)), `row ${i}`).toEqual(cells);
+    });
+  }, 60_000);
+});
+
 describe('a run stopped after its first rows rode', () => {
   it('a cancel while categorising says what was written; the next run finds the block by its headers and refreshes it', async () => {
     const { sheet, port } = setUp([header, ...rows]);
