@@ -5,12 +5,13 @@
  * note right of the header further down stops them; a cancel after them says what they wrote, and the
  * next run finds their block; a riding sync that fails is read again without them.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { englandRegister } from '../../../bench/englandRegister';
 import { fromIsoDate } from '../../../core/dates';
 import { allFrameworks, frameworkById } from '../../../core/frameworks';
-import { placementSettled, RESULT_HEADERS } from '../../../src/run/registerRun';
-import { isBlankValue, placeResults } from '../../../src/run/resultPlacement';
+import { placementSettled, RESULT_HEADERS, runLayout } from '../../../src/run/registerRun';
+import { isBlankValue, placeResults, RESULT_IDS } from '../../../src/run/resultPlacement';
 import { runOnPort } from '../../../src/run/taskpaneRun';
 import type { Cell } from '../../../src/workbook/cell';
 import { createOfficePort } from '../../../src/workbook/office';
@@ -104,6 +105,47 @@ describe('what settles the place of the results', () => {
     const grid = [header, ...rows];
     const occupied = (r: number, c: number) => (r === 2_000 && c === WIDTH + 3) || !isBlankValue(grid[r]?.[c]);
     expect(placementSettled(grid.slice(0, 400), { ...options, occupied }, grid.length, WIDTH)).toBe(false);
+  });
+
+  it('property: whenever the first rows settle the place, all the rows place the results there', () => {
+    const HEAD = ['URN', 'School name', 'Phase', 'Ofsted grade', 'Inspection date'];
+    const seen = { settled: 0, not: 0 };
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 25 }),
+      // Notes (a value) and formulas giving "" (taken, though blank), anywhere right of the header's first column.
+      fc.array(fc.record({ row: fc.integer({ min: 1, max: 25 }), column: fc.integer({ min: 1, max: 18 }), formula: fc.boolean() }), { maxLength: 10 }),
+      fc.integer({ min: 1, max: 26 }),
+      fc.oneof(fc.constant(null), fc.integer({ min: 5, max: 24 })),
+      (count, marks, headRows, markerAt) => {
+        const values: Cell[][] = [HEAD, ...Array.from({ length: count }, (_, i): Cell[] => [100001 + i, `School ${i}`, 'Primary', 'Good', '01/03/2022'])];
+        const formulas = new Set<string>();
+        for (const m of marks.filter((x) => x.row <= count)) {
+          if (m.formula) formulas.add(`${m.row},${m.column}`);
+          else {
+            const r = values[m.row]!;
+            while (r.length <= m.column) r.push('');
+            r[m.column] = 'note';
+          }
+        }
+        const width = Math.max(...values.map((r) => r.length));
+        const occupied = (r: number, c: number) => formulas.has(`${r},${c}`) || !isBlankValue(values[r]?.[c]);
+        const marker = markerAt === null ? null : { columns: Object.fromEntries(RESULT_IDS.map((id, i) => [id, markerAt + i])) };
+        const layout = { source: 'the register', occupied, marker };
+        // Never every row: the rows not read yet are the point.
+        const head = values.slice(0, 1 + (headRows % count));
+        // What a run knows once it has read the first rows: their cells, and the formula cells (listed for the whole region).
+        const known = { ...layout, occupied: (r: number, c: number) => formulas.has(`${r},${c}`) || (r < head.length && !isBlankValue(values[r]?.[c])) };
+        if (!placementSettled(head, known, values.length, width)) {
+          seen.not++;
+          return;
+        }
+        seen.settled++;
+        expect(runLayout(values, layout).placement).toEqual(runLayout(head, known).placement);
+      },
+    ), { numRuns: 400 });
+    // Both kinds of register were met, so the property was tried where it matters.
+    expect(seen.settled).toBeGreaterThan(50);
+    expect(seen.not).toBeGreaterThan(30);
   });
 
   it('rows without a header are not settled', () => {
