@@ -3,12 +3,12 @@
  * every framework (Ofsted standing, inspection window and risk, time in post, concern count).
  */
 import { monthsElapsed, type CalendarDate } from './dates';
-import { CONCERN_FIELDS, type Facts, type RiskLevel } from './facts';
+import type { Facts, RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
 import { stuckReason } from './ofsted/rise';
 import type { SchoolRecord } from './fields';
 import {
-  inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus, INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
+  concernFlagCount, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus, INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
   type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type ReportCardMapping, type WindowParameters,
 } from './ofsted';
 
@@ -132,9 +132,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   facts.inspectionDueThisTerm = status?.dueThisTerm;
   facts.inspectionRisk = risk.level;
   facts.inspectionRiskScore = risk.score;
-  let concerns = 0;
-  for (const f of CONCERN_FIELDS) if (record[f] === true) concerns++;
-  facts.concernCount = concerns;
+  facts.concernCount = concernFlagCount(record);
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
   return new Outlook(window, risk, stuck);

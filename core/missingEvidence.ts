@@ -303,11 +303,20 @@ function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: Cal
 
 const COHORTS = ['ks2Cohort', 'ks4Cohort'] as const satisfies readonly FieldKey[];
 
-const FIELD_POSITION: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(FIELDS).map((f, i) => [f, i]));
-
-const byFieldPosition = (a: FieldKey, b: FieldKey) => FIELD_POSITION[a]! - FIELD_POSITION[b]!;
+const FIELDS_IN_ORDER = Object.keys(FIELDS) as FieldKey[];
+const FIELD_POSITION: ReadonlyMap<FieldKey, number> = new Map(FIELDS_IN_ORDER.map((f, i) => [f, i]));
+const ascending = (a: number, b: number) => a - b;
 
 /** Fields in the catalogue's order, for messages. */
 export function inFieldOrder(fields: Iterable<FieldKey>): FieldKey[] {
-  return [...new Set(fields)].sort(byFieldPosition);
+  // Sorted as positions: a comparator looking both fields up at every comparison cost more than the rest (a provisional result per school).
+  const at: number[] = [];
+  for (const f of fields) {
+    const p = FIELD_POSITION.get(f)!;
+    if (!at.includes(p)) at.push(p);
+  }
+  at.sort(ascending);
+  const out: FieldKey[] = [];
+  for (const p of at) out.push(FIELDS_IN_ORDER[p]!);
+  return out;
 }

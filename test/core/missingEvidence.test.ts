@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
-import type { FieldKey, SchoolRecord } from '../../core/fields';
+import { FIELDS, type FieldKey, type SchoolRecord } from '../../core/fields';
 import { frameworkById } from '../../core/frameworks';
-import { BLANK_READINGS, blankIsMissing } from '../../core/missingEvidence';
+import { BLANK_READINGS, blankIsMissing, inFieldOrder } from '../../core/missingEvidence';
 import { categoriseRegister, provisionalText, type RowOutcome } from '../../core/register';
 import { withRequiredColumns } from '../support/requiredColumns';
 
 const AS_OF = fromIsoDate('2026-11-01') as CalendarDate;
 const record = (fields: Partial<SchoolRecord>): SchoolRecord => ({ row: 2, ...fields }) as SchoolRecord;
+
+describe('inFieldOrder', () => {
+  it('lists each field once, in the catalogue\'s order, whatever order they come in', () => {
+    const catalogue = Object.keys(FIELDS) as FieldKey[];
+    expect(inFieldOrder(['rcLeadershipGovernance', 'urn', 'attendancePct', 'urn', 'phase', 'rcLeadershipGovernance'])).toEqual(catalogue.filter((f) => ['urn', 'phase', 'attendancePct', 'rcLeadershipGovernance'].includes(f)));
+    expect(inFieldOrder([...catalogue].reverse())).toEqual(catalogue);
+    expect(inFieldOrder(new Set<FieldKey>())).toEqual([]);
+  });
+});
 
 describe('which blank cells are missing evidence', () => {
   it.each<[string, FieldKey, Partial<SchoolRecord>, boolean]>([
