@@ -239,18 +239,19 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     }
   }
   if (worst <= rank) return null;
-  const fields = new Set<FieldKey>();
+  // With repeats: inFieldOrder lists each once.
+  const fields: FieldKey[] = [];
   if (anyWhy) {
     for (let i = 0; i < why.length; i++) {
       if (why[i] === 0) continue;
       for (const f of fw.inDefinitionOrder[i]!.facts) {
         const u = unknowns.get(f);
-        if (u !== undefined) for (const x of u.fields) fields.add(x);
+        if (u !== undefined) for (const x of u.fields) fields.push(x);
       }
     }
   }
   // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
-  if (fields.size === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.add(x);
+  if (fields.length === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.push(x);
   const cat = fw.categories[worst]!.def;
   return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
 }

@@ -183,3 +183,25 @@ describe('the range of the inspection risk a school\'s blank inputs leave open',
     }
   });
 });
+
+describe('rows with the same blank cells', () => {
+  it('each get their own ranges, though the pattern of blanks is worked out once', async () => {
+    const { mapHeaders } = await import('../../core/headers');
+    const { unknownsReader } = await import('../../core/missingEvidence');
+    const { FIELDS } = await import('../../core/fields');
+    const flags = ['attendanceConcern', 'exclusionsConcern', 'financeConcern'] as const;
+    const mapping = mapHeaders(['URN', ...flags.map((f) => FIELDS[f].label)], { headerRowNumber: 1 });
+    const unknowns = unknownsReader(['concernCount', 'attendanceConcern'], mapping, AS_OF);
+    const row = (set: Partial<SchoolRecord>, count: number) => unknowns(record(set), { row: 2, concernCount: count } as never);
+    // The same blank (finance), two other flags set, then none: the count's range starts from each row's own count.
+    const two = row({ attendanceConcern: true, exclusionsConcern: true }, 2);
+    const none = row({ attendanceConcern: false, exclusionsConcern: false }, 0);
+    expect(two?.get('concernCount')).toEqual({ fields: ['financeConcern'], range: [2, 3] });
+    expect(none?.get('concernCount')).toEqual({ fields: ['financeConcern'], range: [0, 1] });
+    expect(two?.has('attendanceConcern')).toBe(false);
+    // Another pattern, then the first again.
+    expect(row({ exclusionsConcern: true, financeConcern: true }, 2)?.get('attendanceConcern')).toEqual({ fields: ['attendanceConcern'] });
+    expect(row({ attendanceConcern: true, exclusionsConcern: false }, 1)?.get('concernCount')).toEqual({ fields: ['financeConcern'], range: [1, 2] });
+    expect(row({ attendanceConcern: true, exclusionsConcern: true, financeConcern: false }, 2)).toBeNull();
+  });
+});
