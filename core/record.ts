@@ -84,15 +84,19 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
   const set = setField;
   const blank = opts.asFacts ? (blankFacts as unknown as (row: number) => SchoolRecord) : blankRecord;
   const read = (cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null => {
-    if (cells.every(isBlank)) return null;
     const row = opts.headerRowNumber + 1 + i;
     // One shape for every record, whichever cells are blank (factShape.ts).
     const record = blank(row);
+    // A reader gives `undefined` exactly for a blank cell: only a row whose read cells are all blank is scanned whole.
+    let anyCell = false;
     for (const c of columns) {
       const value = c.read(cells[c.index], row, c.header, opts.asOf);
+      if (value === undefined) continue;
+      anyCell = true;
       if (typeof value === 'object') problems.push(value);
-      else if (value !== undefined) set(record, c.number, value);
+      else set(record, c.number, value);
     }
+    if (!anyCell && cells.every(isBlank)) return null;
     const urn = record.urn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));

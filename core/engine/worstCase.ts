@@ -7,7 +7,7 @@
  */
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
-import { inFieldOrder, type Unknowns } from '../missingEvidence';
+import { inFieldOrder, type UnknownFact, type Unknowns } from '../missingEvidence';
 import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
@@ -137,14 +137,15 @@ interface Plan {
   readonly slotOf: ReadonlyMap<FactKey, number>;
   /** By slot: the indices of the criteria that read it. */
   readonly readersOf: readonly (readonly number[])[];
-  /** The criteria that indicate a category (best fit's evidence), in the definition's order. */
-  readonly indicating: readonly CompiledCriterion[];
   /** By criterion: its exclusive fact's group (criteria of which at most one fires), or -1. */
   readonly groupOf: Int32Array;
   readonly groups: number;
   /** Working flags by criterion: reads an open slot; is a reason for the worst case. */
   readonly readsOpen: Uint8Array;
   readonly why: Uint8Array;
+  /** Working lists: the school's open slots and what each may be. */
+  readonly openSlots: Int32Array;
+  readonly openFacts: UnknownFact[];
 }
 
 const plans = new WeakMap<CompiledFramework, Plan>();
@@ -165,11 +166,12 @@ function planOf(fw: CompiledFramework): Plan {
   plan = {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
-    indicating: fw.inDefinitionOrder.filter((c) => c.indicatesRank >= 0),
     groupOf,
     groups: groupNumbers.size,
     readsOpen: new Uint8Array(fw.inDefinitionOrder.length),
     why: new Uint8Array(fw.inDefinitionOrder.length),
+    openSlots: new Int32Array(fw.slotFacts.length),
+    openFacts: [],
   };
   plans.set(fw, plan);
   return plan;
@@ -184,11 +186,11 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   if (rank >= fw.categories.length - 1) return null;
   const { open, lo, hi, possible } = fw.scratch;
   const plan = planOf(fw);
-  const { readsOpen, why } = plan;
+  const { readsOpen, why, openSlots, openFacts } = plan;
   // Every slot closed, then the school's few open facts opened, marking the criteria that read them.
   open.fill(0);
   readsOpen.fill(0);
-  let anyOpen = false;
+  let opens = 0;
   for (const [fact, u] of unknowns) {
     const i = plan.slotOf.get(fact);
     if (i === undefined) continue;
@@ -197,13 +199,23 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       lo[i] = u.range[0];
       hi[i] = u.range[1];
     } else open[i] = 1;
-    anyOpen = true;
+    openSlots[opens] = i;
+    openFacts[opens++] = u;
     for (const c of plan.readersOf[i]!) readsOpen[c] = 1;
   }
-  if (!anyOpen) return null;
+  if (opens === 0) return null;
   const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
+  // A criterion that reads no open slot can only have its outcome.
+  for (let i = 0; i < readsOpen.length; i++) possible[i] = outcomeOf(fired[i]);
+  // Evidence that could be there or not (only a criterion reading an open slot can be uncertain), for a best fit.
+  const extra: CompiledCriterion[] = [];
   // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
-  for (const c of fw.criteria) possible[c.index] = readsOpen[c.index] === 1 ? c.possible(school) : outcomeOf(fired[c.index]);
+  for (const c of fw.criteria) {
+    if (readsOpen[c.index] === 0) continue;
+    const m = c.possible(school);
+    possible[c.index] = m;
+    if (c.indicatesRank >= 0 && (m & T) !== 0 && m !== T) extra.push(c);
+  }
 
   let worst = rank;
   why.fill(0);
@@ -227,8 +239,6 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
     const certain: CompiledCriterion[] = [];
     for (const c of firedList) if (possible[c.index] === T) certain.push(c);
-    const extra: CompiledCriterion[] = [];
-    for (const c of plan.indicating) if ((possible[c.index]! & T) !== 0 && possible[c.index] !== T) extra.push(c);
     worst = Math.max(rank, worstBestFit(fw, plan, certain, extra));
     if (worst <= rank) return null;
     for (const c of extra) {
@@ -242,11 +252,12 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   // With repeats: inFieldOrder lists each once.
   const fields: FieldKey[] = [];
   if (anyWhy) {
-    for (let i = 0; i < why.length; i++) {
-      if (why[i] === 0) continue;
-      for (const f of fw.inDefinitionOrder[i]!.facts) {
-        const u = unknowns.get(f);
-        if (u !== undefined) for (const x of u.fields) fields.push(x);
+    // The missing cells of each open fact a reason reads (a criterion's slots are those of its facts).
+    for (let k = 0; k < opens; k++) {
+      for (const c of plan.readersOf[openSlots[k]!]!) {
+        if (why[c] === 0) continue;
+        for (const x of openFacts[k]!.fields) fields.push(x);
+        break;
       }
     }
   }
