@@ -15,7 +15,7 @@
  */
 import { factAt, FACT_KEYS } from './factShape';
 import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
-import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
+import { FIELD_KEYS, FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
 import { NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from './deriveFacts';
@@ -201,9 +201,11 @@ const RISK_EXTREMES: Readonly<Partial<Record<FieldKey, { readonly worst: (asOf: 
 
 /**
  * Prepares, once per register and framework, the reading of each row's unknowns: the facts the framework
- * reads and, for each, the fields with a column whose missing cells would open it.
+ * reads and, for each, the fields with a column whose missing cells would open it. `given`, where the
+ * caller knows it (the register's reader), flags by field number (`FIELD_KEYS`) the fields the row's cells
+ * set: those are not missing, and are not tested.
  */
-export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord, facts: Facts) => Unknowns | null {
+export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord, facts: Facts, given?: Uint8Array) => Unknowns | null {
   const present = (f: FieldKey) => mapping.byField[f] !== undefined;
   const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
   const candidates = [...new Set(sources.flatMap((s) => s.fields))];
@@ -212,6 +214,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const position = new Map(candidates.map((f, i) => [f, i]));
   const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
   const tests = candidates.map(missingTest);
+  const fieldNumbers = candidates.map((f) => FIELD_KEYS.indexOf(f));
   // Rows share a few patterns of missing cells (a column left blank, a report card's areas): each pattern's
   // open facts are worked out once, and rows of a pattern whose facts are all opened alike share them.
   // Bounded, so a register of ever new patterns cannot grow it.
@@ -247,12 +250,15 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     return pattern;
   };
   const flags: number[] = new Array<number>(words).fill(0);
-  return (record, facts) => {
+  return (record, facts, given) => {
     let any = false;
     for (let w = 0; w < words; w++) {
       let word = 0;
       const end = Math.min(candidates.length, (w + 1) * 30);
-      for (let i = w * 30; i < end; i++) if (tests[i]!(record)) word |= 1 << i % 30;
+      for (let i = w * 30; i < end; i++) {
+        if (given !== undefined && given[fieldNumbers[i]!] === 1) continue;
+        if (tests[i]!(record)) word |= 1 << i % 30;
+      }
       flags[w] = word;
       if (word !== 0) any = true;
     }

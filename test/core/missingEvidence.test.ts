@@ -205,3 +205,29 @@ describe('rows with the same blank cells', () => {
     expect(row({ attendanceConcern: true, exclusionsConcern: true, financeConcern: false }, 2)).toBeNull();
   });
 });
+
+describe('the cells a row set, as the register\'s reader flags them', () => {
+  it('give the same unknowns as testing every field of the record', async () => {
+    const { englandRegister, BENCH_AS_OF } = await import('../../bench/englandRegister');
+    const { allFrameworks } = await import('../../core/frameworks');
+    const { deriveFacts } = await import('../../core/deriveFacts');
+    const { registerReader } = await import('../../core/record');
+    const { unknownsReader } = await import('../../core/missingEvidence');
+    const { header, rows } = englandRegister(400);
+    // Some cells bad (left blank, with a problem) and some blank, so the flags differ from row to row.
+    const damaged = rows.map((r, i) => r.map((c, k) => (k > 0 && (i + k) % 11 === 0 ? 'n/a?' : (i * k) % 7 === 1 ? '' : c)));
+    for (const fw of allFrameworks()) {
+      const reader = registerReader(header, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+      const unknowns = unknownsReader(fw.slotFacts, reader.mapping, BENCH_AS_OF);
+      let open = 0;
+      damaged.forEach((cells, i) => {
+        const record = reader.read(cells, i, [])!;
+        const facts = deriveFacts(record, BENCH_AS_OF).facts;
+        const flagged = unknowns(record, facts, reader.given);
+        expect(flagged, `${fw.definition.id} row ${i}`).toEqual(unknowns(record, facts));
+        if (flagged) open++;
+      });
+      expect(open, fw.definition.id).toBeGreaterThan(100);
+    }
+  });
+});
