@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
 import { FIELDS, type FieldKey, type SchoolRecord } from '../../core/fields';
-import { frameworkById } from '../../core/frameworks';
-import { BLANK_READINGS, blankIsMissing, inFieldOrder } from '../../core/missingEvidence';
+import { allFrameworks, frameworkById } from '../../core/frameworks';
+import { deriveFacts } from '../../core/deriveFacts';
+import { registerReader } from '../../core/record';
+import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
+import { BLANK_READINGS, blankIsMissing, inFieldOrder, unknownsReader } from '../../core/missingEvidence';
 import { categoriseRegister, provisionalText, type RowOutcome } from '../../core/register';
 import { withRequiredColumns } from '../support/requiredColumns';
 
@@ -207,12 +210,7 @@ describe('rows with the same blank cells', () => {
 });
 
 describe('the cells a row set, as the register\'s reader flags them', () => {
-  it('give the same unknowns as testing every field of the record', async () => {
-    const { englandRegister, BENCH_AS_OF } = await import('../../bench/englandRegister');
-    const { allFrameworks } = await import('../../core/frameworks');
-    const { deriveFacts } = await import('../../core/deriveFacts');
-    const { registerReader } = await import('../../core/record');
-    const { unknownsReader } = await import('../../core/missingEvidence');
+  it('give the same unknowns as testing every field of the record', () => {
     const { header, rows } = englandRegister(400);
     // Some cells bad (left blank, with a problem) and some blank, so the flags differ from row to row.
     const damaged = rows.map((r, i) => r.map((c, k) => (k > 0 && (i + k) % 11 === 0 ? 'n/a?' : (i * k) % 7 === 1 ? '' : c)));
