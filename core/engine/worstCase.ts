@@ -139,13 +139,17 @@ interface Plan {
   readonly readersOf: readonly (readonly number[])[];
   /** By criterion: its exclusive fact's group (criteria of which at most one fires), or -1. */
   readonly groupOf: Int32Array;
-  readonly groups: number;
   /** Working flags by criterion: reads an open slot; is a reason for the worst case. */
   readonly readsOpen: Uint8Array;
   readonly why: Uint8Array;
   /** Working lists: the school's open slots and what each may be. */
   readonly openSlots: Int32Array;
   readonly openFacts: UnknownFact[];
+  /** Best fit's working counts by rank (certain evidence, extra evidence, both) and the exclusive groups' most concerning rank. */
+  readonly fired: number[];
+  readonly extraAt: number[];
+  readonly counts: number[];
+  readonly mostConcerning: number[];
 }
 
 const plans = new WeakMap<CompiledFramework, Plan>();
@@ -167,11 +171,14 @@ function planOf(fw: CompiledFramework): Plan {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
     groupOf,
-    groups: groupNumbers.size,
     readsOpen: new Uint8Array(fw.inDefinitionOrder.length),
     why: new Uint8Array(fw.inDefinitionOrder.length),
     openSlots: new Int32Array(fw.slotFacts.length),
     openFacts: [],
+    fired: fw.categories.map(() => 0),
+    extraAt: fw.categories.map(() => 0),
+    counts: fw.categories.map(() => 0),
+    mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
   };
   plans.set(fw, plan);
   return plan;
@@ -275,8 +282,11 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
  */
 function worstBestFit(fw: CompiledFramework, plan: Plan, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
   const n = fw.categories.length;
+  // Working arrays of the plan, emptied here: this runs for most schools of a best-fit framework.
+  const { fired, extraAt, counts, mostConcerning } = plan;
+  for (let r = 0; r < n; r++) fired[r] = extraAt[r] = 0;
+  for (let g = 0; g < mostConcerning.length; g++) mostConcerning[g] = -1;
   // The certain evidence by rank, and its floor: best fit on it alone is the median, lifted to the floor.
-  const fired: number[] = new Array<number>(n).fill(0);
   let floor = -1;
   for (const c of certain) {
     if (c.indicatesRank < 0) continue;
@@ -285,8 +295,6 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, certain: readonly Compi
   }
   let worst = medianRank(fired, fw.defaultRank);
   // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
-  const extraAt: number[] = new Array<number>(n).fill(0);
-  const mostConcerning: number[] = new Array<number>(plan.groups).fill(-1);
   for (const c of extra) {
     if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
     const g = plan.groupOf[c.index]!;
@@ -294,7 +302,6 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, certain: readonly Compi
     else if (mostConcerning[g]! < c.indicatesRank) mostConcerning[g] = c.indicatesRank;
   }
   for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
-  const counts: number[] = new Array<number>(n);
   for (let t = 0; t < n; t++) {
     for (let r = 0; r < n; r++) counts[r] = fired[r]! + (r >= t ? extraAt[r]! : 0);
     const lifted = medianRank(counts, fw.defaultRank);
