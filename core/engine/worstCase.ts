@@ -11,13 +11,14 @@ import { inFieldOrder, type UnknownFact, type Unknowns } from '../missingEvidenc
 import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
-import { medianRank } from './selection';
+import * as selection from './selection';
 import * as types from './types';
 import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator, OpenSchool, Outcomes, Possible, Truth } from './types';
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
 const { ANY, F, isParamRef, outcomeOf, T, U } = types;
+const { medianRank } = selection;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled

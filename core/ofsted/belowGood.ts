@@ -60,13 +60,14 @@ export const JUDGEMENT_WEIGHTS: JudgementWeights = {
 };
 
 const CONCERN_NUMBERS = CONCERN_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const at = factAt;
 
 /**
  * How many of the LA's concern flags a school has set. Read by fact number (`factAt`, a named read): a
  * read by a key that changes from flag to flag is a slow lookup on a record of ~150 fields.
  */
 export function concernFlagCount(record: SchoolRecord): number {
-  const at = factAt;
   let flags = 0;
   for (let k = 0; k < CONCERN_NUMBERS.length; k++) if (at(record as unknown as Facts, CONCERN_NUMBERS[k]!) === true) flags++;
   return flags;

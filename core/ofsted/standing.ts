@@ -61,6 +61,8 @@ export function equivalentOfLegacyGrade(grade: LegacyGrade): EquivalentGrade | u
 type Judgement = Pick<OfstedStanding, 'band' | 'equivalentGrade' | 'inCategoryOfConcern'>;
 
 const KEY_JUDGEMENT_NUMBERS = KEY_JUDGEMENT_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const at = factAt;
 
 /**
  * 2 Sept 2024 - Nov 2025 (and any blank overall grade): the worst key judgement decides the band; a key
@@ -70,7 +72,7 @@ export function standingFromKeyJudgements(record: SchoolRecord): Judgement | nul
   // By fact number (`factAt`, a named read): a read by a key that changes from judgement to judgement is a slow lookup on a record of ~150 fields.
   const grades: LegacyGrade[] = [];
   for (const n of KEY_JUDGEMENT_NUMBERS) {
-    const g = factAt(record as unknown as Facts, n) as LegacyGrade | undefined;
+    const g = at(record as unknown as Facts, n) as LegacyGrade | undefined;
     if (g !== undefined && g !== 'not-judged') grades.push(g);
   }
   if (grades.length === 0) return null;
