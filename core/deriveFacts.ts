@@ -2,15 +2,23 @@
  * The facts a framework reads: the record plus what is derived from it once per row, the same way for
  * every framework (Ofsted standing, inspection window and risk, time in post, concern count).
  */
-import { monthsElapsed, type CalendarDate } from './dates';
-import { CONCERN_FIELDS, type Facts, type RiskLevel } from './facts';
+import * as dates from './dates';
+import type { CalendarDate } from './dates';
+import type { Facts, RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
-import { stuckReason } from './ofsted/rise';
+import * as rise from './ofsted/rise';
 import type { SchoolRecord } from './fields';
+import * as ofsted from './ofsted';
 import {
-  inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus, INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
+  INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
   type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type ReportCardMapping, type WindowParameters,
 } from './ofsted';
+
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter (through the ofsted
+// index, two), read at every call otherwise, and these run for every school.
+const { concernFlagCount, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus } = ofsted;
+const { monthsElapsed } = dates;
+const { stuckReason } = rise;
 
 /** The next inspection as the shells show it. */
 export interface InspectionOutlook {
@@ -132,9 +140,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   facts.inspectionDueThisTerm = status?.dueThisTerm;
   facts.inspectionRisk = risk.level;
   facts.inspectionRiskScore = risk.score;
-  let concerns = 0;
-  for (const f of CONCERN_FIELDS) if (record[f] === true) concerns++;
-  facts.concernCount = concerns;
+  facts.concernCount = concernFlagCount(record);
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
   return new Outlook(window, risk, stuck);

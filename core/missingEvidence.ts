@@ -15,7 +15,7 @@
  */
 import { factAt, FACT_KEYS } from './factShape';
 import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
-import { FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
+import { FIELD_KEYS, FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
 import { NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from './deriveFacts';
@@ -201,9 +201,11 @@ const RISK_EXTREMES: Readonly<Partial<Record<FieldKey, { readonly worst: (asOf: 
 
 /**
  * Prepares, once per register and framework, the reading of each row's unknowns: the facts the framework
- * reads and, for each, the fields with a column whose missing cells would open it.
+ * reads and, for each, the fields with a column whose missing cells would open it. `given`, where the
+ * caller knows it (the register's reader), flags by field number (`FIELD_KEYS`) the fields the row's cells
+ * set: those are not missing, and are not tested.
  */
-export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord, facts: Facts) => Unknowns | null {
+export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord, facts: Facts, given?: Uint8Array) => Unknowns | null {
   const present = (f: FieldKey) => mapping.byField[f] !== undefined;
   const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
   const candidates = [...new Set(sources.flatMap((s) => s.fields))];
@@ -211,37 +213,96 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   // Each source's fields as positions among the candidates, so a row's missing cells are flags, not a search.
   const position = new Map(candidates.map((f, i) => [f, i]));
   const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
-  const isMissing = new Uint8Array(candidates.length);
   const tests = candidates.map(missingTest);
-  return (record, facts) => {
-    let missing: FieldKey[] | null = null;
-    for (let i = 0; i < candidates.length; i++) {
-      const m = tests[i]!(record);
-      isMissing[i] = m ? 1 : 0;
-      if (m) (missing ??= []).push(candidates[i]!);
+  const fieldNumbers = candidates.map((f) => FIELD_KEYS.indexOf(f));
+  // Rows share a few patterns of missing cells (a column left blank, a report card's areas): each pattern's
+  // open facts are worked out once, and rows of a pattern whose facts are all opened alike share them.
+  // Bounded, so a register of ever new patterns cannot grow it.
+  // Keyed by the pattern's flags in words of 30 (small integers, hashed fast), one map per word.
+  const byPattern: PatternTree = new Map();
+  let patterns = 0;
+  const words = Math.ceil(candidates.length / 30);
+  const patternOf = (flags: readonly number[]): Pattern => {
+    const open: PatternFact[] = [];
+    let rowDependent = false;
+    for (const { fact, fields, at } of sourceAt) {
+      let why: FieldKey[] | null = null;
+      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) (why ??= []).push(fields[j]!);
+      if (why === null) continue;
+      // The risk's range is the row's own, unless a missing judgement makes it any score and level.
+      const anyRisk = (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && makesAnyRisk(why);
+      const own = fact === 'concernCount' || ((fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && !anyRisk);
+      if (own) rowDependent = true;
+      open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
     }
-    if (missing === null) return null;
+    const shared = rowDependent ? null : open.length ? new Map(open.map((o) => [o.fact, o.unknown!])) : null;
+    const pattern = { open, shared };
+    if (patterns < 4096) {
+      patterns++;
+      let tree = byPattern;
+      for (let w = 0; w < words - 1; w++) {
+        let next = tree.get(flags[w]!) as PatternTree | undefined;
+        if (next === undefined) tree.set(flags[w]!, (next = new Map()));
+        tree = next;
+      }
+      tree.set(flags[words - 1]!, pattern);
+    }
+    return pattern;
+  };
+  const flags: number[] = new Array<number>(words).fill(0);
+  return (record, facts, given) => {
+    let any = false;
+    for (let w = 0; w < words; w++) {
+      let word = 0;
+      const end = Math.min(candidates.length, (w + 1) * 30);
+      for (let i = w * 30; i < end; i++) {
+        if (given !== undefined && given[fieldNumbers[i]!] === 1) continue;
+        if (tests[i]!(record)) word |= 1 << i % 30;
+      }
+      flags[w] = word;
+      if (word !== 0) any = true;
+    }
+    if (!any) return null;
+    let tree: PatternTree | undefined = byPattern;
+    for (let w = 0; w < words - 1 && tree !== undefined; w++) tree = tree.get(flags[w]!) as PatternTree | undefined;
+    const pattern = (tree?.get(flags[words - 1]!) as Pattern | undefined) ?? patternOf(flags);
+    if (pattern.open.length === 0 || pattern.shared !== null) return pattern.shared;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
-    for (const { fact, fields, at } of sourceAt) {
-      let why: FieldKey[] | null = null;
-      for (let j = 0; j < at.length; j++) if (isMissing[at[j]!] === 1) (why ??= []).push(fields[j]!);
-      if (why === null) continue;
-      if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
+    for (const { fact, why, unknown } of pattern.open) {
+      if (unknown !== null) out.set(fact, unknown);
+      else if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
       else if (fact === 'inspectionRiskScore') {
         risk ??= riskRange(record, why, asOf, national);
         if (risk.scores[0] !== risk.scores[1] || risk.scores[0] !== facts.inspectionRiskScore) out.set(fact, { fields: why, range: risk.scores });
-      } else if (fact === 'inspectionRisk') {
+      } else {
         // The level is open only where the blanks could move it to another level, not merely the score within it.
         risk ??= riskRange(record, why, asOf, national);
         let moves = false;
         for (const l of risk.levels) if (l !== facts.inspectionRisk) moves = true;
         if (moves) out.set(fact, { fields: why });
-      } else out.set(fact, { fields: why });
+      }
     }
     return out.size ? out : null;
   };
+}
+
+/** One open fact of a pattern of missing cells: the cells why, and what it may be when that is the same for every row. */
+interface PatternFact {
+  readonly fact: FactKey;
+  readonly why: readonly FieldKey[];
+  /** `null` for the facts whose range is the row's own (the concern count, the risk score and level). */
+  readonly unknown: UnknownFact | null;
+}
+
+/** Patterns by their flags, word by word: a map of the next word's maps, the last word's to the pattern. */
+type PatternTree = Map<number, PatternTree | Pattern>;
+
+/** The facts a pattern of missing cells opens, and, where no fact's range is the row's own, the unknowns every such row shares. */
+interface Pattern {
+  readonly open: readonly PatternFact[];
+  readonly shared: Unknowns | null;
 }
 
 /** The least and the most the risk score could be with the missing inputs filled, and the levels at those extremes. */
@@ -252,15 +313,18 @@ interface RiskRange {
 
 const ANY_RISK: RiskRange = { scores: [0, 100], levels: RISK_LEVELS };
 
+/** A missing judgement can make the standing anything, and the risk's score and level with it, whatever the rest of the row. */
+function makesAnyRisk(missing: readonly FieldKey[]): boolean {
+  for (const f of missing) if ((STANDING as readonly FieldKey[]).includes(f)) return true;
+  return false;
+}
+
 /** The least and the most the risk score could be with the missing inputs filled. */
 function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: CalendarDate, national: NationalParameters): RiskRange {
   // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
+  if (makesAnyRisk(missing)) return ANY_RISK;
   let cohortMissing = false;
-  for (const f of missing) {
-    // A missing judgement can make the standing anything, and the score with it.
-    if ((STANDING as readonly FieldKey[]).includes(f)) return ANY_RISK;
-    if (f === 'ks2Cohort' || f === 'ks4Cohort') cohortMissing = true;
-  }
+  for (const f of missing) if (f === 'ks2Cohort' || f === 'ks4Cohort') cohortMissing = true;
   // The inspection date decides which inspection is the latest when others are dated: any score then.
   if (missing.includes('inspectionDate') && (record.ungradedInspectionDate !== undefined || record.reportCardDate !== undefined)) return ANY_RISK;
   // The blanks are filled in the record itself and emptied again after (no copy of some 90 fields per
@@ -303,11 +367,20 @@ function riskRange(record: SchoolRecord, missing: readonly FieldKey[], asOf: Cal
 
 const COHORTS = ['ks2Cohort', 'ks4Cohort'] as const satisfies readonly FieldKey[];
 
-const FIELD_POSITION: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(FIELDS).map((f, i) => [f, i]));
-
-const byFieldPosition = (a: FieldKey, b: FieldKey) => FIELD_POSITION[a]! - FIELD_POSITION[b]!;
+const FIELDS_IN_ORDER = Object.keys(FIELDS) as FieldKey[];
+const FIELD_POSITION: ReadonlyMap<FieldKey, number> = new Map(FIELDS_IN_ORDER.map((f, i) => [f, i]));
+const ascending = (a: number, b: number) => a - b;
 
 /** Fields in the catalogue's order, for messages. */
 export function inFieldOrder(fields: Iterable<FieldKey>): FieldKey[] {
-  return [...new Set(fields)].sort(byFieldPosition);
+  // Sorted as positions: a comparator looking both fields up at every comparison cost more than the rest (a provisional result per school).
+  const at: number[] = [];
+  for (const f of fields) {
+    const p = FIELD_POSITION.get(f)!;
+    if (!at.includes(p)) at.push(p);
+  }
+  at.sort(ascending);
+  const out: FieldKey[] = [];
+  for (const p of at) out.push(FIELDS_IN_ORDER[p]!);
+  return out;
 }

@@ -57,6 +57,11 @@ export interface RegisterReader {
    * caller that categorises only some rows (the others' results kept from an earlier call).
    */
   readonly noteUrn: (cells: readonly unknown[], i: number) => void;
+  /**
+   * By field number (`FIELD_KEYS`): 1 where the row `read` last read set the field (a cell read as a value),
+   * 0 where it left it blank. Overwritten by the next `read`.
+   */
+  readonly given: Uint8Array;
 }
 
 /**
@@ -83,16 +88,25 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
   // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
   const set = setField;
   const blank = opts.asFacts ? (blankFacts as unknown as (row: number) => SchoolRecord) : blankRecord;
+  const given = new Uint8Array(FIELD_KEYS.length);
   const read = (cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null => {
-    if (cells.every(isBlank)) return null;
     const row = opts.headerRowNumber + 1 + i;
     // One shape for every record, whichever cells are blank (factShape.ts).
     const record = blank(row);
+    // A reader gives `undefined` exactly for a blank cell: only a row whose read cells are all blank is scanned whole.
+    let anyCell = false;
+    given.fill(0);
     for (const c of columns) {
       const value = c.read(cells[c.index], row, c.header, opts.asOf);
+      if (value === undefined) continue;
+      anyCell = true;
       if (typeof value === 'object') problems.push(value);
-      else if (value !== undefined) set(record, c.number, value);
+      else {
+        set(record, c.number, value);
+        given[c.number] = 1;
+      }
     }
+    if (!anyCell && cells.every(isBlank)) return null;
     const urn = record.urn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));
@@ -114,5 +128,5 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
     const key = urnKey(urn);
     if (!seenUrns.has(key)) seenUrns.set(key, row);
   };
-  return { mapping, read, noteUrn };
+  return { mapping, read, noteUrn, given };
 }

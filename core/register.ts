@@ -232,7 +232,7 @@ export function* visitRegisterSteps(
       continue;
     }
     const { facts, inspection } = derive(record, options.asOf, national);
-    const result = evaluate(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts) });
+    const result = evaluate(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts, reader.given) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
     for (const w of result.warnings) problems.push(w);

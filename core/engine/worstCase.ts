@@ -7,17 +7,18 @@
  */
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
-import { inFieldOrder, type Unknowns } from '../missingEvidence';
+import { inFieldOrder, type UnknownFact, type Unknowns } from '../missingEvidence';
 import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
-import { bestFit, medianRank } from './selection';
+import * as selection from './selection';
 import * as types from './types';
 import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator, OpenSchool, Outcomes, Possible, Truth } from './types';
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
 const { ANY, F, isParamRef, outcomeOf, T, U } = types;
+const { medianRank } = selection;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
@@ -129,37 +130,115 @@ function rangeOutcomes(cond: FactCondition): ((lo: number, hi: number, p: Parame
 }
 
 /**
+ * What the worst case needs of a framework beyond its compiled form, worked out once per framework: the
+ * slot of each fact, the criteria reading each slot (so a school's open slots mark the criteria to
+ * reconsider, rather than every criterion scanning its slots), and working flags.
+ */
+interface Plan {
+  readonly slotOf: ReadonlyMap<FactKey, number>;
+  /** By slot: the indices of the criteria that read it. */
+  readonly readersOf: readonly (readonly number[])[];
+  /** By criterion: its exclusive fact's group (criteria of which at most one fires), or -1. */
+  readonly groupOf: Int32Array;
+  /** Working flags by criterion: reads an open slot; is a reason for the worst case. */
+  readonly readsOpen: Uint8Array;
+  readonly why: Uint8Array;
+  /** Working lists: the school's open slots and what each may be. */
+  readonly openSlots: Int32Array;
+  readonly openFacts: UnknownFact[];
+  /** Best fit's working counts by rank (certain evidence, extra evidence, both) and the exclusive groups' most concerning rank. */
+  readonly fired: number[];
+  readonly extraAt: number[];
+  readonly counts: number[];
+  readonly mostConcerning: number[];
+}
+
+const plans = new WeakMap<CompiledFramework, Plan>();
+
+function planOf(fw: CompiledFramework): Plan {
+  let plan = plans.get(fw);
+  if (plan !== undefined) return plan;
+  const readersOf: number[][] = fw.slotFacts.map(() => []);
+  for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
+  const groupOf = new Int32Array(fw.inDefinitionOrder.length).fill(-1);
+  const groupNumbers = new Map<FactKey, number>();
+  for (const c of fw.inDefinitionOrder) {
+    if (c.exclusiveFact === null) continue;
+    let g = groupNumbers.get(c.exclusiveFact);
+    if (g === undefined) groupNumbers.set(c.exclusiveFact, (g = groupNumbers.size));
+    groupOf[c.index] = g;
+  }
+  plan = {
+    slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
+    readersOf,
+    groupOf,
+    readsOpen: new Uint8Array(fw.inDefinitionOrder.length),
+    why: new Uint8Array(fw.inDefinitionOrder.length),
+    openSlots: new Int32Array(fw.slotFacts.length),
+    openFacts: [],
+    fired: fw.categories.map(() => 0),
+    extraAt: fw.categories.map(() => 0),
+    counts: fw.categories.map(() => 0),
+    mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
+  };
+  plans.set(fw, plan);
+  return plan;
+}
+
+/**
  * The most concerning category the school's open facts could give, with the missing cells that could
  * give it; `null` when it is the category itself (the result is not provisional).
  */
 export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedList: readonly CompiledCriterion[], rank: number, unknowns: Unknowns): WorstCase | null {
+  // Nothing is more concerning than the most concerning category.
+  if (rank >= fw.categories.length - 1) return null;
   const { open, lo, hi, possible } = fw.scratch;
-  // Every slot closed, then the school's few open facts opened (rather than a lookup per slot).
+  const plan = planOf(fw);
+  const { readsOpen, why, openSlots, openFacts } = plan;
+  // Every slot closed, then the school's few open facts opened, marking the criteria that read them.
   open.fill(0);
-  let anyOpen = false;
-  const slotOf = slotsOf(fw);
+  readsOpen.fill(0);
+  let opens = 0;
   for (const [fact, u] of unknowns) {
-    const i = slotOf.get(fact);
+    const i = plan.slotOf.get(fact);
     if (i === undefined) continue;
     if (u.range) {
       open[i] = 2;
       lo[i] = u.range[0];
       hi[i] = u.range[1];
     } else open[i] = 1;
-    anyOpen = true;
+    openSlots[opens] = i;
+    openFacts[opens++] = u;
+    for (const c of plan.readersOf[i]!) readsOpen[c] = 1;
   }
-  if (!anyOpen) return null;
+  if (opens === 0) return null;
   const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
-  for (const c of fw.criteria) possible[c.index] = readsOpen(c.slotsRead, open) ? c.possible(school) : outcomeOf(fired[c.index]);
+  // A criterion that reads no open slot can only have its outcome.
+  for (let i = 0; i < readsOpen.length; i++) possible[i] = outcomeOf(fired[i]);
+  // Evidence that could be there or not (only a criterion reading an open slot can be uncertain), for a best fit.
+  const extra: CompiledCriterion[] = [];
+  // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
+  for (const c of fw.criteria) {
+    if (readsOpen[c.index] === 0) continue;
+    const m = c.possible(school);
+    possible[c.index] = m;
+    if (c.indicatesRank >= 0 && (m & T) !== 0 && m !== T) extra.push(c);
+  }
 
   let worst = rank;
-  const why = new Set<number>();
+  why.fill(0);
+  let anyWhy = false;
   if (fw.definition.selection.kind === 'firstMatch') {
     for (let r = fw.categories.length - 1; r > rank; r--) {
       const cat = fw.categories[r]!;
       if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
         if (worst === rank) worst = r;
-        for (const i of cat.criteria) if ((possible[i]! & T) !== 0 && fired[i] !== true) why.add(i);
+        for (const i of cat.criteria) {
+          if ((possible[i]! & T) !== 0 && fired[i] !== true) {
+            why[i] = 1;
+            anyWhy = true;
+          }
+        }
       }
     }
   } else {
@@ -168,43 +247,32 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
     const certain: CompiledCriterion[] = [];
     for (const c of firedList) if (possible[c.index] === T) certain.push(c);
-    const extra: CompiledCriterion[] = [];
-    for (const c of fw.inDefinitionOrder) if (c.indicatesRank >= 0 && (possible[c.index]! & T) !== 0 && possible[c.index] !== T) extra.push(c);
-    worst = Math.max(rank, worstBestFit(fw, certain, extra));
+    worst = Math.max(rank, worstBestFit(fw, plan, certain, extra));
     if (worst <= rank) return null;
     for (const c of extra) {
       if (c.indicatesRank <= rank || fired[c.index] === true) continue;
-      why.add(c.index);
-      for (const i of c.refersTo) why.add(i);
+      why[c.index] = 1;
+      for (const i of c.refersTo) why[i] = 1;
+      anyWhy = true;
     }
   }
   if (worst <= rank) return null;
-  const fields = new Set<FieldKey>();
-  for (const i of why) {
-    for (const f of fw.inDefinitionOrder[i]!.facts) {
-      const u = unknowns.get(f);
-      if (u !== undefined) for (const x of u.fields) fields.add(x);
+  // With repeats: inFieldOrder lists each once.
+  const fields: FieldKey[] = [];
+  if (anyWhy) {
+    // The missing cells of each open fact a reason reads (a criterion's slots are those of its facts).
+    for (let k = 0; k < opens; k++) {
+      for (const c of plan.readersOf[openSlots[k]!]!) {
+        if (why[c] === 0) continue;
+        for (const x of openFacts[k]!.fields) fields.push(x);
+        break;
+      }
     }
   }
   // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
-  if (fields.size === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.add(x);
+  if (fields.length === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.push(x);
   const cat = fw.categories[worst]!.def;
   return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
-}
-
-const slotsByFramework = new WeakMap<CompiledFramework, ReadonlyMap<FactKey, number>>();
-
-/** The slot of each fact a framework reads. */
-function slotsOf(fw: CompiledFramework): ReadonlyMap<FactKey, number> {
-  let slots = slotsByFramework.get(fw);
-  if (slots === undefined) slotsByFramework.set(fw, (slots = new Map(fw.slotFacts.map((f, i) => [f, i]))));
-  return slots;
-}
-
-/** Does a criterion read a slot that is open? */
-function readsOpen(slots: readonly number[], open: Uint8Array): boolean {
-  for (const s of slots) if (open[s] !== 0) return true;
-  return false;
 }
 
 /**
@@ -213,23 +281,30 @@ function readsOpen(slots: readonly number[], open: Uint8Array): boolean {
  * Adding evidence below the median can only lower it, so for each category the extra evidence from it up
  * is tried; of criteria that cannot fire together (one area's grades), only the most concerning.
  */
-function worstBestFit(fw: CompiledFramework, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
-  let worst = bestFit(fw, certain).rank;
-  const fired: number[] = new Array(fw.categories.length).fill(0);
-  for (const c of certain) if (c.indicatesRank >= 0) fired[c.indicatesRank]!++;
-  // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
-  const ranks: number[] = [];
-  const mostConcerning = new Map<FactKey, number>();
+function worstBestFit(fw: CompiledFramework, plan: Plan, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
+  const n = fw.categories.length;
+  // Working arrays of the plan, emptied here: this runs for most schools of a best-fit framework.
+  const { fired, extraAt, counts, mostConcerning } = plan;
+  for (let r = 0; r < n; r++) fired[r] = extraAt[r] = 0;
+  for (let g = 0; g < mostConcerning.length; g++) mostConcerning[g] = -1;
+  // The certain evidence by rank, and its floor: best fit on it alone is the median, lifted to the floor.
   let floor = -1;
+  for (const c of certain) {
+    if (c.indicatesRank < 0) continue;
+    fired[c.indicatesRank]!++;
+    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+  }
+  let worst = medianRank(fired, fw.defaultRank);
+  // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
   for (const c of extra) {
     if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
-    if (c.exclusiveFact === null) ranks.push(c.indicatesRank);
-    else if ((mostConcerning.get(c.exclusiveFact) ?? -1) < c.indicatesRank) mostConcerning.set(c.exclusiveFact, c.indicatesRank);
+    const g = plan.groupOf[c.index]!;
+    if (g < 0) extraAt[c.indicatesRank]!++;
+    else if (mostConcerning[g]! < c.indicatesRank) mostConcerning[g] = c.indicatesRank;
   }
-  ranks.push(...mostConcerning.values());
-  for (let t = 0; t < fw.categories.length; t++) {
-    const counts = fired.slice();
-    for (const r of ranks) if (r >= t) counts[r]!++;
+  for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
+  for (let t = 0; t < n; t++) {
+    for (let r = 0; r < n; r++) counts[r] = fired[r]! + (r >= t ? extraAt[r]! : 0);
     const lifted = medianRank(counts, fw.defaultRank);
     if (lifted > worst) worst = lifted;
   }

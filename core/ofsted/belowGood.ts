@@ -13,7 +13,9 @@
  * the legal maximum, with the fitted risk-assessment terms) times the chance that it found the school below good.
  */
 import { monthsBetween } from '../dates';
-import { CONCERN_FIELDS } from '../facts';
+import { factAt, FACT_KEYS } from '../factShape';
+import { CONCERN_FIELDS, type Facts } from '../facts';
+import type { SchoolRecord } from '../fields';
 import type { InspectionRulesId } from './inspectionRules';
 import type { InspectionRiskModel } from './riskModel';
 import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
@@ -56,6 +58,20 @@ export const JUDGEMENT_WEIGHTS: JudgementWeights = {
   decliningTrend: 0.3,
   ungradedConcerns: 1,
 };
+
+const CONCERN_NUMBERS = CONCERN_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const at = factAt;
+
+/**
+ * How many of the LA's concern flags a school has set. Read by fact number (`factAt`, a named read): a
+ * read by a key that changes from flag to flag is a slow lookup on a record of ~150 fields.
+ */
+export function concernFlagCount(record: SchoolRecord): number {
+  let flags = 0;
+  for (let k = 0; k < CONCERN_NUMBERS.length; k++) if (at(record as unknown as Facts, CONCERN_NUMBERS[k]!) === true) flags++;
+  return flags;
+}
 
 /** One indicator's part: of the log-odds, and of the log rate of the routine factor (report cards only). */
 export interface BelowGoodTerm {
@@ -131,7 +147,7 @@ export function describeTerm(b: BelowGood, t: BelowGoodTerm): string {
     case 'newHead': return `headteacher in post under ${w.newHead.months} months`;
     case 'interimHead': return 'interim headteacher';
     case 'concernFlags': {
-      const flags = CONCERN_FIELDS.filter((f) => record[f] === true).length;
+      const flags = concernFlagCount(record);
       return `${flags} LA concern flag${flags === 1 ? '' : 's'}`;
     }
     case 'decliningTrend': return 'attainment declining';
@@ -231,9 +247,7 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
         odds = w.interimHead;
         break;
       case 'concernFlags': {
-        let flags = 0;
-        for (const f of CONCERN_FIELDS) if (record[f] === true) flags++;
-        odds = Math.min(w.concernFlags.cap, flags * w.concernFlags.each);
+        odds = Math.min(w.concernFlags.cap, concernFlagCount(record) * w.concernFlags.each);
         break;
       }
       case 'decliningTrend':

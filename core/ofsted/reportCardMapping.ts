@@ -7,7 +7,8 @@
 import { mergerOver } from '../mergedDefaults';
 import type { CategoryOfConcern, FieldKey, ReportCardGrade, SchoolRecord } from '../fields';
 import { REPORT_CARD_FIELDS, REPORT_CARD_GRADES } from '../fields';
-import type { OfstedBand } from '../facts';
+import { factAt, FACT_KEYS } from '../factShape';
+import type { Facts, OfstedBand } from '../facts';
 
 /** The mapping's parameters (see `REPORT_CARD_MAPPING_PARAMETERS` for each one's meaning and source). */
 export interface ReportCardMapping {
@@ -75,13 +76,25 @@ export function reportCardMapping(params: Partial<ReportCardMapping> = {}): Repo
 /** `reportCardMapping`, once per parameters object. */
 const mappingOf = mergerOver<ReportCardMapping>(REPORT_CARD_MAPPING_DEFAULTS);
 
+const REPORT_CARD_NUMBERS = REPORT_CARD_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const at = factAt;
+
 /** Reads the report card on a record; `null` when no area is graded (safeguarding alone is not a report card). */
 export function readReportCard(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardReading | null {
   const p = mappingOf(params);
-  const graded = REPORT_CARD_FIELDS.flatMap((f) => (record[f] === undefined ? [] : [[f, record[f]] as [FieldKey, ReportCardGrade]]));
-  if (graded.length === 0) return null;
-  const at = (g: ReportCardGrade) => graded.filter(([, v]) => v === g).map(([f]) => f);
-  const urgent = at('urgent-improvement');
+  // By fact number (`factAt`, a named read): a read by a key that changes from area to area is a slow lookup
+  // on a record of ~150 fields. Loops, not callbacks: this runs for every school with a report card.
+  const areas: FieldKey[] = [];
+  const grades: ReportCardGrade[] = [];
+  for (let k = 0; k < REPORT_CARD_NUMBERS.length; k++) {
+    const grade = at(record as unknown as Facts, REPORT_CARD_NUMBERS[k]!) as ReportCardGrade | undefined;
+    if (grade === undefined) continue;
+    areas.push(REPORT_CARD_FIELDS[k]!);
+    grades.push(grade);
+  }
+  if (areas.length === 0) return null;
+  const urgent = areasAt(areas, grades, 'urgent-improvement');
   const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
 
   // Special measures: leadership and governance at urgent improvement together with another area at urgent
@@ -97,13 +110,21 @@ export function readReportCard(record: SchoolRecord, params: Partial<ReportCardM
     return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'requires-significant-improvement', because: urgent };
   }
   // When urgent improvement is not read as inadequate, it still counts at least as "needs attention".
-  const attention = [...at('needs-attention'), ...urgent];
+  const attention = [...areasAt(areas, grades, 'needs-attention'), ...urgent];
   const leadershipBelow = record.rcLeadershipGovernance === 'needs-attention' || record.rcLeadershipGovernance === 'urgent-improvement';
   if (attention.length > 0 && (attention.length >= p.needsAttentionAreasForRi || (p.leadershipNeedsAttentionIsRi && leadershipBelow))) {
     return { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false, categoryOfConcern: 'none', because: attention };
   }
-  const worst = Math.max(...graded.map(([, v]) => REPORT_CARD_GRADES.indexOf(v)));
-  const exceptional = at('exceptional');
-  const outstanding = worst <= REPORT_CARD_GRADES.indexOf('strong') && exceptional.length / graded.length >= p.exceptionalShareForOutstanding;
-  return { band: 'good-or-better', equivalentGrade: outstanding ? 'outstanding' : 'good', inCategoryOfConcern: false, categoryOfConcern: 'none', because: graded.map(([f]) => f) };
+  let worst = -1;
+  for (const g of grades) worst = Math.max(worst, REPORT_CARD_GRADES.indexOf(g));
+  const exceptional = areasAt(areas, grades, 'exceptional');
+  const outstanding = worst <= REPORT_CARD_GRADES.indexOf('strong') && exceptional.length / areas.length >= p.exceptionalShareForOutstanding;
+  return { band: 'good-or-better', equivalentGrade: outstanding ? 'outstanding' : 'good', inCategoryOfConcern: false, categoryOfConcern: 'none', because: areas };
+}
+
+/** The areas graded `grade`. */
+function areasAt(areas: readonly FieldKey[], grades: readonly ReportCardGrade[], grade: ReportCardGrade): FieldKey[] {
+  const out: FieldKey[] = [];
+  for (let k = 0; k < areas.length; k++) if (grades[k] === grade) out.push(areas[k]!);
+  return out;
 }

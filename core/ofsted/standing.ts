@@ -4,7 +4,8 @@
  * ungraded inspection keeps it (or says a graded inspection comes next). Mapping tables: docs/ofsted.md.
  */
 import type { CalendarDate } from '../dates';
-import type { OfstedBand, OfstedSource } from '../facts';
+import { factAt, FACT_KEYS } from '../factShape';
+import type { Facts, OfstedBand, OfstedSource } from '../facts';
 import { KEY_JUDGEMENT_FIELDS, type LegacyGrade, type SchoolRecord } from '../fields';
 import { readReportCard, type ReportCardMapping } from './reportCardMapping';
 
@@ -59,12 +60,21 @@ export function equivalentOfLegacyGrade(grade: LegacyGrade): EquivalentGrade | u
 
 type Judgement = Pick<OfstedStanding, 'band' | 'equivalentGrade' | 'inCategoryOfConcern'>;
 
+const KEY_JUDGEMENT_NUMBERS = KEY_JUDGEMENT_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const at = factAt;
+
 /**
  * 2 Sept 2024 - Nov 2025 (and any blank overall grade): the worst key judgement decides the band; a key
  * judgement Inadequate is a category of concern (school inspection handbook 2024, paras 190-191).
  */
 export function standingFromKeyJudgements(record: SchoolRecord): Judgement | null {
-  const grades = KEY_JUDGEMENT_FIELDS.map((f) => record[f]).filter((g): g is LegacyGrade => g !== undefined && g !== 'not-judged');
+  // By fact number (`factAt`, a named read): a read by a key that changes from judgement to judgement is a slow lookup on a record of ~150 fields.
+  const grades: LegacyGrade[] = [];
+  for (const n of KEY_JUDGEMENT_NUMBERS) {
+    const g = at(record as unknown as Facts, n) as LegacyGrade | undefined;
+    if (g !== undefined && g !== 'not-judged') grades.push(g);
+  }
   if (grades.length === 0) return null;
   const bands = grades.map(bandOfLegacyGrade);
   if (bands.includes('inadequate')) return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
-import type { FieldKey, SchoolRecord } from '../../core/fields';
-import { frameworkById } from '../../core/frameworks';
-import { BLANK_READINGS, blankIsMissing } from '../../core/missingEvidence';
+import { FIELDS, type FieldKey, type SchoolRecord } from '../../core/fields';
+import { allFrameworks, frameworkById } from '../../core/frameworks';
+import { deriveFacts } from '../../core/deriveFacts';
+import { registerReader } from '../../core/record';
+import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
+import { BLANK_READINGS, blankIsMissing, inFieldOrder, unknownsReader } from '../../core/missingEvidence';
 import { categoriseRegister, provisionalText, type RowOutcome } from '../../core/register';
 import { withRequiredColumns } from '../support/requiredColumns';
 
 const AS_OF = fromIsoDate('2026-11-01') as CalendarDate;
 const record = (fields: Partial<SchoolRecord>): SchoolRecord => ({ row: 2, ...fields }) as SchoolRecord;
+
+describe('inFieldOrder', () => {
+  it('lists each field once, in the catalogue\'s order, whatever order they come in', () => {
+    const catalogue = Object.keys(FIELDS) as FieldKey[];
+    expect(inFieldOrder(['rcLeadershipGovernance', 'urn', 'attendancePct', 'urn', 'phase', 'rcLeadershipGovernance'])).toEqual(catalogue.filter((f) => ['urn', 'phase', 'attendancePct', 'rcLeadershipGovernance'].includes(f)));
+    expect(inFieldOrder([...catalogue].reverse())).toEqual(catalogue);
+    expect(inFieldOrder(new Set<FieldKey>())).toEqual([]);
+  });
+});
 
 describe('which blank cells are missing evidence', () => {
   it.each<[string, FieldKey, Partial<SchoolRecord>, boolean]>([
@@ -171,6 +183,49 @@ describe('the range of the inspection risk a school\'s blank inputs leave open',
         expect(known, `${JSON.stringify(options)} row ${record.row}`).toBeLessThanOrEqual(range[1] as number);
       }
       expect(open, JSON.stringify(options)).toBeGreaterThan(30);
+    }
+  });
+});
+
+describe('rows with the same blank cells', () => {
+  it('each get their own ranges, though the pattern of blanks is worked out once', async () => {
+    const { mapHeaders } = await import('../../core/headers');
+    const { unknownsReader } = await import('../../core/missingEvidence');
+    const { FIELDS } = await import('../../core/fields');
+    const flags = ['attendanceConcern', 'exclusionsConcern', 'financeConcern'] as const;
+    const mapping = mapHeaders(['URN', ...flags.map((f) => FIELDS[f].label)], { headerRowNumber: 1 });
+    const unknowns = unknownsReader(['concernCount', 'attendanceConcern'], mapping, AS_OF);
+    const row = (set: Partial<SchoolRecord>, count: number) => unknowns(record(set), { row: 2, concernCount: count } as never);
+    // The same blank (finance), two other flags set, then none: the count's range starts from each row's own count.
+    const two = row({ attendanceConcern: true, exclusionsConcern: true }, 2);
+    const none = row({ attendanceConcern: false, exclusionsConcern: false }, 0);
+    expect(two?.get('concernCount')).toEqual({ fields: ['financeConcern'], range: [2, 3] });
+    expect(none?.get('concernCount')).toEqual({ fields: ['financeConcern'], range: [0, 1] });
+    expect(two?.has('attendanceConcern')).toBe(false);
+    // Another pattern, then the first again.
+    expect(row({ exclusionsConcern: true, financeConcern: true }, 2)?.get('attendanceConcern')).toEqual({ fields: ['attendanceConcern'] });
+    expect(row({ attendanceConcern: true, exclusionsConcern: false }, 1)?.get('concernCount')).toEqual({ fields: ['financeConcern'], range: [1, 2] });
+    expect(row({ attendanceConcern: true, exclusionsConcern: true, financeConcern: false }, 2)).toBeNull();
+  });
+});
+
+describe('the cells a row set, as the register\'s reader flags them', () => {
+  it('give the same unknowns as testing every field of the record', () => {
+    const { header, rows } = englandRegister(400);
+    // Some cells bad (left blank, with a problem) and some blank, so the flags differ from row to row.
+    const damaged = rows.map((r, i) => r.map((c, k) => (k > 0 && (i + k) % 11 === 0 ? 'n/a?' : (i * k) % 7 === 1 ? '' : c)));
+    for (const fw of allFrameworks()) {
+      const reader = registerReader(header, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+      const unknowns = unknownsReader(fw.slotFacts, reader.mapping, BENCH_AS_OF);
+      let open = 0;
+      damaged.forEach((cells, i) => {
+        const record = reader.read(cells, i, [])!;
+        const facts = deriveFacts(record, BENCH_AS_OF).facts;
+        const flagged = unknowns(record, facts, reader.given);
+        expect(flagged, `${fw.definition.id} row ${i}`).toEqual(unknowns(record, facts));
+        if (flagged) open++;
+      });
+      expect(open, fw.definition.id).toBeGreaterThan(100);
     }
   });
 });

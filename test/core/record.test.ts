@@ -43,6 +43,14 @@ describe('reading a register', () => {
     expect(r.records).toEqual([null]);
     expect(r.problems).toEqual([]);
   });
+
+  it('reading only some columns, a row blank in those but not elsewhere is a row (its URN missing), and a row blank everywhere is not', () => {
+    const only = { asOf, headerRowNumber: 1, fields: new Set<FieldKey>(['urn', 'ofstedGrade']) };
+    const r = readRegister(HEADER, [['', '', '', '', ' ', '', '', '', '', '', 'a note'], ['\u00a0', '', '', '', '', '', '', '', '', '', { richText: [] }]], only);
+    expect(r.records[0]).toMatchObject({ row: 2 });
+    expect(r.records[1]).toBeNull();
+    expect(r.problems.map((p) => [p.row, p.kind])).toEqual([[2, 'missing-value']]);
+  });
 });
 
 describe('one bad cell never stops the other cells or rows', () => {

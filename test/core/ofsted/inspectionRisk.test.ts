@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../../core/dates';
+import { CONCERN_FIELDS } from '../../../core/facts';
 import type { SchoolRecord } from '../../../core/fields';
 import {
+  concernFlagCount,
   apportion, checkRiskModel, INSPECTION_RISK_DEFAULTS, INSPECTION_RISK_MODEL, inspectionRisk, ofstedStanding, probabilityOfScore, RISK_TERMS, ruleSetInForce,
   RiskModelError, type InspectionRiskParameters,
 } from '../../../core/ofsted';
@@ -89,6 +91,14 @@ describe('inspectionRisk: a probability in two parts', () => {
     const [h18, h24] = [18, 24].map((horizonMonths) => risk(school, { horizonMonths }, asOf));
     expect(h18!.inspectedWithinHorizon).toBeLessThan(h24!.inspectedWithinHorizon);
     expect([h18!.horizonMonths, h24!.horizonMonths]).toEqual([18, 24]);
+  });
+});
+
+describe('concernFlagCount', () => {
+  it('counts the concern flags set to yes, not those set to no or blank', () => {
+    expect(concernFlagCount({ row: 2 } as SchoolRecord)).toBe(0);
+    expect(concernFlagCount({ row: 2, attendanceConcern: true, fallingRoll: true, hrConcern: false, sendConcern: true } as SchoolRecord)).toBe(3);
+    expect(concernFlagCount(Object.fromEntries([['row', 2], ...CONCERN_FIELDS.map((f) => [f, true])]) as SchoolRecord)).toBe(CONCERN_FIELDS.length);
   });
 });
 
