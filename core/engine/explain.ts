@@ -85,21 +85,20 @@ export function reasonReferences(cond: Condition, criterionIndex: ReadonlyMap<st
  * The criteria that decided a first-match category: those its rule rests on (`roots`) that fired, and,
  * through each of them, those it rests on that fired too. A criterion reached only through one that did
  * not fire decided nothing ("several factors" needs three: with one, that one is no reason for high).
+ * Sets `decides[i]` to 1 for each: a mark rather than a list, so a criterion reached twice is found in one read.
  */
-export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], fired: readonly Truth[]): number[] {
-  // Depth first, in the order of the references, with a stack rather than a closure: it runs per school.
-  // The stack is shared (evaluation is synchronous, and it is empty again on return).
-  const out: number[] = [];
+export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], fired: readonly Truth[], decides: Uint8Array): void {
+  // Depth first, with a stack rather than a closure: it runs per school. The stack is shared (evaluation
+  // is synchronous, and it is empty again on return).
   const stack = STACK;
   for (let k = roots.length - 1; k >= 0; k--) stack.push(roots[k]!);
   while (stack.length > 0) {
     const i = stack.pop()!;
-    if (fired[i] !== true || out.includes(i)) continue;
-    out.push(i);
+    if (fired[i] !== true || decides[i] === 1) continue;
+    decides[i] = 1;
     const refs = criteria[i]!.reasonRefs;
     for (let k = refs.length - 1; k >= 0; k--) stack.push(refs[k]!);
   }
-  return out;
 }
 
 const STACK: number[] = [];

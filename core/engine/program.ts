@@ -9,13 +9,13 @@
  * every call was megamorphic, nothing was inlined and the processor mispredicted nearly every one. Here
  * `evaluateAll` walks a schedule, every comparison first, grouped by operator, then each junction after its
  * parts, grouped by level and kind, reading its parts' outcomes from an array: nothing is called, and
- * consecutive nodes take the same branch. Nothing stops early, so every node is evaluated once; it is
+ * each run of consecutive nodes of one kind is one loop. Nothing stops early, so every node is evaluated once; it is
  * still cheaper than a walk that skips. Run-time code generation would be faster still, but the add-in's
  * Content-Security-Policy forbids `new Function`.
  */
 import type { ParamRef, Scalar } from '../framework';
 import type { Parameters } from '../parameters';
-import type { Truth } from './types';
+import { F, T, U, type Truth } from './types';
 
 // Node kinds. Comparisons read the fact in slot `a` and operand `b` (a parameter's value is resolved
 // into the operands once per parameter set); junctions read `b` children from `children[a]` on.
@@ -45,6 +45,10 @@ const AT_LEAST = 16;
  * `b`'s. One node for two and their junction: Southwark writes 21 of its conditions so.
  */
 const GUARD = 17;
+
+// The outcome bits (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
+// imported binding is a getter call.
+const BITS = { yes: T, no: F, unknown: U } as const;
 
 const KIND_OF_OP = { present: PRESENT, absent: ABSENT, isTrue: IS_TRUE, isFalse: IS_FALSE, eq: EQ, ne: NE, in: IN, notIn: NOT_IN, lt: LT, lte: LTE, gt: GT, gte: GTE } as const;
 
@@ -82,10 +86,11 @@ export interface Program {
   /** Every node the rules read but the references, in the order `evaluateAll` takes them. */
   schedule: readonly number[];
   /**
-   * The schedule's nodes, their kinds and operands by position (a NOT's node where its part's outcome is):
+   * The schedule's nodes and operands by position (a NOT's node where its part's outcome is, a guard's
+   * outcome on a blank as bits), and its runs of one kind as (kind, first position, end) triples:
    * `evaluateAll` reads them in order.
    */
-  steps: { readonly node: Int32Array; readonly kind: Int32Array; readonly a: Int32Array; readonly b: Int32Array; readonly c: Int32Array };
+  steps: { readonly runs: Int32Array; readonly node: Int32Array; readonly a: Int32Array; readonly b: Int32Array; readonly c: Int32Array };
   /**
    * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
@@ -96,7 +101,7 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { node: new Int32Array(0), kind: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), c: new Int32Array(0) }, lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), node: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), c: new Int32Array(0) }, lastParams: null, lastOperands: [] };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -192,132 +197,141 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
   for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
   p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
   const step = (f: (n: number) => number) => Int32Array.from(p.schedule, f);
+  // Consecutive nodes of one kind, as (kind, first position, end) triples.
+  const runs: number[] = [];
+  p.schedule.forEach((n, q) => {
+    if (q > 0 && runs[runs.length - 3] === p.kind[n]) runs[runs.length - 1] = q + 1;
+    else runs.push(p.kind[n]!, q, q + 1);
+  });
   p.steps = {
-    node: step((n) => n), kind: step((n) => p.kind[n]!), b: step((n) => p.b[n]!), c: step((n) => p.c[n]!),
+    runs: Int32Array.from(runs), node: step((n) => n), b: step((n) => p.b[n]!),
     a: step((n) => (p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!)),
+    c: step((n) => (p.kind[n] === GUARD ? (p.c[n] === 1 ? T : F) : p.c[n]!)),
   };
 }
 
 /**
  * Evaluates every node of the program on a school's facts by slot (`v`) and the program's operands (`k`,
- * from `operandsFor`), into `out`: node `n`'s outcome is `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown;
- * `all` is false if any part is false, `any` true if any part is true, otherwise unknown if any part is.
+ * from `operandsFor`), into `out` as outcome bits (types.ts `T`, `F`, `U`): node `n`'s outcome is
+ * `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown; `all` is false if
+ * any part is false, `any` true if any part is true, otherwise unknown if any part is.
+ *
+ * A run of nodes of one kind is one tight loop: the kind is switched on once per run, not once per node.
+ * Bits rather than `true`, `false` and `undefined`: a junction ORs its parts' bits without a branch per
+ * part, and a byte array takes stores without a write barrier.
  */
-export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Truth[]): void {
+export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Uint8Array): void {
   // The schedule's own arrays, by position: read in order, one array each.
-  const { node, kind: kinds, a: as, b: bs, c: cs } = p.steps;
+  const { runs, node, a: as, b: bs, c: cs } = p.steps;
   const parts = p.parts;
-  for (let q = 0; q < node.length; q++) {
-    const n = node[q]!;
-    const kind = kinds[q]!;
+  const { yes, no, unknown } = BITS;
+  for (let r = 0; r < runs.length; r += 3) {
+    const from = runs[r + 1]!;
+    const to = runs[r + 2]!;
     // The comparisons of `compare`, written out: a call per node here was not inlined.
-    switch (kind) {
+    switch (runs[r]) {
       case PRESENT:
-        out[n] = v[as[q]!] !== undefined;
+        for (let q = from; q < to; q++) out[node[q]!] = v[as[q]!] === undefined ? no : yes;
         break;
       case ABSENT:
-        out[n] = v[as[q]!] === undefined;
+        for (let q = from; q < to; q++) out[node[q]!] = v[as[q]!] === undefined ? yes : no;
         break;
-      case IS_TRUE: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x === true;
+      case IS_TRUE:
+        for (let q = from; q < to; q++) {
+          const x = v[as[q]!];
+          out[node[q]!] = x === undefined ? unknown : x === true ? yes : no;
+        }
         break;
-      }
-      case IS_FALSE: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x === false;
+      case IS_FALSE:
+        for (let q = from; q < to; q++) {
+          const x = v[as[q]!];
+          out[node[q]!] = x === undefined ? unknown : x === false ? yes : no;
+        }
         break;
-      }
-      case EQ: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x === k[bs[q]!];
+      case EQ:
+        for (let q = from; q < to; q++) {
+          const x = v[as[q]!];
+          out[node[q]!] = x === undefined ? unknown : x === k[bs[q]!] ? yes : no;
+        }
         break;
-      }
-      case NE: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x !== k[bs[q]!];
+      case NE:
+        for (let q = from; q < to; q++) {
+          const x = v[as[q]!];
+          out[node[q]!] = x === undefined ? unknown : x !== k[bs[q]!] ? yes : no;
+        }
         break;
-      }
       case IN:
       case NOT_IN: {
-        const x = v[as[q]!];
-        if (x === undefined) {
-          out[n] = undefined;
-          break;
-        }
-        // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
-        const list = k[bs[q]!] as readonly unknown[];
-        let has = false;
-        for (let i = 0; i < list.length; i++) {
-          if (list[i] === x) {
-            has = true;
-            break;
+        const hit = runs[r] === IN ? yes : no;
+        for (let q = from; q < to; q++) {
+          const x = v[as[q]!];
+          if (x === undefined) {
+            out[node[q]!] = unknown;
+            continue;
           }
+          // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
+          const list = k[bs[q]!] as readonly unknown[];
+          let t = hit ^ (yes | no);
+          for (let i = 0; i < list.length; i++) {
+            if (list[i] === x) {
+              t = hit;
+              break;
+            }
+          }
+          out[node[q]!] = t;
         }
-        out[n] = kind === IN ? has : !has;
         break;
       }
-      case LT: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x < w;
-        break;
-      }
-      case LTE: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x <= w;
-        break;
-      }
-      case GT: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x > w;
-        break;
-      }
+      case LT:
+      case LTE:
+      case GT:
       case GTE: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
+        // One loop for the four: the operator's branch goes the same way for the whole run.
+        const op = runs[r];
+        for (let q = from; q < to; q++) {
+          const x = v[as[q]!];
+          const w = k[bs[q]!];
+          if (typeof x !== 'number' || typeof w !== 'number') out[node[q]!] = unknown;
+          else out[node[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
+        }
         break;
       }
-      case NOT: {
-        const t = out[as[q]!];
-        out[n] = t === undefined ? undefined : !t;
+      case NOT:
+        // True and false swap bits; unknown stays.
+        for (let q = from; q < to; q++) {
+          const t = out[as[q]!]!;
+          out[node[q]!] = t === unknown ? unknown : t ^ (yes | no);
+        }
         break;
-      }
       case GUARD:
-        out[n] = v[as[q]!] === undefined ? cs[q] === 1 : out[bs[q]!];
+        // `c` holds the outcome on a blank as bits (see `finishProgram`).
+        for (let q = from; q < to; q++) out[node[q]!] = v[as[q]!] === undefined ? cs[q]! : out[bs[q]!]!;
         break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
-        const decisive = kind === ANY;
-        const end = as[q]! + bs[q]!;
-        let t: Truth = !decisive;
-        for (let i = as[q]!; i < end; i++) {
-          const part = out[parts[i]!];
-          if (part === decisive) {
-            t = decisive;
-            break;
-          }
-          if (part === undefined) t = undefined;
+        const decisive = runs[r] === ANY ? yes : no;
+        const otherwise = decisive ^ (yes | no);
+        for (let q = from; q < to; q++) {
+          let seen = 0;
+          for (let i = as[q]!, end = i + bs[q]!; i < end; i++) seen |= out[parts[i]!]!;
+          out[node[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
         }
-        out[n] = t;
         break;
       }
-      default: {
+      default:
         // AT_LEAST
-        const end = as[q]! + bs[q]!;
-        let yes = 0;
-        let unknown = 0;
-        for (let i = as[q]!; i < end; i++) {
-          const part = out[parts[i]!];
-          if (part === true) yes++;
-          else if (part === undefined) unknown++;
+        for (let q = from; q < to; q++) {
+          let held = 0;
+          let open = 0;
+          for (let i = as[q]!, end = i + bs[q]!; i < end; i++) {
+            const part = out[parts[i]!]!;
+            if (part === yes) held++;
+            else if (part === unknown) open++;
+          }
+          const t = atLeast(held, open, k[cs[q]!] as number);
+          out[node[q]!] = t === true ? yes : t === false ? no : unknown;
         }
-        out[n] = atLeast(yes, unknown, k[cs[q]!] as number);
-      }
     }
   }
 }
