@@ -51,14 +51,15 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const at = program.outcomeAt;
   const rootOf = program.criterionOutcomeAt;
   const all = fw.inDefinitionOrder;
-  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
+  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every
+  // criterion. Each outcome as `true`, `false` or `undefined` (`fired`) only where something reads them:
+  // the deciding criteria of a first match, the trace and the worst case.
   const firedList: CompiledCriterion[] = [];
+  const outcomes = fw.firstMatch || options.trace === true || !!options.unknowns;
   for (let i = 0; i < rootOf.length; i++) {
     const t = out[rootOf[i]!];
-    if (t === yes) {
-      fired[i] = true;
-      firedList.push(all[i]!);
-    } else fired[i] = t === no ? false : undefined;
+    if (t === yes) firedList.push(all[i]!);
+    if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
   }
 
   // The category, and in `decides` the fired criteria that decided it.

@@ -86,11 +86,12 @@ export interface Program {
   /** Every node the rules read but the references, in the order `evaluateAll` takes them. */
   schedule: readonly number[];
   /**
-   * The schedule's nodes and operands by position (a NOT's node where its part's outcome is, a guard's
-   * outcome on a blank as bits), and its runs of one kind as (kind, first position, end) triples:
-   * `evaluateAll` reads them in order.
+   * The schedule as `code`, four numbers per node in order: the node, `a`, `b` and `c` (a NOT's `a` where
+   * its part's outcome is, a guard's `c` its outcome on a blank as bits); and its runs of one kind as
+   * (kind, first index into `code`, end) triples. One array rather than four: `evaluateAll` reads each
+   * node's numbers together.
    */
-  steps: { readonly runs: Int32Array; readonly node: Int32Array; readonly a: Int32Array; readonly b: Int32Array; readonly c: Int32Array };
+  steps: { readonly runs: Int32Array; readonly code: Int32Array };
   /**
    * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
@@ -101,7 +102,7 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), node: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), c: new Int32Array(0) }, lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), code: new Int32Array(0) }, lastParams: null, lastOperands: [] };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -196,7 +197,6 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
   };
   for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
   p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
-  const step = (f: (n: number) => number) => Int32Array.from(p.schedule, f);
   // Consecutive nodes of one kind, as (kind, first position, end) triples.
   const runs: number[] = [];
   p.schedule.forEach((n, q) => {
@@ -204,9 +204,8 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
     else runs.push(p.kind[n]!, q, q + 1);
   });
   p.steps = {
-    runs: Int32Array.from(runs), node: step((n) => n), b: step((n) => p.b[n]!),
-    a: step((n) => (p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!)),
-    c: step((n) => (p.kind[n] === GUARD ? (p.c[n] === 1 ? T : F) : p.c[n]!)),
+    runs: Int32Array.from(runs, (x, i) => (i % 3 === 0 ? x : x * 4)),
+    code: Int32Array.from(p.schedule.flatMap((n) => [n, p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!, p.b[n]!, p.kind[n] === GUARD ? (p.c[n] === 1 ? T : F) : p.c[n]!])),
   };
 }
 
@@ -222,7 +221,7 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
  */
 export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Uint8Array): void {
   // The schedule's own arrays, by position: read in order, one array each.
-  const { runs, node, a: as, b: bs, c: cs } = p.steps;
+  const { runs, code } = p.steps;
   const parts = p.parts;
   const { yes, no, unknown } = BITS;
   for (let r = 0; r < runs.length; r += 3) {
@@ -231,46 +230,46 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
     // The comparisons of `compare`, written out: a call per node here was not inlined.
     switch (runs[r]) {
       case PRESENT:
-        for (let q = from; q < to; q++) out[node[q]!] = v[as[q]!] === undefined ? no : yes;
+        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? no : yes;
         break;
       case ABSENT:
-        for (let q = from; q < to; q++) out[node[q]!] = v[as[q]!] === undefined ? yes : no;
+        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? yes : no;
         break;
       case IS_TRUE:
-        for (let q = from; q < to; q++) {
-          const x = v[as[q]!];
-          out[node[q]!] = x === undefined ? unknown : x === true ? yes : no;
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? unknown : x === true ? yes : no;
         }
         break;
       case IS_FALSE:
-        for (let q = from; q < to; q++) {
-          const x = v[as[q]!];
-          out[node[q]!] = x === undefined ? unknown : x === false ? yes : no;
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? unknown : x === false ? yes : no;
         }
         break;
       case EQ:
-        for (let q = from; q < to; q++) {
-          const x = v[as[q]!];
-          out[node[q]!] = x === undefined ? unknown : x === k[bs[q]!] ? yes : no;
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? unknown : x === k[code[q + 2]!] ? yes : no;
         }
         break;
       case NE:
-        for (let q = from; q < to; q++) {
-          const x = v[as[q]!];
-          out[node[q]!] = x === undefined ? unknown : x !== k[bs[q]!] ? yes : no;
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? unknown : x !== k[code[q + 2]!] ? yes : no;
         }
         break;
       case IN:
       case NOT_IN: {
         const hit = runs[r] === IN ? yes : no;
-        for (let q = from; q < to; q++) {
-          const x = v[as[q]!];
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
           if (x === undefined) {
-            out[node[q]!] = unknown;
+            out[code[q]!] = unknown;
             continue;
           }
           // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
-          const list = k[bs[q]!] as readonly unknown[];
+          const list = k[code[q + 2]!] as readonly unknown[];
           let t = hit ^ (yes | no);
           for (let i = 0; i < list.length; i++) {
             if (list[i] === x) {
@@ -278,7 +277,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
               break;
             }
           }
-          out[node[q]!] = t;
+          out[code[q]!] = t;
         }
         break;
       }
@@ -288,49 +287,49 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
       case GTE: {
         // One loop for the four: the operator's branch goes the same way for the whole run.
         const op = runs[r];
-        for (let q = from; q < to; q++) {
-          const x = v[as[q]!];
-          const w = k[bs[q]!];
-          if (typeof x !== 'number' || typeof w !== 'number') out[node[q]!] = unknown;
-          else out[node[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          const w = k[code[q + 2]!];
+          if (typeof x !== 'number' || typeof w !== 'number') out[code[q]!] = unknown;
+          else out[code[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
         }
         break;
       }
       case NOT:
         // True and false swap bits; unknown stays.
-        for (let q = from; q < to; q++) {
-          const t = out[as[q]!]!;
-          out[node[q]!] = t === unknown ? unknown : t ^ (yes | no);
+        for (let q = from; q < to; q += 4) {
+          const t = out[code[q + 1]!]!;
+          out[code[q]!] = t === unknown ? unknown : t ^ (yes | no);
         }
         break;
       case GUARD:
         // `c` holds the outcome on a blank as bits (see `finishProgram`).
-        for (let q = from; q < to; q++) out[node[q]!] = v[as[q]!] === undefined ? cs[q]! : out[bs[q]!]!;
+        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? code[q + 3]! : out[code[q + 2]!]!;
         break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
         const decisive = runs[r] === ANY ? yes : no;
         const otherwise = decisive ^ (yes | no);
-        for (let q = from; q < to; q++) {
+        for (let q = from; q < to; q += 4) {
           let seen = 0;
-          for (let i = as[q]!, end = i + bs[q]!; i < end; i++) seen |= out[parts[i]!]!;
-          out[node[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
+          for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) seen |= out[parts[i]!]!;
+          out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
         }
         break;
       }
       default:
         // AT_LEAST
-        for (let q = from; q < to; q++) {
+        for (let q = from; q < to; q += 4) {
           let held = 0;
           let open = 0;
-          for (let i = as[q]!, end = i + bs[q]!; i < end; i++) {
+          for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) {
             const part = out[parts[i]!]!;
             if (part === yes) held++;
             else if (part === unknown) open++;
           }
-          const t = atLeast(held, open, k[cs[q]!] as number);
-          out[node[q]!] = t === true ? yes : t === false ? no : unknown;
+          const t = atLeast(held, open, k[code[q + 3]!] as number);
+          out[code[q]!] = t === true ? yes : t === false ? no : unknown;
         }
     }
   }
