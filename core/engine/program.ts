@@ -86,10 +86,11 @@ export interface Program {
   /** Every node the rules read but the references, in the order `evaluateAll` takes them. */
   schedule: readonly number[];
   /**
-   * The schedule as `code`, four numbers per node in order: the node, `a`, `b` and `c` (a NOT's `a` where
-   * its part's outcome is, a guard's `c` its outcome on a blank as bits); and its runs of one kind as
-   * (kind, first index into `code`, end) triples. One array rather than four: `evaluateAll` reads each
-   * node's numbers together.
+   * The schedule as `code`, four numbers per node in order: the node, `a`, `b` and `c`, where a NOT's `a`
+   * is where its part's outcome is, and a comparison's `c` its outcome on a blank as bits (unknown, but a
+   * guard's `b` and `c` are its comparison's operand and its own outcome on a blank); and its runs of one
+   * kind as (kind, first index into `code`, end) triples. One array rather than four: `evaluateAll` reads
+   * each node's numbers together.
    */
   steps: { readonly runs: Int32Array; readonly code: Int32Array };
   /**
@@ -173,7 +174,8 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
  * node, `entries` every other rule's (categories, variants, additional offers). Only the nodes they read
  * are taken (not the "present" a guard stands for): comparisons first, grouped by operator, then every
  * other node after the nodes it reads, by level and then kind. A reference to a criterion is not evaluated:
- * it reads the criterion's node.
+ * it reads the criterion's node. A guard is taken as its comparison, with its own outcome on a blank (see
+ * `evaluateAll`): the comparison alone is taken only where something else reads it.
  */
 export function finishProgram(p: Program, rootOf: readonly number[], entries: readonly number[]): void {
   p.rootOf = rootOf;
@@ -185,7 +187,8 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
   const reads = (n: number): number[] => {
     const kind = p.kind[n]!;
     if (kind === NOT) return [p.outcomeAt[p.a[n]!]!];
-    if (kind === GUARD) return [p.b[n]!];
+    // A guard reads its fact itself, as its comparison would.
+    if (kind === GUARD) return [];
     if (kind > NOT) return p.parts.slice(p.a[n]!, p.a[n]! + p.b[n]!);
     return [];
   };
@@ -196,24 +199,30 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
     return l;
   };
   for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
-  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
+  // What `evaluateAll` does for each node: a guard, its comparison's kind and operand.
+  const stepKind = (n: number): number => (p.kind[n] === GUARD ? p.kind[p.b[n]!]! : p.kind[n]!);
+  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || stepKind(x) - stepKind(y) || x - y);
   // Consecutive nodes of one kind, as (kind, first position, end) triples.
   const runs: number[] = [];
   p.schedule.forEach((n, q) => {
-    if (q > 0 && runs[runs.length - 3] === p.kind[n]) runs[runs.length - 1] = q + 1;
-    else runs.push(p.kind[n]!, q, q + 1);
+    if (q > 0 && runs[runs.length - 3] === stepKind(n)) runs[runs.length - 1] = q + 1;
+    else runs.push(stepKind(n), q, q + 1);
   });
-  p.steps = {
-    runs: Int32Array.from(runs, (x, i) => (i % 3 === 0 ? x : x * 4)),
-    code: Int32Array.from(p.schedule.flatMap((n) => [n, p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!, p.b[n]!, p.kind[n] === GUARD ? (p.c[n] === 1 ? T : F) : p.c[n]!])),
+  const stepOf = (n: number): number[] => {
+    const kind = p.kind[n]!;
+    if (kind === GUARD) return [n, p.a[n]!, p.b[p.b[n]!]!, p.c[n] === 1 ? T : F];
+    if (kind === NOT) return [n, p.outcomeAt[p.a[n]!]!, 0, 0];
+    return [n, p.a[n]!, p.b[n]!, kind < CRITERION ? U : p.c[n]!];
   };
+  p.steps = { runs: Int32Array.from(runs, (x, i) => (i % 3 === 0 ? x : x * 4)), code: Int32Array.from(p.schedule.flatMap(stepOf)) };
 }
 
 /**
  * Evaluates every node of the program on a school's facts by slot (`v`) and the program's operands (`k`,
  * from `operandsFor`), into `out` as outcome bits (types.ts `T`, `F`, `U`): node `n`'s outcome is
  * `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown; `all` is false if
- * any part is false, `any` true if any part is true, otherwise unknown if any part is.
+ * any part is false, `any` true if any part is true, otherwise unknown if any part is. A guard ("given
+ * and ...", "blank or ...") is its comparison but on a blank, where it is false or true.
  *
  * A run of nodes of one kind is one tight loop: the kind is switched on once per run, not once per node.
  * Bits rather than `true`, `false` and `undefined`: a junction ORs its parts' bits without a branch per
@@ -227,7 +236,8 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
   for (let r = 0; r < runs.length; r += 3) {
     const from = runs[r + 1]!;
     const to = runs[r + 2]!;
-    // The comparisons of `compare`, written out: a call per node here was not inlined.
+    // The comparisons of `compare`, written out: a call per node here was not inlined. On a blank, a
+    // comparison gives `c` (`code[q + 3]`): unknown, or a guard's own outcome.
     switch (runs[r]) {
       case PRESENT:
         for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? no : yes;
@@ -238,25 +248,25 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
       case IS_TRUE:
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? unknown : x === true ? yes : no;
+          out[code[q]!] = x === undefined ? code[q + 3]! : x === true ? yes : no;
         }
         break;
       case IS_FALSE:
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? unknown : x === false ? yes : no;
+          out[code[q]!] = x === undefined ? code[q + 3]! : x === false ? yes : no;
         }
         break;
       case EQ:
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? unknown : x === k[code[q + 2]!] ? yes : no;
+          out[code[q]!] = x === undefined ? code[q + 3]! : x === k[code[q + 2]!] ? yes : no;
         }
         break;
       case NE:
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? unknown : x !== k[code[q + 2]!] ? yes : no;
+          out[code[q]!] = x === undefined ? code[q + 3]! : x !== k[code[q + 2]!] ? yes : no;
         }
         break;
       case IN:
@@ -265,7 +275,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
           if (x === undefined) {
-            out[code[q]!] = unknown;
+            out[code[q]!] = code[q + 3]!;
             continue;
           }
           // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
@@ -290,7 +300,8 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
           const w = k[code[q + 2]!];
-          if (typeof x !== 'number' || typeof w !== 'number') out[code[q]!] = unknown;
+          if (x === undefined) out[code[q]!] = code[q + 3]!;
+          else if (typeof x !== 'number' || typeof w !== 'number') out[code[q]!] = unknown;
           else out[code[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
         }
         break;
@@ -301,10 +312,6 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
           const t = out[code[q + 1]!]!;
           out[code[q]!] = t === unknown ? unknown : t ^ (yes | no);
         }
-        break;
-      case GUARD:
-        // `c` holds the outcome on a blank as bits (see `finishProgram`).
-        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? code[q + 3]! : out[code[q + 2]!]!;
         break;
       case ALL:
       case ANY: {
