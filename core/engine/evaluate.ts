@@ -35,8 +35,11 @@ export interface CategoriseOptions {
   readonly unknowns?: Unknowns | null;
 }
 
+/** The options of a call that gives none: one object, not one per call. */
+const NO_OPTIONS: CategoriseOptions = Object.freeze({});
+
 /** Evaluates a framework on one school's facts. Never throws on data; never changes `facts`. */
-export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = {}): Categorisation {
+export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = NO_OPTIONS): Categorisation {
   const params = options.params ?? fw.defaults;
   const { yes, no, NONE: none } = hot;
   // Scratch arrays reused from school to school: every slot is written before it is read, and nothing
@@ -53,9 +56,9 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const all = fw.inDefinitionOrder;
   // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every
   // criterion. Each outcome as `true`, `false` or `undefined` (`fired`) only where something reads them:
-  // the deciding criteria of a first match, the trace and the worst case.
+  // the trace and the worst case.
   const firedList: CompiledCriterion[] = [];
-  const outcomes = fw.firstMatch || options.trace === true || !!options.unknowns;
+  const outcomes = options.trace === true || !!options.unknowns;
   for (let i = 0; i < rootOf.length; i++) {
     const t = out[rootOf[i]!];
     if (t === yes) firedList.push(all[i]!);
@@ -74,7 +77,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
       }
     }
     const cat = fw.categories[rank]!;
-    if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, fired, decides);
+    if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
     // The default category has no rule: what decided it is the fired criteria that indicate it.
     else for (const c of firedList) if (c.indicatesRank === rank) decides[c.index] = 1;
   } else rank = hot.bestFitMarking(fw, firedList, fw.scratch.counts, decides);
