@@ -260,7 +260,12 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
       case EQ:
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? code[q + 3]! : x === k[code[q + 2]!] ? yes : no;
+          const w = k[code[q + 2]!];
+          // The same `===` twice: V8 specialises each by the values it has met, and one that has met only
+          // text compares it inline, where one that has also met Yes/No (a parameter) calls a builtin.
+          if (x === undefined) out[code[q]!] = code[q + 3]!;
+          else if (typeof w === 'string') out[code[q]!] = x === w ? yes : no;
+          else out[code[q]!] = x === w ? yes : no;
         }
         break;
       case NE:
