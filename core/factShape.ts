@@ -642,3 +642,118 @@ export function factAt(f: Facts, i: number): unknown {
     default: return undefined;
   }
 }
+
+/**
+ * Copies the facts a framework reads into `v` by slot: `slotOf[i]` is the slot of fact number `i`, or -1
+ * where the framework does not read it. One named read per fact read, each behind a branch that goes the
+ * same way for every school of a framework: cheaper than a call of `factAt` per slot.
+ */
+export function readSlots(f: Facts, slotOf: Int32Array, v: unknown[]): void {
+  let s: number;
+  if ((s = slotOf[0]!) >= 0) v[s] = f.row;
+  if ((s = slotOf[1]!) >= 0) v[s] = f.urn;
+  if ((s = slotOf[2]!) >= 0) v[s] = f.laestab;
+  if ((s = slotOf[3]!) >= 0) v[s] = f.schoolName;
+  if ((s = slotOf[4]!) >= 0) v[s] = f.phase;
+  if ((s = slotOf[5]!) >= 0) v[s] = f.status;
+  if ((s = slotOf[6]!) >= 0) v[s] = f.openDate;
+  if ((s = slotOf[7]!) >= 0) v[s] = f.ofstedGrade;
+  if ((s = slotOf[8]!) >= 0) v[s] = f.inspectionDate;
+  if ((s = slotOf[9]!) >= 0) v[s] = f.inspectionType;
+  if ((s = slotOf[10]!) >= 0) v[s] = f.ungradedInspectionDate;
+  if ((s = slotOf[11]!) >= 0) v[s] = f.ungradedOutcome;
+  if ((s = slotOf[12]!) >= 0) v[s] = f.safeguardingEffective;
+  if ((s = slotOf[13]!) >= 0) v[s] = f.categoryOfConcern;
+  if ((s = slotOf[14]!) >= 0) v[s] = f.previousOfstedGrade;
+  if ((s = slotOf[15]!) >= 0) v[s] = f.previousInspectionDate;
+  if ((s = slotOf[16]!) >= 0) v[s] = f.kjQualityOfEducation;
+  if ((s = slotOf[17]!) >= 0) v[s] = f.kjBehaviourAttitudes;
+  if ((s = slotOf[18]!) >= 0) v[s] = f.kjPersonalDevelopment;
+  if ((s = slotOf[19]!) >= 0) v[s] = f.kjLeadershipManagement;
+  if ((s = slotOf[20]!) >= 0) v[s] = f.kjEarlyYears;
+  if ((s = slotOf[21]!) >= 0) v[s] = f.kjSixthForm;
+  if ((s = slotOf[22]!) >= 0) v[s] = f.reportCardDate;
+  if ((s = slotOf[23]!) >= 0) v[s] = f.rcInclusion;
+  if ((s = slotOf[24]!) >= 0) v[s] = f.rcCurriculumTeaching;
+  if ((s = slotOf[25]!) >= 0) v[s] = f.rcAchievement;
+  if ((s = slotOf[26]!) >= 0) v[s] = f.rcAttendanceBehaviour;
+  if ((s = slotOf[27]!) >= 0) v[s] = f.rcPersonalDevelopment;
+  if ((s = slotOf[28]!) >= 0) v[s] = f.rcLeadershipGovernance;
+  if ((s = slotOf[29]!) >= 0) v[s] = f.rcEarlyYears;
+  if ((s = slotOf[30]!) >= 0) v[s] = f.rcPost16;
+  if ((s = slotOf[31]!) >= 0) v[s] = f.attainmentConcern;
+  if ((s = slotOf[32]!) >= 0) v[s] = f.progressConcern;
+  if ((s = slotOf[33]!) >= 0) v[s] = f.attendanceConcern;
+  if ((s = slotOf[34]!) >= 0) v[s] = f.exclusionsConcern;
+  if ((s = slotOf[35]!) >= 0) v[s] = f.leadershipConcern;
+  if ((s = slotOf[36]!) >= 0) v[s] = f.governanceConcern;
+  if ((s = slotOf[37]!) >= 0) v[s] = f.safeguardingConcern;
+  if ((s = slotOf[38]!) >= 0) v[s] = f.qualityOfEducationConcern;
+  if ((s = slotOf[39]!) >= 0) v[s] = f.earlyYearsConcern;
+  if ((s = slotOf[40]!) >= 0) v[s] = f.behaviourConcern;
+  if ((s = slotOf[41]!) >= 0) v[s] = f.sendConcern;
+  if ((s = slotOf[42]!) >= 0) v[s] = f.financeConcern;
+  if ((s = slotOf[43]!) >= 0) v[s] = f.hrConcern;
+  if ((s = slotOf[44]!) >= 0) v[s] = f.fallingRoll;
+  if ((s = slotOf[45]!) >= 0) v[s] = f.organisationalChange;
+  if ((s = slotOf[46]!) >= 0) v[s] = f.performanceVariation;
+  if ((s = slotOf[47]!) >= 0) v[s] = f.laJudgement;
+  if ((s = slotOf[48]!) >= 0) v[s] = f.headteacherStartDate;
+  if ((s = slotOf[49]!) >= 0) v[s] = f.headteacherInterim;
+  if ((s = slotOf[50]!) >= 0) v[s] = f.attainmentTrend;
+  if ((s = slotOf[51]!) >= 0) v[s] = f.bottomQuartileMeasures;
+  if ((s = slotOf[52]!) >= 0) v[s] = f.yearsLowAttainment;
+  if ((s = slotOf[53]!) >= 0) v[s] = f.yearsLowProgress;
+  if ((s = slotOf[54]!) >= 0) v[s] = f.yearsLowAttendance;
+  if ((s = slotOf[55]!) >= 0) v[s] = f.yearsHighExclusions;
+  if ((s = slotOf[56]!) >= 0) v[s] = f.attendancePct;
+  if ((s = slotOf[57]!) >= 0) v[s] = f.persistentAbsencePct;
+  if ((s = slotOf[58]!) >= 0) v[s] = f.suspensionRate;
+  if ((s = slotOf[59]!) >= 0) v[s] = f.permanentExclusions;
+  if ((s = slotOf[60]!) >= 0) v[s] = f.disadvantagedGap;
+  if ((s = slotOf[61]!) >= 0) v[s] = f.disadvantagedGapTrend;
+  if ((s = slotOf[62]!) >= 0) v[s] = f.ks2Cohort;
+  if ((s = slotOf[63]!) >= 0) v[s] = f.ks2RwmExpectedPct;
+  if ((s = slotOf[64]!) >= 0) v[s] = f.ks2ReadingProgress;
+  if ((s = slotOf[65]!) >= 0) v[s] = f.ks2WritingProgress;
+  if ((s = slotOf[66]!) >= 0) v[s] = f.ks2MathsProgress;
+  if ((s = slotOf[67]!) >= 0) v[s] = f.ks4Cohort;
+  if ((s = slotOf[68]!) >= 0) v[s] = f.ks4Progress8;
+  if ((s = slotOf[69]!) >= 0) v[s] = f.ks4Attainment8;
+  if ((s = slotOf[70]!) >= 0) v[s] = f.ks4EnglishMathsGrade4Pct;
+  if ((s = slotOf[71]!) >= 0) v[s] = f.ks4EnglishMathsGrade5Pct;
+  if ((s = slotOf[72]!) >= 0) v[s] = f.areaLeadership;
+  if ((s = slotOf[73]!) >= 0) v[s] = f.areaGovernance;
+  if ((s = slotOf[74]!) >= 0) v[s] = f.areaCurriculum;
+  if ((s = slotOf[75]!) >= 0) v[s] = f.areaOutcomes;
+  if ((s = slotOf[76]!) >= 0) v[s] = f.areaEarlyYears;
+  if ((s = slotOf[77]!) >= 0) v[s] = f.areaStaffing;
+  if ((s = slotOf[78]!) >= 0) v[s] = f.areaPersonalDevelopment;
+  if ((s = slotOf[79]!) >= 0) v[s] = f.areaBehaviour;
+  if ((s = slotOf[80]!) >= 0) v[s] = f.areaSend;
+  if ((s = slotOf[81]!) >= 0) v[s] = f.areaSafeguarding;
+  if ((s = slotOf[82]!) >= 0) v[s] = f.areaAttendance;
+  if ((s = slotOf[83]!) >= 0) v[s] = f.areaCapacity;
+  if ((s = slotOf[84]!) >= 0) v[s] = f.categoryOverride;
+  if ((s = slotOf[85]!) >= 0) v[s] = f.overrideReason;
+  if ((s = slotOf[86]!) >= 0) v[s] = f.previousCategory;
+  if ((s = slotOf[87]!) >= 0) v[s] = f.isAcademy;
+  if ((s = slotOf[88]!) >= 0) v[s] = f.ofstedBand;
+  if ((s = slotOf[89]!) >= 0) v[s] = f.ofstedSource;
+  if ((s = slotOf[90]!) >= 0) v[s] = f.ofstedEquivalentGrade;
+  if ((s = slotOf[91]!) >= 0) v[s] = f.inCategoryOfConcern;
+  if ((s = slotOf[92]!) >= 0) v[s] = f.previousOfstedBand;
+  if ((s = slotOf[93]!) >= 0) v[s] = f.lastInspectionDate;
+  if ((s = slotOf[94]!) >= 0) v[s] = f.monthsSinceInspection;
+  if ((s = slotOf[95]!) >= 0) v[s] = f.ungradedConcerns;
+  if ((s = slotOf[96]!) >= 0) v[s] = f.monthsInPost;
+  if ((s = slotOf[97]!) >= 0) v[s] = f.inspectionDueFrom;
+  if ((s = slotOf[98]!) >= 0) v[s] = f.inspectionDueBy;
+  if ((s = slotOf[99]!) >= 0) v[s] = f.monthsUntilInspectionDue;
+  if ((s = slotOf[100]!) >= 0) v[s] = f.inspectionOverdue;
+  if ((s = slotOf[101]!) >= 0) v[s] = f.inspectionDueThisTerm;
+  if ((s = slotOf[102]!) >= 0) v[s] = f.inspectionRisk;
+  if ((s = slotOf[103]!) >= 0) v[s] = f.inspectionRiskScore;
+  if ((s = slotOf[104]!) >= 0) v[s] = f.concernCount;
+  if ((s = slotOf[105]!) >= 0) v[s] = f.riseStuck;
+}

@@ -6,8 +6,8 @@
  * field number instead of adding keys one by one (a different V8 shape for every pattern of blank cells).
  * It also writes `factAt`, one named read per fact behind a switch: the engine reads a framework's facts
  * by number, and a named read of a fixed shape is several times faster than `facts[key]` with a key that
- * varies (a megamorphic lookup). Generated rather than written with `new Function`, which the bundles
- * must not contain.
+ * varies (a megamorphic lookup); and `readSlots`, which copies every fact a framework reads at once.
+ * Generated rather than written with `new Function`, which the bundles must not contain.
  * `--check` fails when the file is stale (a test runs it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -76,6 +76,16 @@ export function factAt(f: Facts, i: number): unknown {
 ${keys.map((k, i) => `    case ${i}: return f.${k};`).join('\n')}
     default: return undefined;
   }
+}
+
+/**
+ * Copies the facts a framework reads into \`v\` by slot: \`slotOf[i]\` is the slot of fact number \`i\`, or -1
+ * where the framework does not read it. One named read per fact read, each behind a branch that goes the
+ * same way for every school of a framework: cheaper than a call of \`factAt\` per slot.
+ */
+export function readSlots(f: Facts, slotOf: Int32Array, v: unknown[]): void {
+  let s: number;
+${keys.map((k, i) => `  if ((s = slotOf[${i}]!) >= 0) v[s] = f.${k};`).join('\n')}
 }
 `;
 }

@@ -102,7 +102,8 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
     const whenNode = c.when ? compileCondition(c.when, new Set(), refs) : -1;
     const variants = (c.variants ?? []).map((v) => ({ id: v.id, label: v.label, node: compileCondition(v.when, otherFacts, new Set()), when: evaluatorOf.get(v.when)!, shown: Object.freeze({ id: v.id, label: v.label }) }));
     if (c.support.academy) otherFacts.add('isAcademy');
-    return { def: c, rank, when: c.when ? evaluatorOf.get(c.when)! : null, whenNode, possibleWhen: null, criteria: [...refs], reasonRefs: c.when ? reasonReferences(c.when, criterionIndex) : [], variants, defaultReason: Object.freeze(defaultReason(c)) };
+    return { def: c, rank, when: c.when ? evaluatorOf.get(c.when)! : null, whenNode, possibleWhen: null, criteria: [...refs], reasonRefs: c.when ? reasonReferences(c.when, criterionIndex) : [], variants, defaultReason: Object.freeze(defaultReason(c)),
+      id: c.id, label: c.label, colour: c.colour, textColour: c.textColour };
   });
 
   const additional = (def.additional ?? []).map((a) => ({
@@ -120,6 +121,8 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   finishProgram(program, criteria.map((c) => c.node), entries);
 
   const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
+  const slotOfFact = new Int32Array(FACT_KEYS.length).fill(-1);
+  slotNumbers.forEach((n, slot) => (slotOfFact[n] = slot));
   explainFor = compileExplainers(def, criterionIndex, evaluatorOf, (school) => {
     // The school is evaluated again once for all its reasons: the hot path keeps no copy of its outcomes.
     const v = slotNumbers.map((n) => factAt(school.facts, n));
@@ -129,11 +132,11 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   });
   compilePossibilities(def, criteria, categories, { evaluatorOf, slotByFact, criterionIndex });
 
-  return { definition: def, origin, program, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots,
+  return { definition: def, id: def.id, version: def.version, firstMatch: def.selection.kind === 'firstMatch', origin, program, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots, slotOfFact,
     scratch: {
       // Packed arrays (`Array.from`, not `new Array(n)`, which stays holey): every read skips a hole check.
       fired: Array.from({ length: criteria.length }, (): Truth => undefined), v: Array.from({ length: slots.length }, (): unknown => undefined),
-      nodes: Array.from({ length: program.kind.length }, (): Truth => undefined), support: { params: null, resolved: [] },
+      nodes: new Uint8Array(program.kind.length), support: { params: null, resolved: [] }, decides: new Uint8Array(criteria.length), counts: new Int32Array(categories.length),
       open: new Uint8Array(slots.length), lo: new Float64Array(slots.length), hi: new Float64Array(slots.length), possible: new Uint8Array(criteria.length),
     },
     supportByParams: new WeakMap(),

@@ -7,7 +7,7 @@
  * Logic is three-valued (Kleene): a comparison on a blank fact is unknown, `all` is false if any part is
  * false, `any` is true if any part is true. A criterion fires only on evidence, never on a blank.
  */
-import { factAt } from '../factShape';
+import { readSlots } from '../factShape';
 import type { Facts } from '../facts';
 import { FIELDS, normaliseKey } from '../fields';
 import type { CategoryDef, SupportOffer } from '../framework';
@@ -17,9 +17,13 @@ import { problem, type Problem } from '../problems';
 import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
 import { evaluateAll, operandsFor } from './program';
-import { bestFit } from './selection';
-import { isParamRef, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation, type Truth } from './types';
+import { bestFitMarking } from './selection';
+import { F, isParamRef, NONE, T, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation } from './types';
 import { worstCase } from './worstCase';
+
+// The imports `categorise` reads for every school, read once here: under CommonJS interop (tsx, vitest)
+// every read of an imported binding is a getter call, and a dozen per school showed in profiles.
+const hot = { readSlots, evaluateAll, operandsFor, decidingCriteria, bestFitMarking, FiredReason, NONE, yes: T, no: F } as const;
 
 /** Options of one evaluation. */
 export interface CategoriseOptions {
@@ -31,55 +35,56 @@ export interface CategoriseOptions {
   readonly unknowns?: Unknowns | null;
 }
 
+/** The options of a call that gives none: one object, not one per call. */
+const NO_OPTIONS: CategoriseOptions = Object.freeze({});
+
 /** Evaluates a framework on one school's facts. Never throws on data; never changes `facts`. */
-export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = {}): Categorisation {
+export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = NO_OPTIONS): Categorisation {
   const params = options.params ?? fw.defaults;
-  const def = fw.definition;
+  const { yes, no, NONE: none } = hot;
   // Scratch arrays reused from school to school: every slot is written before it is read, and nothing
   // returned keeps them.
-  const { fired, v } = fw.scratch;
-  const slots = fw.slotNumbers;
-  // Read once per school: a module import may be a getter under CommonJS interop (tsx, vitest), once per fact is measurable.
-  const read = factAt;
-  const evaluate = evaluateAll;
-  for (let i = 0; i < slots.length; i++) v[i] = read(facts, slots[i]!);
+  const { fired, v, decides } = fw.scratch;
+  hot.readSlots(facts, fw.slotOfFact, v);
   const program = fw.program;
-  const k = operandsFor(program, params);
-  // Every condition of the framework at once (program.ts), then each criterion's outcome by its index.
+  const k = hot.operandsFor(program, params);
+  // Every condition of the framework at once (program.ts), as outcome bits, then each criterion's outcome by its index.
   const out = fw.scratch.nodes;
-  evaluate(program, v, k, out);
+  hot.evaluateAll(program, v, k, out);
   const at = program.outcomeAt;
   const rootOf = program.criterionOutcomeAt;
   const all = fw.inDefinitionOrder;
-  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every criterion.
+  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every
+  // criterion. Each outcome as `true`, `false` or `undefined` (`fired`) only where something reads them:
+  // the trace and the worst case.
   const firedList: CompiledCriterion[] = [];
+  const outcomes = options.trace === true || !!options.unknowns;
   for (let i = 0; i < rootOf.length; i++) {
     const t = out[rootOf[i]!];
-    fired[i] = t;
-    if (t === true) firedList.push(all[i]!);
+    if (t === yes) firedList.push(all[i]!);
+    if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
   }
 
+  // The category, and in `decides` the fired criteria that decided it.
   let rank: number;
-  let deciding: number[];
-  if (def.selection.kind === 'firstMatch') {
+  if (fw.firstMatch) {
     rank = fw.defaultRank;
     for (let r = fw.categories.length - 1; r >= 0; r--) {
       const cat = fw.categories[r]!;
-      if (cat.whenNode >= 0 && out[at[cat.whenNode]!] === true) {
+      if (cat.whenNode >= 0 && out[at[cat.whenNode]!] === yes) {
         rank = r;
         break;
       }
     }
     const cat = fw.categories[rank]!;
+    if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
     // The default category has no rule: what decided it is the fired criteria that indicate it.
-    deciding = cat.when ? decidingCriteria(fw.inDefinitionOrder, cat.reasonRefs, fired) : indicating(firedList, rank);
-  } else {
-    ({ rank, deciding } = bestFit(fw, firedList));
-  }
+    else for (const c of firedList) if (c.indicatesRank === rank) decides[c.index] = 1;
+  } else rank = hot.bestFitMarking(fw, firedList, fw.scratch.counts, decides);
 
   const computed = fw.categories[rank]!;
   // Most schools have no override, so no warnings: the list is made only for one.
-  let warnings: readonly Problem[] = NONE;
+  let warnings: readonly Problem[] = none;
   let override: CompiledCategory | null = null;
   if (facts.categoryOverride !== undefined) {
     const found: Problem[] = [];
@@ -89,50 +94,54 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const chosen = override ?? computed;
   let variant: CompiledCategory['variants'][number] | null = null;
   for (const x of chosen.variants) {
-    if (out[at[x.node]!] === true) {
+    if (out[at[x.node]!] === yes) {
       variant = x;
       break;
     }
   }
 
-  const reasons: Reason[] = [];
-  const notes: Reason[] = [];
   // In the definition's order, the order the policy gives them. Reasons are made lazily: their text is
-  // built only when a shell reads it (RISKCATEGORY never does).
+  // built only when a shell reads it (RISKCATEGORY never does). A list is made only when it has one.
+  let reasons: Reason[] | null = null;
+  let notes: Reason[] | null = null;
   if (firedList.length > 0) {
     const school: Evaluation = { facts, params, again: null };
-    const Fired = FiredReason; // read once, not once per reason (an import is a getter under CommonJS interop)
+    const Fired = hot.FiredReason;
     for (const c of firedList) {
-      (deciding.includes(c.index) ? reasons : notes).push(new Fired(c, school));
+      const reason = new Fired(c, school);
+      if (decides[c.index] === 1) {
+        (reasons ??= []).push(reason);
+        decides[c.index] = 0; // zero again for the next school
+      } else (notes ??= []).push(reason);
     }
   }
-  if (reasons.length === 0 && rank === fw.defaultRank) reasons.push(computed.defaultReason);
+  if (reasons === null && rank === fw.defaultRank) reasons = [computed.defaultReason];
 
   return {
-    framework: def.id,
-    frameworkVersion: def.version,
-    category: chosen.def.id,
-    label: chosen.def.label,
-    colour: chosen.def.colour,
-    textColour: chosen.def.textColour,
+    framework: fw.id,
+    frameworkVersion: fw.version,
+    category: chosen.id,
+    label: chosen.label,
+    colour: chosen.colour,
+    textColour: chosen.textColour,
     variant: variant ? variant.shown : null,
-    computedCategory: computed.def.id,
-    override: override ? { category: override.def.id, reason: facts.overrideReason ?? '' } : null,
+    computedCategory: computed.id,
+    override: override ? { category: override.id, reason: facts.overrideReason ?? '' } : null,
     support: supportFor(fw, chosen, facts.isAcademy === true, params),
     additional: additionalFor(fw, out, at),
-    reasons,
-    notes,
-    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : NONE,
+    reasons: reasons ?? none,
+    notes: notes ?? none,
+    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
     worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedList, rank, options.unknowns) : null,
   };
 }
 
-function additionalFor(fw: CompiledFramework, nodes: readonly Truth[], at: readonly number[]): Categorisation['additional'] {
+function additionalFor(fw: CompiledFramework, nodes: Uint8Array, at: readonly number[]): Categorisation['additional'] {
   let out: Categorisation['additional'][number][] | null = null;
-  for (const a of fw.additional) if (nodes[at[a.node]!] === true) (out ??= []).push(a.shown);
-  return out ?? NONE;
+  for (const a of fw.additional) if (nodes[at[a.node]!] === hot.yes) (out ??= []).push(a.shown);
+  return out ?? hot.NONE;
 }
 
 /**
@@ -150,13 +159,6 @@ function supportFor(fw: CompiledFramework, cat: CompiledCategory, isAcademy: boo
   }
   const resolved = last.resolved;
   return (resolved[cat.rank * 2 + (isAcademy ? 1 : 0)] ??= Object.freeze(resolveSupport(cat.def, isAcademy, params)));
-}
-
-/** The fired criteria that indicate a category (what decided a default category, which has no rule). */
-function indicating(firedList: readonly CompiledCriterion[], rank: number): number[] {
-  const out: number[] = [];
-  for (const c of firedList) if (c.indicatesRank === rank) out.push(c.index);
-  return out;
 }
 
 function readOverride(fw: CompiledFramework, facts: Facts, warnings: Problem[]): CompiledCategory | null {

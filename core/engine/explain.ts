@@ -12,7 +12,7 @@ import { FIELDS, type FieldKey } from '../fields';
 import type { CategoryDef, Citation, Condition, FrameworkDefinition } from '../framework';
 import type { Parameters } from '../parameters';
 import type { CriterionTrace, Reason } from '../result';
-import { isParamRef, type CompiledCriterion, type CompiledFramework, type Evaluation, type Evaluator, type Truth } from './types';
+import { isParamRef, T, type CompiledCriterion, type CompiledFramework, type Evaluation, type Evaluator, type Truth } from './types';
 
 /** The facts that made criterion `i` fire on a school. */
 export type ExplainFor = (i: number, school: Evaluation) => ReadonlySet<FactKey>;
@@ -85,24 +85,27 @@ export function reasonReferences(cond: Condition, criterionIndex: ReadonlyMap<st
  * The criteria that decided a first-match category: those its rule rests on (`roots`) that fired, and,
  * through each of them, those it rests on that fired too. A criterion reached only through one that did
  * not fire decided nothing ("several factors" needs three: with one, that one is no reason for high).
+ * Sets `decides[i]` to 1 for each: a mark rather than a list, so a criterion reached twice is found in one
+ * read. Criterion `i` fired where `bits[at[i]]` is `T` (the program's outcome bits, program.ts):
+ * `categorise` makes each criterion's `true`, `false` or `undefined` only for the trace and the worst case.
  */
-export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], fired: readonly Truth[]): number[] {
-  // Depth first, in the order of the references, with a stack rather than a closure: it runs per school.
-  // The stack is shared (evaluation is synchronous, and it is empty again on return).
-  const out: number[] = [];
+export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: readonly number[], bits: Uint8Array, at: readonly number[], decides: Uint8Array): void {
+  // Depth first, with a stack rather than a closure: it runs per school. The stack is shared (evaluation
+  // is synchronous, and it is empty again on return).
   const stack = STACK;
   for (let k = roots.length - 1; k >= 0; k--) stack.push(roots[k]!);
   while (stack.length > 0) {
     const i = stack.pop()!;
-    if (fired[i] !== true || out.includes(i)) continue;
-    out.push(i);
+    if (bits[at[i]!] !== FIRED || decides[i] === 1) continue;
+    decides[i] = 1;
     const refs = criteria[i]!.reasonRefs;
     for (let k = refs.length - 1; k >= 0; k--) stack.push(refs[k]!);
   }
-  return out;
 }
 
 const STACK: number[] = [];
+// Read once: under CommonJS interop (tsx, vitest) every read of an imported binding is a getter call.
+const FIRED = T;
 
 /** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
 export class FiredReason implements Reason {

@@ -9,13 +9,13 @@
  * every call was megamorphic, nothing was inlined and the processor mispredicted nearly every one. Here
  * `evaluateAll` walks a schedule, every comparison first, grouped by operator, then each junction after its
  * parts, grouped by level and kind, reading its parts' outcomes from an array: nothing is called, and
- * consecutive nodes take the same branch. Nothing stops early, so every node is evaluated once; it is
+ * each run of consecutive nodes of one kind is one loop. Nothing stops early, so every node is evaluated once; it is
  * still cheaper than a walk that skips. Run-time code generation would be faster still, but the add-in's
  * Content-Security-Policy forbids `new Function`.
  */
 import type { ParamRef, Scalar } from '../framework';
 import type { Parameters } from '../parameters';
-import type { Truth } from './types';
+import { F, T, U, type Truth } from './types';
 
 // Node kinds. Comparisons read the fact in slot `a` and operand `b` (a parameter's value is resolved
 // into the operands once per parameter set); junctions read `b` children from `children[a]` on.
@@ -45,6 +45,10 @@ const AT_LEAST = 16;
  * `b`'s. One node for two and their junction: Southwark writes 21 of its conditions so.
  */
 const GUARD = 17;
+
+// The outcome bits (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
+// imported binding is a getter call.
+const BITS = { yes: T, no: F, unknown: U } as const;
 
 const KIND_OF_OP = { present: PRESENT, absent: ABSENT, isTrue: IS_TRUE, isFalse: IS_FALSE, eq: EQ, ne: NE, in: IN, notIn: NOT_IN, lt: LT, lte: LTE, gt: GT, gte: GTE } as const;
 
@@ -82,10 +86,13 @@ export interface Program {
   /** Every node the rules read but the references, in the order `evaluateAll` takes them. */
   schedule: readonly number[];
   /**
-   * The schedule's nodes, their kinds and operands by position (a NOT's node where its part's outcome is):
-   * `evaluateAll` reads them in order.
+   * The schedule as `code`, four numbers per node in order: the node, `a`, `b` and `c`, where a NOT's `a`
+   * is where its part's outcome is, and a comparison's `c` its outcome on a blank as bits (unknown, but a
+   * guard's `b` and `c` are its comparison's operand and its own outcome on a blank); and its runs of one
+   * kind as (kind, first index into `code`, end) triples. One array rather than four: `evaluateAll` reads
+   * each node's numbers together.
    */
-  steps: { readonly node: Int32Array; readonly kind: Int32Array; readonly a: Int32Array; readonly b: Int32Array; readonly c: Int32Array };
+  steps: { readonly runs: Int32Array; readonly code: Int32Array };
   /**
    * The operands resolved for the last parameter set, keyed by its identity: parameters are never changed
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
@@ -96,7 +103,7 @@ export interface Program {
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { node: new Int32Array(0), kind: new Int32Array(0), a: new Int32Array(0), b: new Int32Array(0), c: new Int32Array(0) }, lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), code: new Int32Array(0) }, lastParams: null, lastOperands: [] };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -167,7 +174,8 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
  * node, `entries` every other rule's (categories, variants, additional offers). Only the nodes they read
  * are taken (not the "present" a guard stands for): comparisons first, grouped by operator, then every
  * other node after the nodes it reads, by level and then kind. A reference to a criterion is not evaluated:
- * it reads the criterion's node.
+ * it reads the criterion's node. A guard is taken as its comparison, with its own outcome on a blank (see
+ * `evaluateAll`): the comparison alone is taken only where something else reads it.
  */
 export function finishProgram(p: Program, rootOf: readonly number[], entries: readonly number[]): void {
   p.rootOf = rootOf;
@@ -179,7 +187,8 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
   const reads = (n: number): number[] => {
     const kind = p.kind[n]!;
     if (kind === NOT) return [p.outcomeAt[p.a[n]!]!];
-    if (kind === GUARD) return [p.b[n]!];
+    // A guard reads its fact itself, as its comparison would.
+    if (kind === GUARD) return [];
     if (kind > NOT) return p.parts.slice(p.a[n]!, p.a[n]! + p.b[n]!);
     return [];
   };
@@ -190,134 +199,150 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
     return l;
   };
   for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
-  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || p.kind[x]! - p.kind[y]! || x - y);
-  const step = (f: (n: number) => number) => Int32Array.from(p.schedule, f);
-  p.steps = {
-    node: step((n) => n), kind: step((n) => p.kind[n]!), b: step((n) => p.b[n]!), c: step((n) => p.c[n]!),
-    a: step((n) => (p.kind[n] === NOT ? p.outcomeAt[p.a[n]!]! : p.a[n]!)),
+  // What `evaluateAll` does for each node: a guard, its comparison's kind and operand.
+  const stepKind = (n: number): number => (p.kind[n] === GUARD ? p.kind[p.b[n]!]! : p.kind[n]!);
+  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || stepKind(x) - stepKind(y) || x - y);
+  // Consecutive nodes of one kind, as (kind, first position, end) triples.
+  const runs: number[] = [];
+  p.schedule.forEach((n, q) => {
+    if (q > 0 && runs[runs.length - 3] === stepKind(n)) runs[runs.length - 1] = q + 1;
+    else runs.push(stepKind(n), q, q + 1);
+  });
+  const stepOf = (n: number): number[] => {
+    const kind = p.kind[n]!;
+    if (kind === GUARD) return [n, p.a[n]!, p.b[p.b[n]!]!, p.c[n] === 1 ? T : F];
+    if (kind === NOT) return [n, p.outcomeAt[p.a[n]!]!, 0, 0];
+    return [n, p.a[n]!, p.b[n]!, kind < CRITERION ? U : p.c[n]!];
   };
+  p.steps = { runs: Int32Array.from(runs, (x, i) => (i % 3 === 0 ? x : x * 4)), code: Int32Array.from(p.schedule.flatMap(stepOf)) };
 }
 
 /**
  * Evaluates every node of the program on a school's facts by slot (`v`) and the program's operands (`k`,
- * from `operandsFor`), into `out`: node `n`'s outcome is `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown;
- * `all` is false if any part is false, `any` true if any part is true, otherwise unknown if any part is.
+ * from `operandsFor`), into `out` as outcome bits (types.ts `T`, `F`, `U`): node `n`'s outcome is
+ * `out[outcomeAt[n]]`. Three-valued (Kleene): a comparison on a blank fact is unknown; `all` is false if
+ * any part is false, `any` true if any part is true, otherwise unknown if any part is. A guard ("given
+ * and ...", "blank or ...") is its comparison but on a blank, where it is false or true.
+ *
+ * A run of nodes of one kind is one tight loop: the kind is switched on once per run, not once per node.
+ * Bits rather than `true`, `false` and `undefined`: a junction ORs its parts' bits without a branch per
+ * part, and a byte array takes stores without a write barrier.
  */
-export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Truth[]): void {
+export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unknown[], out: Uint8Array): void {
   // The schedule's own arrays, by position: read in order, one array each.
-  const { node, kind: kinds, a: as, b: bs, c: cs } = p.steps;
+  const { runs, code } = p.steps;
   const parts = p.parts;
-  for (let q = 0; q < node.length; q++) {
-    const n = node[q]!;
-    const kind = kinds[q]!;
-    // The comparisons of `compare`, written out: a call per node here was not inlined.
-    switch (kind) {
+  const { yes, no, unknown } = BITS;
+  for (let r = 0; r < runs.length; r += 3) {
+    const from = runs[r + 1]!;
+    const to = runs[r + 2]!;
+    // The comparisons of `compare`, written out: a call per node here was not inlined. On a blank, a
+    // comparison gives `c` (`code[q + 3]`): unknown, or a guard's own outcome.
+    switch (runs[r]) {
       case PRESENT:
-        out[n] = v[as[q]!] !== undefined;
+        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? no : yes;
         break;
       case ABSENT:
-        out[n] = v[as[q]!] === undefined;
+        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? yes : no;
         break;
-      case IS_TRUE: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x === true;
+      case IS_TRUE:
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? code[q + 3]! : x === true ? yes : no;
+        }
         break;
-      }
-      case IS_FALSE: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x === false;
+      case IS_FALSE:
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? code[q + 3]! : x === false ? yes : no;
+        }
         break;
-      }
-      case EQ: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x === k[bs[q]!];
+      case EQ:
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          const w = k[code[q + 2]!];
+          // The same `===` twice: V8 specialises each by the values it has met, and one that has met only
+          // text compares it inline, where one that has also met Yes/No (a parameter) calls a builtin.
+          if (x === undefined) out[code[q]!] = code[q + 3]!;
+          else if (typeof w === 'string') out[code[q]!] = x === w ? yes : no;
+          else out[code[q]!] = x === w ? yes : no;
+        }
         break;
-      }
-      case NE: {
-        const x = v[as[q]!];
-        out[n] = x === undefined ? undefined : x !== k[bs[q]!];
+      case NE:
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          out[code[q]!] = x === undefined ? code[q + 3]! : x !== k[code[q + 2]!] ? yes : no;
+        }
         break;
-      }
       case IN:
       case NOT_IN: {
-        const x = v[as[q]!];
-        if (x === undefined) {
-          out[n] = undefined;
-          break;
-        }
-        // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
-        const list = k[bs[q]!] as readonly unknown[];
-        let has = false;
-        for (let i = 0; i < list.length; i++) {
-          if (list[i] === x) {
-            has = true;
-            break;
+        const hit = runs[r] === IN ? yes : no;
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          if (x === undefined) {
+            out[code[q]!] = code[q + 3]!;
+            continue;
           }
+          // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
+          const list = k[code[q + 2]!] as readonly unknown[];
+          let t = hit ^ (yes | no);
+          for (let i = 0; i < list.length; i++) {
+            if (list[i] === x) {
+              t = hit;
+              break;
+            }
+          }
+          out[code[q]!] = t;
         }
-        out[n] = kind === IN ? has : !has;
         break;
       }
-      case LT: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x < w;
-        break;
-      }
-      case LTE: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x <= w;
-        break;
-      }
-      case GT: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x > w;
-        break;
-      }
+      case LT:
+      case LTE:
+      case GT:
       case GTE: {
-        const x = v[as[q]!];
-        const w = k[bs[q]!];
-        out[n] = typeof x !== 'number' || typeof w !== 'number' ? undefined : x >= w;
+        // One loop for the four: the operator's branch goes the same way for the whole run.
+        const op = runs[r];
+        for (let q = from; q < to; q += 4) {
+          const x = v[code[q + 1]!];
+          const w = k[code[q + 2]!];
+          if (x === undefined) out[code[q]!] = code[q + 3]!;
+          else if (typeof x !== 'number' || typeof w !== 'number') out[code[q]!] = unknown;
+          else out[code[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
+        }
         break;
       }
-      case NOT: {
-        const t = out[as[q]!];
-        out[n] = t === undefined ? undefined : !t;
-        break;
-      }
-      case GUARD:
-        out[n] = v[as[q]!] === undefined ? cs[q] === 1 : out[bs[q]!];
+      case NOT:
+        // True and false swap bits; unknown stays.
+        for (let q = from; q < to; q += 4) {
+          const t = out[code[q + 1]!]!;
+          out[code[q]!] = t === unknown ? unknown : t ^ (yes | no);
+        }
         break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
-        const decisive = kind === ANY;
-        const end = as[q]! + bs[q]!;
-        let t: Truth = !decisive;
-        for (let i = as[q]!; i < end; i++) {
-          const part = out[parts[i]!];
-          if (part === decisive) {
-            t = decisive;
-            break;
-          }
-          if (part === undefined) t = undefined;
+        const decisive = runs[r] === ANY ? yes : no;
+        const otherwise = decisive ^ (yes | no);
+        for (let q = from; q < to; q += 4) {
+          let seen = 0;
+          for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) seen |= out[parts[i]!]!;
+          out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
         }
-        out[n] = t;
         break;
       }
-      default: {
+      default:
         // AT_LEAST
-        const end = as[q]! + bs[q]!;
-        let yes = 0;
-        let unknown = 0;
-        for (let i = as[q]!; i < end; i++) {
-          const part = out[parts[i]!];
-          if (part === true) yes++;
-          else if (part === undefined) unknown++;
+        for (let q = from; q < to; q += 4) {
+          let held = 0;
+          let open = 0;
+          for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) {
+            const part = out[parts[i]!]!;
+            if (part === yes) held++;
+            else if (part === unknown) open++;
+          }
+          const t = atLeast(held, open, k[code[q + 3]!] as number);
+          out[code[q]!] = t === true ? yes : t === false ? no : unknown;
         }
-        out[n] = atLeast(yes, unknown, k[cs[q]!] as number);
-      }
     }
   }
 }

@@ -5,9 +5,9 @@
 import type { CompiledCriterion, CompiledFramework } from './types';
 
 /** The median of evidence counted by rank, the more concerning middle of an even count; `none` without evidence. */
-export function medianRank(counts: readonly number[], none: number): number {
+export function medianRank(counts: ArrayLike<number>, none: number): number {
   let total = 0;
-  for (const n of counts) total += n;
+  for (let r = 0; r < counts.length; r++) total += counts[r]!;
   if (total === 0) return none;
   const position = (total - 1) >> 1;
   let seen = 0;
@@ -25,9 +25,21 @@ export function medianRank(counts: readonly number[], none: number): number {
  * concerning result. A fired critical criterion is a floor.
  */
 export function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[]): { rank: number; deciding: number[] } {
-  // Counting by rank instead of sorting the evidence: a framework has a handful of categories.
-  const counts: number[] = [];
-  for (let r = 0; r < fw.categories.length; r++) counts.push(0);
+  const decides = new Uint8Array(fw.inDefinitionOrder.length);
+  const rank = bestFitMarking(fw, firedList, new Int32Array(fw.categories.length), decides);
+  const deciding: number[] = [];
+  for (const c of firedList) if (decides[c.index] === 1) deciding.push(c.index);
+  return { rank, deciding };
+}
+
+/**
+ * `bestFit` without allocating, for `categorise`: returns the rank and sets `decides[i]` to 1 for each
+ * criterion that decided it; `counts` is scratch, a count per rank.
+ */
+export function bestFitMarking(fw: CompiledFramework, firedList: readonly CompiledCriterion[], counts: Int32Array, decides: Uint8Array): number {
+  // Counting by rank instead of sorting the evidence: a framework has a handful of categories. A loop
+  // rather than `fill`, a call into the runtime that cost as much as the rest of best fit.
+  for (let r = 0; r < counts.length; r++) counts[r] = 0;
   let floor = -1;
   for (const c of firedList) {
     const r = c.indicatesRank;
@@ -39,7 +51,6 @@ export function bestFit(fw: CompiledFramework, firedList: readonly CompiledCrite
   const lifted = floor > rank;
   if (lifted) rank = floor;
   // The evidence for the category decided it (only the critical evidence, where that lifted it).
-  const deciding: number[] = [];
-  for (const c of firedList) if (c.indicatesRank === rank && (!lifted || c.critical)) deciding.push(c.index);
-  return { rank, deciding };
+  for (const c of firedList) if (c.indicatesRank === rank && (!lifted || c.critical)) decides[c.index] = 1;
+  return rank;
 }

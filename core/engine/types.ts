@@ -102,11 +102,20 @@ export interface CompiledCategory {
   readonly variants: readonly { readonly id: string; readonly label: string; readonly node: number; readonly when: Evaluator; readonly shown: { readonly id: string; readonly label: string } }[];
   /** The reason given when nothing more concerning applies (only the default category uses it). */
   readonly defaultReason: Reason;
+  /** Copied from `def`, as a criterion's are: every result reads them. */
+  readonly id: string;
+  readonly label: string;
+  readonly colour: string;
+  readonly textColour: string;
 }
 
 /** A checked framework, ready to evaluate. */
 export interface CompiledFramework {
   readonly definition: FrameworkDefinition;
+  /** Copied from `definition`: definitions are literals of many shapes, and every result reads these. */
+  readonly id: string;
+  readonly version: string;
+  readonly firstMatch: boolean;
   /** Built in, or a file (for the run's provenance). */
   readonly origin: FrameworkOrigin;
   /** Every condition of the framework, as nodes (program.ts). */
@@ -127,8 +136,17 @@ export interface CompiledFramework {
   readonly slotNumbers: readonly number[];
   /** The fact of each slot. */
   readonly slotFacts: readonly FactKey[];
+  /** Each fact number's slot, -1 where the framework does not read it (for `readSlots`). */
+  readonly slotOfFact: Int32Array;
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
-  readonly scratch: { readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Truth[]; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] }; readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array };
+  readonly scratch: {
+    readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Uint8Array; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] };
+    /** By criterion: 1 where a fired criterion decided the category (zero again when `categorise` returns). */
+    readonly decides: Uint8Array;
+    /** By rank: the evidence best fit counts. */
+    readonly counts: Int32Array;
+    readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array;
+  };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;
 }
