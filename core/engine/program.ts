@@ -45,6 +45,12 @@ const AT_LEAST = 16;
  * `b`'s. One node for two and their junction: Southwark writes 21 of its conditions so.
  */
 const GUARD = 17;
+/**
+ * Not a node but a step of `evaluateAll`: the equalities of one fact with texts (Southwark's twelve areas
+ * are each compared with A, B, C and D), the fact read once for all of them. In `code`, a group is a
+ * header (how many, the slot) and then its equalities as any other step.
+ */
+const EQ_TEXT = 18;
 
 // The outcome bits (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
 // imported binding is a getter call.
@@ -88,9 +94,10 @@ export interface Program {
   /**
    * The schedule as `code`, four numbers per node in order: the node, `a`, `b` and `c`, where a NOT's `a`
    * is where its part's outcome is, and a comparison's `c` its outcome on a blank as bits (unknown, but a
-   * guard's `b` and `c` are its comparison's operand and its own outcome on a blank); and its runs of one
-   * kind as (kind, first index into `code`, end) triples. One array rather than four: `evaluateAll` reads
-   * each node's numbers together.
+   * guard's `b` and `c` are its comparison's operand and its own outcome on a blank), each group of
+   * equalities with texts after a header (how many, the slot, 0, 0); and its runs of one kind as (kind,
+   * first index into `code`, end) triples. One array rather than four: `evaluateAll` reads each node's
+   * numbers together.
    */
   steps: { readonly runs: Int32Array; readonly code: Int32Array };
   /**
@@ -199,22 +206,45 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
     return l;
   };
   for (const n of [...rootOf, ...entries]) levelOf(p.outcomeAt[n]!);
-  // What `evaluateAll` does for each node: a guard, its comparison's kind and operand.
-  const stepKind = (n: number): number => (p.kind[n] === GUARD ? p.kind[p.b[n]!]! : p.kind[n]!);
-  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || stepKind(x) - stepKind(y) || x - y);
-  // Consecutive nodes of one kind, as (kind, first position, end) triples.
-  const runs: number[] = [];
-  p.schedule.forEach((n, q) => {
-    if (q > 0 && runs[runs.length - 3] === stepKind(n)) runs[runs.length - 1] = q + 1;
-    else runs.push(stepKind(n), q, q + 1);
-  });
+  // What `evaluateAll` does for each node: a guard, its comparison's kind and operand; an equality with
+  // a text (not a parameter), one of its fact's group.
+  const compared = (n: number): number => (p.kind[n] === GUARD ? p.b[n]! : n);
+  const stepKind = (n: number): number => {
+    const kind = p.kind[compared(n)]!;
+    const source = p.sources[p.b[compared(n)]!];
+    return kind === EQ && source?.param === null && typeof source.value === 'string' ? EQ_TEXT : kind;
+  };
+  // By level and kind, and a group's equalities together, by their fact's slot.
+  const slotOf = (n: number): number => (stepKind(n) === EQ_TEXT ? p.a[n]! : 0);
+  p.schedule = [...level.keys()].sort((x, y) => level.get(x)! - level.get(y)! || stepKind(x) - stepKind(y) || slotOf(x) - slotOf(y) || x - y);
   const stepOf = (n: number): number[] => {
     const kind = p.kind[n]!;
     if (kind === GUARD) return [n, p.a[n]!, p.b[p.b[n]!]!, p.c[n] === 1 ? T : F];
     if (kind === NOT) return [n, p.outcomeAt[p.a[n]!]!, 0, 0];
     return [n, p.a[n]!, p.b[n]!, kind < CRITERION ? U : p.c[n]!];
   };
-  p.steps = { runs: Int32Array.from(runs, (x, i) => (i % 3 === 0 ? x : x * 4)), code: Int32Array.from(p.schedule.flatMap(stepOf)) };
+  // Consecutive steps of one kind, as (kind, first position in `code`, end) triples.
+  const runs: number[] = [];
+  const code: number[] = [];
+  let header = -1;
+  for (const n of p.schedule) {
+    const kind = stepKind(n);
+    if (runs.length === 0 || runs[runs.length - 3] !== kind) {
+      runs.push(kind, code.length, code.length);
+      header = -1;
+    }
+    const step = stepOf(n);
+    if (kind === EQ_TEXT) {
+      if (header < 0 || code[header + 1] !== step[1]) {
+        header = code.length;
+        code.push(0, step[1]!, 0, 0);
+      }
+      code[header]!++;
+    }
+    code.push(...step);
+    runs[runs.length - 1] = code.length;
+  }
+  p.steps = { runs: Int32Array.from(runs), code: Int32Array.from(code) };
 }
 
 /**
@@ -266,6 +296,16 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
           if (x === undefined) out[code[q]!] = code[q + 3]!;
           else if (typeof w === 'string') out[code[q]!] = x === w ? yes : no;
           else out[code[q]!] = x === w ? yes : no;
+        }
+        break;
+      case EQ_TEXT:
+        // Group by group: the fact once, then each of its equalities. The `===` meets only texts.
+        for (let q = from; q < to; ) {
+          const x = v[code[q + 1]!];
+          const end = q + 4 + 4 * code[q]!;
+          q += 4;
+          if (x === undefined) for (; q < end; q += 4) out[code[q]!] = code[q + 3]!;
+          else for (; q < end; q += 4) out[code[q]!] = x === k[code[q + 2]!] ? yes : no;
         }
         break;
       case NE:

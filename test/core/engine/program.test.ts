@@ -179,6 +179,33 @@ describe('the program', () => {
     expect(nodes).toBeGreaterThan(20_000);
   });
 
+  it('reads a fact once for its equalities with texts, and gives each its own outcome', () => {
+    // Three equalities on one fact, two of them guarded ("given and", "blank or"), and one on another fact
+    // between them: `evaluateAll` takes the trend's five as one group (one header in the schedule's code).
+    const trend = (value: string) => ({ fact: 'attainmentTrend', op: 'eq', value }) as const;
+    const conditions: Condition[] = [
+      trend('improving'), trend('stable'), { fact: 'ofstedBand', op: 'eq', value: 'good-or-better' }, trend('declining'),
+      { all: [{ fact: 'attainmentTrend', op: 'present' }, trend('stable')] },
+      { any: [{ fact: 'attainmentTrend', op: 'absent' }, trend('declining')] },
+    ];
+    const def = generated(7);
+    const criteria = conditions.map((when, i) => ({ id: `c${i}`, label: `Criterion ${i}`, when, citation: cite(`S${i}`) }));
+    const fw = compileFramework({ ...def, criteria, categories: [def.categories[0]!, { ...def.categories[1]!, when: { criterion: 'c5' } }] });
+    const p = fw.program;
+    // Two groups (the trend's and the band's): the code holds the 6 steps and a header each.
+    expect(p.steps.code.length).toBe((6 + 2) * 4);
+    const k = operandsFor(p, fw.defaults);
+    for (const value of [...TRENDS, undefined]) {
+      const facts: Facts = { ...school(seededRandom(3)), attainmentTrend: value };
+      const v = fw.slotNumbers.map((i) => factAt(facts, i));
+      const out = new Uint8Array(p.kind.length);
+      evaluateAll(p, v, k, out);
+      const got = p.criterionOutcomeAt.map((at) => truth(out[at]!));
+      const is = (x: string) => (value === undefined ? undefined : value === x);
+      expect(got, String(value)).toEqual([is('improving'), is('stable'), true, is('declining'), value === undefined ? false : value === 'stable', value === undefined ? true : value === 'declining']);
+    }
+  });
+
   it('evaluates a condition written twice once: one node', () => {
     const given = { fact: 'monthsInPost', op: 'gte', value: 24 } as const;
     const def = generated(5);
