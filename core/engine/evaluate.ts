@@ -54,14 +54,15 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const at = program.outcomeAt;
   const rootOf = program.criterionOutcomeAt;
   const all = fw.inDefinitionOrder;
-  // The criteria that fired, in definition order: reasons and best fit then walk a handful, not every
-  // criterion. Each outcome as `true`, `false` or `undefined` (`fired`) only where something reads them:
-  // the trace and the worst case.
-  const firedList: CompiledCriterion[] = [];
+  // The criteria that fired, in definition order, as the first `count` indices of a scratch array (not a
+  // list made per school): reasons and best fit then walk a handful, not every criterion. Each outcome as
+  // `true`, `false` or `undefined` (`fired`) only where something reads them: the trace and the worst case.
+  const firedAt = fw.scratch.firedAt;
+  let count = 0;
   const outcomes = options.trace === true || !!options.unknowns;
   for (let i = 0; i < rootOf.length; i++) {
     const t = out[rootOf[i]!];
-    if (t === yes) firedList.push(all[i]!);
+    if (t === yes) firedAt[count++] = i;
     if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
   }
 
@@ -79,8 +80,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     const cat = fw.categories[rank]!;
     if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
     // The default category has no rule: what decided it is the fired criteria that indicate it.
-    else for (const c of firedList) if (c.indicatesRank === rank) decides[c.index] = 1;
-  } else rank = hot.bestFitMarking(fw, firedList, fw.scratch.counts, decides);
+    else for (let j = 0; j < count; j++) if (all[firedAt[j]!]!.indicatesRank === rank) decides[firedAt[j]!] = 1;
+  } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, decides);
 
   const computed = fw.categories[rank]!;
   // Most schools have no override, so no warnings: the list is made only for one.
@@ -104,16 +105,24 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // built only when a shell reads it (RISKCATEGORY never does). A list is made only when it has one.
   let reasons: Reason[] | null = null;
   let notes: Reason[] | null = null;
-  if (firedList.length > 0) {
+  if (count > 0) {
     const school: Evaluation = { facts, params, again: null };
     const Fired = hot.FiredReason;
-    for (const c of firedList) {
-      const reason = new Fired(c, school);
-      if (decides[c.index] === 1) {
-        (reasons ??= []).push(reason);
-        decides[c.index] = 0; // zero again for the next school
-      } else (notes ??= []).push(reason);
+    // Each list made at its length: a list grown by `push` takes room for 17 on the first.
+    let deciding = 0;
+    for (let j = 0; j < count; j++) deciding += decides[firedAt[j]!]!;
+    const r: Reason[] | null = deciding > 0 ? new Array<Reason>(deciding) : null;
+    const n: Reason[] | null = count > deciding ? new Array<Reason>(count - deciding) : null;
+    for (let j = 0, ri = 0, ni = 0; j < count; j++) {
+      const i = firedAt[j]!;
+      const reason = new Fired(all[i]!, school);
+      if (decides[i] === 1) {
+        r![ri++] = reason;
+        decides[i] = 0; // zero again for the next school
+      } else n![ni++] = reason;
     }
+    reasons = r;
+    notes = n;
   }
   if (reasons === null && rank === fw.defaultRank) reasons = [computed.defaultReason];
 
@@ -134,8 +143,15 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedList, rank, options.unknowns) : null,
+    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedListOf(all, firedAt, count), rank, options.unknowns) : null,
   };
+}
+
+/** The fired criteria as a list, for the worst case (worked out only for schools with blank cells). */
+function firedListOf(all: readonly CompiledCriterion[], firedAt: Int32Array, count: number): CompiledCriterion[] {
+  const list: CompiledCriterion[] = [];
+  for (let j = 0; j < count; j++) list.push(all[firedAt[j]!]!);
+  return list;
 }
 
 function additionalFor(fw: CompiledFramework, nodes: Uint8Array, at: readonly number[]): Categorisation['additional'] {

@@ -26,22 +26,25 @@ export function medianRank(counts: ArrayLike<number>, none: number): number {
  */
 export function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[]): { rank: number; deciding: number[] } {
   const decides = new Uint8Array(fw.inDefinitionOrder.length);
-  const rank = bestFitMarking(fw, firedList, new Int32Array(fw.categories.length), decides);
+  const rank = bestFitMarking(fw, Int32Array.from(firedList, (c) => c.index), firedList.length, new Int32Array(fw.categories.length), decides);
   const deciding: number[] = [];
   for (const c of firedList) if (decides[c.index] === 1) deciding.push(c.index);
   return { rank, deciding };
 }
 
 /**
- * `bestFit` without allocating, for `categorise`: returns the rank and sets `decides[i]` to 1 for each
- * criterion that decided it; `counts` is scratch, a count per rank.
+ * `bestFit` without allocating, for `categorise`: the fired criteria are the first `fired` indices of
+ * `firedAt`; returns the rank and sets `decides[i]` to 1 for each criterion that decided it; `counts` is
+ * scratch, a count per rank.
  */
-export function bestFitMarking(fw: CompiledFramework, firedList: readonly CompiledCriterion[], counts: Int32Array, decides: Uint8Array): number {
+export function bestFitMarking(fw: CompiledFramework, firedAt: Int32Array, fired: number, counts: Int32Array, decides: Uint8Array): number {
+  const all = fw.inDefinitionOrder;
   // Counting by rank instead of sorting the evidence: a framework has a handful of categories. A loop
   // rather than `fill`, a call into the runtime that cost as much as the rest of best fit.
   for (let r = 0; r < counts.length; r++) counts[r] = 0;
   let floor = -1;
-  for (const c of firedList) {
+  for (let j = 0; j < fired; j++) {
+    const c = all[firedAt[j]!]!;
     const r = c.indicatesRank;
     if (r < 0) continue;
     counts[r]!++;
@@ -51,6 +54,9 @@ export function bestFitMarking(fw: CompiledFramework, firedList: readonly Compil
   const lifted = floor > rank;
   if (lifted) rank = floor;
   // The evidence for the category decided it (only the critical evidence, where that lifted it).
-  for (const c of firedList) if (c.indicatesRank === rank && (!lifted || c.critical)) decides[c.index] = 1;
+  for (let j = 0; j < fired; j++) {
+    const c = all[firedAt[j]!]!;
+    if (c.indicatesRank === rank && (!lifted || c.critical)) decides[c.index] = 1;
+  }
   return rank;
 }

@@ -141,6 +141,8 @@ export interface CompiledFramework {
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
   readonly scratch: {
     readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Uint8Array; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] };
+    /** The indices of the criteria that fired, in definition order, from 0 (`categorise` counts them). */
+    readonly firedAt: Int32Array;
     /** By criterion: 1 where a fired criterion decided the category (zero again when `categorise` returns). */
     readonly decides: Uint8Array;
     /** By rank: the evidence best fit counts. */
