@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { toExcelSerial } from '../core/dates';
 import { deriveFacts } from '../core/deriveFacts';
-import { categorise } from '../core/engine';
+import { categorise } from '../core/engine/evaluate';
 import type { Facts } from '../core/facts';
 import { allFrameworks } from '../core/frameworks';
 import { readRegister } from '../core/record';
