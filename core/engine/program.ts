@@ -51,6 +51,9 @@ const GUARD = 17;
  * header (how many, the slot) and then its equalities as any other step.
  */
 const EQ_TEXT = 18;
+/** Steps too: `all` and `any` of two parts, which read their parts' outcomes from `code` itself. */
+const ALL_OF_TWO = 19;
+const ANY_OF_TWO = 20;
 
 // The outcome bits (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
 // imported binding is a getter call.
@@ -212,7 +215,10 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
   const stepKind = (n: number): number => {
     const kind = p.kind[compared(n)]!;
     const source = p.sources[p.b[compared(n)]!];
-    return kind === EQ && source?.param === null && typeof source.value === 'string' ? EQ_TEXT : kind;
+    if (kind === EQ && source?.param === null && typeof source.value === 'string') return EQ_TEXT;
+    // Most junctions have two parts (Herefordshire 22 of 33, Southwark 7 of 15): no loop for them.
+    if ((kind === ALL || kind === ANY) && p.b[n] === 2) return kind === ALL ? ALL_OF_TWO : ANY_OF_TWO;
+    return kind;
   };
   // By level and kind, and a group's equalities together, by their fact's slot.
   const slotOf = (n: number): number => (stepKind(n) === EQ_TEXT ? p.a[n]! : 0);
@@ -221,6 +227,7 @@ export function finishProgram(p: Program, rootOf: readonly number[], entries: re
     const kind = p.kind[n]!;
     if (kind === GUARD) return [n, p.a[n]!, p.b[p.b[n]!]!, p.c[n] === 1 ? T : F];
     if (kind === NOT) return [n, p.outcomeAt[p.a[n]!]!, 0, 0];
+    if (stepKind(n) === ALL_OF_TWO || stepKind(n) === ANY_OF_TWO) return [n, p.parts[p.a[n]!]!, p.parts[p.a[n]! + 1]!, 0];
     return [n, p.a[n]!, p.b[n]!, kind < CRITERION ? U : p.c[n]!];
   };
   // Consecutive steps of one kind, as (kind, first position in `code`, end) triples.
@@ -366,6 +373,17 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         for (let q = from; q < to; q += 4) {
           let seen = 0;
           for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) seen |= out[parts[i]!]!;
+          out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
+        }
+        break;
+      }
+      case ALL_OF_TWO:
+      case ANY_OF_TWO: {
+        // As `all` and `any` above, the two parts' outcomes at `code[q + 1]` and `code[q + 2]`.
+        const decisive = runs[r] === ANY_OF_TWO ? yes : no;
+        const otherwise = decisive ^ (yes | no);
+        for (let q = from; q < to; q += 4) {
+          const seen = out[code[q + 1]!]! | out[code[q + 2]!]!;
           out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
         }
         break;

@@ -206,6 +206,23 @@ describe('the program', () => {
     }
   });
 
+  it('gives `all` and `any` of two parts (a step of their own) the three-valued table, on every pair of outcomes', () => {
+    const short = { fact: 'monthsInPost', op: 'lt', value: 12 } as const;
+    const falling = { fact: 'fallingRoll', op: 'isTrue' } as const;
+    const def = generated(9);
+    const criteria = [{ all: [short, falling] }, { any: [short, falling] }].map((when, i) => ({ id: `c${i}`, label: `Criterion ${i}`, when, citation: cite(`S${i}`) }));
+    const fw = compileFramework({ ...def, criteria, categories: [def.categories[0]!, { ...def.categories[1]!, when: { criterion: 'c1' } }] });
+    const and = (x: Truth, y: Truth) => (x === false || y === false ? false : x === undefined || y === undefined ? undefined : true);
+    const or = (x: Truth, y: Truth) => (x === true || y === true ? true : x === undefined || y === undefined ? undefined : false);
+    for (const [months, isShort] of [[6, true], [30, false], [undefined, undefined]] as const) {
+      for (const isFalling of [true, false, undefined]) {
+        const facts: Facts = { ...school(seededRandom(5)), monthsInPost: months, fallingRoll: isFalling };
+        const got = categorise(fw, facts, { trace: true }).trace.map((t) => OUTCOME[t.outcome]);
+        expect(got, `${months} ${isFalling}`).toEqual([and(isShort, isFalling), or(isShort, isFalling)]);
+      }
+    }
+  });
+
   it('evaluates a condition written twice once: one node', () => {
     const given = { fact: 'monthsInPost', op: 'gte', value: 24 } as const;
     const def = generated(5);
