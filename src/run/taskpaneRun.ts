@@ -18,7 +18,7 @@ import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
-import { CancelledError, parseAddress, valuesAsSeen, type CellAddress, type HeadWriter, type PaneSettings, type RegisterRegion, type ResultBlock, type RunWrite, type WorkbookPort, type WriteControl, type WriteReport } from '../workbook/port';
+import { CancelledError, parseAddress, valuesAsSeen, type CellAddress, type HeadWriter, type PaneSettings, type RegisterRegion, type ResultBlock, type RunWrite, type WorkbookPort, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { buildPack, packHeading, schoolProfile, type Pack } from './pack';
 import { profilesLayout, runLogPrint, summaryLayout, type SheetLayout } from './packSheets';
@@ -171,15 +171,6 @@ function olderLogOfOurs(log: RegisterRegion['runLog']): boolean {
   return head.length > 0 && head.length < RUN_LOG_HEADERS.length && head.every((h, i) => h === RUN_LOG_HEADERS[i]);
 }
 
-/** Plans and writes a run through the port, with the parameters the workbook sets (`settings`). */
-export async function categoriseOnPort(port: WorkbookPort, region: RegisterRegion, framework: CompiledFramework, asOf: CalendarDate, options: WriteControl & { overrides?: MappingOverrides; ranAt?: Date; runId?: string; settings?: RunSettings } = {}): Promise<{ plan: RunPlan; pack: Pack; report: WriteReport }> {
-  const plan = planRegion(region, framework, asOf, options.overrides, options.settings);
-  const ranAt = options.ranAt ?? new Date();
-  const pack = packOfRun(region, plan, framework, asOf, ranAt, options.settings);
-  const report = await port.writeRun(runWrite(region, plan, framework, asOf, ranAt, options.runId, options.settings, pack), options);
-  return { plan, pack, report };
-}
-
 /** The phases of a run from the pane, in order. */
 export type RunPhase = 'reading' | 'categorising' | 'writing';
 
@@ -286,7 +277,7 @@ export async function runOnPort(
   const runId = options.runId ?? newRunId();
   let early: { block: ResultBlock; rows: number } | null = null;
   const stopped = (status: 'cancelled' | 'failed', phase: RunPhase, rest: Partial<PaneRun> = {}): PaneRun =>
-    ({ region: null, plan: null, pack: null, write: null, report: null, status, phase, ...(early && early.rows > 0 ? { early } : {}), ...rest });
+    ({ region: null, plan: null, pack: null, write: null, report: null, status, phase, ...(early ? { early } : {}), ...rest });
   // The block of the first rows read, when their place is settled (`null` otherwise): their results ride on the last read.
   const settledHead = async (head: RegisterRegion): Promise<ResultBlock | null> => {
     const overrides = options.overrides?.(head);
@@ -306,7 +297,9 @@ export async function runOnPort(
   let headBlock: ResultBlock | null = null;
   const headWriter: HeadWriter = {
     block: async (head) => (headBlock = await settledHead(head)),
-    written: (rows) => (early = { block: headBlock!, rows }),
+    written: (rows) => {
+      if (rows > 0) early = { block: headBlock!, rows };
+    },
   };
   onProgress?.({ phase: 'reading', done: 0, total: 0 });
   let region: RegisterRegion;
@@ -347,7 +340,7 @@ export async function runOnPort(
   // Set by the read's callback, which the compiler does not follow.
   const ridden = early as { block: ResultBlock; rows: number } | null;
   // Rows written along the read went where placement over the first rows put them; the whole register must agree.
-  if (ridden && ridden.rows > 0 && !samePlace(ridden.block, write.block)) {
+  if (ridden && !samePlace(ridden.block, write.block)) {
     return stopped('failed', 'writing', { region, plan, pack, write, error: new Error(`The results of the first ${ridden.rows} rows were written to columns ${ridden.block.columns.join(', ')} before the whole register was read, and the whole register places them elsewhere: run again to write every row in one place.`) });
   }
   // The rows that rode hold what the whole register's plan gives them (a row's results depend on it and the rows
@@ -359,7 +352,7 @@ export async function runOnPort(
     written,
     onProgress: (rows, totalRows, step) => onProgress?.({ phase: 'writing', done: step.syncsDone, total: step.syncsTotal, rows: { done: rows, total: totalRows }, sheet: step.sheet }),
   });
-  return { status: report.status, phase: 'writing', region, plan, pack, write, report, ...(ridden && ridden.rows > 0 ? { early: ridden } : {}) };
+  return { status: report.status, phase: 'writing', region, plan, pack, write, report, ...(ridden ? { early: ridden } : {}) };
 }
 
 /** One school's profile page, as the pack lays profiles out; `layout` is null when the school has no category (its problems say why). */

@@ -13,7 +13,7 @@ import { installCustomFunctionsDouble } from '../support/customFunctionsDouble';
 import type { ResultRow } from '../../src/run/resultsJson';
 import { readResultRows } from '../support/resultsFile';
 import { SETTINGS_KEY, workbookRunSettings } from '../../src/run/authoritySettings';
-import { categoriseOnPort } from '../../src/run/taskpaneRun';
+import { categoriseOnPort } from '../support/wholeRun';
 import { shownCell } from '../../src/workbook/cell';
 import { createOfficePort } from '../../src/workbook/office';
 import { ExcelDouble } from '../support/excelDouble';

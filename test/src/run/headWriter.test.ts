@@ -13,7 +13,8 @@ import { allFrameworks, frameworkById } from '../../../core/frameworks';
 import { placementSettled, RESULT_HEADERS, runLayout } from '../../../src/run/registerRun';
 import { isBlankValue, placeResults, RESULT_IDS } from '../../../src/run/resultPlacement';
 import { runOnPort } from '../../../src/run/taskpaneRun';
-import type { Cell } from '../../../src/workbook/cell';
+import { shownCell, type Cell } from '../../../src/workbook/cell';
+import { readSheetGrid } from '../../../src/workbook/readFile';
 import { createOfficePort } from '../../../src/workbook/office';
 import type { WorkbookPort } from '../../../src/workbook/port';
 import { runNotice } from '../../../taskpane/runNotice';
@@ -77,6 +78,28 @@ describe('the first rows\' results ride on the last read when their place is set
       return double.syncs;
     };
     expect(await count(true)).toBe((await count(false)) - 1);
+  }, 120_000);
+});
+
+describe('registers saved by other programs', () => {
+  // The sample register (ours), and the registers LibreOffice and openpyxl saved: their cells as Office.js gives them.
+  it.each([['examples/sample-register.xlsx'], ['test/fixtures/producers/libreoffice-register.xlsx'], ['test/fixtures/producers/openpyxl-register.xlsx']])('%s, read in 4 kB chunks: rows ride, and every framework leaves the workbook a run without them leaves', async (file) => {
+    const grid = (await readSheetGrid(file)).values.map((r) => r.map(shownCell));
+    for (const fw of allFrameworks()) {
+      const on = (ride: boolean) => {
+        const double = new ExcelDouble();
+        double.addSheet('Register', grid);
+        const port = createOfficePort({ run: double.run, settings: double.settings, readBudgetBytes: 4_000 });
+        return { double, port: ride ? port : withoutRiding(port) };
+      };
+      const riding = on(true);
+      const run = await runOnPort(riding.port, fw, ASOF, { ranAt: RAN_AT, runId: 'run', pause: immediately });
+      expect(run.status, fw.definition.id).toBe('done');
+      expect(run.early?.rows, `${file} ${fw.definition.id}`).toBeGreaterThan(0);
+      const plain = on(false);
+      await runOnPort(plain.port, fw, ASOF, { ranAt: RAN_AT, runId: 'run', pause: immediately });
+      expect(workbook(riding.double), `${file} ${fw.definition.id}`).toEqual(workbook(plain.double));
+    }
   }, 120_000);
 });
 
