@@ -152,7 +152,8 @@ async function spillFigure(header: string[], rows: (string | number | boolean)[]
       // Kept: the call on the register as it was. Then Excel passes the whole range again, new arrays and new texts, with one cell changed.
       riskCategory(id, [header], rows, asOf);
       const edited = JSON.parse(JSON.stringify(rows)) as typeof rows;
-      const row = edited[(k + 1) * 997]!;
+      // A different school each repetition, spread over the register (any size of BENCH_ROWS).
+      const row = edited[Math.floor(((k + 1) * rows.length) / (REPS + 1))]!;
       row[attendance] = typeof row[attendance] === 'number' ? (row[attendance] as number) - 1 : 90;
       const ms = timeMs(() => {
         out = riskCategory(id, [header], edited, asOf);

@@ -13,7 +13,7 @@
  * score and the count of concern flags, which criteria compare with thresholds, get the range their
  * blanks could take them to, worked out by filling the blanks with the best and the worst values.
  */
-import { factAt, FACT_KEYS } from './factShape';
+import { factAt, factNumber } from './factShape';
 import { CONCERN_FIELDS, RISK_LEVELS, type FactKey, type Facts, type RiskLevel } from './facts';
 import { FIELD_KEYS, FIELDS, type FieldKey, type Phase, type SchoolRecord } from './fields';
 import type { CalendarDate } from './dates';
@@ -104,7 +104,6 @@ export function blankIsMissing(field: FieldKey, record: SchoolRecord): boolean {
   return reading.missingForPhases !== undefined && (record.phase === undefined || reading.missingForPhases.includes(record.phase));
 }
 
-const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
 
 /**
  * `record[field] === undefined && blankIsMissing(field, record)`, worked out once per field: the fields it
@@ -112,11 +111,11 @@ const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) =>
  */
 function missingTest(field: FieldKey): (record: SchoolRecord) => boolean {
   const at = factAt;
-  const own = FACT_NUMBER.get(field)!;
+  const own = factNumber(field);
   const reading = BLANK_READINGS[field];
   if (!reading) return (r) => at(r as unknown as Facts, own) === undefined;
-  const whenGiven = (reading.missingWhenGiven ?? []).map((f) => FACT_NUMBER.get(f)!);
-  const unlessGiven = reading.missingUnlessGiven?.map((f) => FACT_NUMBER.get(f)!);
+  const whenGiven = (reading.missingWhenGiven ?? []).map(factNumber);
+  const unlessGiven = reading.missingUnlessGiven?.map(factNumber);
   const phases = reading.missingForPhases;
   return (record) => {
     const r = record as unknown as Facts;

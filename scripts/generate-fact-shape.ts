@@ -70,6 +70,15 @@ export const FACT_KEYS = [
 ${keys.map((k) => `  '${k}',`).join('\n')}
 ] as const;
 
+const FACT_NUMBERS: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
+
+/** A fact's number for \`factAt\` (its place in \`FACT_KEYS\`); throws for a name that is not a fact, never a silent blank. */
+export function factNumber(key: string): number {
+  const n = FACT_NUMBERS.get(key);
+  if (n === undefined) throw new RangeError(\`no fact named \${key}\`);
+  return n;
+}
+
 /** The value of fact number \`i\` (\`FACT_KEYS[i]\`), read by name. */
 export function factAt(f: Facts, i: number): unknown {
   switch (i) {

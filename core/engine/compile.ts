@@ -11,7 +11,7 @@
  * The explainers (explain.ts) and the worst case's possibility evaluators (worstCase.ts) are compiled
  * beside the evaluators, reusing them.
  */
-import { factAt, FACT_KEYS } from '../factShape';
+import { factAt, FACT_KEYS, factNumber } from '../factShape';
 import { DERIVED_FACT_SOURCES, factLabel, type FactKey } from '../facts';
 import { FIELDS, normaliseKey, type FieldKey } from '../fields';
 import { FrameworkDefinitionError, type Condition, type FrameworkDefinition, type FrameworkOrigin } from '../framework';
@@ -22,7 +22,6 @@ import { addComparison, addCriterion, addJunction, addNot, finishProgram, newPro
 import { ANY, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type Truth } from './types';
 import { compilePossibilities } from './worstCase';
 
-const FACT_NUMBER: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((k, i) => [k, i]));
 
 /** Checks a framework definition and compiles it. Throws `FrameworkDefinitionError`, naming every problem, when it is malformed. */
 export function compileFramework(def: FrameworkDefinition, origin: FrameworkOrigin = { kind: 'built-in' }): CompiledFramework {
@@ -120,7 +119,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   const entries = [...categories.flatMap((c) => [c.whenNode, ...c.variants.map((x) => x.node)]), ...additional.map((a) => a.node)].filter((n) => n >= 0);
   finishProgram(program, criteria.map((c) => c.node), entries);
 
-  const slotNumbers = slots.map((k) => FACT_NUMBER.get(k)!);
+  const slotNumbers = slots.map(factNumber);
   const slotOfFact = new Int32Array(FACT_KEYS.length).fill(-1);
   slotNumbers.forEach((n, slot) => (slotOfFact[n] = slot));
   explainFor = compileExplainers(def, criterionIndex, evaluatorOf, (school) => {

@@ -66,7 +66,10 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
   }
 
-  // The category, and in `decides` the fired criteria that decided it.
+  // The category, and in `decides` the fired criteria that decided it. Only a fired criterion is marked
+  // or read, so clearing this school's fired criteria first is enough: a school stopped by an exception
+  // after marking (a facts object that throws) leaves nothing for the next.
+  for (let j = 0; j < count; j++) decides[firedAt[j]!] = 0;
   let rank: number;
   if (fw.firstMatch) {
     rank = fw.defaultRank;
@@ -116,10 +119,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     for (let j = 0, ri = 0, ni = 0; j < count; j++) {
       const i = firedAt[j]!;
       const reason = new Fired(all[i]!, school);
-      if (decides[i] === 1) {
-        r![ri++] = reason;
-        decides[i] = 0; // zero again for the next school
-      } else n![ni++] = reason;
+      if (decides[i] === 1) r![ri++] = reason;
+      else n![ni++] = reason;
     }
     reasons = r;
     notes = n;
@@ -140,7 +141,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     additional: additionalFor(fw, out, at),
     reasons: reasons ?? none,
     notes: notes ?? none,
-    trace: options.trace ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
+    trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
     worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedListOf(all, firedAt, count), rank, options.unknowns) : null,

@@ -93,6 +93,8 @@ export function decidingCriteria(criteria: readonly CompiledCriterion[], roots: 
   // Depth first, with a stack rather than a closure: it runs per school. The stack is shared (evaluation
   // is synchronous, and it is empty again on return).
   const stack = STACK;
+  // Empty on every normal return; emptied here too, so a walk stopped by an exception leaves nothing behind.
+  stack.length = 0;
   for (let k = roots.length - 1; k >= 0; k--) stack.push(roots[k]!);
   while (stack.length > 0) {
     const i = stack.pop()!;

@@ -13,7 +13,7 @@
  * the legal maximum, with the fitted risk-assessment terms) times the chance that it found the school below good.
  */
 import { monthsBetween } from '../dates';
-import { factAt, FACT_KEYS } from '../factShape';
+import { factAt, factNumber } from '../factShape';
 import { CONCERN_FIELDS, type Facts } from '../facts';
 import type { SchoolRecord } from '../fields';
 import type { InspectionRulesId } from './inspectionRules';
@@ -59,7 +59,7 @@ export const JUDGEMENT_WEIGHTS: JudgementWeights = {
   ungradedConcerns: 1,
 };
 
-const CONCERN_NUMBERS = CONCERN_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+const CONCERN_NUMBERS = CONCERN_FIELDS.map(factNumber);
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
 const at = factAt;
 

@@ -7,7 +7,7 @@
 import { mergerOver } from '../mergedDefaults';
 import type { CategoryOfConcern, FieldKey, ReportCardGrade, SchoolRecord } from '../fields';
 import { REPORT_CARD_FIELDS, REPORT_CARD_GRADES } from '../fields';
-import { factAt, FACT_KEYS } from '../factShape';
+import { factAt, factNumber } from '../factShape';
 import type { Facts, OfstedBand } from '../facts';
 
 /** The mapping's parameters (see `REPORT_CARD_MAPPING_PARAMETERS` for each one's meaning and source). */
@@ -76,7 +76,7 @@ export function reportCardMapping(params: Partial<ReportCardMapping> = {}): Repo
 /** `reportCardMapping`, once per parameters object. */
 const mappingOf = mergerOver<ReportCardMapping>(REPORT_CARD_MAPPING_DEFAULTS);
 
-const REPORT_CARD_NUMBERS = REPORT_CARD_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+const REPORT_CARD_NUMBERS = REPORT_CARD_FIELDS.map(factNumber);
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
 const at = factAt;
 

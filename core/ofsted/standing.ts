@@ -4,7 +4,7 @@
  * ungraded inspection keeps it (or says a graded inspection comes next). Mapping tables: docs/ofsted.md.
  */
 import type { CalendarDate } from '../dates';
-import { factAt, FACT_KEYS } from '../factShape';
+import { factAt, factNumber } from '../factShape';
 import type { Facts, OfstedBand, OfstedSource } from '../facts';
 import { KEY_JUDGEMENT_FIELDS, type LegacyGrade, type SchoolRecord } from '../fields';
 import { readReportCard, type ReportCardMapping } from './reportCardMapping';
@@ -60,7 +60,7 @@ export function equivalentOfLegacyGrade(grade: LegacyGrade): EquivalentGrade | u
 
 type Judgement = Pick<OfstedStanding, 'band' | 'equivalentGrade' | 'inCategoryOfConcern'>;
 
-const KEY_JUDGEMENT_NUMBERS = KEY_JUDGEMENT_FIELDS.map((f) => FACT_KEYS.indexOf(f));
+const KEY_JUDGEMENT_NUMBERS = KEY_JUDGEMENT_FIELDS.map(factNumber);
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
 const at = factAt;
 

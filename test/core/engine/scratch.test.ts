@@ -33,6 +33,23 @@ describe('categorise keeps nothing from one school for the next', () => {
   }
 });
 
+describe('a school whose facts throw leaves nothing for the next', () => {
+  for (const fw of allFrameworks()) {
+    it(`${fw.definition.id}: after a school stopped between marking its deciding criteria and listing its reasons, every school gives its own result`, () => {
+      const clean = facts.map((_, i) => resultOf(compileChecked(fw.definition, fw.origin), i));
+      const used = compileChecked(fw.definition, fw.origin);
+      facts.forEach((f, i) => {
+        // The override is read after the category is decided and its criteria marked, before the reasons are listed.
+        const throwing = new Proxy(f, { get: (t, k) => (k === 'categoryOverride' ? (() => { throw new Error('a facts object that throws'); })() : Reflect.get(t, k)) });
+        expect(() => categorise(used, throwing, optionsOf(i))).toThrow('a facts object that throws');
+        // Another school next: marks left by the one that threw would split its reasons and notes wrongly.
+        const next = (i + 7) % facts.length;
+        expect(resultOf(used, next), `school ${next} after school ${i}`).toBe(clean[next]);
+      });
+    });
+  }
+});
+
 describe('readSlots', () => {
   it('copies each fact to its slot, by name, and writes no other slot', () => {
     const distinct = Object.fromEntries(FACT_KEYS.map((k, i) => [k, `value of ${k} (${i})`])) as unknown as Facts;
