@@ -204,6 +204,8 @@ export function* visitRegisterSteps(
   const derive = deriveFactsInPlace;
   const evaluate = categorise;
   const only = options.onlyRows;
+  // Rows out of order, repeated or past the end would be skipped without a word: a caller's mistake, said at once.
+  if (only !== undefined) for (let k = 0; k < only.length; k++) if (!(only[k]! >= 0 && only[k]! < rows.length && (k === 0 || only[k]! > only[k - 1]!))) throw new RangeError(`onlyRows must be ascending data rows below ${rows.length}: ${only[k]} at ${k}`);
   // A repeated URN is found against earlier rows only, so rows after the last one asked for are not read.
   const total = only === undefined ? rows.length : only.length === 0 ? 0 : only[only.length - 1]! + 1;
   let asked = 0;

@@ -2,7 +2,7 @@
  * Best fit: each fired criterion is one piece of evidence for the category it indicates. (First match,
  * the other selection rule, is a loop over the categories in evaluate.ts.)
  */
-import type { CompiledCriterion, CompiledFramework } from './types';
+import type { CompiledFramework } from './types';
 
 /** The median of evidence counted by rank, the more concerning middle of an even count; `none` without evidence. */
 export function medianRank(counts: ArrayLike<number>, none: number): number {
@@ -23,17 +23,8 @@ export function medianRank(counts: ArrayLike<number>, none: number): number {
  * the median of the evidence, the more concerning middle when the count is even (the cautious reading).
  * A median, not a plurality, so that moving one piece of evidence towards concern can never give a less
  * concerning result. A fired critical criterion is a floor.
- */
-export function bestFit(fw: CompiledFramework, firedList: readonly CompiledCriterion[]): { rank: number; deciding: number[] } {
-  const decides = new Uint8Array(fw.inDefinitionOrder.length);
-  const rank = bestFitMarking(fw, Int32Array.from(firedList, (c) => c.index), firedList.length, new Int32Array(fw.categories.length), decides);
-  const deciding: number[] = [];
-  for (const c of firedList) if (decides[c.index] === 1) deciding.push(c.index);
-  return { rank, deciding };
-}
-
-/**
- * `bestFit` without allocating, for `categorise`: the fired criteria are the first `fired` indices of
+ *
+ * Without allocating, for `categorise`: the fired criteria are the first `fired` indices of
  * `firedAt`; returns the rank and sets `decides[i]` to 1 for each criterion that decided it; `counts` is
  * scratch, a count per rank.
  */
