@@ -9,19 +9,20 @@
  *   5 MB as it does requests); a run reads past the first chunk only the columns it needs, and when
  *   that chunk settles where the results go, the first rows' results ride on the last read (its request
  *   is otherwise empty; `HeadWriter`).
- * - writeRun (officeWrite.ts): one sync per chunk of whole rows, each chunk's request planned under 4 MB
- *   (Excel on the web rejects requests above 5 MB), its formats set by range (one date format, a fill
+ * - writeRun (officeWrite.ts): one sync per chunk of whole rows, each chunk's request planned under 4.5 MiB
+ *   (CHUNK_BUDGET_BYTES, counted as the host's message carries it; Excel on the web rejects requests above
+ *   5 MB, and Office.js's own requests measure under 4.8 MB: test/src/workbook/officeJsRequests.test.ts), its formats set by range (one date format, a fill
  *   per category's cells), not by cell; the headers, the table resize, the marker names and
  *   the frozen panes ride on the first chunk (the marker alone, when rows rode on the read); the SIG pack's sheets and the Run log row (officePack.ts)
- *   on the last as far as they fit, the rest in syncs of their own, each under 4 MB. Calculation is
+ *   on the last as far as they fit, the rest in syncs of their own, each under the same budget. Calculation is
  *   suspended for every batch (suspendApiCalculationUntilNextSync).
  * - addProfilePage (officePage.ts): one school's profile at the end of School profiles, in 2 or 3 syncs.
  * - readSheet (officeRead.ts): a sheet's values (the refresh's memory), 2 syncs, one more per 4.5 MB.
- * - writeRefresh (officeRefresh.ts): the changed cells, a sync per 4 MB of them, the first also adding
+ * - writeRefresh (officeRefresh.ts): the changed cells, a sync per budget's worth of them, the first also adding
  *   the columns the register lacks; then the date formats, the Changes sheet and the memory, a sync per
- *   4 MB (one for a county's refresh).
+ *   budget (one for a county's refresh).
  * - writeOwnSheet (officeOwnSheet.ts): a sheet of our own (the Problems sheet), 2 syncs to find it by its
- *   marker, then one per 4 MB of its rows.
+ *   marker, then one per budget's worth of its rows.
  * - API sets newer than the first (HostSupport) are asked of the host once; without one, the port does
  *   without and says so in the report rather than failing.
  * - Text is written as text. `Range.values` treats a string that starts with "=", "+" or "-" as a

@@ -17,7 +17,7 @@ import { headerFooterText, pageScale, PAGE_X_OF_Y } from '../run/packPrint';
 import { lookStyle, type LayoutCell, type LayoutChart, type LayoutPrint, type LookStyle, type SheetLayout } from '../run/packSheets';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { chunkRows, columnLetters, jsonBytes, parseAddress, type RunLogWrite, type RunWrite, type SheetBox } from './port';
+import { chunkRows, columnLetters, requestBytes, parseAddress, type RunLogWrite, type RunWrite, type SheetBox } from './port';
 
 /** Planned size of one command beyond its data: its action and object path in the request's JSON. */
 export const COMMAND_BYTES = 300;
@@ -70,7 +70,9 @@ export async function syncGroup(ctx: Excel.RequestContext, group: readonly PackS
     return null;
   } catch (e) {
     // Office.js rejects with its own error objects: keep their message whatever they are.
-    return e instanceof Error ? e : new Error(typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : String(e));
+    if (e instanceof Error) return e;
+    const { message, code } = (e ?? {}) as { message?: unknown; code?: unknown };
+    return Object.assign(new Error(typeof message === 'string' ? message : String(e)), typeof code === 'string' ? { code } : {});
   }
 }
 
@@ -98,7 +100,7 @@ export function layoutSteps(layout: SheetLayout, place: { at: number; open: 'rep
   const width = Math.max(1, layout.widths.length, ...layout.rows.map((r) => r.length));
   const steps: PackStep[] = [];
   if (place.open !== 'none') steps.push(openStep(layout, place.open === 'replace', support));
-  const rowBytes = layout.rows.map((r) => jsonBytes(r.map((c) => c?.value ?? '')) + 24 * r.length);
+  const rowBytes = layout.rows.map((r) => requestBytes(r.map((c) => c?.value ?? '')) + 24 * r.length);
   // A page break before each block but the first; before the appended page too when it is not the sheet's first.
   const breaks = [...(place.at > 0 ? [0] : []), ...layout.pageBreaks];
   for (const [start, end] of chunkRows(rowBytes, chunkBudget)) {
@@ -112,7 +114,7 @@ export function layoutSteps(layout: SheetLayout, place: { at: number; open: 'rep
 function openStep(layout: SheetLayout, replace: boolean, support: HostSupport): PackStep {
   return {
     sheet: layout.name,
-    bytes: COMMAND_BYTES * (4 + layout.widths.length + 16) + jsonBytes(layout.print),
+    bytes: COMMAND_BYTES * (4 + layout.widths.length + 16) + requestBytes(layout.print),
     queue: (ctx, state) => {
       const old = replace ? state.sheets.get(layout.name) : undefined;
       if (old && !old.isNullObject) old.delete();
@@ -169,10 +171,10 @@ function rowsStep(sheet: string, rows: readonly (readonly (LayoutCell | null)[])
   const lists = named.filter((n) => setsFormat(n.style)).map(({ style, boxes }) => ({ style, lists: addressLists(boxes) }));
   const formats = named.filter((n) => n.style.numberFormat).flatMap(({ style, boxes }) => boxes.map((b) => ({ box: b, format: grid(b, style.numberFormat!) })));
   const props = fills.map((f) => ({ ...f, props: f.looks.map((s) => [cellProperties(s)]) }));
-  const bytes = jsonBytes(values) + COMMAND_BYTES * (3 + breaks.length)
+  const bytes = requestBytes(values) + COMMAND_BYTES * (3 + breaks.length)
     + lists.reduce((n, l) => n + l.lists.reduce((m, a) => m + a.length + COMMAND_BYTES * 6, 0), 0)
-    + formats.reduce((n, f) => n + jsonBytes(f.format) + COMMAND_BYTES, 0)
-    + props.reduce((n, f) => n + jsonBytes(f.props) + COMMAND_BYTES, 0);
+    + formats.reduce((n, f) => n + requestBytes(f.format) + COMMAND_BYTES, 0)
+    + props.reduce((n, f) => n + requestBytes(f.props) + COMMAND_BYTES, 0);
   return {
     sheet,
     bytes,
@@ -285,7 +287,7 @@ function cellProperties(s: LookStyle): Excel.SettableCellProperties {
 function chartStep(sheet: string, chart: LayoutChart, at: number): PackStep {
   const top = Math.min(...chart.series.map((s) => s.name.row)) + at;
   const right = Math.max(...chart.series.map((s) => s.values.right));
-  const bytes = COMMAND_BYTES * (6 + chart.series.length * 4 + (chart.pointColours?.length ?? 0) * 2) + jsonBytes(chart);
+  const bytes = COMMAND_BYTES * (6 + chart.series.length * 4 + (chart.pointColours?.length ?? 0) * 2) + requestBytes(chart);
   return {
     sheet,
     bytes,
@@ -322,7 +324,7 @@ const cellAt = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
 function logStep(log: RunLogWrite, support: HostSupport): PackStep {
   return {
     sheet: log.sheet,
-    bytes: jsonBytes(log) + COMMAND_BYTES * (10 + log.widths.length + 16),
+    bytes: requestBytes(log) + COMMAND_BYTES * (10 + log.widths.length + 16),
     queue: (ctx, state) => {
       const isNew = !state.log || state.log.isNullObject;
       const ws = isNew ? ctx.workbook.worksheets.add(log.sheet) : state.log!;

@@ -15,7 +15,7 @@ import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
 import { layoutSteps, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
 import { columnRuns, queueTable, type TableOutcome } from './officeWrite';
-import { chunkRows, jsonBytes, type RefreshCell, type RefreshReport, type RefreshWrite, type WriteControl } from './port';
+import { chunkRows, requestBytes, type RefreshCell, type RefreshReport, type RefreshWrite, type WriteControl } from './port';
 
 /** Planned size of one command beyond its data (as officePack.ts plans it). */
 const COMMAND_BYTES = 300;
@@ -44,8 +44,8 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
   const runs = cellRuns(write.cells);
   const total = write.cells.length;
   const values = runs.map((r) => r.cells.map((c): Cell[] => [textSafe(c.value)]));
-  const runBytes = values.map((v) => jsonBytes(v) + COMMAND_BYTES);
-  const fixed = 2048 + COMMAND_BYTES * (write.added.columns.length + 4) + jsonBytes(write.added.headers);
+  const runBytes = values.map((v) => requestBytes(v) + COMMAND_BYTES);
+  const fixed = 2048 + COMMAND_BYTES * (write.added.columns.length + 4) + requestBytes(write.added.headers);
   const chunks = chunkRows(runBytes, budget, fixed);
   if (chunks.length === 0) chunks.push([0, 0]);
   const added = new Set(write.added.columns);

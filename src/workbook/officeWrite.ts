@@ -8,7 +8,7 @@
  * array per chunk, never a call per cell. Formats go by range, not by cell: the date column's format is
  * one value for the chunk's cells, and the category fills one format per look over the areas it covers.
  */
-import { columnLetters, chunkRows, jsonBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
+import { columnLetters, chunkRows, requestBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
 import { addressLists, AREAS_CHARS, COMMAND_BYTES, packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
@@ -42,12 +42,12 @@ function blockRows(b: ResultBlock): BlockRows {
   const values = b.rows.map((r) => r.map(textSafe));
   const fillColumn = b.columns[b.fillColumn]!;
   // A filled row costs its part of its look's address lists ("BQ123:BQ125,"), with the lists' commands.
-  const rowBytes = values.map((r, i) => jsonBytes(r) + 3 * runs.length + fillBytes(b, fillColumn, i));
+  const rowBytes = values.map((r, i) => requestBytes(r) + 3 * runs.length + fillBytes(b, fillColumn, i));
   // About 2.5 kB on the sample register for the header, names and freeze (2048 was measured over the budget
   // once the rows filled it to the byte); and the fills' commands (the reset, each look's lists) with a
   // look's run cut by the chunk's start.
   const looks = new Set(b.fills.map((f) => (f ? `${f.colour}|${f.textColour}` : '')).filter(Boolean)).size;
-  const fixed = 4096 + jsonBytes(b.headers) + jsonBytes(b.marker) + jsonBytes(b.dateFormat) + (1 + looks) * 4 * COMMAND_BYTES + looks * 2 * listBytes(`${columnLetters(fillColumn)}${b.firstRow + b.rows.length}:`.length);
+  const fixed = 4096 + requestBytes(b.headers) + requestBytes(b.marker) + requestBytes(b.dateFormat) + (1 + looks) * 4 * COMMAND_BYTES + looks * 2 * listBytes(`${columnLetters(fillColumn)}${b.firstRow + b.rows.length}:`.length);
   return { values, runs, rowBytes, fixed };
 }
 
@@ -95,7 +95,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   // In steps of a sixteenth of the budget, so they fill what the rows leave of a sync.
   const steps = packSteps(write, support, Math.floor(budget / 16));
   const [riding, ...after] = syncGroups(steps, budget, chunks.length > 1 ? budget - chunkBytes[chunks.length - 1]! : 0);
-  const syncsTotal = chunks.length + after.length;
+  let syncsTotal = chunks.length + after.length;
 
   const ws = ctx.workbook.worksheets.getItem(b.sheet);
   let state: PackState | null = null;
@@ -136,6 +136,14 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
     try {
       await ctx.sync();
     } catch (e) {
+      // Refused for its size (the host counted more than planned): refused before anything is applied, so the rows go again in two halves.
+      if (isRequestTooLarge(e) && end - start > 1) {
+        const middle = start + Math.ceil((end - start) / 2);
+        chunks.splice(k, 1, [start, middle], [middle, end]);
+        syncsTotal++;
+        k--;
+        continue;
+      }
       return report('failed', false, `${(e as Error).message} (rows ${b.firstRow + start + 1} to ${b.firstRow + end} not confirmed)`);
     }
     done = end;
@@ -150,11 +158,21 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   if (control.signal?.aborted) return report('cancelled', false);
   for (let g = 0; g < after.length; g++) {
     const error = await syncGroup(ctx, after[g]!, state!);
+    if (error && isRequestTooLarge(error) && after[g]!.length > 1) {
+      // As for rows: refused whole, so its steps go again in two syncs.
+      const group = after[g]!;
+      after.splice(g, 1, group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)));
+      syncsTotal++;
+      g--;
+      continue;
+    }
     if (error) return report('failed', false, `Every row is written, but not ${unwritten(after.slice(g).flat())}: ${error.message}`);
     control.onProgress?.(done, total, { syncsDone: chunks.length + g + 1, syncsTotal, sheet: after[g]![after[g]!.length - 1]!.sheet });
   }
   return report('done', true);
 }
+
+const isRequestTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'RequestPayloadSizeLimitExceeded';
 
 /** The sheets of steps not written, in words ("the School profiles and the Run log sheets"). */
 function unwritten(steps: readonly PackStep[]): string {

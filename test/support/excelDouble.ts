@@ -92,6 +92,8 @@ export class ExcelDouble {
   calculationSuspensions = 0;
   /** Full recalculations asked for (the pane asks after settings change, so the functions see them). */
   recalculations = 0;
+  /** Excel on the web's limit on a request and on a response (tests lower it). */
+  requestLimitBytes = REQUEST_LIMIT_BYTES;
   /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
   failure: { sync: number; atCommand: number } | null = null;
   readonly settingsData = new Map<string, unknown>();
@@ -154,7 +156,7 @@ export class ExcelDouble {
     const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.payload))).length;
     this.requestBytes.push(bytes);
     this.operations.push(commands.map((c) => String((c.payload as { op?: string }).op)));
-    if (bytes > REQUEST_LIMIT_BYTES) throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    if (bytes > this.requestLimitBytes) throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
     const fail = this.failure && this.failure.sync === this.syncs ? this.failure.atCommand : -1;
     commands.forEach((c, i) => {
       if (i === fail) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
@@ -163,7 +165,7 @@ export class ExcelDouble {
     if (fail >= 0 && fail >= commands.length) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
     const response = loads.reduce((n, l) => n + l.bytes, 0);
     this.responseBytes.push(response);
-    if (response > REQUEST_LIMIT_BYTES) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
+    if (response > this.requestLimitBytes) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
     for (const l of loads) l.commit();
     await this.afterSync?.();
   }

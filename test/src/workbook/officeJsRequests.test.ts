@@ -1,0 +1,53 @@
+/**
+ * What a run's writes weigh as Microsoft's Office.js sends them (test/support/officeJs.ts): the double's
+ * own measure leaves out Office.js's framing (each command's action and object path) and the escaping of
+ * the request when the host's message carries it, 3-19% more in the runs below. Excel on the web refuses a
+ * request above 5 MB (read here as 5,000,000 bytes, the stricter reading); the write budget
+ * (CHUNK_BUDGET_BYTES, planned in `requestBytes`) must keep every real request 4% under that.
+ */
+import { describe, expect, it } from 'vitest';
+import { englandRegister } from '../../../bench/englandRegister';
+import { allFrameworks } from '../../../core/frameworks';
+import { requestBytes } from '../../../src/workbook/port';
+import { officeJsContext } from '../../support/officeJs';
+import { replayOnOfficeJs } from '../../support/officeJsReplay';
+
+const LIMIT = 5_000_000;
+const WITH_MARGIN = LIMIT * 0.96;
+
+function grid(rows: number) {
+  const { header, rows: body } = englandRegister(rows);
+  return [header, ...body];
+}
+
+describe('write requests as Office.js makes them', () => {
+  it('loads Office.js (a devDependency): without it nothing here measures anything', () => {
+    expect(officeJsContext()).not.toBeNull();
+  });
+
+  it('requestBytes is the length of the request text carried as a JSON string', () => {
+    for (const value of [['a "quoted" word', 'back\\slash', 'line\nbreak', 'é', 12, null, true], [], 'plain']) {
+      expect(requestBytes(value)).toBe(Buffer.byteLength(JSON.stringify(JSON.stringify(value))) - 2);
+    }
+  });
+
+  // A country's register under the two frameworks with the most to write, every sync near the budget.
+  it.each(['southwark', 'herefordshire'])('%s, 25,000 schools: every write under the limit with 4 per cent to spare, in six syncs', async (id) => {
+    const run = (await replayOnOfficeJs(grid(25_000), id))!;
+    expect(run.officeJs).toHaveLength(run.doubleBytes.length);
+    expect(run.officeJs.length).toBeGreaterThanOrEqual(3);
+    for (const r of run.officeJs) expect(r.messageBytes).toBeLessThan(WITH_MARGIN);
+    // The budget is used: the largest request is within 10% of it (a budget far under the limit would pass the check above).
+    expect(Math.max(...run.officeJs.map((r) => r.messageBytes))).toBeGreaterThan(WITH_MARGIN * 0.9);
+    expect(run.syncs).toBeLessThanOrEqual(6);
+  }, 60_000);
+
+  // 3,000 schools: the SIG pack's sheets (many small commands, the most framing per byte) fill a sync.
+  it.each(allFrameworks().map((f) => f.definition.id))('%s, 3,000 schools: the pack\'s sync too', async (id) => {
+    const run = (await replayOnOfficeJs(grid(3_000), id))!;
+    expect(run.officeJs).toHaveLength(run.doubleBytes.length);
+    for (const r of run.officeJs) expect(r.messageBytes).toBeLessThan(WITH_MARGIN);
+    // Office.js's framing is more than the double counts: the double alone would not have caught an overrun.
+    run.officeJs.forEach((r, i) => expect(r.bodyBytes).toBeGreaterThan(run.doubleBytes[i]!));
+  }, 60_000);
+});
