@@ -10,7 +10,7 @@
 import { MARKER_PREFIX } from '../run/resultMarker';
 import type { SheetLayout } from '../run/packSheets';
 import type { HostSupport } from './office';
-import { layoutSteps, syncGroups, type PackState, type PackStep } from './officePack';
+import { layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 import type { OwnSheetReport } from './port';
 
 /** Said in the Name Manager's comment of the marker. */
@@ -65,10 +65,8 @@ export async function writeOwnSheet(ctx: Excel.RequestContext, layout: SheetLayo
       },
     });
     steps.push({ sheet, bytes: 300, queue: (c) => c.workbook.worksheets.getItem(sheet).activate() });
-    for (const group of syncGroups(steps, budget).filter((g) => g.length)) {
-      for (const step of group) step.queue(ctx, NO_STATE);
-      await ctx.sync();
-    }
+    const failed = await syncGroupsInOrder(ctx, syncGroups(steps, budget).filter((g) => g.length), NO_STATE);
+    if (failed) throw failed.error;
     return { status: 'done', sheet, replaced, rows: layout.rows.length };
   } catch (e) {
     return { status: 'failed', sheet, replaced: null, rows: 0, error: (e as Error).message };

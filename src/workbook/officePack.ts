@@ -76,6 +76,31 @@ export async function syncGroup(ctx: Excel.RequestContext, group: readonly PackS
   }
 }
 
+/** Excel on the web refused the request for its size: it refuses before applying anything, so it can go again smaller. */
+export const isRequestTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'RequestPayloadSizeLimitExceeded';
+
+/**
+ * Syncs the groups in order. A group refused for its size goes again as two (its steps halved, in
+ * order): the host counts what Office.js sends, which the plan only estimates. `onSynced` hears each
+ * group confirmed, and how many syncs the groups now take. The error stops it, with the steps not written.
+ */
+export async function syncGroupsInOrder(ctx: Excel.RequestContext, groups: readonly (readonly PackStep[])[], state: PackState, onSynced?: (group: readonly PackStep[], done: number, total: number) => void): Promise<{ error: Error; unwritten: PackStep[] } | null> {
+  const queue = [...groups];
+  for (let g = 0; g < queue.length; g++) {
+    const group = queue[g]!;
+    const error = await syncGroup(ctx, group, state);
+    if (error && isRequestTooLarge(error) && group.length > 1) {
+      const half = Math.ceil(group.length / 2);
+      queue.splice(g, 1, group.slice(0, half), group.slice(half));
+      g--;
+      continue;
+    }
+    if (error) return { error, unwritten: queue.slice(g).flat() };
+    onSynced?.(group, g + 1, queue.length);
+  }
+  return null;
+}
+
 /** Groups steps into syncs in order, as many as fit the budget in each (a larger one alone); the first group may take only `room`, and may be empty. */
 export function syncGroups(steps: readonly PackStep[], budget: number, room = budget): PackStep[][] {
   const groups: PackStep[][] = [[]];

@@ -8,7 +8,7 @@
  */
 import type { SheetLayout } from '../run/packSheets';
 import type { HostSupport } from './office';
-import { layoutSteps, syncGroups, type PackState } from './officePack';
+import { layoutSteps, syncGroups, syncGroupsInOrder, type PackState } from './officePack';
 import { parseAddress, type ProfilePageReport } from './port';
 
 /** The pack's print note, when the host cannot set how the page prints. */
@@ -36,13 +36,10 @@ export async function addProfilePage(ctx: Excel.RequestContext, layout: SheetLay
         }
       }
     }
-    const groups = syncGroups(layoutSteps(layout, { at, open: sheet.isNullObject ? 'add' : 'none' }, support, Math.floor(budget / 4)), budget).filter((g) => g.length > 0);
+    const steps = [...layoutSteps(layout, { at, open: sheet.isNullObject ? 'add' : 'none' }, support, Math.floor(budget / 4)), { sheet: layout.name, bytes: 300, queue: (c: Excel.RequestContext) => selectRow(c, layout.name, at) }];
     const none: PackState = { sheets: new Map(), log: null, logUsed: null };
-    for (const [i, group] of groups.entries()) {
-      for (const step of group) step.queue(ctx, none);
-      if (i === groups.length - 1) selectRow(ctx, layout.name, at);
-      await ctx.sync();
-    }
+    const failed = await syncGroupsInOrder(ctx, syncGroups(steps, budget).filter((g) => g.length > 0), none);
+    if (failed) throw failed.error;
     return report('added', at);
   } catch (e) {
     return report('failed', at, (e as Error).message);

@@ -13,7 +13,7 @@
 import { ourSheetName, REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { layoutSteps, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
+import { isRequestTooLarge, layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 import { columnRuns, queueTable, type TableOutcome } from './officeWrite';
 import { chunkRows, requestBytes, type RefreshCell, type RefreshReport, type RefreshWrite, type WriteControl } from './port';
 
@@ -57,8 +57,8 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     status, cellsDone: done, totalCells: total, sheetsWritten, changesSheet, notes, ...(error ? { error } : {}),
   });
 
-  // What the later syncs need, loaded by the first.
-  const sheets = ctx.workbook.worksheets.load('items/name');
+  // What the later syncs need, loaded by the first (queued with it, so again if it goes again).
+  let sheets: Excel.WorksheetCollection | null = null;
   let state: PackState | null = null;
   const formats = new Map<CellRun, Excel.Range>();
   let table: TableOutcome = { inside: null, note: null };
@@ -66,6 +66,7 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     const [start, end] = chunks[k]!;
     ctx.application.suspendApiCalculationUntilNextSync();
     if (k === 0) {
+      sheets = ctx.workbook.worksheets.load('items/name');
       for (const run of runs) {
         if (added.has(run.column) || !run.cells.some((c) => c.date)) continue;
         formats.set(run, ws.getRangeByIndexes(run.top, run.column, run.cells.length, 1).load('numberFormat'));
@@ -79,6 +80,13 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     try {
       await ctx.sync();
     } catch (e) {
+      // Refused for its size before anything was applied: the runs go again in two halves.
+      if (isRequestTooLarge(e) && end - start > 1) {
+        const middle = start + Math.ceil((end - start) / 2);
+        chunks.splice(k, 1, [start, middle], [middle, end]);
+        k--;
+        continue;
+      }
       return report('failed', false, `${(e as Error).message} (${total - done} of ${total} cells not confirmed; the Changes sheet was not written)`);
     }
     if (k === 0 && table.note) notes.push(table.note);
@@ -87,7 +95,7 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
   }
 
   // Our sheets: the Changes sheet is ours to replace when an earlier refresh left its memory.
-  const names = sheets.items.map((s) => s.name);
+  const names = sheets!.items.map((s) => s.name);
   const ours = names.some((n) => n.toLowerCase() === REFRESH_MEMORY_SHEET.toLowerCase());
   changesSheet = ourSheetName(write.changes.name, names, ours);
   const steps: PackStep[] = [
@@ -96,11 +104,8 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     ...layoutSteps(write.memory, { at: 0, open: 'replace' }, support, Math.floor(budget / 4)),
     { sheet: write.memory.name, bytes: COMMAND_BYTES, queue: (c) => void (c.workbook.worksheets.getItem(write.memory.name).visibility = 'Hidden' as Excel.SheetVisibility) },
   ];
-  const groups = syncGroups(steps, budget);
-  for (const group of groups) {
-    const error = await syncGroup(ctx, group, state!);
-    if (error) return report('failed', false, `Every changed cell is written, but not the "${changesSheet}" sheet or the refresh's memory: ${error.message}`);
-  }
+  const failed = await syncGroupsInOrder(ctx, syncGroups(steps, budget), state!);
+  if (failed) return report('failed', false, `Every changed cell is written, but not the "${changesSheet}" sheet or the refresh's memory: ${failed.error.message}`);
   return report('done', true);
 }
 

@@ -11,7 +11,7 @@
 import { columnLetters, chunkRows, requestBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { addressLists, AREAS_CHARS, COMMAND_BYTES, packSteps, queuePackState, syncGroup, syncGroups, type PackState, type PackStep } from './officePack';
+import { addressLists, AREAS_CHARS, COMMAND_BYTES, isRequestTooLarge, packSteps, queuePackState, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 
 /** Said in the Name Manager's comment of each name we add. */
 const MARKER_COMMENT = 'School risk register: marks its results so the next run refreshes them in place. Deleting it makes the next run write new result columns.';
@@ -156,23 +156,12 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   if (after.length === 0) return report('done', true);
   // A cancel stops before the pack; once begun it is written whole (half of it would leave the summary and the log disagreeing).
   if (control.signal?.aborted) return report('cancelled', false);
-  for (let g = 0; g < after.length; g++) {
-    const error = await syncGroup(ctx, after[g]!, state!);
-    if (error && isRequestTooLarge(error) && after[g]!.length > 1) {
-      // As for rows: refused whole, so its steps go again in two syncs.
-      const group = after[g]!;
-      after.splice(g, 1, group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)));
-      syncsTotal++;
-      g--;
-      continue;
-    }
-    if (error) return report('failed', false, `Every row is written, but not ${unwritten(after.slice(g).flat())}: ${error.message}`);
-    control.onProgress?.(done, total, { syncsDone: chunks.length + g + 1, syncsTotal, sheet: after[g]![after[g]!.length - 1]!.sheet });
-  }
+  const failed = await syncGroupsInOrder(ctx, after, state!, (group, g, groups) => {
+    control.onProgress?.(done, total, { syncsDone: chunks.length + g, syncsTotal: chunks.length + groups, sheet: group[group.length - 1]!.sheet });
+  });
+  if (failed) return report('failed', false, `Every row is written, but not ${unwritten(failed.unwritten)}: ${failed.error.message}`);
   return report('done', true);
 }
-
-const isRequestTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'RequestPayloadSizeLimitExceeded';
 
 /** The sheets of steps not written, in words ("the School profiles and the Run log sheets"). */
 function unwritten(steps: readonly PackStep[]): string {

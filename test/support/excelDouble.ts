@@ -92,8 +92,11 @@ export class ExcelDouble {
   calculationSuspensions = 0;
   /** Full recalculations asked for (the pane asks after settings change, so the functions see them). */
   recalculations = 0;
-  /** Excel on the web's limit on a request and on a response (tests lower it). */
+  /** Excel on the web's limits on a request and on a response (tests lower them). */
   requestLimitBytes = REQUEST_LIMIT_BYTES;
+  responseLimitBytes = REQUEST_LIMIT_BYTES;
+  /** Syncs (1-based) refused as too large whatever their size, as a host counting more than Office.js sends would. */
+  readonly refusedAsTooLarge = new Set<number>();
   /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
   failure: { sync: number; atCommand: number } | null = null;
   readonly settingsData = new Map<string, unknown>();
@@ -156,7 +159,7 @@ export class ExcelDouble {
     const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.payload))).length;
     this.requestBytes.push(bytes);
     this.operations.push(commands.map((c) => String((c.payload as { op?: string }).op)));
-    if (bytes > this.requestLimitBytes) throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    if (bytes > this.requestLimitBytes || this.refusedAsTooLarge.has(this.syncs)) throw new DoubleError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
     const fail = this.failure && this.failure.sync === this.syncs ? this.failure.atCommand : -1;
     commands.forEach((c, i) => {
       if (i === fail) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
@@ -165,7 +168,7 @@ export class ExcelDouble {
     if (fail >= 0 && fail >= commands.length) throw new DoubleError('GeneralException', 'An internal error has occurred (injected).');
     const response = loads.reduce((n, l) => n + l.bytes, 0);
     this.responseBytes.push(response);
-    if (response > this.requestLimitBytes) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
+    if (response > this.responseLimitBytes) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
     for (const l of loads) l.commit();
     await this.afterSync?.();
   }
