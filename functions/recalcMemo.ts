@@ -58,9 +58,19 @@ export class RecalcMemo<T> {
     }
     // The rows as passed, not copies (a copy of 25,000 rows costs more than working out a changed one):
     // a row passed again as the same array may have been changed in place, so it is never taken as the same.
+    this.keep(context, rows, values);
+    return values.slice();
+  }
+
+  /**
+   * Keeps values worked out by another function from the same rows and context (RISKCATEGORY's work gives
+   * RISKREASONS its values too): the next call here with rows the same as `rows` takes them, as if this
+   * function had made that call.
+   */
+  keep(context: string, rows: readonly (readonly unknown[])[], values: T[]): void {
+    this.calls.delete(context);
     this.calls.set(context, { rows, values });
     while (this.calls.size > KEPT_CALLS) this.calls.delete(this.calls.keys().next().value!);
-    return values.slice();
   }
 
   /** Forgets every kept call (tests, and the benchmark's first-call figure). */

@@ -91,7 +91,16 @@ export function rowsWorkedOut(): { riskCategory: number; riskReasons: number } {
   return { riskCategory: categoryMemo.workedOut, riskReasons: reasonsMemo.workedOut };
 }
 
-function perRow<T extends string>(memo: RecalcMemo<T | ExcelError>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: (r: RowOutcome) => T): Spill<T> | ExcelError {
+type CellOf = (r: RowOutcome) => string;
+
+/**
+ * One register function's values per row. `other`: a function whose values come cheaply from the same
+ * outcomes (RISKCATEGORY's label, beside RISKREASONS's reasons): a call that works out every row works
+ * them out too and keeps them in that function's memo, so a workbook whose RISKREASONS is calculated
+ * first has its RISKCATEGORY over the same register at once. Not the other way: a reason's words are
+ * made only when read (explain.ts), and making them costs RISKCATEGORY alone half as much again.
+ */
+function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: CellOf, other?: { memo: RecalcMemo<string | ExcelError>; cell: CellOf }): Spill<string> | ExcelError {
   return guarded(() => {
     const settings = workbookSettings();
     const fw = frameworkArg(framework, settings);
@@ -106,31 +115,51 @@ function perRow<T extends string>(memo: RecalcMemo<T | ExcelError>, framework: u
     const mapping = mapHeaders(header, { headerRowNumber: 0 });
     // Everything a row's value depends on beside its cells and the URNs (recalcMemo.ts).
     const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national]);
+    let otherValues: (string | ExcelError)[] | null = null;
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
+      const others = other && onlyRows === null ? new Array<string | ExcelError>(data.length) : null;
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
       const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined }, (r) => {
-        values[r.row - 1] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
+        if (r.result) {
+          values[r.row - 1] = cell(r);
+          if (others) others[r.row - 1] = other!.cell(r);
+        } else {
+          const error = valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
+          values[r.row - 1] = error;
+          if (others) others[r.row - 1] = error;
+        }
       });
       if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-      for (let i = 0; i < values.length; i++) values[i] ??= '' as T; // a blank row stays blank
+      for (let i = 0; i < values.length; i++) values[i] ??= ''; // a blank row stays blank
+      if (others) {
+        for (let i = 0; i < others.length; i++) others[i] ??= '';
+        otherValues = others;
+      }
     });
+    if (other && otherValues) other.memo.keep(context, data, otherValues);
     return out.map((v) => [v]);
   });
 }
 
+/** RISKCATEGORY's cell: the category label, "(provisional)" where blank cells could make it more concerning. */
+const categoryCell: CellOf = (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null);
+
+/** RISKREASONS's cell: the reasons with citations, in one text. */
+const reasonsCell: CellOf = (r) => {
+  const lines = r.result!.reasons.map((x) => x.text);
+  if (r.result!.override) lines.unshift(`Analyst override: ${r.result!.override.reason || '(no reason given)'}`);
+  if (r.provisional) lines.push(`Provisional: ${provisionalText(r.provisional)}`);
+  return lines.join('; ') || 'No criterion above the universal offer applies.';
+};
+
 /** RISKCATEGORY: the category label per row, "(provisional)" where blank cells could make it more concerning. */
 export function riskCategoryOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(categoryMemo, framework, headers, rows, asOf, (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null));
+  return perRow(categoryMemo, framework, headers, rows, asOf, categoryCell);
 }
 
 /** RISKREASONS: the reasons per row, with citations, in one text. */
 export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(reasonsMemo, framework, headers, rows, asOf, (r) => {
-    const lines = r.result!.reasons.map((x) => x.text);
-    if (r.result!.override) lines.unshift(`Analyst override: ${r.result!.override.reason || '(no reason given)'}`);
-    if (r.provisional) lines.push(`Provisional: ${provisionalText(r.provisional)}`);
-    return lines.join('; ') || 'No criterion above the universal offer applies.';
-  });
+  return perRow(reasonsMemo, framework, headers, rows, asOf, reasonsCell, { memo: categoryMemo, cell: categoryCell });
 }
 
 /** SUPPORTDAYS: the number of days (or visits) for a category, or `#N/A` with the policy's reason. */

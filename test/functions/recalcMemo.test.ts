@@ -111,6 +111,38 @@ describe('RISKCATEGORY and RISKREASONS after an edit work out only the rows that
     expect(rowsWorkedOut().riskCategory).toBe(1);
   });
 
+  it('RISKREASONS calculated first gives RISKCATEGORY over the same register its values at once, a first call\'s', () => {
+    for (const fw of FRAMEWORKS.map((f) => f.id)) {
+      forgetEarlierCalls();
+      const categoriesAlone = fns.riskCategory(fw, [header!], copy(sample), AS_OF);
+      forgetEarlierCalls();
+      fns.riskReasons(fw, [header!], copy(sample), AS_OF);
+      expect(rowsWorkedOut().riskReasons).toBe(sample.length);
+      expect(fns.riskCategory(fw, [header!], copy(sample), AS_OF)).toEqual(categoriesAlone);
+      expect(rowsWorkedOut().riskCategory).toBe(0);
+      // RISKCATEGORY first works out only its own (a reason's words cost more than the category alone).
+      fns.riskCategory(fw, [header!], copy(sample), serial('2026-11-02'));
+      fns.riskReasons(fw, [header!], copy(sample), serial('2026-11-02'));
+      expect(rowsWorkedOut().riskReasons).toBe(sample.length);
+    }
+  });
+
+  it('after an edit each works out the edited row only, and another as-of date shares nothing', () => {
+    forgetEarlierCalls();
+    fns.riskReasons('southwark', [header!], copy(sample), AS_OF);
+    const edited = copy(sample);
+    const col = header!.findIndex((h) => String(h).startsWith('Attendance'));
+    edited[11]![col] = 61;
+    fns.riskReasons('southwark', [header!], copy(edited), AS_OF);
+    expect(rowsWorkedOut().riskReasons).toBe(1);
+    const categories = fns.riskCategory('southwark', [header!], copy(edited), AS_OF);
+    expect(rowsWorkedOut().riskCategory).toBe(1);
+    fns.riskCategory('southwark', [header!], copy(edited), serial('2027-01-05'));
+    expect(rowsWorkedOut().riskCategory).toBe(sample.length);
+    forgetEarlierCalls();
+    expect(categories).toEqual(fns.riskCategory('southwark', [header!], copy(edited), AS_OF));
+  });
+
   it('the context text keeps apart what JSON would not', () => {
     expect(contextText([1, undefined])).not.toBe(contextText([1, null]));
     expect(contextText([{ a: Infinity }])).not.toBe(contextText([{ a: null }]));
