@@ -2,7 +2,7 @@
  * Microsoft's own Office.js (Excel on the web's build, excel-web-16.00.js from @microsoft/office-js), loaded
  * in a sandbox, to measure what our writes really send: its `Excel.RequestContext` queues and serialises
  * requests as in Excel; only the executor that would post them to the host is ours, and it records each
- * request and answers every load with a null object (the sheets we look for do not exist yet).
+ * request and answers every load as if the workbook held none of our sheets (no items, null objects).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +21,7 @@ interface Sandbox {
 /** The parts of Office.js's context we set: where requests go. */
 interface ContextInternals {
   m_requestUrlAndHeaderInfo: { url: string; headers: Record<string, string> };
-  _requestExecutor: { executeAsync: (customData: unknown, flags: number, message: { Body: { Actions: { Id: number; ActionType: number }[] } }) => Promise<unknown> };
+  _requestExecutor: { executeAsync: (customData: unknown, flags: number, message: { Body: { Actions: { Id: number; ActionType: number; ObjectPathId: number }[]; ObjectPaths: Record<string, { ObjectPathType: number }> } }) => Promise<unknown> };
 }
 
 let sandbox: Sandbox | null = null;
@@ -62,8 +62,10 @@ export function officeJsContext(): { ctx: Excel.RequestContext; requests: Office
       // What OfficeJsRequestExecutor hands the host (RichApiMessageUtility.buildRequestMessageSafeArray), as JSON.
       const carried = JSON.stringify([customData ?? null, flags, 'POST', 'ProcessQuery', [['X-OfficeExtension-Source', 'officejs']], body]);
       requests.push({ bodyBytes: Buffer.byteLength(body), messageBytes: Buffer.byteLength(carried) });
-      // ActionType 2 is a query (a load): answered with a null object.
-      const Results = message.Body.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: null }));
+      // ActionType 2 is a query (a load). One of a collection (a property path, ObjectPathType 4: Worksheets,
+      // Names) is answered with no items; any other (getItemOrNullObject, getUsedRangeOrNullObject) with a null object.
+      const paths = message.Body.ObjectPaths;
+      const Results = message.Body.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: paths[a.ObjectPathId]?.ObjectPathType === 4 ? { _Items: [] } : null }));
       return Promise.resolve({ ErrorCode: '', ErrorMessage: '', HttpStatusCode: 200, Headers: {}, Body: { Results, TraceIds: [] } });
     },
   };

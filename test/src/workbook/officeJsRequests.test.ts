@@ -5,10 +5,13 @@
  * request above 5 MB (read here as 5,000,000 bytes, the stricter reading); the write budget
  * (CHUNK_BUDGET_BYTES, planned in `requestBytes`) must keep every real request 4% under that.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { englandRegister } from '../../../bench/englandRegister';
 import { allFrameworks } from '../../../core/frameworks';
-import { requestBytes } from '../../../src/workbook/port';
+import { PROBLEMS_MARKER_ID, problemsLayout } from '../../../src/run/problemsSheet';
+import { writeOwnSheet } from '../../../src/workbook/officeOwnSheet';
+import { CHUNK_BUDGET_BYTES, requestBytes } from '../../../src/workbook/port';
 import { officeJsContext } from '../../support/officeJs';
 import { replayOnOfficeJs } from '../../support/officeJsReplay';
 
@@ -26,9 +29,20 @@ describe('write requests as Office.js makes them', () => {
   });
 
   it('requestBytes is the length of the request text carried as a JSON string', () => {
-    for (const value of [['a "quoted" word', 'back\\slash', 'line\nbreak', 'é', 12, null, true], [], 'plain']) {
-      expect(requestBytes(value)).toBe(Buffer.byteLength(JSON.stringify(JSON.stringify(value))) - 2);
-    }
+    const carried = (value: unknown) => Buffer.byteLength(JSON.stringify(JSON.stringify(value))) - 2;
+    for (const value of [['a "quoted" word', 'back\\slash', 'line\nbreak', 'é', 12, null, true], [], 'plain']) expect(requestBytes(value)).toBe(carried(value));
+    // Any rows of cells: text of any characters (quotes, backslashes, controls, astral), numbers, booleans, blanks.
+    const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant(''));
+    fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }), (rows) => requestBytes(rows) === carried(rows)), { numRuns: 500 });
+  });
+
+  it('the Problems sheet of a country (60,000 problems) under the limit with 4 per cent to spare', async () => {
+    const problems = Array.from({ length: 60_000 }, (_, i) => ({ severity: 'error' as const, row: i + 2, column: 'Inspection date', value: `31/02/20${i % 100}`, expected: 'a date (dd/mm/yyyy)', message: `Row ${i + 2}, column "Inspection date": not a date`, cell: null }));
+    const real = officeJsContext()!;
+    const report = await writeOwnSheet(real.ctx, problemsLayout(problems, 'heading'), PROBLEMS_MARKER_ID, CHUNK_BUDGET_BYTES, { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true });
+    expect(report).toMatchObject({ status: 'done', rows: 60_001 });
+    expect(real.requests.length).toBeGreaterThanOrEqual(3);
+    for (const r of real.requests) expect(r.messageBytes).toBeLessThan(WITH_MARGIN);
   });
 
   // A country's register under the two frameworks with the most to write, every sync near the budget.
