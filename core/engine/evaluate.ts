@@ -109,7 +109,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   let reasons: Reason[] | null = null;
   let notes: Reason[] | null = null;
   if (count > 0) {
-    const school: Evaluation = { facts, params, again: null };
+    const school: Evaluation = { facts, params, fw, again: null, words: null };
     const Fired = hot.FiredReason;
     // Each list made at its length: a list grown by `push` takes room for 17 on the first.
     let deciding = 0;
