@@ -130,6 +130,12 @@ export interface CompiledFramework {
   readonly inDefinitionOrder: readonly CompiledCriterion[];
   /** Each criterion's index in `inDefinitionOrder`, by id. */
   readonly criterionIndex: ReadonlyMap<string, number>;
+  /**
+   * By criterion index, the rank of the category it indicates (-1: none) and whether it is critical (1): what
+   * best fit reads of each fired criterion, in typed arrays rather than from the criteria's objects.
+   */
+  readonly rankOf: Int32Array;
+  readonly criticalOf: Uint8Array;
   readonly categories: readonly CompiledCategory[];
   readonly defaultRank: number;
   readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly node: number; readonly when: Evaluator; readonly shown: Categorisation['additional'][number] }[];
