@@ -131,7 +131,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   });
   compilePossibilities(def, criteria, categories, { evaluatorOf, slotByFact, criterionIndex });
 
-  return { definition: def, id: def.id, version: def.version, firstMatch: def.selection.kind === 'firstMatch', origin, program, criteria: order, inDefinitionOrder: criteria, categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots, slotOfFact,
+  return { definition: def, id: def.id, version: def.version, firstMatch: def.selection.kind === 'firstMatch', origin, program, criteria: order, inDefinitionOrder: criteria, criterionIndex, rankOf: Int32Array.from(criteria, (c) => c.indicatesRank), criticalOf: Uint8Array.from(criteria, (c) => (c.critical ? 1 : 0)), categories, defaultRank, additional, defaults, categoryByKey, otherFacts: [...otherFacts], slotNumbers, slotFacts: slots, slotOfFact,
     scratch: {
       // Packed arrays (`Array.from`, not `new Array(n)`, which stays holey): every read skips a hole check.
       fired: Array.from({ length: criteria.length }, (): Truth => undefined), v: Array.from({ length: slots.length }, (): unknown => undefined),

@@ -83,7 +83,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     const cat = fw.categories[rank]!;
     if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
     // The default category has no rule: what decided it is the fired criteria that indicate it.
-    else for (let j = 0; j < count; j++) if (all[firedAt[j]!]!.indicatesRank === rank) decides[firedAt[j]!] = 1;
+    else for (let j = 0; j < count; j++) if (fw.rankOf[firedAt[j]!] === rank) decides[firedAt[j]!] = 1;
   } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, decides);
 
   const computed = fw.categories[rank]!;
@@ -109,7 +109,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   let reasons: Reason[] | null = null;
   let notes: Reason[] | null = null;
   if (count > 0) {
-    const school: Evaluation = { facts, params, again: null };
+    const school: Evaluation = { facts, params, fw, again: null, words: null };
     const Fired = hot.FiredReason;
     // Each list made at its length: a list grown by `push` takes room for 17 on the first.
     let deciding = 0;

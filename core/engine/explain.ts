@@ -109,52 +109,56 @@ const STACK: number[] = [];
 // Read once: under CommonJS interop (tsx, vitest) every read of an imported binding is a getter call.
 const FIRED = T;
 
-/** A fired criterion as a reason; `seen` and `text` are built on first read and kept. */
+/**
+ * A fired criterion as a reason; `seen` and `text` are worded on first read and kept with the school's
+ * evaluation. Four fields, its criterion found again by id when read: one is made for every fired
+ * criterion of every school, and what it carries is most of what `categorise` allocates.
+ */
 export class FiredReason implements Reason {
-  // Declared, not defined as class fields: the constructor's assignments are then the only stores (it runs
-  // for every fired criterion of every school).
+  // Declared, not defined as class fields: the constructor's assignments are then the only stores.
   declare readonly criterion: string;
   declare readonly label: string;
   declare readonly citation: Citation;
-  #seen: string | undefined;
-  #text: string | undefined;
-  readonly #c: CompiledCriterion;
   readonly #school: Evaluation;
 
   constructor(c: CompiledCriterion, school: Evaluation) {
     this.criterion = c.id;
     this.label = c.label;
     this.citation = c.citation;
-    this.#c = c;
     this.#school = school;
   }
 
   get seen(): string {
-    if (this.#seen === undefined) {
-      let seen = '';
-      const c = this.#c;
-      const facts = this.#school.facts;
-      const why = c.explain(this.#school);
-      for (let i = 0; i < c.facts.length; i++) {
-        if (!why.has(c.facts[i]!)) continue;
-        // A blank the rule asks for (`absent`: "no local assessment", "no evidence of an improving trend") is
-        // evidence too: said, so the line is not mistaken for one that rests only on the other facts.
-        const value = facts[c.facts[i]!];
-        seen += `${seen ? '; ' : ''}${c.labels[i]}: ${value === undefined ? 'blank' : formatFact(c.facts[i]!, value)}`;
-      }
-      this.#seen = seen;
-    }
-    return this.#seen;
+    const school = this.#school;
+    const i = school.fw.criterionIndex.get(this.criterion)!;
+    return ((school.words ??= [])[2 * i] ??= seenOf(school.fw.inDefinitionOrder[i]!, school));
   }
 
   get text(): string {
-    return (this.#text ??= `${this.label}${this.seen ? ` (${this.seen})` : ''} [${this.citation.section}]`);
+    const school = this.#school;
+    const i = school.fw.criterionIndex.get(this.criterion)!;
+    return ((school.words ??= [])[2 * i + 1] ??= `${this.label}${this.seen ? ` (${this.seen})` : ''} [${this.citation.section}]`);
   }
 
   /** A plain object for JSON and structured clone (getters are not own properties). */
   toJSON(): Reason {
     return { criterion: this.criterion, label: this.label, seen: this.seen, citation: this.citation, text: this.text };
   }
+}
+
+/** The facts that made criterion `c` fire on a school, with their values ("Attendance: 85; ..."). */
+function seenOf(c: CompiledCriterion, school: Evaluation): string {
+  let seen = '';
+  const facts = school.facts;
+  const why = c.explain(school);
+  for (let i = 0; i < c.facts.length; i++) {
+    if (!why.has(c.facts[i]!)) continue;
+    // A blank the rule asks for (`absent`: "no local assessment", "no evidence of an improving trend") is
+    // evidence too: said, so the line is not mistaken for one that rests only on the other facts.
+    const value = facts[c.facts[i]!];
+    seen += `${seen ? '; ' : ''}${c.labels[i]}: ${value === undefined ? 'blank' : formatFact(c.facts[i]!, value)}`;
+  }
+  return seen;
 }
 
 /** Why the default category: nothing more concerning applies (cited to the category's own offer). */

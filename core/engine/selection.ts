@@ -29,25 +29,25 @@ export function medianRank(counts: ArrayLike<number>, none: number): number {
  * scratch, a count per rank.
  */
 export function bestFitMarking(fw: CompiledFramework, firedAt: Int32Array, fired: number, counts: Int32Array, decides: Uint8Array): number {
-  const all = fw.inDefinitionOrder;
+  const { rankOf, criticalOf } = fw;
   // Counting by rank instead of sorting the evidence: a framework has a handful of categories. A loop
   // rather than `fill`, a call into the runtime that cost as much as the rest of best fit.
   for (let r = 0; r < counts.length; r++) counts[r] = 0;
   let floor = -1;
   for (let j = 0; j < fired; j++) {
-    const c = all[firedAt[j]!]!;
-    const r = c.indicatesRank;
+    const i = firedAt[j]!;
+    const r = rankOf[i]!;
     if (r < 0) continue;
     counts[r]!++;
-    if (c.critical && r > floor) floor = r;
+    if (criticalOf[i] === 1 && r > floor) floor = r;
   }
   let rank = medianRank(counts, fw.defaultRank);
   const lifted = floor > rank;
   if (lifted) rank = floor;
   // The evidence for the category decided it (only the critical evidence, where that lifted it).
   for (let j = 0; j < fired; j++) {
-    const c = all[firedAt[j]!]!;
-    if (c.indicatesRank === rank && (!lifted || c.critical)) decides[c.index] = 1;
+    const i = firedAt[j]!;
+    if (rankOf[i] === rank && (!lifted || criticalOf[i] === 1)) decides[i] = 1;
   }
   return rank;
 }

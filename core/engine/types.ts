@@ -15,8 +15,12 @@ export type Truth = boolean | undefined;
 export interface Evaluation {
   readonly facts: Facts;
   readonly params: Parameters;
+  /** A reason keeps only its criterion's id: its compiled criterion is found here when its text is read. */
+  readonly fw: CompiledFramework;
   /** The criteria's outcomes, worked out again on the first reason read. */
   again: { readonly v: readonly unknown[]; readonly fired: readonly Truth[] } | null;
+  /** The reasons' words once read, by criterion index: `seen` at 2i, `text` at 2i + 1 (explain.ts `FiredReason`). */
+  words: (string | undefined)[] | null;
 }
 /** A compiled condition: it reads facts by slot from `v` (the facts the framework reads, copied out of the school's facts once). */
 export type Evaluator = (v: readonly unknown[], params: Parameters, fired: readonly Truth[]) => Truth;
@@ -124,6 +128,14 @@ export interface CompiledFramework {
   readonly criteria: readonly CompiledCriterion[];
   /** In the definition's order, for reasons and the trace. */
   readonly inDefinitionOrder: readonly CompiledCriterion[];
+  /** Each criterion's index in `inDefinitionOrder`, by id. */
+  readonly criterionIndex: ReadonlyMap<string, number>;
+  /**
+   * By criterion index, the rank of the category it indicates (-1: none) and whether it is critical (1): what
+   * best fit reads of each fired criterion, in typed arrays rather than from the criteria's objects.
+   */
+  readonly rankOf: Int32Array;
+  readonly criticalOf: Uint8Array;
   readonly categories: readonly CompiledCategory[];
   readonly defaultRank: number;
   readonly additional: readonly { readonly def: NonNullable<FrameworkDefinition['additional']>[number]; readonly node: number; readonly when: Evaluator; readonly shown: Categorisation['additional'][number] }[];

@@ -90,3 +90,25 @@ describe('a blank in a reason line (issue 15)', () => {
     expect(r.reasons.find((x) => x.criterion === 'not-flagged-low')!.text).toBe('Low, leadership not flagged (Years of low attainment: 4) [Medium]');
   });
 });
+
+describe('reasons worded when read', () => {
+  // A reason keeps its school's evaluation and its criterion's id; its words are kept by criterion with the
+  // evaluation. Reading them late, out of order and between schools must give each reason its own.
+  const schools: Partial<Facts>[] = [
+    { fallingRoll: true, governanceConcern: true, ks2RwmExpectedPct: 50, monthsInPost: 30 },
+    { fallingRoll: true, governanceConcern: true, ks2RwmExpectedPct: 40, monthsInPost: 40, attainmentTrend: 'declining' },
+  ];
+  const words = (r: ReturnType<typeof categorise>) => [...r.reasons, ...r.notes].map((x) => [x.criterion, x.seen, x.text]);
+
+  it('gives each reason its own words, whatever is read first', () => {
+    const expected = schools.map((s) => words(categorise(fw, { ...base, ...s })));
+    const results = schools.map((s) => categorise(fw, { ...base, ...s }));
+    // Later reasons first, the second school first, `text` before `seen`.
+    const late = results.map((r) => [...r.reasons, ...r.notes]).reverse().map((list) => [...list].reverse().map((x) => [x.criterion, x.text, x.seen]));
+    const read = late.reverse().map((list) => list.reverse().map(([id, text, seen]) => [id, seen, text]));
+    expect(read).toEqual(expected);
+    expect(expected[0]!.length).toBeGreaterThan(2);
+    expect(expected[0]).not.toEqual(expected[1]);
+    expect(JSON.parse(JSON.stringify(results[1]!.reasons))).toEqual(JSON.parse(JSON.stringify(categorise(fw, { ...base, ...schools[1]! }).reasons)));
+  });
+});
