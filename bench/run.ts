@@ -14,8 +14,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { toExcelSerial } from '../core/dates';
@@ -68,12 +66,6 @@ async function timeMsAsync(body: () => Promise<unknown>): Promise<number> {
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
-/** A full garbage collection (V8's `gc`, exposed for this process). */
-const collectGarbage: () => void = (() => {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-})();
-
 /** Engine (categorise with reasons, facts derived beforehand) and whole-register rates, per framework. */
 function coreFigures(header: string[], rows: (string | number | boolean)[][]) {
   const read = readRegister(header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
@@ -81,14 +73,9 @@ function coreFigures(header: string[], rows: (string | number | boolean)[][]) {
   const perFramework: Record<string, { engineRowsPerSecond: number; registerRowsPerSecond: number }> = {};
   for (const fw of allFrameworks()) {
     for (const f of facts.slice(0, 2000)) categorise(fw, f); // warm-up
-    const engine = median(Array.from({ length: REPS }, () => {
-      // The engine's own rate: collected first, so the garbage of the runs before it (the previous framework's
-      // register runs leave 250-300 MB) is not collected inside its timing (docs/performance.md, session 9).
-      collectGarbage();
-      return timeMs(() => {
-        for (const f of facts) categorise(fw, f);
-      });
-    }));
+    const engine = median(Array.from({ length: REPS }, () => timeMs(() => {
+      for (const f of facts) categorise(fw, f);
+    })));
     const register = median(Array.from({ length: REPS }, () => timeMs(() => {
       categoriseRegister(fw, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
     })));
