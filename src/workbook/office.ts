@@ -73,7 +73,8 @@ export interface HostSupport {
   readonly pageLayout: boolean;
 }
 
-const EVERYTHING: HostSupport = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true };
+/** What Excel on the web and Microsoft 365 offer: every API set the port can use. */
+export const EVERYTHING: HostSupport = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true };
 
 /** The production port: Excel.run and the document's settings. */
 export function officePort(): WorkbookPort {

@@ -7,13 +7,11 @@ import { fromIsoDate } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
 import { runOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
-import { createOfficePort } from '../../src/workbook/office';
+import { createOfficePort, EVERYTHING } from '../../src/workbook/office';
 import { queueHeadRows, writeRun } from '../../src/workbook/officeWrite';
 import { CHUNK_BUDGET_BYTES, type ReadControl, type ResultBlock, type RunWrite, type WorkbookPort } from '../../src/workbook/port';
 import { ExcelDouble } from './excelDouble';
 import { officeJsContext, type OfficeJsRequest } from './officeJs';
-
-const EVERYTHING = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true };
 
 export interface ReplayedRun {
   /** The double's measure of each sync that wrote (the riding read first, when rows rode). */

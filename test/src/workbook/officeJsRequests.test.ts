@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { englandRegister } from '../../../bench/englandRegister';
 import { allFrameworks } from '../../../core/frameworks';
 import { PROBLEMS_MARKER_ID, problemsLayout } from '../../../src/run/problemsSheet';
+import { EVERYTHING } from '../../../src/workbook/office';
 import { writeOwnSheet } from '../../../src/workbook/officeOwnSheet';
 import { CHUNK_BUDGET_BYTES, requestBytes } from '../../../src/workbook/port';
 import { officeJsContext } from '../../support/officeJs';
@@ -39,7 +40,7 @@ describe('write requests as Office.js makes them', () => {
   it('the Problems sheet of a country (60,000 problems) under the limit with 4 per cent to spare', async () => {
     const problems = Array.from({ length: 60_000 }, (_, i) => ({ severity: 'error' as const, row: i + 2, column: 'Inspection date', value: `31/02/20${i % 100}`, expected: 'a date (dd/mm/yyyy)', message: `Row ${i + 2}, column "Inspection date": not a date`, cell: null }));
     const real = officeJsContext()!;
-    const report = await writeOwnSheet(real.ctx, problemsLayout(problems, 'heading'), PROBLEMS_MARKER_ID, CHUNK_BUDGET_BYTES, { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true });
+    const report = await writeOwnSheet(real.ctx, problemsLayout(problems, 'heading'), PROBLEMS_MARKER_ID, CHUNK_BUDGET_BYTES, EVERYTHING);
     expect(report).toMatchObject({ status: 'done', rows: 60_001 });
     expect(real.requests.length).toBeGreaterThanOrEqual(3);
     for (const r of real.requests) expect(r.messageBytes).toBeLessThan(WITH_MARGIN);
