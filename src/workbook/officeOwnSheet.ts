@@ -10,7 +10,7 @@
 import { MARKER_PREFIX } from '../run/resultMarker';
 import type { SheetLayout } from '../run/packSheets';
 import type { HostSupport } from './office';
-import { layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
+import { COMMAND_BYTES, layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 import type { OwnSheetReport } from './port';
 
 /** Said in the Name Manager's comment of the marker. */
@@ -53,18 +53,18 @@ export async function writeOwnSheet(ctx: Excel.RequestContext, layout: SheetLayo
     const replaced = ours?.name ?? null;
     const named: SheetLayout = { ...layout, name: sheet };
     const steps: PackStep[] = [
-      ...(ours ? [{ sheet, bytes: 300, queue: () => ours.delete() }] : []),
+      ...(ours ? [{ sheet, bytes: COMMAND_BYTES, queue: () => ours.delete() }] : []),
       ...layoutSteps(named, { at: 0, open: 'add' }, support, Math.floor(budget / 4)),
     ];
     // The marker goes with the sheet's opening (the second step when an old one is deleted first), so a sheet half-written by a failure is still ours to replace.
     steps.splice(ours ? 2 : 1, 0, {
       sheet,
-      bytes: 600,
+      bytes: 2 * COMMAND_BYTES,
       queue: (c) => {
         if (support.names) c.workbook.worksheets.getItem(sheet).names.add(marker, `="${sheet.replace(/"/g, '""')}"`, OWN_SHEET_COMMENT).visible = false;
       },
     });
-    steps.push({ sheet, bytes: 300, queue: (c) => c.workbook.worksheets.getItem(sheet).activate() });
+    steps.push({ sheet, bytes: COMMAND_BYTES, queue: (c) => c.workbook.worksheets.getItem(sheet).activate() });
     const failed = await syncGroupsInOrder(ctx, syncGroups(steps, budget).filter((g) => g.length), NO_STATE);
     if (failed) throw failed.error;
     return { status: 'done', sheet, replaced, rows: layout.rows.length };

@@ -17,7 +17,7 @@ import { headerFooterText, pageScale, PAGE_X_OF_Y } from '../run/packPrint';
 import { lookStyle, type LayoutCell, type LayoutChart, type LayoutPrint, type LookStyle, type SheetLayout } from '../run/packSheets';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { chunkRows, columnLetters, requestBytes, parseAddress, type RunLogWrite, type RunWrite, type SheetBox } from './port';
+import { chunkRows, columnLetters, isRequestTooLarge, parseAddress, requestBytes, type RunLogWrite, type RunWrite, type SheetBox } from './port';
 
 /** Planned size of one command beyond its data: its action and object path in the request's JSON. */
 export const COMMAND_BYTES = 300;
@@ -75,9 +75,6 @@ export async function syncGroup(ctx: Excel.RequestContext, group: readonly PackS
     return Object.assign(new Error(typeof message === 'string' ? message : String(e)), typeof code === 'string' ? { code } : {});
   }
 }
-
-/** Excel on the web refused the request for its size: it refuses before applying anything, so it can go again smaller. */
-export const isRequestTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'RequestPayloadSizeLimitExceeded';
 
 /**
  * Syncs the groups in order. A group refused for its size goes again as two (its steps halved, in

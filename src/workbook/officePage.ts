@@ -8,7 +8,7 @@
  */
 import type { SheetLayout } from '../run/packSheets';
 import type { HostSupport } from './office';
-import { layoutSteps, syncGroups, syncGroupsInOrder, type PackState } from './officePack';
+import { COMMAND_BYTES, layoutSteps, syncGroups, syncGroupsInOrder, type PackState } from './officePack';
 import { parseAddress, type ProfilePageReport } from './port';
 
 /** The pack's print note, when the host cannot set how the page prints. */
@@ -36,7 +36,7 @@ export async function addProfilePage(ctx: Excel.RequestContext, layout: SheetLay
         }
       }
     }
-    const steps = [...layoutSteps(layout, { at, open: sheet.isNullObject ? 'add' : 'none' }, support, Math.floor(budget / 4)), { sheet: layout.name, bytes: 300, queue: (c: Excel.RequestContext) => selectRow(c, layout.name, at) }];
+    const steps = [...layoutSteps(layout, { at, open: sheet.isNullObject ? 'add' : 'none' }, support, Math.floor(budget / 4)), { sheet: layout.name, bytes: COMMAND_BYTES, queue: (c: Excel.RequestContext) => selectRow(c, layout.name, at) }];
     const none: PackState = { sheets: new Map(), log: null, logUsed: null };
     const failed = await syncGroupsInOrder(ctx, syncGroups(steps, budget).filter((g) => g.length > 0), none);
     if (failed) throw failed.error;

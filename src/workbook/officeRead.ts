@@ -14,7 +14,7 @@ import { RUN_LOG_SHEET } from '../run/runLog';
 import { isOurPackSheet, isOurSheetName } from '../run/packSheets';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
-import { CancelledError, CHUNK_BUDGET_BYTES, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
+import { CancelledError, CHUNK_BUDGET_BYTES, isResponseTooLarge, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
 import { columnRuns, queueHeadRows } from './officeWrite';
 
@@ -31,7 +31,6 @@ const SAMPLE_COLUMNS = 128;
 /** Of the read budget, what the first read's values may take: the Run log, the merged areas and the formula cells come in the same response. */
 const FIRST_READ_SHARE = 0.95;
 
-const isResponseTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 /** Reads the register region: the table the selection is in, else the active sheet's used range. */
 export async function readRegister(ctx: Excel.RequestContext, support: HostSupport, control: ReadControl = {}, budget = READ_BUDGET_BYTES, writeBudget = CHUNK_BUDGET_BYTES): Promise<RegisterRegion> {

@@ -13,12 +13,10 @@
 import { ourSheetName, REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { isRequestTooLarge, layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
+import { COMMAND_BYTES, layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 import { columnRuns, queueTable, type TableOutcome } from './officeWrite';
-import { chunkRows, requestBytes, type RefreshCell, type RefreshReport, type RefreshWrite, type WriteControl } from './port';
+import { chunkRows, halveChunk, isRequestTooLarge, requestBytes, type RefreshCell, type RefreshReport, type RefreshWrite, type WriteControl } from './port';
 
-/** Planned size of one command beyond its data (as officePack.ts plans it). */
-const COMMAND_BYTES = 300;
 
 /** A run of adjacent rows written in one column. */
 interface CellRun {
@@ -80,10 +78,8 @@ export async function writeRefresh(ctx: Excel.RequestContext, write: RefreshWrit
     try {
       await ctx.sync();
     } catch (e) {
-      // Refused for its size before anything was applied: the runs go again in two halves.
-      if (isRequestTooLarge(e) && end - start > 1) {
-        const middle = start + Math.ceil((end - start) / 2);
-        chunks.splice(k, 1, [start, middle], [middle, end]);
+      // Refused for its size, so nothing of it applied: its runs of cells go again in two halves.
+      if (isRequestTooLarge(e) && halveChunk(chunks, k)) {
         k--;
         continue;
       }

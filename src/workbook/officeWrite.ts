@@ -8,10 +8,10 @@
  * array per chunk, never a call per cell. Formats go by range, not by cell: the date column's format is
  * one value for the chunk's cells, and the category fills one format per look over the areas it covers.
  */
-import { columnLetters, chunkRows, requestBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
+import { columnLetters, chunkRows, halveChunk, isRequestTooLarge, requestBytes, type ResultBlock, type RunWrite, type WriteControl, type WriteReport } from './port';
 import { textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
-import { addressLists, AREAS_CHARS, COMMAND_BYTES, isRequestTooLarge, packSteps, queuePackState, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
+import { addressLists, AREAS_CHARS, COMMAND_BYTES, packSteps, queuePackState, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 
 /** Said in the Name Manager's comment of each name we add. */
 const MARKER_COMMENT = 'School risk register: marks its results so the next run refreshes them in place. Deleting it makes the next run write new result columns.';
@@ -95,7 +95,6 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
   // In steps of a sixteenth of the budget, so they fill what the rows leave of a sync.
   const steps = packSteps(write, support, Math.floor(budget / 16));
   const [riding, ...after] = syncGroups(steps, budget, chunks.length > 1 ? budget - chunkBytes[chunks.length - 1]! : 0);
-  let syncsTotal = chunks.length + after.length;
 
   const ws = ctx.workbook.worksheets.getItem(b.sheet);
   let state: PackState | null = null;
@@ -136,11 +135,8 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
     try {
       await ctx.sync();
     } catch (e) {
-      // Refused for its size (the host counted more than planned): refused before anything is applied, so the rows go again in two halves.
-      if (isRequestTooLarge(e) && end - start > 1) {
-        const middle = start + Math.ceil((end - start) / 2);
-        chunks.splice(k, 1, [start, middle], [middle, end]);
-        syncsTotal++;
+      // Refused for its size (the host counted more than planned), so nothing of it applied: its rows go again in two halves.
+      if (isRequestTooLarge(e) && halveChunk(chunks, k)) {
         k--;
         continue;
       }
@@ -151,7 +147,7 @@ export async function writeRun(ctx: Excel.RequestContext, write: RunWrite, contr
       insideTable = table.inside;
       if (table.note) notes.push(table.note);
     }
-    control.onProgress?.(done, total, { syncsDone: k + 1, syncsTotal, sheet: b.sheet });
+    control.onProgress?.(done, total, { syncsDone: k + 1, syncsTotal: chunks.length + after.length, sheet: b.sheet });
   }
   if (after.length === 0) return report('done', true);
   // A cancel stops before the pack; once begun it is written whole (half of it would leave the summary and the log disagreeing).

@@ -356,6 +356,12 @@ export interface WorkbookPort {
 
 /** Excel on the web rejects a request above 5 MB (RequestPayloadSizeLimitExceeded). */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+const hasCode = (e: unknown, code: string) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
+/** The request was refused for its size: refused before anything in it is applied, so it can go again smaller. */
+export const isRequestTooLarge = (e: unknown) => hasCode(e, 'RequestPayloadSizeLimitExceeded');
+/** The response was too large: read again, fewer rows at a time. */
+export const isResponseTooLarge = (e: unknown) => hasCode(e, 'ResponsePayloadSizeLimitExceeded');
 /**
  * The budget each write's request is planned to, in `requestBytes`. Measured against Microsoft's Office.js
  * (test/src/workbook/officeJsRequests.test.ts): the requests it really makes for a country's register, as
@@ -370,7 +376,7 @@ export const READ_BUDGET_BYTES = Math.floor(REQUEST_LIMIT_BYTES * 0.85);
 
 /** Bytes a JSON-serialised value takes in UTF-8 (what a request carries). */
 export function jsonBytes(value: unknown): number {
-  return utf8Length(JSON.stringify(value));
+  return encodedLength(JSON.stringify(value), false);
 }
 
 /**
@@ -379,18 +385,15 @@ export function jsonBytes(value: unknown): number {
  * host's message (measured against Office.js itself: test/src/workbook/officeJsRequests.test.ts).
  */
 export function requestBytes(value: unknown): number {
-  const json = JSON.stringify(value);
-  let escapes = 0;
-  for (let i = json.indexOf('"'); i >= 0; i = json.indexOf('"', i + 1)) escapes++;
-  for (let i = json.indexOf('\\'); i >= 0; i = json.indexOf('\\', i + 1)) escapes++;
-  return utf8Length(json) + escapes;
+  return encodedLength(JSON.stringify(value), true);
 }
 
-function utf8Length(text: string): number {
+/** UTF-8 bytes of `text`; `escaped`: as a JSON string's contents, a quote or backslash taking one byte more. */
+function encodedLength(text: string, escaped: boolean): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
+    if (c < 0x80) n += escaped && (c === 0x22 || c === 0x5c) ? 2 : 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff) {
       n += 4;
@@ -405,6 +408,18 @@ function utf8Length(text: string): number {
  * per chunk) stays within `budget`. Returns [start, end) pairs. A single row above the budget is a
  * chunk of its own (the request then fails and says so, rather than the row being split).
  */
+/**
+ * Replaces chunk `k` by its two halves when it has more than one row (a request refused for its size);
+ * false when it cannot be split.
+ */
+export function halveChunk(chunks: [number, number][], k: number): boolean {
+  const [start, end] = chunks[k]!;
+  if (end - start < 2) return false;
+  const middle = start + Math.ceil((end - start) / 2);
+  chunks.splice(k, 1, [start, middle], [middle, end]);
+  return true;
+}
+
 export function chunkRows(rowBytes: readonly number[], budget: number, fixed = 0): [number, number][] {
   const chunks: [number, number][] = [];
   let start = 0;

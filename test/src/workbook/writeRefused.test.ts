@@ -16,7 +16,7 @@ import { runOnPort } from '../../../src/run/taskpaneRun';
 import { shownCell } from '../../../src/workbook/cell';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { createOfficePort } from '../../../src/workbook/office';
-import type { WorkbookPort } from '../../../src/workbook/port';
+import { halveChunk, type WorkbookPort } from '../../../src/workbook/port';
 import { ExcelDouble } from '../../support/excelDouble';
 
 const ASOF = fromIsoDate('2026-11-01')!;
@@ -35,6 +35,16 @@ function setUp(limitBytes?: number) {
 const ownWriteOnly = (port: WorkbookPort): WorkbookPort => ({ ...port, readRegister: (control) => port.readRegister({ ...control, headWriter: undefined }) });
 
 const workbook = (double: ExcelDouble) => double.sheets.map((s) => ({ name: s.name, cells: s.snapshot(), names: s.names, tables: s.tables, frozen: s.frozen }));
+
+describe('halveChunk', () => {
+  it('splits a chunk of rows at its middle, in place and in order; a single row cannot be split', () => {
+    const chunks: [number, number][] = [[0, 4], [4, 9], [9, 10]];
+    expect(halveChunk(chunks, 1)).toBe(true);
+    expect(chunks).toEqual([[0, 4], [4, 7], [7, 9], [9, 10]]);
+    expect(halveChunk(chunks, 3)).toBe(false);
+    expect(chunks).toEqual([[0, 4], [4, 7], [7, 9], [9, 10]]);
+  });
+});
 
 describe('a write the host refuses as too large', () => {
   it('is written again in halves: the run ends done, its workbook the one a run within the limit leaves', async () => {
