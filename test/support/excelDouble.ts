@@ -46,7 +46,7 @@ import { frameworkById } from '../../core/frameworks';
 import { runOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
 import { createOfficePort, type SettingsStore } from '../../src/workbook/office';
-import { parseAddress, parseAreas, REQUEST_LIMIT_BYTES } from '../../src/workbook/port';
+import { parseAddress, parseAreas, REQUEST_LIMIT_BYTES, type WorkbookPort } from '../../src/workbook/port';
 import { addChart, PageBreaksProxy, PageLayoutProxy, type ChartProxy } from './excelDoubleLayout';
 import {
   addressOf, deleteColumns, DoubleError, insertColumns, LAST_COLUMN, LAST_ROW, nameFormula, SheetModel, sortTable,
@@ -788,13 +788,14 @@ class FreezePanesProxy {
 /**
  * A whole task pane run on the double over `grid` (header row first), as the pane's Categorise makes it
  * (`runOnPort`): read the register (past its first rows, only the columns the run needs), categorise
- * (Oxfordshire unless another framework is named; as of 1 November 2026), write.
+ * (Oxfordshire unless another framework is named; as of 1 November 2026), write. `wrap` may watch the port
+ * (test/support/officeJsReplay.ts records what the run writes).
  * For `npm run bench`, once per framework.
  */
-export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire'): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; maxResponseBytes: number; responseBytes: number[]; rowsWritten: number; status: string }> {
+export async function runOnDouble(grid: readonly (readonly Cell[])[], frameworkId = 'oxfordshire', wrap: (port: WorkbookPort, double: ExcelDouble) => WorkbookPort = (port) => port): Promise<{ syncs: number; maxRequestBytes: number; requestBytes: number[]; maxResponseBytes: number; responseBytes: number[]; rowsWritten: number; status: string }> {
   const double = new ExcelDouble();
   double.addSheet('Register', grid);
-  const port = createOfficePort({ run: double.run, settings: double.settings });
+  const port = wrap(createOfficePort({ run: double.run, settings: double.settings }), double);
   const fw = frameworkById(frameworkId)!;
   const asOf = fromIsoDate('2026-11-01')!;
   const run = await runOnPort(port, fw, asOf, { ranAt: new Date(Date.UTC(2026, 10, 1)), pause: async () => {} });

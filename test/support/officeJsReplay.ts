@@ -3,14 +3,11 @@
  * answers), and what it wrote (the rows riding on the last read, then the run's own write with the SIG
  * pack) is written again through Microsoft's Office.js (officeJs.ts), whose requests are measured.
  */
-import { fromIsoDate } from '../../core/dates';
-import { frameworkById } from '../../core/frameworks';
-import { runOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
-import { createOfficePort, EVERYTHING } from '../../src/workbook/office';
+import { EVERYTHING } from '../../src/workbook/office';
 import { queueHeadRows, writeRun } from '../../src/workbook/officeWrite';
 import { CHUNK_BUDGET_BYTES, type ReadControl, type ResultBlock, type RunWrite, type WorkbookPort } from '../../src/workbook/port';
-import { ExcelDouble } from './excelDouble';
+import { runOnDouble, type ExcelDouble } from './excelDouble';
 import { officeJsContext, type OfficeJsRequest } from './officeJs';
 
 export interface ReplayedRun {
@@ -27,41 +24,43 @@ export interface ReplayedRun {
 /** Null when @microsoft/office-js is not installed. */
 export async function replayOnOfficeJs(grid: readonly (readonly Cell[])[], frameworkId: string): Promise<ReplayedRun | null> {
   if (!officeJsContext()) return null;
-  const double = new ExcelDouble();
-  double.addSheet('Register', grid);
-  const port = createOfficePort({ run: double.run, settings: double.settings });
+  let double: ExcelDouble | null = null;
   let head: ResultBlock | null = null;
   let write: RunWrite | null = null;
   let written = 0;
   let firstWrite = -1;
-  const recording: WorkbookPort = {
-    ...port,
-    readRegister: (control: ReadControl) => port.readRegister({
-      ...control,
-      ...(control.headWriter ? {
-        headWriter: {
-          block: async (region) => (head = await control.headWriter!.block(region)),
-          written: (rows) => {
-            written = rows;
-            control.headWriter!.written(rows);
+  // The run on the double, as the bench makes it, its port watched for the rows that ride and the run's own write.
+  const run = await runOnDouble(grid, frameworkId, (port, d): WorkbookPort => {
+    double = d;
+    return {
+      ...port,
+      readRegister: (control: ReadControl) => port.readRegister({
+        ...control,
+        ...(control.headWriter ? {
+          headWriter: {
+            block: async (region) => (head = await control.headWriter!.block(region)),
+            written: (rows) => {
+              written = rows;
+              control.headWriter!.written(rows);
+            },
           },
-        },
-      } : {}),
-    }),
-    writeRun: (w, c) => {
-      write = w;
-      firstWrite = double.syncs;
-      return port.writeRun(w, c);
-    },
-  };
-  const run = await runOnPort(recording, frameworkById(frameworkId)!, fromIsoDate('2026-11-01')!, { ranAt: new Date(Date.UTC(2026, 10, 1)), pause: async () => {} });
-  if (!run.report || !write) throw new Error(`The run ended ${run.status} while ${run.phase}.`);
+        } : {}),
+      }),
+      writeRun: (w, c) => {
+        write = w;
+        firstWrite = d.syncs;
+        return port.writeRun(w, c);
+      },
+    };
+  });
+  const d = double as ExcelDouble | null;
+  if (!d || !write || run.status !== 'done') throw new Error(`The run on the double ended ${run.status}.`);
 
   const officeJs: OfficeJsRequest[] = [];
   if (head && written > 0) {
     const riding = officeJsContext()!;
     // That sync's reads too: one range's values per load the double saw in it.
-    const loads = double.operations[firstWrite - 1]!.filter((op) => op === 'load').length;
+    const loads = d.operations[firstWrite - 1]!.filter((op) => op === 'load').length;
     const register = riding.ctx.workbook.worksheets.getItem('Register');
     for (let k = 0; k < loads; k++) register.getRangeByIndexes(11_000, 3 * k, 14_000, 3).load('values');
     queueHeadRows(riding.ctx, head, CHUNK_BUDGET_BYTES, EVERYTHING);
@@ -72,6 +71,6 @@ export async function replayOnOfficeJs(grid: readonly (readonly Cell[])[], frame
   const report = await writeRun(own.ctx, write, { written }, CHUNK_BUDGET_BYTES, EVERYTHING);
   if (report.status !== 'done') throw new Error(`Office.js's write ended ${report.status}: ${report.error ?? ''}`);
   officeJs.push(...own.requests);
-  const doubleBytes = double.requestBytes.slice(written > 0 ? firstWrite - 1 : firstWrite);
-  return { doubleBytes, officeJs, syncs: double.syncs, requestBytes: [...double.requestBytes], responseBytes: [...double.responseBytes] };
+  const doubleBytes = run.requestBytes.slice(written > 0 ? firstWrite - 1 : firstWrite);
+  return { doubleBytes, officeJs, syncs: run.syncs, requestBytes: run.requestBytes, responseBytes: run.responseBytes };
 }

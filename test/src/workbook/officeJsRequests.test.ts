@@ -13,6 +13,8 @@ import { PROBLEMS_MARKER_ID, problemsLayout } from '../../../src/run/problemsShe
 import { EVERYTHING } from '../../../src/workbook/office';
 import { writeOwnSheet } from '../../../src/workbook/officeOwnSheet';
 import { CHUNK_BUDGET_BYTES, requestBytes } from '../../../src/workbook/port';
+import { shownCell } from '../../../src/workbook/cell';
+import { readSheetGrid } from '../../../src/workbook/readFile';
 import { officeJsContext } from '../../support/officeJs';
 import { replayOnOfficeJs } from '../../support/officeJsReplay';
 
@@ -55,6 +57,19 @@ describe('write requests as Office.js makes them', () => {
     // The budget is used: the largest request is within 10% of it (a budget far under the limit would pass the check above).
     expect(Math.max(...run.officeJs.map((r) => r.messageBytes))).toBeGreaterThan(WITH_MARGIN * 0.9);
     expect(run.syncs).toBeLessThanOrEqual(6);
+  }, 60_000);
+
+  // Registers LibreOffice and openpyxl saved (their cells as Office.js gives them): every framework's writes go through Office.js's own serialiser.
+  it.each(['test/fixtures/producers/libreoffice-register.xlsx', 'test/fixtures/producers/openpyxl-register.xlsx'])('%s: every framework\'s writes, as Office.js sends them', async (file) => {
+    const registerGrid = (await readSheetGrid(file)).values.map((r) => r.map(shownCell));
+    for (const fw of allFrameworks()) {
+      const run = (await replayOnOfficeJs(registerGrid, fw.definition.id))!;
+      expect(run.officeJs.length, fw.definition.id).toBe(run.doubleBytes.length);
+      run.officeJs.forEach((r, i) => {
+        expect(r.messageBytes).toBeLessThan(WITH_MARGIN);
+        expect(r.bodyBytes, `${fw.definition.id} sync ${i}`).toBeGreaterThan(run.doubleBytes[i]!);
+      });
+    }
   }, 60_000);
 
   // 3,000 schools: the SIG pack's sheets (many small commands, the most framing per byte) fill a sync.
