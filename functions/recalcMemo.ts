@@ -63,8 +63,8 @@ export class RecalcMemo<T> {
   }
 
   /**
-   * Keeps values worked out by another function from the same rows and context (RISKCATEGORY's work gives
-   * RISKREASONS its values too): the next call here with rows the same as `rows` takes them, as if this
+   * Keeps values worked out by another function from the same rows and context (RISKREASONS's work gives
+   * RISKCATEGORY its values too): the next call here with rows the same as `rows` takes them, as if this
    * function had made that call.
    */
   keep(context: string, rows: readonly (readonly unknown[])[], values: T[]): void {

@@ -115,28 +115,22 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
     const mapping = mapHeaders(header, { headerRowNumber: 0 });
     // Everything a row's value depends on beside its cells and the URNs (recalcMemo.ts).
     const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national]);
-    let otherValues: (string | ExcelError)[] | null = null;
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
       const others = other && onlyRows === null ? new Array<string | ExcelError>(data.length) : null;
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
       const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined }, (r) => {
-        if (r.result) {
-          values[r.row - 1] = cell(r);
-          if (others) others[r.row - 1] = other!.cell(r);
-        } else {
-          const error = valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-          values[r.row - 1] = error;
-          if (others) others[r.row - 1] = error;
-        }
+        const i = r.row - 1;
+        values[i] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
+        if (others) others[i] = r.result ? other!.cell(r) : values[i]!;
       });
       if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-      for (let i = 0; i < values.length; i++) values[i] ??= ''; // a blank row stays blank
-      if (others) {
-        for (let i = 0; i < others.length; i++) others[i] ??= '';
-        otherValues = others;
+      // A blank row stays blank.
+      for (let i = 0; i < values.length; i++) {
+        values[i] ??= '';
+        if (others) others[i] ??= '';
       }
+      if (others) other!.memo.keep(context, data, others);
     });
-    if (other && otherValues) other.memo.keep(context, data, otherValues);
     return out.map((v) => [v]);
   });
 }
