@@ -11,7 +11,7 @@
  * The explainers (explain.ts) and the worst case's possibility evaluators (worstCase.ts) are compiled
  * beside the evaluators, reusing them.
  */
-import { factAt, FACT_KEYS, factNumber } from '../factShape';
+import { FACT_KEYS, factNumber, readSlots } from '../factShape';
 import { DERIVED_FACT_SOURCES, factLabel, type FactKey } from '../facts';
 import { FIELDS, normaliseKey, type FieldKey } from '../fields';
 import { FrameworkDefinitionError, type Condition, type FrameworkDefinition, type FrameworkOrigin } from '../framework';
@@ -124,7 +124,8 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   slotNumbers.forEach((n, slot) => (slotOfFact[n] = slot));
   explainFor = compileExplainers(def, criterionIndex, evaluatorOf, (school) => {
     // The school is evaluated again once for all its reasons: the hot path keeps no copy of its outcomes.
-    const v = slotNumbers.map((n) => factAt(school.facts, n));
+    const v: unknown[] = new Array(slots.length);
+    readSlots(school.facts, slotOfFact, v);
     const fired: Truth[] = new Array(criteria.length);
     for (const c of order) fired[c.index] = c.evaluate(v, school.params, fired);
     return { v, fired };
