@@ -22,7 +22,6 @@ import { addComparison, addCriterion, addJunction, addNot, finishProgram, newPro
 import { ANY, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type Truth } from './types';
 import { compilePossibilities } from './worstCase';
 
-
 /** Checks a framework definition and compiles it. Throws `FrameworkDefinitionError`, naming every problem, when it is malformed. */
 export function compileFramework(def: FrameworkDefinition, origin: FrameworkOrigin = { kind: 'built-in' }): CompiledFramework {
   const parsed = parseFramework(def);
