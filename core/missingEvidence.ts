@@ -104,7 +104,6 @@ export function blankIsMissing(field: FieldKey, record: SchoolRecord): boolean {
   return reading.missingForPhases !== undefined && (record.phase === undefined || reading.missingForPhases.includes(record.phase));
 }
 
-
 /**
  * `record[field] === undefined && blankIsMissing(field, record)`, worked out once per field: the fields it
  * reads by number (`factAt`, a named read) rather than by a key that changes from field to field.

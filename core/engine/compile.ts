@@ -11,7 +11,7 @@
  * The explainers (explain.ts) and the worst case's possibility evaluators (worstCase.ts) are compiled
  * beside the evaluators, reusing them.
  */
-import { factAt, FACT_KEYS, factNumber } from '../factShape';
+import { FACT_KEYS, factNumber, readSlots } from '../factShape';
 import { DERIVED_FACT_SOURCES, factLabel, type FactKey } from '../facts';
 import { FIELDS, normaliseKey, type FieldKey } from '../fields';
 import { FrameworkDefinitionError, type Condition, type FrameworkDefinition, type FrameworkOrigin } from '../framework';
@@ -21,7 +21,6 @@ import { compileExplainers, defaultReason, reasonReferences, type ExplainFor } f
 import { addComparison, addCriterion, addJunction, addNot, finishProgram, newProgram, operandsFor, run } from './program';
 import { ANY, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type Truth } from './types';
 import { compilePossibilities } from './worstCase';
-
 
 /** Checks a framework definition and compiles it. Throws `FrameworkDefinitionError`, naming every problem, when it is malformed. */
 export function compileFramework(def: FrameworkDefinition, origin: FrameworkOrigin = { kind: 'built-in' }): CompiledFramework {
@@ -124,7 +123,8 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
   slotNumbers.forEach((n, slot) => (slotOfFact[n] = slot));
   explainFor = compileExplainers(def, criterionIndex, evaluatorOf, (school) => {
     // The school is evaluated again once for all its reasons: the hot path keeps no copy of its outcomes.
-    const v = slotNumbers.map((n) => factAt(school.facts, n));
+    const v: unknown[] = new Array(slots.length);
+    readSlots(school.facts, slotOfFact, v);
     const fired: Truth[] = new Array(criteria.length);
     for (const c of order) fired[c.index] = c.evaluate(v, school.params, fired);
     return { v, fired };

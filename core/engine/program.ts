@@ -15,7 +15,7 @@
  */
 import type { ParamRef, Scalar } from '../framework';
 import type { Parameters } from '../parameters';
-import { F, T, U, type Truth } from './types';
+import { ANY as TRUE_OR_FALSE, F, outcomeOf, T, U, type Truth } from './types';
 
 // Node kinds. Comparisons read the fact in slot `a` and operand `b` (a parameter's value is resolved
 // into the operands once per parameter set); junctions read `b` children from `children[a]` on.
@@ -55,9 +55,9 @@ const EQ_TEXT = 18;
 const ALL_OF_TWO = 19;
 const ANY_OF_TWO = 20;
 
-// The outcome bits (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
+// The outcome bits, true-or-false and `outcomeOf` (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
 // imported binding is a getter call.
-const BITS = { yes: T, no: F, unknown: U } as const;
+const BITS = { yes: T, no: F, unknown: U, either: TRUE_OR_FALSE, outcomeOf } as const;
 
 const KIND_OF_OP = { present: PRESENT, absent: ABSENT, isTrue: IS_TRUE, isFalse: IS_FALSE, eq: EQ, ne: NE, in: IN, notIn: NOT_IN, lt: LT, lte: LTE, gt: GT, gte: GTE } as const;
 
@@ -269,7 +269,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
   // The schedule's own arrays, by position: read in order, one array each.
   const { runs, code } = p.steps;
   const parts = p.parts;
-  const { yes, no, unknown } = BITS;
+  const { yes, no, unknown, either, outcomeOf: bitOf } = BITS;
   for (let r = 0; r < runs.length; r += 3) {
     const from = runs[r + 1]!;
     const to = runs[r + 2]!;
@@ -332,7 +332,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
           }
           // A scan with `===` rather than a call of `includes`: a checked list holds no NaN, so they agree.
           const list = k[code[q + 2]!] as readonly unknown[];
-          let t = hit ^ (yes | no);
+          let t = hit ^ either;
           for (let i = 0; i < list.length; i++) {
             if (list[i] === x) {
               t = hit;
@@ -362,14 +362,14 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         // True and false swap bits; unknown stays.
         for (let q = from; q < to; q += 4) {
           const t = out[code[q + 1]!]!;
-          out[code[q]!] = t === unknown ? unknown : t ^ (yes | no);
+          out[code[q]!] = t === unknown ? unknown : t ^ either;
         }
         break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
         const decisive = runs[r] === ANY ? yes : no;
-        const otherwise = decisive ^ (yes | no);
+        const otherwise = decisive ^ either;
         for (let q = from; q < to; q += 4) {
           let seen = 0;
           for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) seen |= out[parts[i]!]!;
@@ -381,7 +381,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
       case ANY_OF_TWO: {
         // As `all` and `any` above, the two parts' outcomes at `code[q + 1]` and `code[q + 2]`.
         const decisive = runs[r] === ANY_OF_TWO ? yes : no;
-        const otherwise = decisive ^ (yes | no);
+        const otherwise = decisive ^ either;
         for (let q = from; q < to; q += 4) {
           const seen = out[code[q + 1]!]! | out[code[q + 2]!]!;
           out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
@@ -398,8 +398,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
             if (part === yes) held++;
             else if (part === unknown) open++;
           }
-          const t = atLeast(held, open, k[code[q + 3]!] as number);
-          out[code[q]!] = t === true ? yes : t === false ? no : unknown;
+          out[code[q]!] = bitOf(atLeast(held, open, k[code[q + 3]!] as number));
         }
     }
   }

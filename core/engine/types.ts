@@ -152,10 +152,12 @@ export interface CompiledFramework {
   readonly slotOfFact: Int32Array;
   /** Working arrays of `categorise`, one per framework (evaluation is synchronous). */
   readonly scratch: {
-    readonly fired: Truth[]; readonly v: unknown[]; readonly nodes: Uint8Array; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] };
+    /** Each criterion's outcome, written only for a school evaluated with a trace or unknowns (the only readers). */
+    readonly fired: Truth[];
+    readonly v: unknown[]; readonly nodes: Uint8Array; readonly support: { params: Parameters | null; resolved: ResolvedSupport[] };
     /** The indices of the criteria that fired, in definition order, from 0 (`categorise` counts them). */
     readonly firedAt: Int32Array;
-    /** By criterion: 1 where a fired criterion decided the category (zero again when `categorise` returns). */
+    /** By criterion: 1 where a fired criterion decided the category (not cleared on return: `categorise` zeroes each fired criterion's mark before marking, and reads no other). */
     readonly decides: Uint8Array;
     /** By rank: the evidence best fit counts. */
     readonly counts: Int32Array;
