@@ -233,13 +233,13 @@ async function writeRegisterXlsx(path: string, header: string[], rows: (string |
 
 /**
  * Peak resident memory of `schoolrisk categorise` to .xlsx, measured from outside the process (the
- * kernel's high-water mark of the child, by Python's getrusage; the CLI runs in one process: tsx as a
- * loader), on registers of 25,000 and 100,000 schools.
+ * kernel's high-water mark of the child, by Python's getrusage), as the analyst runs it: bin/schoolrisk.cjs,
+ * the command line's bundle in one process (bin/cliBundle.cjs), on registers of 25,000 and 100,000 schools.
  */
 async function cliMemoryFigures(dir: string, framework: string): Promise<{ cliPeakRssMB25k: Figure; cliPeakRssMB100k: Figure; baselineMB: Figure }> {
   const peak = (args: string[]): Figure => {
     const wrapper = 'import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\nprint(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.stderr.decode()[-300:].replace("\\n", " "))';
-    const out = spawnSync('python3', ['-c', wrapper, process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    const out = spawnSync('python3', ['-c', wrapper, process.execPath, join(ROOT, 'bin/schoolrisk.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
     const [code, kb, ...err] = (out.stdout ?? '').trim().split(' ');
     if (out.status !== 0 || code !== '0') return `n/a (${(out.stderr || err.join(' ')).slice(0, 120)})`;
     return Math.round(Number(kb) / 1024);

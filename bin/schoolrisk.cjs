@@ -1,9 +1,24 @@
 #!/usr/bin/env node
-// The installed `schoolrisk` command: runs the TypeScript CLI through tsx, passing arguments and exit code on.
+// The `schoolrisk` command: runs the command line from its bundle (bin/cliBundle.cjs) in this process,
+// or, where no bundle can be made, the TypeScript sources through tsx, passing arguments and exit code on.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { cliBundle } = require('./cliBundle.cjs');
 
-const tsxCli = require.resolve('tsx/cli');
-const main = path.join(__dirname, '..', 'src', 'cli', 'main.ts');
-const run = spawnSync(process.execPath, [tsxCli, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+const bundle = process.env.SCHOOLRISK_NO_BUNDLE ? null : cliBundle();
+if (bundle) {
+  // As src/cli/main.ts does when run itself: Ctrl-C or a kill exits through Node's 'exit' event, so an
+  // output being written leaves no temporary file or lock behind; the previous output is untouched.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
+  require(bundle)
+    .main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    });
+} else {
+  const tsxCli = require.resolve('tsx/cli');
+  const main = path.join(__dirname, '..', 'src', 'cli', 'main.ts');
+  const run = spawnSync(process.execPath, [tsxCli, main, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
