@@ -7,10 +7,14 @@
  * columns of which one will do, and required columns it lets a register lack, each with why.
  *
  * A register without a required column is refused, never read as blank. An optional column that is
- * absent is listed ("not in this register: these criteria could not fire") and its rows are provisional.
+ * absent is listed ("not in this register: these criteria could not fire"). So is an input a derived fact
+ * can do without (the next-inspection risk without attendance, the Ofsted standing without the category
+ * of concern): the fact is then worked out from the rest, and the summary says so, rather than a result
+ * moving silently. A blank cell in a column the register has is missing evidence of its row (core/missingEvidence.ts);
+ * a column the register lacks is said once, for the register.
  */
 import type { CompiledFramework } from './engine';
-import { CONCERN_FIELDS, type DerivedFacts, type FactKey } from './facts';
+import { CONCERN_FIELDS, DERIVED_FACT_LABELS, DERIVED_FACT_SOURCES, RISK_MODEL_INPUTS, type DerivedFacts, type FactKey } from './facts';
 import { FIELDS, KEY_JUDGEMENT_FIELDS, REPORT_CARD_FIELDS, type FieldKey } from './fields';
 import type { Condition } from './framework';
 import type { HeaderMapping } from './headers';
@@ -39,6 +43,11 @@ export interface ColumnNeed extends ColumnGroup {
   readonly readBy: readonly string[];
   /** Of a group, the labels of what reads each column. */
   readonly readByField: Readonly<Partial<Record<FieldKey, readonly string[]>>>;
+  /**
+   * An input of derived facts that can do without it: their labels ("Next-inspection risk"). Always
+   * optional; absent, those facts are worked out from their other columns.
+   */
+  readonly inputOf?: readonly string[];
 }
 
 /** The columns with an Ofsted judgement in them: the overall grade, a key judgement or a report-card area. */
@@ -72,6 +81,16 @@ export const DERIVED_FACT_COLUMNS: Readonly<Record<keyof DerivedFacts, readonly 
   concernCount: [{ fields: CONCERN_FIELDS, as: 'Concern flags', kind: 'parts' }],
   riseStuck: [OFSTED_JUDGEMENT, one('previousOfstedGrade')],
 };
+
+/**
+ * The columns a derived fact is also worked out from, beyond the groups it cannot do without: every input of
+ * the inspection-risk model (it allows for a blank or absent one), and the other sources of the rest.
+ */
+function optionalInputs(fact: keyof DerivedFacts): readonly FieldKey[] {
+  const needed = new Set(DERIVED_FACT_COLUMNS[fact].flatMap((g) => g.fields));
+  const sources: readonly FieldKey[] = fact === 'inspectionRisk' || fact === 'inspectionRiskScore' ? [...DERIVED_FACT_SOURCES[fact], ...RISK_MODEL_INPUTS] : DERIVED_FACT_SOURCES[fact];
+  return [...new Set(sources)].filter((f) => !needed.has(f));
+}
 
 /** The groups a fact needs. */
 function groupsOf(fact: FactKey): readonly ColumnGroup[] {
@@ -133,12 +152,29 @@ function deriveNeeds(fw: CompiledFramework): readonly ColumnNeed[] {
       }
     }
   }
+  // The inputs derived facts can do without, each a column of its own, unless a criterion reads it or it is in a group above.
+  const grouped = new Set([...byKey.values()].flatMap((e) => e.group.fields));
+  const inputs = new Map<FieldKey, { readBy: string[]; inputOf: string[] }>();
+  for (const r of readers) {
+    for (const fact of r.facts) {
+      if (fact in FIELDS) continue;
+      for (const f of optionalInputs(fact as keyof DerivedFacts)) {
+        if (grouped.has(f)) continue;
+        const entry = inputs.get(f) ?? { readBy: [], inputOf: [] };
+        if (!entry.readBy.includes(r.label)) entry.readBy.push(r.label);
+        const label = DERIVED_FACT_LABELS[fact as keyof DerivedFacts];
+        if (!entry.inputOf.includes(label)) entry.inputOf.push(label);
+        inputs.set(f, entry);
+      }
+    }
+  }
+  const inputNeeds = [...inputs].map(([f, { readBy, inputOf }]): ColumnNeed => ({ ...one(f), required: false, readBy, readByField: { [f]: readBy }, inputOf }));
   const needs = [...byKey.values()].map(({ group, decides, readBy, readByField }): ColumnNeed => {
     const lifted = optional.find((o) => group.fields.every((f) => o.fields.includes(f)));
     return { ...group, required: decides && !lifted, ...(decides && lifted ? { optionalBecause: lifted.why } : {}), readBy, readByField };
   });
   const urnReaders = ['every row: the URN identifies the school'];
-  return [{ ...one('urn'), required: true, readBy: urnReaders, readByField: { urn: urnReaders } }, ...needs.filter((n) => n.required), ...needs.filter((n) => !n.required)];
+  return [{ ...one('urn'), required: true, readBy: urnReaders, readByField: { urn: urnReaders } }, ...needs.filter((n) => n.required), ...needs.filter((n) => !n.required), ...inputNeeds];
 }
 
 /** How a register's columns meet a framework's needs. */
@@ -159,7 +195,12 @@ export function checkColumns(fw: CompiledFramework, mapping: HeaderMapping): Col
   const mapped = (f: FieldKey) => mapping.byField[f] !== undefined;
   const missing: ColumnNeed[] = [];
   const absent: ColumnNeed[] = [];
+  const absentInputs: ColumnNeed[] = [];
   for (const need of columnNeeds(fw)) {
+    if (need.inputOf) {
+      if (!mapped(need.fields[0]!)) absentInputs.push(need);
+      continue;
+    }
     const met = need.fields.some(mapped);
     if (!met && need.required) missing.push(need);
     else if (!met) absent.push(need);
@@ -170,7 +211,23 @@ export function checkColumns(fw: CompiledFramework, mapping: HeaderMapping): Col
       }
     }
   }
+  // The absent inputs as one entry: a register without a dozen of the risk model's columns is one line, not a dozen.
+  if (absentInputs.length > 0) absent.push(inputsNeed(absentInputs));
   return { missing, absent, problems: missing.map((n) => missingColumnProblem(fw, n)) };
+}
+
+/** Inputs derived facts can do without, absent from a register, as one need. */
+function inputsNeed(needs: readonly ColumnNeed[]): ColumnNeed {
+  const union = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
+  return {
+    fields: needs.map((n) => n.fields[0]!),
+    as: needs.length === 1 ? needs[0]!.as : 'Inputs of worked-out facts',
+    kind: 'parts',
+    required: false,
+    readBy: union(needs.map((n) => n.readBy)),
+    readByField: Object.assign({}, ...needs.map((n) => n.readByField)),
+    inputOf: union(needs.map((n) => n.inputOf ?? [])),
+  };
 }
 
 /**
@@ -193,7 +250,18 @@ function missingColumnProblem(fw: CompiledFramework, need: ColumnNeed): Problem 
   });
 }
 
+/** "the next-inspection risk" of "Next-inspection risk"; a name keeps its capital ("the Ofsted standing", "the RISE ..."). */
+export function theFact(label: string): string {
+  return `the ${/^(Ofsted\b|[A-Z]{2})/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
+}
+
 /** The sentence the run summary and the Run sheet give a column the register lacks but can run without. */
 export function absentColumnNote(need: ColumnNeed): string {
+  if (need.inputOf) {
+    const facts = need.inputOf.map(theFact);
+    const list = facts.length === 1 ? facts[0]! : `${facts.slice(0, -1).join(', ')} and ${facts[facts.length - 1]}`;
+    const them = need.fields.length === 1 ? 'it' : 'them';
+    return `${need.fields.map((f) => FIELDS[f].label).join(', ')}: not in this register, so ${list} ${facts.length === 1 ? 'is' : 'are'} worked out without ${them} (read by: ${need.readBy.join('; ')}).`;
+  }
   return `${need.as}: not in this register, so these could not fire: ${need.readBy.join('; ')}${need.optionalBecause ? ` (${need.optionalBecause})` : ''}.`;
 }

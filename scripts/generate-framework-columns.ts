@@ -4,7 +4,7 @@
  * what the run refuses. `--check` fails when a file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { columnNeeds } from '../core/columns';
+import { columnNeeds, theFact } from '../core/columns';
 import type { CompiledFramework } from '../core/engine';
 import { FIELDS } from '../core/fields';
 import { allFrameworks } from '../core/frameworks';
@@ -20,7 +20,7 @@ export function columnsSection(fw: CompiledFramework): string {
   const rows = columnNeeds(fw).map((n) => {
     const fields = n.fields.map((f) => FIELDS[f].label).join(', ');
     const kind = n.fields.length === 1 ? '' : n.kind === 'alternatives' ? ' (any one: they record the same thing)' : ' (any one lets the register run; the others, if absent, are listed)';
-    const need = n.required ? 'required' : n.optionalBecause ? `optional: ${n.optionalBecause}` : 'optional';
+    const need = n.required ? 'required' : n.optionalBecause ? `optional: ${n.optionalBecause}` : n.inputOf ? `optional: without it, ${n.inputOf.map(theFact).join(' and ')} ${n.inputOf.length === 1 ? 'is' : 'are'} worked out from the other columns` : 'optional';
     return `| ${cell(n.as)} | ${cell(fields + kind)} | ${cell(need)} | ${cell(n.readBy.join('; '))} |`;
   });
   return [
@@ -29,7 +29,10 @@ export function columnsSection(fw: CompiledFramework): string {
     '',
     'Derived from what the criteria read: a column a criterion that decides a category reads is required; one read only by a variant or an offer is optional. '
       + 'A register without a required column is refused: `schoolrisk` exits 1 naming each missing column and the headers that would match, the task pane lists them, '
-      + 'and the functions give `#VALUE!`. An optional column that is absent is listed in the run summary and the Run sheet ("not in this register"). '
+      + 'and the functions give `#VALUE!`. An optional column that is absent is listed in the run summary and the Run sheet ("not in this register"), '
+      + 'and so is an input a worked-out fact can do without (the next-inspection risk without attendance): the fact is then worked out from the other columns, and results can differ. '
+      + 'The analyst\'s override columns (Category override, Override reason) are read where they are there. '
+      + 'To give RISKCATEGORY only some columns (CHOOSECOLS), give it every column of this table the register has, and the override columns: the results are then those of the whole register. '
       + 'Header names recognised for each column: [data dictionary](../data-dictionary.md).',
     '',
     '| column | field(s) | needed | read by |',

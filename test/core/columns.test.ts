@@ -5,6 +5,9 @@ import { fieldsUsedBy } from '../../core/engine';
 import { FIELDS } from '../../core/fields';
 import { allFrameworks, frameworkById } from '../../core/frameworks';
 import { mapHeaders } from '../../core/headers';
+import { categoriseRegister, fieldsReadFor } from '../../core/register';
+import { RISK_MODEL_INPUTS } from '../../core/facts';
+import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
 
 const FRAMEWORKS = allFrameworks();
 const sampleHeader = readFileSync('examples/sample-register.csv', 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
@@ -16,9 +19,12 @@ describe.each(FRAMEWORKS.map((fw) => [fw.definition.id, fw] as const))('%s: the 
     expect(needs[0]).toMatchObject({ fields: ['urn'], required: true });
     expect(needs.find((n) => n.as === 'Ofsted judgement') ?? needs.find((n) => n.fields.includes('ofstedGrade'))).toMatchObject({ required: true });
     const read = new Set(fieldsUsedBy(fw));
+    // An input a worked-out fact can do without (the risk model's attendance) is read by the run, not by a criterion's own sources.
+    const readByRun = fieldsReadFor(fw);
     for (const n of needs) {
       expect(n.readBy.length, n.as).toBeGreaterThan(0);
-      for (const f of n.fields) if (f !== 'urn') expect(read.has(f), `${n.as}: ${f}`).toBe(true);
+      for (const f of n.fields) if (f !== 'urn') expect((n.inputOf ? readByRun : read).has(f), `${n.as}: ${f}`).toBe(true);
+      if (n.inputOf) expect(n.required, n.as).toBe(false);
     }
   });
 
@@ -71,5 +77,61 @@ describe('columns of which one will do', () => {
 
   it('a single column lists every header recognised for it', () => {
     expect(headersThatMatch({ fields: ['attendancePct'], as: 'Attendance %', kind: 'parts' })).toEqual([...FIELDS.attendancePct.aliases]);
+  });
+});
+
+describe('inputs a worked-out fact can do without', () => {
+  const oxfordshire = frameworkById('oxfordshire')!;
+  const { header, rows } = englandRegister(2000);
+
+  const without = (...labels: string[]) => header.filter((h) => !labels.includes(h));
+  const inputsLine = (fw: typeof oxfordshire, h: readonly string[]) => checkColumns(fw, mapHeaders(h)).absent.filter((n) => n.inputOf);
+
+  it('a register without Attendance % says the next-inspection risk is worked out without it, where a criterion reads the risk', () => {
+    // The benchmark register lacks a few of Oxfordshire's inputs already (concern flags): Attendance % joins them.
+    expect(inputsLine(oxfordshire, header).flatMap((n) => n.fields)).not.toContain('attendancePct');
+    const check = checkColumns(oxfordshire, mapHeaders(without(FIELDS.attendancePct.label)));
+    expect(check.missing).toEqual([]);
+    const line = check.absent.filter((n) => n.inputOf);
+    expect(line).toHaveLength(1);
+    expect(line[0]!.fields[0]).toBe('attendancePct');
+    expect(absentColumnNote(line[0]!)).toMatch(/^Attendance %, [^:]+: not in this register, so the next-inspection risk is worked out without them \(read by: Risk of being judged less than good at the next inspection\)\.$/);
+    // The register's outcome carries it, for the summary and the Run sheet.
+    const kept = header.map((h, i) => [h, i] as const).filter(([h]) => h !== FIELDS.attendancePct.label).map(([, i]) => i);
+    const outcome = categoriseRegister(oxfordshire, kept.map((i) => header[i]!), rows.map((r) => kept.map((i) => r[i]!)), { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    expect(outcome.absentColumns.map(absentColumnNote)).toEqual(check.absent.map(absentColumnNote));
+  });
+
+  it('a single absent input is said as one column; several are one line, naming each and every fact worked out without them', () => {
+    const full = [...header, ...['qualityOfEducationConcern', 'behaviourConcern', 'earlyYearsConcern', 'yearsHighExclusions', 'sendConcern', 'financeConcern'].filter((f) => f in FIELDS).map((f) => FIELDS[f as keyof typeof FIELDS].label)];
+    const one = inputsLine(oxfordshire, full.filter((h) => h !== FIELDS.attendancePct.label));
+    expect(one.map(absentColumnNote)).toEqual(['Attendance %: not in this register, so the next-inspection risk is worked out without it (read by: Risk of being judged less than good at the next inspection).']);
+    const several = inputsLine(oxfordshire, full.filter((h) => !([FIELDS.attendancePct.label, FIELDS.categoryOfConcern.label, FIELDS.persistentAbsencePct.label] as string[]).includes(h)));
+    expect(several).toHaveLength(1);
+    expect(several[0]!.fields).toEqual(['categoryOfConcern', 'attendancePct', 'persistentAbsencePct']);
+    const note = absentColumnNote(several[0]!);
+    expect(note).toMatch(/^Category of concern, Attendance %, Persistent absence %: not in this register, so .+ are worked out without them \(read by: /);
+    expect(note).toContain('the next-inspection risk');
+    expect(note).toContain('the Ofsted category of concern');
+  });
+
+  it('a framework that does not read the next-inspection risk does not list its inputs', () => {
+    const herefordshire = frameworkById('herefordshire')!;
+    expect(columnNeeds(herefordshire).some((n) => n.inputOf?.includes('Next-inspection risk'))).toBe(false);
+    // A risk input the benchmark register has and no Herefordshire criterion reads.
+    const input = RISK_MODEL_INPUTS.find((f) => header.includes(FIELDS[f].label) && !columnNeeds(herefordshire).some((n) => n.fields.includes(f)))!;
+    expect(input).toBeDefined();
+    expect(checkColumns(herefordshire, mapHeaders(without(FIELDS[input].label))).absent).toEqual(checkColumns(herefordshire, mapHeaders(header)).absent);
+  });
+
+  // The README tells an analyst with a large register to give RISKCATEGORY only the columns "Columns it needs" lists (CHOOSECOLS).
+  it.each(FRAMEWORKS.map((fw) => [fw.definition.id, fw] as const))('%s: a register narrowed to the columns it needs and the override columns gives the whole register\'s results', (_id, fw) => {
+    const kept = new Set([...columnNeeds(fw).flatMap((n) => n.fields), 'categoryOverride', 'overrideReason'].map((f) => FIELDS[f as keyof typeof FIELDS].label));
+    const columns = header.map((h, i) => [h, i] as const).filter(([h]) => kept.has(h)).map(([, i]) => i);
+    expect(columns.length).toBeLessThan(header.length);
+    const whole = categoriseRegister(fw, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    const narrow = categoriseRegister(fw, columns.map((i) => header[i]!), rows.map((r) => columns.map((i) => r[i]!)), { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    const shown = (o: typeof whole) => o.rows.map((r) => `${r.result?.category}|${r.result?.variant?.id ?? ''}|${r.provisional?.worstCase ?? ''}|${r.provisional?.missing.join(',') ?? ''}`);
+    expect(shown(narrow)).toEqual(shown(whole));
   });
 });
