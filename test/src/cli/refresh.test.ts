@@ -18,6 +18,7 @@ import { gridText } from '../../../src/workbook/cell';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { MI_HEADERS, officialSample, windows1252 } from '../../../scripts/generate-official-data';
 import { have, PYTHON } from '../../support/externalTools';
+import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
 
 configure({ useWebWorkers: false });
 let dir: string;
@@ -125,6 +126,23 @@ wb.save(sys.argv[2])`, join(dir, 'refreshed.xlsx'), edited, target.header]);
     expect(preferred.code).toBe(0);
     const third = JSON.parse(readFileSync(join(dir, 'preferred.json'), 'utf8')) as RefreshPlan;
     expect(third.changes).toEqual([expect.objectContaining({ urn: target.urn, kind: 'official preferred' })]);
+  });
+});
+
+describe('an MI file in Windows-1252 with typographic characters', () => {
+  it('lists the new school by its name as written: all 27 characters of 0x80-0x9F, in the report and on the Changes sheet', async () => {
+    const name = `St Mary’s “Good” – Primary ${WINDOWS_1252_HIGH_TEXT}`;
+    const text = readFileSync('examples/ofsted-mi-sample.csv', 'latin1');
+    expect(text).toContain('École Sainte-Thérèse Primary');
+    const mi = join(dir, 'mi-typographic.csv');
+    writeFileSync(mi, encodeWindows1252(text.replace('École Sainte-Thérèse Primary', name)));
+    const r = await run('refresh', 'examples/sample-register.xlsx', '--ofsted', mi, '--la', '999', '--as-of', '2026-11-01', '-o', join(dir, 'typographic.xlsx'), '--report', join(dir, 'typographic.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Note: mi-typographic\.csv: The file is not UTF-8: it was read as Windows-1252/m);
+    const report = JSON.parse(readFileSync(join(dir, 'typographic.json'), 'utf8')) as RefreshPlan;
+    expect(report.notInRegister.map((s) => s.name)).toContain(name);
+    const changes = (await readSheetGrid(join(dir, 'typographic.xlsx'), 'Changes')).values;
+    expect(changes.find((row) => row[1] === name)).toBeDefined();
   });
 });
 
