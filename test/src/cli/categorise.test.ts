@@ -10,6 +10,8 @@ import { categoryText } from '../../../core/categoryText';
 import { readResultRows } from '../../support/resultsFile';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
+import { datesInColumn, saveInDateSystem } from '../../support/dateSystems';
+import { have, PYTHON } from '../../support/externalTools';
 
 let dir: string;
 beforeAll(() => {
@@ -153,6 +155,22 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('Note:');
     expect(readResultRows(out)[0]).toMatchObject({ urn: '100001', errors: [] });
+  });
+});
+
+describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () => {
+  it('Next inspection due is the same calendar date as in the 1900-system file', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const due: Record<string, string>[] = [];
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `register-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system);
+      const out = join(dir, `categorised-${system}.xlsx`);
+      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+      due.push(datesInColumn(out, 'Next inspection due', system));
+    }
+    expect(Object.keys(due[0]!).length).toBeGreaterThan(100);
+    expect(due[1]).toEqual(due[0]);
   });
 });
 
