@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { dateFromParts, type CalendarDate } from '../../core/dates';
 import type { LegacyGrade } from '../../core/fields';
+import { decodeWindows1252 } from '../../src/workbook/windows1252';
 
 /** Where the fixtures live. */
 export const DATA_DIR = resolve(__dirname, '../../test/fixtures/ofsted-2018');
@@ -67,7 +68,8 @@ const RATING: Readonly<Record<string, LegacyGrade>> = {
 };
 
 function readCsv(name: string): Record<string, string>[] {
-  const text = gunzipSync(readFileSync(resolve(DATA_DIR, `${name}.gz`))).toString('latin1');
+  // The DfE's files are Windows-1252 ("St Aelred's Catholic Primary School – a Catholic Voluntary Academy").
+  const text = decodeWindows1252(gunzipSync(readFileSync(resolve(DATA_DIR, `${name}.gz`))));
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 

@@ -15,6 +15,7 @@ import { checkCommand, exportCommand } from './framework';
 import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
+import { writerTo } from './standardStreams';
 
 function positiveNumber(text: string): number {
   const n = Number(text);
@@ -70,7 +71,7 @@ function asOfDate(text: string): CalendarDate {
 }
 
 /** Builds the program (exported so tests run it without spawning a process). */
-export function buildProgram(out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Command {
+export function buildProgram(out: (text: string) => void = writerTo(process.stdout), err: (text: string) => void = writerTo(process.stderr)): Command {
   // Set before the subcommands are added, so they inherit it: errors come back as exceptions, not exits.
   const program = new Command('schoolrisk')
     .description('Categorise a school-risk register against a local authority\'s school-improvement framework.')
@@ -167,7 +168,7 @@ export function buildProgram(out: (text: string) => void = (t) => process.stdout
 }
 
 /** Runs the command line; resolves to the exit code. */
-export async function main(argv: readonly string[], out?: (text: string) => void, err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+export async function main(argv: readonly string[], out?: (text: string) => void, err: (text: string) => void = writerTo(process.stderr)): Promise<number> {
   const program = buildProgram(out, err);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,7 +3,8 @@
  * write CSV several ways, and each is read here, never guessed at silently:
  * - the encoding: UTF-8 with or without a byte-order mark; UTF-16 little- or big-endian with one
  *   (Excel's "Unicode text"); otherwise, when the bytes are not valid UTF-8, Windows-1252 (Excel's "CSV"
- *   on Windows, Ofsted's management information), said in a warning;
+ *   on Windows, Ofsted's management information; decoded by windows1252.ts, not Node's TextDecoder), said
+ *   in a warning, with a second naming the first cell that has a byte Windows-1252 leaves undefined;
  * - the delimiter: comma, semicolon (Excel in a European locale) or tab ("Unicode text");
  * - decimal commas in semicolon files ("95,1" is 95.1), and in tab files that write numbers that way
  *   and never with a decimal point (Excel's "Unicode text" in the same locales): the cell is given back
@@ -11,6 +12,8 @@
  * Pure: no file system, so the command line and tests hand it bytes.
  */
 import Papa from 'papaparse';
+import { columnLetters } from './port';
+import { decodeWindows1252, WINDOWS_1252_UNDEFINED } from './windows1252';
 
 /** The encodings read. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -38,6 +41,10 @@ export function readCsvText(bytes: Uint8Array): CsvRead {
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
   if (delimiter === ';' || (delimiter === '\t' && writesDecimalCommas(rows))) {
     for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = withDecimalPoint(row[i]!);
+  }
+  if (encoding === 'windows-1252') {
+    const undefinedByte = undefinedBytesWarning(rows);
+    if (undefinedByte) warnings.push(undefinedByte);
   }
   return { rows, encoding, delimiter, warnings };
 }
@@ -75,8 +82,33 @@ function decode(bytes: Uint8Array, warnings: string[]): { encoding: CsvEncoding;
     return { encoding: 'utf-8', text: utf8.decode(bytes) };
   } catch {
     warnings.push('The file is not UTF-8: it was read as Windows-1252 (Excel\'s "CSV" on Windows, and Ofsted\'s and the DfE\'s downloads); check that accented names and "£" read as they should, or save it as "CSV UTF-8".');
-    return { encoding: 'windows-1252', text: new TextDecoder('windows-1252').decode(bytes) };
+    return { encoding: 'windows-1252', text: decodeWindows1252(bytes) };
   }
+}
+
+const UNDEFINED_CHARACTERS = new RegExp(`[${WINDOWS_1252_UNDEFINED.map((b) => `\\u00${b.toString(16)}`).join('')}]`);
+
+/**
+ * Where a file read as Windows-1252 has a byte that Windows-1252 does not define: the first such cell by
+ * row, column and byte, and how many there are. Such a byte is likelier another encoding than a character.
+ */
+function undefinedBytesWarning(rows: readonly (readonly string[])[]): string | null {
+  let first: { row: number; col: number; byte: number } | null = null;
+  let cells = 0;
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < rows[r]!.length; c++) {
+      const m = UNDEFINED_CHARACTERS.exec(rows[r]![c]!);
+      if (!m) continue;
+      cells++;
+      first ??= { row: r, col: c, byte: m[0].charCodeAt(0) };
+    }
+  }
+  if (!first) return null;
+  const header = first.row > 0 ? rows[0]![first.col] : undefined;
+  const column = header ? `column ${columnLetters(first.col)} ("${header}")` : `column ${columnLetters(first.col)}`;
+  const hex = first.byte.toString(16).toUpperCase();
+  const others = cells === 1 ? '' : cells === 2 ? ' 1 other cell has such a byte.' : ` ${cells - 1} other cells have such bytes.`;
+  return `Row ${first.row + 1}, ${column} has the byte 0x${hex}, which Windows-1252 does not define: it was kept as the control character U+00${hex}, as Windows and web browsers read it; expected a character of Windows-1252.${others} The file may be in another encoding: save it as "CSV UTF-8".`;
 }
 
 // "95,1", "-0,45", "1.234,5" and "95,1%", as a semicolon file from a European-locale Excel writes numbers.

@@ -10,6 +10,7 @@
  */
 import { fromIsoDate, toExcelSerial } from '../../../core/dates';
 import type { GridValue } from '../cell';
+import { fromWorkbookSerial } from './dateSystem';
 import { readXml } from './xmlStream';
 import { decodeCellText, decodeXmlText, PackageError } from './xml';
 import type { XlsxPackage } from './zipPackage';
@@ -236,7 +237,7 @@ function cellValue(
       const n = Number(v);
       if (!Number.isFinite(n)) return v;
       // Office.js gives serials of the 1900 system whatever the workbook's; so does the core's reading.
-      return context.date1904 && context.dateStyles.has(style) ? n + 1462 : n;
+      return context.dateStyles.has(style) ? fromWorkbookSerial(n, context.date1904) : n;
     }
   }
 }

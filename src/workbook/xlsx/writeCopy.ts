@@ -14,6 +14,7 @@ import { isOurPackSheet, lookStyle, packHeader, profilesLayout, PROFILES_SHEET, 
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
 import { RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS } from '../../run/runLog';
 import type { Cell, GridValue } from '../cell';
+import { toWorkbookSerial } from './dateSystem';
 import { editSheet, type OurCell } from './editSheet';
 import { headerFooter, layoutSpec, relsXml, sheetXml, wrappedHeight } from './ourSheets';
 import { columnLetters } from '../port';
@@ -65,7 +66,6 @@ export async function writeWorkbookCopy(
   const st = (s: CellStyle) => styles.cellFormat(s);
   const headerStyle = st({ bold: true });
   const plainStyles = RESULT_COLUMNS.map((c, i) => st({ top: true, ...(WRAPPED.has(c.id) ? { wrap: true } : {}), ...(i === DUE_COLUMN ? { numberFormat: 'dd/mm/yyyy' } : {}) }));
-  const dateOffset = wb.info.date1904 ? -1462 : 0;
   const order = columns.map((c, i) => [c, i] as const).sort((a, b) => a[0] - b[0]);
   // Our cells are made row by row as the sheet streams past, not held for the whole register at once.
   const headerCells: OurCell[] = order.filter(([, i]) => plan.placement.writeHeader[i]).map(([col, i]) => ({ col, style: headerStyle, value: headers[i]! }));
@@ -76,7 +76,7 @@ export async function writeWorkbookCopy(
     return r && order.map(([col, i]) => {
       const v = r.cells[i]!;
       const style = i === 0 && r.fill ? st({ top: true, bold: true, fill: r.fill.colour, colour: r.fill.textColour }) : plainStyles[i]!;
-      return { col, style, value: typeof v === 'number' ? (i === DUE_COLUMN ? v + dateOffset : v) : typeof v === 'boolean' ? String(v) : v };
+      return { col, style, value: typeof v === 'number' ? (i === DUE_COLUMN ? toWorkbookSerial(v, wb.info.date1904) : v) : typeof v === 'boolean' ? String(v) : v };
     });
   };
   const rows = [h, ...plan.rows.map((r) => r.gridRow)].sort((a, b) => a - b);

@@ -10,6 +10,7 @@ import type { RefreshPlan } from '../../run/refresh';
 import { addedColumns, CHANGES_SHEET, changesLayout, memoryLayout, ourSheetName, REFRESH_MEMORY_SHEET } from '../../run/refreshSheets';
 import { FIELDS } from '../../../core/fields';
 import { columnLetters } from '../port';
+import { toWorkbookSerial } from './dateSystem';
 import { editSheet, type OurCell } from './editSheet';
 import { layoutSpec, sheetXml } from './ourSheets';
 import type { RegisterWorkbook } from './registerWorkbook';
@@ -57,7 +58,8 @@ export async function writeRefreshCopy(
     const col = columnOf.get(c.field) ?? columnIndexOf(wb, h, c.header);
     if (col === undefined) continue;
     const isDate = FIELDS[c.field].type.kind === 'date';
-    put(c.row, { col, style: isDate ? date : plain, value: typeof c.value === 'boolean' ? String(c.value) : c.value, keepStyle: !columnOf.has(c.field) });
+    const value = typeof c.value === 'boolean' ? String(c.value) : isDate && typeof c.value === 'number' ? toWorkbookSerial(c.value, wb.info.date1904) : c.value;
+    put(c.row, { col, style: isDate ? date : plain, value, keepStyle: !columnOf.has(c.field) });
   }
   for (const cells of byRow.values()) cells.sort((a, b) => a.col - b.col);
   const rows = [...byRow.keys()].sort((a, b) => a - b);

@@ -8,6 +8,10 @@ import { main } from '../../../src/cli/main';
 import { withRequiredColumns } from '../../support/requiredColumns';
 import { categoryText } from '../../../core/categoryText';
 import { readResultRows } from '../../support/resultsFile';
+import { readSheetGrid } from '../../../src/workbook/readFile';
+import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
+import { datesInColumn, saveInDateSystem } from '../../support/dateSystems';
+import { have, PYTHON } from '../../support/externalTools';
 
 let dir: string;
 beforeAll(() => {
@@ -104,6 +108,44 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
     expect(v.out).not.toContain('\uFFFD');
   });
 
+  it('a Windows-1252 register with all 27 characters it defines in 0x80-0x9F (’ “ ” – € ...): each reaches the .xlsx, .csv and .json as written', async () => {
+    // The sample register as Excel on Windows saves it, with a typographic name and an override reason
+    // holding every character Windows-1252 defines in 0x80-0x9F, where it differs from Latin-1.
+    const NAME = `St Mary’s “Good” – School ${WINDOWS_1252_HIGH_TEXT}`;
+    const REASON = `SIG’s “interim” plan – €2,000 ${WINDOWS_1252_HIGH_TEXT}`;
+    const grid = Papa.parse<string[]>(readFileSync('examples/sample-register.csv', 'utf8'), { skipEmptyLines: true }).data;
+    const header = grid[0]!;
+    const overridden = grid.findIndex((r) => r[header.indexOf('Category override')] !== '' && r !== header);
+    grid[1]![header.indexOf('School name')] = NAME;
+    grid[overridden]![header.indexOf('Override reason')] = REASON;
+    const csv = join(dir, 'windows-1252-typographic.csv');
+    const bytes = encodeWindows1252(Papa.unparse(grid, { newline: '\r\n' }));
+    // Real Windows-1252: the right quote is the one byte 0x92, and the file is not UTF-8.
+    expect(bytes.includes(Buffer.from([0x92]))).toBe(true);
+    writeFileSync(csv, bytes);
+
+    const json = join(dir, 'windows-1252-typographic.json');
+    const r = await run('categorise', csv, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', json);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Note: The file is not UTF-8: it was read as Windows-1252/m);
+    expect(r.out).not.toMatch(/does not define/);
+    expect(readResultRows(json).find((row) => row.row === overridden + 1)!.override!.reason).toBe(REASON);
+
+    for (const ext of ['xlsx', 'csv']) {
+      const out = join(dir, `windows-1252-typographic-categorised.${ext}`);
+      const written = await run('categorise', csv, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out);
+      expect(written.err).toBe('');
+      expect(written.code).toBe(0);
+      const values = (await readSheetGrid(out)).values;
+      expect(values[1]![header.indexOf('School name')], ext).toBe(NAME);
+      expect(values[overridden]![header.indexOf('Override reason')], ext).toBe(REASON);
+    }
+    // The .xlsx as another reader sees it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'windows-1252-typographic-categorised.xlsx'));
+    expect(wb.worksheets[0]!.getCell(2, header.indexOf('School name') + 1).value).toBe(NAME);
+  });
+
   it('the same file saved as UTF-16 "Unicode text" (tab-delimited) gives the same rows and no note', async () => {
     const tabbed = text.replace(/;/g, '\t');
     const csv = join(dir, 'unicode.csv');
@@ -113,6 +155,22 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('Note:');
     expect(readResultRows(out)[0]).toMatchObject({ urn: '100001', errors: [] });
+  });
+});
+
+describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () => {
+  it('Next inspection due is the same calendar date as in the 1900-system file', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const due: Record<string, string>[] = [];
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `register-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system);
+      const out = join(dir, `categorised-${system}.xlsx`);
+      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+      due.push(datesInColumn(out, 'Next inspection due', system));
+    }
+    expect(Object.keys(due[0]!).length).toBeGreaterThan(100);
+    expect(due[1]).toEqual(due[0]);
   });
 });
 

@@ -18,6 +18,10 @@ import { gridText } from '../../../src/workbook/cell';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { MI_HEADERS, officialSample, windows1252 } from '../../../scripts/generate-official-data';
 import { have, PYTHON } from '../../support/externalTools';
+import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
+import { datesInColumn, saveInDateSystem } from '../../support/dateSystems';
+import { readResultRows } from '../../support/resultsFile';
+import type { ResultRow } from '../../../src/run/resultsJson';
 
 configure({ useWebWorkers: false });
 let dir: string;
@@ -125,6 +129,50 @@ wb.save(sys.argv[2])`, join(dir, 'refreshed.xlsx'), edited, target.header]);
     expect(preferred.code).toBe(0);
     const third = JSON.parse(readFileSync(join(dir, 'preferred.json'), 'utf8')) as RefreshPlan;
     expect(third.changes).toEqual([expect.objectContaining({ urn: target.urn, kind: 'official preferred' })]);
+  });
+});
+
+describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () => {
+  it('refresh writes each date it fills or updates as that calendar date, and categorise then agrees with the 1900-system file', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const results: Record<string, { plan: RefreshPlan; rows: ResultRow[] }> = {};
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `register-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system);
+      const refreshed = join(dir, `refreshed-${system}.xlsx`);
+      const r = await refresh(register, refreshed, '--report', join(dir, `refreshed-${system}.json`));
+      expect(r.code).toBe(0);
+      const changes = JSON.parse(readFileSync(join(dir, `refreshed-${system}.json`), 'utf8')) as RefreshPlan;
+      const dated = changes.changes.filter((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(c.newText));
+      expect(dated.map((c) => `${c.field} ${c.kind}`)).toEqual(expect.arrayContaining(['reportCardDate filled', 'ungradedInspectionDate filled', 'ungradedInspectionDate updated']));
+      for (const header of new Set(dated.map((c) => c.header))) {
+        const read = datesInColumn(refreshed, header, system);
+        for (const c of dated.filter((d) => d.header === header)) expect([system, c.urn, header, read[String(c.row)]]).toEqual([system, c.urn, header, c.newText]);
+      }
+      const categorised = join(dir, `categorised-${system}.json`);
+      expect((await run('categorise', refreshed, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', categorised)).code).toBe(0);
+      results[system] = { plan: changes, rows: readResultRows(categorised) };
+    }
+    expect(results['1904']!.plan.changes).toEqual(results['1900']!.plan.changes);
+    expect(results['1904']!.rows.filter((r) => r.errors.length > 0)).toEqual([]);
+    expect(results['1904']!.rows.map((r) => r.category)).toEqual(results['1900']!.rows.map((r) => r.category));
+  });
+});
+
+describe('an MI file in Windows-1252 with typographic characters', () => {
+  it('lists the new school by its name as written: all 27 characters of 0x80-0x9F, in the report and on the Changes sheet', async () => {
+    const name = `St Mary’s “Good” – Primary ${WINDOWS_1252_HIGH_TEXT}`;
+    const text = readFileSync('examples/ofsted-mi-sample.csv', 'latin1');
+    expect(text).toContain('École Sainte-Thérèse Primary');
+    const mi = join(dir, 'mi-typographic.csv');
+    writeFileSync(mi, encodeWindows1252(text.replace('École Sainte-Thérèse Primary', name)));
+    const r = await run('refresh', 'examples/sample-register.xlsx', '--ofsted', mi, '--la', '999', '--as-of', '2026-11-01', '-o', join(dir, 'typographic.xlsx'), '--report', join(dir, 'typographic.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Note: mi-typographic\.csv: The file is not UTF-8: it was read as Windows-1252/m);
+    const report = JSON.parse(readFileSync(join(dir, 'typographic.json'), 'utf8')) as RefreshPlan;
+    expect(report.notInRegister.map((s) => s.name)).toContain(name);
+    const changes = (await readSheetGrid(join(dir, 'typographic.xlsx'), 'Changes')).values;
+    expect(changes.find((row) => row[1] === name)).toBeDefined();
   });
 });
 

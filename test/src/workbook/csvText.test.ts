@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../../../src/workbook/csvText';
+import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
 
 const NAME = 'Sainte-Thérèse C of E School £';
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -13,7 +14,7 @@ function utf16(text: string, bigEndian: boolean): Uint8Array {
   }
   return out;
 }
-/** Windows-1252 bytes of text that uses only Latin-1 letters (é, è, £). */
+/** Windows-1252 bytes of text that uses only Latin-1 letters (é, è, £), where it is the same as Latin-1. */
 const windows1252 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
 
 describe('encodings', () => {
@@ -38,6 +39,22 @@ describe('encodings', () => {
     expect(read.warnings).toEqual([expect.stringMatching(/^The file is not UTF-8: it was read as Windows-1252/)]);
     // Never the replacement character the UTF-8 reading gave.
     expect(read.rows.flat().join('')).not.toContain('\uFFFD');
+  });
+
+  it('Windows-1252\'s own characters in 0x80-0x9F (’ “ ” – € and the other 22) read as written, never as C1 controls', () => {
+    const name = `St Mary’s “Good” – School ${WINDOWS_1252_HIGH_TEXT}`;
+    const read = readCsvText(encodeWindows1252(`URN,School name\r\n100001,${name}\r\n`));
+    expect(read.encoding).toBe('windows-1252');
+    expect(read.rows[1]).toEqual(['100001', name]);
+    expect(read.rows.flat().join('')).not.toMatch(/[\u0080-\u009f]/);
+    expect(read.warnings).toHaveLength(1);
+  });
+
+  it('a byte Windows-1252 leaves undefined: kept as its C1 control, and a second warning names its row, column and byte', () => {
+    const bytes = Uint8Array.from([...encodeWindows1252('URN,School name,Phase\r\n100001,Caf\u00e9 '), 0x81, ...encodeWindows1252(',Primary\r\n100002,Hill,Primary'), 0x9d, ...encodeWindows1252('\r\n')]);
+    const read = readCsvText(bytes);
+    expect(read.rows[1]).toEqual(['100001', 'Caf\u00e9 \u0081', 'Primary']);
+    expect(read.warnings[1]).toBe('Row 2, column B ("School name") has the byte 0x81, which Windows-1252 does not define: it was kept as the control character U+0081, as Windows and web browsers read it; expected a character of Windows-1252. 1 other cell has such a byte. The file may be in another encoding: save it as "CSV UTF-8".');
   });
 
   it('an empty file has no rows', () => {

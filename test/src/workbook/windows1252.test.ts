@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWindows1252, WINDOWS_1252_UNDEFINED } from '../../../src/workbook/windows1252';
+import { WINDOWS_1252_HIGH } from '../../support/windows1252Bytes';
+
+describe('Windows-1252 bytes to text', () => {
+  it.each(WINDOWS_1252_HIGH.map(([b, c]) => [`0x${b.toString(16).toUpperCase()}`, b, c] as const))('%s is %s', (_hex, byte, char) => {
+    expect(decodeWindows1252(Uint8Array.of(0x41, byte, 0x42))).toBe(`A${char}B`);
+  });
+
+  it('every other byte is the code point of the same number (ASCII and Latin-1: é, £, ÿ)', () => {
+    const bytes = [...Array(256).keys()].filter((b) => b < 0x80 || b >= 0xa0);
+    expect([...decodeWindows1252(Uint8Array.from(bytes))].map((c) => c.codePointAt(0))).toEqual(bytes);
+  });
+
+  it('the five bytes it leaves undefined are kept as the C1 control character of the same number, as Windows and browsers read them', () => {
+    expect(WINDOWS_1252_UNDEFINED).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+    expect(decodeWindows1252(Uint8Array.from(WINDOWS_1252_UNDEFINED))).toBe('\u0081\u008d\u008f\u0090\u009d');
+  });
+
+  it('a file longer than one chunk of characters is whole', () => {
+    const bytes = new Uint8Array(100_000).fill(0x92);
+    bytes[99_999] = 0x80;
+    expect(decodeWindows1252(bytes)).toBe(`${'’'.repeat(99_999)}€`);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Workbooks in the 1904 date system (old Mac Excel), made and read by another program: Debian's openpyxl,
+ * which stores each date by the workbook's own system and reads it back the same way. Callers check
+ * `have(PYTHON, 'openpyxl')` first.
+ */
+import { execFileSync } from 'node:child_process';
+import { PYTHON } from './externalTools';
+
+/** Saves a copy of a workbook by openpyxl in a date system: the same calendar dates, serials 1,462 apart. */
+export function saveInDateSystem(from: string, to: string, system: '1900' | '1904'): void {
+  execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+if sys.argv[3] == '1904': wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+wb.save(sys.argv[2])`, from, to, system]);
+}
+
+/**
+ * The dates of a column of the Register sheet as openpyxl reads them, dd/mm/yyyy by 0-based row; throws
+ * when the file is no longer in the date system expected.
+ */
+export function datesInColumn(file: string, header: string, system: '1900' | '1904'): Record<string, string> {
+  return JSON.parse(execFileSync(PYTHON!, ['-c', `
+import datetime, json, openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+assert (wb.epoch == openpyxl.utils.datetime.CALENDAR_MAC_1904) == (sys.argv[3] == '1904'), 'the date system changed'
+col = [c.value for c in ws[1]].index(sys.argv[2])
+print(json.dumps({str(i): r[col].strftime('%d/%m/%Y') for i, r in enumerate(ws.iter_rows(values_only=True)) if isinstance(r[col], datetime.datetime)}))`, file, header, system], { encoding: 'utf8' })) as Record<string, string>;
+}
