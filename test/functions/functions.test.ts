@@ -204,6 +204,25 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     expect(out.message).toBe('lastInspectionDate is 01/12/2026, after asOf (01/11/2026); expected the date of an inspection that has happened.');
   });
 
+  it('is #N/A with the reason, not "Low", where the evidence the risk needs is missing', () => {
+    const risk = (date: unknown, outcome: unknown, headers: unknown[][] | null = null, row: unknown[][] | null = null) => fns.nextInspectionRisk(date, outcome, AS_OF, headers as never, row as never);
+    const messageOf = (v: unknown) => {
+      expect(isError(v, '#N/A'), JSON.stringify(v)).toBe(true);
+      return (v as CustomFunctionsErrorDouble).message;
+    };
+    // Never inspected: only an open date dates its first inspection, and it comes through headers and row.
+    expect(messageOf(risk('', ''))).toBe('Never inspected and no open date: nothing dates the next inspection (a new school is first inspected in its third year), so the risk cannot be worked out; give the date the school opened through headers and row (an "Open date" column and its cell).');
+    expect(risk('', '', [['URN', 'Open date']], [[100001, serial('2024-09-01')]])).toBe('Medium');
+    // A blank grade beside a date is missing evidence, as the register reads it (NULL is read as blank).
+    for (const outcome of ['', 'NULL']) {
+      expect(messageOf(risk(serial('2022-03-01'), outcome))).toBe('outcome is blank for the inspection of 01/03/2022; expected the grade or report-card grade it gave: a blank (or NULL) outcome is missing evidence, so the risk cannot be worked out.');
+    }
+    // "Not judged" says the inspection judged nothing: then nothing dates the next one.
+    expect(messageOf(risk(serial('2022-03-01'), 'Not judged'))).toMatch(/^The inspection of 01\/03\/2022 gave no judgement and no open date is given: nothing dates the next inspection, .*"Open date" column/);
+    // The row's grade fills a blank outcome.
+    expect(risk(serial('2022-03-01'), '', [['URN', 'Ofsted grade']], [[100001, 'Good']])).toBe(risk(serial('2022-03-01'), 'Good'));
+  });
+
   it('gives a school never inspected its new-school window from its open date, else #N/A with the reason', () => {
     // Opened September 2024: its third year runs from 1 August 2026 to 31 July 2027.
     expect(fns.nextInspectionDue('', '', null as never, serial('2024-09-01'))).toEqual([[serial('2026-08-01'), serial('2027-07-31')]]);
