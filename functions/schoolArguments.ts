@@ -5,7 +5,9 @@
  * school's header row and row so its other indicators count.
  */
 import { toUkDate, type CalendarDate } from '../core/dates';
-import type { SchoolRecord } from '../core/fields';
+import { RISK_MODEL_INPUTS } from '../core/facts';
+import type { FieldKey, SchoolRecord } from '../core/fields';
+import { displayValue, PROBLEM_KINDS } from '../core/problems';
 import { readRegister } from '../core/record';
 import { ArgumentError, asOfArg, cellArg, headerArg, isBlank, optionalDateArg } from './arguments';
 
@@ -19,10 +21,13 @@ export interface SchoolArguments {
   readonly openDate?: unknown;
 }
 
+/** The columns of `row` the school's risk reads: every input of the inspection-risk model (its open date included). */
+const ROW_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(RISK_MODEL_INPUTS);
+
 /** The record of one school, the arguments laid over its row (when given); `ArgumentError` for one that cannot be read. */
 export function schoolOf(args: SchoolArguments): SchoolRecord {
   const asOf = asOfArg(args.asOf);
-  const base = args.headers && args.row && args.row.length > 0 ? readRegister(headerArg(args.headers), [args.row[0]!], { asOf, headerRowNumber: 0 }).records[0] : undefined;
+  const base = rowRecord(args.headers, args.row, asOf);
   const record: SchoolRecord = { ...(base ?? { row: 1 }), row: 1 };
   const date = optionalDateArg('lastInspectionDate', args.lastInspectionDate);
   if (date !== undefined && date > asOf) throw new ArgumentError(`lastInspectionDate is ${toUkDate(date)}, after asOf (${toUkDate(asOf)}); expected the date of an inspection that has happened.`);
@@ -38,6 +43,26 @@ export function schoolOf(args: SchoolArguments): SchoolRecord {
     if (type !== undefined) record.inspectionType = type;
   }
   return record;
+}
+
+/**
+ * The school's row read as the register reads it, checked as RISKCATEGORY checks its rows: one row, as wide
+ * as the header row, every cell the risk reads readable (a bad cell is `#VALUE!`, not a blank). `undefined`
+ * when neither is given or the row is blank.
+ */
+function rowRecord(headers: unknown[][] | null, row: unknown[][] | null, asOf: CalendarDate): SchoolRecord | undefined {
+  if (headers === null && row === null) return undefined;
+  if (row === null || row.length === 0) throw new ArgumentError('headers is given but row is not; expected the school\'s row of the register beside its header row.');
+  if (headers === null) throw new ArgumentError('row is given but headers is not; expected the register\'s header row, so the row\'s cells can be read.');
+  const header = headerArg(headers);
+  if (row.length > 1) throw new ArgumentError(`row has ${row.length} rows; expected the one row of this school.`);
+  const cells = row[0]!;
+  if (cells.length < header.length) throw new ArgumentError(`row has ${cells.length} column${cells.length === 1 ? '' : 's'} but headers has ${header.length}; expected a row spanning the same columns as the header row.`);
+  const read = readRegister(header, [cells], { asOf, headerRowNumber: 0, fields: ROW_FIELDS });
+  // A duplicated header is a warning, as in the register (the first such column is read).
+  const bad = read.problems.filter((p) => p.severity === 'error');
+  if (bad.length > 0) throw new ArgumentError(bad.map((p) => `row, column "${p.column}": ${displayValue(p.value)} ${PROBLEM_KINDS[p.kind]}; expected ${p.expected}.`).join(' '));
+  return read.records[0] ?? undefined;
 }
 
 /**

@@ -223,6 +223,29 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     expect(risk(serial('2022-03-01'), '', [['URN', 'Ofsted grade']], [[100001, 'Good']])).toBe(risk(serial('2022-03-01'), 'Good'));
   });
 
+  it('checks headers and row as RISKCATEGORY checks its rows: a bad cell, a date after asOf, a narrow row or several rows is #VALUE!', () => {
+    const headers = [[...HEADERS[0]!, 'Attendance %']];
+    const rowWith = (changes: Record<string, unknown>) => [[...firstRowWith(changes), Object.hasOwn(changes, 'Attendance %') ? changes['Attendance %'] : 88]];
+    const risk = (headersArg: unknown[][] | null, row: unknown[][] | null) => fns.nextInspectionRisk(serial('2021-03-01'), 'Good', AS_OF, headersArg as never, row as never);
+    const messageOf = (v: unknown) => {
+      expect(isError(v, '#VALUE!'), JSON.stringify(v)).toBe(true);
+      return (v as CustomFunctionsErrorDouble).message;
+    };
+    expect(LEVEL).toContain(risk(headers, rowWith({})));
+    // An unreadable cell is not read as blank: the register's message, worded about the argument.
+    expect(messageOf(risk(headers, rowWith({ 'Attendance %': 'abc' })))).toBe('row, column "Attendance %": "abc" is not a number; expected a number from 0 to 100 (a percentage: 85, 85% or 0.85).');
+    expect(messageOf(risk(headers, rowWith({ 'Attendance %': '#N/A' })))).toMatch(/^row, column "Attendance %": "#N\/A" is an Excel error value; expected /);
+    expect(messageOf(risk(headers, rowWith({ 'Headteacher start date': serial('2030-01-01') })))).toMatch(/^row, column "Headteacher start date": .* is after the as-of date; expected .*not after the as-of date \(01\/11\/2026\)\.$/);
+    // The same cell gives RISKCATEGORY's row its #VALUE! too, worded about the row of the register.
+    const [[category]] = fns.riskCategory('oldham', headers, rowWith({ 'Headteacher start date': serial('2030-01-01') }), AS_OF);
+    expect((category as CustomFunctionsErrorDouble).message!.replace(/^Row 1, column/, 'row, column')).toBe(messageOf(risk(headers, rowWith({ 'Headteacher start date': serial('2030-01-01') }))));
+    // A narrow row would read its missing cells as blank; a second row would be ignored; a row needs its headers.
+    expect(messageOf(risk(headers, [rowWith({})[0]!.slice(0, 5)]))).toBe(`row has 5 columns but headers has ${headers[0]!.length}; expected a row spanning the same columns as the header row.`);
+    expect(messageOf(risk(headers, [...rowWith({}), ...rowWith({ 'Attendance %': 'abc' })]))).toBe('row has 2 rows; expected the one row of this school.');
+    expect(messageOf(risk(null, rowWith({})))).toBe('row is given but headers is not; expected the register\'s header row, so the row\'s cells can be read.');
+    expect(messageOf(risk(headers, null))).toBe('headers is given but row is not; expected the school\'s row of the register beside its header row.');
+  });
+
   it('gives a school never inspected its new-school window from its open date, else #N/A with the reason', () => {
     // Opened September 2024: its third year runs from 1 August 2026 to 31 July 2027.
     expect(fns.nextInspectionDue('', '', null as never, serial('2024-09-01'))).toEqual([[serial('2026-08-01'), serial('2027-07-31')]]);
