@@ -170,7 +170,7 @@ export function supportDaysOf(framework: unknown, category: unknown, status: unk
     if (!isBlank(status)) academy = cellArg('status', 'status', status, asOfArg(null)) === 'academy';
     const offer = academy && cat.def.support.academy ? cat.def.support.academy : cat.def.support.maintained;
     const amount = offer.amount === null ? null : typeof offer.amount === 'number' ? offer.amount : Number(parametersOf(settings, fw, asOfArg(null)).params[offer.amount.param]);
-    if (amount === null) return notAvailable(`${cat.def.label}: no set number of days. ${offer.noneReason ?? ''}`.trim());
+    if (amount === null) return notAvailable(`${cat.def.label}: no set number of days.${offer.noneReason ? ` ${sentence(offer.noneReason)}` : ''}`);
     return amount;
   });
 }
@@ -197,6 +197,12 @@ function missingRiskEvidence(missing: RiskEvidenceMissing, school: SchoolRecord)
   return inspected === undefined
     ? `Never inspected and no open date: nothing dates the next inspection (a new school is first inspected in its third year), so the risk cannot be worked out; ${openDate}.`
     : `The inspection of ${inspected} gave no judgement and no open date is given: nothing dates the next inspection, so the risk cannot be worked out; give the last graded inspection as lastInspectionDate and outcome, or ${openDate}.`;
+}
+
+/** A policy's words as a sentence of their own: a capital first, a full stop last. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return `${t[0]!.toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
 }
 
 /** NEXTINSPECTIONDUE: the earliest and latest dates, as Excel serials, in one row; `#N/A` with the reason when nothing dates it. */

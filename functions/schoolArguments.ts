@@ -7,7 +7,6 @@
 import { toUkDate, type CalendarDate } from '../core/dates';
 import { RISK_MODEL_INPUTS } from '../core/facts';
 import type { FieldKey, SchoolRecord } from '../core/fields';
-import { displayValue, PROBLEM_KINDS } from '../core/problems';
 import { readRegister } from '../core/record';
 import { ArgumentError, asOfArg, cellArg, headerArg, isBlank, optionalDateArg } from './arguments';
 
@@ -29,9 +28,13 @@ export function schoolOf(args: SchoolArguments): SchoolRecord {
   const asOf = asOfArg(args.asOf);
   const base = rowRecord(args.headers, args.row, asOf);
   const record: SchoolRecord = { ...(base ?? { row: 1 }), row: 1 };
+  // NEXTINSPECTIONDUE has no asOf: its dates are checked against today, and the message says so.
+  const until = `${isBlank(args.asOf) ? 'today' : 'asOf'} (${toUkDate(asOf)})`;
   const date = optionalDateArg('lastInspectionDate', args.lastInspectionDate);
-  if (date !== undefined && date > asOf) throw new ArgumentError(`lastInspectionDate is ${toUkDate(date)}, after asOf (${toUkDate(asOf)}); expected the date of an inspection that has happened.`);
+  if (date !== undefined && date > asOf) throw new ArgumentError(`lastInspectionDate is ${toUkDate(date)}, after ${until}; expected the date of an inspection that has happened.`);
   const openDate = optionalDateArg('openDate', args.openDate);
+  // As the register refuses an Open date after its as-of date.
+  if (openDate !== undefined && openDate > asOf) throw new ArgumentError(`openDate is ${toUkDate(openDate)}, after ${until}; expected the date the school opened.`);
   if (openDate !== undefined) record.openDate = openDate;
   if (date === undefined) {
     if (!isBlank(args.outcome)) throw new ArgumentError('outcome is given but lastInspectionDate is blank; expected the date of the inspection that gave it, or both blank for a school never inspected.');
@@ -61,7 +64,8 @@ function rowRecord(headers: unknown[][] | null, row: unknown[][] | null, asOf: C
   const read = readRegister(header, [cells], { asOf, headerRowNumber: 0, fields: ROW_FIELDS });
   // A duplicated header is a warning, as in the register (the first such column is read).
   const bad = read.problems.filter((p) => p.severity === 'error');
-  if (bad.length > 0) throw new ArgumentError(bad.map((p) => `row, column "${p.column}": ${displayValue(p.value)} ${PROBLEM_KINDS[p.kind]}; expected ${p.expected}.`).join(' '));
+  // The register's own sentence (the value as it shows it), speaking of the argument rather than of "Row 1".
+  if (bad.length > 0) throw new ArgumentError(bad.map((p) => p.message.replace(/^Row \d+, column /, 'row, column ')).join(' '));
   return read.records[0] ?? undefined;
 }
 

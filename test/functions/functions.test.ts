@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toExcelSerial, fromIsoDate, type CalendarDate } from '../../core/dates';
+import { toExcelSerial, fromIsoDate, todayLocal, toUkDate, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
 import { INSPECTION_RISK_MODEL, narrowestInterval } from '../../core/ofsted';
 import { CustomFunctionsErrorDouble, installCustomFunctionsDouble } from '../support/customFunctionsDouble';
@@ -79,6 +79,12 @@ describe('RISKCATEGORY', () => {
     expect((out[0]![0] as CustomFunctionsErrorDouble).message).toBe(`rows has 3 columns but headers has ${HEADERS[0]!.length}; expected rows spanning the same columns as the header row.`);
   });
 
+  it('shows a date after asOf as the date the cell shows, not its serial', () => {
+    const [[cell]] = fns.riskCategory('oxfordshire', HEADERS, [firstRowWith({ 'Inspection date': serial('2027-01-01') })], AS_OF);
+    expect(isError(cell, '#VALUE!')).toBe(true);
+    expect((cell as CustomFunctionsErrorDouble).message).toBe('Row 1, column "Inspection date": 01/01/2027 is after the as-of date; expected a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date, not after the as-of date (01/11/2026).');
+  });
+
   it('is #VALUE! for a date cell holding NaN, not "no concern"', () => {
     const [[cell]] = fns.riskCategory('oldham', HEADERS, [firstRowWith({ 'Inspection date': NaN })], AS_OF);
     expect(isError(cell, '#VALUE!')).toBe(true);
@@ -118,6 +124,18 @@ describe('SUPPORTDAYS', () => {
     const out = fns.supportDays('oldham', 'amber', null as never);
     expect(isError(out, '#N/A')).toBe(true);
     expect(out.message).toMatch(/Amber: no set number of days/);
+  });
+
+  it('words the policy\'s reason as a sentence of its own', () => {
+    const out = fns.supportDays('oldham', 'Red', null as never);
+    expect(isError(out, '#N/A')).toBe(true);
+    expect(out.message).toMatch(/^Red: no set number of days\. The model sets no number of days or visits: .*own budgets\.$/);
+  });
+
+  it('says once what is wrong with status', () => {
+    const out = fns.supportDays('oldham', 'Red', 'xyz');
+    expect(isError(out, '#VALUE!')).toBe(true);
+    expect(out.message).toMatch(/^status: "xyz" is not one of the allowed values; expected one of: Maintained/);
   });
 
   it('is #VALUE! naming the categories for an unknown category', () => {
@@ -244,6 +262,16 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     expect(messageOf(risk(headers, [...rowWith({}), ...rowWith({ 'Attendance %': 'abc' })]))).toBe('row has 2 rows; expected the one row of this school.');
     expect(messageOf(risk(null, rowWith({})))).toBe('row is given but headers is not; expected the register\'s header row, so the row\'s cells can be read.');
     expect(messageOf(risk(headers, null))).toBe('headers is given but row is not; expected the school\'s row of the register beside its header row.');
+  });
+
+  it('NEXTINSPECTIONDUE, which has no asOf, checks its dates against today and says so; an openDate after today is #VALUE!, as in the register', () => {
+    const todayText = toUkDate(todayLocal());
+    const [[late]] = fns.nextInspectionDue(serial('2099-01-01'), 'Good', null as never);
+    expect(isError(late, '#VALUE!')).toBe(true);
+    expect((late as CustomFunctionsErrorDouble).message).toBe(`lastInspectionDate is 01/01/2099, after today (${todayText}); expected the date of an inspection that has happened.`);
+    const [[opens]] = fns.nextInspectionDue('', '', null as never, serial('2099-01-01'));
+    expect(isError(opens, '#VALUE!')).toBe(true);
+    expect((opens as CustomFunctionsErrorDouble).message).toBe(`openDate is 01/01/2099, after today (${todayText}); expected the date the school opened.`);
   });
 
   it('gives a school never inspected its new-school window from its open date, else #N/A with the reason', () => {
