@@ -64,10 +64,13 @@ export function displayValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Builds a problem with its message from the catalogue. */
-export function problem(args: Omit<Problem, 'message' | 'severity'> & { severity?: Severity }): Problem {
+/**
+ * Builds a problem with its message from the catalogue. `shown`: the value as the message shows it, where
+ * that is not `displayValue`'s (an Excel date's serial shown as the date Excel shows).
+ */
+export function problem({ shown, ...args }: Omit<Problem, 'message' | 'severity'> & { severity?: Severity; shown?: string }): Problem {
   const where = args.row > 0 ? `Row ${args.row}, column "${args.column}"` : `Column "${args.column}"`;
-  const what = args.row > 0 || args.value !== undefined ? `: ${displayValue(args.value)} ${PROBLEM_KINDS[args.kind]}` : ` ${PROBLEM_KINDS[args.kind]}`;
+  const what = args.row > 0 || args.value !== undefined ? `: ${shown ?? displayValue(args.value)} ${PROBLEM_KINDS[args.kind]}` : ` ${PROBLEM_KINDS[args.kind]}`;
   return {
     severity: 'error',
     ...args,

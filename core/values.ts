@@ -189,7 +189,10 @@ function buildReader(field: FieldKey): ValueReader {
       const marker = typeof value === 'string' ? missingMarker(value) : undefined;
       if (marker) return problem({ kind: 'missing-marker', severity: 'warning', row, column, field, value, expected: `${expected} ("${marker.code}" means ${marker.meaning})` });
     }
-    return problem({ kind, row, column, field, value, expected: kind === 'future-date' ? `${expected} (${toUkDate(asOf)})` : expected });
+    if (kind !== 'future-date') return problem({ kind, row, column, field, value, expected });
+    // An Excel date (a serial, or exceljs's Date) is shown as the date the cell shows, not as 46388.
+    const date = typeof value === 'string' ? null : readDate(value);
+    return problem({ kind, row, column, field, value, expected: `${expected} (${toUkDate(asOf)})`, ...(date === null ? {} : { shown: toUkDate(date) }) });
   };
 }
 

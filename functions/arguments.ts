@@ -54,12 +54,12 @@ export function optionalDateArg(name: string, value: unknown): CalendarDate | un
 
 /**
  * An argument read as the register reads a cell of that field (the same spellings and codes), with the
- * problem worded about the argument ("outcome is ...") rather than a row and column.
+ * problem worded about the argument ('status: "xyz" is not one of ...') rather than a row and column.
  */
 export function cellArg<K extends FieldKey>(name: string, field: K, value: unknown, asOf: CalendarDate): SchoolRecord[K] | undefined {
   const read = readCell(field, value, { row: 1, column: name, asOf });
   if (read.ok) return read.value;
   const p = read.problem;
   if (p.severity === 'warning') return undefined; // a missing-data code such as NULL: blank, as in the register
-  throw new ArgumentError(`${name} is ${displayValue(p.value)} ${PROBLEM_KINDS[p.kind]}; expected ${p.expected}.`);
+  throw new ArgumentError(`${name}: ${displayValue(p.value)} ${PROBLEM_KINDS[p.kind]}; expected ${p.expected}.`);
 }

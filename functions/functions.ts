@@ -64,9 +64,9 @@ export function supportDays(framework: string, category: string, status?: string
  * @param {any} lastInspectionDate Date of the last graded or report-card inspection; blank for a school never inspected.
  * @param {any} outcome Its outcome: a grade or key judgement (Outstanding, Good, RI, Inadequate, SM, SW, Satisfactory, 1-4) or a report-card grade (Exceptional, Strong standard, Expected standard, Needs attention, Urgent improvement), read as the worst area.
  * @param {number} [asOf] Date to assess the risk at. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
- * @param {any[][]} [headers] The register's header row, so the school's other indicators count.
+ * @param {any[][]} [headers] The register's header row, so the school's other indicators count (and its Open date, for a school never inspected).
  * @param {any[][]} [row] The school's row of the register.
- * @returns {any} Low, Medium or High.
+ * @returns {any} Low, Medium or High; #N/A with the reason where the evidence is missing (an outcome left blank, or a school never inspected without its open date).
  */
 export function nextInspectionRisk(lastInspectionDate: any, outcome: any, asOf?: number, headers?: any[][], row?: any[][]): any {
   return nextInspectionRiskOf(lastInspectionDate, outcome, asOf ?? null, headers ?? null, row ?? null);

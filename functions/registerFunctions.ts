@@ -7,8 +7,10 @@
  * the command line with the same parameters give the same result.
  */
 import { categoryOfText, categoryText } from '../core/categoryText';
-import { toExcelSerial, type CalendarDate } from '../core/dates';
-import { deriveFacts, NATIONAL_DEFAULTS, type NationalParameters } from '../core/deriveFacts';
+import { toExcelSerial, toUkDate, type CalendarDate } from '../core/dates';
+import { deriveFacts, NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from '../core/deriveFacts';
+import type { SchoolRecord } from '../core/fields';
+import type { RiskEvidenceMissing } from '../core/ofsted';
 import type { CompiledFramework } from '../core/engine';
 import type { RunSettings } from '../core/parameters';
 import { parsePaneSettings, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
@@ -168,18 +170,39 @@ export function supportDaysOf(framework: unknown, category: unknown, status: unk
     if (!isBlank(status)) academy = cellArg('status', 'status', status, asOfArg(null)) === 'academy';
     const offer = academy && cat.def.support.academy ? cat.def.support.academy : cat.def.support.maintained;
     const amount = offer.amount === null ? null : typeof offer.amount === 'number' ? offer.amount : Number(parametersOf(settings, fw, asOfArg(null)).params[offer.amount.param]);
-    if (amount === null) return notAvailable(`${cat.def.label}: no set number of days. ${offer.noneReason ?? ''}`.trim());
+    if (amount === null) return notAvailable(`${cat.def.label}: no set number of days.${offer.noneReason ? ` ${sentence(offer.noneReason)}` : ''}`);
     return amount;
   });
 }
 
-/** NEXTINSPECTIONRISK: Low / Medium / High, the probability band of the inspection risk (docs/ofsted.md). */
+/**
+ * NEXTINSPECTIONRISK: Low / Medium / High, the probability band of the inspection risk (docs/ofsted.md);
+ * `#N/A` with what to give where the evidence the risk needs is missing (missing evidence is not low risk).
+ */
 export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unknown, asOf: unknown, headers: unknown[][] | null, row: unknown[][] | null): string | ExcelError {
   return guarded(() => {
     const date = asOfArg(asOf);
-    const risk = deriveFacts(schoolOf({ lastInspectionDate, outcome, asOf, headers, row }), date, nationalOf(workbookSettings(), date)).inspection.risk;
-    return risk[0]!.toUpperCase() + risk.slice(1);
+    const school = schoolOf({ lastInspectionDate, outcome, asOf, headers, row });
+    const risk = schoolInspectionRisk(school, date, nationalOf(workbookSettings(), date));
+    if (risk.missing !== null) return notAvailable(missingRiskEvidence(risk.missing, school));
+    return risk.level[0]!.toUpperCase() + risk.level.slice(1);
   });
+}
+
+/** Why NEXTINSPECTIONRISK cannot give a level, and how to give what it lacks. */
+function missingRiskEvidence(missing: RiskEvidenceMissing, school: SchoolRecord): string {
+  const inspected = school.inspectionDate === undefined ? undefined : toUkDate(school.inspectionDate);
+  if (missing === 'outcome') return `outcome is blank for the inspection of ${inspected}; expected the grade or report-card grade it gave: a blank (or NULL) outcome is missing evidence, so the risk cannot be worked out.`;
+  const openDate = 'give the date the school opened through headers and row (an "Open date" column and its cell)';
+  return inspected === undefined
+    ? `Never inspected and no open date: nothing dates the next inspection (a new school is first inspected in its third year), so the risk cannot be worked out; ${openDate}.`
+    : `The inspection of ${inspected} gave no judgement and no open date is given: nothing dates the next inspection, so the risk cannot be worked out; give the last graded inspection as lastInspectionDate and outcome, or ${openDate}.`;
+}
+
+/** A policy's words as a sentence of their own: a capital first, a full stop last. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return `${t[0]!.toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
 }
 
 /** NEXTINSPECTIONDUE: the earliest and latest dates, as Excel serials, in one row; `#N/A` with the reason when nothing dates it. */

@@ -5,7 +5,8 @@
  * school's header row and row so its other indicators count.
  */
 import { toUkDate, type CalendarDate } from '../core/dates';
-import type { SchoolRecord } from '../core/fields';
+import { RISK_MODEL_INPUTS } from '../core/facts';
+import type { FieldKey, SchoolRecord } from '../core/fields';
 import { readRegister } from '../core/record';
 import { ArgumentError, asOfArg, cellArg, headerArg, isBlank, optionalDateArg } from './arguments';
 
@@ -19,14 +20,21 @@ export interface SchoolArguments {
   readonly openDate?: unknown;
 }
 
+/** The columns of `row` the school's risk reads: every input of the inspection-risk model (its open date included). */
+const ROW_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(RISK_MODEL_INPUTS);
+
 /** The record of one school, the arguments laid over its row (when given); `ArgumentError` for one that cannot be read. */
 export function schoolOf(args: SchoolArguments): SchoolRecord {
   const asOf = asOfArg(args.asOf);
-  const base = args.headers && args.row && args.row.length > 0 ? readRegister(headerArg(args.headers), [args.row[0]!], { asOf, headerRowNumber: 0 }).records[0] : undefined;
+  const base = rowRecord(args.headers, args.row, asOf);
   const record: SchoolRecord = { ...(base ?? { row: 1 }), row: 1 };
+  // NEXTINSPECTIONDUE has no asOf: its dates are checked against today, and the message says so.
+  const until = `${isBlank(args.asOf) ? 'today' : 'asOf'} (${toUkDate(asOf)})`;
   const date = optionalDateArg('lastInspectionDate', args.lastInspectionDate);
-  if (date !== undefined && date > asOf) throw new ArgumentError(`lastInspectionDate is ${toUkDate(date)}, after asOf (${toUkDate(asOf)}); expected the date of an inspection that has happened.`);
+  if (date !== undefined && date > asOf) throw new ArgumentError(`lastInspectionDate is ${toUkDate(date)}, after ${until}; expected the date of an inspection that has happened.`);
   const openDate = optionalDateArg('openDate', args.openDate);
+  // As the register refuses an Open date after its as-of date.
+  if (openDate !== undefined && openDate > asOf) throw new ArgumentError(`openDate is ${toUkDate(openDate)}, after ${until}; expected the date the school opened.`);
   if (openDate !== undefined) record.openDate = openDate;
   if (date === undefined) {
     if (!isBlank(args.outcome)) throw new ArgumentError('outcome is given but lastInspectionDate is blank; expected the date of the inspection that gave it, or both blank for a school never inspected.');
@@ -38,6 +46,27 @@ export function schoolOf(args: SchoolArguments): SchoolRecord {
     if (type !== undefined) record.inspectionType = type;
   }
   return record;
+}
+
+/**
+ * The school's row read as the register reads it, checked as RISKCATEGORY checks its rows: one row, as wide
+ * as the header row, every cell the risk reads readable (a bad cell is `#VALUE!`, not a blank). `undefined`
+ * when neither is given or the row is blank.
+ */
+function rowRecord(headers: unknown[][] | null, row: unknown[][] | null, asOf: CalendarDate): SchoolRecord | undefined {
+  if (headers === null && row === null) return undefined;
+  if (row === null || row.length === 0) throw new ArgumentError('headers is given but row is not; expected the school\'s row of the register beside its header row.');
+  if (headers === null) throw new ArgumentError('row is given but headers is not; expected the register\'s header row, so the row\'s cells can be read.');
+  const header = headerArg(headers);
+  if (row.length > 1) throw new ArgumentError(`row has ${row.length} rows; expected the one row of this school.`);
+  const cells = row[0]!;
+  if (cells.length < header.length) throw new ArgumentError(`row has ${cells.length} column${cells.length === 1 ? '' : 's'} but headers has ${header.length}; expected a row spanning the same columns as the header row.`);
+  const read = readRegister(header, [cells], { asOf, headerRowNumber: 0, fields: ROW_FIELDS });
+  // A duplicated header is a warning, as in the register (the first such column is read).
+  const bad = read.problems.filter((p) => p.severity === 'error');
+  // The register's own sentence (the value as it shows it), speaking of the argument rather than of "Row 1".
+  if (bad.length > 0) throw new ArgumentError(bad.map((p) => p.message.replace(/^Row \d+, column /, 'row, column ')).join(' '));
+  return read.records[0] ?? undefined;
 }
 
 /**

@@ -14,9 +14,9 @@
 import { mergerOver } from '../mergedDefaults';
 import type { CalendarDate } from '../dates';
 import type { RiskLevel } from '../facts';
-import type { SchoolRecord } from '../fields';
+import { KEY_JUDGEMENT_FIELDS, type SchoolRecord } from '../fields';
 import { belowGoodIfInspected, describeStart, describeTerm, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
-import { chanceOfGradedInspection, describeChance, type GradedInspectionChance } from './inspectionChance';
+import { chanceOfGradedInspection, describeChance, type ChanceBasis, type GradedInspectionChance } from './inspectionChance';
 import { ruleSetInForce, type InspectionRulesId } from './inspectionRules';
 import { inspectionWindow, type InspectionWindow, type WindowParameters } from './inspectionWindow';
 import type { TermInput } from './riskTerms';
@@ -61,6 +61,26 @@ export interface InspectionRisk {
   readonly rules: InspectionRulesId;
   /** "Score 78: ..." then every part with its points ("+32: good, last judged 4 years ago, due now ..."), summing to the score. */
   readonly reasons: readonly string[];
+  /**
+   * The evidence the risk lacks, or `null`: the level and score are then only what the rest of the record
+   * gives (nothing dated: the unscheduled rate alone), not a finding of low risk.
+   */
+  readonly missing: RiskEvidenceMissing | null;
+}
+
+/**
+ * Evidence the risk cannot do without. `outcome`: an inspection is dated but its outcome is blank (no grade,
+ * key judgement or report card judged the school then), as the register reads a blank grade beside a date.
+ * `next-inspection`: the school has no judgement and nothing dates its next inspection (no open date), so
+ * only an unscheduled inspection is counted.
+ */
+export type RiskEvidenceMissing = 'outcome' | 'next-inspection';
+
+/** What the chance's basis says the risk lacks (`null`: nothing). */
+export function riskEvidenceMissing(basis: ChanceBasis): RiskEvidenceMissing | null {
+  const { record, standing } = basis.input;
+  if (standing.band === 'not-inspected' && record.inspectionDate !== undefined && record.ofstedGrade === undefined && KEY_JUDGEMENT_FIELDS.every((f) => record[f] === undefined)) return 'outcome';
+  return basis.kind === 'none' ? 'next-inspection' : null;
 }
 
 /** Points a chance is worth in one part of the score: 50 at certainty, ten fewer each time it halves. */
@@ -124,9 +144,14 @@ class ScoredRisk implements InspectionRisk {
     return (this.#reasons ??= worded(this.score, this.probability, this.horizonMonths, this.chance, this.below));
   }
 
+  /** Worked out only when read: the register reads its blanks itself (missingEvidence.ts). */
+  get missing(): RiskEvidenceMissing | null {
+    return riskEvidenceMissing(this.chance.basis);
+  }
+
   toJSON(): InspectionRisk {
-    const { level, score, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, rules, reasons } = this;
-    return { level, score, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, rules, reasons };
+    const { level, score, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, rules, reasons, missing } = this;
+    return { level, score, probability, inspectedWithinHorizon, belowGoodIfInspected, horizonMonths, rules, reasons, missing };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromIsoDate, type CalendarDate } from '../../core/dates';
+import { fromIsoDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { FIELD_KEYS, FIELDS, type FieldKey } from '../../core/fields';
 import { displayValue, type ProblemKind } from '../../core/problems';
 import { cellReader, describeExpected, isExcelError, plainCell, readCell, UncalculatedFormula } from '../../core/values';
@@ -258,10 +258,13 @@ describe('every problem names the row, the column, the value and what was expect
     expect(p.problem.message).toContain(`expected ${describeExpected(field)}`);
   });
 
-  it('a Date the reader rejects is reported as the Date, shown as its day', () => {
-    const p = problemOf('inspectionDate', new Date(Date.UTC(2030, 0, 1)));
-    expect(p.kind).toBe('future-date');
-    expect(p.message).toContain('2030-01-01');
+  it('a Date, or an Excel date\'s serial, after the as-of date is shown as the day the cell shows (dd/mm/yyyy), not as a serial', () => {
+    for (const raw of [new Date(Date.UTC(2030, 0, 1)), toExcelSerial(fromIsoDate('2030-01-01')!)]) {
+      const p = problemOf('inspectionDate', raw);
+      expect(p.kind).toBe('future-date');
+      expect(p.value).toBe(raw);
+      expect(p.message).toMatch(/^Row \d+, column "[^"]+": 01\/01\/2030 is after the as-of date; /);
+    }
   });
 
   it('an invalid Date never throws: it is unreadable as a date and kept as its text elsewhere', () => {

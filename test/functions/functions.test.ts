@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toExcelSerial, fromIsoDate, type CalendarDate } from '../../core/dates';
+import { toExcelSerial, fromIsoDate, todayLocal, toUkDate, type CalendarDate } from '../../core/dates';
 import { FRAMEWORKS } from '../../core/frameworks';
 import { INSPECTION_RISK_MODEL, narrowestInterval } from '../../core/ofsted';
 import { CustomFunctionsErrorDouble, installCustomFunctionsDouble } from '../support/customFunctionsDouble';
@@ -79,6 +79,12 @@ describe('RISKCATEGORY', () => {
     expect((out[0]![0] as CustomFunctionsErrorDouble).message).toBe(`rows has 3 columns but headers has ${HEADERS[0]!.length}; expected rows spanning the same columns as the header row.`);
   });
 
+  it('shows a date after asOf as the date the cell shows, not its serial', () => {
+    const [[cell]] = fns.riskCategory('oxfordshire', HEADERS, [firstRowWith({ 'Inspection date': serial('2027-01-01') })], AS_OF);
+    expect(isError(cell, '#VALUE!')).toBe(true);
+    expect((cell as CustomFunctionsErrorDouble).message).toBe('Row 1, column "Inspection date": 01/01/2027 is after the as-of date; expected a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date, not after the as-of date (01/11/2026).');
+  });
+
   it('is #VALUE! for a date cell holding NaN, not "no concern"', () => {
     const [[cell]] = fns.riskCategory('oldham', HEADERS, [firstRowWith({ 'Inspection date': NaN })], AS_OF);
     expect(isError(cell, '#VALUE!')).toBe(true);
@@ -118,6 +124,18 @@ describe('SUPPORTDAYS', () => {
     const out = fns.supportDays('oldham', 'amber', null as never);
     expect(isError(out, '#N/A')).toBe(true);
     expect(out.message).toMatch(/Amber: no set number of days/);
+  });
+
+  it('words the policy\'s reason as a sentence of its own', () => {
+    const out = fns.supportDays('oldham', 'Red', null as never);
+    expect(isError(out, '#N/A')).toBe(true);
+    expect(out.message).toMatch(/^Red: no set number of days\. The model sets no number of days or visits: .*own budgets\.$/);
+  });
+
+  it('says once what is wrong with status', () => {
+    const out = fns.supportDays('oldham', 'Red', 'xyz');
+    expect(isError(out, '#VALUE!')).toBe(true);
+    expect(out.message).toMatch(/^status: "xyz" is not one of the allowed values; expected one of: Maintained/);
   });
 
   it('is #VALUE! naming the categories for an unknown category', () => {
@@ -202,6 +220,58 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     const out = fns.nextInspectionRisk(serial('2026-12-01'), 'Good', AS_OF, null as never, null as never);
     expect(isError(out, '#VALUE!')).toBe(true);
     expect(out.message).toBe('lastInspectionDate is 01/12/2026, after asOf (01/11/2026); expected the date of an inspection that has happened.');
+  });
+
+  it('is #N/A with the reason, not "Low", where the evidence the risk needs is missing', () => {
+    const risk = (date: unknown, outcome: unknown, headers: unknown[][] | null = null, row: unknown[][] | null = null) => fns.nextInspectionRisk(date, outcome, AS_OF, headers as never, row as never);
+    const messageOf = (v: unknown) => {
+      expect(isError(v, '#N/A'), JSON.stringify(v)).toBe(true);
+      return (v as CustomFunctionsErrorDouble).message;
+    };
+    // Never inspected: only an open date dates its first inspection, and it comes through headers and row.
+    expect(messageOf(risk('', ''))).toBe('Never inspected and no open date: nothing dates the next inspection (a new school is first inspected in its third year), so the risk cannot be worked out; give the date the school opened through headers and row (an "Open date" column and its cell).');
+    expect(risk('', '', [['URN', 'Open date']], [[100001, serial('2024-09-01')]])).toBe('Medium');
+    // A blank grade beside a date is missing evidence, as the register reads it (NULL is read as blank).
+    for (const outcome of ['', 'NULL']) {
+      expect(messageOf(risk(serial('2022-03-01'), outcome))).toBe('outcome is blank for the inspection of 01/03/2022; expected the grade or report-card grade it gave: a blank (or NULL) outcome is missing evidence, so the risk cannot be worked out.');
+    }
+    // "Not judged" says the inspection judged nothing: then nothing dates the next one.
+    expect(messageOf(risk(serial('2022-03-01'), 'Not judged'))).toMatch(/^The inspection of 01\/03\/2022 gave no judgement and no open date is given: nothing dates the next inspection, .*"Open date" column/);
+    // The row's grade fills a blank outcome.
+    expect(risk(serial('2022-03-01'), '', [['URN', 'Ofsted grade']], [[100001, 'Good']])).toBe(risk(serial('2022-03-01'), 'Good'));
+  });
+
+  it('checks headers and row as RISKCATEGORY checks its rows: a bad cell, a date after asOf, a narrow row or several rows is #VALUE!', () => {
+    const headers = [[...HEADERS[0]!, 'Attendance %']];
+    const rowWith = (changes: Record<string, unknown>) => [[...firstRowWith(changes), Object.hasOwn(changes, 'Attendance %') ? changes['Attendance %'] : 88]];
+    const risk = (headersArg: unknown[][] | null, row: unknown[][] | null) => fns.nextInspectionRisk(serial('2021-03-01'), 'Good', AS_OF, headersArg as never, row as never);
+    const messageOf = (v: unknown) => {
+      expect(isError(v, '#VALUE!'), JSON.stringify(v)).toBe(true);
+      return (v as CustomFunctionsErrorDouble).message;
+    };
+    expect(LEVEL).toContain(risk(headers, rowWith({})));
+    // An unreadable cell is not read as blank: the register's message, worded about the argument.
+    expect(messageOf(risk(headers, rowWith({ 'Attendance %': 'abc' })))).toBe('row, column "Attendance %": "abc" is not a number; expected a number from 0 to 100 (a percentage: 85, 85% or 0.85).');
+    expect(messageOf(risk(headers, rowWith({ 'Attendance %': '#N/A' })))).toMatch(/^row, column "Attendance %": "#N\/A" is an Excel error value; expected /);
+    expect(messageOf(risk(headers, rowWith({ 'Headteacher start date': serial('2030-01-01') })))).toMatch(/^row, column "Headteacher start date": .* is after the as-of date; expected .*not after the as-of date \(01\/11\/2026\)\.$/);
+    // The same cell gives RISKCATEGORY's row its #VALUE! too, worded about the row of the register.
+    const [[category]] = fns.riskCategory('oldham', headers, rowWith({ 'Headteacher start date': serial('2030-01-01') }), AS_OF);
+    expect((category as CustomFunctionsErrorDouble).message!.replace(/^Row 1, column/, 'row, column')).toBe(messageOf(risk(headers, rowWith({ 'Headteacher start date': serial('2030-01-01') }))));
+    // A narrow row would read its missing cells as blank; a second row would be ignored; a row needs its headers.
+    expect(messageOf(risk(headers, [rowWith({})[0]!.slice(0, 5)]))).toBe(`row has 5 columns but headers has ${headers[0]!.length}; expected a row spanning the same columns as the header row.`);
+    expect(messageOf(risk(headers, [...rowWith({}), ...rowWith({ 'Attendance %': 'abc' })]))).toBe('row has 2 rows; expected the one row of this school.');
+    expect(messageOf(risk(null, rowWith({})))).toBe('row is given but headers is not; expected the register\'s header row, so the row\'s cells can be read.');
+    expect(messageOf(risk(headers, null))).toBe('headers is given but row is not; expected the school\'s row of the register beside its header row.');
+  });
+
+  it('NEXTINSPECTIONDUE, which has no asOf, checks its dates against today and says so; an openDate after today is #VALUE!, as in the register', () => {
+    const todayText = toUkDate(todayLocal());
+    const [[late]] = fns.nextInspectionDue(serial('2099-01-01'), 'Good', null as never);
+    expect(isError(late, '#VALUE!')).toBe(true);
+    expect((late as CustomFunctionsErrorDouble).message).toBe(`lastInspectionDate is 01/01/2099, after today (${todayText}); expected the date of an inspection that has happened.`);
+    const [[opens]] = fns.nextInspectionDue('', '', null as never, serial('2099-01-01'));
+    expect(isError(opens, '#VALUE!')).toBe(true);
+    expect((opens as CustomFunctionsErrorDouble).message).toBe(`openDate is 01/01/2099, after today (${todayText}); expected the date the school opened.`);
   });
 
   it('gives a school never inspected its new-school window from its open date, else #N/A with the reason', () => {

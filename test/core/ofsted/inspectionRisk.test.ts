@@ -18,6 +18,28 @@ const weak = { ks2Cohort: 40, ks2RwmExpectedPct: 40, ks2ReadingProgress: -4, ks2
 const strong = { ks2Cohort: 40, ks2RwmExpectedPct: 85, ks2ReadingProgress: 3, ks2WritingProgress: 3, ks2MathsProgress: 3 } as const;
 const pointsOf = (line: string) => Number(line.slice(0, line.indexOf(':')));
 
+describe('inspectionRisk: says what evidence it lacks, rather than calling missing evidence low', () => {
+  it.each([
+    ['never inspected, no open date', {}, 'next-inspection'],
+    ['an inspection judged nothing ("Not judged"), no open date', { inspectionDate: d('2022-03-01'), ofstedGrade: 'not-judged' }, 'next-inspection'],
+    ['an inspection dated, its outcome blank', { inspectionDate: d('2022-03-01') }, 'outcome'],
+    ['an inspection dated, its outcome blank, an open date given', { inspectionDate: d('2022-03-01'), openDate: d('2015-09-01') }, 'outcome'],
+  ] as const)('%s: missing %s', (_, fields, missing) => {
+    const r = risk(fields as Omit<SchoolRecord, 'row'>);
+    expect(r.missing).toBe(missing);
+    expect(JSON.parse(JSON.stringify(r)).missing).toBe(missing);
+  });
+
+  it.each([
+    ['never inspected, an open date', { openDate: d('2024-09-01') }],
+    ['judged good', { ofstedGrade: 'good', inspectionDate: d('2022-03-01') }],
+    ['a report card', { reportCardDate: d('2025-12-01'), rcCurriculumTeaching: 'expected' }],
+    ['key judgements, no overall grade', { inspectionDate: d('2024-10-01'), kjQualityOfEducation: 'good' }],
+  ] as const)('%s: nothing missing', (_, fields) => {
+    expect(risk(fields as Omit<SchoolRecord, 'row'>).missing).toBeNull();
+  });
+});
+
 describe('inspectionRisk: a probability in two parts', () => {
   it('under today\'s rules, a good school whose four-year window closes within the horizon will be inspected (the rule at its word)', () => {
     const r = risk({ ofstedGrade: 'good', inspectionDate: d('2021-11-10'), ...weak });
