@@ -24,7 +24,7 @@ readSettingsFrom(() => (typeof Office === 'undefined' ? null : Office.context?.d
  * @param {any[][]} headers The register's header row (any column order, any recognised header name).
  * @param {any[][]} rows One or more rows of the register.
  * @param {number} [asOf] Date the inspection windows and time in post are counted to. Pass TODAY() or a fixed date: left out, it is today when the cell was last calculated, and the cell does not recalculate overnight.
- * @returns {any[][]} One category per row, "(provisional)" where blank cells could make it more concerning; #VALUE! with the reason where a row cannot be categorised or the headers lack a column the framework needs.
+ * @returns {any[][]} One category per row, "(provisional)" where blank cells could make it more concerning and " [override]" where the row's Category override gave it; #VALUE! with the reason where a row cannot be categorised or the headers lack a column the framework needs.
  */
 export function riskCategory(framework: string, headers: any[][], rows: any[][], asOf?: number): any[][] {
   return spill(riskCategoryOf(framework, headers, rows, asOf ?? null));

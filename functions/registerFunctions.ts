@@ -137,8 +137,8 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
   });
 }
 
-/** RISKCATEGORY's cell: the category label, "(provisional)" where blank cells could make it more concerning. */
-const categoryCell: CellOf = (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null);
+/** RISKCATEGORY's cell, as the Category column writes it: the label, "(provisional)" where blank cells could make it more concerning, " [override]" where the analyst's override gave it. */
+const categoryCell: CellOf = (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null, r.result!.override !== null);
 
 /** RISKREASONS's cell: the reasons with citations, in one text. */
 const reasonsCell: CellOf = (r) => {

@@ -99,6 +99,15 @@ describe('RISKCATEGORY', () => {
     // Filled, it is not provisional.
     expect(fns.riskCategory('oxfordshire', HEADERS, [ROWS[0]!], AS_OF)).toEqual([['Universal']]);
   });
+
+  it('says " [override]" where the analyst\'s override gave the category, as the Category column does, and SUPPORTDAYS reads it', () => {
+    const headers = [[...HEADERS[0]!, 'Category override', 'Override reason']];
+    const [[overridden]] = fns.riskCategory('oxfordshire', headers, [[...ROWS[0]!, 'Targeted', 'Head on long-term leave']], AS_OF);
+    expect(overridden).toBe('Targeted [override]');
+    expect(fns.supportDays('oxfordshire', overridden, null as never)).toBe(fns.supportDays('oxfordshire', 'Targeted', null as never));
+    // No override: the plain label.
+    expect(fns.riskCategory('oxfordshire', headers, [[...ROWS[0]!, '', '']], AS_OF)).toEqual([['Universal']]);
+  });
 });
 
 describe('RISKREASONS', () => {
