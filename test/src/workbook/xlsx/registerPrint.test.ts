@@ -4,13 +4,13 @@
  * become ours. Registers built with openpyxl and LibreOffice, the copies read back with openpyxl.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../src/cli/main';
 import { registerPrint, type SheetPrint } from '../../../../src/workbook/xlsx/registerPrint';
-import { have, PYTHON, SOFFICE } from '../../../support/externalTools';
+import { have, PYTHON, resavedByLibreOffice, SOFFICE } from '../../../support/externalTools';
 
 let dir: string;
 beforeAll(() => {
@@ -48,17 +48,6 @@ print(json.dumps({'header': ws.oddHeader.center.text or ws.oddHeader.left.text, 
   'orientation': p.orientation, 'paperSize': p.paperSize and int(p.paperSize), 'fitToPage': ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage,
   'fitToWidth': p.fitToWidth and int(p.fitToWidth), 'fitToHeight': p.fitToHeight and int(p.fitToHeight), 'pageOrder': p.pageOrder, 'blackAndWhite': p.blackAndWhite,
   'cellComments': p.cellComments, 'copies': p.copies and int(p.copies)}))`, path], { encoding: 'utf8' })) as Printing;
-}
-
-/** The workbook as LibreOffice saves it (every page-setup attribute written out, its header in its font codes). */
-function resavedByLibreOffice(path: string, outDir: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  try {
-    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, path], { stdio: 'pipe', timeout: 180_000 });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  return join(outDir, path.slice(path.lastIndexOf('/') + 1));
 }
 
 const OURS = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToHeight: 0 };

@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../../src/cli/main';
 import { FileReadError, readSheetGrid } from '../../../../src/workbook/readFile';
+import { runCli as run } from '../../../support/runCli';
 import { have, PYTHON } from '../../../support/externalTools';
 
 let dir: string;
@@ -26,13 +26,6 @@ lists = wb.create_sheet('Lists', 0); lists['A1'] = 'Yes'; lists['A2'] = 'No'; li
 wb.active = 1
 wb.save(sys.argv[1])`, path, state]);
   return path;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
 }
 
 describe('the register sheet, without --sheet', () => {
