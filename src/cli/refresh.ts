@@ -44,7 +44,7 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
   let grid: SheetGrid | null = null;
   try {
     grid = await readSheetGrid(args.register, args.sheet, args.limits);
-    const located = locateRegister(grid.values);
+    const located = locateRegister(grid.values, 1, undefined, grid.totalsRows);
     if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
     const mi = await readSheetGrid(args.ofsted, undefined, args.limits);
     const gias = args.gias === undefined ? null : await readSheetGrid(args.gias, undefined, args.limits);
@@ -62,7 +62,8 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
       throw e;
     }
     const wb = grid.workbook ?? (await openRegisterWorkbook(await workbookFromGrid(grid.sheet, grid.values), undefined));
-    const lastRow = located.headerIndex + located.rows.length;
+    // Down to a table's totals row: an added column must find its cell there empty too.
+    const lastRow = Math.max(located.headerIndex + located.rows.length, located.totalsRow ?? -1);
     // Which file each note is about: there are two or three here.
     const notes: string[] = [...(mi.warnings ?? []).map((w) => `${basename(args.ofsted)}: ${w}`), ...(gias?.warnings ?? []).map((w) => `${basename(args.gias!)}: ${w}`)];
     await claim.write(async (out) => {

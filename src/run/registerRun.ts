@@ -101,6 +101,8 @@ export interface RunOptions {
   readonly occupied?: (row: number, column: number) => boolean;
   /** How a grid column is named in notes ("BQ"). */
   readonly columnName?: (column: number) => string;
+  /** Grid rows that are a table's totals row: the register ends above one (locateRegister). */
+  readonly totalsRows?: ReadonlySet<number>;
   /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
   readonly fileWarnings?: readonly string[];
   /** The run that wrote the earlier result block, as its marker records it (`null`: none known). */
@@ -123,16 +125,18 @@ export interface RunLayout {
   readonly located: LocatedRegister;
 }
 
-type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides'>;
+type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides' | 'totalsRows'>;
 
 /** The register located in the values, and what placement is asked. Throws `RunError` when there is no header row. */
 function placementInput(values: readonly (readonly GridValue[])[], options: LayoutOptions): { firstLook: LocatedRegister; input: PlacementInput } {
-  const firstLook = locateRegister(values, options.firstRowNumber ?? 1);
+  const firstLook = locateRegister(values, options.firstRowNumber ?? 1, undefined, options.totalsRows);
   if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const headerIndex = firstLook.headerIndex;
   const ours = new Set<string>(RESULT_HEADERS);
   const mappedColumns = new Set(firstLook.mapping.columns.filter((c) => c.field !== null && !ours.has(c.header.trim())).map((c) => c.index));
-  return { firstLook, input: { values, headerIndex, lastRow: headerIndex + firstLook.rows.length, mappedColumns, marker: options.marker ?? null, occupied: options.occupied, columnName: options.columnName } };
+  // A totals row's cells in our columns must stay empty too (they would join the table's totals row), so placement looks down to it.
+  const lastRow = Math.max(headerIndex + firstLook.rows.length, firstLook.totalsRow ?? -1);
+  return { firstLook, input: { values, headerIndex, lastRow, mappedColumns, marker: options.marker ?? null, occupied: options.occupied, columnName: options.columnName } };
 }
 
 /**
@@ -165,7 +169,7 @@ export function runLayout(values: readonly (readonly GridValue[])[], options: La
   const masked = new Set([...placement.columns, ...(placement.previous ?? [])]);
   const headerRow = (values[headerIndex] ?? []).map((h, c) => (masked.has(c) ? '' : h));
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
-  const auto = locateRegister(analystValues, first)!;
+  const auto = locateRegister(analystValues, first, undefined, options.totalsRows)!;
   return { placement, located: options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto };
 }
 

@@ -39,9 +39,9 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const ws = from ? ctx.workbook.worksheets.getItem(from.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
   ws.load('name');
   const tables = from ? null : ctx.workbook.getSelectedRange().getTables(false);
-  tables?.load('items/name');
+  tables?.load('items/name,items/showTotals');
   const foundTable = from?.table ? ws.tables.getItemOrNullObject(from.table) : null;
-  foundTable?.load('name');
+  foundTable?.load('name,showTotals');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('address');
   // Our names say where an earlier run's results are; frozen panes are the analyst's choice, kept.
@@ -60,8 +60,10 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   await ctx.sync();
   const table = tables ? (tables.items[0] ?? null) : foundTable && !foundTable.isNullObject ? foundTable : null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
-  // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too.
-  const region = table === null ? used : table.getRange().getBoundingRect(used).getIntersection(table.getRange().getEntireRow());
+  // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too;
+  // not its totals row ("Total", a SUBTOTAL), which is no school and takes no results.
+  const rows = table === null ? null : table.showTotals ? table.getRange().getResizedRange(-1, 0) : table.getRange();
+  const region = rows === null ? used : rows.getBoundingRect(used).getIntersection(rows.getEntireRow());
   const usedBox = parseAddress(used.address);
   // A new block can reach as far right of the used range as it is wide (the region ends where the used range does).
   const beyond = Math.min(RESULT_COLUMNS.length, 16_383 - usedBox.right);

@@ -18,6 +18,8 @@ export interface SheetGrid {
   readonly sheet: string;
   readonly values: GridValue[][];
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
+  /** Grid rows that are a table's totals row (.xlsx only): a register ends above one. */
+  readonly totalsRows?: ReadonlySet<number>;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -72,6 +74,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     sheet: wb.sheet.name,
     values: wb.values,
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
+    totalsRows: new Set(wb.tables.flatMap((t) => Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k))),
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,

@@ -13,7 +13,8 @@
  *
  * What it models beyond cells, each as Excel does it (the workbook model and the analyst's edits are in
  * test/support/excelModel.ts):
- * - Tables: `getTables` on a range, `worksheet.tables.getItem`, `table.getRange`, and `table.resize`
+ * - Tables: `getTables` on a range, `worksheet.tables.getItem`, `table.getRange`, `showTotals` (its last row is
+ *   a totals row, kept out of a sort) and `table.resize`
  *   (ExcelApi 1.13: the header row stays, the new range overlaps the old, header cells become column
  *   names, a clash is refused). A header cell written inside a table that clashes is renamed "Category2".
  * - The sheets: `worksheets.load('items/name')`, `getItem`, `getItemOrNullObject`, `add`, `delete`, `activate`.
@@ -625,8 +626,8 @@ class TableCollectionProxy extends ClientObject {
   constructor(ctx: Context, resolve: () => TableProxy[]) {
     super(ctx, (props) => {
       const items = resolve();
-      // "items/name": the items arrive with their names loaded.
-      for (const t of items) if (props.some((p) => p === 'items/name')) t.preload({ name: t.tableName, isNullObject: false });
+      // "items/name", "items/showTotals": the items arrive with those loaded.
+      for (const t of items) t.preload(t.read(props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length))));
       return { items };
     });
   }
@@ -637,15 +638,17 @@ class TableCollectionProxy extends ClientObject {
 
 class TableProxy extends ClientObject {
   constructor(ctx: Context, private readonly resolve: () => { sheet: SheetModel; table: TableModel } | null, readonly tableName = '') {
-    super(ctx, (props) => {
-      const t = resolve();
-      const out: Record<string, unknown> = { isNullObject: t === null };
-      for (const p of props) if (p === 'name') out.name = t?.table.name ?? null;
-      return out;
-    });
+    super(ctx, (props) => tableProperties(resolve(), props));
+  }
+  /** The properties `props` as a load gives them. */
+  read(props: readonly string[]): Record<string, unknown> {
+    return tableProperties(this.resolve(), props);
   }
   get name(): string {
     return this.get_('name') as string;
+  }
+  get showTotals(): boolean {
+    return this.get_('showTotals') as boolean;
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
@@ -664,6 +667,16 @@ class TableProxy extends ClientObject {
       t.sheet.resizeTable(t.table, target.box);
     });
   }
+}
+
+/** A table's loaded properties: `name`, and `showTotals` (it has a totals row). */
+function tableProperties(t: { table: TableModel } | null, props: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { isNullObject: t === null };
+  for (const p of props) {
+    if (p === 'name') out.name = t?.table.name ?? null;
+    if (p === 'showTotals') out.showTotals = t?.table.showTotals ?? false;
+  }
+  return out;
 }
 
 /** A sheet's names (`Worksheet.names`): load `items/name`, `items/formula`; add, getItem, getItemOrNullObject. */

@@ -89,7 +89,11 @@ export const defaultPageLayout = (): PageLayoutModel => ({
 });
 
 /** An Excel table: its name and its box, header row included. */
-export interface TableModel extends Box { name: string }
+export interface TableModel extends Box {
+  name: string;
+  /** Its last row is a totals row (`Table.showTotals`): not sorted with the data rows. */
+  showTotals?: boolean;
+}
 
 /** A sheet-scoped defined name: a range on a sheet (`box` null once Excel made it #REF!), or a constant formula. */
 export interface NameModel {
@@ -387,7 +391,7 @@ export function deleteColumns(sheets: readonly SheetModel[], sheet: SheetModel, 
 export function sortTable(sheet: SheetModel, name: string, compare: (a: readonly Cell[], b: readonly Cell[]) => number): void {
   const t = sheet.table(name)!;
   const rows: (CellModel | undefined)[][] = [];
-  for (let r = t.top + 1; r <= t.bottom; r++) rows.push(Array.from({ length: t.right - t.left + 1 }, (_, j) => sheet.cell(r, t.left + j)));
+  for (let r = t.top + 1; r <= t.bottom - (t.showTotals ? 1 : 0); r++) rows.push(Array.from({ length: t.right - t.left + 1 }, (_, j) => sheet.cell(r, t.left + j)));
   const valuesOf = (row: (CellModel | undefined)[]) => row.map((c) => c?.value ?? '');
   rows.sort((a, b) => compare(valuesOf(a), valuesOf(b)));
   rows.forEach((row, i) => row.forEach((c, j) => {

@@ -23,15 +23,25 @@ export function have(tool: string | null, name: string): boolean {
   return false;
 }
 
-/** Converts a workbook to PDF with LibreOffice headless (its own profile, so runs never share one); returns the PDF's path. */
-export function toPdf(file: string, outDir: string): string {
+/** Converts a workbook with LibreOffice headless (its own profile, so runs never share one) to `format` ("pdf", "xlsx:<filter>") in `outDir`; returns the new file's path. */
+function convert(file: string, outDir: string, format: string): string {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
-    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, file], { stdio: 'pipe', timeout: 180_000 });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
+  return join(outDir, basename(file).replace(/\.[^.]+$/, `.${format.split(':')[0]}`));
+}
+
+/** Converts a workbook to PDF with LibreOffice headless; returns the PDF's path. */
+export function toPdf(file: string, outDir: string): string {
+  return convert(file, outDir, 'pdf');
+}
+
+/** Saves a workbook again as LibreOffice headless does (.xlsx, into `outDir`); returns the new file's path. */
+export function resavedByLibreOffice(file: string, outDir: string): string {
+  return convert(file, outDir, 'xlsx:Calc MS Excel 2007 XML');
 }
 
 /** Pages of a PDF, by pdfinfo. */

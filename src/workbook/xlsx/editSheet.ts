@@ -40,11 +40,11 @@ export interface SheetEdit {
   /** Points a row needs for our wrapped text (it is raised to that, never lowered; a height the analyst fixed stays). */
   readonly rowHeight?: (row: number) => number | undefined;
   /**
-   * How the sheet prints, unless the analyst has set it to fit to pages already: A4 landscape, pages wide
-   * as legibility needs, with this header and footer (in SpreadsheetML's codes). `refresh`: the sheet's
-   * printing is ours from an earlier run (its header is ours), so it is set again, not left as the analyst's.
+   * How the sheet prints where the analyst has not set it (registerPrint.ts decides): `pageSetup`, A4
+   * landscape fitted to as many pages wide as legibility needs; `headerFooter`, this header and footer (in
+   * SpreadsheetML's codes). The analyst's part of the two is copied as it was.
    */
-  readonly print?: { readonly header: string; readonly footer: string; readonly refresh?: boolean } | null;
+  readonly print?: { readonly header: string; readonly footer: string; readonly pageSetup: boolean; readonly headerFooter: boolean } | null;
 }
 
 /** The worksheet elements that come after pageSetup (CT_Worksheet): pageSetup and headerFooter go before the first of them. */
@@ -83,9 +83,11 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   let viewHasPane = false;
   let viewDone = false;
   let skippingDimension = false;
-  // Printing: taken over unless the analyst has fitted the sheet to pages already.
+  // Printing: ours where the analyst has set none (edit.print says which half).
   const printing = edit.print ?? null;
-  let analystFits = false;
+  const ourPage = !!printing?.pageSetup;
+  const ourHeaderFooter = !!printing?.headerFooter;
+  let inCustomViews = false;
   let firstChild = true;
   let inSheetPr = false;
   let sawPageSetUpPr = false;
@@ -178,7 +180,6 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
     }
   };
 
-  const ourPrint = () => !!printing && !analystFits;
   // One page wide would print a register of seventy columns at a sixth of its size: as many pages wide as
   // keep it at half size or more (about 290 characters of column width to an A4 landscape page), its header
   // row repeated on each (a print title the caller sets).
@@ -187,16 +188,15 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
     for (let c = 0; c <= edit.dimension.right; c++) chars += edit.widths.get(c) ?? widthOf.get(c) ?? 9;
     return Math.max(1, Math.ceil(chars / 290));
   };
-  const pageSetupXml = (rId?: string) =>
-    `<${q('pageSetup')} paperSize="9" orientation="landscape" fitToWidth="${pagesWide()}" fitToHeight="0"${rId ? ` r:id="${rId}"` : ''}/>`;
+  const ourPageAttributes = () => ({ paperSize: '9', orientation: 'landscape', fitToWidth: String(pagesWide()), fitToHeight: '0' });
+  const pageSetupXml = () => `<${q('pageSetup')} ${Object.entries(ourPageAttributes()).map(([k, v]) => `${k}="${v}"`).join(' ')}/>`;
   const headerFooterXml = () => `<${q('headerFooter')}><${q('oddHeader')}>${escapeXml(printing!.header)}</${q('oddHeader')}><${q('oddFooter')}>${escapeXml(printing!.footer)}</${q('oddFooter')}></${q('headerFooter')}>`;
   /** Our pageSetup (and headerFooter) where the sheet has none, before the first element that follows them. */
   let headerFooterDone = false;
   const pageSetupBefore = (start: number, withHeaderFooter: boolean) => {
-    if (!ourPrint()) return;
     s.copyTo(start);
-    if (!pageSetupDone) s.insert(pageSetupXml());
-    if (withHeaderFooter && !headerFooterDone) s.insert(headerFooterXml());
+    if (ourPage && !pageSetupDone) s.insert(pageSetupXml());
+    if (ourHeaderFooter && withHeaderFooter && !headerFooterDone) s.insert(headerFooterXml());
     pageSetupDone = true;
     if (withHeaderFooter) headerFooterDone = true;
   };
@@ -209,15 +209,16 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
         return;
       }
       if (skippingTo) return;
-      if (printing && firstChild && !inSheetData) {
+      if (ourPage && firstChild && !inSheetData) {
         firstChild = false;
         if (local !== 'sheetPr') {
           s.copyTo(start);
           s.insert(`<${q('sheetPr')}><${q('pageSetUpPr')} fitToPage="1"/></${q('sheetPr')}>`);
         }
       }
-      if (printing && !inSheetData) {
-        if (local === 'sheetPr') {
+      if (local === 'customSheetViews') inCustomViews = !selfClosing;
+      if (printing && !inSheetData && !inCustomViews) {
+        if (local === 'sheetPr' && ourPage) {
           inSheetPr = !selfClosing;
           if (selfClosing) {
             s.copyTo(start);
@@ -228,27 +229,29 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
         }
         if (local === 'pageSetUpPr' && inSheetPr) {
           sawPageSetUpPr = true;
-          if (attrs.fitToPage === '1' || attrs.fitToPage === 'true') analystFits = true;
-          if (!analystFits || edit.print?.refresh) {
-            analystFits = false;
+          if (ourPage) {
             const tag = s.source(start, end + 1);
             s.copyTo(start);
             s.skipTo(end + 1);
-            s.insert(/\sfitToPage="[^"]*"/.test(tag) ? tag.replace(/\sfitToPage="[^"]*"/, ' fitToPage="1"') : tag.replace(/^(<[^\s/>]+)/, '$1 fitToPage="1"'));
+            s.insert(withAttributes(tag, { fitToPage: '1' }));
           }
           return;
         }
-        if (local === 'pageSetup' && ourPrint()) {
+        if (local === 'pageSetup' && ourPage) {
+          // Ours over a program's defaults: its other attributes (the printer settings part it links, r:id) stay.
+          const tag = s.source(start, end + 1);
           s.copyTo(start);
           s.skipTo(end + 1);
-          // The printer settings part the analyst's program linked (r:id) stays linked.
-          const rId = Object.entries(attrs).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
-          s.insert(pageSetupXml(rId));
+          s.insert(withAttributes(tag, ourPageAttributes()));
           pageSetupDone = true;
-          if (!selfClosing) skippingTo = 'pageSetup';
           return;
         }
-        if (local === 'headerFooter' && ourPrint()) {
+        if (local === 'pageSetup') pageSetupDone = true;
+        if (local === 'headerFooter' && !ourHeaderFooter) {
+          pageSetupBefore(start, false);
+          headerFooterDone = true;
+        }
+        if (local === 'headerFooter' && ourHeaderFooter) {
           pageSetupBefore(start, false);
           s.copyTo(start);
           s.skipTo(end + 1);
@@ -327,6 +330,7 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
       } else beforeSheetData(start, local);
     },
     close(local, start, end, selfClosing) {
+      if (local === 'customSheetViews') inCustomViews = false;
       if (skippingTo) {
         if (local === skippingTo) {
           s.skipTo(end + 1);
@@ -334,7 +338,7 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
         }
         return;
       }
-      if (printing && !inSheetData) {
+      if (printing && !inSheetData && !inCustomViews) {
         if (local === 'sheetPr' && inSheetPr) {
           inSheetPr = false;
           if (!sawPageSetUpPr) {
@@ -380,6 +384,16 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
     },
     finish() {},
   };
+}
+
+/** An open tag with these attributes set: each one it has given the new value, the others added. */
+function withAttributes(tag: string, set: Readonly<Record<string, string>>): string {
+  let out = tag;
+  for (const [k, v] of Object.entries(set)) {
+    const has = new RegExp(`\\s${k}="[^"]*"`);
+    out = has.test(out) ? out.replace(has, ` ${k}="${v}"`) : out.replace(/^(<[^\s/>]+)/, `$1 ${k}="${v}"`);
+  }
+  return out;
 }
 
 /** A <col> tag with its min and max changed. */

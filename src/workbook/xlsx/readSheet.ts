@@ -11,6 +11,7 @@
 import { fromIsoDate, toExcelSerial } from '../../../core/dates';
 import type { GridValue } from '../cell';
 import { fromWorkbookSerial } from './dateSystem';
+import type { SheetPrint } from './registerPrint';
 import { readXml } from './xmlStream';
 import { decodeCellText, decodeXmlText, PackageError } from './xml';
 import type { XlsxPackage } from './zipPackage';
@@ -43,8 +44,8 @@ export interface SheetRead {
   /** Relationship ids of the sheet's table parts. */
   readonly tableRelIds: readonly string[];
   readonly hasFrozenPane: boolean;
-  /** How the sheet prints: fitted to pages, and its page header (to tell the analyst's printing from ours). */
-  readonly print: { readonly fitToPage: boolean; readonly header: string };
+  /** How the sheet prints (to tell the analyst's printing from a program's defaults and ours: registerPrint.ts). */
+  readonly print: SheetPrint;
 }
 
 /** Parses "BQ12" to 0-based row and column; `null` when it is not a cell reference. */
@@ -98,6 +99,9 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string | null): 
   return strings;
 }
 
+/** The texts of a headerFooter element (CT_HeaderFooter). */
+const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
+
 /** Reads a worksheet part. */
 export async function readSheet(
   pkg: XlsxPackage,
@@ -111,8 +115,11 @@ export async function readSheet(
   const tableRelIds: string[] = [];
   let hasFrozenPane = false;
   let fitToPage = false;
-  let inHeader = false;
-  let header = '';
+  let pageSetup: Record<string, string> | null = null;
+  const headerFooter: Record<string, string> = {};
+  let inHeaderFooter: string | null = null;
+  // A custom view's own pageSetup and headerFooter (customSheetViews) are not the sheet's.
+  let inCustomViews = false;
   let inSheetData = false;
   let row = -1;
   let col = -1;
@@ -162,10 +169,19 @@ export async function readSheet(
         if (id) tableRelIds.push(id);
       } else if (local === 'pane' && (attrs.state === 'frozen' || attrs.state === 'frozenSplit')) hasFrozenPane = true;
       else if (local === 'pageSetUpPr') fitToPage = attrs.fitToPage === '1' || attrs.fitToPage === 'true';
-      else if (local === 'oddHeader') inHeader = true;
+      else if (local === 'customSheetViews') inCustomViews = true;
+      else if (inCustomViews) return;
+      else if (local === 'pageSetup') pageSetup = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k.slice(k.indexOf(':') + 1), v]));
+      else if (HEADER_FOOTER.has(local)) {
+        inHeaderFooter = local;
+        headerFooter[local] = '';
+      }
     },
     close(local) {
-      if (local === 'oddHeader') inHeader = false;
+      if (local === inHeaderFooter) {
+        headerFooter[local] = decodeXmlText(headerFooter[local]!);
+        inHeaderFooter = null;
+      } else if (local === 'customSheetViews') inCustomViews = false;
       if (!inSheetData) return;
       if (local === 'sheetData') inSheetData = false;
       else if (local === 'v' || local === 'f' || local === 't') into = null;
@@ -188,7 +204,7 @@ export async function readSheet(
     },
     text(raw) {
       if (into) into.push(raw);
-      else if (inHeader) header += raw;
+      else if (inHeaderFooter) headerFooter[inHeaderFooter] += raw;
     },
   });
 
@@ -200,7 +216,7 @@ export async function readSheet(
     for (let c = 0; c < width; c++) out[c] = src?.[c] ?? '';
     values[r] = out;
   }
-  return { values, formulaCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, header: decodeXmlText(header) } };
+  return { values, formulaCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, pageSetup, headerFooter } };
 }
 
 function gridTooBig(sheet: string, row: number, col: number, limits: SheetLimits): PackageError {

@@ -35,16 +35,18 @@ export interface RegisterWorkbook {
   readonly markerRows: { readonly from: number; readonly to: number } | null;
 }
 
-/** Opens the workbook and reads sheet `sheetName` (default: the first worksheet). */
+/**
+ * Opens the workbook and reads sheet `sheetName` (default: the first worksheet the analyst can see; a
+ * hidden sheet before it is usually a list of lookups, and the active tab is wherever the analyst last
+ * looked, the SIG summary of our own copy as often as the register).
+ */
 export async function openRegisterWorkbook(source: string | Uint8Array, sheetName: string | undefined, limits?: PackageLimits & SheetLimits): Promise<RegisterWorkbook> {
   const pkg = await XlsxPackage.open(source, limits);
   try {
     const info = await readWorkbookInfo(pkg);
     const worksheets = info.sheets.filter((s): s is SheetInfo & { part: string } => s.part !== null);
-    const sheet = sheetName === undefined ? worksheets[0] : worksheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (!sheet) {
-      throw new PackageError(sheetName === undefined ? 'it has no worksheets.' : `it has no sheet "${sheetName}"; its sheets are ${worksheets.map((w) => `"${w.name}"`).join(', ')}.`);
-    }
+    const sheet = sheetName === undefined ? worksheets.find((s) => s.state === 'visible') : worksheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (!sheet) throw new PackageError(noSheet(worksheets, sheetName));
     const styles = new StyleBook(info.styles ? await pkg.text(info.styles) : null);
     const sharedStrings = await readSharedStrings(pkg, info.sharedStrings);
     const read = await readSheet(pkg, sheet.part, { sharedStrings, sheetName: sheet.name, date1904: info.date1904, dateStyles: info.date1904 ? styles.dateStyles() : new Set(), limits });
@@ -59,6 +61,15 @@ export async function openRegisterWorkbook(source: string | Uint8Array, sheetNam
     await pkg.close().catch(() => undefined);
     throw e;
   }
+}
+
+/** Why no sheet could be read: the sheets there are, each hidden one said to be. */
+function noSheet(worksheets: readonly SheetInfo[], sheetName: string | undefined): string {
+  if (worksheets.length === 0) return 'it has no worksheets.';
+  const list = worksheets.map((w) => `"${w.name}"${w.state === 'visible' ? '' : w.state === 'hidden' ? ' (hidden)' : ' (very hidden)'}`).join(', ');
+  return sheetName === undefined
+    ? `every worksheet in it is hidden: ${list}. Name the register's sheet with --sheet, or unhide it.`
+    : `it has no sheet "${sheetName}"; its sheets are ${list}.`;
 }
 
 /** The marker names on `sheet` (./../../run/resultMarker.ts), and the rows they covered. */

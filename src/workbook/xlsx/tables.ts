@@ -20,6 +20,8 @@ export interface TableInfo {
   readonly name: string;
   readonly ref: Box;
   readonly headerRow: boolean;
+  /** Rows of totals at the bottom of `ref` (`totalsRowCount`, 0 or 1): not schools, and never written into. */
+  readonly totalsRows: number;
   readonly columns: readonly string[];
   /** A table filled by a query (Power Query, a connection): its columns are the query's. */
   readonly isQueryTable: boolean;
@@ -46,6 +48,7 @@ export async function readTables(pkg: XlsxPackage, sheetPart: string, relIds: re
       part, xml, ref,
       name: t.getAttribute('displayName') ?? t.getAttribute('name') ?? '',
       headerRow: t.getAttribute('headerRowCount') !== '0',
+      totalsRows: Number(t.getAttribute('totalsRowCount') ?? 0) || 0,
       columns: (cols ? children(cols, 'tableColumn') : []).map((c) => c.getAttribute('name') ?? ''),
       isQueryTable: t.getAttribute('tableType') === 'queryTable',
     });

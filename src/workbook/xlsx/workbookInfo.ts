@@ -62,7 +62,12 @@ export interface SheetInfo {
   readonly relId: string;
   /** Its part ("xl/worksheets/sheet1.xml"); `null` for a chart sheet or a dialog sheet. */
   readonly part: string | null;
+  /** Whether the analyst sees its tab (`sheet/@state`, ECMA-376 Part 1, 18.2.19): a hidden sheet is often a list of lookups. */
+  readonly state: SheetState;
 }
+
+/** A sheet's visibility: "veryHidden" is unhidden only from VBA. */
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
 /** A defined name, its text as written ("'Register'!$BQ$1:$BQ$201"). */
 export interface DefinedName {
@@ -101,7 +106,12 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
   const sheets = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((s, index): SheetInfo => {
     const relId = s.getAttributeNS(NS.r, 'id') ?? attrByLocalName(s, 'id') ?? '';
     const rel = byId.get(relId);
-    return { name: s.getAttribute('name') ?? '', index, relId, part: rel && rel.type === REL.worksheet && pkg.has(rel.target) ? pkg.nameOf(rel.target) : null };
+    const state = s.getAttribute('state');
+    return {
+      name: s.getAttribute('name') ?? '', index, relId,
+      part: rel && rel.type === REL.worksheet && pkg.has(rel.target) ? pkg.nameOf(rel.target) : null,
+      state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+    };
   });
   const target = (type: string) => {
     const r = rels.find((x) => x.type === type);

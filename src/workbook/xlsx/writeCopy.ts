@@ -1,7 +1,7 @@
 /**
  * The .xlsx copy: the analyst's package with our changes, nothing less. The register sheet is spliced
- * (our columns only, and its printing unless the analyst has set it), the table the register is in grows
- * by our columns, the styles gain our formats, the workbook gains the marker names and our sheets (the
+ * (our columns only, and its printing where the analyst has not set it: registerPrint.ts), the table the
+ * register is in grows by our columns, the styles gain our formats, the workbook gains the marker names and our sheets (the
  * SIG pack and the Run log); every other part is copied raw. One plan for both the CLI's copy and a CSV
  * made into a workbook.
  */
@@ -21,6 +21,7 @@ import { columnLetters } from '../port';
 import { columnReference, markerName, MARKER_PREFIX, RUN_MARKER, runFormula } from '../../run/resultMarker';
 import type { RegisterWorkbook } from './registerWorkbook';
 import type { CellStyle } from './styles';
+import { registerPrint } from './registerPrint';
 import { extendTable, tableExtension } from './tables';
 import { readRelationships, relativeTarget, relsPathOf } from './workbookInfo';
 import { DEFAULT_SHEET_LIMITS, readSharedStrings, readSheet } from './readSheet';
@@ -37,9 +38,6 @@ export interface CopyNotes {
   /** The table the results were added to, when the register is one. */
   readonly table: string | null;
 }
-
-/** A page header we wrote: "&L<authority> · <framework> · as of dd/mm/yyyy". */
-const OUR_HEADER = /^&L.+ · .+ · as of \d{2}\/\d{2}\/\d{4}$/;
 
 const WRAPPED = new Set(['support', 'reasons', 'missingEvidence', 'problems']);
 
@@ -104,6 +102,10 @@ export async function writeWorkbookCopy(
     { name: RUN_MARKER, text: runFormula(runId, meta.framework.definition.id, toIsoDate(meta.asOf)).slice(1) },
   ]);
 
+  // Our printing on the register only where the analyst has set none; an earlier run's is ours to set again.
+  const ourPrint = headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' });
+  const print = { ...ourPrint, ...registerPrint(wb.read.print, ourPrint.footer, wb.previousRun !== null) };
+
   const replace = new Map<string, PartContent>();
   const add = new Map<string, PartContent>();
   replace.set(wb.sheet.part, () => editSheet(wb.pkg.stream(wb.sheet.part), {
@@ -115,8 +117,7 @@ export async function writeWorkbookCopy(
     freeze,
     dimension: { top: 0, left: 0, bottom: Math.max(wb.values.length - 1, lastRow), right: usedRight },
     rowHeight,
-    // An earlier run's printing (its header in our words) is ours to set again; an analyst's stays.
-    print: { ...headerFooter({ onePage: false, titleRows: 0, header: packHeader(meta.pack), footerRight: '' }), refresh: wb.read.print.fitToPage && OUR_HEADER.test(wb.read.print.header) },
+    print,
   }));
   // The register's header row repeats at the top of every printed page (unless the analyst chose other rows).
   // With the URN and school-name columns too, where they lead, so every page says which school a row is.

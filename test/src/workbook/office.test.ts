@@ -223,6 +223,24 @@ describe('a full run on the sample register', () => {
     expect(sheet.table('Schools')!.right).toBe(2 + width() + RESULT_HEADERS.length - 1);
     expect(report.insideTable).toBe('Schools');
   });
+
+  it('leaves a table\'s totals row out: not a school, no results in it, and still the table\'s last row', async () => {
+    const { double, port } = setUp([]);
+    const sheet = double.sheet('Register')!;
+    const totals: Cell[] = sample[0]!.map((_, c) => (c === 0 ? 'Total' : c === 1 ? sample.length - 1 : ''));
+    sheet.put(0, 0, [...sample, totals]);
+    const bottom = sample.length;
+    sheet.tables.push({ name: 'Schools', top: 0, left: 0, bottom, right: width() - 1, showTotals: true });
+    double.selection = { sheet: 'Register', box: { top: 5, left: 4, bottom: 5, right: 4 } };
+    const region = await port.readRegister();
+    expect(region.values).toHaveLength(sample.length);
+    const { plan, report } = await categoriseOnPort(port, region, oxfordshire, ASOF);
+    expect(report.status).toBe('done');
+    expect(plan.rows).toHaveLength(sample.length - 1);
+    expect(plan.outcome.rows.flatMap((r) => r.problems.map((p) => p.message)).join('\n')).not.toMatch(/Total/);
+    expect(sheet.grid({ top: bottom, left: 0, bottom, right: width() + RESULT_HEADERS.length - 1 })[0]).toEqual([...totals, ...RESULT_HEADERS.map(() => '')]);
+    expect(sheet.table('Schools')).toMatchObject({ bottom, right: width() + RESULT_HEADERS.length - 1, showTotals: true });
+  });
 });
 
 describe('cancel and failure leave whole rows', () => {
