@@ -184,15 +184,15 @@ export function nextInspectionRiskOf(lastInspectionDate: unknown, outcome: unkno
     const date = asOfArg(asOf);
     const school = schoolOf({ lastInspectionDate, outcome, asOf, headers, row });
     const risk = schoolInspectionRisk(school, date, nationalOf(workbookSettings(), date));
-    if (risk.missing !== null) return notAvailable(missingRiskEvidence(risk.missing, school));
+    if (risk.missing !== null) return notAvailable(missingRiskEvidence(risk.missing, school, 'the risk'));
     return risk.level[0]!.toUpperCase() + risk.level.slice(1);
   });
 }
 
 /** Why NEXTINSPECTIONRISK cannot give a level, and how to give what it lacks. */
-function missingRiskEvidence(missing: RiskEvidenceMissing, school: SchoolRecord): string {
+function missingRiskEvidence(missing: RiskEvidenceMissing, school: SchoolRecord, what: 'the risk' | 'the window'): string {
   const inspected = school.inspectionDate === undefined ? undefined : toUkDate(school.inspectionDate);
-  if (missing === 'outcome') return `outcome is blank for the inspection of ${inspected}; expected the grade or report-card grade it gave: a blank (or NULL) outcome is missing evidence, so the risk cannot be worked out.`;
+  if (missing === 'outcome') return `outcome is blank for the inspection of ${inspected}; expected the grade or report-card grade it gave: a blank (or NULL) outcome is missing evidence, so ${what} cannot be worked out.`;
   const openDate = 'give the date the school opened through headers and row (an "Open date" column and its cell)';
   return inspected === undefined
     ? `Never inspected and no open date: nothing dates the next inspection (a new school is first inspected in its third year), so the risk cannot be worked out; ${openDate}.`
@@ -210,7 +210,10 @@ export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknow
   return guarded(() => {
     const school = schoolOf({ lastInspectionDate, outcome, inspectionType, openDate, asOf: null, headers: null, row: null });
     const today = asOfArg(null);
-    const { inspection } = deriveFacts(school, today, nationalOf(workbookSettings(), today));
+    const national = nationalOf(workbookSettings(), today);
+    // An inspection dated with its outcome blank is missing evidence, as for NEXTINSPECTIONRISK: not a new school dated by openDate.
+    if (schoolInspectionRisk(school, today, national).missing === 'outcome') return notAvailable(missingRiskEvidence('outcome', school, 'the window'));
+    const { inspection } = deriveFacts(school, today, national);
     if (inspection.dueFrom === undefined || inspection.dueBy === undefined) {
       return notAvailable(school.openDate === undefined && school.inspectionDate === undefined
         ? 'Never inspected and no openDate: a new school is first inspected in its third year, so give the date it opened.'

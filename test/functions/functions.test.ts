@@ -293,6 +293,16 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     expect(isError(outcomeAlone, '#VALUE!')).toBe(true);
     expect((outcomeAlone as CustomFunctionsErrorDouble).message).toMatch(/^outcome is given but lastInspectionDate is blank/);
   });
+
+  it('an inspection dated with its outcome blank (or NULL) is missing evidence: #N/A, as NEXTINSPECTIONRISK, not the open date\'s new-school window', () => {
+    for (const outcome of ['', 'NULL']) {
+      const [[due]] = fns.nextInspectionDue(serial('2022-03-01'), outcome, null as never, serial('2015-09-01'));
+      expect(isError(due, '#N/A'), outcome).toBe(true);
+      expect((due as CustomFunctionsErrorDouble).message).toBe('outcome is blank for the inspection of 01/03/2022; expected the grade or report-card grade it gave: a blank (or NULL) outcome is missing evidence, so the window cannot be worked out.');
+    }
+    // Given, the outcome dates it.
+    expect(isError(fns.nextInspectionDue(serial('2022-03-01'), 'Good', null as never, serial('2015-09-01'))[0]![0], '#N/A')).toBe(false);
+  });
 });
 
 describe('FRAMEWORKS', () => {
