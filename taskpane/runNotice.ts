@@ -26,8 +26,9 @@ const PACK_SHEETS = `"${SUMMARY_SHEET}", "${PROFILES_SHEET}" and "${RUN_LOG_SHEE
 /** What the analyst should know beside the counts: provisional schools, and the columns the register lacks. */
 export function provisionalNote(plan: RunPlan): string {
   const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
-  const absent = plan.summary.absentColumns;
-  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}`;
+  const absent = plan.summary.absentColumns.filter((a) => !a.input);
+  const inputs = plan.summary.absentColumns.filter((a) => a.input);
+  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}${inputs.length ? ` Worked out without ${inputs.map((a) => a.column).join(', ')}, not in this register (see the Run log).` : ''}`;
 }
 
 /** The sheets a run wrote besides the results, in words. */

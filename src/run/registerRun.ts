@@ -12,7 +12,7 @@ import { nationalParameters, type InspectionOptions, type InspectionOutlook } fr
 import { originText } from '../../core/frameworkFile';
 import { ruleSetInForce } from '../../core/ofsted';
 import { valueInForceText, type RunSettings } from '../../core/parameters';
-import type { FieldKey } from '../../core/fields';
+import { FIELDS, type FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
 import { reasonLines } from '../../core/reasonLines';
@@ -61,8 +61,11 @@ export interface RunPlan {
 export interface RunSummary {
   /** Schools per category, and how many of them are provisional (blank cells could make them more concerning). */
   readonly counts: readonly { readonly id: string; readonly label: string; readonly colour: string; readonly textColour: string; readonly schools: number; readonly provisional: number }[];
-  /** Columns the framework reads that the register lacks but can run without: the column, and a sentence saying what could not fire. */
-  readonly absentColumns: readonly { readonly column: string; readonly note: string }[];
+  /**
+   * Columns the framework reads that the register lacks but can run without: the column (for the inputs of
+   * worked-out facts, `input`, their labels), and a sentence saying what could not fire or what was worked out without them.
+   */
+  readonly absentColumns: readonly { readonly column: string; readonly note: string; readonly input: boolean }[];
   readonly notCategorised: number;
   readonly errors: number;
   readonly warnings: number;
@@ -286,7 +289,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
     .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
-  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.as, note: absentColumnNote(n) })), notCategorised, errors, warnings, movements, highest };
+  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.inputOf ? n.fields.map((f) => FIELDS[f].label).join(', ') : n.as, note: absentColumnNote(n), input: n.inputOf !== undefined })), notCategorised, errors, warnings, movements, highest };
 }
 
 /** Where a run's results come from: the framework (built in, or a file and its SHA-256), every parameter set away from its default, the dated values used, the as-of date. */
