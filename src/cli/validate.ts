@@ -50,7 +50,7 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   let problems: readonly Problem[];
   if (fw) {
     try {
-      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, totalsRows: grid.totalsRows });
+      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, tableTotals: grid.tableTotals });
       ({ mapping } = plan.located);
       headerRow = plan.located.headerIndex + 1;
       rows = plan.rows.length;
@@ -58,14 +58,14 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
     } catch (e) {
       // The columns the framework needs and the register lacks are problems to list, like any other.
       if (!(e instanceof RunError) || e.problems.length === 0) throw e instanceof RunError ? new CliError(e.message) : e;
-      const located = locateRegister(grid.values, 1, undefined, grid.totalsRows)!;
+      const located = locateRegister(grid.values, 1, undefined, grid.tableTotals)!;
       ({ mapping } = located);
       headerRow = located.headerIndex + 1;
       rows = located.rows.filter((r) => r.some((c) => c !== '')).length;
       problems = e.problems;
     }
   } else {
-    const located = locateRegister(grid.values, 1, undefined, grid.totalsRows);
+    const located = locateRegister(grid.values, 1, undefined, grid.tableTotals);
     if (!located) throw new CliError(`${source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
     const read = readRegister(located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });
     ({ mapping } = read);

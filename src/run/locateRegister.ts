@@ -12,23 +12,34 @@ export interface LocatedRegister {
   readonly headerRow: readonly GridValue[];
   /** The data rows below the header, up to the last non-blank row above a table's totals row. */
   readonly rows: readonly (readonly GridValue[])[];
-  /** The index in the grid of the table's totals row the register ends above (not a school, never written into); `null` when none. */
+  /** The index in the grid of its table's totals row, which the register ends above (not a school, never written into); `null` when none. */
   readonly totalsRow: number | null;
   readonly mapping: HeaderMapping;
 }
 
 const SCAN_ROWS = 30;
 
+/** A table of the sheet with a totals row ("Total", a SUBTOTAL): its header row, its columns and its totals rows, as grid indices. */
+export interface TableTotals {
+  readonly headerRow: number;
+  readonly left: number;
+  readonly right: number;
+  readonly rows: readonly number[];
+}
+
 /**
- * Locates the register in `values`; `null` when no row looks like a header row. `totalsRows`: grid
- * indices of tables' totals rows ("Total", a SUBTOTAL), where the register's rows end.
+ * Locates the register in `values`; `null` when no row looks like a header row. `tables`: the sheet's tables
+ * with totals rows; the register ends above the totals row of its own table (the one whose header row is
+ * the register's and whose columns hold the URN), never above another table's beside it.
  */
-export function locateRegister(values: readonly (readonly GridValue[])[], firstRowNumber = 1, minFields = 3, totalsRows: ReadonlySet<number> = new Set()): LocatedRegister | null {
+export function locateRegister(values: readonly (readonly GridValue[])[], firstRowNumber = 1, minFields = 3, tables: readonly TableTotals[] = []): LocatedRegister | null {
   for (let i = 0; i < Math.min(values.length, SCAN_ROWS); i++) {
     const mapping = mapHeaders(values[i]!, { headerRowNumber: firstRowNumber + i });
     const mapped = mapping.columns.filter((c) => c.field !== null).length;
     if (mapped >= minFields && mapping.byField.urn !== undefined) {
-      const totalsRow = [...totalsRows].filter((t) => t > i).sort((a, b) => a - b)[0] ?? null;
+      const urn = mapping.byField.urn;
+      const own = tables.find((t) => t.headerRow === i && t.left <= urn && urn <= t.right);
+      const totalsRow = own ? Math.min(...own.rows.filter((r) => r > i)) : null;
       let end = totalsRow === null ? values.length : Math.min(totalsRow, values.length);
       while (end > i + 1 && values[end - 1]!.every((c) => c === '' || c === null)) end--;
       return { headerIndex: i, headerRow: values[i]!, rows: values.slice(i + 1, end), mapping, totalsRow };

@@ -18,7 +18,7 @@ import type { Problem } from '../../core/problems';
 import { reasonLines } from '../../core/reasonLines';
 import { categoriseRegisterSteps, drain, fieldsReadFor, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
-import { locateRegister, type LocatedRegister } from './locateRegister';
+import { locateRegister, type LocatedRegister, type TableTotals } from './locateRegister';
 import { isBlankValue, placeResults, RESULT_HEADERS, type Placement, type PlacementInput, type ResultMarker } from './resultPlacement';
 
 export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
@@ -104,8 +104,8 @@ export interface RunOptions {
   readonly occupied?: (row: number, column: number) => boolean;
   /** How a grid column is named in notes ("BQ"). */
   readonly columnName?: (column: number) => string;
-  /** Grid rows that are a table's totals row: the register ends above one (locateRegister). */
-  readonly totalsRows?: ReadonlySet<number>;
+  /** The sheet's tables with totals rows: the register ends above its own table's (locateRegister). */
+  readonly tableTotals?: readonly TableTotals[];
   /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
   readonly fileWarnings?: readonly string[];
   /** The run that wrote the earlier result block, as its marker records it (`null`: none known). */
@@ -128,11 +128,11 @@ export interface RunLayout {
   readonly located: LocatedRegister;
 }
 
-type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides' | 'totalsRows'>;
+type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides' | 'tableTotals'>;
 
 /** The register located in the values, and what placement is asked. Throws `RunError` when there is no header row. */
 function placementInput(values: readonly (readonly GridValue[])[], options: LayoutOptions): { firstLook: LocatedRegister; input: PlacementInput } {
-  const firstLook = locateRegister(values, options.firstRowNumber ?? 1, undefined, options.totalsRows);
+  const firstLook = locateRegister(values, options.firstRowNumber ?? 1, undefined, options.tableTotals);
   if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const headerIndex = firstLook.headerIndex;
   const ours = new Set<string>(RESULT_HEADERS);
@@ -172,7 +172,7 @@ export function runLayout(values: readonly (readonly GridValue[])[], options: La
   const masked = new Set([...placement.columns, ...(placement.previous ?? [])]);
   const headerRow = (values[headerIndex] ?? []).map((h, c) => (masked.has(c) ? '' : h));
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
-  const auto = locateRegister(analystValues, first, undefined, options.totalsRows)!;
+  const auto = locateRegister(analystValues, first, undefined, options.tableTotals)!;
   return { placement, located: options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto };
 }
 

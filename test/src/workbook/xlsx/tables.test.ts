@@ -99,6 +99,25 @@ wb = openpyxl.load_workbook(sys.argv[1]); wb.worksheets[0]['BQ202'] = 'checked b
     expect(r.out).toMatch(/beside/);
   });
 
+  it('another table on the sheet, with a totals row of its own beside the register, does not end the register', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // A small "Phases" table to the right of the register (BS1:BT5), its totals row on sheet row 5.
+    const path = join(dir, 'side-table.xlsx');
+    execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+from openpyxl.worksheet.table import Table
+wb = openpyxl.load_workbook('examples/sample-register.xlsx'); ws = wb.worksheets[0]
+for r, (a, b) in enumerate([('Phase', 'Schools'), ('Primary', 150), ('Secondary', 40), ('Special', 10), ('Total', '=SUBTOTAL(109,BT2:BT4)')], start=1):
+    ws.cell(r, 71, a); ws.cell(r, 72, b)
+t = Table(displayName='Phases', ref='BS1:BT5'); t.totalsRowCount = 1
+ws.add_table(t)
+wb.save(sys.argv[1])`, path]);
+    for (const command of ['validate', 'categorise']) {
+      const r = await run(command, path, '--framework', 'oxfordshire', '--as-of', '2026-11-01', ...(command === 'categorise' ? ['--out', join(dir, 'side-table.out.json')] : []));
+      expect(r.out, command).toMatch(command === 'validate' ? /\b200 data rows\b/ : /: 200 schools/);
+    }
+  });
+
   it('as LibreOffice saves it (its autoFilter over the totals row too): the same', async () => {
     if (!have(PYTHON, 'openpyxl') || !have(SOFFICE, 'LibreOffice')) return;
     const resaved = resavedByLibreOffice(withTotalsRow(join(dir, 'lo-in.xlsx')), mkdtempSync(join(dir, 'lo-in-')));
