@@ -6,13 +6,28 @@
 import { execFileSync } from 'node:child_process';
 import { PYTHON } from './externalTools';
 
-/** Saves a copy of a workbook by openpyxl in a date system: the same calendar dates, serials 1,462 apart. */
-export function saveInDateSystem(from: string, to: string, system: '1900' | '1904'): void {
+/**
+ * Saves a copy of a workbook by openpyxl in a date system: the same calendar dates, serials 1,462 apart.
+ * `highlightBlanks`: headers of the Register sheet whose blank cells get a yellow fill in General format,
+ * as an analyst marks the cells still to fill (not a date format, so a number written there is no date).
+ */
+export function saveInDateSystem(from: string, to: string, system: '1900' | '1904', highlightBlanks: readonly string[] = []): void {
   execFileSync(PYTHON!, ['-c', `
-import openpyxl, sys
+import json, openpyxl, sys
+from openpyxl.styles import PatternFill
 wb = openpyxl.load_workbook(sys.argv[1])
 if sys.argv[3] == '1904': wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
-wb.save(sys.argv[2])`, from, to, system]);
+ws = wb['Register']
+header = [c.value for c in ws[1]]
+for h in json.loads(sys.argv[4]):
+    col = header.index(h) + 1
+    for row in range(2, ws.max_row + 1):
+        cell = ws.cell(row=row, column=col)
+        if cell.value is None or cell.value == '':
+            cell.fill = PatternFill('solid', fgColor='FFFF00')
+            cell.value = None
+            cell.number_format = 'General'
+wb.save(sys.argv[2])`, from, to, system, JSON.stringify(highlightBlanks)]);
 }
 
 /**

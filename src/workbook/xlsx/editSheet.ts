@@ -20,6 +20,12 @@ export interface OurCell {
   readonly value: string | number | null;
   /** Replacing an analyst's cell: keep the cell's own format (its fill, its date format), `style` only if it had none. */
   readonly keepStyle?: boolean;
+  /**
+   * A date (`value` its 1900-system serial, as every reader of ours and Office.js read a number) in a
+   * 1904-system workbook: written as this, its 1904 serial, where the cell's style, kept or ours, is a date
+   * format (in `SheetEdit.dateStyles`), since only there does the workbook read it as a date of its own system.
+   */
+  readonly date1904?: number;
 }
 
 /** What to do to the sheet. */
@@ -45,6 +51,8 @@ export interface SheetEdit {
    * SpreadsheetML's codes). The analyst's part of the two is copied as it was.
    */
   readonly print?: { readonly header: string; readonly footer: string; readonly pageSetup: boolean; readonly headerFooter: boolean } | null;
+  /** The styles with a date format, for `OurCell.date1904`. */
+  readonly dateStyles?: ReadonlySet<number>;
 }
 
 /** The worksheet elements that come after pageSetup (CT_Worksheet): pageSetup and headerFooter go before the first of them. */
@@ -96,12 +104,12 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   const widthOf = new Map<number, number>();
 
   const cellXml = (c0: OurCell, r: number) => {
-    const kept = c0.keepStyle ? keptStyle.get(c0.col) : undefined;
-    const c = kept === undefined ? c0 : { ...c0, style: kept };
-    const ref = refOf(r, c.col);
-    if (c.value === null || c.value === '') return `<${q('c')} r="${ref}" s="${c.style}"/>`;
-    if (typeof c.value === 'number') return `<${q('c')} r="${ref}" s="${c.style}"><${q('v')}>${c.value}</${q('v')}></${q('c')}>`;
-    return `<${q('c')} r="${ref}" s="${c.style}" t="inlineStr"><${q('is')}><${q('t')} xml:space="preserve">${escapeCellText(c.value)}</${q('t')}></${q('is')}></${q('c')}>`;
+    const style = (c0.keepStyle ? keptStyle.get(c0.col) : undefined) ?? c0.style;
+    const value = c0.date1904 !== undefined && edit.dateStyles?.has(style) ? c0.date1904 : c0.value;
+    const ref = refOf(r, c0.col);
+    if (value === null || value === '') return `<${q('c')} r="${ref}" s="${style}"/>`;
+    if (typeof value === 'number') return `<${q('c')} r="${ref}" s="${style}"><${q('v')}>${value}</${q('v')}></${q('c')}>`;
+    return `<${q('c')} r="${ref}" s="${style}" t="inlineStr"><${q('is')}><${q('t')} xml:space="preserve">${escapeCellText(value)}</${q('t')}></${q('is')}></${q('c')}>`;
   };
   /** Our cells of row `r` from position `from`, up to (not including) column `beforeCol`. */
   const cellsBefore = (beforeCol: number) => {
@@ -390,7 +398,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
 function withAttributes(tag: string, set: Readonly<Record<string, string>>): string {
   let out = tag;
   for (const [k, v] of Object.entries(set)) {
-    const has = new RegExp(`\\s${k}="[^"]*"`);
+    // Either quote: XML allows both, and another program's single-quoted attribute must be replaced, not repeated.
+    const has = new RegExp(`\\s${k}=(?:"[^"]*"|'[^']*')`);
     out = has.test(out) ? out.replace(has, ` ${k}="${v}"`) : out.replace(/^(<[^\s/>]+)/, `$1 ${k}="${v}"`);
   }
   return out;

@@ -58,8 +58,10 @@ export async function writeRefreshCopy(
     const col = columnOf.get(c.field) ?? columnIndexOf(wb, h, c.header);
     if (col === undefined) continue;
     const isDate = FIELDS[c.field].type.kind === 'date';
-    const value = typeof c.value === 'boolean' ? String(c.value) : isDate && typeof c.value === 'number' ? toWorkbookSerial(c.value, wb.info.date1904) : c.value;
-    put(c.row, { col, style: isDate ? date : plain, value, keepStyle: !columnOf.has(c.field) });
+    const value = typeof c.value === 'boolean' ? String(c.value) : c.value;
+    // In a 1904 workbook a date is its 1904 serial only in a cell formatted as a date (editSheet.ts decides, once it knows the cell's kept style).
+    const date1904 = isDate && typeof c.value === 'number' && wb.info.date1904 ? toWorkbookSerial(c.value, true) : undefined;
+    put(c.row, { col, style: isDate ? date : plain, value, keepStyle: !columnOf.has(c.field), ...(date1904 === undefined ? {} : { date1904 }) });
   }
   for (const cells of byRow.values()) cells.sort((a, b) => a.col - b.col);
   const rows = [...byRow.keys()].sort((a, b) => a - b);
@@ -77,6 +79,7 @@ export async function writeRefreshCopy(
     freeze: null,
     dimension: { top: 0, left: 0, bottom: Math.max(wb.values.length - 1, register.lastRow), right: usedRight },
     print: null,
+    dateStyles: wb.info.date1904 ? st.dateStyles() : new Set(),
   }));
   if (table && extension) {
     replace.set(table.part, extendTable(table, extension.right, extension.names));

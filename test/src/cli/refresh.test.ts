@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { BlobReader, configure, TextWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
-import { fromIsoDate } from '../../../core/dates';
+import { fromExcelSerial, fromIsoDate, toUkDate } from '../../../core/dates';
 import { mapHeaders } from '../../../core/headers';
 import { planRefresh, type RefreshPlan } from '../../../src/run/refresh';
 import { gridText } from '../../../src/workbook/cell';
@@ -155,6 +155,33 @@ describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () =>
     }
     expect(results['1904']!.plan.changes).toEqual(results['1900']!.plan.changes);
     expect(results['1904']!.rows.filter((r) => r.errors.length > 0)).toEqual([]);
+    expect(results['1904']!.rows.map((r) => r.category)).toEqual(results['1900']!.rows.map((r) => r.category));
+  });
+
+  it('a date written into a cell the analyst formatted, but not as a date (a highlighted blank), is read back as the same date in both systems', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const results: Record<string, { plan: RefreshPlan; rows: ResultRow[]; read: string[] }> = {};
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `highlighted-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system, ['Report card date', 'Ungraded inspection date']);
+      const refreshed = join(dir, `highlighted-refreshed-${system}.xlsx`);
+      expect((await refresh(register, refreshed, '--report', join(dir, `highlighted-${system}.json`))).code).toBe(0);
+      const plan = JSON.parse(readFileSync(join(dir, `highlighted-${system}.json`), 'utf8')) as RefreshPlan;
+      // Filled into highlighted blanks: the dates the report lists, as our reader reads the cells back.
+      const grid = (await readSheetGrid(refreshed)).values;
+      const header = grid[0]!.map(String);
+      const read = plan.changes.filter((c) => c.kind === 'filled' && /^\d{2}\/\d{2}\/\d{4}$/.test(c.newText)).map((c) => {
+        const v = grid[c.row]![header.indexOf(c.header)];
+        const shown = typeof v === 'number' ? toUkDate(fromExcelSerial(v)!) : String(v);
+        expect(`${c.urn} ${c.header} ${shown}`).toBe(`${c.urn} ${c.header} ${c.newText}`);
+        return `${c.urn} ${c.header} ${shown}`;
+      });
+      expect(read.length, system).toBeGreaterThan(0);
+      const categorised = join(dir, `highlighted-categorised-${system}.json`);
+      expect((await run('categorise', refreshed, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', categorised)).code).toBe(0);
+      results[system] = { plan, rows: readResultRows(categorised), read };
+    }
+    expect(results['1904']!.read).toEqual(results['1900']!.read);
     expect(results['1904']!.rows.map((r) => r.category)).toEqual(results['1900']!.rows.map((r) => r.category));
   });
 });

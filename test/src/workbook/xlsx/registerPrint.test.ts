@@ -104,6 +104,35 @@ ws.page_setup.pageOrder = 'overThenDown'; ws.page_setup.blackAndWhite = True; ws
   });
 });
 
+describe('a page setup written with single quotes (XML allows either)', () => {
+  it('has its attributes replaced, not repeated: the copy is well formed and prints as ours', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // Excel's printer defaults, as another program might quote them.
+    const path = join(dir, 'single-quotes.xlsx');
+    execFileSync(PYTHON!, ['-c', `
+import re, sys, zipfile
+src = zipfile.ZipFile('examples/sample-register.xlsx')
+out = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename == 'xl/worksheets/sheet1.xml':
+        text = re.sub(r'<pageSetup[^>]*/>', '', data.decode())
+        text = text.replace('</worksheet>', "<pageSetup paperSize='9' orientation='portrait'/></worksheet>") if '<pageSetup' not in text else text
+        data = text.encode()
+    out.writestr(item, data)
+out.close()`, path]);
+    const out = join(dir, 'single-quotes.out.xlsx');
+    await categorise(path, out);
+    const setup = execFileSync(PYTHON!, ['-c', `
+import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
+print(re.search(r'<pageSetup[^>]*>', x).group(0))`, out], { encoding: 'utf8' }).trim();
+    expect(setup.match(/\sorientation=/g)).toHaveLength(1);
+    expect(setup).toMatch(/\sorientation="landscape"/);
+    expect(printing(out)).toMatchObject({ orientation: 'landscape' });
+  });
+});
+
 describe('whose printing a sheet has', () => {
   const none: SheetPrint = { fitToPage: false, pageSetup: null, headerFooter: {} };
   const footer = '&LPage &P of &N&R';
