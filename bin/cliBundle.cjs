@@ -9,9 +9,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-/** What the command line is built from: its sources and the frameworks they import, and the dependencies' versions. */
+/**
+ * What the command line is built from: its sources and the frameworks they import (test/bin.test.ts holds
+ * every file esbuild reads to these folders), how they are compiled (tsconfig.json, this file's options),
+ * and the dependencies' versions.
+ */
 const SOURCE_DIRS = ['src', 'core'];
-const SOURCE_FILE = /\.(ts|json)$/;
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|mjs|cjs|json)$/;
+const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', path.join('bin', 'cliBundle.cjs')];
+/** A bundle of other sources is removed once this old: a run that found it a moment ago may still be loading it. */
+const STALE_MS = 60_000;
 
 function sourceFiles(dir, found) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -22,16 +29,34 @@ function sourceFiles(dir, found) {
   return found;
 }
 
-/** A hash of every source file's path and bytes, package.json, the lockfile and esbuild's version. */
+/** A hash of every source file's path and bytes, the build's own files (BUILD_FILES) and esbuild's version. */
 function sourcesHash(root, esbuildVersion) {
   const hash = crypto.createHash('sha256').update(`${esbuildVersion}\0${root}\0`);
   const files = SOURCE_DIRS.flatMap((d) => sourceFiles(path.join(root, d), [])).sort();
-  for (const f of [...files, path.join(root, 'package.json'), path.join(root, 'package-lock.json')]) {
+  // This file is hashed as the bin's own copy: a root made for a test has no bin folder, and builds with this code.
+  for (const f of [...files, ...BUILD_FILES.map((b) => (b.startsWith('bin') ? path.join(ROOT, b) : path.join(root, b)))]) {
     hash.update(`${path.relative(root, f)}\0`);
     hash.update(fs.existsSync(f) ? fs.readFileSync(f) : '');
     hash.update('\0');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** How the bundle is built (test/bin.test.ts builds it so too, to see every file esbuild reads). */
+function buildOptions(root, outfile) {
+  return {
+    entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The dependencies stay in node_modules, loaded as the sources load them.
+    packages: 'external',
+    // The only `__dirname` the command line reads is src/cli's (test/bin.test.ts holds it to that).
+    define: { __dirname: JSON.stringify(path.join(root, 'src', 'cli')) },
+    outfile,
+    logLevel: 'silent',
+  };
 }
 
 /**
@@ -51,26 +76,22 @@ function cliBundle(root = ROOT) {
     if (fs.existsSync(file)) return file;
     fs.mkdirSync(dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    esbuild.buildSync({
-      entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // The dependencies stay in node_modules, loaded as the sources load them.
-      packages: 'external',
-      // The only `__dirname` the command line reads is src/cli's (test/bin.test.ts holds it to that).
-      define: { __dirname: JSON.stringify(path.join(root, 'src', 'cli')) },
-      outfile: temporary,
-      logLevel: 'silent',
-    });
-    fs.renameSync(temporary, file);
-    // Bundles of earlier sources are not needed again.
-    for (const old of fs.readdirSync(dir)) if (/^cli-[0-9a-f]{16}\.cjs$/.test(old) && path.join(dir, old) !== file) fs.rmSync(path.join(dir, old), { force: true });
+    try {
+      esbuild.buildSync(buildOptions(root, temporary));
+      fs.renameSync(temporary, file);
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
+    // Bundles of earlier sources (and a stopped build's leftovers) are not needed again, once no run can still be loading them.
+    const now = Date.now();
+    for (const old of fs.readdirSync(dir)) {
+      const p = path.join(dir, old);
+      if (p !== file && /^cli-[0-9a-f]{16}\.cjs(\.\d+\.tmp)?$/.test(old) && now - fs.statSync(p).mtimeMs > STALE_MS) fs.rmSync(p, { force: true });
+    }
     return file;
   } catch {
     return null;
   }
 }
 
-module.exports = { cliBundle, sourcesHash };
+module.exports = { cliBundle, sourcesHash, buildOptions, SOURCE_DIRS, SOURCE_FILE, STALE_MS };

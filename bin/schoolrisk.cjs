@@ -5,13 +5,22 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { cliBundle } = require('./cliBundle.cjs');
 
-const bundle = process.env.SCHOOLRISK_NO_BUNDLE ? null : cliBundle();
+/** The bundle's module; `null` for a bundle another run removed a moment ago, or one that does not load: the sources through tsx instead. */
+function loaded(bundlePath) {
+  try {
+    return bundlePath ? require(bundlePath) : null;
+  } catch {
+    return null;
+  }
+}
+
+const bundle = loaded(process.env.SCHOOLRISK_NO_BUNDLE ? null : cliBundle());
 if (bundle) {
   // As src/cli/main.ts does when run itself: Ctrl-C or a kill exits through Node's 'exit' event, so an
   // output being written leaves no temporary file or lock behind; the previous output is untouched.
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
-  require(bundle)
+  bundle
     .main(process.argv.slice(2))
     .then((code) => {
       process.exitCode = code;

@@ -4,7 +4,7 @@
  * be made. The command line's own behaviour is tested in test/src/cli against its sources.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -15,10 +15,15 @@ const ROOT = resolve('.');
 const BIN = join(ROOT, 'bin', 'schoolrisk.cjs');
 const SAMPLE_XLSX = join(ROOT, 'examples', 'sample-register.xlsx');
 const SAMPLE_CSV = join(ROOT, 'examples', 'sample-register.csv');
-const { cliBundle, sourcesHash } = createRequire(import.meta.url)('../bin/cliBundle.cjs') as {
+const { cliBundle, sourcesHash, buildOptions, SOURCE_DIRS, SOURCE_FILE, STALE_MS } = createRequire(import.meta.url)('../bin/cliBundle.cjs') as {
   cliBundle: (root?: string) => string | null;
   sourcesHash: (root: string, esbuildVersion: string) => string;
+  buildOptions: (root: string, outfile: string) => object;
+  SOURCE_DIRS: readonly string[];
+  SOURCE_FILE: RegExp;
+  STALE_MS: number;
 };
+const esbuild = createRequire(import.meta.url)('esbuild') as { version: string; buildSync: (o: object) => { metafile?: { inputs: Record<string, unknown> } } };
 
 function bin(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
@@ -66,6 +71,14 @@ describe('schoolrisk, as installed', () => {
     expect([wrong.code, wrong.err]).toEqual([wrongSources.code, wrongSources.err]);
   }, 60_000);
 
+  it('hashes every file esbuild reads to make the bundle: each is a source of a hashed folder and kind', () => {
+    const { metafile } = esbuild.buildSync({ ...buildOptions(ROOT, join(tmpdir(), 'schoolrisk-meta.cjs')), metafile: true, write: false });
+    const inputs = Object.keys(metafile!.inputs);
+    expect(inputs.length).toBeGreaterThan(50);
+    const unhashed = inputs.filter((f) => !(SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)) && SOURCE_FILE.test(f)));
+    expect(unhashed).toEqual([]);
+  });
+
   it('reads __dirname only in src/cli, the one folder the bundle is told it for', () => {
     const users = ['src', 'core', 'functions', 'taskpane'].flatMap((d) => sourceFilesUnder(join(ROOT, d))).filter((f) => /\b__dirname\b/.test(readFileSync(f, 'utf8')));
     expect(users.map((f) => relative(ROOT, f))).toEqual(['src/cli/framework.ts']);
@@ -74,8 +87,8 @@ describe('schoolrisk, as installed', () => {
   it('makes a new bundle when a source changes, and drops the old one', () => {
     const root = mkdtempSync(join(tmpdir(), 'schoolrisk-root-'));
     for (const d of ['src', 'core']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
-    for (const f of ['package.json', 'package-lock.json']) cpSync(join(ROOT, f), join(root, f));
-    const version = (createRequire(import.meta.url)('esbuild') as { version: string }).version;
+    for (const f of ['package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(ROOT, f), join(root, f));
+    const version = esbuild.version;
     const before = sourcesHash(root, version);
     const first = cliBundle(root);
     expect(first).toBe(join(root, 'node_modules', '.cache', 'schoolrisk', `cli-${before}.cjs`));
@@ -87,10 +100,18 @@ describe('schoolrisk, as installed', () => {
     expect(after).not.toBe(before);
     const second = cliBundle(root);
     expect(second).toBe(join(root, 'node_modules', '.cache', 'schoolrisk', `cli-${after}.cjs`));
-    expect(existsSync(first!)).toBe(false);
     expect(readFileSync(second!, 'utf8')).toContain('Results now written to');
-    // Another esbuild is another bundle too.
-    expect(sourcesHash(root, `${version}-other`)).not.toBe(after);
+    // The old bundle stays a while (a run that found it may still be loading it), then goes with the next build.
+    expect(existsSync(first!)).toBe(true);
+    const old = new Date(Date.now() - 2 * STALE_MS);
+    utimesSync(first!, old, old);
+    const tsconfig = join(root, 'tsconfig.json');
+    writeFileSync(tsconfig, `${readFileSync(tsconfig, 'utf8')}\n`);
+    // How the sources are compiled is hashed too, and another esbuild is another bundle.
+    expect(sourcesHash(root, version)).not.toBe(after);
+    const third = cliBundle(root);
+    expect([existsSync(first!), existsSync(second!), existsSync(third!)]).toEqual([false, true, true]);
+    expect(sourcesHash(root, `${version}-other`)).not.toBe(sourcesHash(root, version));
   }, 60_000);
 
   it('runs the sources through tsx where no bundle is to be had, with the same answers and exit codes', () => {
@@ -108,7 +129,10 @@ describe('schoolrisk, as installed', () => {
     cliBundle();
     const child = spawn(process.execPath, [BIN, 'categorise', SAMPLE_XLSX, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', out], { stdio: 'ignore' });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    while (!readdirSync(folder).some((f) => f.endsWith('.schoolrisk-lock'))) await new Promise((r) => setTimeout(r, 2));
+    let ended = false;
+    void exited.then(() => (ended = true));
+    while (!ended && !readdirSync(folder).some((f) => f.endsWith('.schoolrisk-lock'))) await new Promise((r) => setTimeout(r, 2));
+    expect(ended, 'the run ended before its lock was seen').toBe(false);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(readFileSync(out, 'utf8')).toBe('previous');
