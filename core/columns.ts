@@ -255,13 +255,18 @@ export function theFact(label: string): string {
   return `the ${/^(Ofsted\b|[A-Z]{2})/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
 }
 
+/** "the next-inspection risk is worked out", "the Ofsted standing and the next-inspection risk are worked out", of facts' labels. */
+export function factsWorkedOut(labels: readonly string[]): string {
+  const facts = labels.map(theFact);
+  const list = facts.length <= 1 ? (facts[0] ?? 'what is worked out from them') : `${facts.slice(0, -1).join(', ')} and ${facts[facts.length - 1]}`;
+  return `${list} ${facts.length > 1 ? 'are' : 'is'} worked out`;
+}
+
 /** The sentence the run summary and the Run sheet give a column the register lacks but can run without. */
 export function absentColumnNote(need: ColumnNeed): string {
   if (need.inputOf) {
-    const facts = need.inputOf.map(theFact);
-    const list = facts.length === 1 ? facts[0]! : `${facts.slice(0, -1).join(', ')} and ${facts[facts.length - 1]}`;
     const them = need.fields.length === 1 ? 'it' : 'them';
-    return `${need.fields.map((f) => FIELDS[f].label).join(', ')}: not in this register, so ${list} ${facts.length === 1 ? 'is' : 'are'} worked out without ${them} (read by: ${need.readBy.join('; ')}).`;
+    return `${need.fields.map((f) => FIELDS[f].label).join(', ')}: not in this register, so ${factsWorkedOut(need.inputOf)} without ${them} (read by: ${need.readBy.join('; ')}).`;
   }
   return `${need.as}: not in this register, so these could not fire: ${need.readBy.join('; ')}${need.optionalBecause ? ` (${need.optionalBecause})` : ''}.`;
 }

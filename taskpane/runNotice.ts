@@ -3,6 +3,7 @@
  * exactly what it wrote and did not: the result rows and columns on the register's sheet, the SIG pack's
  * sheets, the Run log. Plain data, no React, so the words are tested without a browser.
  */
+import { factsWorkedOut } from '../core/columns';
 import { RunError, type RunPlan } from '../src/run/registerRun';
 import type { Pack } from '../src/run/pack';
 import { PROFILES_SHEET, SUMMARY_SHEET } from '../src/run/packSheets';
@@ -23,12 +24,14 @@ export const RUN_COLUMNS_ONLY = ' The problems listed are in the columns this ru
 
 const PACK_SHEETS = `"${SUMMARY_SHEET}", "${PROFILES_SHEET}" and "${RUN_LOG_SHEET}"`;
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** What the analyst should know beside the counts: provisional schools, and the columns the register lacks. */
 export function provisionalNote(plan: RunPlan): string {
   const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
   const absent = plan.summary.absentColumns.filter((a) => !a.input);
   const inputs = plan.summary.absentColumns.filter((a) => a.input);
-  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}${inputs.length ? ` Worked out without ${inputs.map((a) => a.column).join(', ')}, not in this register (see the Run log).` : ''}`;
+  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}${inputs.map((a) => ` ${capitalised(factsWorkedOut(a.inputOf ?? []))} without ${a.column}, not in this register (see the Run log).`).join('')}`;
 }
 
 /** The sheets a run wrote besides the results, in words. */

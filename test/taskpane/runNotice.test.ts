@@ -19,7 +19,7 @@ describe('after a run, the columns the register lacks', () => {
     const note = provisionalNote(planWithout(FIELDS.attendancePct.label, FIELDS.yearsHighExclusions.label));
     expect(note).toMatch(/ Not in this register, so what reads them could not fire: [^.]*Years of high exclusions[^.]* \(see the Run log\)\./);
     // The inputs of the next-inspection risk are named as columns, not as a heading, and not among what could not fire.
-    expect(note).toMatch(/ Worked out without Attendance %[^.]*, not in this register \(see the Run log\)\.$/);
+    expect(note).toMatch(/ The next-inspection risk is worked out without Attendance %[^.]*, not in this register \(see the Run log\)\.$/);
     expect(note).not.toMatch(/could not fire: [^.]*Attendance %/);
     expect(note).not.toContain('Inputs of worked-out facts');
   });
