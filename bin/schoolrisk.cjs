@@ -14,7 +14,9 @@ function loaded(bundlePath) {
   }
 }
 
-const bundle = loaded(process.env.SCHOOLRISK_NO_BUNDLE ? null : cliBundle());
+// SCHOOLRISK_NO_BUNDLE=1 (or true) runs the sources through tsx; 0, false or unset, the bundle.
+const noBundle = /^(1|true|yes)$/i.test(process.env.SCHOOLRISK_NO_BUNDLE ?? '');
+const bundle = loaded(noBundle ? null : cliBundle());
 if (bundle) {
   // As src/cli/main.ts does when run itself: Ctrl-C or a kill exits through Node's 'exit' event, so an
   // output being written leaves no temporary file or lock behind; the previous output is untouched.

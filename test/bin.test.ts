@@ -127,7 +127,8 @@ describe('schoolrisk, as installed', () => {
     const out = join(folder, 'results.xlsx');
     writeFileSync(out, 'previous');
     cliBundle();
-    const child = spawn(process.execPath, [BIN, 'categorise', SAMPLE_XLSX, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', out], { stdio: 'ignore' });
+    // SCHOOLRISK_NO_BUNDLE=0 is not a request for the sources: the bundle runs, and only it exits 130 here (tsx's spawn would not).
+    const child = spawn(process.execPath, [BIN, 'categorise', SAMPLE_XLSX, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', out], { stdio: 'ignore', env: { ...process.env, SCHOOLRISK_NO_BUNDLE: '0' } });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     let ended = false;
     void exited.then(() => (ended = true));
