@@ -42,7 +42,8 @@ export function readCsvText(bytes: Uint8Array): CsvRead {
   if (delimiter === ';' || (delimiter === '\t' && writesDecimalCommas(rows))) {
     for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = withDecimalPoint(row[i]!);
   }
-  if (encoding === 'windows-1252') {
+  // The cells are searched only when the text has such a byte at all: an England-sized MI file has none.
+  if (encoding === 'windows-1252' && UNDEFINED_CHARACTERS.test(text)) {
     const undefinedByte = undefinedBytesWarning(rows);
     if (undefinedByte) warnings.push(undefinedByte);
   }
