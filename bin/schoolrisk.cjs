@@ -18,15 +18,7 @@ function loaded(bundlePath) {
 const noBundle = /^(1|true|yes)$/i.test(process.env.SCHOOLRISK_NO_BUNDLE ?? '');
 const bundle = loaded(noBundle ? null : cliBundle());
 if (bundle) {
-  // As src/cli/main.ts does when run itself: Ctrl-C or a kill exits through Node's 'exit' event, so an
-  // output being written leaves no temporary file or lock behind; the previous output is untouched.
-  process.once('SIGINT', () => process.exit(130));
-  process.once('SIGTERM', () => process.exit(143));
-  bundle
-    .main(process.argv.slice(2))
-    .then((code) => {
-      process.exitCode = code;
-    });
+  bundle.runAsCommand(process.argv.slice(2));
 } else {
   const tsxCli = require.resolve('tsx/cli');
   const main = path.join(__dirname, '..', 'src', 'cli', 'main.ts');

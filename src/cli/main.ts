@@ -183,12 +183,15 @@ export async function main(argv: readonly string[], out?: (text: string) => void
   }
 }
 
-if (process.argv[1] && /main\.ts$/.test(process.argv[1])) {
+/** Runs the command line as this process's command: its arguments, its exit code, and Ctrl-C handled (the bin runs its bundle so). */
+export function runAsCommand(argv: readonly string[] = process.argv.slice(2)): void {
   // Ctrl-C or a kill: exit through Node's 'exit' event, so an output being written leaves no temporary
   // file or lock behind (src/cli/outputFile.ts); the previous output is untouched either way.
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
-  main(process.argv.slice(2)).then((code) => {
+  void main(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (process.argv[1] && /main\.ts$/.test(process.argv[1])) runAsCommand();
