@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { readCsvText } from '../../../src/workbook/csvText';
 import { decodeWindows1252, WINDOWS_1252_UNDEFINED } from '../../../src/workbook/windows1252';
+import { have, PYTHON } from '../../support/externalTools';
 import { WINDOWS_1252_HIGH } from '../../support/windows1252Bytes';
 
 describe('Windows-1252 bytes to text', () => {
@@ -21,5 +24,19 @@ describe('Windows-1252 bytes to text', () => {
     const bytes = new Uint8Array(100_000).fill(0x92);
     bytes[99_999] = 0x80;
     expect(decodeWindows1252(bytes)).toBe(`${'’'.repeat(99_999)}€`);
+  });
+
+  it('a CSV another program wrote in Windows-1252 (Python\'s cp1252 codec) reads as that program wrote it', () => {
+    if (!have(PYTHON, 'python3')) return;
+    // Every character cp1252 can write, bar the controls, in a school's name and a reason.
+    const written = execFileSync(PYTHON!, ['-c', `
+import sys
+chars = ''.join(bytes([b]).decode('cp1252') for b in range(0x20, 0x100) if b not in (0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d) and bytes([b]).decode('cp1252') not in ',"')
+sys.stdout.buffer.write(('URN,School name,Reason\\r\\n123456,"St Mary\u2019s \u201cGood\u201d \u2013 ' + chars + '",\u20ac5 \u2026 \u00a35\\r\\n').encode('cp1252'))`]);
+    const expected = execFileSync(PYTHON!, ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("cp1252").encode("utf-8"))'], { input: written }).toString('utf8');
+    const read = readCsvText(new Uint8Array(written));
+    expect(read.encoding).toBe('windows-1252');
+    expect(read.rows.map((r) => r.join('|'))).toEqual(expected.trim().split('\r\n').map((line) => line.replace(/,"(.*)",/, '|$1|').replace(/^URN,School name,Reason$/, 'URN|School name|Reason')));
+    expect(read.rows[1]![1]).toMatch(/^St Mary’s “Good” – .*€.*Ÿ.*ÿ$/);
   });
 });
