@@ -36,15 +36,30 @@ function functionReference(readme) {
   return `# School risk register: custom functions\n${text.slice(from, to < 0 ? undefined : to).replace('## Function reference', '')}`;
 }
 
-/** Production builds: functions.json's help URLs move to the production host, as the manifest's do. */
-class HelpUrlsOnHost {
+/**
+ * functions.json as the JSDoc cannot say it: the options of functions/functionsJsonOptions.json at its top
+ * (errors in a range reach the functions, so an error cell stops only its own row; the metadata generator
+ * has no tag for it), and in production builds the help URLs on the production host, as the manifest's.
+ */
+class FunctionsJsonFinish {
+  constructor(production) {
+    this.production = production;
+  }
+
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('HelpUrlsOnHost', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'HelpUrlsOnHost', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
-        if (assets['functions.json']) compilation.updateAsset('functions.json', new sources.RawSource(toProductionManifest(assets['functions.json'].source().toString())));
+    compiler.hooks.thisCompilation.tap('FunctionsJsonFinish', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'FunctionsJsonFinish', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        if (!assets['functions.json']) return;
+        const text = JSON.stringify(withFunctionsJsonOptions(JSON.parse(assets['functions.json'].source().toString())), null, 2);
+        compilation.updateAsset('functions.json', new sources.RawSource(this.production ? toProductionManifest(text) : text));
       });
     });
   }
+}
+
+/** The generated metadata with functions/functionsJsonOptions.json's top-level options (scripts/functionsMetadataLock.ts hashes the same). */
+function withFunctionsJsonOptions(metadata) {
+  return { ...require('./functions/functionsJsonOptions.json'), ...metadata };
 }
 
 /**
@@ -84,7 +99,7 @@ module.exports = async (env = {}, options = {}) => {
     node: { global: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: path.resolve(__dirname, 'functions/functions.ts') }),
-      ...(dev ? [] : [new HelpUrlsOnHost()]),
+      new FunctionsJsonFinish(!dev),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['taskpane', 'functions'], scriptLoading: 'defer' }),
       new CopyWebpackPlugin({
         patterns: [

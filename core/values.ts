@@ -64,7 +64,8 @@ export function isExcelError(raw: unknown): boolean {
 /**
  * A raw cell reduced to plain content: `undefined` for a blank (`null`, `undefined`, `''`, spaces or
  * non-breaking spaces only); text trimmed of spaces and non-breaking spaces; exceljs's wrappers unwrapped
- * (`{ error }` to its error text, rich text to its text, a formula to its result, a hyperlink to its text).
+ * (`{ error }` to its error text, rich text to its text, a formula to its result, a hyperlink to its text;
+ * the custom-function runtime's error object to its code).
  * A formula without a result (`{ formula }`) is an `UncalculatedFormula`, and a number that is not a
  * number (NaN) stays NaN: neither is a blank, so neither can be read as "no concern".
  */
@@ -81,6 +82,9 @@ export function plainCell(raw: unknown): PlainCell {
   if (typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
     if ('error' in o) return String(o.error);
+    // An error cell in a range passed to a custom function: the Excel runtime passes it as a
+    // CustomFunctions.Error, whose `code` is the error's text (functions.json allows errors as inputs).
+    if (typeof o.code === 'string' && EXCEL_ERROR.test(o.code)) return o.code;
     if (Array.isArray(o.richText)) return plainCell(o.richText.map((r) => (r as { text?: unknown })?.text ?? '').join(''));
     if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? new UncalculatedFormula(String(o.formula ?? o.sharedFormula)) : plainCell(o.result);
     if ('hyperlink' in o && 'text' in o) return plainCell(o.text);

@@ -5,7 +5,7 @@
 import { fromExcelSerial, todayLocal, type CalendarDate } from '../core/dates';
 import type { FieldKey, SchoolRecord } from '../core/fields';
 import { displayValue, PROBLEM_KINDS } from '../core/problems';
-import { readCell } from '../core/values';
+import { isExcelError, plainCell, readCell } from '../core/values';
 import { unknownFrameworkMessage } from '../core/frameworks';
 import type { CompiledFramework } from '../core/engine';
 import { workbookFramework, workbookFrameworks } from '../src/run/authoritySettings';
@@ -13,6 +13,28 @@ import type { PaneSettings } from '../src/workbook/port';
 
 /** An argument that cannot be used: becomes `#VALUE!` with this message. */
 export class ArgumentError extends Error {}
+
+/**
+ * A single-value argument that is an error (a cell holding #N/A, say): the function's result is that
+ * error, passed on (excelError.ts `passedOn`). functions.json lets errors reach the functions
+ * (`allowErrorForDataTypeAny`), so that an error cell in a register's range stops only its own row.
+ */
+export class PassedOnError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws `PassedOnError` where the argument `name` is an error value, so its error is passed on rather than read as a value. */
+export function passOnError(name: string, value: unknown): void {
+  if (isExcelError(value)) {
+    const code = String(plainCell(value));
+    throw new PassedOnError(code, `${name} is ${code}, an error in the cell or formula it comes from; expected a value (the error is passed on).`);
+  }
+}
 
 /** The framework named by the argument (case-insensitive): a built-in, or one loaded into the workbook. */
 export function frameworkArg(value: unknown, settings: PaneSettings | null): CompiledFramework {

@@ -15,3 +15,19 @@ export function valueError(message: string): ExcelError {
 export function notAvailable(message: string): ExcelError {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
 }
+
+/** The errors a function may return as they came in; #NAME? and #REF! are input errors only (custom-functions-runtime). */
+const PASSED_ON: ReadonlySet<string> = new Set(['#N/A', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!']);
+
+/**
+ * An error value given as an argument, passed on as Excel's own functions pass one on (`=A1+1` is #N/A
+ * where A1 is): its own error where a function may return it, else `#VALUE!`. Only `#VALUE!` and `#N/A`
+ * carry the message.
+ */
+export function passedOn(code: string, message: string): ExcelError {
+  const own = code.toUpperCase();
+  if (!PASSED_ON.has(own)) return valueError(message);
+  return own === CustomFunctions.ErrorCode.invalidValue || own === CustomFunctions.ErrorCode.notAvailable
+    ? new CustomFunctions.Error(own as CustomFunctions.ErrorCode, message)
+    : new CustomFunctions.Error(own as CustomFunctions.ErrorCode);
+}

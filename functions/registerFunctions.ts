@@ -18,9 +18,9 @@ import type { PaneSettings } from '../src/workbook/port';
 import { fieldsReadFor, provisionalText, visitRegister, type RowOutcome } from '../core/register';
 import { mapHeaders } from '../core/headers';
 import { contextText, RecalcMemo } from './recalcMemo';
-import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank } from './arguments';
+import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank, PassedOnError } from './arguments';
 import { schoolOf } from './schoolArguments';
-import { notAvailable, valueError, type ExcelError } from './excelError';
+import { notAvailable, passedOn, valueError, type ExcelError } from './excelError';
 
 type Spill<T> = (T | ExcelError)[][];
 
@@ -58,12 +58,13 @@ function nationalOf(settings: PaneSettings | null, asOf: CalendarDate): National
   return fw ? parametersOf(settings, fw, asOf).national : NATIONAL_DEFAULTS;
 }
 
-/** Runs `body`, turning an unusable argument into `#VALUE!` with its message. */
+/** Runs `body`, turning an unusable argument into `#VALUE!` with its message, and an error given as an argument into that error. */
 function guarded<T>(body: () => T): T | ExcelError {
   try {
     return body();
   } catch (e) {
     if (e instanceof ArgumentError) return valueError(e.message);
+    if (e instanceof PassedOnError) return passedOn(e.code, e.message);
     throw e;
   }
 }

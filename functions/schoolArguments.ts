@@ -8,7 +8,7 @@ import { toUkDate, type CalendarDate } from '../core/dates';
 import { RISK_MODEL_INPUTS } from '../core/facts';
 import type { FieldKey, SchoolRecord } from '../core/fields';
 import { readRegister } from '../core/record';
-import { ArgumentError, asOfArg, cellArg, headerArg, isBlank, optionalDateArg } from './arguments';
+import { ArgumentError, asOfArg, cellArg, headerArg, isBlank, optionalDateArg, passOnError } from './arguments';
 
 export interface SchoolArguments {
   readonly lastInspectionDate: unknown;
@@ -25,6 +25,8 @@ const ROW_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(RISK_MODEL_INPUTS);
 
 /** The record of one school, the arguments laid over its row (when given); `ArgumentError` for one that cannot be read. */
 export function schoolOf(args: SchoolArguments): SchoolRecord {
+  // An error given for the school's own values is passed on; one in its row is that cell's problem, as in a register.
+  for (const name of ['lastInspectionDate', 'outcome', 'inspectionType', 'openDate'] as const) passOnError(name, args[name]);
   const asOf = asOfArg(args.asOf);
   const base = rowRecord(args.headers, args.row, asOf);
   const record: SchoolRecord = { ...(base ?? { row: 1 }), row: 1 };

@@ -19,11 +19,12 @@ export function manifestVersion(xml = readFileSync('manifest.xml', 'utf8')): str
   return m[1]!.trim();
 }
 
-/** The hash of functions.json as the build generates it from functions/functions.ts. */
+/** The hash of functions.json as the build makes it: generated from functions/functions.ts, with functions/functionsJsonOptions.json's options at its top (webpack.config.js). */
 export async function functionsJsonSha256(): Promise<string> {
   const result = await generateCustomFunctionsMetadata('functions/functions.ts');
   if (result.errors.length > 0) throw new Error(result.errors.join('\n'));
-  return createHash('sha256').update(JSON.stringify(JSON.parse(result.metadataJson))).digest('hex');
+  const options = JSON.parse(readFileSync('functions/functionsJsonOptions.json', 'utf8')) as Record<string, unknown>;
+  return createHash('sha256').update(JSON.stringify({ ...options, ...(JSON.parse(result.metadataJson) as Record<string, unknown>) })).digest('hex');
 }
 
 export function readLock(): MetadataLock {

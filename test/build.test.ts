@@ -122,6 +122,11 @@ describe('the custom functions', () => {
     expect(rows.map((r) => r.slice(0, 2))).toEqual(FRAMEWORKS.map((f) => [f.id, f.name]));
   });
 
+  it('functions.json lets errors reach the functions, so an error cell in a register stops only its own row', () => {
+    // Without it Excel does not call a function whose range holds an error: the whole spill would be one error.
+    expect((JSON.parse(read('functions.json')) as { allowErrorForDataTypeAny?: unknown }).allowErrorForDataTypeAny).toBe(true);
+  });
+
   it('functions.js also loads in a plain browser, where there is no CustomFunctions', () => {
     expect(() => runInNewContext(read('functions.js'), { console })).not.toThrow();
   });

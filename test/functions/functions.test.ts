@@ -45,6 +45,19 @@ describe('RISKCATEGORY', () => {
     expect((out[4]![0] as CustomFunctionsErrorDouble).message).toMatch(/"#N\/A" is an Excel error value/);
   });
 
+  it('reads an error cell as the Excel runtime passes it (a CustomFunctions.Error): #VALUE! in its own row naming it, the other rows as without it', () => {
+    // functions.json's allowErrorForDataTypeAny lets errors reach the function (test/build.test.ts); a cell holding #N/A arrives as the error object.
+    const errorIn = (header: string, code: string, urn: number) => firstRowWith({ [header]: new CustomFunctionsErrorDouble(code), URN: urn });
+    const rows = [ROWS[1]!, errorIn('Ofsted grade', '#N/A', 100011), ROWS[0]!, errorIn('School name', '#REF!', 100012)];
+    const out = fns.riskCategory('oxfordshire', HEADERS, rows, AS_OF);
+    expect(isError(out[1]![0], '#VALUE!')).toBe(true);
+    expect((out[1]![0] as CustomFunctionsErrorDouble).message).toMatch(/^Row 2, column "Ofsted grade": "#N\/A" is an Excel error value; expected /);
+    expect(out[0]).toEqual(fns.riskCategory('oxfordshire', HEADERS, [ROWS[1]!], AS_OF)[0]);
+    expect(out[2]).toEqual(['Universal']);
+    // A column the framework does not read: its error stops nothing.
+    expect(out[3]).toEqual(['Universal']);
+  });
+
   it('accepts any column order', () => {
     const reversed = HEADERS[0]!.slice().reverse();
     const rows = ROWS.slice(0, 2).map((r) => r.slice().reverse());
@@ -197,6 +210,22 @@ describe('NEXTINSPECTIONRISK and NEXTINSPECTIONDUE', () => {
     const [[from, by]] = fns.nextInspectionDue(serial('2024-05-12'), 'RI', null as never) as number[][];
     const span = narrowestInterval(INSPECTION_RISK_MODEL.intervals['requires-improvement'].quantileDays, 0.8);
     expect([from, by]).toEqual([serial('2024-05-12') + span.fromDays, serial('2024-05-12') + span.toDays]);
+  });
+
+  it('passes on an error given as the school\'s date or outcome, as Excel\'s own functions do, saying which argument held it', () => {
+    const error = (code: string) => new CustomFunctionsErrorDouble(code);
+    const risk = fns.nextInspectionRisk(error('#N/A') as never, 'Good', AS_OF, null as never, null as never);
+    expect(isError(risk, '#N/A')).toBe(true);
+    expect(risk.message).toBe('lastInspectionDate is #N/A, an error in the cell or formula it comes from; expected a value (the error is passed on).');
+    // #REF! and #NAME? are input errors only: a function cannot return them, so #VALUE! says it.
+    const [[due]] = fns.nextInspectionDue(serial('2024-05-12'), error('#REF!') as never, null as never) as unknown as CustomFunctionsErrorDouble[][];
+    expect(isError(due, '#VALUE!')).toBe(true);
+    expect(due.message).toMatch(/^outcome is #REF!, /);
+    expect(isError(fns.nextInspectionDue(serial('2024-05-12'), 'RI', null as never, error('#DIV/0!') as never)[0]![0], '#DIV/0!')).toBe(true);
+    // In the school's row, an error is that cell's problem, as in a register.
+    const inRow = fns.nextInspectionRisk(serial('2024-05-01'), 'Good', AS_OF, [['Attendance %']], [[error('#N/A')]]);
+    expect(isError(inRow, '#VALUE!')).toBe(true);
+    expect(inRow.message).toMatch(/^row, column "Attendance %": "#N\/A" is an Excel error value/);
   });
 
   it('is #VALUE! for a date that is not a date', () => {

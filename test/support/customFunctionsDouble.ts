@@ -1,6 +1,7 @@
 /**
  * A stand-in for the `CustomFunctions` global the Excel runtime provides: the error class with its code
- * and message, and the error codes, as @types/custom-functions-runtime declares them.
+ * and message, and the error codes, as @types/custom-functions-runtime declares them. The runtime passes an
+ * error cell in an argument (functions.json's allowErrorForDataTypeAny) as this error, with its code.
  */
 export class CustomFunctionsErrorDouble {
   constructor(
