@@ -10,7 +10,9 @@
  * absent is listed ("not in this register: these criteria could not fire"). So is an input a derived fact
  * can do without (the next-inspection risk without attendance, the Ofsted standing without the category
  * of concern): the fact is then worked out from the rest, and the summary says so, rather than a result
- * moving silently. A blank cell in a column the register has is missing evidence of its row (core/missingEvidence.ts);
+ * moving silently. So is an era of Ofsted judgements (the overall grade, the key judgements, the report
+ * card) whose columns are absent while another era's are present: the Ofsted judgement runs, but a school
+ * judged last in the absent era has nothing to go on. A blank cell in a column the register has is missing evidence of its row (core/missingEvidence.ts);
  * a column the register lacks is said once, for the register.
  */
 import type { CompiledFramework } from './engine';
@@ -48,11 +50,35 @@ export interface ColumnNeed extends ColumnGroup {
    * optional; absent, those facts are worked out from their other columns.
    */
   readonly inputOf?: readonly string[];
+  /**
+   * An era of Ofsted judgements the register lacks while it has another's columns: what its columns record.
+   * The register runs on the other era's columns; a school judged last in this era has none to go on.
+   */
+  readonly records?: string;
 }
+
+/**
+ * One era of Ofsted's judgements, as a register records it. The eras are not alternatives for a school:
+ * its last judgement is of one era, so a register with the columns of one era only cannot read another.
+ */
+export interface JudgementEra {
+  readonly fields: readonly FieldKey[];
+  /** How messages name the era's columns. */
+  readonly as: string;
+  /** What the columns record, for the sentence a register without them gets. */
+  readonly records: string;
+}
+
+/** The columns of each era of Ofsted judgements (docs/ofsted.md). */
+export const OFSTED_JUDGEMENT_ERAS: readonly JudgementEra[] = [
+  { fields: ['ofstedGrade'], as: 'Ofsted grade', records: 'an overall grade (every graded inspection until August 2024)' },
+  { fields: KEY_JUDGEMENT_FIELDS, as: `Key judgements (${KEY_JUDGEMENT_FIELDS.map((f) => FIELDS[f].label).join(', ')})`, records: 'the key judgements (from September 2019; the only judgements from September 2024 to November 2025)' },
+  { fields: REPORT_CARD_FIELDS, as: `Report-card areas (${REPORT_CARD_FIELDS.map((f) => FIELDS[f].label).join(', ')})`, records: 'a report card (from November 2025)' },
+];
 
 /** The columns with an Ofsted judgement in them: the overall grade, a key judgement or a report-card area. */
 export const OFSTED_JUDGEMENT: ColumnGroup = {
-  fields: ['ofstedGrade', ...KEY_JUDGEMENT_FIELDS, ...REPORT_CARD_FIELDS],
+  fields: OFSTED_JUDGEMENT_ERAS.flatMap((e) => e.fields),
   as: 'Ofsted judgement',
   kind: 'alternatives',
 };
@@ -204,7 +230,12 @@ export function checkColumns(fw: CompiledFramework, mapping: HeaderMapping): Col
     const met = need.fields.some(mapped);
     if (!met && need.required) missing.push(need);
     else if (!met) absent.push(need);
-    else if (need.kind === 'parts' && need.fields.length > 1) {
+    else if (need.fields === OFSTED_JUDGEMENT.fields) {
+      // The Ofsted judgement is met by any era's columns, but an era without its columns cannot be read: said, not silent.
+      for (const era of OFSTED_JUDGEMENT_ERAS) {
+        if (!era.fields.some(mapped)) absent.push({ fields: era.fields, as: era.as, kind: 'parts', required: false, readBy: need.readBy, readByField: need.readByField, records: era.records });
+      }
+    } else if (need.kind === 'parts' && need.fields.length > 1) {
       for (const f of need.fields) {
         const readBy = need.readByField[f] ?? need.readBy;
         if (!mapped(f)) absent.push({ ...one(f), required: false, readBy, readByField: { [f]: readBy } });
@@ -264,6 +295,9 @@ export function factsWorkedOut(labels: readonly string[]): string {
 
 /** The sentence the run summary and the Run sheet give a column the register lacks but can run without. */
 export function absentColumnNote(need: ColumnNeed): string {
+  if (need.records) {
+    return `${need.as}: not in this register, so ${need.records} cannot be read: a school judged last that way has no Ofsted judgement here, unless the register's other Ofsted columns give one, and its result is not marked provisional for it (read by: ${need.readBy.join('; ')}).`;
+  }
   if (need.inputOf) {
     const them = need.fields.length === 1 ? 'it' : 'them';
     return `${need.fields.map((f) => FIELDS[f].label).join(', ')}: not in this register, so ${factsWorkedOut(need.inputOf)} without ${them} (read by: ${need.readBy.join('; ')}).`;

@@ -4,7 +4,7 @@
  * what the run refuses. `--check` fails when a file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { columnNeeds, theFact } from '../core/columns';
+import { columnNeeds, OFSTED_JUDGEMENT, theFact } from '../core/columns';
 import type { CompiledFramework } from '../core/engine';
 import { FIELDS } from '../core/fields';
 import { allFrameworks } from '../core/frameworks';
@@ -19,7 +19,11 @@ export function columnsSection(fw: CompiledFramework): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = columnNeeds(fw).map((n) => {
     const fields = n.fields.map((f) => FIELDS[f].label).join(', ');
-    const kind = n.fields.length === 1 ? '' : n.kind === 'alternatives' ? ' (any one: they record the same thing)' : ' (any one lets the register run; the others, if absent, are listed)';
+    const kind = n.fields.length === 1
+      ? ''
+      : n.fields === OFSTED_JUDGEMENT.fields
+        ? ' (any one lets the register run; each era\'s columns, the overall grade, the key judgements and the report card, record its own inspections, so an era without its columns is listed)'
+        : n.kind === 'alternatives' ? ' (any one: they record the same thing)' : ' (any one lets the register run; the others, if absent, are listed)';
     const need = n.required ? 'required' : n.optionalBecause ? `optional: ${n.optionalBecause}` : n.inputOf ? `optional: without it, ${n.inputOf.map(theFact).join(' and ')} ${n.inputOf.length === 1 ? 'is' : 'are'} worked out from the other columns` : 'optional';
     return `| ${cell(n.as)} | ${cell(fields + kind)} | ${cell(need)} | ${cell(n.readBy.join('; '))} |`;
   });

@@ -29,9 +29,10 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** What the analyst should know beside the counts: provisional schools, and the columns the register lacks. */
 export function provisionalNote(plan: RunPlan): string {
   const provisional = plan.summary.counts.reduce((a, c) => a + c.provisional, 0);
-  const absent = plan.summary.absentColumns.filter((a) => !a.input);
+  const absent = plan.summary.absentColumns.filter((a) => !a.input && !a.records);
   const inputs = plan.summary.absentColumns.filter((a) => a.input);
-  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}${inputs.map((a) => ` ${capitalised(factsWorkedOut(a.inputOf ?? []))} without ${a.column}, not in this register (see the Run log).`).join('')}`;
+  const eras = plan.summary.absentColumns.filter((a) => a.records);
+  return `${provisional ? ` ${provisional} provisional: blank cells could make them more concerning (see Missing evidence).` : ''}${eras.map((a) => ` ${a.column}: not in this register, so ${a.records} cannot be read (see the Run log).`).join('')}${absent.length ? ` Not in this register, so what reads them could not fire: ${absent.map((a) => a.column).join(', ')} (see the Run log).` : ''}${inputs.map((a) => ` ${capitalised(factsWorkedOut(a.inputOf ?? []))} without ${a.column}, not in this register (see the Run log).`).join('')}`;
 }
 
 /** The sheets a run wrote besides the results, in words. */

@@ -65,7 +65,7 @@ export interface RunSummary {
    * Columns the framework reads that the register lacks but can run without: the column (for the inputs of
    * worked-out facts, `input`, their labels), and a sentence saying what could not fire or what was worked out without them.
    */
-  readonly absentColumns: readonly { readonly column: string; readonly note: string; readonly input: boolean; readonly inputOf?: readonly string[] }[];
+  readonly absentColumns: readonly { readonly column: string; readonly note: string; readonly input: boolean; readonly inputOf?: readonly string[]; readonly records?: string }[];
   readonly notCategorised: number;
   readonly errors: number;
   readonly warnings: number;
@@ -289,7 +289,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
     .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
-  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.inputOf ? n.fields.map((f) => FIELDS[f].label).join(', ') : n.as, note: absentColumnNote(n), input: n.inputOf !== undefined, ...(n.inputOf ? { inputOf: n.inputOf } : {}) })), notCategorised, errors, warnings, movements, highest };
+  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.inputOf ? n.fields.map((f) => FIELDS[f].label).join(', ') : n.as, note: absentColumnNote(n), input: n.inputOf !== undefined, ...(n.inputOf ? { inputOf: n.inputOf } : {}), ...(n.records ? { records: n.records } : {}) })), notCategorised, errors, warnings, movements, highest };
 }
 
 /** Where a run's results come from: the framework (built in, or a file and its SHA-256), every parameter set away from its default, the dated values used, the as-of date. */

@@ -53,12 +53,32 @@ describe.each(FRAMEWORKS.map((fw) => [fw.definition.id, fw] as const))('%s: the 
 describe('columns of which one will do', () => {
   const oxfordshire = frameworkById('oxfordshire')!;
 
-  it('the Ofsted judgement is met by the key judgements or a report card as well as by the overall grade, and the others are not listed', () => {
-    for (const header of ['Ofsted grade', 'Quality of education', 'Leadership and governance']) {
-      const check = checkColumns(oxfordshire, mapHeaders([...sampleHeader.filter((h) => !/^(Ofsted grade|Quality of education|Behaviour and attitudes|Personal development|Leadership and management|Inclusion|Curriculum and teaching|Achievement|Attendance and behaviour|Personal development and wellbeing|Leadership and governance|Early years|Post-16 provision)$/.test(h)), header]));
+  const OFSTED_COLUMNS = /^(Ofsted grade|Quality of education|Behaviour and attitudes|Personal development|Leadership and management|Inclusion|Curriculum and teaching|Achievement|Attendance and behaviour|Personal development and wellbeing|Leadership and governance|Early years|Post-16 provision)$/;
+  const eraOf = (n: { as: string }) => n.as.replace(/ \(.*$/, '');
+
+  it('the Ofsted judgement is met by the key judgements or a report card as well as by the overall grade; the eras the register lacks are each said', () => {
+    const lacking = { 'Ofsted grade': ['Key judgements', 'Report-card areas'], 'Quality of education': ['Ofsted grade', 'Report-card areas'], 'Leadership and governance': ['Ofsted grade', 'Key judgements'] };
+    for (const [header, eras] of Object.entries(lacking)) {
+      const check = checkColumns(oxfordshire, mapHeaders([...sampleHeader.filter((h) => !OFSTED_COLUMNS.test(h)), header]));
       expect(check.missing, header).toEqual([]);
       expect(check.absent.map((n) => n.as), header).not.toContain('Ofsted judgement');
+      expect(check.absent.filter((n) => n.records).map(eraOf), header).toEqual(eras);
     }
+    // With every era's columns, none is said.
+    expect(checkColumns(oxfordshire, mapHeaders(sampleHeader)).absent.filter((n) => n.records)).toEqual([]);
+  });
+
+  it('a register without the Ofsted grade column says an overall grade cannot be read, rather than reading those schools as judged by nothing', () => {
+    const check = checkColumns(oxfordshire, mapHeaders(sampleHeader.filter((h) => h !== 'Ofsted grade')));
+    const grade = check.absent.find((n) => n.records)!;
+    expect(grade.fields).toEqual(['ofstedGrade']);
+    expect(absentColumnNote(grade)).toMatch(/^Ofsted grade: not in this register, so an overall grade \(every graded inspection until August 2024\) cannot be read: a school judged last that way has no Ofsted judgement here, unless the register's other Ofsted columns give one, and its result is not marked provisional for it \(read by: Judged inadequate \(or in an Ofsted category of concern\); Judged requires improvement; /);
+    // Why it must be said: results move without the column (and no row is marked provisional for it).
+    const { header, rows } = englandRegister(500);
+    const gradeAt = header.indexOf('Ofsted grade');
+    const categories = (h: readonly string[], data: readonly (readonly unknown[])[]) => categoriseRegister(oxfordshire, h, data, { asOf: BENCH_AS_OF, headerRowNumber: 1 }).rows.map((r) => r.result?.category);
+    const moved = categories(header.filter((_, i) => i !== gradeAt), rows.map((r) => r.filter((_, i) => i !== gradeAt)));
+    expect(moved.filter((c, i) => c !== categories(header, rows)[i]).length).toBeGreaterThan(0);
   });
 
   it('a trigger of two concerns runs on one of them; the other is listed as not in the register, with what could not fire', () => {

@@ -23,4 +23,10 @@ describe('after a run, the columns the register lacks', () => {
     expect(note).not.toMatch(/could not fire: [^.]*Attendance %/);
     expect(note).not.toContain('Inputs of worked-out facts');
   });
+
+  it('says an era of Ofsted judgements the register lacks cannot be read, not that something "could not fire"', () => {
+    const note = provisionalNote(planWithout(FIELDS.ofstedGrade.label));
+    expect(note).toContain(' Ofsted grade: not in this register, so an overall grade (every graded inspection until August 2024) cannot be read (see the Run log).');
+    expect(note).not.toMatch(/could not fire: [^.]*Ofsted grade/);
+  });
 });
