@@ -64,7 +64,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection, tableTotals: grid.tableTotals });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection, sheetTables: grid.sheetTables });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;

@@ -22,7 +22,7 @@ export interface ComparisonRow {
 /** Compares the frameworks on one register. */
 export async function compareCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void; limits?: ReadLimits }): Promise<ComparisonRow[]> {
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);
-  const located = locateRegister(grid.values, 1, undefined, grid.tableTotals);
+  const located = locateRegister(grid.values, 1, undefined, grid.sheetTables);
   if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const frameworks = allFrameworks();
   const outcomes = frameworks.map((fw) => categoriseRegister(fw, located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping }));

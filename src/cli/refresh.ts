@@ -44,7 +44,7 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
   let grid: SheetGrid | null = null;
   try {
     grid = await readSheetGrid(args.register, args.sheet, args.limits);
-    const located = locateRegister(grid.values, 1, undefined, grid.tableTotals);
+    const located = locateRegister(grid.values, 1, undefined, grid.sheetTables);
     if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
     const mi = await readSheetGrid(args.ofsted, undefined, args.limits);
     const gias = args.gias === undefined ? null : await readSheetGrid(args.gias, undefined, args.limits);

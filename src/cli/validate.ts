@@ -16,7 +16,7 @@ import type { HeaderMapping } from '../../core/headers';
 import type { Problem } from '../../core/problems';
 import { readRegister } from '../../core/record';
 import { allProblems } from '../../core/register';
-import { locateRegister } from '../run/locateRegister';
+import { belowTableNote, locateRegister } from '../run/locateRegister';
 import { planRun, RunError } from '../run/registerRun';
 import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
@@ -48,25 +48,29 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   let mapping: HeaderMapping;
   let rows: number;
   let problems: readonly Problem[];
+  let belowTable: string | null;
   if (fw) {
     try {
-      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, tableTotals: grid.tableTotals });
+      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, sheetTables: grid.sheetTables });
       ({ mapping } = plan.located);
+      belowTable = belowTableNote(plan.located);
       headerRow = plan.located.headerIndex + 1;
       rows = plan.rows.length;
       problems = allProblems(plan.outcome);
     } catch (e) {
       // The columns the framework needs and the register lacks are problems to list, like any other.
       if (!(e instanceof RunError) || e.problems.length === 0) throw e instanceof RunError ? new CliError(e.message) : e;
-      const located = locateRegister(grid.values, 1, undefined, grid.tableTotals)!;
+      const located = locateRegister(grid.values, 1, undefined, grid.sheetTables)!;
       ({ mapping } = located);
+      belowTable = belowTableNote(located);
       headerRow = located.headerIndex + 1;
       rows = located.rows.filter((r) => r.some((c) => c !== '')).length;
       problems = e.problems;
     }
   } else {
-    const located = locateRegister(grid.values, 1, undefined, grid.tableTotals);
+    const located = locateRegister(grid.values, 1, undefined, grid.sheetTables);
     if (!located) throw new CliError(`${source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+    belowTable = belowTableNote(located);
     const read = readRegister(located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping });
     ({ mapping } = read);
     headerRow = located.headerIndex + 1;
@@ -79,6 +83,7 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   p(`\nColumns not used (left as they are):\n`);
   if (mapping.unused.length === 0) p('  (none)\n');
   for (const c of mapping.unused) p(`  ${c.header}\n`);
+  if (belowTable) p(`\nNote: ${belowTable}\n`);
   const errors = problems.filter((x) => x.severity === 'error').length;
   p(`\n${rows} data rows, ${problems.length} problem(s), ${errors} error(s)${problems.length ? ':' : '.'}\n`);
   for (const x of problems) p(`  [${x.severity}] ${x.message}\n`);

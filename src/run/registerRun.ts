@@ -18,7 +18,7 @@ import type { Problem } from '../../core/problems';
 import { reasonLines } from '../../core/reasonLines';
 import { categoriseRegisterSteps, drain, fieldsReadFor, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
-import { locateRegister, type LocatedRegister, type TableTotals } from './locateRegister';
+import { belowTableNote, locateRegister, type LocatedRegister, type SheetTable } from './locateRegister';
 import { isBlankValue, placeResults, RESULT_HEADERS, type Placement, type PlacementInput, type ResultMarker } from './resultPlacement';
 
 export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
@@ -105,7 +105,7 @@ export interface RunOptions {
   /** How a grid column is named in notes ("BQ"). */
   readonly columnName?: (column: number) => string;
   /** The sheet's tables with totals rows: the register ends above its own table's (locateRegister). */
-  readonly tableTotals?: readonly TableTotals[];
+  readonly sheetTables?: readonly SheetTable[];
   /** What the analyst should know about how the file was read (a CSV's guessed encoding), for the run record. */
   readonly fileWarnings?: readonly string[];
   /** The run that wrote the earlier result block, as its marker records it (`null`: none known). */
@@ -128,11 +128,11 @@ export interface RunLayout {
   readonly located: LocatedRegister;
 }
 
-type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides' | 'tableTotals'>;
+type LayoutOptions = Pick<RunOptions, 'source' | 'firstRowNumber' | 'marker' | 'occupied' | 'columnName' | 'mappingOverrides' | 'sheetTables'>;
 
 /** The register located in the values, and what placement is asked. Throws `RunError` when there is no header row. */
 function placementInput(values: readonly (readonly GridValue[])[], options: LayoutOptions): { firstLook: LocatedRegister; input: PlacementInput } {
-  const firstLook = locateRegister(values, options.firstRowNumber ?? 1, undefined, options.tableTotals);
+  const firstLook = locateRegister(values, options.firstRowNumber ?? 1, undefined, options.sheetTables);
   if (!firstLook) throw new RunError(`${options.source} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const headerIndex = firstLook.headerIndex;
   const ours = new Set<string>(RESULT_HEADERS);
@@ -167,12 +167,15 @@ export function runLayout(values: readonly (readonly GridValue[])[], options: La
   const first = options.firstRowNumber ?? 1;
   const { firstLook, input } = placementInput(values, options);
   const headerIndex = firstLook.headerIndex;
-  const placement = placeResults(input);
+  const placed = placeResults(input);
+  // Said, not silent: the pane reads a table alone, and so does this run.
+  const below = belowTableNote(firstLook, first);
+  const placement = below === null ? placed : { ...placed, notes: [...placed.notes, below] };
   // The result columns are ours: their headers are not the analyst's fields (our "Previous category (last run)" is not theirs).
   const masked = new Set([...placement.columns, ...(placement.previous ?? [])]);
   const headerRow = (values[headerIndex] ?? []).map((h, c) => (masked.has(c) ? '' : h));
   const analystValues = values.map((r, i) => (i === headerIndex ? headerRow : r));
-  const auto = locateRegister(analystValues, first, undefined, options.tableTotals)!;
+  const auto = locateRegister(analystValues, first, undefined, options.sheetTables)!;
   return { placement, located: options.mappingOverrides ? { ...auto, mapping: applyMappingOverrides(auto.mapping, options.mappingOverrides) } : auto };
 }
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readCsvText } from './csvText';
 import type { ResultMarker } from '../run/resultPlacement';
-import type { TableTotals } from '../run/locateRegister';
+import type { SheetTable } from '../run/locateRegister';
 import type { Cell, GridValue } from './cell';
 import { DEFAULT_SHEET_LIMITS, EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
 import { openRegisterWorkbook, type RegisterWorkbook } from './xlsx/registerWorkbook';
@@ -20,7 +20,7 @@ export interface SheetGrid {
   readonly values: GridValue[][];
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
   /** The sheet's tables with totals rows (.xlsx only): a register ends above its own table's. */
-  readonly tableTotals?: readonly TableTotals[];
+  readonly sheetTables?: readonly SheetTable[];
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -75,7 +75,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     sheet: wb.sheet.name,
     values: wb.values,
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
-    tableTotals: wb.tables.filter((t) => t.totalsRows > 0).map((t) => ({ headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, rows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
+    sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,

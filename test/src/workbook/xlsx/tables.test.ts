@@ -129,3 +129,32 @@ wb.save(sys.argv[1])`, path]);
     expect(totalsRead(out)).toMatchObject({ totalsRowCount: 1, problems: null, last: null });
   });
 });
+
+describe('rows below the register\'s table', () => {
+  it('are not part of the register, as in Excel and the task pane: not read as schools, never written into, and said', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // The analyst's notes two rows below the table "Register" (A1:BP201), as openpyxl saves them.
+    const path = join(dir, 'notes-below.xlsx');
+    execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+wb = openpyxl.load_workbook('examples/sample-register.xlsx'); ws = wb.worksheets[0]
+ws['A203'] = 'Note: attendance from the autumn data pack'; ws['B204'] = 'Checked by JS, 1 Nov'
+wb.save(sys.argv[1])`, path]);
+    const said = /Rows 203 to 204 are below your table "Register", so not part of the register: not read as schools, and nothing was written in them\./;
+    const validate = await run('validate', path, '--framework', 'oxfordshire', '--as-of', '2026-11-01');
+    expect(validate.code).toBe(0);
+    expect(validate.out).toMatch(/^200 data rows, 0 problem/m);
+    expect(validate.out).toMatch(said);
+    const out = join(dir, 'notes-below.out.xlsx');
+    const r = await run('categorise', path, '--framework', 'oxfordshire', '--as-of', '2026-11-01', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/: 200 schools/);
+    expect(r.out).toMatch(said);
+    const below = JSON.parse(execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys, json
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+print(json.dumps({'ref': ws.tables['Register'].ref, 'cells': [[c.coordinate, c.value] for r in (202, 203, 204) for c in ws[r] if c.value is not None]}))`, out], { encoding: 'utf8' })) as { ref: string; cells: [string, unknown][] };
+    expect(below.ref).toMatch(/^A1:[A-Z]+201$/);
+    expect(below.cells).toEqual([['A203', 'Note: attendance from the autumn data pack'], ['B204', 'Checked by JS, 1 Nov']]);
+  });
+});
