@@ -17,7 +17,7 @@ import { planRefresh, type RefreshPlan } from '../../../src/run/refresh';
 import { gridText } from '../../../src/workbook/cell';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { MI_HEADERS, officialSample, windows1252 } from '../../../scripts/generate-official-data';
-import { have, PYTHON, resavedByLibreOffice, shownAsCsv, SOFFICE } from '../../support/externalTools';
+import { have, PYTHON, resavedByLibreOffice, savedAsOds, shownAsCsv, SOFFICE } from '../../support/externalTools';
 import { withoutAdditions } from '../../support/stylesPart';
 import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
 import { datesInColumn, saveInDateSystem } from '../../support/dateSystems';
@@ -231,12 +231,15 @@ print(json.dumps(out))`, register, copy, JSON.stringify(cells)], { encoding: 'ut
   };
   const datedChanges = (report: string) => (JSON.parse(readFileSync(report, 'utf8')) as RefreshPlan).changes.filter((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(c.newText));
 
-  it.each(['openpyxl', 'LibreOffice'] as const)('shows as a date in the cell\'s own font and fill (register made by %s): openpyxl reads a date, LibreOffice shows dd/mm/yyyy, the styles part only gains formats', async (producer) => {
+  it.each(['openpyxl', 'LibreOffice from a CSV', 'LibreOffice from an .ods'] as const)('shows as a date in the cell\'s own font and fill (register made by %s): openpyxl reads a date, LibreOffice shows dd/mm/yyyy, the styles part only gains formats', async (producer) => {
     if (!have(PYTHON, 'openpyxl') || !have(SOFFICE, 'LibreOffice')) return;
-    const sub = join(dir, `general-${producer}`);
+    const sub = join(dir, `general-${producer.replace(/\W+/g, '-')}`);
     mkdirSync(sub, { recursive: true });
-    // LibreOffice's register: the sample CSV converted headless (its cells text-formatted where it kept a date as text).
-    const register = producer === 'openpyxl' ? highlighted(join(sub, 'register.xlsx')) : resavedByLibreOffice('examples/sample-register.csv', sub);
+    // LibreOffice's registers: the sample CSV converted headless (its cells text-formatted where it kept a date as text), and
+    // the highlighted register saved as .ods and that converted (its highlighted blanks in LibreOffice's General, 164).
+    const register = producer === 'openpyxl' ? highlighted(join(sub, 'register.xlsx'))
+      : producer === 'LibreOffice from a CSV' ? resavedByLibreOffice('examples/sample-register.csv', sub)
+        : resavedByLibreOffice(savedAsOds(highlighted(join(dir, 'highlighted-for-ods.xlsx')), sub), sub);
     const copy = join(sub, 'refreshed.xlsx');
     expect((await refresh(register, copy, '--report', join(sub, 'changes.json'))).code).toBe(0);
     const dated = datedChanges(join(sub, 'changes.json'));
