@@ -44,6 +44,16 @@ export function resavedByLibreOffice(file: string, outDir: string): string {
   return convert(file, outDir, 'xlsx:Calc MS Excel 2007 XML');
 }
 
+/** Saves a workbook as an OpenDocument spreadsheet by LibreOffice headless (into `outDir`); returns the .ods's path. */
+export function savedAsOds(file: string, outDir: string): string {
+  return convert(file, outDir, 'ods');
+}
+
+/** The first sheet as LibreOffice headless shows it, as CSV (UTF-8, each cell's text as its format shows it); returns the CSV's path. */
+export function shownAsCsv(file: string, outDir: string): string {
+  return convert(file, outDir, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true');
+}
+
 /** Pages of a PDF, by pdfinfo. */
 export function pdfPages(pdf: string): number {
   const info = execFileSync(PDFINFO!, [pdf], { encoding: 'utf8' });

@@ -26,6 +26,8 @@ export interface OurCell {
    * format (in `SheetEdit.dateStyles`), since only there does the workbook read it as a date of its own system.
    */
   readonly date1904?: number;
+  /** `value` is a date: a kept style that shows no date is written as its date form (`SheetEdit.dateForms`). */
+  readonly date?: boolean;
 }
 
 /** What to do to the sheet. */
@@ -53,6 +55,8 @@ export interface SheetEdit {
   readonly print?: { readonly header: string; readonly footer: string; readonly pageSetup: boolean; readonly headerFooter: boolean } | null;
   /** The styles with a date format, for `OurCell.date1904`. */
   readonly dateStyles?: ReadonlySet<number>;
+  /** For a date kept in a cell's own style that shows no date: that style with a date format (styles.ts `dateFormOf`). */
+  readonly dateForms?: ReadonlyMap<number, number>;
 }
 
 /** The worksheet elements that come after pageSetup (CT_Worksheet): pageSetup and headerFooter go before the first of them. */
@@ -104,7 +108,8 @@ function sheetEditor(s: Splicer, edit: SheetEdit): XmlEvents & { finish(): void 
   const widthOf = new Map<number, number>();
 
   const cellXml = (c0: OurCell, r: number) => {
-    const style = (c0.keepStyle ? keptStyle.get(c0.col) : undefined) ?? c0.style;
+    const kept = c0.keepStyle ? keptStyle.get(c0.col) : undefined;
+    const style = (kept !== undefined && c0.date ? (edit.dateForms?.get(kept) ?? kept) : kept) ?? c0.style;
     const value = c0.date1904 !== undefined && edit.dateStyles?.has(style) ? c0.date1904 : c0.value;
     const ref = refOf(r, c0.col);
     if (value === null || value === '') return `<${q('c')} r="${ref}" s="${style}"/>`;

@@ -46,6 +46,11 @@ export interface SheetRead {
   readonly hasFrozenPane: boolean;
   /** How the sheet prints (to tell the analyst's printing from a program's defaults and ours: registerPrint.ts). */
   readonly print: SheetPrint;
+  /**
+   * The cell format (`s`) a cell has, blank or not; `undefined` for a cell the sheet lacks or that names
+   * none. Kept for as many cells as the grid's limit, row by row (past it, `undefined`).
+   */
+  readonly styleOf: (row: number, col: number) => number | undefined;
 }
 
 /** Parses "BQ12" to 0-based row and column; `null` when it is not a cell reference. */
@@ -133,6 +138,23 @@ export async function readSheet(
   let inline: string[] | null = null;
   let into: string[] | null = null;
   let inPhonetic = false;
+  // Each row's cell formats, plus one (0: none), in arrays as wide as the grid so far; the cells they hold are counted against the limit.
+  const styles: (Uint32Array | undefined)[] = [];
+  let styleCells = 0;
+  const keepStyle = (s: string) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 0 || n >= 0xffff_ffff) return;
+    let at = styles[row];
+    if (!at || col >= at.length) {
+      const length = Math.min(EXCEL_MAX_COLUMNS, Math.max(col + 1, width, (at?.length ?? 0) * 2));
+      if (styleCells + length - (at?.length ?? 0) > limits.maxGridCells) return;
+      styleCells += length - (at?.length ?? 0);
+      const grown = new Uint32Array(length);
+      if (at) grown.set(at);
+      styles[row] = at = grown;
+    }
+    at[col] = n + 1;
+  };
 
   const tooBig = (what: string) => new PackageError(`sheet "${context.sheetName}" ${what}`);
 
@@ -152,6 +174,7 @@ export async function readSheet(
           if (col >= EXCEL_MAX_COLUMNS) throw tooBig(`has a cell (${attrs.r ?? `column ${col + 1}`}) past Excel's last column (XFD, the 16,384th); the file is damaged or was not written by a spreadsheet.`);
           type = attrs.t ?? 'n';
           style = attrs.s === undefined ? 0 : Number(attrs.s);
+          if (attrs.s !== undefined) keepStyle(attrs.s);
           value = formula = inline = into = null;
         } else if (local === 'v') into = value = [];
         else if (local === 'f') into = formula = [];
@@ -216,7 +239,11 @@ export async function readSheet(
     for (let c = 0; c < width; c++) out[c] = src?.[c] ?? '';
     values[r] = out;
   }
-  return { values, formulaCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, pageSetup, headerFooter } };
+  const styleOf = (r: number, c: number) => {
+    const s = styles[r]?.[c];
+    return s ? s - 1 : undefined;
+  };
+  return { values, formulaCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, pageSetup, headerFooter }, styleOf };
 }
 
 function gridTooBig(sheet: string, row: number, col: number, limits: SheetLimits): PackageError {

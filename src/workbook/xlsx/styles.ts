@@ -3,10 +3,17 @@
  * in it, never changing one the analyst's cells use. A format is matched against what is already there,
  * so running again on our own output reuses the formats the first run added instead of piling up copies.
  * Our fonts start from the workbook's default font (its first), so results read in the analyst's font.
+ * A date written into an analyst's cell whose format shows no date gets that format with a date format
+ * (`dateFormOf`), so it shows as a date and keeps its font, fill and borders.
+ *
+ * The part is written back as its source text with our additions spliced in (new children at the end of
+ * their collection, its count, a collection the part lacked): every byte of the analyst's part is kept,
+ * where re-serialising the DOM would rewrite what it does not need to (LibreOffice's `<xf ...></xf>`).
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { LookStyle } from '../../run/packSheets';
 import { child, children, createIn, insertInOrder, NS, parseXml, serializeXml } from './xml';
+import { readXmlText } from './xmlStream';
 
 /** What a cell of ours looks like: a look of the pack's, or any other cell of ours, in the same terms. */
 export type CellStyle = LookStyle;
@@ -21,6 +28,9 @@ const BUILT_IN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 2
 const MINIMAL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
+/** The date format of the dates we write (dd/mm/yyyy, as English registers write them; built-in 14 follows the reader's locale). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /** A format code shows a date when, outside quoted text and [brackets], it has day, month-with-year or year tokens. */
@@ -34,13 +44,19 @@ export class StyleBook {
   private readonly doc: Document;
   private readonly root: Element;
   private readonly cache = new Map<string, number>();
+  private readonly dateForms = new Map<number, number | null>();
+  /** The part's text as read (`null` for a part we make), and its collections with the children each had. */
+  private readonly source: string | null;
+  private readonly original: readonly { readonly element: Element; readonly children: number }[];
   /** True when the part did not exist and must be added to the package. */
   readonly isNew: boolean;
 
   constructor(xml: string | null) {
     this.isNew = xml === null;
+    this.source = xml;
     this.doc = parseXml(xml ?? MINIMAL, 'xl/styles.xml');
     this.root = this.doc.documentElement!;
+    this.original = elementsOf(this.root).map((element) => ({ element, children: elementsOf(element).length }));
   }
 
   /** Indexes of the cell formats that show dates (to read a 1904-system workbook's dates). */
@@ -55,6 +71,28 @@ export class StyleBook {
       if (BUILT_IN_DATE_IDS.has(id) || (custom.has(id) && isDateFormatCode(custom.get(id)!))) out.add(i);
     });
     return out;
+  }
+
+  /**
+   * The cell format to write a date into a cell of format `xf` with: `xf` itself when it shows dates;
+   * else a copy of it (its font, fill, border, alignment and protection) with the date format, added
+   * once per `xf` and reused when an earlier run added it. `null` when the workbook has no such format.
+   */
+  dateFormOf(xf: number): number | null {
+    const known = this.dateForms.get(xf);
+    if (known !== undefined) return known;
+    const xfs = child(this.root, 'cellXfs');
+    const original = xfs && Number.isInteger(xf) && xf >= 0 ? children(xfs, 'xf')[xf] : undefined;
+    let form: number | null = null;
+    if (original && this.dateStyles().has(xf)) form = xf;
+    else if (original) {
+      const copy = original.cloneNode(true) as Element;
+      copy.setAttribute('numFmtId', String(this.numberFormat(DATE_FORMAT)));
+      copy.setAttribute('applyNumberFormat', '1');
+      form = this.addOrReuse('cellXfs', copy);
+    }
+    this.dateForms.set(xf, form);
+    return form;
   }
 
   /** The index of a cell format with this style, added when the workbook has none like it. */
@@ -87,7 +125,54 @@ export class StyleBook {
   }
 
   toXml(): string {
-    return serializeXml(this.doc);
+    return this.source === null ? serializeXml(this.doc) : this.spliced(this.source);
+  }
+
+  /** The source text with our additions: each collection's new children and count, and the collections it lacked. */
+  private spliced(source: string): string {
+    const tags = topLevelTags(source);
+    const edits: { at: number; to: number; text: string }[] = [];
+    const byElement = new Map(this.original.map((o, i) => [o.element, { ...o, tag: tags[i]! }]));
+    let pending = '';
+    for (const element of elementsOf(this.root)) {
+      const was = byElement.get(element);
+      if (!was) {
+        pending += this.fragment(element);
+        continue;
+      }
+      if (pending) edits.push({ at: was.tag.start, to: was.tag.start, text: pending });
+      pending = '';
+      const added = elementsOf(element).slice(was.children).map((e) => this.fragment(e)).join('');
+      const count = element.getAttribute('count');
+      const open = source.slice(was.tag.start, was.tag.openEnd);
+      const had = /\scount=(?:"([^"]*)"|'([^']*)')/.exec(open);
+      const newOpen = count !== null && count !== (had?.[1] ?? had?.[2]) ? withCount(open, count) : open;
+      if (!added && newOpen === open) continue;
+      if (was.tag.selfClosing) edits.push({ at: was.tag.start, to: was.tag.openEnd, text: added ? `${newOpen.replace(/\s*\/>$/, '>')}${added}</${element.tagName}>` : newOpen });
+      else {
+        edits.push({ at: was.tag.start, to: was.tag.openEnd, text: newOpen });
+        if (added) edits.push({ at: was.tag.closeStart, to: was.tag.closeStart, text: added });
+      }
+    }
+    if (pending) edits.push({ at: tags.rootClose, to: tags.rootClose, text: pending });
+    let out = '';
+    let from = 0;
+    for (const e of edits) {
+      out += source.slice(from, e.at) + e.text;
+      from = e.to;
+    }
+    return out + source.slice(from);
+  }
+
+  /** An element of ours as text, without the namespace declarations the part's root already makes. */
+  private fragment(element: Element): string {
+    const text = new XMLSerializer().serializeToString(element);
+    const open = /^<[^>]*>/.exec(text)![0];
+    const declared = (decl: string) => {
+      const m = /^\s(xmlns(?::[^=]+)?)="([^"]*)"$/.exec(decl)!;
+      return this.root.getAttribute(m[1]!) === m[2];
+    };
+    return open.replace(/\sxmlns(?::[^=\s]+)?="[^"]*"/g, (d) => (declared(d) ? '' : d)) + text.slice(open.length);
   }
 
   private font(style: CellStyle): number {
@@ -177,4 +262,36 @@ export class StyleBook {
     c.setAttribute('count', String(items.length + 1));
     return items.length;
   }
+}
+
+/** The element children of `parent`. */
+function elementsOf(parent: Element): Element[] {
+  const out: Element[] = [];
+  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as Element);
+  return out;
+}
+
+/** Where each child element of a part's root starts, its open tag ends and its close tag starts, and where the root's close tag starts. */
+function topLevelTags(source: string): { start: number; openEnd: number; closeStart: number; selfClosing: boolean }[] & { rootClose: number } {
+  const tags: { start: number; openEnd: number; closeStart: number; selfClosing: boolean }[] = [];
+  let depth = 0;
+  let rootClose = source.length;
+  readXmlText(source, {
+    open(_local, _attrs, start, end, selfClosing) {
+      if (depth === 1) tags.push({ start, openEnd: end + 1, closeStart: end + 1, selfClosing });
+      depth++;
+    },
+    close(_local, start, _end, selfClosing) {
+      depth--;
+      if (depth === 1 && !selfClosing) tags[tags.length - 1]!.closeStart = start;
+      if (depth === 0) rootClose = start;
+    },
+  });
+  return Object.assign(tags, { rootClose });
+}
+
+/** An open tag with its count attribute set to `count`. */
+function withCount(open: string, count: string): string {
+  const has = /\scount=(?:"[^"]*"|'[^']*')/;
+  return has.test(open) ? open.replace(has, ` count="${count}"`) : open.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
 }

@@ -1,6 +1,7 @@
 /**
  * The refreshed copy of a register workbook: the analyst's package with the refreshed cells written in
- * place (each keeping its own format), the columns the register lacked added after its columns (inside its
+ * place (each keeping its own format; a date in a format that shows no date gets that format with a date
+ * format, so it shows as one), the columns the register lacked added after its columns (inside its
  * table where they can join it), a Changes sheet listing every change, conflict and unmatched school, and
  * a hidden sheet remembering what this refresh wrote (so the next one can tell the analyst's later edits).
  * Every other part is copied raw, as the categorised copy does (writeCopy.ts).
@@ -15,6 +16,7 @@ import { editSheet, type OurCell } from './editSheet';
 import { layoutSpec, sheetXml } from './ourSheets';
 import type { RegisterWorkbook } from './registerWorkbook';
 import { extendTable, tableExtension } from './tables';
+import { DATE_FORMAT } from './styles';
 import { relsPathOf } from './workbookInfo';
 import { WorkbookEdit } from './workbookEdit';
 import { CONTENT_TYPE, REL } from './xml';
@@ -35,7 +37,7 @@ export async function writeRefreshCopy(
   const h = register.headerIndex;
   const st = wb.styles;
   const plain = st.cellFormat({});
-  const date = st.cellFormat({ numberFormat: 'dd/mm/yyyy' });
+  const date = st.cellFormat({ numberFormat: DATE_FORMAT });
   const formatOf = (look: Parameters<typeof lookStyle>[0]) => st.cellFormat(lookStyle(look));
   const bold = formatOf('header');
 
@@ -52,16 +54,23 @@ export async function writeRefreshCopy(
 
   // The cells, by row: the refreshed ones in place, the added columns' headers on the header row.
   const byRow = new Map<number, OurCell[]>();
+  // A date kept in the analyst's cell format (a highlighted blank, General) is written in that format with a date format, so it shows as a date.
+  const dateForms = new Map<number, number>();
   const put = (row: number, cell: OurCell) => (byRow.get(row) ?? byRow.set(row, []).get(row)!).push(cell);
   added.forEach((c, i) => put(h, { col: c, style: bold, value: headers[i]! }));
   for (const c of plan.changes) {
     const col = columnOf.get(c.field) ?? columnIndexOf(wb, h, c.header);
     if (col === undefined) continue;
     const isDate = FIELDS[c.field].type.kind === 'date';
+    const dated = isDate && typeof c.value === 'number';
     const value = typeof c.value === 'boolean' ? String(c.value) : c.value;
     // In a 1904 workbook a date is its 1904 serial only in a cell formatted as a date (editSheet.ts decides, once it knows the cell's kept style).
-    const date1904 = isDate && typeof c.value === 'number' && wb.info.date1904 ? toWorkbookSerial(c.value, true) : undefined;
-    put(c.row, { col, style: isDate ? date : plain, value, keepStyle: !columnOf.has(c.field), ...(date1904 === undefined ? {} : { date1904 }) });
+    const date1904 = dated && wb.info.date1904 ? toWorkbookSerial(c.value as number, true) : undefined;
+    const keepStyle = !columnOf.has(c.field);
+    const kept = dated && keepStyle ? wb.read.styleOf(c.row, col) : undefined;
+    const form = kept === undefined ? null : st.dateFormOf(kept);
+    if (kept !== undefined && form !== null) dateForms.set(kept, form);
+    put(c.row, { col, style: isDate ? date : plain, value, keepStyle, ...(dated ? { date: true } : {}), ...(date1904 === undefined ? {} : { date1904 }) });
   }
   for (const cells of byRow.values()) cells.sort((a, b) => a.col - b.col);
   const rows = [...byRow.keys()].sort((a, b) => a - b);
@@ -80,6 +89,7 @@ export async function writeRefreshCopy(
     dimension: { top: 0, left: 0, bottom: Math.max(wb.values.length - 1, register.lastRow), right: usedRight },
     print: null,
     dateStyles: wb.info.date1904 ? st.dateStyles() : new Set(),
+    dateForms,
   }));
   if (table && extension) {
     replace.set(table.part, extendTable(table, extension.right, extension.names));

@@ -82,6 +82,13 @@ export async function readXml(stream: ReadableStream<Uint8Array>, events: XmlEve
   parser.end();
 }
 
+/** Reads a small part already in memory through `events` (offsets are into `text`). */
+export function readXmlText(text: string, events: XmlEvents): void {
+  const parser = parserFor(events);
+  parser.write(text);
+  parser.end();
+}
+
 /** What a splice handler does with the source: copy it through, skip it, or insert new text. */
 export interface Splicer {
   /** Copies the source up to `offset` (exclusive) to the output. */

@@ -5,7 +5,7 @@
  * analyst entered after a refresh kept as theirs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobReader, configure, TextWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
@@ -17,7 +17,8 @@ import { planRefresh, type RefreshPlan } from '../../../src/run/refresh';
 import { gridText } from '../../../src/workbook/cell';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { MI_HEADERS, officialSample, windows1252 } from '../../../scripts/generate-official-data';
-import { have, PYTHON } from '../../support/externalTools';
+import { have, PYTHON, resavedByLibreOffice, savedAsOds, shownAsCsv, SOFFICE } from '../../support/externalTools';
+import { withoutAdditions } from '../../support/stylesPart';
 import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
 import { datesInColumn, saveInDateSystem } from '../../support/dateSystems';
 import { readResultRows } from '../../support/resultsFile';
@@ -177,12 +178,105 @@ describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () =>
         return `${c.urn} ${c.header} ${shown}`;
       });
       expect(read.length, system).toBeGreaterThan(0);
+      // And as another program reads them: dates of the workbook's system (the cell's format became a date format).
+      const filled = plan.changes.filter((c) => c.kind === 'filled' && /^\d{2}\/\d{2}\/\d{4}$/.test(c.newText));
+      for (const header of new Set(filled.map((c) => c.header))) {
+        const dates = datesInColumn(refreshed, header, system);
+        for (const c of filled.filter((d) => d.header === header)) expect(`${system} ${c.urn} ${header} ${dates[String(c.row)]}`).toBe(`${system} ${c.urn} ${header} ${c.newText}`);
+      }
       const categorised = join(dir, `highlighted-categorised-${system}.json`);
       expect((await run('categorise', refreshed, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', categorised)).code).toBe(0);
       results[system] = { plan, rows: readResultRows(categorised), read };
     }
     expect(results['1904']!.read).toEqual(results['1900']!.read);
     expect(results['1904']!.rows.map((r) => r.category)).toEqual(results['1900']!.rows.map((r) => r.category));
+  });
+});
+
+describe('a date written into a cell whose format shows no date (a highlighted blank in General, a text cell)', () => {
+  /** The sample register with the blanks of its two inspection-date columns highlighted in General: italic red on yellow. */
+  const highlighted = (to: string) => {
+    execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+from openpyxl.styles import Font, PatternFill
+wb = openpyxl.load_workbook('examples/sample-register.xlsx'); ws = wb['Register']
+header = [c.value for c in ws[1]]
+for h in ['Report card date', 'Ungraded inspection date']:
+    for row in range(2, ws.max_row + 1):
+        cell = ws.cell(row=row, column=header.index(h) + 1)
+        if cell.value is None or cell.value == '':
+            cell.value = None
+            cell.fill = PatternFill('solid', fgColor='FFFF00')
+            cell.font = Font(italic=True, color='FF0000')
+            cell.number_format = 'General'
+wb.save(sys.argv[1])`, to]);
+    return to;
+  };
+  /** Each cell as openpyxl reads it in the copy: the date it shows, its number format, and whether its font, fill, border, alignment and protection are the register's. */
+  const cellsRead = (register: string, copy: string, cells: readonly (readonly [number, string])[]) => JSON.parse(execFileSync(PYTHON!, ['-c', `
+import datetime, json, openpyxl, sys
+before = openpyxl.load_workbook(sys.argv[1]).worksheets[0]; after = openpyxl.load_workbook(sys.argv[2]).worksheets[0]
+header = [c.value for c in after[1]]
+out = []
+for row, h in json.loads(sys.argv[3]):
+    a = before.cell(row + 1, header.index(h) + 1); b = after.cell(row + 1, header.index(h) + 1)
+    shown = b.value.strftime('%d/%m/%Y') if b.is_date and isinstance(b.value, datetime.datetime) else repr(b.value)
+    out.append({'cell': b.coordinate, 'shown': shown, 'format': b.number_format, 'styled': a.has_style,
+                'kept': all(repr(getattr(a, k)) == repr(getattr(b, k)) for k in ('font', 'fill', 'border', 'alignment', 'protection'))})
+print(json.dumps(out))`, register, copy, JSON.stringify(cells)], { encoding: 'utf8' })) as { cell: string; shown: string; format: string; styled: boolean; kept: boolean }[];
+  const stylesOf = async (file: string) => {
+    const zip = new ZipReader(new BlobReader(new Blob([readFileSync(file)])));
+    const entry = (await zip.getEntries()).find((e) => e.filename === 'xl/styles.xml') as FileEntry;
+    return entry.getData(new TextWriter());
+  };
+  const datedChanges = (report: string) => (JSON.parse(readFileSync(report, 'utf8')) as RefreshPlan).changes.filter((c) => /^\d{2}\/\d{2}\/\d{4}$/.test(c.newText));
+
+  it.each(['openpyxl', 'LibreOffice from a CSV', 'LibreOffice from an .ods'] as const)('shows as a date in the cell\'s own font and fill (register made by %s): openpyxl reads a date, LibreOffice shows dd/mm/yyyy, the styles part only gains formats', async (producer) => {
+    if (!have(PYTHON, 'openpyxl') || !have(SOFFICE, 'LibreOffice')) return;
+    const sub = join(dir, `general-${producer.replace(/\W+/g, '-')}`);
+    mkdirSync(sub, { recursive: true });
+    // LibreOffice's registers: the sample CSV converted headless (its cells text-formatted where it kept a date as text), and
+    // the highlighted register saved as .ods and that converted (its highlighted blanks in LibreOffice's General, 164).
+    const register = producer === 'openpyxl' ? highlighted(join(sub, 'register.xlsx'))
+      : producer === 'LibreOffice from a CSV' ? resavedByLibreOffice('examples/sample-register.csv', sub)
+        : resavedByLibreOffice(savedAsOds(highlighted(join(dir, 'highlighted-for-ods.xlsx')), sub), sub);
+    const copy = join(sub, 'refreshed.xlsx');
+    expect((await refresh(register, copy, '--report', join(sub, 'changes.json'))).code).toBe(0);
+    const dated = datedChanges(join(sub, 'changes.json'));
+    expect(dated.map((c) => c.kind)).toEqual(expect.arrayContaining(['filled', 'updated']));
+
+    const read = cellsRead(register, copy, dated.map((c) => [c.row, c.header]));
+    expect(read.map((r) => `${r.cell} ${r.shown} ${r.format}`)).toEqual(dated.map((c, i) => `${read[i]!.cell} ${c.newText} dd/mm/yyyy`));
+    // The analyst's own look of each cell they had formatted is kept (the highlight; LibreOffice's text cells).
+    expect(read.filter((r) => r.styled).length).toBeGreaterThan(0);
+    expect(read.filter((r) => r.styled && !r.kept)).toEqual([]);
+
+    const csv = JSON.parse(execFileSync(PYTHON!, ['-c', 'import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding="utf-8")))))', shownAsCsv(copy, sub)], { encoding: 'utf8' })) as string[][];
+    for (const c of dated) expect(`${c.urn} ${c.header} ${csv[c.row]![csv[0]!.indexOf(c.header)]}`).toBe(`${c.urn} ${c.header} ${c.newText}`);
+
+    const [before, after] = [await stylesOf(register), await stylesOf(copy)];
+    const added: Record<string, string[]> = {};
+    expect(withoutAdditions(after, before, added)).toBe(before);
+    expect(Object.keys(added).filter((k) => !['numFmts', 'fonts', 'fills', 'cellXfs'].includes(k))).toEqual([]);
+  });
+
+  it('a second refresh writing into cells of the same format reuses the date form the first added', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = highlighted(join(dir, 'general-twice.xlsx'));
+    // The first refresh from an MI without the ungraded inspections; the second, from the whole MI, fills them.
+    const mi = readFileSync('examples/ofsted-mi-sample.csv', 'latin1').split('\r\n');
+    const partMi = join(dir, 'mi-no-ungraded.csv');
+    writeFileSync(partMi, mi.filter((line) => !sample.changed.ungraded.includes(line.split(',')[0]!)).join('\r\n'), 'latin1');
+    const first = join(dir, 'general-twice-1.xlsx');
+    const second = join(dir, 'general-twice-2.xlsx');
+    expect((await run('refresh', register, '--ofsted', partMi, '--la', '999', '--as-of', '2026-11-01', '-o', first, '--report', join(dir, 'general-twice-1.json'))).code).toBe(0);
+    expect((await refresh(first, second, '--report', join(dir, 'general-twice-2.json'))).code).toBe(0);
+    const [one, two] = [datedChanges(join(dir, 'general-twice-1.json')), datedChanges(join(dir, 'general-twice-2.json'))];
+    expect(one.map((c) => c.field)).toContain('reportCardDate');
+    expect(two.filter((c) => c.kind === 'filled').map((c) => c.field)).toContain('ungradedInspectionDate');
+    expect(cellsRead(register, second, [...one, ...two].map((c) => [c.row, c.header])).filter((r) => r.styled && (!r.kept || r.format !== 'dd/mm/yyyy'))).toEqual([]);
+    // Nothing new in the styles: the highlight's date form (and every format of ours) is the first refresh's.
+    expect(await stylesOf(second)).toBe(await stylesOf(first));
   });
 });
 
