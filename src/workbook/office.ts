@@ -4,8 +4,8 @@
  *
  * - readRegister (officeRead.ts): 2 syncs for a register whose values fit one response (which table the
  *   selection is in, the used range, the sheet's names and frozen panes, the workbook's date system (the
- *   serial Excel's DATE gives 1 January 2000: Workbook.use1904DateSystem is a preview API only), the sheet's first cells to size
- *   the first read by; then the region's address, the table's box, merged areas, formula cells, values and
+ *   serial Excel's DATE gives 1 January 2000: Workbook.use1904DateSystem is a preview API only), the
+ *   sheet's first cells to size the first read by; then the region's address, the table's box, merged areas, formula cells, values and
  *   the Run log's values), one more per 4.5 MB of values beyond (Excel on the web limits responses to
  *   5 MB as it does requests); a run reads past the first chunk only the columns it needs, and when
  *   that chunk settles where the results go, the first rows' results ride on the last read (its request

@@ -2,8 +2,9 @@
  * Reading the register through Office.js (see office.ts for the batching rules): 2 syncs for a register
  * whose values fit one response, one more per 4.5 MB of values beyond. Everything else the run needs
  * rides on those two syncs: the sheet's names (the marker an earlier run left), whether panes are frozen,
- * the workbook's date system (Excel's DATE of a known day, src/workbook/dateSystem.ts), the table's own box, the merged areas, the cells holding formulas, and the Run log (the earlier runs
- * the SIG summary's trend shows). The first read is sized by the bytes of the sheet's first cells; past
+ * the workbook's date system (Excel's DATE of a known day, dateSystem.ts), the table's own box, the merged
+ * areas, the cells holding formulas, and the Run log (the earlier runs the SIG summary's trend shows).
+ * The first read is sized by the bytes of the sheet's first cells; past
  * it, a run reads only the columns it needs (ReadControl `columns`), so 25,000 schools of 67 columns
  * come back in two responses instead of three. The last read's request would be empty: when the first
  * chunk settles where the results go, the run's results for its rows are written in that sync
