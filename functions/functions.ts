@@ -17,7 +17,7 @@ if (typeof CustomFunctions === 'undefined') {
 readSettingsFrom(() => (typeof Office === 'undefined' ? null : Office.context?.document?.settings?.get(SETTINGS_KEY)));
 
 /**
- * The category of each school under a local authority's framework, one per row of the register.
+ * The category of each school under a local authority's framework, one per row of the register. Dates are taken as Excel's 1900 date system (Windows' default), as no function can ask the workbook: in a workbook using the 1904 date system every date is 4 years and 1 day out, so use the task pane there.
  * @customfunction RISKCATEGORY
  * @helpurl https://localhost:3000/help/functions.html#schoolriskcategory
  * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham, southwark, or one loaded into the workbook.
@@ -31,7 +31,7 @@ export function riskCategory(framework: string, headers: any[][], rows: any[][],
 }
 
 /**
- * The reasons for each row's category, each with the policy section it comes from.
+ * The reasons for each row's category, each with the policy section it comes from. Dates are taken as Excel's 1900 date system (Windows' default), as no function can ask the workbook: in a workbook using the 1904 date system every date is 4 years and 1 day out, so use the task pane there.
  * @customfunction RISKREASONS
  * @helpurl https://localhost:3000/help/functions.html#schoolriskreasons
  * @param {string} framework Framework id: oxfordshire, oldham, herefordshire, wokingham, southwark, or one loaded into the workbook.
@@ -58,7 +58,7 @@ export function supportDays(framework: string, category: string, status?: string
 }
 
 /**
- * The risk that a graded inspection within 24 months finds the school below good: Low (under 5%), Medium (5% to 20%) or High (20% or more).
+ * The risk that a graded inspection within 24 months finds the school below good: Low (under 5%), Medium (5% to 20%) or High (20% or more). Dates are taken as Excel's 1900 date system (Windows' default), as no function can ask the workbook: in a workbook using the 1904 date system every date is 4 years and 1 day out, so use the task pane there.
  * @customfunction NEXTINSPECTIONRISK
  * @helpurl https://localhost:3000/help/functions.html#schoolnextinspectionrisk
  * @param {any} lastInspectionDate Date of the last graded or report-card inspection; blank for a school never inspected.
@@ -73,7 +73,7 @@ export function nextInspectionRisk(lastInspectionDate: any, outcome: any, asOf?:
 }
 
 /**
- * The earliest and the latest date the next inspection is expected, as two Excel dates in a row (after RI or inadequate, the span that held 80% of real re-inspections).
+ * The earliest and the latest date the next inspection is expected, as two Excel dates in a row (after RI or inadequate, the span that held 80% of real re-inspections). Dates are taken as Excel's 1900 date system (Windows' default), as no function can ask the workbook: in a workbook using the 1904 date system every date is 4 years and 1 day out, so use the task pane there.
  * @customfunction NEXTINSPECTIONDUE
  * @helpurl https://localhost:3000/help/functions.html#schoolnextinspectiondue
  * @param {any} lastInspectionDate Date of the last inspection; blank for a school never inspected (then give openDate).

@@ -20,6 +20,7 @@ import { FRAMEWORKS } from '../core/frameworks';
 import { withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan, type RunSummary as Summary } from '../src/run/registerRun';
+import { dateSystemNote } from '../src/run/workbookDates';
 import type { GridValue } from '../src/workbook/cell';
 import {
   compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, runOnPort, settingsFromOverrides, type MappingOverrides, type PlacedProblem, type RunProgress as Progress,
@@ -139,7 +140,8 @@ export function App({ port, dark }: AppProps) {
         return null;
       }
       setOverrides(carried(loc.headerRow));
-      setNotice({ intent: 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping above.` });
+      const dates = dateSystemNote(r);
+      setNotice({ intent: dates ? 'warning' : 'info', title: 'Register found', text: `${loc.rows.length} rows in ${r.address}; check the mapping above.${dates ? ` ${dates}` : ''}` });
       return r;
     } catch (e) {
       fail('Could not read the register', e);
@@ -174,7 +176,8 @@ export function App({ port, dark }: AppProps) {
     setProblems(list);
     setProblemsInRunColumns(false);
     const errors = list.filter((x) => x.severity === 'error').length;
-    setNotice({ intent: errors ? 'warning' : 'success', title: 'Validated', text: `${list.length} problem(s), ${errors} stopping a row; ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} rows will be categorised.${provisionalNote(p)}` });
+    const dates = dateSystemNote(r);
+    setNotice({ intent: errors || dates ? 'warning' : 'success', title: 'Validated', text: `${list.length} problem(s), ${errors} stopping a row; ${p.rows.length - p.summary.notCategorised} of ${p.rows.length} rows will be categorised.${provisionalNote(p)}${dates ? ` ${dates}` : ''}` });
   }
 
   async function categorise() {

@@ -9,6 +9,7 @@ import type { Pack } from '../src/run/pack';
 import { PROFILES_SHEET, SUMMARY_SHEET } from '../src/run/packSheets';
 import { RUN_LOG_SHEET } from '../src/run/runLog';
 import type { PaneRun } from '../src/run/taskpaneRun';
+import { dateSystemNote } from '../src/run/workbookDates';
 import { columnLetters, type ResultBlock } from '../src/workbook/port';
 
 /** A message after an action; `details` are listed under it (where a run put its results, and why). */
@@ -72,10 +73,12 @@ export function runNotice(run: PaneRun): Notice {
     ? `Written: new results in ${early}, whole rows only; the other rows keep their previous results. Not written: ${PACK_SHEETS}.`
     : 'Nothing was written: the workbook is as it was.';
   if (run.status === 'done' && plan && pack && report) {
+    // Categories that may rest on dates 4 years out are not a plain success.
+    const dates = dateSystemNote(run.region);
     return {
-      intent: 'success',
+      intent: dates ? 'warning' : 'success',
       title: `Categorised ${plan.rows.length - plan.summary.notCategorised} of ${plan.rows.length} schools`,
-      text: `${plan.summary.notCategorised} not categorised.${provisionalNote(plan)}${packWritten(pack)}${run.region?.partial ? RUN_COLUMNS_ONLY : ''}`,
+      text: `${plan.summary.notCategorised} not categorised.${provisionalNote(plan)}${packWritten(pack)}${run.region?.partial ? RUN_COLUMNS_ONLY : ''}${dates ? ` ${dates}` : ''}`,
       details: report.notes,
     };
   }

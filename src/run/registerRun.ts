@@ -19,6 +19,8 @@ import { reasonLines } from '../../core/reasonLines';
 import { categoriseRegisterSteps, drain, fieldsReadFor, provisionalText, type RegisterOutcome, type RowOutcome, type StepProgress } from '../../core/register';
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { belowTableNote, locateRegister, type LocatedRegister, type SheetTable } from './locateRegister';
+import type { DateSystem } from '../workbook/dateSystem';
+import { rowsIn1900System } from './workbookDates';
 import { isBlankValue, placeResults, RESULT_HEADERS, type Placement, type PlacementInput, type ResultMarker } from './resultPlacement';
 
 export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
@@ -112,6 +114,8 @@ export interface RunOptions {
   readonly previousRun?: { readonly frameworkId: string; readonly asOf: string } | null;
   /** Read only these fields' columns (`runFieldsFor`: the task pane reads no others past its first rows); default every mapped column. */
   readonly fields?: ReadonlySet<FieldKey>;
+  /** The date system of the workbook the values come from as Office.js gives them (src/run/workbookDates.ts); default the 1900 system, as the command line's reading gives them. */
+  readonly dateSystem?: DateSystem | null;
 }
 
 /** Fields a run's outputs show beside those the framework and the risk model read: the school's name, the analyst's previous category, the date of the previous graded inspection the pack prints. */
@@ -189,7 +193,7 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
   const fw = options.framework;
   const first = options.firstRowNumber ?? 1;
   const { placement, located } = runLayout(values, options);
-  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, located.rows, {
+  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, rowsIn1900System(located.rows, located.mapping, options.dateSystem), {
     asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection, fields: options.fields,
   });
   if (outcome.fatal) {

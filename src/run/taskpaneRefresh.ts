@@ -20,6 +20,7 @@ import { memoryRows, planRefresh, readMemory, type OfficialFile, type RefreshMem
 import { addedColumns, CHANGES_SHEET, changesHeader, changesLayout, memoryLayout, REFRESH_MEMORY_SHEET } from './refreshSheets';
 import { uniqueColumnNames } from './resultPlacement';
 import type { MappingOverrides } from './taskpaneRun';
+import { rowsIn1900System, serialForWorkbook } from './workbookDates';
 
 /** The format of the date cells a refresh writes into cells without one. */
 export const REFRESH_DATE_FORMAT = 'dd/mm/yyyy';
@@ -85,7 +86,9 @@ export function planRegionRefresh(region: RegisterRegion, memory: RefreshMemory 
   const located = locateRegister(seen, region.top + 1);
   if (!located) throw new RefreshError(`No register in ${region.address}: expected a header row with a "URN" column within the first 30 rows. Select a cell in your register and try again.`);
   const mapping = options.overrides ? applyMappingOverrides(located.mapping, options.overrides) : located.mapping;
-  const plan = planRefresh({ values: seen, headerIndex: located.headerIndex, mapping }, mi, gias, { asOf: options.asOf, la: options.la, preferOfficial: options.preferOfficial, memory });
+  // The register's dates as the core reads them (1900 system); `seen` stays as the sheet holds it, for placing the write.
+  const values = [...seen.slice(0, located.headerIndex + 1), ...rowsIn1900System(seen.slice(located.headerIndex + 1), mapping, region.dateSystem)];
+  const plan = planRefresh({ values, headerIndex: located.headerIndex, mapping }, mi, gias, { asOf: options.asOf, la: options.la, preferOfficial: options.preferOfficial, memory });
   const count = (kind: string) => plan.changes.filter((c) => c.kind === kind).length;
   return {
     plan,
@@ -120,7 +123,7 @@ export function refreshWrite(region: RegisterRegion, seen: readonly (readonly Gr
     cells: plan.changes.map((c) => ({
       row: region.top + c.row,
       column: columnOf(c.field),
-      value: typeof c.value === 'boolean' ? String(c.value) : c.value,
+      value: typeof c.value === 'boolean' ? String(c.value) : FIELDS[c.field].type.kind === 'date' && typeof c.value === 'number' ? serialForWorkbook(c.value, region.dateSystem) : c.value,
       date: FIELDS[c.field].type.kind === 'date' && typeof c.value === 'number',
     })),
     added: { headerRow, columns, headers: added.headers },

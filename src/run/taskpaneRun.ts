@@ -26,6 +26,7 @@ import { blockPlacement, placementOptions } from './paneBlock';
 import { DUE_COLUMN, RESULT_HEADERS, placementSettled, planRunSteps, runFieldsFor, runLayout, type RunLayout, type RunPlan } from './registerRun';
 import { drain, type StepProgress } from '../../core/register';
 import { readRunLog, RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS, runLogRow } from './runLog';
+import { rowsIn1900System, serialForWorkbook } from './workbookDates';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
 export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>>;
@@ -50,7 +51,7 @@ export function planRegionSteps(region: RegisterRegion, framework: CompiledFrame
   const seen = valuesAsSeen(region);
   // A region read in part holds only the run's fields past its first rows: every row is read in those alone.
   const fields = region.partial ? runFieldsFor(framework) : undefined;
-  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, fields, ...placementOptions(region, seen) });
+  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, fields, dateSystem: region.dateSystem, ...placementOptions(region, seen) });
 }
 
 /**
@@ -118,7 +119,7 @@ export function resultBlock(region: RegisterRegion, plan: RunPlan, framework: Co
   const byRow = new Map(plan.rows.map((r) => [r.gridRow, r]));
   for (let g = firstGridRow; g <= lastGridRow; g++) {
     const r = byRow.get(g);
-    rows.push(r ? r.cells : blank);
+    rows.push(r ? inWorkbookSystem(r.cells, region) : blank);
     fills.push(r?.fill ?? null);
   }
   return {
@@ -132,6 +133,13 @@ export function resultBlock(region: RegisterRegion, plan: RunPlan, framework: Co
     dateColumn: DUE_COLUMN,
     dateFormat: DUE_DATE_FORMAT,
   };
+}
+
+/** A row's results with its "Next inspection due" date as the region's workbook holds dates. */
+function inWorkbookSystem(cells: readonly Cell[], region: RegisterRegion): readonly Cell[] {
+  const due = cells[DUE_COLUMN];
+  if (typeof due !== 'number' || region.dateSystem !== '1904') return cells;
+  return cells.map((c, i) => (i === DUE_COLUMN ? serialForWorkbook(due, region.dateSystem) : c));
 }
 
 /** The port write for a plan: the result block; the pack's sheets; the Run log row. */
@@ -456,9 +464,9 @@ export function compareRow(
   const gridRow = row - region.top;
   if (gridRow <= located.headerIndex || gridRow >= seen.length) return null;
   const header = located.headerRow;
-  const values = seen[gridRow]!;
-  if (values.every((c) => c === '')) return null;
+  if (seen[gridRow]!.every((c) => c === '')) return null;
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
+  const values = rowsIn1900System([seen[gridRow]!], mapping, region.dateSystem)[0]!;
   let school = '';
   let risk: RiskExplanation | null = null;
   const comparisons = frameworks.map(({ framework: fw, settings }): Comparison => {

@@ -3,8 +3,9 @@
  * calls `sync` as few times as it can, never inside a loop over rows.
  *
  * - readRegister (officeRead.ts): 2 syncs for a register whose values fit one response (which table the
- *   selection is in, the used range, the sheet's names and frozen panes, the sheet's first cells to size
- *   the first read by; then the region's address, the table's box, merged areas, formula cells, values and
+ *   selection is in, the used range, the sheet's names and frozen panes, the workbook's date system (the
+ *   serial Excel's DATE gives 1 January 2000: Workbook.use1904DateSystem is a preview API only), the
+ *   sheet's first cells to size the first read by; then the region's address, the table's box, merged areas, formula cells, values and
  *   the Run log's values), one more per 4.5 MB of values beyond (Excel on the web limits responses to
  *   5 MB as it does requests); a run reads past the first chunk only the columns it needs, and when
  *   that chunk settles where the results go, the first rows' results ride on the last read (its request
@@ -71,10 +72,16 @@ export interface HostSupport {
   readonly tableResize: boolean;
   /** Worksheet.pageLayout, page breaks, headers and footers, print titles: how the SIG pack prints (ExcelApi 1.9). */
   readonly pageLayout: boolean;
+  /**
+   * Workbook.functions, to ask Excel's own DATE which date system the workbook uses (ExcelApi 1.2).
+   * Workbook.use1904DateSystem would say it directly, but it is in no released API set (ExcelApi BETA,
+   * preview only), so no host can be asked whether it has it.
+   */
+  readonly dateSystem: boolean;
 }
 
 /** What Excel on the web and Microsoft 365 offer: every API set the port can use. */
-export const EVERYTHING: HostSupport = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true };
+export const EVERYTHING: HostSupport = { mergedAreas: true, specialCells: true, names: true, freezePanes: true, tableResize: true, pageLayout: true, dateSystem: true };
 
 /** The production port: Excel.run and the document's settings. */
 export function officePort(): WorkbookPort {
@@ -137,7 +144,7 @@ export function createOfficePort(deps: {
 
 /** What a host supports, from its answer per ExcelApi version. Excel 2019 and earlier lack 1.13: merged cells then read as Range.values gives them, and results stay beside a table. */
 export function hostSupport(has: (version: string) => boolean): HostSupport {
-  return { mergedAreas: has('1.13'), specialCells: has('1.9'), names: has('1.4'), freezePanes: has('1.7'), tableResize: has('1.13'), pageLayout: has('1.9') };
+  return { mergedAreas: has('1.13'), specialCells: has('1.9'), names: has('1.4'), freezePanes: has('1.7'), tableResize: has('1.13'), pageLayout: has('1.9'), dateSystem: has('1.2') };
 }
 
 /** "A1"-style address of a 0-based cell (for messages and the chart range). */

@@ -2,8 +2,9 @@
  * Reading the register through Office.js (see office.ts for the batching rules): 2 syncs for a register
  * whose values fit one response, one more per 4.5 MB of values beyond. Everything else the run needs
  * rides on those two syncs: the sheet's names (the marker an earlier run left), whether panes are frozen,
- * the table's own box, the merged areas, the cells holding formulas, and the Run log (the earlier runs
- * the SIG summary's trend shows). The first read is sized by the bytes of the sheet's first cells; past
+ * the workbook's date system (Excel's DATE of a known day, dateSystem.ts), the table's own box, the merged
+ * areas, the cells holding formulas, and the Run log (the earlier runs the SIG summary's trend shows).
+ * The first read is sized by the bytes of the sheet's first cells; past
  * it, a run reads only the columns it needs (ReadControl `columns`), so 25,000 schools of 67 columns
  * come back in two responses instead of three. The last read's request would be empty: when the first
  * chunk settles where the results go, the run's results for its rows are written in that sync
@@ -14,6 +15,7 @@ import { RUN_LOG_SHEET } from '../run/runLog';
 import { isOurPackSheet, isOurSheetName } from '../run/packSheets';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
 import type { Cell } from './cell';
+import { dateSystemOfProbe, PROBE_DATE } from './dateSystem';
 import { CancelledError, CHUNK_BUDGET_BYTES, isResponseTooLarge, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
 import { columnRuns, queueHeadRows } from './officeWrite';
@@ -57,7 +59,11 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   // The sheet's first cells, whose size says how many rows the first read can take (the region is not known yet).
   const sample = ws.getRangeByIndexes(0, 0, SAMPLE_ROWS, SAMPLE_COLUMNS).getUsedRangeOrNullObject(true);
   sample.load('values');
+  // The date system, from the serial Excel's own DATE gives a known day in this workbook: its date cells hold serials of that system.
+  const probe = support.dateSystem ? ctx.workbook.functions.date(PROBE_DATE.year, PROBE_DATE.month, PROBE_DATE.day) : null;
+  probe?.load('value');
   await ctx.sync();
+  const dateSystem = probe === null ? null : dateSystemOfProbe(probe.value);
   const table = tables ? (tables.items[0] ?? null) : foundTable && !foundTable.isNullObject ? foundTable : null;
   if (used.isNullObject) throw new ReadError(`Sheet "${ws.name}" is empty: open the sheet with your register, or select a cell in its table.`);
   // The table's rows, across to the used range's last column, so an earlier result block beside the table is read too;
@@ -127,6 +133,7 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     ...(first.runLog === null || first.runLog.isNullObject ? {} : { runLog: first.runLog.values as Cell[][] }),
     sheetNames: allSheets.items.map((s) => s.name),
     ourSheets: first.ourSheets,
+    dateSystem,
     ...(partial ? { partial } : {}),
   });
   const fromRow = first.values.length;

@@ -7,6 +7,7 @@
 import type { LayoutPrint, SheetLayout } from '../run/packSheets';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { Cell } from './cell';
+import type { DateSystem } from './dateSystem';
 
 /** The register region the pane read: the Excel table the selection is in, else the active sheet's used range. */
 export interface RegisterRegion {
@@ -56,6 +57,12 @@ export interface RegisterRegion {
    * others read as '' but are unknown, so placement counts them as taken. Undefined: every cell was read.
    */
   readonly partial?: { readonly fromRow: number; readonly columns: readonly number[] };
+  /**
+   * The workbook's date system: its date cells hold serials of this system (1,462 fewer in a 1904
+   * workbook). `null` when the host could not say (the run then reads them as the 1900 system and says
+   * so); undefined when not asked (the 1900 system).
+   */
+  readonly dateSystem?: DateSystem | null;
 }
 
 /** A box of cells: 0-based sheet rows and columns, inclusive. */

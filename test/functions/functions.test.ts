@@ -364,6 +364,13 @@ describe('the generated metadata (functions.json)', () => {
     }
   });
 
+  it('each function that reads or gives dates says they are taken as the 1900 date system, as the reference does', () => {
+    const dated = metadata.functions.filter((f) => f.parameters.some((p) => /date|asOf|rows?$/i.test(p.name))).map((f) => f.id).sort();
+    expect(dated).toEqual(['NEXTINSPECTIONDUE', 'NEXTINSPECTIONRISK', 'RISKCATEGORY', 'RISKREASONS']);
+    for (const f of metadata.functions.filter((x) => dated.includes(x.id))) expect(f.description, f.id).toMatch(/1900 date system.*1904 date system/);
+    expect(readFileSync('README.md', 'utf8')).toMatch(/In a workbook using the 1904 date system, use the task pane, not the functions/);
+  });
+
   it('declares ranges as matrices and spilled results as matrices', () => {
     const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
     const dims = (id: string) => byId[id]!.parameters.map((p) => `${p.name}:${p.dimensionality ?? 'scalar'}${p.optional ? '?' : ''}`);

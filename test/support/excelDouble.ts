@@ -17,6 +17,8 @@
  *   a totals row, kept out of a sort) and `table.resize`
  *   (ExcelApi 1.13: the header row stays, the new range overlaps the old, header cells become column
  *   names, a clash is refused). A header cell written inside a table that clashes is renamed "Category2".
+ * - The workbook's date system (`use1904DateSystem`, loaded as any property) and `functions.date`, whose
+ *   answer follows it, as =DATE's does.
  * - The sheets: `worksheets.load('items/name')`, `getItem`, `getItemOrNullObject`, `add`, `delete`, `activate`.
  * - Sheet-scoped defined names (`worksheet.names`: load `items/name`, `items/formula`; `add` with a
  *   range or a formula text, ExcelApi 1.4; `getItem`, `delete`, `visible`): adding a name that exists
@@ -42,10 +44,11 @@
  * It runs in Node (the tests, `npm run bench` through `runOnDouble`) and in the browser (bundled by the
  * end-to-end test in place of Office.js).
  */
-import { fromIsoDate } from '../../core/dates';
+import { dateFromParts, fromIsoDate, toExcelSerial } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
 import { runOnPort } from '../../src/run/taskpaneRun';
 import type { Cell } from '../../src/workbook/cell';
+import { toWorkbookSerial } from '../../src/workbook/dateSystem';
 import { createOfficePort, type SettingsStore } from '../../src/workbook/office';
 import { parseAddress, parseAreas, REQUEST_LIMIT_BYTES, type WorkbookPort } from '../../src/workbook/port';
 import { addChart, PageBreaksProxy, PageLayoutProxy, type ChartProxy } from './excelDoubleLayout';
@@ -101,6 +104,11 @@ export class ExcelDouble {
   /** Injected failure: at the given (1-based) sync, fail before applying command `atCommand` (0: the whole request fails). */
   failure: { sync: number; atCommand: number } | null = null;
   readonly settingsData = new Map<string, unknown>();
+  /**
+   * The workbook uses the 1904 date system: its date cells hold serials 1,462 below the 1900 system's
+   * (cells are given as the workbook holds them), and `functions.date` answers in it.
+   */
+  use1904DateSystem = false;
   /** Called after each successful sync (the e2e page uses it to slow a run down). */
   afterSync: (() => Promise<void>) | null = null;
 
@@ -227,10 +235,17 @@ class ClientObject {
   }
 }
 
-class WorkbookProxy {
+/** `workbook`: its date system loads as `use1904DateSystem` (a preview API in Office.js); `functions` evaluates as a cell in it would. */
+class WorkbookProxy extends ClientObject {
   readonly worksheets: WorksheetsProxy;
-  constructor(private readonly ctx: Context) {
+  readonly functions: FunctionsProxy;
+  constructor(ctx: Context) {
+    super(ctx, (props) => (props.includes('use1904DateSystem') ? { use1904DateSystem: ctx.double.use1904DateSystem } : {}));
     this.worksheets = new WorksheetsProxy(ctx);
+    this.functions = new FunctionsProxy(ctx);
+  }
+  get use1904DateSystem(): boolean {
+    return this.get_('use1904DateSystem') as boolean;
   }
   getSelectedRange(): RangeProxy {
     const d = this.ctx.double;
@@ -238,6 +253,35 @@ class WorkbookProxy {
       const s = d.selection!;
       return { sheet: d.sheet(s.sheet)!, box: s.box };
     });
+  }
+}
+
+/**
+ * `workbook.functions` (ExcelApi 1.2): `date` gives its serial in the workbook's date system, as =DATE does
+ * in a cell, or `#NUM!` for a day the system cannot show (before 1904 in the 1904 system).
+ */
+class FunctionsProxy {
+  constructor(private readonly ctx: Context) {}
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    // Evaluated when its result is loaded: a read, as any load (the tests that count writes count none here).
+    return new FunctionResultProxy(this.ctx, () => {
+      const date = dateFromParts(year, month, day);
+      const serial = date === null ? null : toWorkbookSerial(toExcelSerial(date), this.ctx.double.use1904DateSystem);
+      return serial === null || serial < 0 ? { value: null, error: '#NUM!' } : { value: serial, error: null };
+    });
+  }
+}
+
+/** What a `functions` call gives: `value`, or its `error` ("#NUM!"), once loaded. */
+class FunctionResultProxy extends ClientObject {
+  constructor(ctx: Context, result: () => { value: number | null; error: string | null }) {
+    super(ctx, () => result());
+  }
+  get value(): number | null {
+    return this.get_('value') as number | null;
+  }
+  get error(): string | null {
+    return this.get_('error') as string | null;
   }
 }
 

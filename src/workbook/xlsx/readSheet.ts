@@ -10,7 +10,7 @@
  */
 import { fromIsoDate, toExcelSerial } from '../../../core/dates';
 import type { GridValue } from '../cell';
-import { fromWorkbookSerial } from './dateSystem';
+import { fromWorkbookSerial } from '../dateSystem';
 import type { SheetPrint } from './registerPrint';
 import { readXml } from './xmlStream';
 import { decodeCellText, decodeXmlText, PackageError } from './xml';
@@ -279,7 +279,7 @@ function cellValue(
     default: {
       const n = Number(v);
       if (!Number.isFinite(n)) return v;
-      // Office.js gives serials of the 1900 system whatever the workbook's; so does the core's reading.
+      // The core reads serials of the 1900 system (dateSystem.ts); a date cell holds its workbook's own.
       return context.dateStyles.has(style) ? fromWorkbookSerial(n, context.date1904) : n;
     }
   }

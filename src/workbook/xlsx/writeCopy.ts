@@ -14,7 +14,7 @@ import { isOurPackSheet, lookStyle, packHeader, profilesLayout, PROFILES_SHEET, 
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
 import { RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS } from '../../run/runLog';
 import type { Cell, GridValue } from '../cell';
-import { toWorkbookSerial } from './dateSystem';
+import { toWorkbookSerial } from '../dateSystem';
 import { editSheet, type OurCell } from './editSheet';
 import { headerFooter, layoutSpec, relsXml, sheetXml, wrappedHeight } from './ourSheets';
 import { columnLetters } from '../port';

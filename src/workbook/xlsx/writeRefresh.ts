@@ -11,7 +11,7 @@ import type { RefreshPlan } from '../../run/refresh';
 import { addedColumns, CHANGES_SHEET, changesLayout, memoryLayout, ourSheetName, REFRESH_MEMORY_SHEET } from '../../run/refreshSheets';
 import { FIELDS } from '../../../core/fields';
 import { columnLetters } from '../port';
-import { toWorkbookSerial } from './dateSystem';
+import { toWorkbookSerial } from '../dateSystem';
 import { editSheet, type OurCell } from './editSheet';
 import { layoutSpec, sheetXml } from './ourSheets';
 import type { RegisterWorkbook } from './registerWorkbook';

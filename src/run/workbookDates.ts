@@ -1,0 +1,51 @@
+/**
+ * Dates between the task pane's workbook and the core. Office.js gives a cell's own serial, which in a
+ * 1904-system workbook is 1,462 below the 1900 system's that the core reads, and it gives no number
+ * formats without a second read of every cell: so a number in a column mapped to a date field is taken
+ * as a date of the workbook's system (the command line goes by the cell's date format instead,
+ * readSheet.ts). What the pane writes as a date is written back in the workbook's system.
+ */
+import { FIELDS, type FieldKey } from '../../core/fields';
+import type { HeaderMapping } from '../../core/headers';
+import type { GridValue } from '../workbook/cell';
+import { fromWorkbookSerial, toWorkbookSerial, type DateSystem } from '../workbook/dateSystem';
+import type { RegisterRegion } from '../workbook/port';
+
+/** Excel's last date, 9999-12-31, as a 1900-system serial: a larger number is no serial (an 8-digit yyyymmdd stays as typed). */
+const LAST_SERIAL = 2_958_465;
+
+/**
+ * The rows as the core reads them: in a 1904 workbook, each number in a date field's column moved to the
+ * 1900 system's serial of the same day; the rows themselves when there is nothing to move.
+ */
+export function rowsIn1900System<R extends readonly GridValue[]>(rows: readonly R[], mapping: HeaderMapping, system: DateSystem | null | undefined): readonly R[] {
+  if (system !== '1904') return rows;
+  const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([f]) => FIELDS[f].type.kind === 'date').map(([, c]) => c);
+  if (columns.length === 0) return rows;
+  return rows.map((row) => {
+    let out: GridValue[] | null = null;
+    for (const c of columns) {
+      const v = row[c];
+      if (typeof v !== 'number' || v < 0) continue;
+      const serial = fromWorkbookSerial(v, true);
+      if (serial > LAST_SERIAL) continue;
+      out ??= row.slice();
+      out[c] = serial;
+    }
+    return (out ?? row) as R;
+  });
+}
+
+/** A date to write (a 1900-system serial) as the region's workbook holds it. */
+export function serialForWorkbook(serial: number, system: DateSystem | null | undefined): number {
+  return toWorkbookSerial(serial, system === '1904');
+}
+
+/**
+ * What the analyst should know when the host could not say the workbook's date system (`null`): every
+ * date was read, and is written, as the 1900 system's; `null` when it is known.
+ */
+export function dateSystemNote(region: Pick<RegisterRegion, 'dateSystem'> | null | undefined): string | null {
+  if (region?.dateSystem !== null) return null;
+  return 'This version of Excel cannot tell the pane which date system the workbook uses, so its dates were read and written as the 1900 date system, Excel for Windows\' default. If the workbook uses the 1904 date system (the "Use 1904 date system" option under File > Options > Advanced, or Excel > Preferences > Calculation on a Mac; common in older Mac workbooks), every date was read 4 years and 1 day early and the categories cannot be relied on.';
+}
