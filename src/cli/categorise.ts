@@ -77,7 +77,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     if (kind === 'json') {
       await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome, provenance(fw, args.asOf, settings, args.inspection)), null, 2)}\n`));
     } else if (kind === 'csv') {
-      await claim.write(textOut(resultsCsv(grid.values, plan)));
+      await claim.write(textOut(resultsCsv(grid.values, plan, grid.isDateCell)));
       notes.push(...plan.placement.notes);
     }
     let pack = kind === 'xlsx' ? null : packOf([]);

@@ -19,8 +19,10 @@ export interface SheetGrid {
   readonly sheet: string;
   readonly values: GridValue[][];
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
-  /** The sheet's tables with totals rows (.xlsx only): a register ends above its own table's. */
+  /** The sheet's tables (.xlsx only): a register that is one ends with it, above its totals row. */
   readonly sheetTables?: readonly SheetTable[];
+  /** Is a cell a date (.xlsx only: a number in a cell formatted as a date), so text output shows it as one? */
+  readonly isDateCell?: (row: number, column: number) => boolean;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -70,12 +72,17 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     throw new FileReadError(`Cannot read "${path}": it is damaged (${(e as Error).message.replace(/\.$/, '')}). Open it in Excel, which may repair it, and save it again.`);
   }
   const formulas = wb.read.formulaCells;
+  const dateStyles = wb.styles.dateStyles();
   return {
     kind: 'xlsx',
     sheet: wb.sheet.name,
     values: wb.values,
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
     sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
+    isDateCell: (r, c) => {
+      const style = wb.read.styleOf(r, c);
+      return style !== undefined && dateStyles.has(style) && typeof wb.values[r]?.[c] === 'number';
+    },
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,

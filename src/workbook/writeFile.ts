@@ -17,7 +17,7 @@ export function neutraliseCsvCell(value: Cell): Cell {
 }
 
 /** The results as CSV text: the analyst's columns, then the result columns. */
-export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan): string {
+export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean): string {
   const columns = plan.placement.columns;
   // Loops, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
   let width = 0;
@@ -26,7 +26,8 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
   const byRow = new Map(plan.rows.map((r) => [r.gridRow, r]));
   const lastRow = plan.located.headerIndex + plan.located.rows.length;
   const rows = values.map((row, i) => {
-    const out: Cell[] = Array.from({ length: width }, (_, c) => gridText(row[c]));
+    // A date of the analyst's as the register's dates are written (dd/mm/yyyy), not as its Excel serial.
+    const out: Cell[] = Array.from({ length: width }, (_, c) => (isDateCell?.(i, c) ? serialToUk(row[c] as number) : gridText(row[c])));
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
     const results: readonly Cell[] = i === plan.located.headerIndex ? RESULT_HEADERS : (byRow.get(i)?.cells.map((c, k) => (k === DUE_COLUMN && typeof c === 'number' ? serialToUk(c) : c)) ?? RESULT_HEADERS.map(() => ''));
     columns.forEach((c, k) => {

@@ -287,3 +287,20 @@ describe('schoolrisk categorise refuses what it cannot run, with a clear message
     expect(r.err).toMatch(message);
   });
 });
+
+describe('schoolrisk categorise from an .xlsx to a .csv', () => {
+  // The .xlsx files hold the sample register's rows: ours (exceljs), and openpyxl's and LibreOffice's (test/fixtures/producers).
+  it.each(['examples/sample-register.xlsx', 'test/fixtures/producers/openpyxl-register.xlsx', 'test/fixtures/producers/libreoffice-plain.xlsx'])('%s: every column of the analyst\'s as the register has it, dates as dd/mm/yyyy rather than Excel serials', async (register) => {
+    const out = join(dir, `as-csv-${register.replace(/\W/g, '-')}.csv`);
+    expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    const parse = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const [header, ...source] = parse('examples/sample-register.csv');
+    const written = parse(out).slice(1);
+    expect(written.length).toBeGreaterThan(0);
+    // The same text, or the same number as LibreOffice keeps it (15 significant digits: 0.9079999999999999 is 0.908).
+    const same = (a: string, b: string) => a === b || (a !== '' && b !== '' && Number(a).toPrecision(15) === Number(b).toPrecision(15));
+    const differing = written.flatMap((row, r) => header!.flatMap((h, c) => (same(row[c]!, source[r]![c]!) ? [] : [`row ${r + 2}, ${h}: ${row[c]} for ${source[r]![c]}`])));
+    expect(differing).toEqual([]);
+    expect(written[0]![header!.indexOf('Inspection date')]).toBe('12/02/2022');
+  });
+});
