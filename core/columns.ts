@@ -293,6 +293,11 @@ export function factsWorkedOut(labels: readonly string[]): string {
   return `${list} ${facts.length > 1 ? 'are' : 'is'} worked out`;
 }
 
+/** The columns an absent need names: each input's label, else the need's ("Ofsted grade", "Early years concern"). */
+export function absentColumnsNamed(need: ColumnNeed): string {
+  return need.inputOf ? need.fields.map((f) => FIELDS[f].label).join(', ') : need.as;
+}
+
 /** The sentence the run summary and the Run sheet give a column the register lacks but can run without. */
 export function absentColumnNote(need: ColumnNeed): string {
   if (need.records) {

@@ -5,14 +5,14 @@
  * each shell's workbook writer carries it out.
  */
 import { categoryText, categoryOfText } from '../../core/categoryText';
-import { absentColumnNote } from '../../core/columns';
+import { absentColumnNote, absentColumnsNamed } from '../../core/columns';
 import { toIsoDate, toUkDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { categoryRank, type CompiledFramework } from '../../core/engine';
 import { nationalParameters, type InspectionOptions, type InspectionOutlook } from '../../core/deriveFacts';
 import { originText } from '../../core/frameworkFile';
 import { ruleSetInForce } from '../../core/ofsted';
 import { valueInForceText, type RunSettings } from '../../core/parameters';
-import { FIELDS, type FieldKey } from '../../core/fields';
+import type { FieldKey } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
 import type { Problem } from '../../core/problems';
 import { reasonLines } from '../../core/reasonLines';
@@ -296,7 +296,7 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
     .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
-  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: n.inputOf ? n.fields.map((f) => FIELDS[f].label).join(', ') : n.as, note: absentColumnNote(n), input: n.inputOf !== undefined, ...(n.inputOf ? { inputOf: n.inputOf } : {}), ...(n.records ? { records: n.records } : {}) })), notCategorised, errors, warnings, movements, highest };
+  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: absentColumnsNamed(n), note: absentColumnNote(n), input: n.inputOf !== undefined, ...(n.inputOf ? { inputOf: n.inputOf } : {}), ...(n.records ? { records: n.records } : {}) })), notCategorised, errors, warnings, movements, highest };
 }
 
 /** Where a run's results come from: the framework (built in, or a file and its SHA-256), every parameter set away from its default, the dated values used, the as-of date. */

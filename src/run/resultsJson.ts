@@ -3,12 +3,19 @@
  * per data row (see README).
  */
 import { toIsoDate, type CalendarDate } from '../../core/dates';
+import { absentColumnNote, absentColumnsNamed } from '../../core/columns';
 import type { RegisterOutcome } from '../../core/register';
 import type { Provenance } from './registerRun';
 
-/** results.json: where the results come from, and the rows. */
+/** results.json: where the results come from, the columns the framework reads that the register lacks, and the rows. */
 export interface ResultsFile {
   readonly run: Provenance;
+  /**
+   * Each column (or set of columns) the framework reads that the register lacks but can run without, with
+   * what that means for the results: the summary's "Not in this register" lines, so a file read without
+   * the summary does not take what could not fire for "no concern".
+   */
+  readonly notInRegister: readonly { readonly columns: string; readonly note: string }[];
   readonly rows: ResultRow[];
 }
 
@@ -76,7 +83,7 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** results.json for a register's outcome. */
 export function resultsJson(outcome: RegisterOutcome, run: Provenance): ResultsFile {
-  return { run, rows: resultRows(outcome) };
+  return { run, notInRegister: outcome.absentColumns.map((n) => ({ columns: absentColumnsNamed(n), note: absentColumnNote(n) })), rows: resultRows(outcome) };
 }
 
 /** The rows of results.json. */

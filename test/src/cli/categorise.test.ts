@@ -304,3 +304,15 @@ describe('schoolrisk categorise from an .xlsx to a .csv', () => {
     expect(written[0]![header!.indexOf('Inspection date')]).toBe('12/02/2022');
   });
 });
+
+describe('schoolrisk categorise to JSON: the columns the register lacks', () => {
+  it('are in the file as the summary says them, so a reader of the JSON alone does not take what could not fire for "no concern"', async () => {
+    const out = join(dir, 'not-in-register.json');
+    const r = await run('categorise', 'examples/sample-register.csv', '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out);
+    expect(r.code).toBe(0);
+    const file = JSON.parse(readFileSync(out, 'utf8')) as { notInRegister: { columns: string; note: string }[] };
+    expect(file.notInRegister).toContainEqual({ columns: 'Years of high exclusions', note: 'Years of high exclusions: not in this register, so these could not fire: Pattern of low attendance or high exclusion over 2 years.' });
+    // Each is a line of the summary.
+    for (const n of file.notInRegister) expect(r.out).toContain(`  ${n.note}`);
+  });
+});
