@@ -72,26 +72,45 @@ export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDa
   return (resolved as { ok: true; settings: RunSettings }).settings;
 }
 
-/** The cases beside a framework file: `<name>.cases.csv` and `<name>.cases.tsv`, when both are there. */
-export function casesBeside(file: string): [string, string] | null {
-  const base = join(dirname(file), basename(file, extname(file)));
-  const pair: [string, string] = [`${base}.cases.csv`, `${base}.cases.tsv`];
-  return existsSync(pair[0]) && existsSync(pair[1]) ? pair : null;
+/** Where a framework file's cases would be beside it, and which of them are there. */
+export interface CasesBeside {
+  /** `<name>.cases` beside the file, without the extension. */
+  readonly base: string;
+  /** `<name>.cases.csv`, when it is there. */
+  readonly register: string | null;
+  /** `<name>.cases.tsv`, or `<name>.cases.txt` as Excel saves "Text (Tab delimited)", when one is there. */
+  readonly expectations: string | null;
 }
 
-/** `framework check`: validates and compiles the file, runs its cases, prints the coverage. Throws `CliError` (exit 1) on any failure. */
-export async function checkCommand(args: { file: string; cases?: readonly string[]; print: (t: string) => void }): Promise<ConformanceReport | null> {
+/** The cases beside a framework file: `<name>.cases.csv` and `<name>.cases.tsv` (or `.txt`), each when it is there. */
+export function casesBeside(file: string): CasesBeside {
+  const base = join(dirname(file), `${basename(file, extname(file))}.cases`);
+  const found = (...exts: string[]) => exts.map((e) => `${base}${e}`).find((f) => existsSync(f)) ?? null;
+  return { base, register: found('.csv'), expectations: found('.tsv', '.txt') };
+}
+
+/** Why no cases ran for a framework file: what is beside it and what is missing. */
+function noCasesMessage(file: string, beside: CasesBeside): string {
+  const name = (ext: string) => `${basename(beside.base)}${ext}`;
+  const what = beside.register
+    ? `beside it is ${basename(beside.register)} (the register of cases) but no ${name('.tsv')} (the expectations; ${name('.txt')} is read too, as Excel saves "Text (Tab delimited)")`
+    : beside.expectations
+      ? `beside it is ${basename(beside.expectations)} (the expectations) but no ${name('.csv')} (the register of cases)`
+      : `none were given (--cases <register.csv> <expectations.tsv>) and none are beside it (${name('.csv')} and ${name('.tsv')})`;
+  return `${basename(file)}: no cases ran: ${what}. The check needs the cases to show the file says what the policy says.`;
+}
+
+/** `framework check`: validates and compiles the file, runs its cases, prints the coverage. Throws `CliError` (exit 1) on any failure, and when no cases ran. */
+export async function checkCommand(args: { file: string; cases?: readonly string[]; print: (t: string) => void }): Promise<ConformanceReport> {
   const p = args.print;
   const fw = await resolveFramework(args.file);
   const def = fw.definition;
   p(`${basename(args.file)}: ${def.name} (${def.id} ${def.version}) is a valid framework: ${def.criteria.length} criteria, ${def.categories.length} categories, ${Object.keys(def.parameters).length} parameters.\n`);
   if (args.cases && args.cases.length !== 2) throw new CliError('--cases takes two files: the register of cases (.csv) and the expectations (.tsv).');
   const builtInFile = looksLikeFile(args.file) ? args.file : join(BUILT_IN_DIR, `${def.id}.json`);
-  const cases = (args.cases as [string, string] | undefined) ?? casesBeside(builtInFile);
-  if (!cases) {
-    p('No cases given (--cases <register.csv> <expected.tsv>), and none beside the file: only the file was checked.\n');
-    return null;
-  }
+  const beside = casesBeside(builtInFile);
+  const cases = (args.cases as [string, string] | undefined) ?? (beside.register && beside.expectations ? [beside.register, beside.expectations] : null);
+  if (!cases) throw new CliError(noCasesMessage(args.file, beside));
   const grid = await readSheetGrid(cases[0]);
   const expectations = await readFile(cases[1], 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read expectations "${cases[1]}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
@@ -128,7 +147,7 @@ export async function exportCommand(args: { id: string; out: string; print: (t: 
   const files: [string, string][] = [[args.out, formatJson({ $schema: schema, ...definition })]];
   const base = join(dirname(args.out), basename(args.out, extname(args.out)));
   const cases = casesBeside(join(BUILT_IN_DIR, `${fw.definition.id}.json`));
-  if (cases) for (const [from, ext] of [[cases[0], 'csv'], [cases[1], 'tsv']] as const) files.push([`${base}.cases.${ext}`, await readFile(from, 'utf8')]);
+  if (cases.register && cases.expectations) for (const [from, ext] of [[cases.register, 'csv'], [cases.expectations, 'tsv']] as const) files.push([`${base}.cases.${ext}`, await readFile(from, 'utf8')]);
   for (const [path, text] of files) {
     const claim = await claimOutput(path, join(BUILT_IN_DIR, `${fw.definition.id}.json`));
     await claim.write(async (out) => {

@@ -150,9 +150,9 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
   const framework = program.command('framework').description('Check a framework file with its cases, or export a built-in as a file to adapt.');
   framework
     .command('check')
-    .description('Validate and compile a framework file, run its conformance cases and print the coverage; exit 1 on any failure.')
+    .description('Validate and compile a framework file, run its conformance cases and print the coverage; exit 1 on any failure, or when no cases ran.')
     .argument('<file>', 'the framework file (.json), or a built-in\'s id')
-    .option('--cases <files...>', 'the register of cases (.csv) and the expectations (.tsv) (default: <file>.cases.csv and .cases.tsv beside it)')
+    .option('--cases <files...>', 'the register of cases (.csv) and the expectations (.tsv) (default: <file>.cases.csv and .cases.tsv beside it; .cases.txt, as Excel saves "Text (Tab delimited)", is read too)')
     .action(async (file: string, opts: { cases?: string[] }) => {
       await checkCommand({ file, cases: opts.cases, print: out });
     });

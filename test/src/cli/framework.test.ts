@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -69,6 +69,41 @@ describe('schoolrisk framework check', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/below-primary-floor +0 +\d+ +\d+ +<- never fired/);
     expect(r.err).toContain('the cases do not cover every criterion both ways and every category');
+  });
+});
+
+describe('schoolrisk framework check: the cases beside the file', () => {
+  /** A fresh folder with oldham exported as ours.json and its cases beside it. */
+  async function exported(): Promise<string> {
+    const folder = mkdtempSync(join(dir, 'beside-'));
+    expect((await run('framework', 'export', 'oldham', '--out', join(folder, 'ours.json'))).code).toBe(0);
+    return folder;
+  }
+
+  it('reads the expectations saved by Excel as ours.cases.txt ("Text (Tab delimited)")', async () => {
+    const folder = await exported();
+    renameSync(join(folder, 'ours.cases.tsv'), join(folder, 'ours.cases.txt'));
+    const r = await run('framework', 'check', join(folder, 'ours.json'));
+    expect(r.out).toMatch(/Cases: ours\.cases\.csv and ours\.cases\.txt: (\d+) of \1 passed\./);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 when no case ran, naming what is beside the file and what is missing', async () => {
+    const folder = await exported();
+    const file = join(folder, 'ours.json');
+    unlinkSync(join(folder, 'ours.cases.tsv'));
+    let r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('schoolrisk: ours.json: no cases ran: beside it is ours.cases.csv (the register of cases) but no ours.cases.tsv (the expectations; ours.cases.txt is read too, as Excel saves "Text (Tab delimited)"). The check needs the cases to show the file says what the policy says.\n');
+    unlinkSync(join(folder, 'ours.cases.csv'));
+    writeFileSync(join(folder, 'ours.cases.tsv'), readFileSync('core/frameworks/oldham.cases.tsv'));
+    r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('schoolrisk: ours.json: no cases ran: beside it is ours.cases.tsv (the expectations) but no ours.cases.csv (the register of cases). The check needs the cases to show the file says what the policy says.\n');
+    unlinkSync(join(folder, 'ours.cases.tsv'));
+    r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('schoolrisk: ours.json: no cases ran: none were given (--cases <register.csv> <expectations.tsv>) and none are beside it (ours.cases.csv and ours.cases.tsv). The check needs the cases to show the file says what the policy says.\n');
   });
 });
 
