@@ -20,7 +20,7 @@ import { flattenParameters, parseAssignment, resolveSettings, type RunSettings }
 import { gridText } from '../workbook/cell';
 import { readSheetGrid } from '../workbook/readFile';
 import { CliError } from './cliError';
-import { claimOutput } from './outputFile';
+import { claimOutput, type OutputClaim } from './outputFile';
 
 /** The repository's copy of the framework JSON Schema, for `$schema` in exported files. */
 const SCHEMA = resolve(__dirname, '../../schemas/framework.schema.json');
@@ -137,8 +137,13 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   return report;
 }
 
-/** `framework export`: writes a built-in as a file to adapt, with its cases beside it. */
-export async function exportCommand(args: { id: string; out: string; print: (t: string) => void }): Promise<void> {
+/**
+ * `framework export`: writes a built-in as a file to adapt, with its cases beside it. A file already
+ * there (the framework or either case file) is the analyst's work: the export refuses, naming each,
+ * unless `force`. Every file is claimed (checked and locked) before any is written, and each appears
+ * whole or not at all.
+ */
+export async function exportCommand(args: { id: string; out: string; force?: boolean; print: (t: string) => void }): Promise<void> {
   const fw = frameworkById(args.id);
   if (!fw) throw new CliError(unknownFrameworkMessage(args.id));
   if (extname(args.out).toLowerCase() !== '.json') throw new CliError(`Cannot write "${args.out}": a framework file ends .json.`);
@@ -146,11 +151,24 @@ export async function exportCommand(args: { id: string; out: string; print: (t: 
   const { $schema: _ignored, ...definition } = fw.definition;
   const files: [string, string][] = [[args.out, formatJson({ $schema: schema, ...definition })]];
   const base = join(dirname(args.out), basename(args.out, extname(args.out)));
-  const cases = casesBeside(join(BUILT_IN_DIR, `${fw.definition.id}.json`));
+  const builtIn = join(BUILT_IN_DIR, `${fw.definition.id}.json`);
+  const cases = casesBeside(builtIn);
   if (cases.register && cases.expectations) for (const [from, ext] of [[cases.register, 'csv'], [cases.expectations, 'tsv']] as const) files.push([`${base}.cases.${ext}`, await readFile(from, 'utf8')]);
-  for (const [path, text] of files) {
-    const claim = await claimOutput(path, join(BUILT_IN_DIR, `${fw.definition.id}.json`));
-    await claim.write(async (out) => {
+  const there = files.map(([f]) => f).filter((f) => existsSync(f));
+  if (there.length && !args.force) {
+    const named = there.map((f) => `"${f}"`);
+    const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+    throw new CliError(`Cannot write "${args.out}": ${list} ${there.length === 1 ? 'is' : 'are'} there already, and nothing was written. Choose another --out, or give --force to replace ${there.length === 1 ? 'it' : 'them'}.`);
+  }
+  const claims: OutputClaim[] = [];
+  try {
+    for (const [path] of files) claims.push(await claimOutput(path, builtIn));
+  } catch (e) {
+    for (const c of claims) await c.release();
+    throw e;
+  }
+  for (const [i, [, text]] of files.entries()) {
+    await claims[i]!.write(async (out) => {
       const w = out.getWriter();
       await w.write(new TextEncoder().encode(text));
       await w.close();

@@ -158,11 +158,12 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
     });
   framework
     .command('export')
-    .description('Write a built-in framework as a file to adapt, with its cases beside it.')
+    .description('Write a built-in framework as a file to adapt, with its cases beside it; a file already there is not replaced without --force.')
     .argument('<id>', `the built-in: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
-    .requiredOption('-o, --out <file.json>', 'where to write it')
-    .action(async (id: string, opts: { out: string }) => {
-      await exportCommand({ id, out: opts.out, print: out });
+    .requiredOption('-o, --out <file.json>', 'where to write it (and its cases beside it: <file>.cases.csv and .cases.tsv)')
+    .option('--force', 'replace the file and its cases when they are there already (without it, export refuses and names them)')
+    .action(async (id: string, opts: { out: string; force?: boolean }) => {
+      await exportCommand({ id, out: opts.out, force: opts.force === true, print: out });
     });
   return program;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -120,6 +120,23 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     expect(JSON.parse(readFileSync(exported, 'utf8')).$schema).toMatch(/schemas\/framework\.schema\.json$/);
     const r = await run('framework', 'check', exported);
     expect(r.code).toBe(0);
+  });
+
+  it('refuses to replace a file already there, the framework or either case file, naming each; --force replaces them', async () => {
+    const folder = mkdtempSync(join(dir, 'export-'));
+    const out = join(folder, 'ours.json');
+    writeFileSync(out, '{"mine":1}\n');
+    writeFileSync(join(folder, 'ours.cases.tsv'), 'mine\n');
+    let r = await run('framework', 'export', 'oldham', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`schoolrisk: Cannot write "${out}": "${out}" and "${join(folder, 'ours.cases.tsv')}" are there already, and nothing was written. Choose another --out, or give --force to replace them.\n`);
+    expect(readFileSync(out, 'utf8')).toBe('{"mine":1}\n');
+    expect(existsSync(join(folder, 'ours.cases.csv'))).toBe(false);
+    r = await run('framework', 'export', 'oldham', '--out', out, '--force');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).id).toBe('oldham');
+    expect(readFileSync(join(folder, 'ours.cases.tsv'), 'utf8')).toBe(readFileSync('core/frameworks/oldham.cases.tsv', 'utf8'));
+    expect(readdirSync(folder).sort()).toEqual(['ours.cases.csv', 'ours.cases.tsv', 'ours.json']);
   });
 
   it('categorises the sample exactly as the built-in, and says it ran from the file and which', async () => {
