@@ -18,6 +18,7 @@ import { loadFrameworkText } from '../../core/frameworkFile';
 import { formatJson } from '../../core/jsonText';
 import { flattenParameters, parseAssignment, resolveSettings, type RunSettings } from '../../core/parameters';
 import { gridText } from '../workbook/cell';
+import { readCsvText } from '../workbook/csvText';
 import { readSheetGrid } from '../workbook/readFile';
 import { CliError } from './cliError';
 import { claimOutput, type OutputClaim } from './outputFile';
@@ -112,13 +113,16 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   const cases = (args.cases as [string, string] | undefined) ?? (beside.register && beside.expectations ? [beside.register, beside.expectations] : null);
   if (!cases) throw new CliError(noCasesMessage(args.file, beside));
   const grid = await readSheetGrid(cases[0]);
-  const expectations = await readFile(cases[1], 'utf8').catch((e: NodeJS.ErrnoException) => {
+  // Read as a register's CSV is: any encoding Excel saves (UTF-16 "Unicode text", Windows-1252), its quotes
+  // around a cell with a comma, and a file Excel saved with commas or semicolons rather than tabs.
+  const expectations = readCsvText(await readFile(cases[1]).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read expectations "${cases[1]}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
-  });
+  }));
   const [header = [], ...rows] = grid.values.map((r) => r.map((c) => (typeof c === 'string' ? c : c === null || c === undefined ? '' : typeof c === 'number' || typeof c === 'boolean' ? c : gridText(c))));
-  const report = runConformance(fw, { header, rows }, expectations);
+  const report = runConformance(fw, { header, rows, file: basename(cases[0]) }, { rows: expectations.rows, file: basename(cases[1]) });
   const passed = report.cases.filter((c) => c.passed).length;
   p(`\nCases: ${basename(cases[0])} and ${basename(cases[1])}: ${passed} of ${report.cases.length} passed.\n`);
+  for (const warning of expectations.warnings) p(`  ${basename(cases[1])}: ${warning}\n`);
   for (const problem of report.fileProblems) p(`  ${problem}\n`);
   for (const c of report.cases.filter((x) => !x.passed)) {
     p(`  FAILED ${c.expectation.urn} (line ${c.expectation.line}) ${c.expectation.name} [${c.expectation.citation}]\n${c.failures.map((f) => `    ${f}\n`).join('')}`);

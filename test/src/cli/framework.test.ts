@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FRAMEWORKS } from '../../../core/frameworks';
 import type { ResultsFile } from '../../../src/run/resultsJson';
 import { runCli } from '../../support/runCli';
+import { encodeWindows1252 } from '../../support/windows1252Bytes';
 
 const SAMPLE = 'examples/sample-register.csv';
 const AS_OF = '2026-11-01';
@@ -104,6 +105,26 @@ describe('schoolrisk framework check: the cases beside the file', () => {
     r = await run('framework', 'check', file);
     expect(r.code).toBe(1);
     expect(r.err).toBe('schoolrisk: ours.json: no cases ran: none were given (--cases <register.csv> <expectations.tsv>) and none are beside it (ours.cases.csv and ours.cases.tsv). The check needs the cases to show the file says what the policy says.\n');
+  });
+});
+
+describe('schoolrisk framework check: expectations as Excel saves them', () => {
+  // Southwark's cases have reasons separated by commas, and citations with quotes and dashes.
+  const rows = readFileSync('core/frameworks/southwark.cases.tsv', 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+  /** The table as Excel writes it with this delimiter: a cell with the delimiter, a comma or a quote is quoted, its quotes doubled. */
+  const excel = (d: string) => `${rows.map((r) => r.map((c) => (/[",\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(d)).join('\r\n')}\r\n`;
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it.each([
+    ['Text (Tab delimited), Windows-1252, quoted cells', 'excel.txt', () => encodeWindows1252(excel('\t'))],
+    ['Unicode Text, UTF-16 with its byte-order mark', 'unicode.txt', () => utf16(excel('\t'))],
+    ['CSV UTF-8 (comma-separated), under a .tsv name', 'comma.tsv', () => Buffer.from(`\uFEFF${excel(',')}`)],
+  ])('%s: every case passes as in the plain file', async (_what, name, bytes) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes());
+    const r = await run('framework', 'check', 'southwark', '--cases', 'core/frameworks/southwark.cases.csv', file);
+    expect(r.out).toContain(`Cases: southwark.cases.csv and ${name}: ${rows.length - 1} of ${rows.length - 1} passed.`);
+    expect(r.code).toBe(0);
   });
 });
 
