@@ -98,7 +98,7 @@ export interface CasesRegister {
 export interface ExpectationsRead {
   readonly expectations: CaseExpectation[];
   readonly problems: string[];
-  /** URNs of lines that name a school but cannot run (their as of is not a date, or the URN is on an earlier line): their register rows are not "without expectations". */
+  /** URNs of lines that name a school but cannot run (a blank required cell, an as of that is not a date): their register rows are not "without expectations". */
   readonly notRun: ReadonlySet<string>;
   /** The header row has every required column and no unknown one. */
   readonly headerOk: boolean;
@@ -164,7 +164,12 @@ export function readExpectations(table: ExpectationsTable): ExpectationsRead {
       if (eq <= 0) problems.push(`${at('params')}: "${part}"; expected name=value, several separated by ";".`);
       else params[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
     }
-    for (const c of ['urn', 'category', 'name', 'citation'] as const) if (cell(c) === '') problems.push(`${at(c)}: blank; every case needs one.`);
+    const blank = (['urn', 'category', 'name', 'citation'] as const).filter((c) => cell(c) === '');
+    for (const c of blank) problems.push(`${at(c)}: blank; every case needs one (this line is not run).`);
+    if (blank.length) {
+      if (urn !== '') notRun.add(urn);
+      return;
+    }
     const variant = optional('variant');
     expectations.push({
       urn, line, name: cell('name'), citation: cell('citation'), asOf, category: cell('category'),

@@ -39,6 +39,15 @@ describe('the expectations: the as-of date of a case', () => {
   });
 });
 
+describe('the expectations: a blank required cell', () => {
+  it('is one problem naming the file, line and column, and the case is not run (no second line for the same blank)', () => {
+    const report = run({ expected: (rows) => (rows[1]![rows[0]!.indexOf('category')] = '', rows) });
+    expect(report.fileProblems).toEqual(['ours.cases.tsv line 2, column "category": blank; every case needs one (this line is not run).']);
+    expect(report.cases.filter((c) => !c.passed)).toEqual([]);
+    expect(report.passed).toBe(false);
+  });
+});
+
 describe('the expectations: the header row and repeated URNs', () => {
   it('a missing column is one message, not one more for every school of the register', () => {
     const report = run({ expected: (rows) => rows.map((r) => r.filter((_, i) => i !== AS_OF)) });
