@@ -115,14 +115,19 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   const grid = await readSheetGrid(cases[0]);
   // Read as a register's CSV is: any encoding Excel saves (UTF-16 "Unicode text", Windows-1252), its quotes
   // around a cell with a comma, and a file Excel saved with commas or semicolons rather than tabs.
-  const expectations = readCsvText(await readFile(cases[1]).catch((e: NodeJS.ErrnoException) => {
+  const bytes = await readFile(cases[1]).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read expectations "${cases[1]}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
-  }));
+  });
+  // A workbook's bytes (a zip, or an Excel 97-2003 file) would read as a header of noise.
+  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+    throw new CliError(`Cannot read expectations "${cases[1]}": it is an Excel workbook; expected a tab-separated text file. In Excel, save it as "Text (Tab delimited) (*.txt)" and give that file.`);
+  }
+  const expectations = readCsvText(bytes);
   const [header = [], ...rows] = grid.values.map((r) => r.map((c) => (typeof c === 'string' ? c : c === null || c === undefined ? '' : typeof c === 'number' || typeof c === 'boolean' ? c : gridText(c))));
   const report = runConformance(fw, { header, rows, file: basename(cases[0]) }, { rows: expectations.rows, file: basename(cases[1]) });
   const passed = report.cases.filter((c) => c.passed).length;
   p(`\nCases: ${basename(cases[0])} and ${basename(cases[1])}: ${passed} of ${report.cases.length} passed.\n`);
-  for (const warning of expectations.warnings) p(`  ${basename(cases[1])}: ${warning}\n`);
+  for (const [file, warnings] of [[cases[0], grid.warnings ?? []], [cases[1], expectations.warnings]] as const) for (const w of warnings) p(`  ${basename(file)}: ${w}\n`);
   for (const problem of report.fileProblems) p(`  ${problem}\n`);
   for (const c of report.cases.filter((x) => !x.passed)) {
     p(`  FAILED ${c.expectation.urn} (line ${c.expectation.line}) ${c.expectation.name} [${c.expectation.citation}]\n${c.failures.map((f) => `    ${f}\n`).join('')}`);

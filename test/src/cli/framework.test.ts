@@ -126,6 +126,14 @@ describe('schoolrisk framework check: expectations as Excel saves them', () => {
     expect(r.out).toContain(`Cases: southwark.cases.csv and ${name}: ${rows.length - 1} of ${rows.length - 1} passed.`);
     expect(r.code).toBe(0);
   });
+
+  it('an expectations file that is a workbook is one line saying how to save it', async () => {
+    const file = join(dir, 'expected.xlsx');
+    copyFileSync('examples/sample-register.xlsx', file);
+    const r = await run('framework', 'check', 'southwark', '--cases', 'core/frameworks/southwark.cases.csv', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`schoolrisk: Cannot read expectations "${file}": it is an Excel workbook; expected a tab-separated text file. In Excel, save it as "Text (Tab delimited) (*.txt)" and give that file.\n`);
+  });
 });
 
 describe('schoolrisk framework export, and a framework file in categorise', () => {
