@@ -176,12 +176,17 @@ export async function exportCommand(args: { id: string; out: string; force?: boo
     for (const c of claims) await c.release();
     throw e;
   }
-  for (const [i, [, text]] of files.entries()) {
-    await claims[i]!.write(async (out) => {
-      const w = out.getWriter();
-      await w.write(new TextEncoder().encode(text));
-      await w.close();
-    });
+  try {
+    for (const [i, [, text]] of files.entries()) {
+      await claims[i]!.write(async (out) => {
+        const w = out.getWriter();
+        await w.write(new TextEncoder().encode(text));
+        await w.close();
+      });
+    }
+  } finally {
+    // A claim written is settled already; one left by a failed write gives up its lock here.
+    for (const c of claims) await c.release();
   }
   args.print(`Wrote ${files.map(([f]) => f).join(', ')}: ${fw.definition.name} to adapt. Change its id, name and authority, then check it with\n  schoolrisk framework check ${args.out}\n`);
 }
