@@ -15,10 +15,13 @@
  * should fire in some case and not fire in another, and every category should be reached: the coverage
  * says where the cases fall short.
  */
-import { fromIsoDate, type CalendarDate } from './dates';
+import { fromIsoDate, fromUkDate, type CalendarDate } from './dates';
 import { deriveFacts, type NationalParameters } from './deriveFacts';
 import { categorise, type CompiledFramework } from './engine';
-import { DERIVED_FACT_KINDS, factValueKind, type DerivedFacts, type FactKey, type Facts } from './facts';
+import { DERIVED_FACT_KINDS, type DerivedFacts, type Facts } from './facts';
+import { FIELD_KEYS, FIELDS, type FieldKey } from './fields';
+import { didYouMean } from './frameworkCheck';
+import { mapHeaders } from './headers';
 import { resolveSettings } from './parameters';
 import { readRegister } from './record';
 import type { Categorisation } from './result';
@@ -77,42 +80,99 @@ export interface ConformanceReport {
   readonly passed: boolean;
 }
 
-/** Reads an expectations table (tab-separated text). Problems are messages naming the line. */
-export function readExpectations(tsv: string): { expectations: CaseExpectation[]; problems: string[] } {
-  const lines = tsv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
+/** An expectations table as read from its file: rows of cells, the header row first. */
+export interface ExpectationsTable {
+  readonly rows: readonly (readonly string[])[];
+  /** The file's name, for messages ("ours.cases.tsv line 3, column ..."). */
+  readonly file: string;
+}
+
+/** The register of cases as read from its file: the header row, the rows, and the file's name for messages. */
+export interface CasesRegister {
+  readonly header: readonly unknown[];
+  readonly rows: readonly (readonly unknown[])[];
+  readonly file?: string;
+}
+
+/** An expectations table read: the cases, the problems (messages naming file, line and column), and the URNs of lines that cannot run. */
+export interface ExpectationsRead {
+  readonly expectations: CaseExpectation[];
+  readonly problems: string[];
+  /** URNs of lines that name a school but cannot run (a blank required cell, an as of that is not a date): their register rows are not "without expectations". */
+  readonly notRun: ReadonlySet<string>;
+  /** The header row has every required column and no unknown one. */
+  readonly headerOk: boolean;
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+const OPTIONAL_COLUMNS = EXPECTATION_COLUMNS.filter((x) => !(REQUIRED_COLUMNS as readonly string[]).includes(x));
+
+/** The case's as-of date from its cell: YYYY-MM-DD, or DD/MM/YYYY as Excel writes the same date back in an English locale. */
+const readAsOf = (text: string): CalendarDate | null => fromIsoDate(text) ?? fromUkDate(text);
+
+/**
+ * Reads an expectations table (rows of cells; the command line reads the file as a CSV in any encoding,
+ * with Excel's quotes, through readCsvText). Problems are messages naming the file, line and column.
+ */
+export function readExpectations(table: ExpectationsTable): ExpectationsRead {
+  const { rows, file } = table;
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const problems: string[] = [];
-  for (const c of REQUIRED_COLUMNS) if (!header.includes(c)) problems.push(`expectations: no "${c}" column; the header row needs ${REQUIRED_COLUMNS.join(', ')} (and may have ${EXPECTATION_COLUMNS.filter((x) => !(REQUIRED_COLUMNS as readonly string[]).includes(x)).join(', ')}).`);
-  for (const h of header) if (h && !(EXPECTATION_COLUMNS as readonly string[]).includes(h)) problems.push(`expectations: column "${h}" is not one of ${EXPECTATION_COLUMNS.join(', ')}.`);
-  if (problems.length) return { expectations: [], problems };
+  const notRun = new Set<string>();
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length) problems.push(`${file}: the header row has no ${quoted(missing)} column${missing.length === 1 ? '' : 's'}; expected the columns ${quoted(REQUIRED_COLUMNS)} (required) and any of ${quoted(OPTIONAL_COLUMNS)}, tab-separated.`);
+  for (const h of header) {
+    if (!h || (EXPECTATION_COLUMNS as readonly string[]).includes(h)) continue;
+    const near = didYouMean(h, EXPECTATION_COLUMNS);
+    problems.push(`${file}: column "${h}" is not a column of the expectations; ${near ? `did you mean "${near}"?` : `expected one of ${quoted(EXPECTATION_COLUMNS)}.`}`);
+  }
+  if (problems.length) return { expectations: [], problems, notRun, headerOk: false };
   const expectations: CaseExpectation[] = [];
-  lines.slice(1).forEach((text, i) => {
-    if (text.trim() === '') return;
+  const lineOf = new Map<string, number>();
+  rows.slice(1).forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === '')) return;
     const line = i + 2;
-    const cells = text.split('\t');
+    const at = (column: string) => `${file} line ${line}, column "${column}"`;
     const cell = (name: string) => (cells[header.indexOf(name)] ?? '').trim();
     const optional = (name: string) => (header.includes(name) && cell(name) !== '' ? cell(name) : undefined);
     const list = (name: string) => {
       const v = optional(name);
       return v === undefined ? undefined : v === 'none' ? [] : v.split(',').map((x) => x.trim()).filter(Boolean);
     };
-    const asOf = fromIsoDate(cell('as of'));
-    if (asOf === null) problems.push(`expectations line ${line}: as of "${cell('as of')}" is not a date; expected YYYY-MM-DD.`);
+    const urn = cell('urn');
+    const first = urn === '' ? undefined : lineOf.get(urn);
+    if (first !== undefined) {
+      problems.push(`${at('urn')}: ${urn} is on line ${first} already; expected one line per case (this line is not run).`);
+      return;
+    }
+    if (urn !== '') lineOf.set(urn, line);
+    const asOf = readAsOf(cell('as of'));
+    if (asOf === null) {
+      // The case is not run: at no date would its result mean anything.
+      problems.push(`${at('as of')}: ${cell('as of') === '' ? 'blank' : `"${cell('as of')}" is not a date`}; expected the case's as-of date, YYYY-MM-DD (or DD/MM/YYYY) (this line is not run).`);
+      if (urn !== '') notRun.add(urn);
+      return;
+    }
     const supportText = optional('support');
     const support = supportText === undefined ? undefined : supportText === 'none' ? null : Number(supportText);
-    if (typeof support === 'number' && !Number.isFinite(support)) problems.push(`expectations line ${line}: support "${supportText}" is not a number; expected a number, "none" (the policy sets none) or blank (not checked).`);
+    if (typeof support === 'number' && !Number.isFinite(support)) problems.push(`${at('support')}: "${supportText}" is not a number; expected a number, "none" (the policy sets none) or blank (not checked).`);
     const offer = optional('offer');
-    if (offer !== undefined && offer !== 'maintained' && offer !== 'academy') problems.push(`expectations line ${line}: offer "${offer}"; expected maintained, academy or blank.`);
+    if (offer !== undefined && offer !== 'maintained' && offer !== 'academy') problems.push(`${at('offer')}: "${offer}"; expected maintained, academy or blank (not checked).`);
     const params: Record<string, string> = {};
     for (const part of (optional('params') ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
       const eq = part.indexOf('=');
-      if (eq <= 0) problems.push(`expectations line ${line}: params "${part}"; expected name=value, several separated by ";".`);
+      if (eq <= 0) problems.push(`${at('params')}: "${part}"; expected name=value, several separated by ";".`);
       else params[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
     }
-    for (const c of ['urn', 'category', 'name', 'citation'] as const) if (cell(c) === '') problems.push(`expectations line ${line}: no ${c}; every case needs one.`);
+    const blank = (['urn', 'category', 'name', 'citation'] as const).filter((c) => cell(c) === '');
+    for (const c of blank) problems.push(`${at(c)}: blank; every case needs one (this line is not run).`);
+    if (blank.length) {
+      if (urn !== '') notRun.add(urn);
+      return;
+    }
     const variant = optional('variant');
     expectations.push({
-      urn: cell('urn'), line, name: cell('name'), citation: cell('citation'), asOf: asOf ?? (0 as CalendarDate), category: cell('category'),
+      urn, line, name: cell('name'), citation: cell('citation'), asOf, category: cell('category'),
       ...(variant === undefined ? {} : { variant: variant === 'none' ? null : variant }),
       ...(support === undefined ? {} : { support }),
       ...(offer === undefined ? {} : { offer: offer as 'maintained' | 'academy' }),
@@ -121,7 +181,7 @@ export function readExpectations(tsv: string): { expectations: CaseExpectation[]
       params,
     });
   });
-  return { expectations, problems };
+  return { expectations, problems, notRun, headerOk: true };
 }
 
 /** A derived fact's value from a `fact:` cell, or a message. Blank is a blank fact. */
@@ -149,14 +209,30 @@ function readFactCell(fact: keyof DerivedFacts, raw: unknown): { ok: true; value
   }
 }
 
+/** Why a `fact:` column's name is not a derived fact: a register field, a misspelling, or neither. */
+function factColumnHint(fact: string): string {
+  if (Object.hasOwn(FIELDS, fact)) return `${fact} is a register column, not a derived fact: head it as the register does ("${FIELDS[fact as FieldKey].label}").`;
+  const near = didYouMean(fact, Object.keys(DERIVED_FACT_KINDS));
+  return near ? `"${fact}" is not a derived fact; did you mean "${near}"?` : `"${fact}" is not a derived fact; expected one of ${Object.keys(DERIVED_FACT_KINDS).join(', ')}.`;
+}
+
+/** A header of the register of cases that is neither a register column nor a `fact:` column: one message, with the nearest column's name. */
+function unusedColumnProblem(file: string, header: string): string {
+  const near = didYouMean(header, FIELD_KEYS.flatMap((f) => FIELDS[f].aliases));
+  return `${file}: column "${header}" is not a register column, so no case reads it; ${near ? `did you mean "${near}"?` : `expected a register column (\`schoolrisk validate\` lists them) or ${FACT_COLUMN_PREFIX} and a derived fact.`}`;
+}
+
 /**
  * Each case's facts from the register: read, derived at its as-of date with its national parameters,
- * and the `fact:` columns laid over. Keyed by URN; a row that cannot be read gives its problems.
+ * and the `fact:` columns laid over. Keyed by URN; a row that cannot be read gives its problems, and so
+ * does a URN on two rows (neither is run). `settingsOf` gives `undefined` for a URN the expectations do
+ * not have, `null` for one whose line cannot run.
  */
 export function caseFacts(
   header: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  settingsOf: (urn: string) => { asOf: CalendarDate; national?: NationalParameters } | undefined,
+  settingsOf: (urn: string) => { asOf: CalendarDate; national?: NationalParameters } | null | undefined,
+  file = 'register',
 ): { byUrn: Map<string, { facts: Facts } | { problems: string[] }>; problems: string[] } {
   const problems: string[] = [];
   const factColumns: { index: number; fact: keyof DerivedFacts }[] = [];
@@ -164,27 +240,27 @@ export function caseFacts(
     const text = String(h ?? '').trim();
     if (!text.toLowerCase().startsWith(FACT_COLUMN_PREFIX)) return;
     const fact = text.slice(FACT_COLUMN_PREFIX.length).trim();
-    if (fact in DERIVED_FACT_KINDS) factColumns.push({ index, fact: fact as keyof DerivedFacts });
-    else {
-      let hint = `expected a derived fact: ${Object.keys(DERIVED_FACT_KINDS).join(', ')}`;
-      try {
-        factValueKind(fact as FactKey);
-        hint = `${fact} is a register column: head it as the register does`;
-      } catch {
-        // not a fact at all
-      }
-      problems.push(`register: column "${text}": ${hint}.`);
-    }
+    if (Object.hasOwn(DERIVED_FACT_KINDS, fact)) factColumns.push({ index, fact: fact as keyof DerivedFacts });
+    else problems.push(`${file}: column "${text}": ${factColumnHint(fact)}`);
   });
+  for (const c of mapHeaders(header).unused) if (!c.header.trim().toLowerCase().startsWith(FACT_COLUMN_PREFIX)) problems.push(unusedColumnProblem(file, c.header));
   const byUrn = new Map<string, { facts: Facts } | { problems: string[] }>();
+  const rowOf = new Map<string, number>();
+  const urnCell = header.findIndex((h) => /^urn$/i.test(String(h ?? '').trim()));
   // Each row is read at its own case's as-of date: dates after it are refused, as in a run.
   rows.forEach((cells, i) => {
-    const urnCell = header.findIndex((h) => /^urn$/i.test(String(h ?? '').trim()));
     const urn = urnCell >= 0 ? String(cells[urnCell] ?? '').trim() : '';
     if (urn === '' && cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
+    const first = rowOf.get(urn);
+    if (first !== undefined) {
+      byUrn.set(urn, { problems: [`${file} rows ${first} and ${i + 2} both have URN ${urn}; expected one row per case.`] });
+      return;
+    }
+    rowOf.set(urn, i + 2);
     const settings = settingsOf(urn);
+    if (settings === null) return;
     if (!settings) {
-      problems.push(`register row ${i + 2}: URN "${urn}" has no row in the expectations.`);
+      problems.push(`${file} row ${i + 2}: URN "${urn}" has no line in the expectations.`);
       return;
     }
     const read = readRegister(header, [cells], { asOf: settings.asOf, headerRowNumber: i + 1 });
@@ -207,17 +283,19 @@ export function caseFacts(
 }
 
 /** Runs a framework's cases: each expectation against its school, then the coverage. */
-export function runConformance(fw: CompiledFramework, register: { header: readonly unknown[]; rows: readonly (readonly unknown[])[] }, expectationsTsv: string): ConformanceReport {
-  const { expectations, problems: tableProblems } = readExpectations(expectationsTsv);
+export function runConformance(fw: CompiledFramework, register: CasesRegister, table: ExpectationsTable): ConformanceReport {
+  const { expectations, problems: tableProblems, notRun, headerOk } = readExpectations(table);
   const fileProblems = [...tableProblems];
   const byUrn = new Map(expectations.map((e) => [e.urn, e]));
   const settings = new Map<string, ReturnType<typeof resolveSettings>>();
   for (const e of expectations) settings.set(e.urn, resolveSettings(fw, e.params, e.asOf));
   const read = caseFacts(register.header, register.rows, (urn) => {
+    // Expectations without their header columns are one problem, not one more per school.
+    if (!headerOk || notRun.has(urn)) return null;
     const e = byUrn.get(urn);
     const s = settings.get(urn);
     return e && { asOf: e.asOf, ...(s?.ok ? { national: s.settings.national } : {}) };
-  });
+  }, register.file);
   fileProblems.push(...read.problems);
 
   const categoryIds = fw.definition.categories.map((c) => c.id);
@@ -246,8 +324,6 @@ export function runConformance(fw: CompiledFramework, register: { header: readon
     for (const reason of r.reasons) if (!reason.citation.section) failures.push(`reason ${reason.criterion} has no citation section`);
     return { expectation: e, passed: failures.length === 0, failures, result: r };
   });
-  const unmatched = [...read.byUrn.keys()].filter((u) => !byUrn.has(u));
-  for (const u of unmatched) fileProblems.push(`register: URN ${u} has no row in the expectations.`);
 
   const coverage = coverageOf(fw, cases);
   return { fileProblems, cases, coverage, passed: fileProblems.length === 0 && cases.length > 0 && cases.every((c) => c.passed) && coverage.complete };

@@ -18,9 +18,10 @@ import { loadFrameworkText } from '../../core/frameworkFile';
 import { formatJson } from '../../core/jsonText';
 import { flattenParameters, parseAssignment, resolveSettings, type RunSettings } from '../../core/parameters';
 import { gridText } from '../workbook/cell';
+import { readCsvText } from '../workbook/csvText';
 import { readSheetGrid } from '../workbook/readFile';
 import { CliError } from './cliError';
-import { claimOutput } from './outputFile';
+import { claimOutput, type OutputClaim } from './outputFile';
 
 /** The repository's copy of the framework JSON Schema, for `$schema` in exported files. */
 const SCHEMA = resolve(__dirname, '../../schemas/framework.schema.json');
@@ -72,34 +73,61 @@ export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDa
   return (resolved as { ok: true; settings: RunSettings }).settings;
 }
 
-/** The cases beside a framework file: `<name>.cases.csv` and `<name>.cases.tsv`, when both are there. */
-export function casesBeside(file: string): [string, string] | null {
-  const base = join(dirname(file), basename(file, extname(file)));
-  const pair: [string, string] = [`${base}.cases.csv`, `${base}.cases.tsv`];
-  return existsSync(pair[0]) && existsSync(pair[1]) ? pair : null;
+/** Where a framework file's cases would be beside it, and which of them are there. */
+export interface CasesBeside {
+  /** `<name>.cases` beside the file, without the extension. */
+  readonly base: string;
+  /** `<name>.cases.csv`, when it is there. */
+  readonly register: string | null;
+  /** `<name>.cases.tsv`, or `<name>.cases.txt` as Excel saves "Text (Tab delimited)", when one is there. */
+  readonly expectations: string | null;
 }
 
-/** `framework check`: validates and compiles the file, runs its cases, prints the coverage. Throws `CliError` (exit 1) on any failure. */
-export async function checkCommand(args: { file: string; cases?: readonly string[]; print: (t: string) => void }): Promise<ConformanceReport | null> {
+/** The cases beside a framework file: `<name>.cases.csv` and `<name>.cases.tsv` (or `.txt`), each when it is there. */
+export function casesBeside(file: string): CasesBeside {
+  const base = join(dirname(file), `${basename(file, extname(file))}.cases`);
+  const found = (...exts: string[]) => exts.map((e) => `${base}${e}`).find((f) => existsSync(f)) ?? null;
+  return { base, register: found('.csv'), expectations: found('.tsv', '.txt') };
+}
+
+/** Why no cases ran for a framework file: what is beside it and what is missing. */
+function noCasesMessage(file: string, beside: CasesBeside): string {
+  const name = (ext: string) => `${basename(beside.base)}${ext}`;
+  const what = beside.register
+    ? `beside it is ${basename(beside.register)} (the register of cases) but no ${name('.tsv')} (the expectations; ${name('.txt')} is read too, as Excel saves "Text (Tab delimited)")`
+    : beside.expectations
+      ? `beside it is ${basename(beside.expectations)} (the expectations) but no ${name('.csv')} (the register of cases)`
+      : `none were given (--cases <register.csv> <expectations.tsv>) and none are beside it (${name('.csv')} and ${name('.tsv')})`;
+  return `${basename(file)}: no cases ran: ${what}. The check needs the cases to show the file says what the policy says.`;
+}
+
+/** `framework check`: validates and compiles the file, runs its cases, prints the coverage. Throws `CliError` (exit 1) on any failure, and when no cases ran. */
+export async function checkCommand(args: { file: string; cases?: readonly string[]; print: (t: string) => void }): Promise<ConformanceReport> {
   const p = args.print;
   const fw = await resolveFramework(args.file);
   const def = fw.definition;
   p(`${basename(args.file)}: ${def.name} (${def.id} ${def.version}) is a valid framework: ${def.criteria.length} criteria, ${def.categories.length} categories, ${Object.keys(def.parameters).length} parameters.\n`);
   if (args.cases && args.cases.length !== 2) throw new CliError('--cases takes two files: the register of cases (.csv) and the expectations (.tsv).');
   const builtInFile = looksLikeFile(args.file) ? args.file : join(BUILT_IN_DIR, `${def.id}.json`);
-  const cases = (args.cases as [string, string] | undefined) ?? casesBeside(builtInFile);
-  if (!cases) {
-    p('No cases given (--cases <register.csv> <expected.tsv>), and none beside the file: only the file was checked.\n');
-    return null;
-  }
+  const beside = casesBeside(builtInFile);
+  const cases = (args.cases as [string, string] | undefined) ?? (beside.register && beside.expectations ? [beside.register, beside.expectations] : null);
+  if (!cases) throw new CliError(noCasesMessage(args.file, beside));
   const grid = await readSheetGrid(cases[0]);
-  const expectations = await readFile(cases[1], 'utf8').catch((e: NodeJS.ErrnoException) => {
+  // Read as a register's CSV is: any encoding Excel saves (UTF-16 "Unicode text", Windows-1252), its quotes
+  // around a cell with a comma, and a file Excel saved with commas or semicolons rather than tabs.
+  const bytes = await readFile(cases[1]).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read expectations "${cases[1]}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
   });
+  // A workbook's bytes (a zip, or an Excel 97-2003 file) would read as a header of noise.
+  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+    throw new CliError(`Cannot read expectations "${cases[1]}": it is an Excel workbook; expected a tab-separated text file. In Excel, save it as "Text (Tab delimited) (*.txt)" and give that file.`);
+  }
+  const expectations = readCsvText(bytes);
   const [header = [], ...rows] = grid.values.map((r) => r.map((c) => (typeof c === 'string' ? c : c === null || c === undefined ? '' : typeof c === 'number' || typeof c === 'boolean' ? c : gridText(c))));
-  const report = runConformance(fw, { header, rows }, expectations);
+  const report = runConformance(fw, { header, rows, file: basename(cases[0]) }, { rows: expectations.rows, file: basename(cases[1]) });
   const passed = report.cases.filter((c) => c.passed).length;
   p(`\nCases: ${basename(cases[0])} and ${basename(cases[1])}: ${passed} of ${report.cases.length} passed.\n`);
+  for (const [file, warnings] of [[cases[0], grid.warnings ?? []], [cases[1], expectations.warnings]] as const) for (const w of warnings) p(`  ${basename(file)}: ${w}\n`);
   for (const problem of report.fileProblems) p(`  ${problem}\n`);
   for (const c of report.cases.filter((x) => !x.passed)) {
     p(`  FAILED ${c.expectation.urn} (line ${c.expectation.line}) ${c.expectation.name} [${c.expectation.citation}]\n${c.failures.map((f) => `    ${f}\n`).join('')}`);
@@ -118,8 +146,13 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   return report;
 }
 
-/** `framework export`: writes a built-in as a file to adapt, with its cases beside it. */
-export async function exportCommand(args: { id: string; out: string; print: (t: string) => void }): Promise<void> {
+/**
+ * `framework export`: writes a built-in as a file to adapt, with its cases beside it. A file already
+ * there (the framework or either case file) is the analyst's work: the export refuses, naming each,
+ * unless `force`. Every file is claimed (checked and locked) before any is written, and each appears
+ * whole or not at all.
+ */
+export async function exportCommand(args: { id: string; out: string; force?: boolean; print: (t: string) => void }): Promise<void> {
   const fw = frameworkById(args.id);
   if (!fw) throw new CliError(unknownFrameworkMessage(args.id));
   if (extname(args.out).toLowerCase() !== '.json') throw new CliError(`Cannot write "${args.out}": a framework file ends .json.`);
@@ -127,15 +160,33 @@ export async function exportCommand(args: { id: string; out: string; print: (t: 
   const { $schema: _ignored, ...definition } = fw.definition;
   const files: [string, string][] = [[args.out, formatJson({ $schema: schema, ...definition })]];
   const base = join(dirname(args.out), basename(args.out, extname(args.out)));
-  const cases = casesBeside(join(BUILT_IN_DIR, `${fw.definition.id}.json`));
-  if (cases) for (const [from, ext] of [[cases[0], 'csv'], [cases[1], 'tsv']] as const) files.push([`${base}.cases.${ext}`, await readFile(from, 'utf8')]);
-  for (const [path, text] of files) {
-    const claim = await claimOutput(path, join(BUILT_IN_DIR, `${fw.definition.id}.json`));
-    await claim.write(async (out) => {
-      const w = out.getWriter();
-      await w.write(new TextEncoder().encode(text));
-      await w.close();
-    });
+  const builtIn = join(BUILT_IN_DIR, `${fw.definition.id}.json`);
+  const cases = casesBeside(builtIn);
+  if (cases.register && cases.expectations) for (const [from, ext] of [[cases.register, 'csv'], [cases.expectations, 'tsv']] as const) files.push([`${base}.cases.${ext}`, await readFile(from, 'utf8')]);
+  const there = files.map(([f]) => f).filter((f) => existsSync(f));
+  if (there.length && !args.force) {
+    const named = there.map((f) => `"${f}"`);
+    const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+    throw new CliError(`Cannot write "${args.out}": ${list} ${there.length === 1 ? 'is' : 'are'} there already, and nothing was written. Choose another --out, or give --force to replace ${there.length === 1 ? 'it' : 'them'}.`);
+  }
+  const claims: OutputClaim[] = [];
+  try {
+    for (const [path] of files) claims.push(await claimOutput(path, builtIn));
+  } catch (e) {
+    for (const c of claims) await c.release();
+    throw e;
+  }
+  try {
+    for (const [i, [, text]] of files.entries()) {
+      await claims[i]!.write(async (out) => {
+        const w = out.getWriter();
+        await w.write(new TextEncoder().encode(text));
+        await w.close();
+      });
+    }
+  } finally {
+    // A claim written is settled already; one left by a failed write gives up its lock here.
+    for (const c of claims) await c.release();
   }
   args.print(`Wrote ${files.map(([f]) => f).join(', ')}: ${fw.definition.name} to adapt. Change its id, name and authority, then check it with\n  schoolrisk framework check ${args.out}\n`);
 }

@@ -150,19 +150,20 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
   const framework = program.command('framework').description('Check a framework file with its cases, or export a built-in as a file to adapt.');
   framework
     .command('check')
-    .description('Validate and compile a framework file, run its conformance cases and print the coverage; exit 1 on any failure.')
+    .description('Validate and compile a framework file, run its conformance cases and print the coverage; exit 1 on any failure, or when no cases ran.')
     .argument('<file>', 'the framework file (.json), or a built-in\'s id')
-    .option('--cases <files...>', 'the register of cases (.csv) and the expectations (.tsv) (default: <file>.cases.csv and .cases.tsv beside it)')
+    .option('--cases <files...>', 'the register of cases (.csv) and the expectations (.tsv) (default: <file>.cases.csv and .cases.tsv beside it; .cases.txt, as Excel saves "Text (Tab delimited)", is read too)')
     .action(async (file: string, opts: { cases?: string[] }) => {
       await checkCommand({ file, cases: opts.cases, print: out });
     });
   framework
     .command('export')
-    .description('Write a built-in framework as a file to adapt, with its cases beside it.')
+    .description('Write a built-in framework as a file to adapt, with its cases beside it; a file already there is not replaced without --force.')
     .argument('<id>', `the built-in: ${FRAMEWORKS.map((f) => f.id).join(', ')}`)
-    .requiredOption('-o, --out <file.json>', 'where to write it')
-    .action(async (id: string, opts: { out: string }) => {
-      await exportCommand({ id, out: opts.out, print: out });
+    .requiredOption('-o, --out <file.json>', 'where to write it (and its cases beside it: <file>.cases.csv and .cases.tsv)')
+    .option('--force', 'replace the file and its cases when they are there already (without it, export refuses and names them)')
+    .action(async (id: string, opts: { out: string; force?: boolean }) => {
+      await exportCommand({ id, out: opts.out, force: opts.force === true, print: out });
     });
   return program;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../../core/conformance';
 import { categorise, resolveParameters, type Parameters } from '../../../core/engine';
 import { frameworkById } from '../../../core/frameworks';
+import { readCsvText } from '../../../src/workbook/csvText';
 import { CASES_AS_OF, NEUTRAL_FACTS, evaluateCase } from '../../support/conformance';
 import type { Facts } from '../../../core/facts';
 import { factsOf, schoolState } from '../../support/arbitraryFacts';
@@ -180,7 +181,7 @@ describe('Herefordshire: reasons an analyst can read', () => {
 
 describe('Herefordshire: periods counted by calendar anniversaries (the conformance cases, by date)', () => {
   const csv = readFileSync('core/frameworks/herefordshire.cases.csv', 'utf8').trim().split('\n').map((l) => l.split(','));
-  const report = runConformance(fw, { header: csv[0]!, rows: csv.slice(1) }, readFileSync('core/frameworks/herefordshire.cases.tsv', 'utf8'));
+  const report = runConformance(fw, { header: csv[0]!, rows: csv.slice(1) }, { rows: readCsvText(readFileSync('core/frameworks/herefordshire.cases.tsv')).rows, file: 'herefordshire.cases.tsv' });
   const traced = (urn: string, criterion: string) => report.cases.find((c) => c.expectation.urn === urn)!.result!.trace.find((t) => t.criterion === criterion)!.outcome;
 
   it.each([

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FRAMEWORKS } from '../../../core/frameworks';
 import type { ResultsFile } from '../../../src/run/resultsJson';
 import { runCli } from '../../support/runCli';
+import { encodeWindows1252 } from '../../support/windows1252Bytes';
 
 const SAMPLE = 'examples/sample-register.csv';
 const AS_OF = '2026-11-01';
@@ -72,6 +73,69 @@ describe('schoolrisk framework check', () => {
   });
 });
 
+describe('schoolrisk framework check: the cases beside the file', () => {
+  /** A fresh folder with oldham exported as ours.json and its cases beside it. */
+  async function exported(): Promise<string> {
+    const folder = mkdtempSync(join(dir, 'beside-'));
+    expect((await run('framework', 'export', 'oldham', '--out', join(folder, 'ours.json'))).code).toBe(0);
+    return folder;
+  }
+
+  it('reads the expectations saved by Excel as ours.cases.txt ("Text (Tab delimited)")', async () => {
+    const folder = await exported();
+    renameSync(join(folder, 'ours.cases.tsv'), join(folder, 'ours.cases.txt'));
+    const r = await run('framework', 'check', join(folder, 'ours.json'));
+    expect(r.out).toMatch(/Cases: ours\.cases\.csv and ours\.cases\.txt: (\d+) of \1 passed\./);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 when no case ran, naming what is beside the file and what is missing', async () => {
+    const folder = await exported();
+    const file = join(folder, 'ours.json');
+    unlinkSync(join(folder, 'ours.cases.tsv'));
+    let r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('schoolrisk: ours.json: no cases ran: beside it is ours.cases.csv (the register of cases) but no ours.cases.tsv (the expectations; ours.cases.txt is read too, as Excel saves "Text (Tab delimited)"). The check needs the cases to show the file says what the policy says.\n');
+    unlinkSync(join(folder, 'ours.cases.csv'));
+    writeFileSync(join(folder, 'ours.cases.tsv'), readFileSync('core/frameworks/oldham.cases.tsv'));
+    r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('schoolrisk: ours.json: no cases ran: beside it is ours.cases.tsv (the expectations) but no ours.cases.csv (the register of cases). The check needs the cases to show the file says what the policy says.\n');
+    unlinkSync(join(folder, 'ours.cases.tsv'));
+    r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('schoolrisk: ours.json: no cases ran: none were given (--cases <register.csv> <expectations.tsv>) and none are beside it (ours.cases.csv and ours.cases.tsv). The check needs the cases to show the file says what the policy says.\n');
+  });
+});
+
+describe('schoolrisk framework check: expectations as Excel saves them', () => {
+  // Southwark's cases have reasons separated by commas, and citations with quotes and dashes.
+  const rows = readFileSync('core/frameworks/southwark.cases.tsv', 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+  /** The table as Excel writes it with this delimiter: a cell with the delimiter, a comma or a quote is quoted, its quotes doubled. */
+  const excel = (d: string) => `${rows.map((r) => r.map((c) => (/[",\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(d)).join('\r\n')}\r\n`;
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it.each([
+    ['Text (Tab delimited), Windows-1252, quoted cells', 'excel.txt', () => encodeWindows1252(excel('\t'))],
+    ['Unicode Text, UTF-16 with its byte-order mark', 'unicode.txt', () => utf16(excel('\t'))],
+    ['CSV UTF-8 (comma-separated), under a .tsv name', 'comma.tsv', () => Buffer.from(`\uFEFF${excel(',')}`)],
+  ])('%s: every case passes as in the plain file', async (_what, name, bytes) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes());
+    const r = await run('framework', 'check', 'southwark', '--cases', 'core/frameworks/southwark.cases.csv', file);
+    expect(r.out).toContain(`Cases: southwark.cases.csv and ${name}: ${rows.length - 1} of ${rows.length - 1} passed.`);
+    expect(r.code).toBe(0);
+  });
+
+  it('an expectations file that is a workbook is one line saying how to save it', async () => {
+    const file = join(dir, 'expected.xlsx');
+    copyFileSync('examples/sample-register.xlsx', file);
+    const r = await run('framework', 'check', 'southwark', '--cases', 'core/frameworks/southwark.cases.csv', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`schoolrisk: Cannot read expectations "${file}": it is an Excel workbook; expected a tab-separated text file. In Excel, save it as "Text (Tab delimited) (*.txt)" and give that file.\n`);
+  });
+});
+
 describe('schoolrisk framework export, and a framework file in categorise', () => {
   let exported: string;
   beforeAll(async () => {
@@ -85,6 +149,23 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     expect(JSON.parse(readFileSync(exported, 'utf8')).$schema).toMatch(/schemas\/framework\.schema\.json$/);
     const r = await run('framework', 'check', exported);
     expect(r.code).toBe(0);
+  });
+
+  it('refuses to replace a file already there, the framework or either case file, naming each; --force replaces them', async () => {
+    const folder = mkdtempSync(join(dir, 'export-'));
+    const out = join(folder, 'ours.json');
+    writeFileSync(out, '{"mine":1}\n');
+    writeFileSync(join(folder, 'ours.cases.tsv'), 'mine\n');
+    let r = await run('framework', 'export', 'oldham', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`schoolrisk: Cannot write "${out}": "${out}" and "${join(folder, 'ours.cases.tsv')}" are there already, and nothing was written. Choose another --out, or give --force to replace them.\n`);
+    expect(readFileSync(out, 'utf8')).toBe('{"mine":1}\n');
+    expect(existsSync(join(folder, 'ours.cases.csv'))).toBe(false);
+    r = await run('framework', 'export', 'oldham', '--out', out, '--force');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).id).toBe('oldham');
+    expect(readFileSync(join(folder, 'ours.cases.tsv'), 'utf8')).toBe(readFileSync('core/frameworks/oldham.cases.tsv', 'utf8'));
+    expect(readdirSync(folder).sort()).toEqual(['ours.cases.csv', 'ours.cases.tsv', 'ours.json']);
   });
 
   it('categorises the sample exactly as the built-in, and says it ran from the file and which', async () => {
