@@ -6,6 +6,7 @@
 import { basename, extname } from 'node:path';
 import type { CalendarDate } from '../../core/dates';
 import type { InspectionOptions } from '../../core/deriveFacts';
+import type { RunSettings } from '../../core/parameters';
 import { buildPack } from '../run/pack';
 import { planRun, provenance, RunError, type RunPlan } from '../run/registerRun';
 import { readRunLog, runLogRow } from '../run/runLog';
@@ -43,10 +44,22 @@ export interface CategoriseArgs {
   readonly output?: OutputOptions;
 }
 
+/** The inspection options that are national parameters too: `--param` (or `--params`) can set each of them as well. */
+const ALSO_PARAMETERS = [['windowCoverage', '--window-coverage', 'windows.coverage'], ['horizonMonths', '--horizon-months', 'risk.horizonMonths']] as const;
+
+/** An inspection option and a parameter setting the same value: refused, rather than one kept and the run record naming the other. */
+function refuseSetTwice(settings: RunSettings, inspection: InspectionOptions | undefined): void {
+  for (const [key, option, name] of ALSO_PARAMETERS) {
+    const param = settings.changed.find((c) => c.startsWith(`${name}=`));
+    if (inspection?.[key] !== undefined && param) throw new CliError(`${option} and the parameter ${param} (--param or --params) both set ${name}: give one of them, so that the run record says the value used.`);
+  }
+}
+
 /** Runs `categorise`; throws `CliError` for what stops the whole run. */
 export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> {
   const fw = await resolveFramework(args.framework);
   const settings = await resolveRunSettings(fw, args.asOf, args);
+  refuseSetTwice(settings, args.inspection);
   const kind = outputKind(args.out);
   if (!kind) throw new CliError(`Cannot write "${args.out}": expected an output file ending .xlsx (.xlsm for a workbook with macros), .csv or .json.`);
   if (args.pdf !== undefined && extname(args.pdf).toLowerCase() !== '.pdf') throw new CliError(`Cannot write "${args.pdf}": --pdf expects a file ending .pdf.`);

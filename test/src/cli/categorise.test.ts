@@ -316,3 +316,16 @@ describe('schoolrisk categorise to JSON: the columns the register lacks', () => 
     for (const n of file.notInRegister) expect(r.out).toContain(`  ${n.note}`);
   });
 });
+
+describe('schoolrisk categorise: an inspection option and a parameter for the same value', () => {
+  it.each([
+    [['--window-coverage', '90', '--param', 'windows.coverage=0.6'], '--window-coverage and the parameter windows.coverage=0.6 (--param or --params) both set windows.coverage'],
+    [['--horizon-months', '12', '--param', 'risk.horizonMonths=36'], '--horizon-months and the parameter risk.horizonMonths=36 (--param or --params) both set risk.horizonMonths'],
+  ])('%j is refused, nothing written, rather than one used and the other recorded', async (options, message) => {
+    const out = join(dir, 'set-twice.json');
+    const r = await run('categorise', 'examples/sample-register.csv', '-f', 'oxfordshire', '--as-of', '2026-11-01', ...options, '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${message}: give one of them, so that the run record says the value used.`);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
