@@ -11,7 +11,7 @@ import { buildPack } from '../run/pack';
 import { planRun, provenance, RunError, type RunPlan } from '../run/registerRun';
 import { readRunLog, runLogRow } from '../run/runLog';
 import { resultsJson } from '../run/resultsJson';
-import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
+import { readSheetGrid, registerSource, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { outputKind, resultsCsv } from '../workbook/writeFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
@@ -74,7 +74,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
   try {
     grid = await readSheetGrid(args.register, args.sheet, args.limits);
     bar.tick('read');
-    const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
+    const source = registerSource(args.register, grid);
     let plan: RunPlan;
     try {
       plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection, sheetTables: grid.sheetTables });

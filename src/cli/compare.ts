@@ -2,13 +2,12 @@
  * `schoolrisk compare`: each school's category under every framework, side by side, so an analyst
  * can see how the authorities' rules differ on the same register.
  */
-import { basename } from 'node:path';
 import { categoryText } from '../../core/categoryText';
 import type { CalendarDate } from '../../core/dates';
 import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
 import { locateRegister } from '../run/locateRegister';
-import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
+import { readSheetGrid, registerSource, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 
 /** One school's categories under every framework (`null` where a problem stopped the row). */
@@ -23,7 +22,7 @@ export interface ComparisonRow {
 export async function compareCommand(args: { register: string; sheet?: string; asOf: CalendarDate; print: (t: string) => void; limits?: ReadLimits }): Promise<ComparisonRow[]> {
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);
   const located = locateRegister(grid.values, 1, undefined, grid.sheetTables);
-  if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+  if (!located) throw new CliError(`${registerSource(args.register, grid)} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
   const frameworks = allFrameworks();
   const outcomes = frameworks.map((fw) => categoriseRegister(fw, located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping }));
   const rows: ComparisonRow[] = outcomes[0]!.rows.map((r, i) => ({

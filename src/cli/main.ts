@@ -84,10 +84,10 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
     .description('Categorise every school of a register (.xlsx or .csv).')
     .argument('<register>', 'the register file, .xlsx or .csv')
     .requiredOption('-f, --framework <id|file.json>', FRAMEWORK_HELP)
-    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first that is not hidden)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
     .option('--pdf <file.pdf>', 'also write the SIG pack (the summary and a page per school of concern) as an A4 PDF')
-    .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with results, SIG summary and Run sheets), .csv or .json')
+    .requiredOption('-o, --out <file>', 'where to write the results: .xlsx (a copy of the workbook with the results and the sheets SIG summary, School profiles and Run log), .csv or .json')
     .option('--horizon-months <months>', 'count a graded inspection within this many months of the as-of date (default 24)', wholeMonths)
     .option('--window-coverage <percent>', 'share of real next inspections a measured window holds, in per cent (default 80)', coveragePercent)
     .option('--inspection-rules <rules>', `inspection rules: ${INSPECTION_RULE_SET_IDS.join(' or ')} (default: those in force on the as-of date)`, ruleSet)
@@ -100,7 +100,7 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
     .command('compare'))
     .description('Show each school\'s category under all five frameworks, side by side.')
     .argument('<register>', 'the register file, .xlsx or .csv')
-    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first that is not hidden)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date to count inspection windows and time in post to (default: today)', asOfDate)
     .action(async (register: string, opts: { sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
       await compareCommand({ register, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });
@@ -111,7 +111,7 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
     .description('Show how the headers map to fields, the columns not used, and every problem by row, column and value; exit 1 when there is an error.')
     .argument('<register>', 'the register file, .xlsx or .csv')
     .option('-f, --framework <id|file.json>', `check against a framework, as categorise would run it (the same problems): ${FRAMEWORK_HELP.replace(/^the framework: /, '')}`)
-    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first that is not hidden)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
     .action(async (register: string, opts: { framework?: string; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number; param?: string[]; params?: string }) => {
       await validateCommand({ register, framework: opts.framework, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts), param: opts.param, params: opts.params });
@@ -127,7 +127,7 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
     .option('--report <file.json>', 'also write every change, conflict and unmatched school as JSON')
     .option('--la <code>', 'the authority\'s three-digit LA code (default: from the register\'s LAESTAB column)')
     .option('--prefer-official', 'take the official value where you have entered another since the last refresh')
-    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first)')
+    .option('-s, --sheet <name>', 'the sheet that holds the register (default: the first that is not hidden)')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date after which dates count as in the future (default: today)', asOfDate)
     .action(async (register: string, opts: { ofsted: string; gias?: string; out: string; report?: string; la?: string; preferOfficial?: boolean; sheet?: string; asOf?: CalendarDate; maxUnpackedMb?: number; maxCells?: number }) => {
       await refreshCommand({ register, ofsted: opts.ofsted, gias: opts.gias, out: opts.out, report: opts.report, la: opts.la, preferOfficial: opts.preferOfficial, sheet: opts.sheet, asOf: opts.asOf ?? todayLocal(), print: out, limits: readLimits(opts) });

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { toUkDate, type CalendarDate } from '../../core/dates';
 import { locateRegister } from '../run/locateRegister';
 import { memoryRows, OfficialFileError, planRefresh, readMemory, type RefreshPlan } from '../run/refresh';
-import { readSheetGrid, type ReadLimits, type SheetGrid } from '../workbook/readFile';
+import { readSheetGrid, registerSource, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
 import { changesHeader, REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
@@ -45,7 +45,7 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
   try {
     grid = await readSheetGrid(args.register, args.sheet, args.limits);
     const located = locateRegister(grid.values, 1, undefined, grid.sheetTables);
-    if (!located) throw new CliError(`"${basename(args.register)}" (sheet "${grid.sheet}") has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+    if (!located) throw new CliError(`${registerSource(args.register, grid)} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
     const mi = await readSheetGrid(args.ofsted, undefined, args.limits);
     const gias = args.gias === undefined ? null : await readSheetGrid(args.gias, undefined, args.limits);
     const memory = grid.kind === 'xlsx' ? await readSheetGrid(args.register, REFRESH_MEMORY_SHEET).then((m) => readMemory(m.values), () => undefined) : undefined;

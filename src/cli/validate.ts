@@ -7,7 +7,6 @@
  * frameworks the register has the columns for. Exits 1 when it reports an error (or no framework can run
  * the register), so a script can stop on it.
  */
-import { basename } from 'node:path';
 import { checkColumns } from '../../core/columns';
 import type { CalendarDate } from '../../core/dates';
 import { allFrameworks } from '../../core/frameworks';
@@ -18,7 +17,7 @@ import { readRegister } from '../../core/record';
 import { allProblems } from '../../core/register';
 import { belowTableNote, locateRegister } from '../run/locateRegister';
 import { planRun, RunError } from '../run/registerRun';
-import { readSheetGrid, type ReadLimits } from '../workbook/readFile';
+import { readSheetGrid, registerSource, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 import { resolveFramework, resolveRunSettings } from './framework';
 
@@ -40,7 +39,7 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   const settings = fw ? await resolveRunSettings(fw, args.asOf, args) : undefined;
   if (!fw && (args.param?.length || args.params)) throw new CliError('--param and --params set a framework\'s parameters: give the framework with --framework.');
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);
-  const source = `"${basename(args.register)}" (sheet "${grid.sheet}")`;
+  const source = registerSource(args.register, grid);
   const p = args.print;
   for (const w of grid.warnings ?? []) p(`Note: ${w}\n\n`);
 

@@ -3,7 +3,7 @@
  * so the command line and the task pane hand the core the same thing.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { readCsvText } from './csvText';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { SheetTable } from '../run/locateRegister';
@@ -102,4 +102,9 @@ function unreadable(path: string, e: unknown): FileReadError {
 /** Parses CSV bytes into string cells (encoding and delimiter as csvText.ts detects them). */
 export function parseCsv(bytes: Buffer): Cell[][] {
   return readCsvText(bytes).rows;
+}
+
+/** How messages name the register read: the file, and the sheet of a workbook (a CSV has none). */
+export function registerSource(path: string, grid: Pick<SheetGrid, 'kind' | 'sheet'>): string {
+  return grid.kind === 'csv' ? `"${basename(path)}"` : `"${basename(path)}" (sheet "${grid.sheet}")`;
 }
