@@ -164,7 +164,7 @@ export function caseFacts(
     const text = String(h ?? '').trim();
     if (!text.toLowerCase().startsWith(FACT_COLUMN_PREFIX)) return;
     const fact = text.slice(FACT_COLUMN_PREFIX.length).trim();
-    if (fact in DERIVED_FACT_KINDS) factColumns.push({ index, fact: fact as keyof DerivedFacts });
+    if (Object.hasOwn(DERIVED_FACT_KINDS, fact)) factColumns.push({ index, fact: fact as keyof DerivedFacts });
     else {
       let hint = `expected a derived fact: ${Object.keys(DERIVED_FACT_KINDS).join(', ')}`;
       try {

@@ -252,10 +252,12 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
 
   for (const [name, p] of Object.entries(def.parameters)) out.push(...checkParameter(['parameters', name], p));
   const paramRef = (path: Path, ref: ParamRef) => {
-    if (!(ref.param in def.parameters)) out.push(issue([...path, 'param'], ref.param, paramNames.length ? `one of the parameters: ${paramNames.join(', ')}` : 'a parameter (this framework declares none)', { notA: 'a parameter of this framework', suggestion: didYouMean(ref.param, paramNames) }));
+    if (!Object.hasOwn(def.parameters, ref.param)) out.push(issue([...path, 'param'], ref.param, paramNames.length ? `one of the parameters: ${paramNames.join(', ')}` : 'a parameter (this framework declares none)', { notA: 'a parameter of this framework', suggestion: didYouMean(ref.param, paramNames) }));
   };
+  // Own properties only: a name the author wrote ("constructor", "toString") is never one of Object's.
+  const parameter = (name: string): ParameterDef | undefined => (Object.hasOwn(def.parameters, name) ? def.parameters[name] : undefined);
   const paramKind = (ref: ParamRef) => {
-    const p = def.parameters[ref.param];
+    const p = parameter(ref.param);
     const v = p?.default ?? Object.values(p?.values ?? {})[0];
     return v === undefined ? undefined : typeof v;
   };
@@ -302,7 +304,7 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
       const t = paramKind(value);
       if ((op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte') && t !== undefined && t !== 'number') out.push(issue([...valuePath, 'param'], value.param, `a number parameter for "${op}"`));
       // A text parameter compared with a fact of fixed values: every value it may take must be one of them.
-      const choices = def.parameters[value.param]?.choices;
+      const choices = parameter(value.param)?.choices;
       if (kind.kind === 'enum' && choices) {
         for (const c of choices) if (!kind.values.includes(c)) out.push(issue([...valuePath, 'param'], value.param, `a parameter whose choices are values of ${fact} (${kind.values.join(', ')}); "${c}" is not`));
       }
@@ -358,8 +360,8 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   for (const [at, v] of values) {
     if (typeof v === 'number' && ((p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max))) out.push(issue(at, v, `a number from ${p.min ?? '-∞'} to ${p.max ?? '∞'} (the parameter's range)`));
   }
-  for (const [date] of dated) if (!p.references?.[date]) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
-  for (const date of Object.keys(p.references ?? {})) if (!p.values || !(date in p.values)) out.push(issue([...path, 'references', date], p.references![date], `a reference dated as one of the values (${dated.map(([d]) => d).join(', ') || 'none'})`));
+  for (const [date] of dated) if (!p.references || !Object.hasOwn(p.references, date)) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
+  for (const date of Object.keys(p.references ?? {})) if (!p.values || !Object.hasOwn(p.values, date)) out.push(issue([...path, 'references', date], p.references![date], `a reference dated as one of the values (${dated.map(([d]) => d).join(', ') || 'none'})`));
   if ((p.min !== undefined || p.max !== undefined) && types.size === 1 && !types.has('number')) out.push(issue([...path, p.min !== undefined ? 'min' : 'max'], p.min ?? p.max, 'no range: the parameter is not a number'));
   if (p.choices) {
     if (types.size === 1 && !types.has('string')) out.push(issue([...path, 'choices'], p.choices, 'no choices: the parameter is not a text'));
