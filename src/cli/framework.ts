@@ -13,7 +13,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { coverageTable, runConformance, type ConformanceReport } from '../../core/conformance';
 import type { CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
-import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
+import { frameworkById, ownFramework, unknownFrameworkMessage } from '../../core/frameworks';
 import { loadFrameworkText } from '../../core/frameworkFile';
 import { formatJson } from '../../core/jsonText';
 import { flattenParameters, parseAssignment, resolveSettings, type RunSettings } from '../../core/parameters';
@@ -39,7 +39,7 @@ export async function resolveFramework(arg: string): Promise<CompiledFramework> 
   const text = await readFile(arg).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read framework file "${arg}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
   });
-  const loaded = loadFrameworkText(text.toString('utf8'), { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(text).digest('hex') });
+  const loaded = ownFramework(loadFrameworkText(text.toString('utf8'), { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(text).digest('hex') }));
   if (!loaded.ok) throw new CliError(`"${basename(arg)}" is not a valid framework (${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${i.message}`).join('\n')}`);
   return loaded.framework;
 }

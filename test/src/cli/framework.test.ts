@@ -78,13 +78,29 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     exported = join(dir, 'my-oxfordshire.json');
     const r = await run('framework', 'export', 'oxfordshire', '--out', exported);
     expect(r.code).toBe(0);
+    // As the export says: change its id first (the copy as exported is kept to show it refused).
+    copyFileSync(exported, join(dir, 'as-exported.json'));
+    const text = readFileSync(exported, 'utf8');
+    expect(text).toContain('"id": "oxfordshire"');
+    writeFileSync(exported, text.replace('"id": "oxfordshire"', '"id": "my-oxfordshire"'));
   });
 
-  it('writes the built-in with its cases beside it, and the copy passes check', async () => {
+  it('writes the built-in with its cases beside it, and the copy with an id of its own passes check', async () => {
     expect(existsSync(join(dir, 'my-oxfordshire.cases.csv')) && existsSync(join(dir, 'my-oxfordshire.cases.tsv'))).toBe(true);
     expect(JSON.parse(readFileSync(exported, 'utf8')).$schema).toMatch(/schemas\/framework\.schema\.json$/);
     const r = await run('framework', 'check', exported);
     expect(r.code).toBe(0);
+  });
+
+  it('refuses a file with a built-in\'s id, as the task pane does, in check and in categorise (it ran as the built-in)', async () => {
+    const refusal = 'schoolrisk: "as-exported.json" is not a valid framework (1 problem):\n  id: "oxfordshire" is a built-in framework\'s id; give your framework its own id (for example "oxfordshire-local").\n';
+    const out = join(dir, 'never-built-in.json');
+    for (const args of [['framework', 'check', join(dir, 'as-exported.json')], ['categorise', SAMPLE, '--framework', join(dir, 'as-exported.json'), '--as-of', AS_OF, '--out', out]]) {
+      const r = await run(...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(refusal);
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('categorises the sample exactly as the built-in, and says it ran from the file and which', async () => {
@@ -167,7 +183,7 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     const sheet = wb.getWorksheet('Run log')!;
     const [header, logged] = [sheet.getRow(1), sheet.getRow(sheet.rowCount)];
     const record = Object.fromEntries(Array.from({ length: header.cellCount }, (_, c) => [String(header.getCell(c + 1).value), String(logged.getCell(c + 1).value)]));
-    expect(record['Framework source']).toMatch(/^file my-oxfordshire\.json sha256 [0-9a-f]{64} \(oxfordshire /);
+    expect(record['Framework source']).toMatch(/^file my-oxfordshire\.json sha256 [0-9a-f]{64} \(my-oxfordshire /);
     expect(record['Parameters']).toBe('targetedMaxDays=15; windows.goodEarliestMonths=24');
     expect(record['As of']).toBe('01/11/2026');
   });
