@@ -452,6 +452,38 @@ function statusIssues(def: FrameworkDefinition): FrameworkIssue[] {
   return out;
 }
 
+/**
+ * Warnings, not errors: what a sound file holds that does nothing. A parameter no rule or offer refers to
+ * is one the analyst may set, in the pane or with --param, and see nothing change.
+ */
+export function frameworkWarnings(def: FrameworkDefinition): FrameworkIssue[] {
+  const used = new Set<string>();
+  const ref = (v: unknown) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as ParamRef).param === 'string') used.add((v as ParamRef).param);
+  };
+  const walk = (c: Condition) => {
+    if ('fact' in c) ref(c.value);
+    else if ('atLeast' in c) {
+      ref(c.atLeast);
+      c.of.forEach(walk);
+    } else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+  };
+  def.criteria.forEach((c) => walk(c.when));
+  for (const c of def.categories) {
+    if (c.when) walk(c.when);
+    (c.variants ?? []).forEach((v) => walk(v.when));
+    ref(c.support.maintained.amount);
+    ref(c.support.academy?.amount);
+  }
+  (def.additional ?? []).forEach((a) => walk(a.when));
+  return Object.keys(def.parameters).filter((name) => !used.has(name)).map((name) => {
+    const expected = `{"param": ${JSON.stringify(name)}} in a rule or an offer, or no such parameter`;
+    return { path: pathText(['parameters', name]), value: name, expected, message: `${pathText(['parameters', name])}: used by no rule or offer, so setting it changes nothing; expected ${expected}` };
+  });
+}
+
 /** Criteria that refer to themselves through others cannot be evaluated. */
 function criterionCycles(def: FrameworkDefinition): FrameworkIssue[] {
   const index = new Map(def.criteria.map((c, i) => [c.id, i]));

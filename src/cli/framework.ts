@@ -13,6 +13,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { coverageTable, runConformance, type ConformanceReport } from '../../core/conformance';
 import type { CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
+import { frameworkWarnings } from '../../core/frameworkCheck';
 import { frameworkById, ownFramework, unknownFrameworkMessage } from '../../core/frameworks';
 import { loadFrameworkText } from '../../core/frameworkFile';
 import { formatJson } from '../../core/jsonText';
@@ -85,6 +86,7 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   const fw = await resolveFramework(args.file);
   const def = fw.definition;
   p(`${basename(args.file)}: ${def.name} (${def.id} ${def.version}) is a valid framework: ${def.criteria.length} criteria, ${def.categories.length} categories, ${Object.keys(def.parameters).length} parameters.\n`);
+  for (const w of frameworkWarnings(def)) p(`  warning: ${w.message}\n`);
   if (args.cases && args.cases.length !== 2) throw new CliError('--cases takes two files: the register of cases (.csv) and the expectations (.tsv).');
   const builtInFile = looksLikeFile(args.file) ? args.file : join(BUILT_IN_DIR, `${def.id}.json`);
   const cases = (args.cases as [string, string] | undefined) ?? casesBeside(builtInFile);

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { frameworkWarnings } from '../../core/frameworkCheck';
+import { FRAMEWORKS } from '../../core/frameworks';
 import { loadFramework, loadFrameworkText } from '../../core/frameworkFile';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'frameworkCheck');
@@ -104,5 +106,17 @@ describe('a blank Status is maintained, and never makes a result provisional', (
 describe('a parameter\'s range', () => {
   it('refuses a minimum above the maximum, rather than a range "from 100 to 50" (m17b)', () => {
     expect(issuesOf('m17b-min-gt-max.json')).toEqual(['parameters.attendanceLowPct.min: 100; expected a number no more than "max" (50): the range is from "min" to "max"']);
+  });
+});
+
+describe('warnings: what a sound file holds that does nothing', () => {
+  it('warns of a parameter no rule or offer uses, which the analyst could set and see nothing change (m03); the file still loads', () => {
+    expect(issuesOf('m03-param-unused.json')).toEqual([]);
+    const def = JSON.parse(readFileSync(join(FIXTURES, 'm03-param-unused.json'), 'utf8')) as Parameters<typeof frameworkWarnings>[0];
+    expect(frameworkWarnings(def).map((w) => w.message)).toEqual(['parameters.ks2LowPct: used by no rule or offer, so setting it changes nothing; expected {"param": "ks2LowPct"} in a rule or an offer, or no such parameter']);
+  });
+
+  it('finds none in the built-ins', () => {
+    expect(FRAMEWORKS.flatMap(frameworkWarnings)).toEqual([]);
   });
 });

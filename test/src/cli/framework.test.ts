@@ -50,6 +50,14 @@ describe('schoolrisk framework check', () => {
     expect(r.err).toContain('  criteria[3].when.all[1].fact: "atendanceConcern" is not a fact; did you mean "attendanceConcern"?');
   });
 
+  it('prints a warning, such as a parameter nothing uses, under the file\'s line, the file still valid', async () => {
+    const r = await run('framework', 'check', 'test/fixtures/frameworkCheck/m03-param-unused.json');
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'm03-param-unused.json: Kent School Categorisation (kent 0.1.0) is a valid framework: 4 criteria, 3 categories, 3 parameters.',
+      '  warning: parameters.ks2LowPct: used by no rule or offer, so setting it changes nothing; expected {"param": "ks2LowPct"} in a rule or an offer, or no such parameter',
+    ]);
+  });
+
   it('exits 1 when a case fails, naming the case, its citation and what differed', async () => {
     const tsv = readFileSync('core/frameworks/oldham.cases.tsv', 'utf8').replace(/^(900001\t)green/m, '$1red');
     const expected = join(dir, 'wrong.tsv');
