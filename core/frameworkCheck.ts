@@ -419,7 +419,8 @@ function statusIssues(def: FrameworkDefinition): FrameworkIssue[] {
   if (def.selection.kind === 'firstMatch') def.categories.forEach((c) => c.when && referredCriteria(c.when).forEach((id) => decide(index.get(id))));
   else def.criteria.forEach((c, i) => c.indicates !== undefined && decide(i));
 
-  const isStatus = (c: Condition): c is Extract<Condition, { fact: FactKey }> => 'fact' in c && c.fact === 'isAcademy';
+  // Null-safe: this runs on a file whose shape the schema refused too, as far as it can be followed.
+  const isStatus = (c: Condition): c is Extract<Condition, { fact: FactKey }> => c !== null && typeof c === 'object' && 'fact' in c && c.fact === 'isAcademy';
   // True for a school that says it is maintained, unknown for a blank Status.
   const maintainedOnly = (c: Condition): boolean => {
     if ('not' in c) return isStatus(c.not) && (c.not.op === 'isTrue' || (c.not.op === 'eq' && c.not.value === true));
