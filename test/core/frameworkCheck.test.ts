@@ -101,6 +101,14 @@ describe('a blank Status is maintained, and never makes a result provisional', (
     ]);
     expect(editedIssues((fw) => (fw.additional = [offer({ all: [{ any: [{ fact: 'isAcademy', op: 'isFalse' }, { fact: 'isAcademy', op: 'absent' }] }, ri] }), offer({ all: [{ fact: 'isAcademy', op: 'isTrue' }, ri] })]))).toEqual([]);
   });
+
+  it('is followed in a file the schema refuses too, a null condition beside it in an "any"', () => {
+    const offer = { id: 'visit', label: 'Visit', when: { any: [null, { fact: 'isAcademy', op: 'isFalse' }] }, offer: 'A visit', citation: { section: '§4', quote: 'a visit' } };
+    expect(editedIssues((fw) => (fw.additional = [offer]))).toEqual([
+      'additional[0].when.any[0]: null; expected a condition: an object with one of "fact" (with "op"), "all", "any", "not", "atLeast" (with "of") or "criterion"',
+      'additional[0].when.any[1]: {"fact":"isAcademy","op":"isFalse"}; expected "maintained" written as {"any": [{"fact": "isAcademy", "op": "isFalse"}, {"fact": "isAcademy", "op": "absent"}]}: a blank Status is maintained, and a blank is unknown to "isFalse"',
+    ]);
+  });
 });
 
 describe('a parameter\'s range', () => {
