@@ -175,7 +175,11 @@ export const DERIVED_FACT_KINDS: Record<keyof DerivedFacts, FactValueKind> = {
 
 /** The kind of any fact. */
 export function factValueKind(key: FactKey): FactValueKind {
-  if (!(key in FIELDS)) return DERIVED_FACT_KINDS[key as keyof DerivedFacts];
+  if (!Object.hasOwn(FIELDS, key)) {
+    // Own properties only: a name read from a file ("constructor") is never one of Object's.
+    if (Object.hasOwn(DERIVED_FACT_KINDS, key)) return DERIVED_FACT_KINDS[key as keyof DerivedFacts];
+    throw new Error(`Not a fact: ${JSON.stringify(key)}`);
+  }
   const type = FIELDS[key as FieldKey].type;
   switch (type.kind) {
     case 'enum': return { kind: 'enum', values: type.values };

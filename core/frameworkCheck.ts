@@ -246,16 +246,19 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
   unique(categoryIds, 'categories');
   unique(criterionIds, 'criteria');
   const category = (path: Path, id: string) => {
-    if (!categoryIds.includes(id)) out.push(issue(path, id, `one of the categories: ${categoryIds.join(', ')}`, { notA: 'a category of this framework', suggestion: didYouMean(id, categoryIds) }));
+    if (!categoryIds.includes(id)) out.push(issue(path, id, categoryIds.length ? `one of the categories: ${categoryIds.join(', ')}` : 'a category (this framework lists none)', { notA: 'a category of this framework', suggestion: didYouMean(id, categoryIds) }));
   };
   category(['selection', 'default'], def.selection.default);
+  out.push(...categoryOrder(def));
 
   for (const [name, p] of Object.entries(def.parameters)) out.push(...checkParameter(['parameters', name], p));
   const paramRef = (path: Path, ref: ParamRef) => {
-    if (!(ref.param in def.parameters)) out.push(issue([...path, 'param'], ref.param, paramNames.length ? `one of the parameters: ${paramNames.join(', ')}` : 'a parameter (this framework declares none)', { notA: 'a parameter of this framework', suggestion: didYouMean(ref.param, paramNames) }));
+    if (!Object.hasOwn(def.parameters, ref.param)) out.push(issue([...path, 'param'], ref.param, paramNames.length ? `one of the parameters: ${paramNames.join(', ')}` : 'a parameter (this framework declares none)', { notA: 'a parameter of this framework', suggestion: didYouMean(ref.param, paramNames) }));
   };
+  // Own properties only: a name the author wrote ("constructor", "toString") is never one of Object's.
+  const parameter = (name: string): ParameterDef | undefined => (Object.hasOwn(def.parameters, name) ? def.parameters[name] : undefined);
   const paramKind = (ref: ParamRef) => {
-    const p = def.parameters[ref.param];
+    const p = parameter(ref.param);
     const v = p?.default ?? Object.values(p?.values ?? {})[0];
     return v === undefined ? undefined : typeof v;
   };
@@ -302,7 +305,7 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
       const t = paramKind(value);
       if ((op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte') && t !== undefined && t !== 'number') out.push(issue([...valuePath, 'param'], value.param, `a number parameter for "${op}"`));
       // A text parameter compared with a fact of fixed values: every value it may take must be one of them.
-      const choices = def.parameters[value.param]?.choices;
+      const choices = parameter(value.param)?.choices;
       if (kind.kind === 'enum' && choices) {
         for (const c of choices) if (!kind.values.includes(c)) out.push(issue([...valuePath, 'param'], value.param, `a parameter whose choices are values of ${fact} (${kind.values.join(', ')}); "${c}" is not`));
       }
@@ -326,6 +329,13 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
     if (c.critical && c.indicates === undefined) out.push(issue(['criteria', i, 'indicates'], undefined, 'the category a critical criterion lifts the result to'));
   });
   out.push(...criterionCycles(def));
+  // Best fit without evidence: every school is the default. Where the categories have rules, first match was meant.
+  const noEvidence = !firstMatch && def.criteria.every((c) => c.indicates === undefined);
+  const rules = def.categories.some((c) => c.when);
+  if (noEvidence) {
+    out.push(issue(['selection', 'kind'], def.selection.kind, `criteria that say which category each is evidence for ("indicates"): best fit weighs only those, so with none every school is the default "${def.selection.default}"`, rules ? { suggestion: 'firstMatch' } : {}));
+  }
+  out.push(...statusIssues(def));
 
   const offer = (path: Path, o: SupportOffer) => {
     if (o.amount !== null && typeof o.amount === 'object') paramRef([...path, 'amount'], o.amount);
@@ -334,7 +344,10 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
   };
   def.categories.forEach((c, i) => {
     const path = ['categories', i];
-    if (c.when) condition([...path, 'when'], c.when, firstMatch);
+    if (c.when && !firstMatch) {
+      if (!noEvidence) out.push(issue([...path, 'when'], c.when, 'no "when" with "bestFit": the category comes from the criteria that indicate it, and a category\'s rule would be ignored'));
+    } else if (c.when && c.id === def.selection.default) out.push(issue([...path, 'when'], c.when, `no "when" on the default "${c.id}": it is the category when no other category's rule holds`));
+    else if (c.when) condition([...path, 'when'], c.when, firstMatch);
     else if (firstMatch && c.id !== def.selection.default && categoryIds.includes(def.selection.default)) out.push(issue([...path, 'when'], undefined, `the rule for "${c.id}" (first match: every category but the default "${def.selection.default}" needs one)`));
     (c.variants ?? []).forEach((v, j) => condition([...path, 'variants', j, 'when'], v.when, false));
     offer([...path, 'support', 'maintained'], c.support.maintained);
@@ -355,17 +368,121 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   const values: [Path, unknown][] = [...(p.default === undefined ? [] : [[[...path, 'default'], p.default] as [Path, unknown]]), ...dated.map(([d, v]) => [[...path, 'values', d], v] as [Path, unknown])];
   const types = new Set(values.map(([, v]) => typeof v));
   if (types.size > 1) out.push(issue([...path, 'values'], p.values, 'values of one type (all numbers, all texts or all true/false)'));
-  for (const [at, v] of values) {
+  if (p.min !== undefined && p.max !== undefined && p.min > p.max) out.push(issue([...path, 'min'], p.min, `a number no more than "max" (${p.max}): the range is from "min" to "max"`));
+  else for (const [at, v] of values) {
     if (typeof v === 'number' && ((p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max))) out.push(issue(at, v, `a number from ${p.min ?? '-∞'} to ${p.max ?? '∞'} (the parameter's range)`));
   }
-  for (const [date] of dated) if (!p.references?.[date]) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
-  for (const date of Object.keys(p.references ?? {})) if (!p.values || !(date in p.values)) out.push(issue([...path, 'references', date], p.references![date], `a reference dated as one of the values (${dated.map(([d]) => d).join(', ') || 'none'})`));
+  for (const [date] of dated) if (!p.references || !Object.hasOwn(p.references, date)) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
+  for (const date of Object.keys(p.references ?? {})) if (!p.values || !Object.hasOwn(p.values, date)) out.push(issue([...path, 'references', date], p.references![date], `a reference dated as one of the values (${dated.map(([d]) => d).join(', ') || 'none'})`));
   if ((p.min !== undefined || p.max !== undefined) && types.size === 1 && !types.has('number')) out.push(issue([...path, p.min !== undefined ? 'min' : 'max'], p.min ?? p.max, 'no range: the parameter is not a number'));
   if (p.choices) {
     if (types.size === 1 && !types.has('string')) out.push(issue([...path, 'choices'], p.choices, 'no choices: the parameter is not a text'));
     else for (const [at, v] of values) if (typeof v === 'string' && !p.choices.includes(v)) out.push(issue(at, v, `one of the parameter's choices: ${p.choices.join(', ')}`, { notA: 'one of its choices', suggestion: didYouMean(v, p.choices) }));
   }
   return out;
+}
+
+/**
+ * The engine reads the categories from the least concern to the most (a later one is more concerning:
+ * first match tries them from the last, best fit takes the more concerning middle, a blank is provisional
+ * towards a later one). A list written most concern first ("Red, Amber, Green") runs, with every result
+ * wrong; what gives it away is the default, where a school goes with no rule against it, among the most
+ * concerning. A default in the lower half is taken as written: Wokingham's "gold" is less concerning
+ * than its default "green", with a rule of its own.
+ */
+function categoryOrder(def: FrameworkDefinition): FrameworkIssue[] {
+  const ids = def.categories.map((c) => c.id);
+  const at = ids.indexOf(def.selection.default);
+  if (at < 0 || ids.length < 2 || at * 2 <= ids.length - 1) return [];
+  const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
+  const where = at === ids.length - 1 ? 'last' : `after ${at} of the ${ids.length}`;
+  const expected = 'the categories from the least concern to the most, the default among the least concerning';
+  return [{ path: 'categories', value: ids, expected, message: `categories: ${list(ids)}, the default "${def.selection.default}" ${where}; expected ${expected} (listed most concern first? reverse them: ${list([...ids].reverse())})` }];
+}
+
+/**
+ * A blank Status reads as maintained (docs/authoring-a-framework.md, "A blank Status is maintained"):
+ * so no criterion a category rests on reads the status, and a blank Status never makes a result
+ * provisional; elsewhere (a variant, an offer) "maintained" is `isFalse` or `absent`, never `isFalse`
+ * alone, which a blank Status leaves unknown.
+ */
+function statusIssues(def: FrameworkDefinition): FrameworkIssue[] {
+  const out: FrameworkIssue[] = [];
+  const index = new Map(def.criteria.map((c, i) => [c.id, i]));
+  // The criteria a category rests on: what first match's rules name, or best fit's evidence, and all they refer to.
+  const deciding = new Set<number>();
+  const decide = (i: number | undefined) => {
+    if (i === undefined || deciding.has(i)) return;
+    deciding.add(i);
+    referredCriteria(def.criteria[i]!.when).forEach((id) => decide(index.get(id)));
+  };
+  if (def.selection.kind === 'firstMatch') def.categories.forEach((c) => c.when && referredCriteria(c.when).forEach((id) => decide(index.get(id))));
+  else def.criteria.forEach((c, i) => c.indicates !== undefined && decide(i));
+
+  // Null-safe: this runs on a file whose shape the schema refused too, as far as it can be followed.
+  const isStatus = (c: Condition): c is Extract<Condition, { fact: FactKey }> => c !== null && typeof c === 'object' && 'fact' in c && c.fact === 'isAcademy';
+  // True for a school that says it is maintained, unknown for a blank Status.
+  const maintainedOnly = (c: Condition): boolean => {
+    if ('not' in c) return isStatus(c.not) && (c.not.op === 'isTrue' || (c.not.op === 'eq' && c.not.value === true));
+    if (!isStatus(c)) return false;
+    const { op, value } = c;
+    return op === 'isFalse' || ((op === 'eq' || op === 'in') && (value === false || (Array.isArray(value) && value.includes(false))))
+      || ((op === 'ne' || op === 'notIn') && (value === true || (Array.isArray(value) && value.includes(true))));
+  };
+  const MAINTAINED = '{"any": [{"fact": "isAcademy", "op": "isFalse"}, {"fact": "isAcademy", "op": "absent"}]}';
+  const walk = (path: Path, c: Condition, blankBeside: boolean, decides: boolean) => {
+    if (c === null || typeof c !== 'object') return;
+    if (decides && isStatus(c)) {
+      out.push(issue([...path, 'fact'], c.fact, 'no status in a criterion a category rests on: a blank Status reads as maintained and never makes a result provisional (academies\' own offer goes in support.academy)'));
+      return;
+    }
+    if (!decides && !blankBeside && maintainedOnly(c)) {
+      out.push(issue(path, c, `"maintained" written as ${MAINTAINED}: a blank Status is maintained, and a blank is unknown to ${JSON.stringify(isStatus(c) ? c.op : 'not')}`));
+      return;
+    }
+    if ('any' in c) {
+      const blank = c.any.some((x) => isStatus(x) && x.op === 'absent');
+      c.any.forEach((x, i) => walk([...path, 'any', i], x, blank, decides));
+    } else if ('all' in c) c.all.forEach((x, i) => walk([...path, 'all', i], x, false, decides));
+    else if ('atLeast' in c) c.of.forEach((x, i) => walk([...path, 'of', i], x, false, decides));
+    else if ('not' in c) walk([...path, 'not'], c.not, false, decides);
+  };
+  def.criteria.forEach((c, i) => walk(['criteria', i, 'when'], c.when, false, deciding.has(i)));
+  def.categories.forEach((c, i) => (c.variants ?? []).forEach((v, j) => walk(['categories', i, 'variants', j, 'when'], v.when, false, false)));
+  (def.additional ?? []).forEach((a, i) => walk(['additional', i, 'when'], a.when, false, false));
+  return out;
+}
+
+/**
+ * Warnings, not errors: what a sound file holds that does nothing. A parameter no rule or offer refers to
+ * is one the analyst may set, in the pane or with --param, and see nothing change.
+ */
+export function frameworkWarnings(def: FrameworkDefinition): FrameworkIssue[] {
+  const used = new Set<string>();
+  const ref = (v: unknown) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as ParamRef).param === 'string') used.add((v as ParamRef).param);
+  };
+  const walk = (c: Condition) => {
+    if ('fact' in c) ref(c.value);
+    else if ('atLeast' in c) {
+      ref(c.atLeast);
+      c.of.forEach(walk);
+    } else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+  };
+  def.criteria.forEach((c) => walk(c.when));
+  for (const c of def.categories) {
+    if (c.when) walk(c.when);
+    (c.variants ?? []).forEach((v) => walk(v.when));
+    ref(c.support.maintained.amount);
+    ref(c.support.academy?.amount);
+  }
+  (def.additional ?? []).forEach((a) => walk(a.when));
+  return Object.keys(def.parameters).filter((name) => !used.has(name)).map((name) => {
+    const expected = `{"param": ${JSON.stringify(name)}} in a rule or an offer, or no such parameter`;
+    return { path: pathText(['parameters', name]), value: name, expected, message: `${pathText(['parameters', name])}: used by no rule or offer, so setting it changes nothing; expected ${expected}` };
+  });
 }
 
 /** Criteria that refer to themselves through others cannot be evaluated. */

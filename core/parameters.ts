@@ -123,7 +123,7 @@ export function resolveSettings(fw: CompiledFramework, values: Readonly<Record<s
   const changed: string[] = [];
   const frameworkNames = Object.keys(fw.definition.parameters);
   for (const [name, raw] of Object.entries(values)) {
-    const own = fw.definition.parameters[name];
+    const own = Object.hasOwn(fw.definition.parameters, name) ? fw.definition.parameters[name] : undefined;
     const nat = own ? undefined : nationalParameter(name);
     if (!own && !nat) {
       const known = isNationalName(name) ? NATIONAL_PARAMETERS.map((p) => p.name) : frameworkNames;

@@ -160,7 +160,7 @@ export function fieldsUsedBy(fw: CompiledFramework): FieldKey[] {
   const used = new Set<FieldKey>();
   for (const facts of [...fw.criteria.map((c) => c.facts), fw.otherFacts]) {
     for (const f of facts) {
-      if (f in FIELDS) used.add(f as FieldKey);
+      if (Object.hasOwn(FIELDS, f)) used.add(f as FieldKey);
       else DERIVED_FACT_SOURCES[f as keyof typeof DERIVED_FACT_SOURCES].forEach((k) => used.add(k));
     }
   }

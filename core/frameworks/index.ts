@@ -6,7 +6,7 @@
  */
 import type { CompiledFramework } from '../engine';
 import type { FrameworkDefinition } from '../framework';
-import { loadBuiltIn } from '../frameworkFile';
+import { loadBuiltIn, type FrameworkLoad } from '../frameworkFile';
 import herefordshire from './herefordshire.json';
 import oldham from './oldham.json';
 import oxfordshire from './oxfordshire.json';
@@ -24,6 +24,16 @@ export const FRAMEWORKS: readonly FrameworkDefinition[] = BUILT_IN.map((f) => f.
 
 /** The ids of the built-ins. */
 export const BUILT_IN_IDS: readonly string[] = FRAMEWORKS.map((f) => f.id);
+
+/**
+ * An authority's own framework file as loaded, refused when its id is a built-in's: it would run, and be
+ * recorded, as the built-in. The one check for the task pane and the command line alike.
+ */
+export function ownFramework(loaded: FrameworkLoad): FrameworkLoad {
+  if (!loaded.ok || !BUILT_IN_IDS.includes(loaded.framework.definition.id)) return loaded;
+  const id = loaded.framework.definition.id;
+  return { ok: false, issues: [{ path: 'id', value: id, expected: 'an id of your own', message: `id: "${id}" is a built-in framework's id; give your framework its own id (for example "${id}-local").` }] };
+}
 
 /** All built-in frameworks, compiled. */
 export function allFrameworks(): CompiledFramework[] {

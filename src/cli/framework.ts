@@ -13,7 +13,8 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { coverageTable, runConformance, type ConformanceReport } from '../../core/conformance';
 import type { CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
-import { frameworkById, unknownFrameworkMessage } from '../../core/frameworks';
+import { frameworkWarnings } from '../../core/frameworkCheck';
+import { frameworkById, ownFramework, unknownFrameworkMessage } from '../../core/frameworks';
 import { loadFrameworkText } from '../../core/frameworkFile';
 import { formatJson } from '../../core/jsonText';
 import { flattenParameters, parseAssignment, resolveSettings, type RunSettings } from '../../core/parameters';
@@ -40,7 +41,7 @@ export async function resolveFramework(arg: string): Promise<CompiledFramework> 
   const text = await readFile(arg).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read framework file "${arg}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
   });
-  const loaded = loadFrameworkText(text.toString('utf8'), { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(text).digest('hex') });
+  const loaded = ownFramework(loadFrameworkText(text.toString('utf8'), { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(text).digest('hex') }));
   if (!loaded.ok) throw new CliError(`"${basename(arg)}" is not a valid framework (${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${i.message}`).join('\n')}`);
   return loaded.framework;
 }
@@ -107,6 +108,7 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   const fw = await resolveFramework(args.file);
   const def = fw.definition;
   p(`${basename(args.file)}: ${def.name} (${def.id} ${def.version}) is a valid framework: ${def.criteria.length} criteria, ${def.categories.length} categories, ${Object.keys(def.parameters).length} parameters.\n`);
+  for (const w of frameworkWarnings(def)) p(`  warning: ${w.message}\n`);
   if (args.cases && args.cases.length !== 2) throw new CliError('--cases takes two files: the register of cases (.csv) and the expectations (.tsv).');
   const builtInFile = looksLikeFile(args.file) ? args.file : join(BUILT_IN_DIR, `${def.id}.json`);
   const beside = casesBeside(builtInFile);

@@ -7,7 +7,7 @@
  */
 import type { CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
-import { allFrameworks, BUILT_IN_IDS } from '../../core/frameworks';
+import { allFrameworks, ownFramework } from '../../core/frameworks';
 import { loadFrameworkText, type FrameworkLoad } from '../../core/frameworkFile';
 import { resolveSettings, type RunSettings } from '../../core/parameters';
 import type { FrameworkFile, PaneSettings } from '../workbook/port';
@@ -40,10 +40,7 @@ const compiledFiles = new Map<string, FrameworkLoad>();
 export function loadWorkbookFile(file: FrameworkFile): FrameworkLoad {
   let loaded = compiledFiles.get(file.sha256);
   if (!loaded) {
-    loaded = loadFrameworkText(file.text, { kind: 'file', name: file.name, sha256: file.sha256 });
-    if (loaded.ok && BUILT_IN_IDS.includes(loaded.framework.definition.id)) {
-      loaded = { ok: false, issues: [{ path: 'id', value: loaded.framework.definition.id, expected: 'an id of your own', message: `id: "${loaded.framework.definition.id}" is a built-in framework's id; give your framework its own id (for example "${loaded.framework.definition.id}-local").` }] };
-    }
+    loaded = ownFramework(loadFrameworkText(file.text, { kind: 'file', name: file.name, sha256: file.sha256 }));
     compiledFiles.set(file.sha256, loaded);
   }
   return loaded;

@@ -97,3 +97,14 @@ describe('an analyst\'s values', () => {
     expect(flattenParameters({ newHeadMonths: 18, windows: { goodEarliestMonths: 24 }, risk: { levels: { highFrom: 50 } } })).toEqual({ newHeadMonths: 18, 'windows.goodEarliestMonths': 24, 'risk.levels.highFrom': 50 });
   });
 });
+
+describe('an analyst\'s parameter name', () => {
+  it('is looked up among the framework\'s own parameters, never Object\'s ("constructor" is unknown)', () => {
+    const r = resolveSettings(oxfordshire, { constructor: 5, toString: 'x' }, date('2026-11-01'));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.replace(/; expected one of: .*/, ''))).toEqual([
+      '"constructor" is not a parameter of Oxfordshire Improvement Guarantee',
+      '"toString" is not a parameter of Oxfordshire Improvement Guarantee',
+    ]);
+  });
+});

@@ -51,6 +51,14 @@ describe('schoolrisk framework check', () => {
     expect(r.err).toContain('  criteria[3].when.all[1].fact: "atendanceConcern" is not a fact; did you mean "attendanceConcern"?');
   });
 
+  it('prints a warning, such as a parameter nothing uses, under the file\'s line, the file still valid', async () => {
+    const r = await run('framework', 'check', 'test/fixtures/frameworkCheck/m03-param-unused.json');
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'm03-param-unused.json: Kent School Categorisation (kent 0.1.0) is a valid framework: 4 criteria, 3 categories, 3 parameters.',
+      '  warning: parameters.ks2LowPct: used by no rule or offer, so setting it changes nothing; expected {"param": "ks2LowPct"} in a rule or an offer, or no such parameter',
+    ]);
+  });
+
   it('exits 1 when a case fails, naming the case, its citation and what differed', async () => {
     const tsv = readFileSync('core/frameworks/oldham.cases.tsv', 'utf8').replace(/^(900001\t)green/m, '$1red');
     const expected = join(dir, 'wrong.tsv');
@@ -74,10 +82,12 @@ describe('schoolrisk framework check', () => {
 });
 
 describe('schoolrisk framework check: the cases beside the file', () => {
-  /** A fresh folder with oldham exported as ours.json and its cases beside it. */
+  /** A fresh folder with oldham exported as ours.json, given its own id as the export asks, and its cases beside it. */
   async function exported(): Promise<string> {
     const folder = mkdtempSync(join(dir, 'beside-'));
-    expect((await run('framework', 'export', 'oldham', '--out', join(folder, 'ours.json'))).code).toBe(0);
+    const file = join(folder, 'ours.json');
+    expect((await run('framework', 'export', 'oldham', '--out', file)).code).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"id": "oldham"', '"id": "oldham-ours"'));
     return folder;
   }
 
@@ -142,9 +152,14 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     exported = join(dir, 'my-oxfordshire.json');
     const r = await run('framework', 'export', 'oxfordshire', '--out', exported);
     expect(r.code).toBe(0);
+    // As the export says: change its id first (the copy as exported is kept to show it refused).
+    copyFileSync(exported, join(dir, 'as-exported.json'));
+    const text = readFileSync(exported, 'utf8');
+    expect(text).toContain('"id": "oxfordshire"');
+    writeFileSync(exported, text.replace('"id": "oxfordshire"', '"id": "my-oxfordshire"'));
   });
 
-  it('writes the built-in with its cases beside it, and the copy passes check', async () => {
+  it('writes the built-in with its cases beside it, and the copy with an id of its own passes check', async () => {
     expect(existsSync(join(dir, 'my-oxfordshire.cases.csv')) && existsSync(join(dir, 'my-oxfordshire.cases.tsv'))).toBe(true);
     expect(JSON.parse(readFileSync(exported, 'utf8')).$schema).toMatch(/schemas\/framework\.schema\.json$/);
     const r = await run('framework', 'check', exported);
@@ -166,6 +181,17 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     expect(JSON.parse(readFileSync(out, 'utf8')).id).toBe('oldham');
     expect(readFileSync(join(folder, 'ours.cases.tsv'), 'utf8')).toBe(readFileSync('core/frameworks/oldham.cases.tsv', 'utf8'));
     expect(readdirSync(folder).sort()).toEqual(['ours.cases.csv', 'ours.cases.tsv', 'ours.json']);
+  });
+
+  it('refuses a file with a built-in\'s id, as the task pane does, in check and in categorise (it ran as the built-in)', async () => {
+    const refusal = 'schoolrisk: "as-exported.json" is not a valid framework (1 problem):\n  id: "oxfordshire" is a built-in framework\'s id; give your framework its own id (for example "oxfordshire-local").\n';
+    const out = join(dir, 'never-built-in.json');
+    for (const args of [['framework', 'check', join(dir, 'as-exported.json')], ['categorise', SAMPLE, '--framework', join(dir, 'as-exported.json'), '--as-of', AS_OF, '--out', out]]) {
+      const r = await run(...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(refusal);
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('categorises the sample exactly as the built-in, and says it ran from the file and which', async () => {
@@ -248,7 +274,7 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     const sheet = wb.getWorksheet('Run log')!;
     const [header, logged] = [sheet.getRow(1), sheet.getRow(sheet.rowCount)];
     const record = Object.fromEntries(Array.from({ length: header.cellCount }, (_, c) => [String(header.getCell(c + 1).value), String(logged.getCell(c + 1).value)]));
-    expect(record['Framework source']).toMatch(/^file my-oxfordshire\.json sha256 [0-9a-f]{64} \(oxfordshire /);
+    expect(record['Framework source']).toMatch(/^file my-oxfordshire\.json sha256 [0-9a-f]{64} \(my-oxfordshire /);
     expect(record['Parameters']).toBe('targetedMaxDays=15; windows.goodEarliestMonths=24');
     expect(record['As of']).toBe('01/11/2026');
   });
