@@ -115,10 +115,21 @@ describe('a malformed file is refused with the place, the value, what was expect
     expect(messages.join('\n')).toMatch(/refer to themselves/);
   });
 
-  it('says where text is not JSON', () => {
-    const r = loadFrameworkText('{ "id": "x", }', FILE);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.issues[0]!.message).toMatch(/^\(the file\): not JSON: /);
+  it('says where text is not JSON: the file, the line, the column and what to do, on one line', () => {
+    const r = loadFrameworkText('{\n  "id": "x",\n}', FILE);
+    expect(!r.ok && r.issues.map((i) => i.message)).toEqual(['test.json, line 2, column 12: not JSON: a comma after the last entry, before the "}" on line 3, which JSON does not allow: remove the comma; near `{ "id": "x", }`']);
+  });
+
+  it('refuses a parameter given twice (a pasted copy), naming the file, the key and both lines, where JSON would keep the second', () => {
+    const northmoor = readFileSync(join(ROOT, 'examples', 'frameworks', 'northmoor.json'), 'utf8');
+    // The first parameter pasted again after itself with another default, as in the QA's m09c.
+    const pasted = northmoor.replace(/\n {4}"ks4LowPct": \{/, '\n    "ks2LowPct": { "default": 65, "min": 0, "max": 100, "description": "copy" },$&');
+    expect(pasted).not.toBe(northmoor);
+    expect(JSON.parse(pasted)).toHaveProperty('parameters.ks2LowPct.default', 65);
+    const r = loadFrameworkText(pasted, { kind: 'file', name: 'northmoor.json', sha256: '0' });
+    expect(!r.ok && r.issues.map((i) => i.message)).toEqual([
+      'northmoor.json, line 26, column 5: the key "ks2LowPct" appears twice in "parameters" (lines 15 and 26); JSON keeps only the last, so the first is lost: remove or rename one',
+    ]);
   });
 
   it('suggests only a near name', () => {
