@@ -99,6 +99,51 @@ describe('a malformed file is refused with the place, the value, what was expect
     expect(issuesOf(id, edit)).toContain(message);
   });
 
+  it.each([
+    ['a parameter name with a hyphen', 'attendance-low', 'parameters["attendance-low"]: "attendance-low" is not a parameter name; expected letters and digits, starting with a letter, such as "attendanceLow"'],
+    ['a parameter name with an underscore', 'Attendance_Low', 'parameters.Attendance_Low: "Attendance_Low" is not a parameter name; expected letters and digits, starting with a letter, such as "AttendanceLow"'],
+    ['a parameter name with an accent', 'seuilAssiduité', 'parameters["seuilAssiduité"]: "seuilAssiduité" is not a parameter name; expected letters and digits, starting with a letter, such as "seuilAssiduite"'],
+    ['a parameter name with a space', 'low attendance', 'parameters["low attendance"]: "low attendance" is not a parameter name; expected letters and digits, starting with a letter, such as "lowAttendance"'],
+  ])('%s is named, with the schema\'s own rule and the name it could be', (_what, name, message) => {
+    expect(issuesOf('oldham', (fw) => {
+      fw.parameters[name] = { default: 90, min: 50, max: 100, description: 'Attendance low below this.' };
+    })).toEqual([message]);
+  });
+
+  it('a dated value\'s date written dd/mm/yyyy is named, with the date it reads as', () => {
+    const messages = issuesOf('herefordshire', (fw) => {
+      const p = fw.parameters.nationalRwmPct! as { values: Record<string, number>; references: Record<string, unknown> };
+      p.values['01/09/2025'] = 62;
+      p.references['01/09/2025'] = { title: 'KS2 2025' };
+    });
+    expect(messages).toEqual([
+      'parameters.nationalRwmPct.values["01/09/2025"]: "01/09/2025"; expected a date written yyyy-mm-dd ("2025-09-01" if 1 September 2025 was meant)',
+      'parameters.nationalRwmPct.references["01/09/2025"]: "01/09/2025"; expected a date written yyyy-mm-dd ("2025-09-01" if 1 September 2025 was meant)',
+    ]);
+    expect(messages.join('\n')).not.toMatch(/Invalid key in record/);
+  });
+
+  it.each([
+    ['"65%"', '65%', 'parameters.ks2FloorRwmPct.default: "65%"; expected a number from 0 to 100 (without %)'],
+    ['"65"', '65', 'parameters.ks2FloorRwmPct.default: "65"; expected a number from 0 to 100 (without quotes)'],
+    ['true', true, 'parameters.ks2FloorRwmPct.default: true; expected a number from 0 to 100'],
+  ])('a threshold written as %s is named at its default, with its value and range', (_what, value, message) => {
+    const messages = issuesOf('oldham', (fw) => {
+      fw.parameters.ks2FloorRwmPct!.default = value;
+    });
+    expect(messages).toContain(message);
+    expect(messages.join('\n')).not.toMatch(/no range/);
+  });
+
+  it('a percentage written as text is named without a range too; a text parameter given a range is still told it has none', () => {
+    expect(issuesOf('oldham', (fw) => {
+      fw.parameters.ks2FloorRwmPct = { default: '65%', unit: '%', description: 'x' };
+    })).toContain('parameters.ks2FloorRwmPct.default: "65%"; expected a number (without %)');
+    expect(issuesOf('oldham', (fw) => {
+      fw.parameters.level = { default: 'high', min: 1, description: 'x' };
+    })).toEqual(['parameters.level.min: 1; expected no range: the parameter is not a number']);
+  });
+
   it('lists every problem of a file in one pass, the shape\'s and the references\' together', () => {
     const messages = issuesOf('herefordshire', (fw) => {
       fw.categories[1]!.colour = 'yellow';
