@@ -75,6 +75,9 @@ export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDa
     }
     const parsed = read.value;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CliError(`"${opts.params}" holds ${Array.isArray(parsed) ? 'a list' : JSON.stringify(parsed)}; expected an object of parameter names and values.`);
+    // Each key is given once (the reader checks), but a name may still be given twice, nested and dotted.
+    const names = Object.entries(parsed).flatMap(([k, v]) => Object.keys(flattenParameters({ [k]: v })));
+    for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) errors.push(`${file}: "${name}" is given twice, nested and with dots (${name.split('.')[0]}: {...} and "${name}"); only the last would count: keep one.`);
     fromFile = flattenParameters(parsed as Record<string, unknown>);
     Object.assign(values, fromFile);
   }

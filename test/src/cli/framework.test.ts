@@ -333,4 +333,12 @@ describe('a framework or parameters file as the analyst saved it', () => {
     const replaced = await categorise('params-replaced', '--framework', 'oxfordshire', '--params', saved('pa-pct2.json', '{"targetedMaxDays": "90%"}'), '--param', 'targetedMaxDays=11');
     expect(replaced.run.parameters).toEqual(['targetedMaxDays=11']);
   });
+
+  it('--params giving a name twice, nested and with dots, is refused (only the last would count)', async () => {
+    const both = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', join(dir, 'never3.json'), '--params', saved('pa-both.json', '{"windows": {"goodEarliestMonths": 24}, "windows.goodEarliestMonths": 30}'));
+    expect(both.err.trim().split('\n')).toEqual([
+      'schoolrisk: A parameter is not right, so nothing was written:',
+      '  pa-both.json: "windows.goodEarliestMonths" is given twice, nested and with dots (windows: {...} and "windows.goodEarliestMonths"); only the last would count: keep one.',
+    ]);
+  });
 });
