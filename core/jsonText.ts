@@ -81,6 +81,8 @@ class NotJson {
   ) {}
 }
 
+/** How deep objects and lists may nest: the built-ins reach 11, and reading (and the schema) must not run out of stack. */
+const MAX_DEPTH = 100;
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
@@ -231,6 +233,7 @@ class JsonReader {
   /** The entries of an object or the items of a list, from the bracket at the reading place to `close`; `entry` reads one and says what it was. */
   private entries(close: '}' | ']', entry: () => string): void {
     const t = this.text;
+    if (this.open.length >= MAX_DEPTH) throw new NotJson(this.i, `objects and lists nested more than ${MAX_DEPTH} deep (a framework needs about 10): write the condition flatter, with "all", "any" or "atLeast" over a list`);
     this.open.push(this.i);
     this.i++;
     this.space();

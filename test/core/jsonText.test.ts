@@ -97,3 +97,12 @@ describe('a number too large to hold is refused (JSON.parse makes it Infinity, w
     expect(problems('{"a": 1e308, "b": -1e-400}')).toEqual([]);
   });
 });
+
+describe('nesting deeper than any framework needs is refused, not a stack overflow', () => {
+  it('100 levels read; 101 are one problem at the 101st, and 100000 the same', () => {
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(parseJsonText(nested(100)).ok).toBe(true);
+    expect(problems(nested(101))).toEqual([expect.stringMatching(/^mine\.json, line 1, column 101: not JSON: objects and lists nested more than 100 deep/)]);
+    expect(problems(nested(100_000))).toHaveLength(1);
+  });
+});
