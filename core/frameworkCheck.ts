@@ -12,7 +12,7 @@
 import type { z } from 'zod';
 import { factValueKind, type FactKey } from './facts';
 import {
-  CONDITION_FACTS, CONDITION_KINDS, frameworkSchema,
+  CONDITION_FACTS, CONDITION_KINDS, frameworkSchema, isoDateSchema,
   type Condition, type FrameworkDefinition, type ParamRef, type ParameterDef, type SupportOffer,
 } from './framework';
 
@@ -190,12 +190,38 @@ function schemaIssues(raw: readonly z.core.$ZodIssue[], input: unknown, prefix: 
       case 'invalid_type':
         out.push(issue(path, value, value === undefined ? `${article(r.expected)} (required)` : article(r.expected)));
         break;
+      case 'invalid_key':
+        out.push(keyIssue(path, r.issues));
+        break;
       default:
         out.push(issue(path, value, r.message.replace(/^Invalid (string|input): /i, '').replace(/^must match pattern .*$/, 'a valid value')));
     }
   }
   return out;
 }
+
+/**
+ * A key of a record the schema refuses, with its own rule and the key as it was probably meant: a
+ * parameter's name ("attendance-low": letters and digits, "attendanceLow") or a dated value's date
+ * ("01/09/2026": yyyy-mm-dd, "2026-09-01", read the British way).
+ */
+function keyIssue(path: Path, inner: readonly { code?: string; format?: string; message?: string }[]): FrameworkIssue {
+  const key = String(path[path.length - 1]);
+  if (inner.some((i) => i.code === 'invalid_format' && i.format === 'date')) {
+    const d = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(key);
+    const iso = d && `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}`;
+    const meant = iso && isoDateSchema.safeParse(iso).success ? ` ("${iso}" if ${Number(d![1])} ${MONTHS[Number(d![2]) - 1]} ${d![3]} was meant)` : '';
+    return issue(path, key, `a date written yyyy-mm-dd${meant}`);
+  }
+  const rule = inner.map((i) => i.message).filter((m) => m && !/^Invalid/.test(m)).join('; ') || 'a valid name';
+  // The name with its accents, spaces, hyphens and underscores taken out, in camelCase as the built-ins write names.
+  const words = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('').replace(/^[0-9]+/, '');
+  const named = path[path.length - 2] === 'parameters';
+  return issue(path, key, `${rule}${name && name !== key ? `, such as "${name}"` : ''}`, { notA: named ? 'a parameter name' : 'a valid name' });
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function article(type: string): string {
   if (type === 'array') return 'a list';
@@ -357,6 +383,9 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
   return out;
 }
 
+/** "90%", "90", " 0.9 ": a number written as text. */
+const NUMBER_TEXT = /^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)\s*%?\s*$/;
+
 /** A parameter's own consistency: one default or dated values, each with its source, within its range. */
 function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   const out: FrameworkIssue[] = [];
@@ -368,13 +397,17 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   const values: [Path, unknown][] = [...(p.default === undefined ? [] : [[[...path, 'default'], p.default] as [Path, unknown]]), ...dated.map(([d, v]) => [[...path, 'values', d], v] as [Path, unknown])];
   const types = new Set(values.map(([, v]) => typeof v));
   if (types.size > 1) out.push(issue([...path, 'values'], p.values, 'values of one type (all numbers, all texts or all true/false)'));
+  const ranged = p.min !== undefined || p.max !== undefined;
+  // A number written as text ("90%", "90") or as true/false, where its range or its "%" says a number was meant: said at the value.
+  const meantNumber = (v: unknown) => (typeof v === 'boolean' ? ranged : typeof v === 'string' && NUMBER_TEXT.test(v) && (ranged || v.includes('%')));
   if (p.min !== undefined && p.max !== undefined && p.min > p.max) out.push(issue([...path, 'min'], p.min, `a number no more than "max" (${p.max}): the range is from "min" to "max"`));
   else for (const [at, v] of values) {
     if (typeof v === 'number' && ((p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max))) out.push(issue(at, v, `a number from ${p.min ?? '-∞'} to ${p.max ?? '∞'} (the parameter's range)`));
+    else if (meantNumber(v)) out.push(issue(at, v, `a number${ranged ? ` from ${p.min ?? '-∞'} to ${p.max ?? '∞'}` : ''}${typeof v !== 'string' ? '' : v.includes('%') ? ' (without %)' : ' (without quotes)'}`));
   }
   for (const [date] of dated) if (!p.references || !Object.hasOwn(p.references, date)) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
   for (const date of Object.keys(p.references ?? {})) if (!p.values || !Object.hasOwn(p.values, date)) out.push(issue([...path, 'references', date], p.references![date], `a reference dated as one of the values (${dated.map(([d]) => d).join(', ') || 'none'})`));
-  if ((p.min !== undefined || p.max !== undefined) && types.size === 1 && !types.has('number')) out.push(issue([...path, p.min !== undefined ? 'min' : 'max'], p.min ?? p.max, 'no range: the parameter is not a number'));
+  if (ranged && types.size === 1 && !types.has('number') && !values.some(([, v]) => meantNumber(v))) out.push(issue([...path, p.min !== undefined ? 'min' : 'max'], p.min ?? p.max, 'no range: the parameter is not a number'));
   if (p.choices) {
     if (types.size === 1 && !types.has('string')) out.push(issue([...path, 'choices'], p.choices, 'no choices: the parameter is not a text'));
     else for (const [at, v] of values) if (typeof v === 'string' && !p.choices.includes(v)) out.push(issue(at, v, `one of the parameter's choices: ${p.choices.join(', ')}`, { notA: 'one of its choices', suggestion: didYouMean(v, p.choices) }));

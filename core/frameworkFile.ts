@@ -8,6 +8,7 @@ import { FrameworkDefinitionError, type FrameworkOrigin } from './framework';
 
 export type { FrameworkOrigin } from './framework';
 import { parseFramework, type FrameworkIssue } from './frameworkCheck';
+import { jsonProblemLine, parseJsonText } from './jsonText';
 
 /** A loaded framework, or every issue with its file. */
 export type FrameworkLoad = { readonly ok: true; readonly framework: CompiledFramework } | { readonly ok: false; readonly issues: readonly FrameworkIssue[] };
@@ -19,16 +20,17 @@ export function loadFramework(input: unknown, origin: FrameworkOrigin): Framewor
   return { ok: true, framework: compileChecked(parsed.definition, origin) };
 }
 
-/** Loads a framework file's text. Text that is not JSON is one issue, with where the parser stopped. */
+/**
+ * Loads a framework file's text. Text that is not JSON, or that gives a key twice in one object (JSON
+ * keeps only the last), is one issue each, naming the file, the line and the column.
+ */
 export function loadFrameworkText(text: string, origin: FrameworkOrigin): FrameworkLoad {
-  let input: unknown;
-  try {
-    input = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, issues: [{ path: '', value: undefined, expected: 'a JSON object', message: `(the file): not JSON: ${reason}` }] };
+  const read = parseJsonText(text);
+  if (!read.ok) {
+    const file = origin.kind === 'file' ? origin.name : '(the file)';
+    return { ok: false, issues: read.problems.map((p) => ({ path: '', value: undefined, expected: 'JSON, each key once in its object', message: jsonProblemLine(file, p) })) };
   }
-  return loadFramework(input, origin);
+  return loadFramework(read.value, origin);
 }
 
 /** Loads a built-in; one with an issue throws `FrameworkDefinitionError` listing them all. */

@@ -14,6 +14,7 @@ import type { CompiledFramework } from '../core/engine';
 import type { ParameterDef, Scalar } from '../core/framework';
 import { NATIONAL_PARAMETERS } from '../core/nationalParameters';
 import { parameterKind, resolveSettings, valueInForceText } from '../core/parameters';
+import { jsonFileText } from '../src/workbook/textBytes';
 
 /** Props: the framework, the as-of date, the values saved for it, and what to do on a change or a file. */
 export interface AuthoritySettingsProps {
@@ -54,6 +55,7 @@ function ownParameter(name: string, p: ParameterDef, asOf: CalendarDate | null, 
 export function AuthoritySettings({ framework, asOf, values, onChange, onResetAll, onLoadFile }: AuthoritySettingsProps) {
   const [issues, setIssues] = useState<readonly string[] | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const def = framework.definition;
   const defaults = asOf === null ? framework.defaults : resolveDefaults(framework, asOf);
@@ -69,9 +71,12 @@ export function AuthoritySettings({ framework, asOf, values, onChange, onResetAl
     const chosen = input.files?.[0];
     input.value = '';
     if (!chosen) return;
-    const problems = await onLoadFile(chosen.name, await chosen.text());
+    // Its bytes, decoded as a CSV's are (a file saved as "ANSI" or UTF-16 reads as written), not File.text()'s UTF-8 only.
+    const read = jsonFileText(new Uint8Array(await chosen.arrayBuffer()));
+    const problems = await onLoadFile(chosen.name, read.text);
     setIssues(problems);
     setLoaded(problems ? null : chosen.name);
+    setNote(read.warning && `${chosen.name}: ${read.warning}`);
   }
 
   return (
@@ -95,6 +100,11 @@ export function AuthoritySettings({ framework, asOf, values, onChange, onResetAl
               {issues.slice(0, 50).map((t, i) => <li key={i}><Caption1>{t}</Caption1></li>)}
             </ul>
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {note && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody><MessageBarTitle>Encoding</MessageBarTitle>{note}</MessageBarBody>
         </MessageBar>
       )}
       {loaded && (

@@ -57,7 +57,7 @@ function refuseSetTwice(settings: RunSettings, inspection: InspectionOptions | u
 
 /** Runs `categorise`; throws `CliError` for what stops the whole run. */
 export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> {
-  const fw = await resolveFramework(args.framework);
+  const fw = await resolveFramework(args.framework, args.print);
   const settings = await resolveRunSettings(fw, args.asOf, args);
   refuseSetTwice(settings, args.inspection);
   const kind = outputKind(args.out);

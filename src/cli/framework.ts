@@ -16,11 +16,12 @@ import type { CompiledFramework } from '../../core/engine';
 import { frameworkWarnings } from '../../core/frameworkCheck';
 import { frameworkById, ownFramework, unknownFrameworkMessage } from '../../core/frameworks';
 import { loadFrameworkText } from '../../core/frameworkFile';
-import { formatJson } from '../../core/jsonText';
+import { formatJson, jsonProblemLine, parseJsonText } from '../../core/jsonText';
 import { flattenParameters, parseAssignment, resolveSettings, type RunSettings } from '../../core/parameters';
 import { gridText } from '../workbook/cell';
 import { readCsvText } from '../workbook/csvText';
 import { readSheetGrid } from '../workbook/readFile';
+import { jsonFileText } from '../workbook/textBytes';
 import { CliError } from './cliError';
 import { claimOutput, type OutputClaim } from './outputFile';
 
@@ -31,45 +32,72 @@ const BUILT_IN_DIR = resolve(__dirname, '../../core/frameworks');
 
 const looksLikeFile = (arg: string) => /\.json$/i.test(arg.trim()) || /[/\\]/.test(arg);
 
-/** The framework a `--framework` argument names: a built-in's id or a framework file. Throws `CliError` with every issue of a bad file. */
-export async function resolveFramework(arg: string): Promise<CompiledFramework> {
+/**
+ * The framework a `--framework` argument names: a built-in's id or a framework file. Throws `CliError` with
+ * every issue of a bad file; a file not in UTF-8 is read as the CSV reader reads one, and said as a note.
+ */
+export async function resolveFramework(arg: string, print?: (t: string) => void): Promise<CompiledFramework> {
   if (!looksLikeFile(arg)) {
     const fw = frameworkById(arg);
     if (!fw) throw new CliError(`${unknownFrameworkMessage(arg)} A framework file is given by its path, ending .json.`);
     return fw;
   }
-  const text = await readFile(arg).catch((e: NodeJS.ErrnoException) => {
+  const bytes = await readFile(arg).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`Cannot read framework file "${arg}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
   });
-  const loaded = ownFramework(loadFrameworkText(text.toString('utf8'), { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(text).digest('hex') }));
+  const read = jsonFileText(bytes);
+  if (read.warning) print?.(`Note: ${basename(arg)}: ${read.warning}\n`);
+  const loaded = ownFramework(loadFrameworkText(read.text, { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(bytes).digest('hex') }));
   if (!loaded.ok) throw new CliError(`"${basename(arg)}" is not a valid framework (${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${i.message}`).join('\n')}`);
   return loaded.framework;
 }
 
-/** The parameters of a run: a `--params` file, then each `--param`, checked together. Throws `CliError` listing every bad one. */
-export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDate, opts: { params?: string; param?: readonly string[] }): Promise<RunSettings> {
+/**
+ * The parameters of a run: a `--params` file, then each `--param`, checked together. Throws `CliError`
+ * listing every bad one. The file is read as a framework file is (its encoding, each key once, the line
+ * and column of a slip).
+ */
+export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDate, opts: { params?: string; param?: readonly string[]; print?: (t: string) => void }): Promise<RunSettings> {
   const values: Record<string, unknown> = {};
   const errors: string[] = [];
+  let fromFile: Record<string, unknown> = {};
   if (opts.params) {
-    const text = await readFile(opts.params, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    const file = basename(opts.params);
+    const bytes = await readFile(opts.params).catch((e: NodeJS.ErrnoException) => {
       throw new CliError(`Cannot read parameters file "${opts.params}": ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
     });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new CliError(`"${opts.params}" is not JSON: ${(e as Error).message}. Expected an object of parameter names and values, for example {"newHeadMonths": 18, "windows": {"goodEarliestMonths": 24}}.`);
+    const text = jsonFileText(bytes);
+    if (text.warning) opts.print?.(`Note: ${file}: ${text.warning}\n`);
+    const read = parseJsonText(text.text);
+    if (!read.ok) {
+      const lines = read.problems.map((p) => `  ${jsonProblemLine(file, p)}`);
+      const shape = read.problems.some((p) => p.message.startsWith('not JSON')) ? '\n  Expected an object of parameter names and values, for example {"newHeadMonths": 18, "windows": {"goodEarliestMonths": 24}}.' : '';
+      throw new CliError(`Cannot read parameters file "${opts.params}", so nothing was written:\n${lines.join('\n')}${shape}`);
     }
+    const parsed = read.value;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CliError(`"${opts.params}" holds ${Array.isArray(parsed) ? 'a list' : JSON.stringify(parsed)}; expected an object of parameter names and values.`);
-    Object.assign(values, flattenParameters(parsed as Record<string, unknown>));
+    // Each key is given once (the reader checks), but a name may still be given twice, nested and dotted.
+    const names = Object.entries(parsed).flatMap(([k, v]) => Object.keys(flattenParameters({ [k]: v })));
+    for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) errors.push(`${file}: "${name}" is given twice, nested and with dots (${name.split('.')[0]}: {...} and "${name}"); only the last would count: keep one.`);
+    fromFile = flattenParameters(parsed as Record<string, unknown>);
+    Object.assign(values, fromFile);
   }
+  const fromArgs: Record<string, unknown> = {};
   for (const text of opts.param ?? []) {
     const pair = parseAssignment(text);
     if (!pair) errors.push(`--param "${text}": expected name=value, for example --param newHeadMonths=18.`);
-    else values[pair[0]] = pair[1];
+    else values[pair[0]] = fromArgs[pair[0]] = pair[1];
   }
   const resolved = resolveSettings(fw, values, asOf);
-  if (!resolved.ok) errors.push(...resolved.errors);
+  if (!resolved.ok) {
+    // Each error names where its value came from: the file's (unless a --param replaced it), then the --param ones.
+    const fileOnly = Object.fromEntries(Object.entries(fromFile).filter(([name]) => !(name in fromArgs)));
+    const ofFile = resolveSettings(fw, fileOnly, asOf);
+    const ofArgs = resolveSettings(fw, fromArgs, asOf);
+    if (!ofFile.ok) errors.push(...ofFile.errors.map((e) => `${basename(opts.params!)}: ${e}`));
+    if (!ofArgs.ok) errors.push(...ofArgs.errors);
+    if (ofFile.ok && ofArgs.ok) errors.push(...resolved.errors);
+  }
   if (errors.length) throw new CliError(`${errors.length === 1 ? 'A parameter is' : `${errors.length} parameters are`} not right, so nothing was written:\n${errors.map((e) => `  ${e}`).join('\n')}`);
   return (resolved as { ok: true; settings: RunSettings }).settings;
 }
@@ -105,7 +133,7 @@ function noCasesMessage(file: string, beside: CasesBeside): string {
 /** `framework check`: validates and compiles the file, runs its cases, prints the coverage. Throws `CliError` (exit 1) on any failure, and when no cases ran. */
 export async function checkCommand(args: { file: string; cases?: readonly string[]; print: (t: string) => void }): Promise<ConformanceReport> {
   const p = args.print;
-  const fw = await resolveFramework(args.file);
+  const fw = await resolveFramework(args.file, p);
   const def = fw.definition;
   p(`${basename(args.file)}: ${def.name} (${def.id} ${def.version}) is a valid framework: ${def.criteria.length} criteria, ${def.categories.length} categories, ${Object.keys(def.parameters).length} parameters.\n`);
   for (const w of frameworkWarnings(def)) p(`  warning: ${w.message}\n`);

@@ -35,7 +35,7 @@ export interface ValidateArgs {
 
 /** Validates a register; resolves to the problems it reported. Throws `CliError` (exit 1) when it reports an error. */
 export async function validateCommand(args: ValidateArgs): Promise<readonly Problem[]> {
-  const fw = args.framework === undefined ? undefined : await resolveFramework(args.framework);
+  const fw = args.framework === undefined ? undefined : await resolveFramework(args.framework, args.print);
   const settings = fw ? await resolveRunSettings(fw, args.asOf, args) : undefined;
   if (!fw && (args.param?.length || args.params)) throw new CliError('--param and --params set a framework\'s parameters: give the framework with --framework.');
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);

@@ -3,7 +3,7 @@
  * write CSV several ways, and each is read here, never guessed at silently:
  * - the encoding: UTF-8 with or without a byte-order mark; UTF-16 little- or big-endian with one
  *   (Excel's "Unicode text"); otherwise, when the bytes are not valid UTF-8, Windows-1252 (Excel's "CSV"
- *   on Windows, Ofsted's management information; decoded by windows1252.ts, not Node's TextDecoder), said
+ *   on Windows, Ofsted's management information; decoded by textBytes.ts, as every file here is), said
  *   in a warning, with a second naming the first cell that has a byte Windows-1252 leaves undefined;
  * - the delimiter: comma, semicolon (Excel in a European locale) or tab ("Unicode text");
  * - decimal commas in semicolon files ("95,1" is 95.1), and in tab files that write numbers that way
@@ -13,10 +13,11 @@
  */
 import Papa from 'papaparse';
 import { columnLetters } from './port';
-import { decodeWindows1252, WINDOWS_1252_UNDEFINED } from './windows1252';
+import { decodeTextBytes, type TextEncodingName } from './textBytes';
+import { WINDOWS_1252_UNDEFINED } from './windows1252';
 
 /** The encodings read. */
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type CsvEncoding = TextEncodingName;
 
 /** The delimiters recognised, in the order they are preferred on a tie. */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
@@ -73,18 +74,10 @@ function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 function decode(bytes: Uint8Array, warnings: string[]): { encoding: CsvEncoding; text: string } {
-  // The decoders drop a leading byte-order mark themselves.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(bytes) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(bytes) };
-  try {
-    return { encoding: 'utf-8', text: utf8.decode(bytes) };
-  } catch {
-    warnings.push('The file is not UTF-8: it was read as Windows-1252 (Excel\'s "CSV" on Windows, and Ofsted\'s and the DfE\'s downloads); check that accented names and "£" read as they should, or save it as "CSV UTF-8".');
-    return { encoding: 'windows-1252', text: decodeWindows1252(bytes) };
-  }
+  const decoded = decodeTextBytes(bytes);
+  if (decoded.encoding === 'windows-1252') warnings.push('The file is not UTF-8: it was read as Windows-1252 (Excel\'s "CSV" on Windows, and Ofsted\'s and the DfE\'s downloads); check that accented names and "£" read as they should, or save it as "CSV UTF-8".');
+  return decoded;
 }
 
 const UNDEFINED_CHARACTERS = new RegExp(`[${WINDOWS_1252_UNDEFINED.map((b) => `\\u00${b.toString(16)}`).join('')}]`);

@@ -99,6 +99,51 @@ describe('a malformed file is refused with the place, the value, what was expect
     expect(issuesOf(id, edit)).toContain(message);
   });
 
+  it.each([
+    ['a parameter name with a hyphen', 'attendance-low', 'parameters["attendance-low"]: "attendance-low" is not a parameter name; expected letters and digits, starting with a letter, such as "attendanceLow"'],
+    ['a parameter name with an underscore', 'Attendance_Low', 'parameters.Attendance_Low: "Attendance_Low" is not a parameter name; expected letters and digits, starting with a letter, such as "AttendanceLow"'],
+    ['a parameter name with an accent', 'seuilAssiduité', 'parameters["seuilAssiduité"]: "seuilAssiduité" is not a parameter name; expected letters and digits, starting with a letter, such as "seuilAssiduite"'],
+    ['a parameter name with a space', 'low attendance', 'parameters["low attendance"]: "low attendance" is not a parameter name; expected letters and digits, starting with a letter, such as "lowAttendance"'],
+  ])('%s is named, with the schema\'s own rule and the name it could be', (_what, name, message) => {
+    expect(issuesOf('oldham', (fw) => {
+      fw.parameters[name] = { default: 90, min: 50, max: 100, description: 'Attendance low below this.' };
+    })).toEqual([message]);
+  });
+
+  it('a dated value\'s date written dd/mm/yyyy is named, with the date it reads as', () => {
+    const messages = issuesOf('herefordshire', (fw) => {
+      const p = fw.parameters.nationalRwmPct! as { values: Record<string, number>; references: Record<string, unknown> };
+      p.values['01/09/2025'] = 62;
+      p.references['01/09/2025'] = { title: 'KS2 2025' };
+    });
+    expect(messages).toEqual([
+      'parameters.nationalRwmPct.values["01/09/2025"]: "01/09/2025"; expected a date written yyyy-mm-dd ("2025-09-01" if 1 September 2025 was meant)',
+      'parameters.nationalRwmPct.references["01/09/2025"]: "01/09/2025"; expected a date written yyyy-mm-dd ("2025-09-01" if 1 September 2025 was meant)',
+    ]);
+    expect(messages.join('\n')).not.toMatch(/Invalid key in record/);
+  });
+
+  it.each([
+    ['"65%"', '65%', 'parameters.ks2FloorRwmPct.default: "65%"; expected a number from 0 to 100 (without %)'],
+    ['"65"', '65', 'parameters.ks2FloorRwmPct.default: "65"; expected a number from 0 to 100 (without quotes)'],
+    ['true', true, 'parameters.ks2FloorRwmPct.default: true; expected a number from 0 to 100'],
+  ])('a threshold written as %s is named at its default, with its value and range', (_what, value, message) => {
+    const messages = issuesOf('oldham', (fw) => {
+      fw.parameters.ks2FloorRwmPct!.default = value;
+    });
+    expect(messages).toContain(message);
+    expect(messages.join('\n')).not.toMatch(/no range/);
+  });
+
+  it('a percentage written as text is named without a range too; a text parameter given a range is still told it has none', () => {
+    expect(issuesOf('oldham', (fw) => {
+      fw.parameters.ks2FloorRwmPct = { default: '65%', unit: '%', description: 'x' };
+    })).toContain('parameters.ks2FloorRwmPct.default: "65%"; expected a number (without %)');
+    expect(issuesOf('oldham', (fw) => {
+      fw.parameters.level = { default: 'high', min: 1, description: 'x' };
+    })).toEqual(['parameters.level.min: 1; expected no range: the parameter is not a number']);
+  });
+
   it('lists every problem of a file in one pass, the shape\'s and the references\' together', () => {
     const messages = issuesOf('herefordshire', (fw) => {
       fw.categories[1]!.colour = 'yellow';
@@ -115,10 +160,21 @@ describe('a malformed file is refused with the place, the value, what was expect
     expect(messages.join('\n')).toMatch(/refer to themselves/);
   });
 
-  it('says where text is not JSON', () => {
-    const r = loadFrameworkText('{ "id": "x", }', FILE);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.issues[0]!.message).toMatch(/^\(the file\): not JSON: /);
+  it('says where text is not JSON: the file, the line, the column and what to do, on one line', () => {
+    const r = loadFrameworkText('{\n  "id": "x",\n}', FILE);
+    expect(!r.ok && r.issues.map((i) => i.message)).toEqual(['test.json, line 2, column 12: not JSON: a comma after the last entry, before the "}" on line 3, which JSON does not allow: remove the comma; near `{ "id": "x", }`']);
+  });
+
+  it('refuses a parameter given twice (a pasted copy), naming the file, the key and both lines, where JSON would keep the second', () => {
+    const northmoor = readFileSync(join(ROOT, 'examples', 'frameworks', 'northmoor.json'), 'utf8');
+    // The first parameter pasted again after itself with another default, as in the QA's m09c.
+    const pasted = northmoor.replace(/\n {4}"ks4LowPct": \{/, '\n    "ks2LowPct": { "default": 65, "min": 0, "max": 100, "description": "copy" },$&');
+    expect(pasted).not.toBe(northmoor);
+    expect(JSON.parse(pasted)).toHaveProperty('parameters.ks2LowPct.default', 65);
+    const r = loadFrameworkText(pasted, { kind: 'file', name: 'northmoor.json', sha256: '0' });
+    expect(!r.ok && r.issues.map((i) => i.message)).toEqual([
+      'northmoor.json, line 26, column 5: the key "ks2LowPct" appears twice in "parameters" (lines 15 and 26); JSON keeps only the last, so the first is lost: remove or rename one',
+    ]);
   });
 
   it('suggests only a near name', () => {

@@ -287,3 +287,84 @@ describe('schoolrisk frameworks', () => {
     expect(r.out).toMatch(/ {2}windows\.goodEarliestMonths = 30 months \[0\.\.120\]/);
   });
 });
+
+describe('a framework or parameters file as the analyst saved it', () => {
+  const NORTHMOOR = readFileSync('examples/frameworks/northmoor.json', 'utf8');
+  const saved = (name: string, bytes: Buffer | string) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('a framework saved as Windows-1252 ("ANSI") runs as the UTF-8 one, its "§" intact, with one note saying so', async () => {
+    const utf8 = await categorise('northmoor-utf8', '--framework', saved('northmoor-utf8.json', NORTHMOOR));
+    const out = join(dir, 'northmoor-1252-out.json');
+    const r = await run('categorise', SAMPLE, '--as-of', AS_OF, '--out', out, '--framework', saved('northmoor-1252.json', Buffer.from(NORTHMOOR, 'latin1')));
+    expect(r.code).toBe(0);
+    expect(r.out.match(/Note: northmoor-1252\.json: The file is not UTF-8: it was read as Windows-1252/g)).toHaveLength(1);
+    const ansi = results(out);
+    expect(ansi.rows).toEqual(utf8.rows);
+    expect(JSON.stringify(ansi.rows)).toContain('§3.3 Attendance');
+  });
+
+  it('a framework saved as UTF-16 (Notepad\'s "Unicode") passes check', async () => {
+    const r = await run('framework', 'check', saved('northmoor-16.json', Buffer.from(`\uFEFF${NORTHMOOR}`, 'utf16le')), '--cases', 'examples/frameworks/northmoor.cases.csv', 'examples/frameworks/northmoor.cases.tsv');
+    expect(r.err).toBe('');
+    expect(r.out).toContain('northmoor-16.json: every case passed and the coverage is complete.');
+  });
+
+  it('a framework with a parameter given twice is refused, naming the file, the key and both lines', async () => {
+    const pasted = NORTHMOOR.replace(/\n {4}"ks4LowPct": \{/, '\n    "ks2LowPct": { "default": 65, "min": 0, "max": 100, "description": "copy" },$&');
+    const r = await run('framework', 'check', saved('pasted.json', pasted));
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      'schoolrisk: "pasted.json" is not a valid framework (1 problem):',
+      '  pasted.json, line 26, column 5: the key "ks2LowPct" appears twice in "parameters" (lines 15 and 26); JSON keeps only the last, so the first is lost: remove or rename one',
+    ]);
+  });
+
+  it.each([
+    ['a key given twice', '{"targetedMaxDays": 4, "targetedMaxDays": 5}', [
+      '  pa-dup.json, line 1, column 24: the key "targetedMaxDays" appears twice at the top level (line 1, columns 2 and 24); JSON keeps only the last, so the first is lost: remove or rename one',
+    ]],
+    ['a trailing comma', '{"targetedMaxDays": 4,\n "newHeadMonths": 3,\n}\n', [
+      '  pa-dup.json, line 2, column 20: not JSON: a comma after the last entry, before the "}" on line 3, which JSON does not allow: remove the comma; near `...xDays": 4, "newHeadMonths": 3, }`',
+      '  Expected an object of parameter names and values, for example {"newHeadMonths": 18, "windows": {"goodEarliestMonths": 24}}.',
+    ]],
+    ['a number too large to hold (JSON.parse gives Infinity, shown as null)', '{"targetedMaxDays": 1e400}', [
+      '  pa-dup.json, line 1, column 21: the number 1e400 is too large to hold (a number can be at most about 1.8e308); near `{"targetedMaxDays": 1e400}`',
+    ]],
+  ])('--params with %s is refused with the line, and nothing is written', async (_what, text, lines) => {
+    const out = join(dir, 'never-params.json');
+    const params = saved('pa-dup.json', text);
+    const r = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', out, '--params', params);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([`schoolrisk: Cannot read parameters file "${params}", so nothing was written:`, ...lines]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--params saved as UTF-16 or Windows-1252 is read; a bad value names the file it came from, and a --param naming it instead wins', async () => {
+    const set = await categorise('params16', '--framework', 'oxfordshire', '--params', saved('params16.json', Buffer.from('\uFEFF{"targetedMaxDays": 10}', 'utf16le')));
+    expect(set.run.parameters).toEqual(['targetedMaxDays=10']);
+    const params = saved('pa-pct.json', Buffer.from('{"targetedMaxDays": "90%", "universalDays": 2, "schoolNameé": 4}', 'latin1'));
+    const r = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', join(dir, 'never2.json'), '--params', params, '--param', 'universalDays=two');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Note: pa-pct\.json: The file is not UTF-8/);
+    expect(r.err.trim().split('\n')).toEqual([
+      'schoolrisk: 3 parameters are not right, so nothing was written:',
+      '  pa-pct.json: Parameter "targetedMaxDays" is "90%"; expected a number.',
+      '  pa-pct.json: "schoolNameé" is not a parameter of Oxfordshire Improvement Guarantee; expected one of: universalDays, targetedMaxDays, riskLevelTrigger, patternYears, riMonthsToGood, academyOrderFollows, newHeadMonths (or a national one: windows.*, reportCards.*, risk.*).',
+      '  Parameter "universalDays" is "two"; expected a number.',
+    ]);
+    const replaced = await categorise('params-replaced', '--framework', 'oxfordshire', '--params', saved('pa-pct2.json', '{"targetedMaxDays": "90%"}'), '--param', 'targetedMaxDays=11');
+    expect(replaced.run.parameters).toEqual(['targetedMaxDays=11']);
+  });
+
+  it('--params giving a name twice, nested and with dots, is refused (only the last would count)', async () => {
+    const both = await run('categorise', SAMPLE, '--framework', 'oxfordshire', '--as-of', AS_OF, '--out', join(dir, 'never3.json'), '--params', saved('pa-both.json', '{"windows": {"goodEarliestMonths": 24}, "windows.goodEarliestMonths": 30}'));
+    expect(both.err.trim().split('\n')).toEqual([
+      'schoolrisk: A parameter is not right, so nothing was written:',
+      '  pa-both.json: "windows.goodEarliestMonths" is given twice, nested and with dots (windows: {...} and "windows.goodEarliestMonths"); only the last would count: keep one.',
+    ]);
+  });
+});
