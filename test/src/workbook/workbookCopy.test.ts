@@ -20,7 +20,7 @@ const CELLS = 'test/support/workbook_cells.py';
 const EDIT = 'test/support/edit_like_excel.py';
 
 interface Manifest {
-  workbooks: { file: string; registerSheetPart: string; analystParts: string[]; notesColumn: string; notes: { row: number; text: string }[]; table: { part: string; ref: string } | null }[];
+  workbooks: { file: string; registerSheetPart: string; analystParts: string[]; headerRow: number; notesColumn: string; notes: { row: number; text: string }[]; table: { part: string; ref: string } | null }[];
 }
 const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -61,6 +61,10 @@ const letters = (n: number) => {
   return s;
 };
 const columnIndex = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+/** The column letter of the header `h` on row `row`; undefined when no cell there holds it. */
+const columnOf = (sheet: SheetCells, row: number, h: string) => Object.entries(sheet.cells).find(([ref, c]) => ref.replace(/^[A-Z]+/, '') === String(row) && c[0] === h)?.[0].replace(/\d+$/, '');
+/** Parts a fixture holds that an analyst or a program put there (charts, comments, tables...): a manifest that lists fewer lost some. */
+const ANALYST_PARTS_AT_LEAST: Record<string, number> = { 'openpyxl-register.xlsx': 6, 'libreoffice-register.xlsx': 6, 'xlsxwriter-table.xlsx': 1, 'gnumeric-register.xlsx': 1 };
 
 describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register saved by another program: %s', (file, w) => {
   const input = () => join(dir, file);
@@ -83,7 +87,7 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
     const expected = [w.registerSheetPart, 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml'];
     expect(changed.sort()).toEqual(expected.filter((p) => before.has(p)).sort());
     for (const part of w.analystParts) expect(after.has(part), part).toBe(true);
-    expect(w.analystParts.length).toBeGreaterThanOrEqual(file.includes('plain') ? 0 : 6);
+    expect(w.analystParts.length).toBeGreaterThanOrEqual(ANALYST_PARTS_AT_LEAST[file] ?? 0);
   });
 
   it('leaves every analyst cell, comment, link, validation, conditional format, table and name as it was (read by openpyxl)', () => {
@@ -101,16 +105,16 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
     const notes = columnIndex(w.notesColumn);
     const register = Object.values(b.sheets)[0]!;
     for (const n of w.notes) expect(register.cells[`${w.notesColumn}${n.row}`]?.[0]).toBe(n.text);
-    expect(RESULT_HEADERS.map((_, i) => register.cells[`${letters(notes + 1 + i)}1`]?.[0])).toEqual([...RESULT_HEADERS]);
+    expect(RESULT_HEADERS.map((_, i) => register.cells[`${letters(notes + 1 + i)}${w.headerRow}`]?.[0])).toEqual([...RESULT_HEADERS]);
   });
 
   it('gives every categorised school its reasons as an analyst reads them (openpyxl): one line per cited section, no line twice, the values left to the profile', () => {
     if (!have(PYTHON, 'openpyxl')) return;
     const register = Object.values(python<WorkbookCells>(CELLS, output()).sheets)[0]!;
-    const headerAt = (h: string) => Object.entries(register.cells).find(([ref, c]) => /^[A-Z]+1$/.test(ref) && c[0] === h)![0].replace(/1$/, '');
+    const headerAt = (h: string) => columnOf(register, w.headerRow, h)!;
     const [category, reasons] = [headerAt('Category'), headerAt('Reasons')];
     let categorised = 0;
-    for (let row = 2; register.cells[`${category}${row}`] !== undefined || register.cells[`A${row}`] !== undefined; row++) {
+    for (let row = w.headerRow + 1; register.cells[`${category}${row}`] !== undefined || register.cells[`A${row}`] !== undefined; row++) {
       if (!register.cells[`${category}${row}`]?.[0]) continue;
       categorised++;
       const lines = String(register.cells[`${reasons}${row}`]?.[0] ?? '').split('\n');
@@ -140,14 +144,14 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
     const first = Object.values(python<WorkbookCells>(CELLS, output()).sheets)[0]!;
     const second = Object.values(python<WorkbookCells>(CELLS, again).sheets)[0]!;
     const start = columnIndex(w.notesColumn) + 1;
-    const header = (c: number) => second.cells[`${letters(c)}1`]?.[0];
+    const header = (c: number) => second.cells[`${letters(c)}${w.headerRow}`]?.[0];
     expect(header(start + RESULT_HEADERS.length)).toBeUndefined();
     // "Previous" is the analyst's own previous-category column where they keep one, else the first run's
     // category; shown as the category's label either way, as the Category column shows it.
     const categories = frameworkById('oxfordshire')!.definition.categories;
     const labelOf = (text: unknown) => categories.find((c) => c.id === text || c.label === String(text).replace(/ \(.*$| \[override\]$/g, ''))?.label ?? text;
     const previous = start + RESULT_HEADERS.indexOf('Previous category (last run)');
-    const theirs = Object.entries(first.cells).find(([ref, c]) => /^[A-Z]+1$/.test(ref) && c[0] === 'Previous category')?.[0].replace(/1$/, '');
+    const theirs = columnOf(first, w.headerRow, 'Previous category');
     for (const n of w.notes) {
       const own = theirs ? first.cells[`${theirs}${n.row}`]?.[0] : undefined;
       expect(second.cells[`${letters(previous)}${n.row}`]?.[0]).toBe(labelOf(own ?? first.cells[`${letters(start)}${n.row}`]?.[0]));
