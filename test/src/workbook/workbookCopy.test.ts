@@ -4,9 +4,11 @@
  * for byte, every analyst cell unchanged as openpyxl reads it, and the result opens in LibreOffice. A
  * later run finds its block by the marker, through renamed headers, inserted and deleted columns.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { BlobReader, configure, TextWriter, Uint8ArrayWriter, ZipReader, ZipWriter, type FileEntry } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frameworkById } from '../../../core/frameworks';
@@ -20,7 +22,7 @@ const CELLS = 'test/support/workbook_cells.py';
 const EDIT = 'test/support/edit_like_excel.py';
 
 interface Manifest {
-  workbooks: { file: string; registerSheetPart: string; analystParts: string[]; headerRow: number; notesColumn: string; notes: { row: number; text: string }[]; table: { part: string; ref: string } | null }[];
+  workbooks: { file: string; sha256: string; registerSheetPart: string; analystParts: string[]; headerRow: number; notesColumn: string; notes: { row: number; text: string }[]; floatsRoundedByProducer: { ref: string }[]; table: { part: string; ref: string } | null }[];
 }
 const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -32,9 +34,23 @@ interface SheetCells {
 interface WorkbookCells { sheets: Record<string, SheetCells>; definedNames: string[]; ourNames: string[] }
 
 let dir: string;
-beforeAll(() => {
+/** The sample register's CSV and its results as a .csv: what every producer's copy of its first 40 schools must give. */
+let sample: { register: string[][]; results: Map<string, string[]> };
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'schoolrisk-copy-'));
+  const out = join(dir, 'sample-register.out.csv');
+  expect((await run('categorise', 'examples/sample-register.csv', '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+  sample = { register: csvRows('examples/sample-register.csv'), results: resultsByUrn(csvRows(out)) };
 });
+
+const csvRows = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+/** Each school's result cells (the columns headed as ours, in their order) by URN, from a CSV's rows. */
+function resultsByUrn(rows: string[][]): Map<string, string[]> {
+  const h = rows.findIndex((r) => r[0] === 'URN');
+  const at = RESULT_HEADERS.map((name) => rows[h]!.indexOf(name));
+  return new Map(rows.slice(h + 1).map((r) => [r[0]!, at.map((c) => r[c]!)]));
+}
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -69,11 +85,42 @@ const ANALYST_PARTS_AT_LEAST: Record<string, number> = { 'openpyxl-register.xlsx
 describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register saved by another program: %s', (file, w) => {
   const input = () => join(dir, file);
   const output = () => join(dir, file.replace('.xlsx', '.out.xlsx'));
+  const csvOutput = () => join(dir, file.replace('.xlsx', '.out.csv'));
   beforeAll(async () => {
     copyFileSync(join(FIXTURES, file), input());
-    const r = await run('categorise', input(), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', output());
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
+    for (const out of [output(), csvOutput()]) {
+      const r = await run('categorise', input(), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('gives each of its schools, to .csv and to .xlsx, every result the sample register\'s CSV gives the same school (category, reasons, problems...)', () => {
+    const got = resultsByUrn(csvRows(csvOutput()));
+    expect(got.size).toBe(w.notes.length);
+    for (const [urn, cells] of got) expect([urn, cells]).toEqual([urn, sample.results.get(urn)]);
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = Object.values(python<WorkbookCells>(CELLS, output()).sheets)[0]!;
+    const at = RESULT_HEADERS.map((h) => columnOf(register, w.headerRow, h)!);
+    const due = RESULT_HEADERS.indexOf('Next inspection due');
+    const shown = (v: unknown, k: number) => (v === undefined || v === null ? '' : k === due && typeof v === 'string' ? v.slice(0, 10).split('-').reverse().join('/') : String(v));
+    for (const n of w.notes) {
+      const urn = String(register.cells[`A${n.row}`]?.[0]);
+      expect([urn, at.map((c, k) => shown(register.cells[`${c}${n.row}`]?.[0], k))]).toEqual([urn, sample.results.get(urn)]);
+    }
+  });
+
+  it('keeps in the .csv every cell of the register as the CSV it was made from has it: a date cell as its date, not its serial number', () => {
+    const rows = csvRows(csvOutput());
+    const h = w.headerRow - 1;
+    const rounded = new Set(w.floatsRoundedByProducer.map((f) => f.ref));
+    expect(rows[h]!.slice(0, sample.register[0]!.length)).toEqual(sample.register[0]);
+    w.notes.forEach((n, k) => {
+      const want = sample.register[1 + k]!;
+      want.forEach((text, c) => {
+        if (!rounded.has(`${letters(c)}${n.row}`)) expect([`${letters(c)}${n.row}`, rows[n.row - 1]![c]]).toEqual([`${letters(c)}${n.row}`, text]);
+      });
+    });
   });
 
   it('copies every part it does not change byte for byte (charts, pivots, pictures, comments...), and changes only the parts it must', async () => {
@@ -156,6 +203,13 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
       const own = theirs ? first.cells[`${theirs}${n.row}`]?.[0] : undefined;
       expect(second.cells[`${letters(previous)}${n.row}`]?.[0]).toBe(labelOf(own ?? first.cells[`${letters(start)}${n.row}`]?.[0]));
     }
+  });
+});
+
+describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register saved by another program, never written: %s', (file, w) => {
+  it('is byte for byte the file the manifest describes after every run on it (to .xlsx, .csv, and on its output)', () => {
+    expect(sha256(join(FIXTURES, file))).toBe(w.sha256);
+    expect(sha256(join(dir, file))).toBe(w.sha256);
   });
 });
 
