@@ -22,7 +22,7 @@ const CELLS = 'test/support/workbook_cells.py';
 const EDIT = 'test/support/edit_like_excel.py';
 
 interface Manifest {
-  workbooks: { file: string; sha256: string; registerSheetPart: string; analystParts: string[]; headerRow: number; notesColumn: string; notes: { row: number; text: string }[]; floatsRoundedByProducer: { ref: string }[]; table: { part: string; ref: string } | null }[];
+  workbooks: { file: string; sha256: string; registerSheetPart: string; analystParts: string[]; headerRow: number; notesColumn: string; notes: { row: number; text: string }[]; floatsRoundedByProducer: { ref: string }[]; mergedCells: string[]; table: { part: string; ref: string } | null }[];
 }
 const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -110,8 +110,13 @@ describe.each(manifest.workbooks.map((w) => [w.file, w] as const))('a register s
     }
   });
 
-  it('keeps in the .csv every cell of the register as the CSV it was made from has it: a date cell as its date, not its serial number', () => {
+  it('keeps in the .csv every cell of the register as the CSV it was made from has it: a date cell as its date, not its serial number; a merged area\'s value once, as Excel\'s own CSV has it', () => {
     const rows = csvRows(csvOutput());
+    for (const m of w.mergedCells) {
+      const [from, to] = m.split(':').map((ref) => ({ row: Number(ref.replace(/^[A-Z]+/, '')) - 1, col: columnIndex(ref.replace(/\d+$/, '')) }));
+      for (let r = from!.row; r <= to!.row; r++) for (let c = from!.col; c <= to!.col; c++) if (r !== from!.row || c !== from!.col) expect([m, letters(c), r + 1, rows[r]![c]]).toEqual([m, letters(c), r + 1, '']);
+      expect(rows[from!.row]![from!.col]).not.toBe('');
+    }
     const h = w.headerRow - 1;
     const rounded = new Set(w.floatsRoundedByProducer.map((f) => f.ref));
     expect(rows[h]!.slice(0, sample.register[0]!.length)).toEqual(sample.register[0]);
