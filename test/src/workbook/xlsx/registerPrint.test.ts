@@ -1,6 +1,6 @@
 /**
  * The register sheet's printing in the copy: the analyst's page setup and header/footer are kept, each
- * apart; a program's defaults (LibreOffice's, openpyxl's, the sample's) and an earlier run's settings
+ * apart; a program's defaults (LibreOffice's, Gnumeric's, openpyxl's, XlsxWriter's, the sample's) and an earlier run's settings
  * become ours. Registers built with openpyxl and LibreOffice, the copies read back with openpyxl.
  */
 import { execFileSync } from 'node:child_process';
@@ -89,7 +89,8 @@ ws.page_setup.pageOrder = 'overThenDown'; ws.page_setup.blackAndWhite = True; ws
 
   it('a program\'s defaults become ours, and a run on our own copy sets ours again, the same', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
-    for (const file of ['examples/sample-register.xlsx', 'test/fixtures/producers/libreoffice-register.xlsx', 'test/fixtures/producers/openpyxl-register.xlsx']) {
+    const producers = ['libreoffice-register', 'openpyxl-register', 'xlsxwriter-streamed', 'xlsxwriter-table', 'gnumeric-register'].map((f) => `test/fixtures/producers/${f}.xlsx`);
+    for (const file of ['examples/sample-register.xlsx', ...producers]) {
       const first = join(dir, 'first.xlsx');
       const again = join(dir, 'again.xlsx');
       await categorise(file, first);
