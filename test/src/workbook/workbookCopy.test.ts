@@ -15,9 +15,9 @@ import { frameworkById } from '../../../core/frameworks';
 import { main } from '../../../src/cli/main';
 import { RESULT_HEADERS } from '../../../src/run/resultPlacement';
 import { have, pdfPages, PDFINFO, PYTHON, python, SOFFICE, toPdf } from '../../support/externalTools';
+import { PRODUCER_FIXTURES as FIXTURES } from '../../support/producerFixtures';
 
 configure({ useWebWorkers: false });
-const FIXTURES = 'test/fixtures/producers';
 const CELLS = 'test/support/workbook_cells.py';
 const EDIT = 'test/support/edit_like_excel.py';
 

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../src/cli/main';
 import { registerPrint, type SheetPrint } from '../../../../src/workbook/xlsx/registerPrint';
 import { have, PYTHON, resavedByLibreOffice, SOFFICE } from '../../../support/externalTools';
+import { PRODUCER_REGISTERS } from '../../../support/producerFixtures';
 
 let dir: string;
 beforeAll(() => {
@@ -89,8 +90,7 @@ ws.page_setup.pageOrder = 'overThenDown'; ws.page_setup.blackAndWhite = True; ws
 
   it('a program\'s defaults become ours, and a run on our own copy sets ours again, the same', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
-    const producers = ['libreoffice-register', 'openpyxl-register', 'xlsxwriter-streamed', 'xlsxwriter-table', 'gnumeric-register'].map((f) => `test/fixtures/producers/${f}.xlsx`);
-    for (const file of ['examples/sample-register.xlsx', ...producers]) {
+    for (const file of ['examples/sample-register.xlsx', ...PRODUCER_REGISTERS]) {
       const first = join(dir, 'first.xlsx');
       const again = join(dir, 'again.xlsx');
       await categorise(file, first);
