@@ -5,7 +5,7 @@
   rows are streamed to the sheet as they are written and every string is an inline string (no
   xl/sharedStrings.xml). Header on row 1 + the 40 rows + the unheaded notes column, as a plain range.
 - test/fixtures/producers/xlsxwriter-table.xlsx: the default mode (shared strings), a merged title row
-  and an "as at" row ABOVE the header (header on row 3), the register as an Excel table with two
+  and an "as at" row (its date merged over B2:C2) ABOVE the header (header on row 3), the register as an Excel table with two
   calculated columns right of the CSV's (formulas with cached results: a number and a text), the
   unheaded notes column right of the table, a Yes/No list validation and a workbook-level defined
   name `AsAt`.
@@ -81,7 +81,8 @@ def table():
 
     ws.merge_range(0, 0, 0, 7, "School risk register: autumn review", title_format)
     ws.write_string(1, 0, "As at")
-    ws.write_datetime(1, 1, datetime.datetime(AS_AT.year, AS_AT.month, AS_AT.day), date_format)
+    # The date merged over B2:C2: XlsxWriter gives the covered cell C2 the date format too.
+    ws.merge_range(1, 1, 1, 2, datetime.datetime(AS_AT.year, AS_AT.month, AS_AT.day), date_format)
 
     columns = [{"header": name} for name in header]
     columns.append({"header": "Open concerns",
