@@ -22,7 +22,6 @@ time in docProps/core.xml and in the zip entry dates.
 import csv
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
@@ -54,12 +53,7 @@ def main():
         command = [SOFFICE, "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile}",
                    f"--infilter={infilter(header)}", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", work, csv_path]
         print("LANG=LC_ALL=en_GB.UTF-8", " ".join(command))
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=180, env=rd.soffice_env())
-        produced = os.path.join(work, f"{rd.REGISTER_SHEET}.xlsx")
-        if not os.path.exists(produced):
-            raise SystemExit("soffice produced no xlsx")
-        shutil.move(produced, OUT)
-        print(f"wrote {os.path.relpath(OUT, rd.ROOT)}")
+        rd.convert(command, os.path.join(work, f"{rd.REGISTER_SHEET}.xlsx"), OUT, timeout=180, env=rd.soffice_env())
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

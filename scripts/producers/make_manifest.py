@@ -29,7 +29,12 @@ WORKBOOKS = {
     "openpyxl-register.xlsx": "openpyxl (scripts/producers/make_openpyxl_register.py)",
     "libreoffice-register.xlsx": "LibreOffice Calc over Python-UNO (scripts/producers/make_libreoffice_register.py)",
     "libreoffice-plain.xlsx": "LibreOffice Calc soffice --convert-to from CSV (scripts/producers/make_libreoffice_plain.py)",
+    "xlsxwriter-streamed.xlsx": "XlsxWriter constant_memory (scripts/producers/make_xlsxwriter_registers.py)",
+    "xlsxwriter-table.xlsx": "XlsxWriter (scripts/producers/make_xlsxwriter_registers.py)",
+    "gnumeric-register.xlsx": "Gnumeric ssconvert from its own XML (scripts/producers/make_gnumeric_register.py)",
 }
+# Headed columns a workbook has right of the CSV's (formulas with cached results), before the notes column.
+CALCULATED_COLUMNS = {"xlsxwriter-table.xlsx": ["Open concerns", "Inspection year"]}
 NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -143,13 +148,19 @@ def describe(file_name, producer):
 
     wb = openpyxl.load_workbook(path)
     ws = wb[rd.REGISTER_SHEET]
-    header_row = 1
+    # The header row is the first whose first cell is "URN" (a title may sit above it).
+    header_row = next((r for r in range(1, 11) if ws.cell(r, 1).value == header_expected[0]), None)
+    if header_row is None:
+        raise SystemExit(f"{file_name}: no header row in the first 10 rows")
     header = [c.value for c in ws[header_row]]
     while header and header[-1] is None:
         header.pop()
-    if header != header_expected:
+    calculated = CALCULATED_COLUMNS.get(file_name, [])
+    if header != header_expected + calculated:
         raise SystemExit(f"{file_name}: header differs from the CSV")
     last_header_col = len(header)
+    formula_columns = [{"header": name, "column": rd.column_letter(len(header_expected) + 1 + k),
+                        "formula": ws.cell(header_row + 1, len(header_expected) + 1 + k).value} for k, name in enumerate(calculated)]
     data_rows = [r for r in range(header_row + 1, ws.max_row + 1) if ws.cell(r, 1).value is not None]
     if len(data_rows) != len(data_expected):
         raise SystemExit(f"{file_name}: {len(data_rows)} data rows, expected {len(data_expected)}")
@@ -165,7 +176,7 @@ def describe(file_name, producer):
         raise SystemExit(f"{file_name}: cells beyond the notes column ({ws.max_column} columns)")
 
     date_columns = []
-    for index, name in enumerate(header, 1):
+    for index, name in enumerate(header_expected, 1):
         cells = [ws.cell(r, index) for r in data_rows if ws.cell(r, index).value is not None]
         expected = [rd.typed(row[index - 1]) for row in data_expected if row[index - 1] != ""]
         if expected and all(hasattr(v, "year") for v in expected):
@@ -177,7 +188,7 @@ def describe(file_name, producer):
 
     mismatches, float_changes = [], []
     for offset, r in enumerate(data_rows):
-        for index in range(1, last_header_col + 1):
+        for index in range(1, len(header_expected) + 1):
             want = rd.typed(data_expected[offset][index - 1])
             got = ws.cell(r, index).value
             if hasattr(got, "date") and hasattr(want, "year"):
@@ -193,7 +204,7 @@ def describe(file_name, producer):
         raise SystemExit(f"{file_name}: cell values differ from the CSV: {mismatches[:5]}")
 
     numeric_text = []
-    for index, name in enumerate(header, 1):
+    for index, name in enumerate(header_expected, 1):
         for r in data_rows:
             value = ws.cell(r, index).value
             if isinstance(value, str) and isinstance(rd.typed(value), (int, float)):
@@ -230,6 +241,8 @@ def describe(file_name, producer):
         "firstDataRow": data_rows[0],
         "lastDataRow": data_rows[-1],
         "lastHeaderColumn": rd.column_letter(last_header_col),
+        "calculatedColumns": formula_columns,
+        "mergedCells": sorted(str(m) for m in ws.merged_cells.ranges),
         "notesColumn": notes_letter,
         "notesHeader": None,
         "notes": notes,

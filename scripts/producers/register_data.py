@@ -9,6 +9,8 @@ import csv
 import datetime
 import os
 import re
+import shutil
+import subprocess
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SOURCE_CSV = os.path.join(ROOT, "examples", "sample-register.csv")
@@ -91,3 +93,12 @@ def soffice_env():
     env = dict(os.environ)
     env["LANG"] = env["LC_ALL"] = "en_GB.UTF-8"
     return env
+
+
+def convert(command, produced, out, **run_args):
+    """Runs a converter (soffice, ssconvert) that writes `produced`, then moves that file to `out`."""
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **run_args)
+    if not os.path.exists(produced):
+        raise SystemExit(f"{os.path.basename(command[0])} produced no xlsx")
+    shutil.move(produced, out)
+    print(f"wrote {os.path.relpath(out, ROOT)}")

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 OUT="${1:-$(mktemp -d /tmp/producers-verify.XXXXXX)}"
 mkdir -p "$OUT"
-for f in openpyxl-register libreoffice-register libreoffice-plain; do
+for f in openpyxl-register libreoffice-register libreoffice-plain xlsxwriter-streamed xlsxwriter-table gnumeric-register; do
   x="test/fixtures/producers/$f.xlsx"
   /usr/bin/python3 -c 'import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); print(sys.argv[1], "opens:", wb.sheetnames)' "$x"
   LANG=en_GB.UTF-8 LC_ALL=en_GB.UTF-8 soffice --headless --norestore -env:UserInstallation="file://$OUT/profile" \

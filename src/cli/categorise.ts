@@ -90,7 +90,9 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     if (kind === 'json') {
       await claim.write(textOut(`${JSON.stringify(resultsJson(plan.outcome, provenance(fw, args.asOf, settings, args.inspection)), null, 2)}\n`));
     } else if (kind === 'csv') {
-      await claim.write(textOut(resultsCsv(grid.values, plan, grid.isDateCell)));
+      // The cells as the workbook holds them: the grid the run read repeats a merged area's value in every
+      // cell it covers (a title merged over A1:H1 would be written eight times); Excel's own CSV has it once.
+      await claim.write(textOut(resultsCsv(grid.workbook?.read.values ?? grid.values, plan, grid.isDateCell)));
       notes.push(...plan.placement.notes);
     }
     let pack = kind === 'xlsx' ? null : packOf([]);

@@ -27,7 +27,13 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
   const lastRow = plan.located.headerIndex + plan.located.rows.length;
   const rows = values.map((row, i) => {
     // A date of the analyst's as the register's dates are written (dd/mm/yyyy), not as its Excel serial.
-    const out: Cell[] = Array.from({ length: width }, (_, c) => (isDateCell?.(i, c) ? serialToUk(row[c] as number) : gridText(row[c])));
+    // Only a number: a merged date's covered cells are blank in `values` as the workbook holds them. A date
+    // with a time of day keeps its number rather than lose the time, and so does one before 1 March 1900
+    // (serial 61), where Excel counts a 29 February 1900 that never was and the date would be a day off.
+    const out: Cell[] = Array.from({ length: width }, (_, c) => {
+      const v = row[c];
+      return typeof v === 'number' && Number.isInteger(v) && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
+    });
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
     const results: readonly Cell[] = i === plan.located.headerIndex ? RESULT_HEADERS : (byRow.get(i)?.cells.map((c, k) => (k === DUE_COLUMN && typeof c === 'number' ? serialToUk(c) : c)) ?? RESULT_HEADERS.map(() => ''));
     columns.forEach((c, k) => {

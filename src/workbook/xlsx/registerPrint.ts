@@ -4,8 +4,8 @@
  * analyst's: the page setup and the header/footer are judged apart, so an analyst's "OFFICIAL-SENSITIVE"
  * header is kept even when the page setup is only a program's default, and an analyst's paper or scale is
  * kept whatever the header. What a program writes for a fresh sheet (Excel's printer defaults, LibreOffice's
- * A4 portrait at 100% with "sheet name / Page n", openpyxl's nothing) is not the analyst's; an earlier run's
- * settings are ours, set again.
+ * and Gnumeric's A4 portrait at 100% with "sheet name / Page n", openpyxl's and XlsxWriter's nothing) is
+ * not the analyst's; an earlier run's settings are ours, set again.
  */
 
 /** A worksheet's printing as its part has it (read by readSheet.ts). */
@@ -40,7 +40,9 @@ const DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   orientation: ['default', 'portrait'],
   blackAndWhite: ['0', 'false'],
   draft: ['0', 'false'],
-  cellComments: ['none'],
+  // Gnumeric writes "asDisplayed" on every sheet it saves. It says which comments print, not how the page
+  // is laid out, and our page setup keeps the attribute.
+  cellComments: ['none', 'asDisplayed'],
   errors: ['displayed'],
   copies: ['1'],
 };

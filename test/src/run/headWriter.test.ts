@@ -19,6 +19,7 @@ import { createOfficePort } from '../../../src/workbook/office';
 import type { WorkbookPort } from '../../../src/workbook/port';
 import { runNotice } from '../../../taskpane/runNotice';
 import { ExcelDouble } from '../../support/excelDouble';
+import { PRODUCER_REGISTERS } from '../../support/producerFixtures';
 
 const ASOF = fromIsoDate('2026-11-01')!;
 const RAN_AT = new Date(Date.UTC(2026, 10, 1));
@@ -83,7 +84,7 @@ describe('the first rows\' results ride on the last read when their place is set
 
 describe('registers saved by other programs', () => {
   // The sample register (ours), and the registers LibreOffice and openpyxl saved: their cells as Office.js gives them.
-  it.each([['examples/sample-register.xlsx'], ['test/fixtures/producers/libreoffice-register.xlsx'], ['test/fixtures/producers/openpyxl-register.xlsx']])('%s, read in 4 kB chunks: rows ride, and every framework leaves the workbook a run without them leaves', async (file) => {
+  it.each([['examples/sample-register.xlsx'], ...PRODUCER_REGISTERS.map((f) => [f])])('%s, read in 4 kB chunks: rows ride, and every framework leaves the workbook a run without them leaves', async (file) => {
     const grid = (await readSheetGrid(file)).values.map((r) => r.map(shownCell));
     for (const fw of allFrameworks()) {
       const on = (ride: boolean) => {

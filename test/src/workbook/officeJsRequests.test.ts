@@ -17,6 +17,7 @@ import { shownCell } from '../../../src/workbook/cell';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { officeJsContext } from '../../support/officeJs';
 import { replayOnOfficeJs } from '../../support/officeJsReplay';
+import { PRODUCER_REGISTERS } from '../../support/producerFixtures';
 
 const LIMIT = 5_000_000;
 const WITH_MARGIN = LIMIT * 0.96;
@@ -60,7 +61,7 @@ describe('write requests as Office.js makes them', () => {
   }, 60_000);
 
   // Registers LibreOffice and openpyxl saved (their cells as Office.js gives them): every framework's writes go through Office.js's own serialiser.
-  it.each(['test/fixtures/producers/libreoffice-register.xlsx', 'test/fixtures/producers/openpyxl-register.xlsx'])('%s: every framework\'s writes, as Office.js sends them', async (file) => {
+  it.each(PRODUCER_REGISTERS)('%s: every framework\'s writes, as Office.js sends them', async (file) => {
     const registerGrid = (await readSheetGrid(file)).values.map((r) => r.map(shownCell));
     for (const fw of allFrameworks()) {
       const run = (await replayOnOfficeJs(registerGrid, fw.definition.id))!;

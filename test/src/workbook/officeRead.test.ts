@@ -17,6 +17,7 @@ import { readSheetGrid } from '../../../src/workbook/readFile';
 import { REQUEST_LIMIT_BYTES, valuesAsSeen, type RegisterRegion } from '../../../src/workbook/port';
 import { RUN_COLUMNS_ONLY, runNotice } from '../../../taskpane/runNotice';
 import { ExcelDouble, runOnDouble } from '../../support/excelDouble';
+import { PRODUCER_REGISTERS } from '../../support/producerFixtures';
 
 const ASOF = fromIsoDate('2026-11-01')!;
 const RAN_AT = new Date(Date.UTC(2026, 10, 1));
@@ -99,7 +100,7 @@ describe('a run reads only the columns it needs past its first rows', () => {
   // The benchmark register lacks key judgements, report-card areas and more; these registers have the whole
   // field catalogue, and two were saved by other programs. A blank read as "not given" there (a key judgement
   // beside a blank safeguarding cell) decides missing evidence, so every field a run reads must be read.
-  it.each([['examples/sample-register.xlsx'], ['test/fixtures/producers/libreoffice-register.xlsx'], ['test/fixtures/producers/openpyxl-register.xlsx']])('%s, read in part: every framework writes what a whole read writes', async (file) => {
+  it.each([['examples/sample-register.xlsx'], ...PRODUCER_REGISTERS.map((f) => [f])])('%s, read in part: every framework writes what a whole read writes', async (file) => {
     // As Office.js gives the cells (a formula without a value reads '').
     const grid = (await readSheetGrid(file)).values.map((r) => r.map(shownCell));
     for (const fw of allFrameworks()) {

@@ -1,6 +1,6 @@
 /**
  * The register sheet's printing in the copy: the analyst's page setup and header/footer are kept, each
- * apart; a program's defaults (LibreOffice's, openpyxl's, the sample's) and an earlier run's settings
+ * apart; a program's defaults (LibreOffice's, Gnumeric's, openpyxl's, XlsxWriter's, the sample's) and an earlier run's settings
  * become ours. Registers built with openpyxl and LibreOffice, the copies read back with openpyxl.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../src/cli/main';
 import { registerPrint, type SheetPrint } from '../../../../src/workbook/xlsx/registerPrint';
 import { have, PYTHON, resavedByLibreOffice, SOFFICE } from '../../../support/externalTools';
+import { PRODUCER_REGISTERS } from '../../../support/producerFixtures';
 
 let dir: string;
 beforeAll(() => {
@@ -89,7 +90,7 @@ ws.page_setup.pageOrder = 'overThenDown'; ws.page_setup.blackAndWhite = True; ws
 
   it('a program\'s defaults become ours, and a run on our own copy sets ours again, the same', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
-    for (const file of ['examples/sample-register.xlsx', 'test/fixtures/producers/libreoffice-register.xlsx', 'test/fixtures/producers/openpyxl-register.xlsx']) {
+    for (const file of ['examples/sample-register.xlsx', ...PRODUCER_REGISTERS]) {
       const first = join(dir, 'first.xlsx');
       const again = join(dir, 'again.xlsx');
       await categorise(file, first);
