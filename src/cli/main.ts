@@ -11,7 +11,7 @@ import { valueInForceText } from '../../core/parameters';
 import { FileReadError, type ReadLimits } from '../workbook/readFile';
 import { categoriseCommand } from './categorise';
 import { compareCommand } from './compare';
-import { checkCommand, exportCommand } from './framework';
+import { checkCommand, exportCommand, resolveFramework } from './framework';
 import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
@@ -137,9 +137,10 @@ export function buildProgram(out: (text: string) => void = writerTo(process.stdo
     .command('frameworks')
     .description('List the frameworks, their categories and parameters (with the value in force at the as-of date, and why), and the national parameters.')
     .option('-a, --as-of <YYYY-MM-DD>', 'the date whose parameter values to show (default: today)', asOfDate)
-    .action((opts: { asOf?: CalendarDate }) => {
+    .option('-f, --framework <id|file.json>', 'only this framework: a built-in id, or a framework file of your own')
+    .action(async (opts: { asOf?: CalendarDate; framework?: string }) => {
       const asOf = opts.asOf ?? todayLocal();
-      for (const f of FRAMEWORKS) {
+      for (const f of opts.framework ? [(await resolveFramework(opts.framework, out)).definition] : FRAMEWORKS) {
         out(`${f.id}\t${f.name} (version ${f.version})\n  categories: ${f.categories.map((c) => `${c.id} (${c.label})`).join(', ')}\n`);
         for (const [name, p] of Object.entries(f.parameters)) out(`  ${name} = ${valueInForceText(p, asOf)}${p.unit ? ` ${p.unit}` : ''}${p.min !== undefined || p.max !== undefined ? ` [${p.min ?? ''}..${p.max ?? ''}]` : ''}: ${p.description}\n`);
       }

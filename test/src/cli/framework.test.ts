@@ -286,6 +286,15 @@ describe('schoolrisk frameworks', () => {
     expect(r.out).toMatch(/ {2}nationalRwmPct = 64 \(in force from 2018-09-01; National curriculum assessments at key stage 2 in England, 2018/);
     expect(r.out).toMatch(/ {2}windows\.goodEarliestMonths = 30 months \[0\.\.120\]/);
   });
+
+  it('--framework shows one framework, a file of the authority\'s own as a built-in: its values in force and why', async () => {
+    const r = await run('frameworks', '--framework', 'examples/frameworks/northmoor.json', '--as-of', '2026-11-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^northmoor\tNorthmoor /);
+    expect(r.out).toMatch(/ {2}attendanceLowPct = 91 \(in force from 2026-09-01; Northmoor SIG minutes/);
+    expect(r.out).not.toMatch(/^oxfordshire\t/m);
+    expect((await run('frameworks', '--framework', 'oldham')).out).toMatch(/^oldham\t/);
+  });
 });
 
 describe('a framework or parameters file as the analyst saved it', () => {
