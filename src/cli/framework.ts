@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { coverageTable, runConformance, type ConformanceReport } from '../../core/conformance';
 import type { CalendarDate } from '../../core/dates';
@@ -32,6 +32,12 @@ const BUILT_IN_DIR = resolve(__dirname, '../../core/frameworks');
 
 const looksLikeFile = (arg: string) => /\.json$/i.test(arg.trim()) || /[/\\]/.test(arg);
 
+/** Is `path` the built-in framework `id`'s own file in core/frameworks? */
+async function isBuiltInsOwnFile(path: string, id: string): Promise<boolean> {
+  const own = join(BUILT_IN_DIR, `${id}.json`);
+  return (await realpath(path).catch(() => null)) === (await realpath(own).catch(() => own));
+}
+
 /**
  * The framework a `--framework` argument names: a built-in's id or a framework file. Throws `CliError` with
  * every issue of a bad file; a file not in UTF-8 is read as the CSV reader reads one, and said as a note.
@@ -47,7 +53,9 @@ export async function resolveFramework(arg: string, print?: (t: string) => void)
   });
   const read = jsonFileText(bytes);
   if (read.warning) print?.(`Note: ${basename(arg)}: ${read.warning}\n`);
-  const loaded = ownFramework(loadFrameworkText(read.text, { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(bytes).digest('hex') }));
+  const file = loadFrameworkText(read.text, { kind: 'file', name: basename(arg), sha256: createHash('sha256').update(bytes).digest('hex') });
+  // A built-in's own file (core/frameworks/<id>.json, as CI checks each one) is that built-in; any other file with its id is refused.
+  const loaded = file.ok && (await isBuiltInsOwnFile(arg, file.framework.definition.id)) ? file : ownFramework(file);
   if (!loaded.ok) throw new CliError(`"${basename(arg)}" is not a valid framework (${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${i.message}`).join('\n')}`);
   return loaded.framework;
 }

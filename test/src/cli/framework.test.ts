@@ -183,6 +183,15 @@ describe('schoolrisk framework export, and a framework file in categorise', () =
     expect(readdirSync(folder).sort()).toEqual(['ours.cases.csv', 'ours.cases.tsv', 'ours.json']);
   });
 
+  it('takes a built-in\'s own file in core/frameworks as that built-in (CI checks each so), and refuses a copy of it elsewhere', async () => {
+    const own = await run('framework', 'check', 'core/frameworks/oldham.json');
+    expect(own.err).toBe('');
+    expect(own.code).toBe(0);
+    const copy = join(dir, 'oldham.json');
+    writeFileSync(copy, readFileSync('core/frameworks/oldham.json'));
+    expect((await run('framework', 'check', copy)).err).toMatch(/id: "oldham" is a built-in framework's id; give your framework its own id/);
+  });
+
   it('refuses a file with a built-in\'s id, as the task pane does, in check and in categorise (it ran as the built-in)', async () => {
     const refusal = 'schoolrisk: "as-exported.json" is not a valid framework (1 problem):\n  id: "oxfordshire" is a built-in framework\'s id; give your framework its own id (for example "oxfordshire-local").\n';
     const out = join(dir, 'never-built-in.json');
