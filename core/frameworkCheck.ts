@@ -400,9 +400,11 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   const ranged = p.min !== undefined || p.max !== undefined;
   // A number written as text ("90%", "90") or as true/false, where its range or its "%" says a number was meant: said at the value.
   const meantNumber = (v: unknown) => (typeof v === 'boolean' ? ranged : typeof v === 'string' && NUMBER_TEXT.test(v) && (ranged || v.includes('%')));
-  if (p.min !== undefined && p.max !== undefined && p.min > p.max) out.push(issue([...path, 'min'], p.min, `a number no more than "max" (${p.max}): the range is from "min" to "max"`));
-  else for (const [at, v] of values) {
-    if (typeof v === 'number' && ((p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max))) out.push(issue(at, v, `a number from ${p.min ?? '-∞'} to ${p.max ?? '∞'} (the parameter's range)`));
+  // A range backwards is said once, and its values' own problems beside it (each is checked against no range then).
+  const backwards = p.min !== undefined && p.max !== undefined && p.min > p.max;
+  if (backwards) out.push(issue([...path, 'min'], p.min, `a number no more than "max" (${p.max}): the range is from "min" to "max"`));
+  for (const [at, v] of values) {
+    if (typeof v === 'number' && !backwards && ((p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max))) out.push(issue(at, v, `a number from ${p.min ?? '-∞'} to ${p.max ?? '∞'} (the parameter's range)`));
     else if (meantNumber(v)) out.push(issue(at, v, `a number${ranged ? ` from ${p.min ?? '-∞'} to ${p.max ?? '∞'}` : ''}${typeof v !== 'string' ? '' : v.includes('%') ? ' (without %)' : ' (without quotes)'}`));
   }
   for (const [date] of dated) if (!p.references || !Object.hasOwn(p.references, date)) out.push(issue([...path, 'references', date], undefined, `the source of the value dated ${date} (each dated value needs one)`));
@@ -419,18 +421,18 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
  * The engine reads the categories from the least concern to the most (a later one is more concerning:
  * first match tries them from the last, best fit takes the more concerning middle, a blank is provisional
  * towards a later one). A list written most concern first ("Red, Amber, Green") runs, with every result
- * wrong; what gives it away is the default, where a school goes with no rule against it, among the most
- * concerning. A default in the lower half is taken as written: Wokingham's "gold" is less concerning
- * than its default "green", with a rule of its own.
+ * wrong; what gives it away is the default, where a school goes with no rule against it, last: then no
+ * category would be more concerning than a school with no concern. A default anywhere else is taken as
+ * written, since categories of less concern than the default may come before it (Wokingham's "gold",
+ * or several such tiers): a list reversed with its default in the middle is not caught here, only by
+ * its cases.
  */
 function categoryOrder(def: FrameworkDefinition): FrameworkIssue[] {
   const ids = def.categories.map((c) => c.id);
-  const at = ids.indexOf(def.selection.default);
-  if (at < 0 || ids.length < 2 || at * 2 <= ids.length - 1) return [];
+  if (ids.length < 2 || ids.indexOf(def.selection.default) !== ids.length - 1) return [];
   const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(', ');
-  const where = at === ids.length - 1 ? 'last' : `after ${at} of the ${ids.length}`;
-  const expected = 'the categories from the least concern to the most, the default among the least concerning';
-  return [{ path: 'categories', value: ids, expected, message: `categories: ${list(ids)}, the default "${def.selection.default}" ${where}; expected ${expected} (listed most concern first? reverse them: ${list([...ids].reverse())})` }];
+  const expected = 'the categories from the least concern to the most';
+  return [{ path: 'categories', value: ids, expected, message: `categories: ${list(ids)}, the default "${def.selection.default}" last, so no category would be more concerning than a school with no rule against it; expected ${expected} (listed most concern first? reverse them: ${list([...ids].reverse())})` }];
 }
 
 /**

@@ -109,6 +109,8 @@ export interface RunSettings {
   readonly national: NationalParameters;
   /** `name=value` for every parameter whose value differs from its default (in force at the as-of date), in the order given. */
   readonly changed: readonly string[];
+  /** `name=value` for every parameter the analyst gave, at its default or not (a command's option for the same value is refused beside one). */
+  readonly given?: readonly string[];
 }
 
 /**
@@ -121,6 +123,7 @@ export function resolveSettings(fw: CompiledFramework, values: Readonly<Record<s
   const params: Record<string, Scalar> = { ...defaults };
   const national = new Map<string, number | boolean>();
   const changed: string[] = [];
+  const given: string[] = [];
   const frameworkNames = Object.keys(fw.definition.parameters);
   for (const [name, raw] of Object.entries(values)) {
     const own = Object.hasOwn(fw.definition.parameters, name) ? fw.definition.parameters[name] : undefined;
@@ -142,15 +145,17 @@ export function resolveSettings(fw: CompiledFramework, values: Readonly<Record<s
       const near = didYouMean(value, own.choices);
       errors.push(`Parameter "${name}" is ${JSON.stringify(raw)}; expected one of: ${own.choices.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}.`);
     } else if (own) {
+      given.push(`${name}=${String(value)}`);
       params[name] = value;
       if (value !== defaults[name]) changed.push(`${name}=${String(value)}`);
     } else {
+      given.push(`${name}=${String(value)}`);
       national.set(name, value as number | boolean);
       if (value !== nat!.default) changed.push(`${name}=${String(value)}`);
     }
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, settings: { params: changed.some((c) => !isNationalName(c)) ? Object.freeze(params) : defaults, national: nationalWith(national), changed } };
+  return { ok: true, settings: { params: changed.some((c) => !isNationalName(c)) ? Object.freeze(params) : defaults, national: nationalWith(national), changed, given } };
 }
 
 /** "name=value" split at the first "=", for `--param`; `null` when there is no name or no "=". */

@@ -42,9 +42,9 @@ export interface AppProps {
 
 const NOT_USED = '';
 
-/** The SHA-256 of a text, as hex (the file's provenance). */
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+/** The SHA-256 of a file's bytes, as hex (its provenance: the command line hashes the same bytes). */
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -111,8 +111,8 @@ export function App({ port, dark }: AppProps) {
     return r.ok ? r.settings : null;
   }
 
-  async function loadFile(name: string, text: string): Promise<readonly string[] | null> {
-    const r = withFrameworkFile(settings, { name, sha256: await sha256Hex(text), text });
+  async function loadFile(name: string, text: string, bytes: Uint8Array<ArrayBuffer>): Promise<readonly string[] | null> {
+    const r = withFrameworkFile(settings, { name, sha256: await sha256Hex(bytes), text });
     if (!r.ok) return r.issues;
     await store(r.settings);
     return null;

@@ -26,7 +26,8 @@ export interface AuthoritySettingsProps {
   readonly onChange: (name: string, value: Scalar | undefined) => void;
   readonly onResetAll: () => void;
   /** Loads a framework file: resolves to its problems, one line each, or `null` once it is loaded. */
-  readonly onLoadFile: (name: string, text: string) => Promise<readonly string[] | null>;
+  /** A framework file chosen: its name, its text as decoded, and its bytes (hashed for its provenance). */
+  readonly onLoadFile: (name: string, text: string, bytes: Uint8Array<ArrayBuffer>) => Promise<readonly string[] | null>;
 }
 
 /** One parameter as the pane shows it. */
@@ -72,8 +73,9 @@ export function AuthoritySettings({ framework, asOf, values, onChange, onResetAl
     input.value = '';
     if (!chosen) return;
     // Its bytes, decoded as a CSV's are (a file saved as "ANSI" or UTF-16 reads as written), not File.text()'s UTF-8 only.
-    const read = jsonFileText(new Uint8Array(await chosen.arrayBuffer()));
-    const problems = await onLoadFile(chosen.name, read.text);
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    const read = jsonFileText(bytes);
+    const problems = await onLoadFile(chosen.name, read.text, bytes);
     setIssues(problems);
     setLoaded(problems ? null : chosen.name);
     setNote(read.warning && `${chosen.name}: ${read.warning}`);

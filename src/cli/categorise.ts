@@ -50,7 +50,8 @@ const ALSO_PARAMETERS = [['windowCoverage', '--window-coverage', 'windows.covera
 /** An inspection option and a parameter setting the same value: refused, rather than one kept and the run record naming the other. */
 function refuseSetTwice(settings: RunSettings, inspection: InspectionOptions | undefined): void {
   for (const [key, option, name] of ALSO_PARAMETERS) {
-    const param = settings.changed.find((c) => c.startsWith(`${name}=`));
+    // Given, not only changed: a parameter at its default beside an option would be overridden with no word.
+    const param = settings.given?.find((c) => c.startsWith(`${name}=`));
     if (inspection?.[key] !== undefined && param) throw new CliError(`${option} and the parameter ${param} (--param or --params) both set ${name}: give one of them, so that the run record says the value used.`);
   }
 }

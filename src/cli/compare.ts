@@ -6,7 +6,7 @@ import { categoryText } from '../../core/categoryText';
 import type { CalendarDate } from '../../core/dates';
 import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
-import { locateRegister } from '../run/locateRegister';
+import { belowTableNote, locateRegister } from '../run/locateRegister';
 import { readSheetGrid, registerSource, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 
@@ -23,6 +23,8 @@ export async function compareCommand(args: { register: string; sheet?: string; a
   const grid = await readSheetGrid(args.register, args.sheet, args.limits);
   const located = locateRegister(grid.values, 1, undefined, grid.sheetTables);
   if (!located) throw new CliError(`${registerSource(args.register, grid)} has no header row: expected a row naming the columns, with a "URN" column, within the first 30 rows.`);
+  const below = belowTableNote(located);
+  if (below) args.print(`Note: ${below}\n\n`);
   const frameworks = allFrameworks();
   const outcomes = frameworks.map((fw) => categoriseRegister(fw, located.headerRow, located.rows, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping }));
   const rows: ComparisonRow[] = outcomes[0]!.rows.map((r, i) => ({

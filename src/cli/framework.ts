@@ -99,7 +99,7 @@ export async function resolveRunSettings(fw: CompiledFramework, asOf: CalendarDa
   const resolved = resolveSettings(fw, values, asOf);
   if (!resolved.ok) {
     // Each error names where its value came from: the file's (unless a --param replaced it), then the --param ones.
-    const fileOnly = Object.fromEntries(Object.entries(fromFile).filter(([name]) => !(name in fromArgs)));
+    const fileOnly = Object.fromEntries(Object.entries(fromFile).filter(([name]) => !Object.hasOwn(fromArgs, name)));
     const ofFile = resolveSettings(fw, fileOnly, asOf);
     const ofArgs = resolveSettings(fw, fromArgs, asOf);
     if (!ofFile.ok) errors.push(...ofFile.errors.map((e) => `${basename(opts.params!)}: ${e}`));

@@ -4,6 +4,7 @@
  * src/cli/outputFile.ts, never over the input.
  */
 import { extname } from 'node:path';
+import { fromExcelSerial, toUkDate } from '../../core/dates';
 import Papa from 'papaparse';
 import { DUE_COLUMN, RESULT_HEADERS, type RunPlan } from '../run/registerRun';
 import { gridText, type Cell, type GridValue } from './cell';
@@ -44,9 +45,10 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
   return `\uFEFF${Papa.unparse(rows as unknown[][], { newline: '\r\n' })}\r\n`;
 }
 
+/** An Excel serial as dd/mm/yyyy, as the core writes dates; a number no date reads as stays a number. */
 function serialToUk(serial: number): string {
-  const d = new Date(Math.round((serial - 25569) * 86_400_000));
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  const date = fromExcelSerial(serial);
+  return date === null ? String(serial) : toUkDate(date);
 }
 
 /** The kind of output a path asks for. */

@@ -53,15 +53,17 @@ const builtInIssues = (id: string, edit: (fw: Kent) => void = () => undefined): 
 describe('categories go from the least concern to the most', () => {
   it('refuses a list written most concern first, the default last (q09: an RI school with a safeguarding concern came out amber)', () => {
     expect(issuesOf('q09-categories-reversed.json')).toEqual([
-      'categories: "red", "amber", "green", the default "green" last; expected the categories from the least concern to the most, the default among the least concerning (listed most concern first? reverse them: "green", "amber", "red")',
+      'categories: "red", "amber", "green", the default "green" last, so no category would be more concerning than a school with no rule against it; expected the categories from the least concern to the most (listed most concern first? reverse them: "green", "amber", "red")',
     ]);
   });
 
-  it('refuses Wokingham\'s four reversed, the default after two of them; takes them as written, a category of less concern ("gold") before the default', () => {
-    expect(builtInIssues('wokingham', (fw) => fw.categories.reverse())).toEqual([
-      'categories: "red", "purple", "green", "gold", the default "green" after 2 of the 4; expected the categories from the least concern to the most, the default among the least concerning (listed most concern first? reverse them: "gold", "green", "purple", "red")',
-    ]);
+  it('takes a default in the middle as written: categories of less concern may come before it, one (Wokingham\'s gold) or several', () => {
     expect(builtInIssues('wokingham')).toEqual([]);
+    // Two more tiers above gold, each with gold's own rule: the default "green" is then fourth of six (found in review: refused before).
+    expect(builtInIssues('wokingham', (fw) => {
+      const gold = fw.categories[0] as unknown as Record<string, unknown>;
+      fw.categories.unshift({ ...gold, id: 'diamond', label: 'Diamond' } as never, { ...gold, id: 'platinum', label: 'Platinum' } as never);
+    })).toEqual([]);
   });
 
   it('refuses a rule on the default category, which no school reaches by it (m18)', () => {

@@ -135,6 +135,14 @@ describe('a malformed file is refused with the place, the value, what was expect
     expect(messages.join('\n')).not.toMatch(/no range/);
   });
 
+  it('a range written backwards is said, and a value written as text beside it too, in one run (found in review: the second was said only once the first was mended)', () => {
+    const messages = issuesOf('oldham', (fw) => {
+      fw.parameters.ks2FloorRwmPct = { ...fw.parameters.ks2FloorRwmPct, default: '65%', min: 100, max: 0 };
+    });
+    expect(messages).toContain('parameters.ks2FloorRwmPct.min: 100; expected a number no more than "max" (0): the range is from "min" to "max"');
+    expect(messages).toContain('parameters.ks2FloorRwmPct.default: "65%"; expected a number from 100 to 0 (without %)');
+  });
+
   it('a percentage written as text is named without a range too; a text parameter given a range is still told it has none', () => {
     expect(issuesOf('oldham', (fw) => {
       fw.parameters.ks2FloorRwmPct = { default: '65%', unit: '%', description: 'x' };

@@ -321,6 +321,8 @@ describe('schoolrisk categorise: an inspection option and a parameter for the sa
   it.each([
     [['--window-coverage', '90', '--param', 'windows.coverage=0.6'], '--window-coverage and the parameter windows.coverage=0.6 (--param or --params) both set windows.coverage'],
     [['--horizon-months', '12', '--param', 'risk.horizonMonths=36'], '--horizon-months and the parameter risk.horizonMonths=36 (--param or --params) both set risk.horizonMonths'],
+    // At its default too: the option would win and the record name neither (found in review).
+    [['--horizon-months', '12', '--param', 'risk.horizonMonths=24'], '--horizon-months and the parameter risk.horizonMonths=24 (--param or --params) both set risk.horizonMonths'],
   ])('%j is refused, nothing written, rather than one used and the other recorded', async (options, message) => {
     const out = join(dir, 'set-twice.json');
     const r = await run('categorise', 'examples/sample-register.csv', '-f', 'oxfordshire', '--as-of', '2026-11-01', ...options, '-o', out);

@@ -145,6 +145,7 @@ wb.save(sys.argv[1])`, path]);
     expect(validate.code).toBe(0);
     expect(validate.out).toMatch(/^200 data rows, 0 problem/m);
     expect(validate.out).toMatch(said);
+    expect((await run('compare', path, '--as-of', '2026-11-01')).out).toMatch(said);
     const out = join(dir, 'notes-below.out.xlsx');
     const r = await run('categorise', path, '--framework', 'oxfordshire', '--as-of', '2026-11-01', '--out', out);
     expect(r.code).toBe(0);
