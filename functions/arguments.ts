@@ -8,7 +8,7 @@ import { displayValue, PROBLEM_KINDS } from '../core/problems';
 import { isExcelError, plainCell, readCell } from '../core/values';
 import { unknownFrameworkMessage } from '../core/frameworks';
 import type { CompiledFramework } from '../core/engine';
-import { workbookFramework, workbookFrameworks } from '../src/run/authoritySettings';
+import { filesNotLoadingNote, workbookFramework, workbookFrameworks } from '../src/run/authoritySettings';
 import type { PaneSettings } from '../src/workbook/port';
 
 /** An argument that cannot be used: becomes `#VALUE!` with this message. */
@@ -39,7 +39,10 @@ export function passOnError(name: string, value: unknown): void {
 /** The framework named by the argument (case-insensitive): a built-in, or one loaded into the workbook. */
 export function frameworkArg(value: unknown, settings: PaneSettings | null): CompiledFramework {
   const fw = typeof value === 'string' ? workbookFramework(settings, value) : undefined;
-  if (!fw) throw new ArgumentError(unknownFrameworkMessage(value, workbookFrameworks(settings).filter((f) => f.origin.kind === 'file').map((f) => f.definition.id)));
+  if (!fw) {
+    const failing = filesNotLoadingNote(settings);
+    throw new ArgumentError(`${unknownFrameworkMessage(value, workbookFrameworks(settings).filter((f) => f.origin.kind === 'file').map((f) => f.definition.id))}${failing ? ` ${failing}` : ''}`);
+  }
   return fw;
 }
 

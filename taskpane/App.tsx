@@ -17,7 +17,7 @@ import { fromIsoDate, todayLocal, toIsoDate } from '../core/dates';
 import { FIELDS, FIELD_KEYS, type FieldKey } from '../core/fields';
 import type { CompiledFramework } from '../core/engine';
 import { FRAMEWORKS } from '../core/frameworks';
-import { withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
+import { filesNotLoadingNote, withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../src/run/authoritySettings';
 import { locateRegister } from '../src/run/locateRegister';
 import { RunError, type RunPlan, type RunSummary as Summary } from '../src/run/registerRun';
 import { dateSystemNote } from '../src/run/workbookDates';
@@ -75,7 +75,12 @@ export function App({ port, dark }: AppProps) {
   useEffect(() => {
     void port.loadSettings().then((s) => {
       if (!s) return;
-      setSettings({ ...s, framework: workbookFramework(s, s.framework) ? s.framework : FRAMEWORKS[0]!.id });
+      const runnable = workbookFramework(s, s.framework) !== undefined;
+      setSettings({ ...s, framework: runnable ? s.framework : FRAMEWORKS[0]!.id });
+      // A framework file saved in the workbook that no longer loads is said, not dropped in silence (nor its framework swapped unsaid).
+      const failing = filesNotLoadingNote(s);
+      const swapped = runnable ? '' : `The pane shows ${FRAMEWORKS[0]!.name} instead of "${s.framework}", the framework saved in this workbook: choose the framework before you run.`;
+      if (failing || swapped) setNotice({ intent: 'warning', title: failing ? 'Framework file not loaded' : 'Framework not available', text: [failing, swapped].filter(Boolean).join(' ') });
     }, () => undefined);
   }, [port]);
 

@@ -52,6 +52,25 @@ export function workbookFrameworks(settings: PaneSettings | null): CompiledFrame
   return [...allFrameworks(), ...loaded];
 }
 
+/**
+ * The framework files saved in a workbook that no longer load (a newer version checks more, say), each
+ * with its first problem: said, never dropped without a word (the pane and the functions name them).
+ */
+export function workbookFilesNotLoading(settings: PaneSettings | null): { readonly name: string; readonly problem: string }[] {
+  return (settings?.frameworkFiles ?? []).flatMap((f) => {
+    const l = loadWorkbookFile(f);
+    return l.ok ? [] : [{ name: f.name, problem: l.issues[0]?.message ?? 'it is not a valid framework' }];
+  });
+}
+
+/** The sentence for those files, or `null` when every file loads. */
+export function filesNotLoadingNote(settings: PaneSettings | null): string | null {
+  const failed = workbookFilesNotLoading(settings);
+  if (failed.length === 0) return null;
+  const each = failed.map((f) => `"${f.name}" (${f.problem.replace(/\.$/, '')})`).join('; ');
+  return `${failed.length === 1 ? 'The framework file' : 'The framework files'} saved in this workbook ${failed.length === 1 ? 'no longer loads' : 'no longer load'}: ${each}. Load a corrected file under Authority settings; until then its framework cannot be run.`;
+}
+
 /** A framework of the workbook by id, ignoring case and surrounding spaces. */
 export function workbookFramework(settings: PaneSettings | null, id: string): CompiledFramework | undefined {
   const key = id.trim().toLowerCase();

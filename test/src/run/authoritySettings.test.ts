@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, toExcelSerial } from '../../../core/dates';
 import { readSettingsFrom, riskCategoryOf } from '../../../functions/registerFunctions';
-import { parsePaneSettings, SETTINGS_KEY, withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../../../src/run/authoritySettings';
+import { filesNotLoadingNote, parsePaneSettings, SETTINGS_KEY, withFrameworkFile, withParameter, workbookFramework, workbookFrameworks, workbookRunSettings } from '../../../src/run/authoritySettings';
 import { createOfficePort } from '../../../src/workbook/office';
 import type { PaneSettings } from '../../../src/workbook/port';
 import { readSheetGrid } from '../../../src/workbook/readFile';
@@ -58,6 +58,21 @@ describe('the authority settings a workbook keeps', () => {
     const set = withParameter(empty, 'oldham', 'amberConcernFlags', 2);
     expect(set.parameters).toEqual({ oldham: { amberConcernFlags: 2 } });
     expect(withParameter(set, 'oldham', 'amberConcernFlags', undefined).parameters).toEqual({ oldham: {} });
+  });
+
+  it('say a framework file saved in the workbook that no longer loads (a newer version checks more), in the pane\'s words and in the functions\' message', async () => {
+    // Saved when it loaded; this version refuses a file that takes a built-in's id.
+    const saved: PaneSettings = { framework: 'northmoor', mapping: {}, frameworkFiles: [file('northmoor.json', NORTHMOOR.replace('"id": "northmoor"', '"id": "oldham"'))] };
+    expect(filesNotLoadingNote(saved)).toBe('The framework file saved in this workbook no longer loads: "northmoor.json" (id: "oldham" is a built-in framework\'s id; give your framework its own id (for example "oldham-local")). Load a corrected file under Authority settings; until then its framework cannot be run.');
+    expect(filesNotLoadingNote({ ...empty, frameworkFiles: [file('northmoor.json', NORTHMOOR)] })).toBeNull();
+    const grid = await readSheetGrid('examples/sample-register.xlsx');
+    const [headers, ...rows] = grid.values;
+    readSettingsFrom(() => JSON.stringify(saved));
+    try {
+      expect(riskCategoryOf('northmoor', [headers!], rows.slice(0, 1), toExcelSerial(asOf))).toMatchObject({ message: expect.stringMatching(/^Unknown framework "northmoor"; expected one of: .*\. The framework file saved in this workbook no longer loads: "northmoor\.json" /) });
+    } finally {
+      readSettingsFrom(() => null);
+    }
   });
 
   it('let the custom functions use a framework loaded into the workbook, by its id', async () => {
