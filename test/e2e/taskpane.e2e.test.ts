@@ -630,6 +630,23 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect(source).toMatch(/^file northmoor\.json sha256 [0-9a-f]{64} \(northmoor 1\.0\.0\)$/);
   });
 
+  it('says a framework file saved in the workbook that no longer loads, and which framework it shows instead, when the workbook opens', async () => {
+    // Saved by an earlier version that let a file take a built-in's id; this one refuses it.
+    const northmoor = readFileSync(join(ROOT, 'examples/frameworks/northmoor.json'), 'utf8').replace('"id": "northmoor"', '"id": "oldham"');
+    workbookSettings = { 'schoolRisk.settings': JSON.stringify({ framework: 'northmoor', mapping: {}, frameworkFiles: [{ name: 'northmoor.json', sha256: '0', text: northmoor }] }) };
+    try {
+      await page.reload();
+      const notice = page.getByText(/The framework file saved in this workbook no longer loads: "northmoor\.json" \(id: "oldham" is a built-in framework's id/);
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/The pane shows Oxfordshire Improvement Guarantee instead of "northmoor", the framework saved in this workbook: choose the framework before you run\.$/);
+      for (const width of [320, 450]) expect(existsSync(await screenshotAt(width, 'framework-file-not-loaded'))).toBe(true);
+      await page.setViewportSize({ width: 320, height: 1000 });
+    } finally {
+      workbookSettings = {};
+      await page.reload();
+    }
+  });
+
   it('fits 320 px and sends nothing off localhost but the intercepted Office.js request', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(320);
