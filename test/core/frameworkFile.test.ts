@@ -87,8 +87,8 @@ describe('a malformed file is refused with the place, the value, what was expect
       fw.parameters.ks2FloorRwmPct!.default = 160;
     }, 'parameters.ks2FloorRwmPct.default: 160; expected a number from 0 to 100 (the parameter\'s range)'],
     ['a dated value without its source', 'herefordshire', (fw: ReturnType<typeof builtIn>) => {
-      (fw.parameters.nationalRwmPct!.values as Record<string, number>)['2025-09-01'] = 62;
-    }, 'parameters.nationalRwmPct.references["2025-09-01"]: missing; expected the source of the value dated 2025-09-01 (each dated value needs one)'],
+      (fw.parameters.nationalRwmPct!.values as Record<string, number>)['2026-09-01'] = 63;
+    }, 'parameters.nationalRwmPct.references["2026-09-01"]: missing; expected the source of the value dated 2026-09-01 (each dated value needs one)'],
     ['"at least" more than there are', 'herefordshire', (fw: ReturnType<typeof builtIn>) => {
       fw.criteria[0]!.when = { atLeast: 3, of: [{ fact: 'fallingRoll', op: 'isTrue' }] };
     }, 'criteria[0].when.atLeast: 3; expected at most 1, the number of conditions in "of"'],

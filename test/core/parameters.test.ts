@@ -19,7 +19,8 @@ describe('dated parameter values', () => {
     ['2021-11-01', 65, '2019-09-01'],
     ['2022-08-31', 65, '2019-09-01'],
     ['2022-09-01', 59, '2022-09-01'],
-    ['2026-11-01', 61, '2024-09-01'],
+    ['2025-08-31', 61, '2024-09-01'],
+    ['2026-11-01', 62, '2025-09-01'],
   ])('as of %s the national RWM figure in force is %s (from %s), with its DfE source', (asOf, value, since) => {
     const v = valueInForce(rwm, date(asOf));
     expect([v.value, v.since, v.beforeFirst]).toEqual([value, since, false]);
@@ -35,7 +36,7 @@ describe('dated parameter values', () => {
   it('gives one defaults object per framework and date (results cached by it stay valid)', () => {
     expect(defaultsAt(herefordshire, date('2018-11-01'))).toBe(defaultsAt(herefordshire, date('2018-11-01')));
     expect(defaultsAt(herefordshire, date('2018-11-01')).nationalRwmPct).toBe(64);
-    expect(defaultsAt(herefordshire, date('2026-11-01')).nationalRwmPct).toBe(61);
+    expect(defaultsAt(herefordshire, date('2026-11-01')).nationalRwmPct).toBe(62);
   });
 
   it('make a backtest use the figures of its year: RWM 62% is in line with national in 2023, not in 2018', () => {
