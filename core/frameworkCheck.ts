@@ -286,7 +286,8 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
   const paramKind = (ref: ParamRef) => {
     const p = parameter(ref.param);
     const v = p?.default ?? Object.values(p?.values ?? {})[0];
-    return v === undefined ? undefined : typeof v;
+    // A number written as text is said at the parameter; its kind is then left unknown here, not said twice.
+    return v === undefined || meantAsNumber(p!, v) ? undefined : typeof v;
   };
 
   const condition = (path: Path, cond: Condition, criteriaOnly: boolean) => {
@@ -386,6 +387,12 @@ export function checkReferences(def: FrameworkDefinition): FrameworkIssue[] {
 /** "90%", "90", " 0.9 ": a number written as text. */
 const NUMBER_TEXT = /^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)\s*%?\s*$/;
 
+/** A number written as text ("90%", "90") or as true/false, where the parameter's range or the "%" says a number was meant: said at the value (checkParameter), so not again where a rule compares with it. */
+function meantAsNumber(p: { readonly min?: number; readonly max?: number }, v: unknown): boolean {
+  const ranged = p.min !== undefined || p.max !== undefined;
+  return typeof v === 'boolean' ? ranged : typeof v === 'string' && NUMBER_TEXT.test(v) && (ranged || v.includes('%'));
+}
+
 /** A parameter's own consistency: one default or dated values, each with its source, within its range. */
 function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   const out: FrameworkIssue[] = [];
@@ -398,8 +405,7 @@ function checkParameter(path: Path, p: ParameterDef): FrameworkIssue[] {
   const types = new Set(values.map(([, v]) => typeof v));
   if (types.size > 1) out.push(issue([...path, 'values'], p.values, 'values of one type (all numbers, all texts or all true/false)'));
   const ranged = p.min !== undefined || p.max !== undefined;
-  // A number written as text ("90%", "90") or as true/false, where its range or its "%" says a number was meant: said at the value.
-  const meantNumber = (v: unknown) => (typeof v === 'boolean' ? ranged : typeof v === 'string' && NUMBER_TEXT.test(v) && (ranged || v.includes('%')));
+  const meantNumber = (v: unknown) => meantAsNumber(p, v);
   // A range backwards is said once, and its values' own problems beside it (each is checked against no range then).
   const backwards = p.min !== undefined && p.max !== undefined && p.min > p.max;
   if (backwards) out.push(issue([...path, 'min'], p.min, `a number no more than "max" (${p.max}): the range is from "min" to "max"`));
