@@ -482,10 +482,10 @@ function statusIssues(def: FrameworkDefinition): FrameworkIssue[] {
       return;
     }
     if ('any' in c) {
-      const blank = c.any.some((x) => isStatus(x) && x.op === 'absent');
-      c.any.forEach((x, i) => walk([...path, 'any', i], x, blank, decides));
-    } else if ('all' in c) c.all.forEach((x, i) => walk([...path, 'all', i], x, false, decides));
-    else if ('atLeast' in c) c.of.forEach((x, i) => walk([...path, 'of', i], x, false, decides));
+      const blank = listOf(c.any).some((x) => isStatus(x) && x.op === 'absent');
+      listOf(c.any).forEach((x, i) => walk([...path, 'any', i], x, blank, decides));
+    } else if ('all' in c) listOf(c.all).forEach((x, i) => walk([...path, 'all', i], x, false, decides));
+    else if ('atLeast' in c) listOf(c.of).forEach((x, i) => walk([...path, 'of', i], x, false, decides));
     else if ('not' in c) walk([...path, 'not'], c.not, false, decides);
   };
   def.criteria.forEach((c, i) => walk(['criteria', i, 'when'], c.when, false, deciding.has(i)));
@@ -504,12 +504,13 @@ export function frameworkWarnings(def: FrameworkDefinition): FrameworkIssue[] {
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as ParamRef).param === 'string') used.add((v as ParamRef).param);
   };
   const walk = (c: Condition) => {
+    if (c === null || typeof c !== 'object') return;
     if ('fact' in c) ref(c.value);
     else if ('atLeast' in c) {
       ref(c.atLeast);
-      c.of.forEach(walk);
-    } else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
+      listOf(c.of).forEach(walk);
+    } else if ('all' in c) listOf(c.all).forEach(walk);
+    else if ('any' in c) listOf(c.any).forEach(walk);
     else if ('not' in c) walk(c.not);
   };
   def.criteria.forEach((c) => walk(c.when));
@@ -549,10 +550,17 @@ function criterionCycles(def: FrameworkDefinition): FrameworkIssue[] {
 
 /** The criteria a condition refers to by id. */
 export function referredCriteria(cond: Condition, out: string[] = []): string[] {
+  // Followed only as far as the shape allows: a file the schema refused is still checked for the rest.
+  if (cond === null || typeof cond !== 'object') return out;
   if ('criterion' in cond) out.push(cond.criterion);
-  else if ('all' in cond) cond.all.forEach((c) => referredCriteria(c, out));
-  else if ('any' in cond) cond.any.forEach((c) => referredCriteria(c, out));
+  else if ('all' in cond) listOf(cond.all).forEach((c) => referredCriteria(c, out));
+  else if ('any' in cond) listOf(cond.any).forEach((c) => referredCriteria(c, out));
   else if ('not' in cond) referredCriteria(cond.not, out);
-  else if ('atLeast' in cond) cond.of.forEach((c) => referredCriteria(c, out));
+  else if ('atLeast' in cond) listOf(cond.of).forEach((c) => referredCriteria(c, out));
   return out;
+}
+
+/** A condition's list of parts, or none where a malformed file has no list there (the schema says so). */
+function listOf(parts: readonly Condition[] | null | undefined): readonly Condition[] {
+  return Array.isArray(parts) ? parts : [];
 }

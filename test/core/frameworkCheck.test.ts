@@ -50,6 +50,17 @@ const builtInIssues = (id: string, edit: (fw: Kent) => void = () => undefined): 
   return r.ok ? [] : r.issues.map((i) => i.message);
 };
 
+describe('a malformed condition', () => {
+  it('is said, and every other problem of the file beside it (found in review: {"any": null} hid them all)', () => {
+    const issues = builtInIssues('herefordshire', (fw) => {
+      (fw.criteria[0] as { when: unknown }).when = { criterion: 'no-such-criterion' };
+      (fw.criteria[1] as { when: unknown }).when = { any: null };
+    });
+    expect(issues.some((m) => m.startsWith('criteria[0].when.criterion: "no-such-criterion"'))).toBe(true);
+    expect(issues.some((m) => m.startsWith('criteria[1].when'))).toBe(true);
+  });
+});
+
 describe('categories go from the least concern to the most', () => {
   it('refuses a list written most concern first, the default last (q09: an RI school with a safeguarding concern came out amber)', () => {
     expect(issuesOf('q09-categories-reversed.json')).toEqual([
