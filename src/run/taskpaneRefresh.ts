@@ -11,7 +11,7 @@
 import { toUkDate, type CalendarDate } from '../../core/dates';
 import { FIELDS } from '../../core/fields';
 import { applyMappingOverrides } from '../../core/headers';
-import type { GridValue } from '../workbook/cell';
+import { DATE_FORMAT, type GridValue } from '../workbook/cell';
 import { readCsvText } from '../workbook/csvText';
 import { columnLetters, valuesAsSeen, type RefreshReport, type RefreshWrite, type RegisterRegion, type WorkbookPort, type WriteControl } from '../workbook/port';
 import { locateRegister, type LocatedRegister } from './locateRegister';
@@ -22,8 +22,6 @@ import { uniqueColumnNames } from './resultPlacement';
 import type { MappingOverrides } from './taskpaneRun';
 import { rowsIn1900System, serialForWorkbook } from './workbookDates';
 
-/** The format of the date cells a refresh writes into cells without one. */
-export const REFRESH_DATE_FORMAT = 'dd/mm/yyyy';
 
 /** Why the register cannot be refreshed (no header row): one line. */
 export class RefreshError extends Error {
@@ -87,7 +85,7 @@ export function planRegionRefresh(region: RegisterRegion, memory: RefreshMemory 
   if (!located) throw new RefreshError(`No register in ${region.address}: expected a header row with a "URN" column within the first 30 rows. Select a cell in your register and try again.`);
   const mapping = options.overrides ? applyMappingOverrides(located.mapping, options.overrides) : located.mapping;
   // The register's dates as the core reads them (1900 system); `seen` stays as the sheet holds it, for placing the write.
-  const values = [...seen.slice(0, located.headerIndex + 1), ...rowsIn1900System(seen.slice(located.headerIndex + 1), mapping, region.dateSystem)];
+  const values = region.dateSystem === '1904' ? [...seen.slice(0, located.headerIndex + 1), ...rowsIn1900System(seen.slice(located.headerIndex + 1), mapping, region.dateSystem)] : seen;
   const plan = planRefresh({ values, headerIndex: located.headerIndex, mapping }, mi, gias, { asOf: options.asOf, la: options.la, preferOfficial: options.preferOfficial, memory });
   const count = (kind: string) => plan.changes.filter((c) => c.kind === kind).length;
   return {
@@ -128,7 +126,7 @@ export function refreshWrite(region: RegisterRegion, seen: readonly (readonly Gr
     })),
     added: { headerRow, columns, headers: added.headers },
     table,
-    dateFormat: REFRESH_DATE_FORMAT,
+    dateFormat: DATE_FORMAT,
     changes: changesLayout(plan, CHANGES_SHEET, changesHeader(plan, asOf)),
     memory: memoryLayout(memoryRows(plan, memory, toUkDate(asOf)), REFRESH_MEMORY_SHEET),
     notes,

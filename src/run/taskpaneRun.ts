@@ -17,7 +17,7 @@ import type { RunSettings } from '../../core/parameters';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
-import { gridText, type Cell, type GridValue } from '../workbook/cell';
+import { DATE_FORMAT, gridText, type Cell, type GridValue } from '../workbook/cell';
 import { CancelledError, parseAddress, valuesAsSeen, type CellAddress, type HeadWriter, type PaneSettings, type RegisterRegion, type ResultBlock, type RunWrite, type WorkbookPort, type WriteReport } from '../workbook/port';
 import { locateRegister } from './locateRegister';
 import { buildPack, packHeading, schoolProfile, type Pack } from './pack';
@@ -31,8 +31,6 @@ import { rowsIn1900System, serialForWorkbook } from './workbookDates';
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
 export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>>;
 
-/** The format of the "Next inspection due" column. */
-export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
 /** Columns of the Run log sheet: the same log as the command line's. */
 export { RUN_LOG_HEADERS };
 
@@ -131,7 +129,7 @@ export function resultBlock(region: RegisterRegion, plan: RunPlan, framework: Co
     fills,
     fillColumn: 0,
     dateColumn: DUE_COLUMN,
-    dateFormat: DUE_DATE_FORMAT,
+    dateFormat: DATE_FORMAT,
   };
 }
 

@@ -10,9 +10,7 @@ import type { HeaderMapping } from '../../core/headers';
 import type { GridValue } from '../workbook/cell';
 import { fromWorkbookSerial, toWorkbookSerial, type DateSystem } from '../workbook/dateSystem';
 import type { RegisterRegion } from '../workbook/port';
-
-/** Excel's last date, 9999-12-31, as a 1900-system serial: a larger number is no serial (an 8-digit yyyymmdd stays as typed). */
-const LAST_SERIAL = 2_958_465;
+import { fromExcelSerial } from '../../core/dates';
 
 /**
  * The rows as the core reads them: in a 1904 workbook, each number in a date field's column moved to the
@@ -28,7 +26,8 @@ export function rowsIn1900System<R extends readonly GridValue[]>(rows: readonly 
       const v = row[c];
       if (typeof v !== 'number' || v < 0) continue;
       const serial = fromWorkbookSerial(v, true);
-      if (serial > LAST_SERIAL) continue;
+      // Past Excel's last date no number is a serial (an 8-digit yyyymmdd stays as typed).
+      if (fromExcelSerial(serial) === null) continue;
       out ??= row.slice();
       out[c] = serial;
     }

@@ -4,6 +4,9 @@
  * the same shape, so the run sees the same thing from a file as from Excel.
  */
 
+/** The number format of every date we write, in a workbook or through Office.js (dd/mm/yyyy, as English registers write them; Excel's built-in 14 follows the reader's locale). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
 /** One cell, as Office.js returns it. */
 export type Cell = string | number | boolean;
 

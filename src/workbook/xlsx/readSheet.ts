@@ -111,7 +111,7 @@ const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFoot
 export async function readSheet(
   pkg: XlsxPackage,
   part: string,
-  context: { sharedStrings: readonly string[]; sheetName: string; date1904: boolean; dateStyles: ReadonlySet<number>; limits?: SheetLimits },
+  context: { sharedStrings: readonly string[]; sheetName: string; date1904: boolean; dateStyles: ReadonlySet<number>; limits?: SheetLimits; keepStyles?: boolean },
 ): Promise<SheetRead> {
   const limits = context.limits ?? DEFAULT_SHEET_LIMITS;
   const rows: GridValue[][] = [];
@@ -141,8 +141,9 @@ export async function readSheet(
   // Each row's cell formats, plus one (0: none), in arrays as wide as the grid so far; the cells they hold are counted against the limit.
   const styles: (Uint32Array | undefined)[] = [];
   let styleCells = 0;
-  const keepStyle = (s: string) => {
-    const n = Number(s);
+  // Only a register's read keeps them (refresh writes dates in the analyst's formats, the CSV output shows date cells as dates).
+  const keepStyles = context.keepStyles ?? true;
+  const keepStyle = (n: number) => {
     if (!Number.isInteger(n) || n < 0 || n >= 0xffff_ffff) return;
     let at = styles[row];
     if (!at || col >= at.length) {
@@ -174,7 +175,7 @@ export async function readSheet(
           if (col >= EXCEL_MAX_COLUMNS) throw tooBig(`has a cell (${attrs.r ?? `column ${col + 1}`}) past Excel's last column (XFD, the 16,384th); the file is damaged or was not written by a spreadsheet.`);
           type = attrs.t ?? 'n';
           style = attrs.s === undefined ? 0 : Number(attrs.s);
-          if (attrs.s !== undefined) keepStyle(attrs.s);
+          if (attrs.s !== undefined && keepStyles) keepStyle(style);
           value = formula = inline = into = null;
         } else if (local === 'v') into = value = [];
         else if (local === 'f') into = formula = [];

@@ -54,7 +54,7 @@ export async function openRegisterWorkbook(source: string | Uint8Array, sheetNam
     const values = valuesAsSeen({ sheet: sheet.name, address: '', top: 0, left: 0, values: read.values as never, kind: 'used-range', merged: read.merged }) as GridValue[][];
     const { marker, rows } = markerOf(info.definedNames, sheet);
     const logSheet = worksheets.find((s) => s.name.toLowerCase() === RUN_LOG_SHEET.toLowerCase() && s !== sheet);
-    const runLog = logSheet ? (await readSheet(pkg, logSheet.part, { sharedStrings, sheetName: logSheet.name, date1904: info.date1904, dateStyles: new Set(), limits })).values : null;
+    const runLog = logSheet ? (await readSheet(pkg, logSheet.part, { sharedStrings, sheetName: logSheet.name, date1904: info.date1904, dateStyles: new Set(), limits, keepStyles: false })).values : null;
     const onSheet = info.definedNames.filter((n) => n.localSheetId === sheet.index).map((n) => ({ name: n.name, formula: n.text }));
     return { pkg, info, sheet, read, values, tables, styles, marker, markerRows: rows, previousRun: previousRunOf(onSheet), runLog };
   } catch (e) {

@@ -13,7 +13,7 @@ import type { Pack } from '../../run/pack';
 import { isOurPackSheet, lookStyle, packHeader, profilesLayout, PROFILES_SHEET, runLogPrint, SUMMARY_SHEET, summaryLayout, type CellLook } from '../../run/packSheets';
 import { RESULT_COLUMNS, RESULT_HEADERS } from '../../run/resultPlacement';
 import { RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS } from '../../run/runLog';
-import type { Cell, GridValue } from '../cell';
+import { DATE_FORMAT, type Cell, type GridValue } from '../cell';
 import { toWorkbookSerial } from '../dateSystem';
 import { editSheet, type OurCell } from './editSheet';
 import { headerFooter, layoutSpec, relsXml, sheetXml, wrappedHeight } from './ourSheets';
@@ -63,7 +63,7 @@ export async function writeWorkbookCopy(
   // Our cells, row by row.
   const st = (s: CellStyle) => styles.cellFormat(s);
   const headerStyle = st({ bold: true });
-  const plainStyles = RESULT_COLUMNS.map((c, i) => st({ top: true, ...(WRAPPED.has(c.id) ? { wrap: true } : {}), ...(i === DUE_COLUMN ? { numberFormat: 'dd/mm/yyyy' } : {}) }));
+  const plainStyles = RESULT_COLUMNS.map((c, i) => st({ top: true, ...(WRAPPED.has(c.id) ? { wrap: true } : {}), ...(i === DUE_COLUMN ? { numberFormat: DATE_FORMAT } : {}) }));
   const order = columns.map((c, i) => [c, i] as const).sort((a, b) => a[0] - b[0]);
   // Our cells are made row by row as the sheet streams past, not held for the whole register at once.
   const headerCells: OurCell[] = order.filter(([, i]) => plan.placement.writeHeader[i]).map(([col, i]) => ({ col, style: headerStyle, value: headers[i]! }));
@@ -167,7 +167,7 @@ async function writeOurSheets(
   const runLogPart = wb.info.sheets.find((x) => x.name.toLowerCase() === RUN_LOG_SHEET.toLowerCase())?.part;
   if (runLogPart && wb.runLog) read.set(runLogPart, Promise.resolve(wb.runLog));
   const valuesOf = (part: string): Promise<GridValue[][]> => {
-    if (!read.has(part)) read.set(part, readSheet(wb.pkg, part, { sharedStrings, sheetName: '', date1904: wb.info.date1904, dateStyles: new Set(), limits: DEFAULT_SHEET_LIMITS }).then((r) => r.values as GridValue[][]));
+    if (!read.has(part)) read.set(part, readSheet(wb.pkg, part, { sharedStrings, sheetName: '', date1904: wb.info.date1904, dateStyles: new Set(), limits: DEFAULT_SHEET_LIMITS, keepStyles: false }).then((r) => r.values as GridValue[][]));
     return read.get(part)!;
   };
   const firstCells = async (part: string) => {

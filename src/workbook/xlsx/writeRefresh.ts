@@ -16,7 +16,7 @@ import { editSheet, type OurCell } from './editSheet';
 import { layoutSpec, sheetXml } from './ourSheets';
 import type { RegisterWorkbook } from './registerWorkbook';
 import { extendTable, tableExtension } from './tables';
-import { DATE_FORMAT } from './styles';
+import { DATE_FORMAT } from '../cell';
 import { relsPathOf } from './workbookInfo';
 import { WorkbookEdit } from './workbookEdit';
 import { CONTENT_TYPE, REL } from './xml';

@@ -5,7 +5,8 @@
  * write them (LibreOffice's cell formats are `<xf ...></xf>`, which a DOM serialiser would rewrite).
  */
 import { describe, expect, it } from 'vitest';
-import { DATE_FORMAT, StyleBook } from '../../../../src/workbook/xlsx/styles';
+import { DATE_FORMAT } from '../../../../src/workbook/cell';
+import { StyleBook } from '../../../../src/workbook/xlsx/styles';
 import { withoutAdditions } from '../../../support/stylesPart';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
