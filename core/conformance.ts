@@ -251,6 +251,11 @@ export function caseFacts(
   rows.forEach((cells, i) => {
     const urn = urnCell >= 0 ? String(cells[urnCell] ?? '').trim() : '';
     if (urn === '' && cells.every((c) => c === null || c === undefined || String(c).trim() === '')) return;
+    // A case is its URN: a row without one is said, not matched with another blank one.
+    if (urn === '') {
+      problems.push(`${file} row ${i + 2}: the URN is blank; expected the case's URN, which its line of the expectations names.`);
+      return;
+    }
     const first = rowOf.get(urn);
     if (first !== undefined) {
       byUrn.set(urn, { problems: [`${file} rows ${first} and ${i + 2} both have URN ${urn}; expected one row per case.`] });

@@ -72,6 +72,16 @@ describe('the register of cases', () => {
     expect(failed.map((c) => [c.expectation.urn, c.failures])).toEqual([['900002', [`ours.cases.csv rows 3 and ${REGISTER.length + 1} both have URN 900002; expected one row per case.`]]]);
   });
 
+  it('a row with its URN blank is said by its row, not matched with another blank one (found in review: "both have URN ;")', () => {
+    const urnAt = REGISTER[0]!.indexOf('URN');
+    const report = run({ register: (rows) => [...rows, rows[2]!.map((c, i) => (i === urnAt ? '' : c)), rows[3]!.map((c, i) => (i === urnAt ? '' : c))] });
+    expect(report.fileProblems).toEqual([
+      `ours.cases.csv row ${REGISTER.length + 1}: the URN is blank; expected the case's URN, which its line of the expectations names.`,
+      `ours.cases.csv row ${REGISTER.length + 2}: the URN is blank; expected the case's URN, which its line of the expectations names.`,
+    ]);
+    expect(report.passed).toBe(false);
+  });
+
   it('a header that is no register column is reported, with the nearest column', () => {
     const report = run({ register: (rows) => (rows[0]![rows[0]!.indexOf('Attendance concern')] = 'Attendence concern', rows) });
     expect(report.fileProblems).toEqual(['ours.cases.csv: column "Attendence concern" is not a register column, so no case reads it; did you mean "Attendance concern"?']);
