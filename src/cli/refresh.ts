@@ -6,7 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import { toUkDate, type CalendarDate } from '../../core/dates';
-import { locateRegister } from '../run/locateRegister';
+import { belowTableNote, locateRegister } from '../run/locateRegister';
 import { memoryRows, OfficialFileError, planRefresh, readMemory, type RefreshPlan } from '../run/refresh';
 import { readSheetGrid, registerSource, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
@@ -52,7 +52,8 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
     let plan: RefreshPlan;
     try {
       plan = planRefresh(
-        { values: grid.values, headerIndex: located.headerIndex, mapping: located.mapping },
+        // The register's rows alone: a school kept below its table is not the register's (as categorise and the pane read it), so never refreshed.
+        { values: grid.values.slice(0, located.headerIndex + 1 + located.rows.length), headerIndex: located.headerIndex, mapping: located.mapping },
         { name: basename(args.ofsted), values: mi.values },
         gias && { name: basename(args.gias!), values: gias.values },
         { asOf: args.asOf, la: args.la, preferOfficial: args.preferOfficial, memory },
@@ -65,7 +66,8 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
     // Down to a table's totals row: an added column must find its cell there empty too.
     const lastRow = Math.max(located.headerIndex + located.rows.length, located.totalsRow ?? -1);
     // Which file each note is about: there are two or three here.
-    const notes: string[] = [...(mi.warnings ?? []).map((w) => `${basename(args.ofsted)}: ${w}`), ...(gias?.warnings ?? []).map((w) => `${basename(args.gias!)}: ${w}`)];
+    const below = belowTableNote(located);
+    const notes: string[] = [...(below ? [below] : []), ...(mi.warnings ?? []).map((w) => `${basename(args.ofsted)}: ${w}`), ...(gias?.warnings ?? []).map((w) => `${basename(args.gias!)}: ${w}`)];
     await claim.write(async (out) => {
       notes.push(...await writeRefreshCopy(wb, { headerIndex: located.headerIndex, lastRow, urnColumn: located.mapping.byField.urn! }, plan, memoryRows(plan, memory, toUkDate(args.asOf)), out, { header: changesHeader(plan, args.asOf) }));
     });

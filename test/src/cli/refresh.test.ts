@@ -280,6 +280,30 @@ print(json.dumps(out))`, register, copy, JSON.stringify(cells)], { encoding: 'ut
   });
 });
 
+describe('a school kept below the register\'s table', () => {
+  it('is not the register\'s: not refreshed, listed as not in the register, its cells as they were, and the rows below said', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // The analyst keeps a school opening next year two rows below the table "Register" (A1:..201), with its URN.
+    const [urn] = sample.changed.newSchools;
+    const path = join(dir, 'school-below.xlsx');
+    execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+wb = openpyxl.load_workbook('examples/sample-register.xlsx'); ws = wb.worksheets[0]
+ws['A203'] = 'Opening next year'; ws['A204'] = int(sys.argv[2]); ws['C204'] = 'Ecole Sainte-Therese Primary'
+wb.save(sys.argv[1])`, path, urn!]);
+    const out = join(dir, 'school-below.out.xlsx');
+    const r = await refresh(path, out, '--report', join(dir, 'school-below.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Rows 203 to 204 are below your table "Register", so not part of the register: not read as schools, and nothing was written in them\./);
+    const report = JSON.parse(readFileSync(join(dir, 'school-below.json'), 'utf8')) as RefreshPlan;
+    expect(report.changes.filter((c) => c.urn === urn)).toEqual([]);
+    expect(report.notInRegister.map((s) => s.urn)).toContain(urn);
+    expect(Math.max(...report.changes.map((c) => c.row))).toBeLessThanOrEqual(200);
+    const cells = (await readSheetGrid(out)).values.slice(202, 204).map((row) => row.map(gridText).filter((x) => x !== ''));
+    expect(cells).toEqual([['Opening next year'], [urn, 'Ecole Sainte-Therese Primary']]);
+  });
+});
+
 describe('an MI file in Windows-1252 with typographic characters', () => {
   it('lists the new school by its name as written: all 27 characters of 0x80-0x9F, in the report and on the Changes sheet', async () => {
     const name = `St Mary’s “Good” – Primary ${WINDOWS_1252_HIGH_TEXT}`;
