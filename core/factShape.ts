@@ -117,193 +117,197 @@ export function factsFromRecord(r: SchoolRecord): Facts {
   } as unknown as Facts;
 }
 
-/** A record of one sheet row with every field present and blank, for the reader to fill with `setField`. */
-export function blankRecord(row: number): SchoolRecord {
+/**
+ * The record of one sheet row whose field number `i` (`FIELD_KEYS[i]`, the field catalogue's order) is
+ * `v[i]`: the reader reads a row's cells into `v` by field number, then makes its record in one literal
+ * (one shape, whichever cells are blank), rather than storing each field into a blank record by number.
+ */
+export function recordOfFields(row: number, v: readonly unknown[]): SchoolRecord {
   return {
     row,
-    urn: undefined,
-    laestab: undefined,
-    schoolName: undefined,
-    phase: undefined,
-    status: undefined,
-    openDate: undefined,
-    ofstedGrade: undefined,
-    inspectionDate: undefined,
-    inspectionType: undefined,
-    ungradedInspectionDate: undefined,
-    ungradedOutcome: undefined,
-    safeguardingEffective: undefined,
-    categoryOfConcern: undefined,
-    previousOfstedGrade: undefined,
-    previousInspectionDate: undefined,
-    kjQualityOfEducation: undefined,
-    kjBehaviourAttitudes: undefined,
-    kjPersonalDevelopment: undefined,
-    kjLeadershipManagement: undefined,
-    kjEarlyYears: undefined,
-    kjSixthForm: undefined,
-    reportCardDate: undefined,
-    rcInclusion: undefined,
-    rcCurriculumTeaching: undefined,
-    rcAchievement: undefined,
-    rcAttendanceBehaviour: undefined,
-    rcPersonalDevelopment: undefined,
-    rcLeadershipGovernance: undefined,
-    rcEarlyYears: undefined,
-    rcPost16: undefined,
-    attainmentConcern: undefined,
-    progressConcern: undefined,
-    attendanceConcern: undefined,
-    exclusionsConcern: undefined,
-    leadershipConcern: undefined,
-    governanceConcern: undefined,
-    safeguardingConcern: undefined,
-    qualityOfEducationConcern: undefined,
-    earlyYearsConcern: undefined,
-    behaviourConcern: undefined,
-    sendConcern: undefined,
-    financeConcern: undefined,
-    hrConcern: undefined,
-    fallingRoll: undefined,
-    organisationalChange: undefined,
-    performanceVariation: undefined,
-    laJudgement: undefined,
-    headteacherStartDate: undefined,
-    headteacherInterim: undefined,
-    attainmentTrend: undefined,
-    bottomQuartileMeasures: undefined,
-    yearsLowAttainment: undefined,
-    yearsLowProgress: undefined,
-    yearsLowAttendance: undefined,
-    yearsHighExclusions: undefined,
-    attendancePct: undefined,
-    persistentAbsencePct: undefined,
-    suspensionRate: undefined,
-    permanentExclusions: undefined,
-    disadvantagedGap: undefined,
-    disadvantagedGapTrend: undefined,
-    ks2Cohort: undefined,
-    ks2RwmExpectedPct: undefined,
-    ks2ReadingProgress: undefined,
-    ks2WritingProgress: undefined,
-    ks2MathsProgress: undefined,
-    ks4Cohort: undefined,
-    ks4Progress8: undefined,
-    ks4Attainment8: undefined,
-    ks4EnglishMathsGrade4Pct: undefined,
-    ks4EnglishMathsGrade5Pct: undefined,
-    areaLeadership: undefined,
-    areaGovernance: undefined,
-    areaCurriculum: undefined,
-    areaOutcomes: undefined,
-    areaEarlyYears: undefined,
-    areaStaffing: undefined,
-    areaPersonalDevelopment: undefined,
-    areaBehaviour: undefined,
-    areaSend: undefined,
-    areaSafeguarding: undefined,
-    areaAttendance: undefined,
-    areaCapacity: undefined,
-    categoryOverride: undefined,
-    overrideReason: undefined,
-    previousCategory: undefined,
+    urn: v[0],
+    laestab: v[1],
+    schoolName: v[2],
+    phase: v[3],
+    status: v[4],
+    openDate: v[5],
+    ofstedGrade: v[6],
+    inspectionDate: v[7],
+    inspectionType: v[8],
+    ungradedInspectionDate: v[9],
+    ungradedOutcome: v[10],
+    safeguardingEffective: v[11],
+    categoryOfConcern: v[12],
+    previousOfstedGrade: v[13],
+    previousInspectionDate: v[14],
+    kjQualityOfEducation: v[15],
+    kjBehaviourAttitudes: v[16],
+    kjPersonalDevelopment: v[17],
+    kjLeadershipManagement: v[18],
+    kjEarlyYears: v[19],
+    kjSixthForm: v[20],
+    reportCardDate: v[21],
+    rcInclusion: v[22],
+    rcCurriculumTeaching: v[23],
+    rcAchievement: v[24],
+    rcAttendanceBehaviour: v[25],
+    rcPersonalDevelopment: v[26],
+    rcLeadershipGovernance: v[27],
+    rcEarlyYears: v[28],
+    rcPost16: v[29],
+    attainmentConcern: v[30],
+    progressConcern: v[31],
+    attendanceConcern: v[32],
+    exclusionsConcern: v[33],
+    leadershipConcern: v[34],
+    governanceConcern: v[35],
+    safeguardingConcern: v[36],
+    qualityOfEducationConcern: v[37],
+    earlyYearsConcern: v[38],
+    behaviourConcern: v[39],
+    sendConcern: v[40],
+    financeConcern: v[41],
+    hrConcern: v[42],
+    fallingRoll: v[43],
+    organisationalChange: v[44],
+    performanceVariation: v[45],
+    laJudgement: v[46],
+    headteacherStartDate: v[47],
+    headteacherInterim: v[48],
+    attainmentTrend: v[49],
+    bottomQuartileMeasures: v[50],
+    yearsLowAttainment: v[51],
+    yearsLowProgress: v[52],
+    yearsLowAttendance: v[53],
+    yearsHighExclusions: v[54],
+    attendancePct: v[55],
+    persistentAbsencePct: v[56],
+    suspensionRate: v[57],
+    permanentExclusions: v[58],
+    disadvantagedGap: v[59],
+    disadvantagedGapTrend: v[60],
+    ks2Cohort: v[61],
+    ks2RwmExpectedPct: v[62],
+    ks2ReadingProgress: v[63],
+    ks2WritingProgress: v[64],
+    ks2MathsProgress: v[65],
+    ks4Cohort: v[66],
+    ks4Progress8: v[67],
+    ks4Attainment8: v[68],
+    ks4EnglishMathsGrade4Pct: v[69],
+    ks4EnglishMathsGrade5Pct: v[70],
+    areaLeadership: v[71],
+    areaGovernance: v[72],
+    areaCurriculum: v[73],
+    areaOutcomes: v[74],
+    areaEarlyYears: v[75],
+    areaStaffing: v[76],
+    areaPersonalDevelopment: v[77],
+    areaBehaviour: v[78],
+    areaSend: v[79],
+    areaSafeguarding: v[80],
+    areaAttendance: v[81],
+    areaCapacity: v[82],
+    categoryOverride: v[83],
+    overrideReason: v[84],
+    previousCategory: v[85],
   } as unknown as SchoolRecord;
 }
 
 /**
- * Blank facts of one sheet row, every key present, in the order of `factsFromRecord` (so one V8 shape):
- * the register reads its cells straight into them with `setField` and derives the rest in place, one
+ * As `recordOfFields`, as facts: every derived fact present and blank, in the order of `factsFromRecord`
+ * (so one V8 shape). The register reads its cells straight into them and derives the rest in place, one
  * object per school rather than a record and a copy of it.
  */
-export function blankFacts(row: number): Facts {
+export function factsOfFields(row: number, v: readonly unknown[]): Facts {
   return {
     row,
-    urn: undefined,
-    laestab: undefined,
-    schoolName: undefined,
-    phase: undefined,
-    status: undefined,
-    openDate: undefined,
-    ofstedGrade: undefined,
-    inspectionDate: undefined,
-    inspectionType: undefined,
-    ungradedInspectionDate: undefined,
-    ungradedOutcome: undefined,
-    safeguardingEffective: undefined,
-    categoryOfConcern: undefined,
-    previousOfstedGrade: undefined,
-    previousInspectionDate: undefined,
-    kjQualityOfEducation: undefined,
-    kjBehaviourAttitudes: undefined,
-    kjPersonalDevelopment: undefined,
-    kjLeadershipManagement: undefined,
-    kjEarlyYears: undefined,
-    kjSixthForm: undefined,
-    reportCardDate: undefined,
-    rcInclusion: undefined,
-    rcCurriculumTeaching: undefined,
-    rcAchievement: undefined,
-    rcAttendanceBehaviour: undefined,
-    rcPersonalDevelopment: undefined,
-    rcLeadershipGovernance: undefined,
-    rcEarlyYears: undefined,
-    rcPost16: undefined,
-    attainmentConcern: undefined,
-    progressConcern: undefined,
-    attendanceConcern: undefined,
-    exclusionsConcern: undefined,
-    leadershipConcern: undefined,
-    governanceConcern: undefined,
-    safeguardingConcern: undefined,
-    qualityOfEducationConcern: undefined,
-    earlyYearsConcern: undefined,
-    behaviourConcern: undefined,
-    sendConcern: undefined,
-    financeConcern: undefined,
-    hrConcern: undefined,
-    fallingRoll: undefined,
-    organisationalChange: undefined,
-    performanceVariation: undefined,
-    laJudgement: undefined,
-    headteacherStartDate: undefined,
-    headteacherInterim: undefined,
-    attainmentTrend: undefined,
-    bottomQuartileMeasures: undefined,
-    yearsLowAttainment: undefined,
-    yearsLowProgress: undefined,
-    yearsLowAttendance: undefined,
-    yearsHighExclusions: undefined,
-    attendancePct: undefined,
-    persistentAbsencePct: undefined,
-    suspensionRate: undefined,
-    permanentExclusions: undefined,
-    disadvantagedGap: undefined,
-    disadvantagedGapTrend: undefined,
-    ks2Cohort: undefined,
-    ks2RwmExpectedPct: undefined,
-    ks2ReadingProgress: undefined,
-    ks2WritingProgress: undefined,
-    ks2MathsProgress: undefined,
-    ks4Cohort: undefined,
-    ks4Progress8: undefined,
-    ks4Attainment8: undefined,
-    ks4EnglishMathsGrade4Pct: undefined,
-    ks4EnglishMathsGrade5Pct: undefined,
-    areaLeadership: undefined,
-    areaGovernance: undefined,
-    areaCurriculum: undefined,
-    areaOutcomes: undefined,
-    areaEarlyYears: undefined,
-    areaStaffing: undefined,
-    areaPersonalDevelopment: undefined,
-    areaBehaviour: undefined,
-    areaSend: undefined,
-    areaSafeguarding: undefined,
-    areaAttendance: undefined,
-    areaCapacity: undefined,
-    categoryOverride: undefined,
-    overrideReason: undefined,
-    previousCategory: undefined,
+    urn: v[0],
+    laestab: v[1],
+    schoolName: v[2],
+    phase: v[3],
+    status: v[4],
+    openDate: v[5],
+    ofstedGrade: v[6],
+    inspectionDate: v[7],
+    inspectionType: v[8],
+    ungradedInspectionDate: v[9],
+    ungradedOutcome: v[10],
+    safeguardingEffective: v[11],
+    categoryOfConcern: v[12],
+    previousOfstedGrade: v[13],
+    previousInspectionDate: v[14],
+    kjQualityOfEducation: v[15],
+    kjBehaviourAttitudes: v[16],
+    kjPersonalDevelopment: v[17],
+    kjLeadershipManagement: v[18],
+    kjEarlyYears: v[19],
+    kjSixthForm: v[20],
+    reportCardDate: v[21],
+    rcInclusion: v[22],
+    rcCurriculumTeaching: v[23],
+    rcAchievement: v[24],
+    rcAttendanceBehaviour: v[25],
+    rcPersonalDevelopment: v[26],
+    rcLeadershipGovernance: v[27],
+    rcEarlyYears: v[28],
+    rcPost16: v[29],
+    attainmentConcern: v[30],
+    progressConcern: v[31],
+    attendanceConcern: v[32],
+    exclusionsConcern: v[33],
+    leadershipConcern: v[34],
+    governanceConcern: v[35],
+    safeguardingConcern: v[36],
+    qualityOfEducationConcern: v[37],
+    earlyYearsConcern: v[38],
+    behaviourConcern: v[39],
+    sendConcern: v[40],
+    financeConcern: v[41],
+    hrConcern: v[42],
+    fallingRoll: v[43],
+    organisationalChange: v[44],
+    performanceVariation: v[45],
+    laJudgement: v[46],
+    headteacherStartDate: v[47],
+    headteacherInterim: v[48],
+    attainmentTrend: v[49],
+    bottomQuartileMeasures: v[50],
+    yearsLowAttainment: v[51],
+    yearsLowProgress: v[52],
+    yearsLowAttendance: v[53],
+    yearsHighExclusions: v[54],
+    attendancePct: v[55],
+    persistentAbsencePct: v[56],
+    suspensionRate: v[57],
+    permanentExclusions: v[58],
+    disadvantagedGap: v[59],
+    disadvantagedGapTrend: v[60],
+    ks2Cohort: v[61],
+    ks2RwmExpectedPct: v[62],
+    ks2ReadingProgress: v[63],
+    ks2WritingProgress: v[64],
+    ks2MathsProgress: v[65],
+    ks4Cohort: v[66],
+    ks4Progress8: v[67],
+    ks4Attainment8: v[68],
+    ks4EnglishMathsGrade4Pct: v[69],
+    ks4EnglishMathsGrade5Pct: v[70],
+    areaLeadership: v[71],
+    areaGovernance: v[72],
+    areaCurriculum: v[73],
+    areaOutcomes: v[74],
+    areaEarlyYears: v[75],
+    areaStaffing: v[76],
+    areaPersonalDevelopment: v[77],
+    areaBehaviour: v[78],
+    areaSend: v[79],
+    areaSafeguarding: v[80],
+    areaAttendance: v[81],
+    areaCapacity: v[82],
+    categoryOverride: v[83],
+    overrideReason: v[84],
+    previousCategory: v[85],
     isAcademy: undefined,
     ofstedBand: undefined,
     ofstedSource: undefined,
@@ -324,100 +328,6 @@ export function blankFacts(row: number): Facts {
     concernCount: undefined,
     riseStuck: undefined,
   } as unknown as Facts;
-}
-
-/** Sets field number `i` (`FIELD_KEYS[i]`, the field catalogue's order) of a record made by `blankRecord` (or facts made by `blankFacts`), by name. */
-export function setField(r: SchoolRecord, i: number, value: unknown): void {
-  const w = r as unknown as Record<string, unknown>;
-  switch (i) {
-    case 0: w.urn = value; return;
-    case 1: w.laestab = value; return;
-    case 2: w.schoolName = value; return;
-    case 3: w.phase = value; return;
-    case 4: w.status = value; return;
-    case 5: w.openDate = value; return;
-    case 6: w.ofstedGrade = value; return;
-    case 7: w.inspectionDate = value; return;
-    case 8: w.inspectionType = value; return;
-    case 9: w.ungradedInspectionDate = value; return;
-    case 10: w.ungradedOutcome = value; return;
-    case 11: w.safeguardingEffective = value; return;
-    case 12: w.categoryOfConcern = value; return;
-    case 13: w.previousOfstedGrade = value; return;
-    case 14: w.previousInspectionDate = value; return;
-    case 15: w.kjQualityOfEducation = value; return;
-    case 16: w.kjBehaviourAttitudes = value; return;
-    case 17: w.kjPersonalDevelopment = value; return;
-    case 18: w.kjLeadershipManagement = value; return;
-    case 19: w.kjEarlyYears = value; return;
-    case 20: w.kjSixthForm = value; return;
-    case 21: w.reportCardDate = value; return;
-    case 22: w.rcInclusion = value; return;
-    case 23: w.rcCurriculumTeaching = value; return;
-    case 24: w.rcAchievement = value; return;
-    case 25: w.rcAttendanceBehaviour = value; return;
-    case 26: w.rcPersonalDevelopment = value; return;
-    case 27: w.rcLeadershipGovernance = value; return;
-    case 28: w.rcEarlyYears = value; return;
-    case 29: w.rcPost16 = value; return;
-    case 30: w.attainmentConcern = value; return;
-    case 31: w.progressConcern = value; return;
-    case 32: w.attendanceConcern = value; return;
-    case 33: w.exclusionsConcern = value; return;
-    case 34: w.leadershipConcern = value; return;
-    case 35: w.governanceConcern = value; return;
-    case 36: w.safeguardingConcern = value; return;
-    case 37: w.qualityOfEducationConcern = value; return;
-    case 38: w.earlyYearsConcern = value; return;
-    case 39: w.behaviourConcern = value; return;
-    case 40: w.sendConcern = value; return;
-    case 41: w.financeConcern = value; return;
-    case 42: w.hrConcern = value; return;
-    case 43: w.fallingRoll = value; return;
-    case 44: w.organisationalChange = value; return;
-    case 45: w.performanceVariation = value; return;
-    case 46: w.laJudgement = value; return;
-    case 47: w.headteacherStartDate = value; return;
-    case 48: w.headteacherInterim = value; return;
-    case 49: w.attainmentTrend = value; return;
-    case 50: w.bottomQuartileMeasures = value; return;
-    case 51: w.yearsLowAttainment = value; return;
-    case 52: w.yearsLowProgress = value; return;
-    case 53: w.yearsLowAttendance = value; return;
-    case 54: w.yearsHighExclusions = value; return;
-    case 55: w.attendancePct = value; return;
-    case 56: w.persistentAbsencePct = value; return;
-    case 57: w.suspensionRate = value; return;
-    case 58: w.permanentExclusions = value; return;
-    case 59: w.disadvantagedGap = value; return;
-    case 60: w.disadvantagedGapTrend = value; return;
-    case 61: w.ks2Cohort = value; return;
-    case 62: w.ks2RwmExpectedPct = value; return;
-    case 63: w.ks2ReadingProgress = value; return;
-    case 64: w.ks2WritingProgress = value; return;
-    case 65: w.ks2MathsProgress = value; return;
-    case 66: w.ks4Cohort = value; return;
-    case 67: w.ks4Progress8 = value; return;
-    case 68: w.ks4Attainment8 = value; return;
-    case 69: w.ks4EnglishMathsGrade4Pct = value; return;
-    case 70: w.ks4EnglishMathsGrade5Pct = value; return;
-    case 71: w.areaLeadership = value; return;
-    case 72: w.areaGovernance = value; return;
-    case 73: w.areaCurriculum = value; return;
-    case 74: w.areaOutcomes = value; return;
-    case 75: w.areaEarlyYears = value; return;
-    case 76: w.areaStaffing = value; return;
-    case 77: w.areaPersonalDevelopment = value; return;
-    case 78: w.areaBehaviour = value; return;
-    case 79: w.areaSend = value; return;
-    case 80: w.areaSafeguarding = value; return;
-    case 81: w.areaAttendance = value; return;
-    case 82: w.areaCapacity = value; return;
-    case 83: w.categoryOverride = value; return;
-    case 84: w.overrideReason = value; return;
-    case 85: w.previousCategory = value; return;
-    default: throw new RangeError(`no field number ${i}`);
-  }
 }
 
 /** Every fact key, in the order of `factsFromRecord`: a fact's number for `factAt`. */

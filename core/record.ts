@@ -4,11 +4,11 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { blankFacts, blankRecord, setField } from './factShape';
+import { factsOfFields, recordOfFields } from './factShape';
 import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
-import { plainCell, valueReader } from './values';
+import { fullRead, NOT_QUICK, plainCell, QuickColumn, quickRead } from './values';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {
@@ -32,6 +32,39 @@ function urnKey(urn: string): number | string {
   }
   // Six digits with no leading zero: the number gives the text back, so two URNs never share a key.
   return urn.charCodeAt(0) === 48 ? urn : n;
+}
+
+/** Keys before `FirstRows` moves its numbers to an array: a short register (one school's row) never allocates it. */
+const FIRST_ROWS_IN_MAP = 512;
+
+/**
+ * The sheet row first holding each URN key (`urnKey`). A long register's six-digit keys go in an array by
+ * their number, 3.6 MB, cheaper than a Map of 25,000 numbers (about a tenth of reading a row, measured);
+ * text keys, and a short register's keys, in a Map.
+ */
+class FirstRows {
+  private readonly byKey = new Map<number | string, number>();
+  /** By key - 100000, 0 where not seen (sheet rows start at 1). */
+  private byNumber: Int32Array | null = null;
+
+  get(key: number | string): number | undefined {
+    if (typeof key === 'number' && this.byNumber !== null) return this.byNumber[key - 100_000] || undefined;
+    return this.byKey.get(key);
+  }
+
+  /** Notes `row` as the first holding `key`, which `get` does not know yet. */
+  set(key: number | string, row: number): void {
+    if (typeof key === 'number' && this.byNumber !== null) this.byNumber[key - 100_000] = row;
+    else this.byKey.set(key, row);
+    if (this.byNumber === null && this.byKey.size === FIRST_ROWS_IN_MAP) {
+      const byNumber = (this.byNumber = new Int32Array(1_000_000 - 100_000));
+      for (const [k, r] of this.byKey) {
+        if (typeof k !== 'number') continue;
+        byNumber[k - 100_000] = r;
+        this.byKey.delete(k);
+      }
+    }
+  }
 }
 
 /** How to read a register. */
@@ -80,33 +113,43 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
   const wanted = opts.fields;
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]) => ({
-    field, index, number: FIELD_NUMBER.get(field)!, read: valueReader(field), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
+    field, index, number: FIELD_NUMBER.get(field)!, reading: new QuickColumn(field, opts.asOf), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
   const urnColumn = columns.find((c) => c.field === 'urn');
-  // By the URN's number where it is six digits (every URN the reader accepts): a number hashes faster than text.
-  const seenUrns = new Map<number | string, number>();
+  // By the URN's number where it is six digits (every URN the reader accepts).
+  const seenUrns = new FirstRows();
   // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
-  const set = setField;
-  const blank = opts.asFacts ? (blankFacts as unknown as (row: number) => SchoolRecord) : blankRecord;
+  const quick = quickRead;
+  const full = fullRead;
+  const asOf = opts.asOf;
+  const make = opts.asFacts ? (factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord) : recordOfFields;
   const given = new Uint8Array(FIELD_KEYS.length);
+  // A row's values by field number; a field without a column read here is never set, so stays blank.
+  const values: unknown[] = new Array<unknown>(FIELD_KEYS.length).fill(undefined);
   const read = (cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null => {
     const row = opts.headerRowNumber + 1 + i;
-    // One shape for every record, whichever cells are blank (factShape.ts).
-    const record = blank(row);
     // A reader gives `undefined` exactly for a blank cell: only a row whose read cells are all blank is scanned whole.
     let anyCell = false;
-    given.fill(0);
-    for (const c of columns) {
-      const value = c.read(cells[c.index], row, c.header, opts.asOf);
-      if (value === undefined) continue;
-      anyCell = true;
-      if (typeof value === 'object') problems.push(value);
-      else {
-        set(record, c.number, value);
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k]!;
+      const raw = cells[c.index];
+      let value: ReturnType<typeof quickRead> | Problem = quick(c.reading, raw);
+      // Only a cell the quick read leaves (text to trim, a bad cell...) pays for its row and header.
+      if (value === NOT_QUICK) value = full(c.reading, raw, row, c.header, asOf);
+      if (value === undefined || typeof value === 'object') {
+        values[c.number] = undefined;
+        given[c.number] = 0;
+        if (value === undefined) continue;
+        problems.push(value);
+      } else {
+        values[c.number] = value;
         given[c.number] = 1;
       }
+      anyCell = true;
     }
     if (!anyCell && cells.every(isBlank)) return null;
+    // One shape for every record, whichever cells are blank (factShape.ts).
+    const record = make(row, values);
     const urn = record.urn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));
@@ -123,10 +166,10 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
     if (!urnColumn) return;
     const row = opts.headerRowNumber + 1 + i;
     // Read as `read` reads it: a cell that is not a URN notes nothing (and a blank row has a blank URN).
-    const urn = urnColumn.read(cells[urnColumn.index], row, urnColumn.header, opts.asOf);
+    const urn = urnColumn.reading.full(cells[urnColumn.index], row, urnColumn.header, opts.asOf);
     if (typeof urn !== 'string') return;
     const key = urnKey(urn);
-    if (!seenUrns.has(key)) seenUrns.set(key, row);
+    if (seenUrns.get(key) === undefined) seenUrns.set(key, row);
   };
   return { mapping, read, noteUrn, given };
 }

@@ -2,8 +2,9 @@
  * Writes core/factShape.ts: a function building a school's facts as one object literal with every fact key. V8 gives an
  * object literal a fixed shape with fast properties; building facts by spreading a record with ~80
  * keys gives a dictionary-mode object instead, several times slower to read (docs/performance.md).
- * Records get the same treatment: \`blankRecord\` and \`setField\` let the reader fill a fixed shape by
- * field number instead of adding keys one by one (a different V8 shape for every pattern of blank cells).
+ * Records get the same treatment: \`recordOfFields\` and \`factsOfFields\` make the reader's record in one
+ * literal from its values by field number, instead of adding keys one by one (a different V8 shape for
+ * every pattern of blank cells).
  * It also writes `factAt`, one named read per fact behind a switch: the engine reads a framework's facts
  * by number, and a named read of a fixed shape is several times faster than `facts[key]` with a key that
  * varies (a megamorphic lookup); and `readSlots`, which copies every fact a framework reads at once.
@@ -35,34 +36,29 @@ ${derived.map((k) => `    ${k}: undefined,`).join('\n')}
   } as unknown as Facts;
 }
 
-/** A record of one sheet row with every field present and blank, for the reader to fill with \`setField\`. */
-export function blankRecord(row: number): SchoolRecord {
+/**
+ * The record of one sheet row whose field number \`i\` (\`FIELD_KEYS[i]\`, the field catalogue's order) is
+ * \`v[i]\`: the reader reads a row's cells into \`v\` by field number, then makes its record in one literal
+ * (one shape, whichever cells are blank), rather than storing each field into a blank record by number.
+ */
+export function recordOfFields(row: number, v: readonly unknown[]): SchoolRecord {
   return {
     row,
-${FIELD_KEYS.map((k) => `    ${k}: undefined,`).join('\n')}
+${FIELD_KEYS.map((k, i) => `    ${k}: v[${i}],`).join('\n')}
   } as unknown as SchoolRecord;
 }
 
 /**
- * Blank facts of one sheet row, every key present, in the order of \`factsFromRecord\` (so one V8 shape):
- * the register reads its cells straight into them with \`setField\` and derives the rest in place, one
+ * As \`recordOfFields\`, as facts: every derived fact present and blank, in the order of \`factsFromRecord\`
+ * (so one V8 shape). The register reads its cells straight into them and derives the rest in place, one
  * object per school rather than a record and a copy of it.
  */
-export function blankFacts(row: number): Facts {
+export function factsOfFields(row: number, v: readonly unknown[]): Facts {
   return {
     row,
-${FIELD_KEYS.map((k) => `    ${k}: undefined,`).join('\n')}
+${FIELD_KEYS.map((k, i) => `    ${k}: v[${i}],`).join('\n')}
 ${derived.map((k) => `    ${k}: undefined,`).join('\n')}
   } as unknown as Facts;
-}
-
-/** Sets field number \`i\` (\`FIELD_KEYS[i]\`, the field catalogue's order) of a record made by \`blankRecord\` (or facts made by \`blankFacts\`), by name. */
-export function setField(r: SchoolRecord, i: number, value: unknown): void {
-  const w = r as unknown as Record<string, unknown>;
-  switch (i) {
-${FIELD_KEYS.map((k, i) => `    case ${i}: w.${k} = value; return;`).join('\n')}
-    default: throw new RangeError(\`no field number \${i}\`);
-  }
 }
 
 /** Every fact key, in the order of \`factsFromRecord\`: a fact's number for \`factAt\`. */

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
 import { FIELDS, FIELD_KEYS, type FieldKey, type FieldType } from '../../core/fields';
 import { applyMappingOverrides, mapHeaders } from '../../core/headers';
-import { readRegister } from '../../core/record';
+import { readRegister, registerReader } from '../../core/record';
 import { checkRecord, schoolRecordSchema } from '../../core/recordSchema';
+import type { Problem } from '../../core/problems';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
 const asOf = d('2025-09-01');
@@ -99,6 +100,26 @@ describe('URNs identify rows', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ kind: 'duplicate-urn', severity: 'error', row: 4, column: 'URN', value: '100001' });
     expect(r.problems[0]!.message).toContain('row 2');
+  });
+
+  it('in a long register too, whether the first was read before or after the register grew long (the URNs by number), and for the lowest and highest URNs', () => {
+    const urns = Array.from({ length: 1200 }, (_, i) => 100_001 + 7 * i);
+    urns[600] = 999_999;
+    urns[601] = 100_000;
+    const repeats = [urns[3]!, urns[1000]!, 999_999, 100_000, urns[1199]!];
+    const r = readRegister(['URN'], [...urns, ...repeats].map((u) => [u]), { asOf, headerRowNumber: 1 });
+    expect(r.problems.map((p) => [p.kind, p.row, p.value])).toEqual(repeats.map((u, k) => ['duplicate-urn', 1202 + k, String(u)]));
+    expect(r.problems.map((p) => /row (\d+)/.exec(p.message)![1])).toEqual(['5', '1002', '602', '603', '1201']);
+  });
+
+  it('a URN only noted (noteUrn), not read, is found repeated by a later row read, in a long register', () => {
+    const reader = registerReader(['URN'], { asOf, headerRowNumber: 1 });
+    for (let i = 0; i < 1000; i++) reader.noteUrn([100_000 + i], i);
+    const problems: Problem[] = [];
+    reader.read([100_700], 1000, problems);
+    reader.read([100_001], 1001, problems);
+    reader.read([200_000], 1002, problems);
+    expect(problems.map((p) => [p.kind, p.row, /row (\d+)/.exec(p.message)![1]])).toEqual([['duplicate-urn', 1002, '702'], ['duplicate-urn', 1003, '3']]);
   });
 
   it('a row without a URN is a missing-value error', () => {

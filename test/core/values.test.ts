@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, toExcelSerial, type CalendarDate } from '../../core/dates';
 import { FIELD_KEYS, FIELDS, type FieldKey } from '../../core/fields';
 import { displayValue, type ProblemKind } from '../../core/problems';
-import { cellReader, describeExpected, isExcelError, plainCell, readCell, UncalculatedFormula } from '../../core/values';
+import { cellReader, describeExpected, fullRead, isExcelError, NOT_QUICK, plainCell, QuickColumn, quickRead, readCell, UncalculatedFormula, valueReader } from '../../core/values';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
 const AS_OF = d('2025-09-01');
@@ -401,5 +402,50 @@ describe('commas in numbers', () => {
 
   it.each<unknown>(['95,1', '1,00', '9,5%', '1,2,3'])('%j is refused, not read as if the comma were not there', (raw) => {
     expect(problemOf('attendancePct', raw).kind).toBe('not-a-number');
+  });
+});
+
+/** Cells near every edge the quick read of a column decides on: spaces, error texts, serial and range limits, fractions. */
+const edgeCellArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.tuple(
+    fc.constantFrom('', ' ', '\u00a0', '\t', '\u2003', '\ufeff', '#', '*'),
+    fc.constantFrom('Yes', 'no', 'Y', '1', 'Good', 'RI', 'Outstanding', 'Primary', 'Community school', 'improving', 'A', 'C', 'SUPP', 'NULL',
+      '01/09/2024', '2025-03-01', '45717', '20250301', '85%', '0.85', '1,000', '#N/A', 'Ashby Lane Primary School', '123456', 'a\u00a0b', 'x'.repeat(300), ''),
+    fc.constantFrom('', ' ', '\u00a0', '\n', '\u3000', '?'),
+  ).map(([a, b, c]) => a + b + c),
+  fc.string(),
+  fc.constantFrom(0, -0, 1, 0.5, 0.999, 1.5, 60, 60.9, 61, 2_958_465, 2_958_465.5, 2_958_466, 9_999_999, 20_250_301, 99_999_999, 100_000, 999_999, 1_000_000,
+    45_900, 45_901.25, 46_000, 46_800, -1, 101, NaN, Infinity, -Infinity),
+  fc.double(),
+  fc.integer({ min: -10, max: 3_000_000 }),
+  fc.boolean(),
+  fc.constantFrom(null, undefined, new Date(Date.UTC(2025, 2, 1)), { error: '#N/A' }, { richText: [{ text: 'Good' }] }, { formula: 'A1', result: 3 }, { formula: 'A1' }),
+);
+
+describe('the quick read of a register\'s column (QuickColumn, quickRead, fullRead)', () => {
+  it('gives, for every field and any cells, each read twice, exactly what the field\'s own reader gives', () => {
+    for (const field of FIELD_KEYS) {
+      const read = valueReader(field);
+      fc.assert(fc.property(fc.array(edgeCellArb, { maxLength: 40 }), fc.constantFrom(AS_OF, d('2030-01-01'), d('2000-01-01')), (cells, asOf) => {
+        const column = new QuickColumn(field, asOf);
+        for (const raw of [...cells, ...cells]) {
+          const quick = quickRead(column, raw);
+          const value = quick === NOT_QUICK ? fullRead(column, raw, 9, 'Col', asOf) : quick;
+          expect(value, `${field} ${JSON.stringify(raw)}`).toStrictEqual(read(raw, 9, 'Col', asOf));
+        }
+      }), { numRuns: 60 });
+    }
+  });
+  it.each<[FieldKey, unknown]>([
+    ['schoolName', ' Ashby'], ['schoolName', 'Ashby\u00a0Lane'], ['schoolName', '#N/A'], ['schoolName', 'x'.repeat(300)], ['schoolName', 'Ashby\u2003'],
+    ['ofstedGrade', ' Good'], ['ofstedGrade', 'Good*'], ['ofstedGrade', 2], ['safeguardingEffective', true], ['safeguardingEffective', 0],
+    ['inspectionDate', 60], ['inspectionDate', 20_250_301], ['inspectionDate', 2_958_466], ['inspectionDate', 46_800], ['inspectionDate', '01/09/2024'],
+    ['attendancePct', 0.853], ['attendancePct', 101], ['permanentExclusions', 1.5], ['urn', 99_999], ['urn', 123_456.5],
+  ])('%s %j: as the field\'s reader, first time and again', (field, raw) => {
+    const column = new QuickColumn(field, AS_OF);
+    const read = () => { const q = quickRead(column, raw); return q === NOT_QUICK ? fullRead(column, raw, 9, 'Col', AS_OF) : q; };
+    const expected = valueReader(field)(raw, 9, 'Col', AS_OF);
+    expect(read()).toStrictEqual(expected);
+    expect(read()).toStrictEqual(expected);
   });
 });
