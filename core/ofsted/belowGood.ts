@@ -279,9 +279,20 @@ class BelowGoodChance implements BelowGood {
 
 /** The chance that a graded inspection finds the school below good, if it comes, under `rules`. */
 export function belowGoodIfInspected(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): BelowGood {
+  const probability = belowGoodProbability(input, model, rules, weights);
+  return new BelowGoodChance(probability, lastStart, lastRoutine, input, weights, model);
+}
+
+/** The start and routine factor `belowGoodProbability` used last (module-level: scoring a school allocates nothing). */
+let lastStart = 0;
+let lastRoutine: RoutineFactor | null = null;
+
+/** `belowGoodIfInspected`'s probability alone: a register scores every school and lists the terms of few. */
+export function belowGoodProbability(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): number {
   const routine = routineFactor(input, model, rules);
   const start = startLogOdds(input, model);
   collectTerms(input, model, routine, weights, start, routine?.startLogRate ?? 0, null);
-  const probability = sigmoid(sumLogOdds) * (routine ? routineChance(routine, sumLogRate) : 1);
-  return new BelowGoodChance(probability, start, routine, input, weights, model);
+  lastStart = start;
+  lastRoutine = routine;
+  return sigmoid(sumLogOdds) * (routine ? routineChance(routine, sumLogRate) : 1);
 }
