@@ -36,13 +36,15 @@ export function dateParts(date: CalendarDate): { year: number; month: number; da
  * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (civil_from_days).
  */
 function civil(date: number): number {
-  const z = date + 719_468;
-  // Days since 0000-03-01: for a count that fits 32 bits and is not negative, truncating division is the floor.
-  if ((z | 0) !== z || z < 0) return civilAnyDay(z);
+  // Days since 0000-03-01: for a count that fits 32 bits and is not negative, truncating division is the
+  // floor, and a 32-bit integer (| 0) divides by a constant as a multiplication, not a float division.
+  const n = date + 719_468;
+  const z = n | 0;
+  if (z !== n || z < 0) return civilAnyDay(n);
   const era = (z / 146_097) | 0;
-  const doe = z - era * 146_097;
+  const doe = (z - era * 146_097) | 0;
   const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0;
-  const doy = doe - (365 * yoe + (yoe >> 2) - ((yoe / 100) | 0));
+  const doy = (doe - (365 * yoe + (yoe >> 2) - ((yoe / 100) | 0))) | 0;
   const mp = ((5 * doy + 2) / 153) | 0;
   const day = doy - (((153 * mp + 2) / 5) | 0) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -63,11 +65,12 @@ function civilAnyDay(z: number): number {
 
 /** Days since 1970-01-01 of a valid year, month and day (Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  // A valid year is positive: truncating 32-bit division (as in `civil`) is the floor.
+  const y = (month <= 2 ? year - 1 : year) | 0;
+  const era = (y / 400) | 0;
+  const yoe = (y - era * 400) | 0;
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + (yoe >> 2) - ((yoe / 100) | 0) + doy;
   return era * 146_097 + doe - 719_468;
 }
 
