@@ -113,16 +113,41 @@ export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, a
   const p = riskParameters(params);
   const rules = p.rules === 'in-force' ? ruleSetInForce(asOf) : p.rules;
   const w = window === undefined ? inspectionWindow(standing, record.openDate, windowParametersOf(p, rules)) : window;
+  const f = scoreInspectionRisk(record, standing, asOf, p, rules, w, figures);
+  return new ScoredRisk(f.level, f.score, f.probability, f.inspectedWithinHorizon, f.belowGoodIfInspected, rules, p, record, standing, asOf, w);
+}
+
+/** A risk's figures, as `scoreInspectionRisk` writes them. */
+export interface RiskFigures {
+  level: RiskLevel;
+  score: number;
+  probability: number;
+  inspectedWithinHorizon: number;
+  belowGoodIfInspected: number;
+}
+
+const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
+
+/**
+ * `inspectionRisk`'s figures written into `into` (and returned), no object made: for a caller that scores
+ * every school and words the reasons of few. `p` is whole (no default taken), `rules` chosen, `window` the
+ * school's under them.
+ */
+export function scoreInspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, p: InspectionRiskParameters, rules: InspectionRulesId, window: InspectionWindow | null, into: RiskFigures): RiskFigures {
   // The two parts as numbers, read through one reused input: what they rest on is worked out again, from the same school, only when the reasons or the missing evidence are read.
   scoring.record = record;
   scoring.standing = standing;
   scoring.asOf = asOf;
-  const inspected = gradedInspectionProbability(scoring, w, rules, p.horizonMonths, p.model);
+  const inspected = gradedInspectionProbability(scoring, window, rules, p.horizonMonths, p.model);
   const below = belowGoodProbability(scoring, p.model, rules, p.judgement);
   const probability = inspected * below;
   const unclamped = partPoints(inspected) + partPoints(below);
-  const score = Math.max(0, Math.min(100, Math.round(unclamped)));
-  return new ScoredRisk(riskLevel(probability, p.levels), score, probability, inspected, below, rules, p, record, standing, asOf, w);
+  into.level = riskLevel(probability, p.levels);
+  into.score = Math.max(0, Math.min(100, Math.round(unclamped)));
+  into.probability = probability;
+  into.inspectedWithinHorizon = inspected;
+  into.belowGoodIfInspected = below;
+  return into;
 }
 
 /** The input the scoring reads, one for every school (the terms keep no input they are given). */
