@@ -26,9 +26,33 @@ export function dateFromParts(year: number, month: number, day: number): Calenda
 
 /** Year, month (1-12) and day of a date. */
 export function dateParts(date: CalendarDate): { year: number; month: number; day: number } {
-  // Integer arithmetic rather than a `Date` per call: dates are read several times per school.
-  // H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (civil_from_days), for days >= 0000-03-01.
-  const z = date + 719_468;
+  const p = civil(date);
+  return { year: p >> 9, month: (p >> 5) & 15, day: p & 31 };
+}
+
+/**
+ * Year, month and day of a day number packed in one small integer, `year << 9 | month << 5 | day`: the month
+ * counts below run several times per school, and a number is no object to allocate.
+ * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (civil_from_days).
+ */
+function civil(date: number): number {
+  // Days since 0000-03-01: for a count that fits 32 bits and is not negative, truncating division is the
+  // floor, and a 32-bit integer (| 0) divides by a constant as a multiplication, not a float division.
+  const n = date + 719_468;
+  const z = n | 0;
+  if (z !== n || z < 0) return civilAnyDay(n);
+  const era = (z / 146_097) | 0;
+  const doe = (z - era * 146_097) | 0;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0;
+  const doy = (doe - (365 * yoe + (yoe >> 2) - ((yoe / 100) | 0))) | 0;
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const day = doy - (((153 * mp + 2) / 5) | 0) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return ((yoe + era * 400 + (month <= 2 ? 1 : 0)) << 9) | (month << 5) | day;
+}
+
+/** `civil` by floors, for a date before year 0 (or a day number that is not whole, which no date is). */
+function civilAnyDay(z: number): number {
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
@@ -36,16 +60,17 @@ export function dateParts(date: CalendarDate): { year: number; month: number; da
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  return ((yoe + era * 400 + (month <= 2 ? 1 : 0)) << 9) | (month << 5) | day;
 }
 
 /** Days since 1970-01-01 of a valid year, month and day (Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  // A valid year is positive: truncating 32-bit division (as in `civil`) is the floor.
+  const y = (month <= 2 ? year - 1 : year) | 0;
+  const era = (y / 400) | 0;
+  const yoe = (y - era * 400) | 0;
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + (yoe >> 2) - ((yoe / 100) | 0) + doy;
   return era * 146_097 + doe - 719_468;
 }
 
@@ -125,7 +150,10 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 /** Adds calendar months; the day is clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const { year, month, day } = dateParts(date);
+  const p = civil(date);
+  const year = p >> 9;
+  const month = (p >> 5) & 15;
+  const day = p & 31;
   const targetIndex = year * 12 + (month - 1) + months;
   const ty = Math.floor(targetIndex / 12);
   const tm = (targetIndex % 12) + 1;
@@ -135,13 +163,18 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 /** Whole calendar months from `from` to `to` (negative when `to` is earlier). 1 Mar to 28 Apr is 1. */
 export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
   if (to < from) return -monthsBetween(to, from);
-  const a = dateParts(from);
-  const b = dateParts(to);
-  const months = (b.year - a.year) * 12 + (b.month - a.month);
-  // \`from\` plus \`months\` lands in \`to\`'s month, on \`from\`'s day clamped to that month's length: a
-  // whole month is short only when that day is after \`to\`'s.
-  return b.day < a.day && b.day < daysInMonth(b.year, b.month) ? months - 1 : months;
+  const a = civil(from);
+  const b = civil(to);
+  const months = calendarMonths(a, b);
+  // `from` plus `months` lands in `to`'s month, on `from`'s day clamped to that month's length: a
+  // whole month is short only when that day is after `to`'s.
+  return isShortMonth(a, b) ? months - 1 : months;
 }
+
+/** Months from the month of packed date `a` to that of `b` (`civil`), days aside. */
+const calendarMonths = (a: number, b: number) => ((b >> 9) - (a >> 9)) * 12 + (((b >> 5) & 15) - ((a >> 5) & 15));
+/** `b`'s day is before `a`'s and not the last of its month: the last month from `a` to `b` is not whole. */
+const isShortMonth = (a: number, b: number) => (b & 31) < (a & 31) && (b & 31) < daysInMonth(b >> 9, (b >> 5) & 15);
 
 /**
  * Months as the policies count them, by anniversaries: the whole calendar months from `from` to `to`, plus
@@ -152,8 +185,14 @@ export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
  */
 export function monthsElapsed(from: CalendarDate, to: CalendarDate): number {
   if (to < from) return -monthsElapsed(to, from);
-  const whole = monthsBetween(from, to);
-  return addMonths(from, whole) === to ? whole : whole + 0.5;
+  const a = civil(from);
+  const b = civil(to);
+  const months = calendarMonths(a, b);
+  if (isShortMonth(a, b)) return months - 1 + 0.5;
+  // `from` plus `months` (`addMonths`) is `to` when `to`'s day is `from`'s, or `from`'s clamped to the end
+  // of `to`'s month: when it is not after `from`'s. `addMonths` gives no date outside Excel's years.
+  const year = b >> 9;
+  return (b & 31) <= (a & 31) && year >= 1900 && year <= 9999 ? months : months + 0.5;
 }
 
 /** A `monthsElapsed` figure in words: "36", "over 36" (past the 36th monthly anniversary), "overdue by over 3" (negative: a date passed). */
@@ -172,8 +211,8 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
  * (SI 2005/2038, "school year" for the purposes of the interval). Returns the calendar year it starts in.
  */
 export function schoolYearStarting(date: CalendarDate): number {
-  const { year, month } = dateParts(date);
-  return month >= 8 ? year : year - 1;
+  const p = civil(date);
+  return ((p >> 5) & 15) >= 8 ? p >> 9 : (p >> 9) - 1;
 }
 
 /** The first day of the school year that starts in `year` (1 August). */

@@ -11,12 +11,12 @@ import type { SchoolRecord } from './fields';
 import * as ofsted from './ofsted';
 import {
   INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
-  type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type ReportCardMapping, type WindowParameters,
+  type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type OfstedStanding, type ReportCardMapping, type RiskFigures, type WindowParameters,
 } from './ofsted';
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter (through the ofsted
 // index, two), read at every call otherwise, and these run for every school.
-const { concernFlagCount, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, windowStatus } = ofsted;
+const { concernFlagCount, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, scoreInspectionRisk, windowStatus } = ofsted;
 const { monthsElapsed } = dates;
 const { stuckReason } = rise;
 
@@ -83,7 +83,8 @@ const ruledParams = new WeakMap<NationalParameters, Partial<Record<InspectionRul
 function underRules(national: NationalParameters, rules: InspectionRulesId): { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters } {
   let byRules = ruledParams.get(national);
   if (byRules === undefined) ruledParams.set(national, (byRules = {}));
-  return (byRules[rules] ??= { windows: { ...national.windows, rules, intervals: national.risk.model.intervals }, risk: { ...national.risk, rules } });
+  // The risk's parameters whole, as `inspectionRisk` merges them over its defaults: `scoreInspectionRisk` takes no default.
+  return (byRules[rules] ??= { windows: { ...national.windows, rules, intervals: national.risk.model.intervals }, risk: { ...INSPECTION_RISK_DEFAULTS, ...national.risk, rules } });
 }
 
 /** Derives a school's facts at the as-of date. The record is not changed. */
@@ -119,9 +120,17 @@ export function schoolInspectionRisk(record: SchoolRecord, asOf: CalendarDate, n
   return assessInspection(record, asOf, national).risk;
 }
 
+/** Where `derive` has a school's risk figures written (read at once, so one for every school). */
+const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
+
 /** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
 function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, national: NationalParameters): InspectionOutlook {
-  const { standing, window, risk } = assessInspection(record, asOf, national);
+  // As `assessInspection`, but the risk as figures alone: its reasons are worded, from the same school, when a shell reads them.
+  const standing = ofstedStanding(record, national.reportCards);
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
+  const ruled = underRules(national, rules);
+  const window = inspectionWindow(standing, record.openDate, ruled.windows);
+  const risk = scoreInspectionRisk(record, standing, asOf, ruled.risk, rules, window, figures);
   const status = window ? windowStatus(window, asOf) : undefined;
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
@@ -143,7 +152,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   facts.concernCount = concernFlagCount(record);
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
-  return new Outlook(window, risk, stuck);
+  return new Outlook(window, risk, rules, ruled.risk, stuck, record, standing, asOf);
 }
 
 /** The outlook of one school; the risk's reasons are worded only when a shell reads them. */
@@ -161,26 +170,36 @@ class Outlook implements InspectionOutlook {
   readonly belowGoodIfInspected: number;
   readonly horizonMonths: number;
   readonly riseStuck: string | null;
-  readonly #risk: InspectionRisk;
-  constructor(window: InspectionWindow | null, risk: InspectionRisk, riseStuck: string | null) {
+  // What the risk is scored again from when its reasons are read.
+  readonly #window: InspectionWindow | null;
+  readonly #params: InspectionRiskParameters;
+  readonly #record: SchoolRecord;
+  readonly #standing: OfstedStanding;
+  readonly #asOf: CalendarDate;
+  #reasons: readonly string[] | undefined;
+  constructor(window: InspectionWindow | null, risk: RiskFigures, rules: InspectionRulesId, params: InspectionRiskParameters, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate) {
     this.dueFrom = window?.dueFrom;
     this.dueBy = window?.dueBy;
     this.windowCoverage = window?.coverage ?? null;
     this.statutoryLatest = window?.statutoryLatest;
     this.basis = window?.basis ?? 'no inspection or opening date given';
-    this.rules = risk.rules;
+    this.rules = rules;
     this.risk = risk.level;
     this.riskScore = risk.score;
     this.probability = risk.probability;
     this.inspectedWithinHorizon = risk.inspectedWithinHorizon;
     this.belowGoodIfInspected = risk.belowGoodIfInspected;
-    this.horizonMonths = risk.horizonMonths;
+    this.horizonMonths = params.horizonMonths;
     this.riseStuck = riseStuck;
-    this.#risk = risk;
+    this.#window = window;
+    this.#params = params;
+    this.#record = record;
+    this.#standing = standing;
+    this.#asOf = asOf;
   }
 
   get riskReasons(): readonly string[] {
-    return this.#risk.reasons;
+    return (this.#reasons ??= inspectionRisk(this.#record, this.#standing, this.#asOf, this.#params, this.#window).reasons);
   }
 
   toJSON(): InspectionOutlook {

@@ -13,8 +13,6 @@
  * the legal maximum, with the fitted risk-assessment terms) times the chance that it found the school below good.
  */
 import { monthsBetween } from '../dates';
-import { factAt, factNumber } from '../factShape';
-import { CONCERN_FIELDS, type Facts } from '../facts';
 import type { SchoolRecord } from '../fields';
 import type { InspectionRulesId } from './inspectionRules';
 import type { InspectionRiskModel } from './riskModel';
@@ -59,18 +57,20 @@ export const JUDGEMENT_WEIGHTS: JudgementWeights = {
   ungradedConcerns: 1,
 };
 
-const CONCERN_NUMBERS = CONCERN_FIELDS.map(factNumber);
-// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
-const at = factAt;
-
 /**
- * How many of the LA's concern flags a school has set. Read by fact number (`factAt`, a named read): a
- * read by a key that changes from flag to flag is a slow lookup on a record of ~150 fields.
+ * How many of the LA's concern flags (facts.ts `CONCERN_FIELDS`; a test holds this list to it) a school has
+ * set. Read by name: a read by a key that changes from flag to flag is a slow lookup on a record of ~150
+ * fields, and a call of `factAt` per flag is slower than the reads. This runs twice per school.
  */
 export function concernFlagCount(record: SchoolRecord): number {
-  let flags = 0;
-  for (let k = 0; k < CONCERN_NUMBERS.length; k++) if (at(record as unknown as Facts, CONCERN_NUMBERS[k]!) === true) flags++;
-  return flags;
+  const r = record;
+  return (
+    (r.attainmentConcern === true ? 1 : 0) + (r.progressConcern === true ? 1 : 0) + (r.attendanceConcern === true ? 1 : 0) +
+    (r.exclusionsConcern === true ? 1 : 0) + (r.leadershipConcern === true ? 1 : 0) + (r.governanceConcern === true ? 1 : 0) +
+    (r.safeguardingConcern === true ? 1 : 0) + (r.qualityOfEducationConcern === true ? 1 : 0) + (r.earlyYearsConcern === true ? 1 : 0) +
+    (r.behaviourConcern === true ? 1 : 0) + (r.sendConcern === true ? 1 : 0) + (r.financeConcern === true ? 1 : 0) +
+    (r.hrConcern === true ? 1 : 0) + (r.fallingRoll === true ? 1 : 0)
+  );
 }
 
 /** One indicator's part: of the log-odds, and of the log rate of the routine factor (report cards only). */
@@ -206,6 +206,8 @@ function routineFactor(input: TermInput, model: InspectionRiskModel, rules: Insp
 /** The sums `collectTerms` worked out last (module-level, so scoring a school allocates no pair). */
 let sumLogOdds = 0;
 let sumLogRate = 0;
+/** Where `addJudged` lists the terms (`null`: it only sums them). */
+let listedTo: BelowGoodTerm[] | null = null;
 
 /**
  * Every indicator with a non-zero part, fitted first, pushed to `out` when given; their log-odds and log
@@ -214,7 +216,9 @@ let sumLogRate = 0;
 function collectTerms(input: TermInput, model: InspectionRiskModel, routine: RoutineFactor | null, w: JudgementWeights, start: number, startRate: number, out: BelowGoodTerm[] | null): void {
   let logOdds = start;
   let logRate = startRate;
-  for (const t of termsOf(model).terms) {
+  const terms = termsOf(model).terms;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
     const value = t.value(input);
     const odds = t.odds * value;
     const rate = routine ? t.rate * value : 0;
@@ -224,52 +228,29 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
       if (out) out.push({ id: t.id, logOdds: odds, logRate: rate, judgement: false });
     }
   }
-  const { record, standing, asOf } = input;
-  // The judgement weights, in their order; each counts when it is non-zero and finite (no closure per school).
-  for (let k = 0; k < JUDGED.length; k++) {
-    const id = JUDGED[k]!;
-    let odds: number;
-    switch (id) {
-      case 'attendance':
-        if (record.attendancePct === undefined) continue;
-        odds = linear(w.attendance, w.attendance.reference - record.attendancePct);
-        break;
-      case 'persistentAbsence':
-        if (record.persistentAbsencePct === undefined) continue;
-        odds = linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference);
-        break;
-      case 'newHead':
-        if (record.headteacherStartDate === undefined || !(monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months)) continue;
-        odds = w.newHead.logOdds;
-        break;
-      case 'interimHead':
-        if (record.headteacherInterim !== true) continue;
-        odds = w.interimHead;
-        break;
-      case 'concernFlags': {
-        odds = Math.min(w.concernFlags.cap, concernFlagCount(record) * w.concernFlags.each);
-        break;
-      }
-      case 'decliningTrend':
-        if (record.attainmentTrend !== 'declining') continue;
-        odds = w.decliningTrend;
-        break;
-      default:
-        if (!standing.ungradedConcerns) continue;
-        odds = w.ungradedConcerns;
-    }
-    if (odds !== 0 && Number.isFinite(odds)) {
-      logOdds += odds;
-      logRate += 0;
-      if (out) out.push({ id, logOdds: odds, logRate: 0, judgement: true });
-    }
-  }
   sumLogOdds = logOdds;
   sumLogRate = logRate;
+  listedTo = out;
+  // The judgement weights, in the order their terms are listed, one line each (no loop over their names per school).
+  const { record, standing, asOf } = input;
+  addJudged('attendance', record.attendancePct === undefined ? 0 : linear(w.attendance, w.attendance.reference - record.attendancePct));
+  addJudged('persistentAbsence', record.persistentAbsencePct === undefined ? 0 : linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference));
+  addJudged('newHead', record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months ? w.newHead.logOdds : 0);
+  addJudged('interimHead', record.headteacherInterim === true ? w.interimHead : 0);
+  addJudged('concernFlags', Math.min(w.concernFlags.cap, concernFlagCount(record) * w.concernFlags.each));
+  addJudged('decliningTrend', record.attainmentTrend === 'declining' ? w.decliningTrend : 0);
+  addJudged('ungradedConcerns', standing.ungradedConcerns ? w.ungradedConcerns : 0);
+  listedTo = null;
 }
 
-/** The judgement weights in the order their terms are listed. */
-const JUDGED: readonly (keyof JudgementWeights)[] = ['attendance', 'persistentAbsence', 'newHead', 'interimHead', 'concernFlags', 'decliningTrend', 'ungradedConcerns'];
+/** A judgement weight's term: counted when it is non-zero and finite. */
+function addJudged(id: keyof JudgementWeights, odds: number): void {
+  if (odds !== 0 && Number.isFinite(odds)) {
+    sumLogOdds += odds;
+    sumLogRate += 0;
+    if (listedTo) listedTo.push({ id, logOdds: odds, logRate: 0, judgement: true });
+  }
+}
 
 /** A below-good chance whose terms are listed only when read (the reasons): scoring 25,000 schools needs the sums alone. */
 class BelowGoodChance implements BelowGood {
@@ -298,9 +279,20 @@ class BelowGoodChance implements BelowGood {
 
 /** The chance that a graded inspection finds the school below good, if it comes, under `rules`. */
 export function belowGoodIfInspected(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): BelowGood {
+  const probability = belowGoodProbability(input, model, rules, weights);
+  return new BelowGoodChance(probability, lastStart, lastRoutine, input, weights, model);
+}
+
+/** The start and routine factor `belowGoodProbability` used last (module-level: scoring a school allocates nothing). */
+let lastStart = 0;
+let lastRoutine: RoutineFactor | null = null;
+
+/** `belowGoodIfInspected`'s probability alone: a register scores every school and lists the terms of few. */
+export function belowGoodProbability(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): number {
   const routine = routineFactor(input, model, rules);
   const start = startLogOdds(input, model);
   collectTerms(input, model, routine, weights, start, routine?.startLogRate ?? 0, null);
-  const probability = sigmoid(sumLogOdds) * (routine ? routineChance(routine, sumLogRate) : 1);
-  return new BelowGoodChance(probability, start, routine, input, weights, model);
+  lastStart = start;
+  lastRoutine = routine;
+  return sigmoid(sumLogOdds) * (routine ? routineChance(routine, sumLogRate) : 1);
 }

@@ -80,14 +80,31 @@ const gradedNextSince = (standing: OfstedStanding, judged: CalendarDate) => stan
 
 /** The chance of a graded inspection between the as-of date and `horizonMonths` later. */
 export function chanceOfGradedInspection(input: TermInput, window: InspectionWindow | null, rules: InspectionRulesId, horizonMonths: number, model: InspectionRiskModel): GradedInspectionChance {
+  const probability = gradedInspectionProbability(input, window, rules, horizonMonths, model);
+  return { probability, basis: { kind: lastKind, input, window, rules, selection: lastSelection } };
+}
+
+/** The basis `gradedInspectionProbability` found last, apart from what it was given (module-level: scoring a school allocates nothing). */
+let lastKind: ChanceBasis['kind'] = 'none';
+let lastSelection = 0;
+
+/** `chanceOfGradedInspection`'s probability alone: a register scores every school and words the basis of few. */
+export function gradedInspectionProbability(input: TermInput, window: InspectionWindow | null, rules: InspectionRulesId, horizonMonths: number, model: InspectionRiskModel): number {
   const { standing, asOf } = input;
   const unscheduled = model.unscheduledPerMonth * horizonMonths;
   const end = addDays(asOf, Math.round(horizonMonths * MONTH_DAYS));
   const timed = timedStanding(standing);
   const judged = standing.lastJudgedDate;
   const byWindow = window !== null && (timed === null || judged === undefined || gradedNextSince(standing, judged) || (rules === 'report-cards-2025' && (timed === 'good' || timed === 'outstanding')));
-  if (byWindow) return { probability: 1 - (1 - evenShareBefore(window, asOf, end)) * Math.exp(-unscheduled), basis: { kind: 'window', input, window, rules, selection: 0 } };
-  if (timed === null || judged === undefined) return { probability: 1 - Math.exp(-unscheduled), basis: { kind: 'none', input, window, rules, selection: 0 } };
+  lastSelection = 0;
+  if (byWindow) {
+    lastKind = 'window';
+    return 1 - (1 - evenShareBefore(window, asOf, end)) * Math.exp(-unscheduled);
+  }
+  if (timed === null || judged === undefined) {
+    lastKind = 'none';
+    return 1 - Math.exp(-unscheduled);
+  }
 
   const curve = model.rates[timed];
   let rate = cumulativeRate(curve, clockStart(curve.clock, judged), asOf, end) + unscheduled;
@@ -97,7 +114,9 @@ export function chanceOfGradedInspection(input: TermInput, window: InspectionWin
     selection = selectionLogRate(input, model);
     rate *= Math.exp(model.selection.intercept + selection);
   }
-  return { probability: 1 - Math.exp(-rate), basis: { kind: 'rate', input, window, rules, selection } };
+  lastKind = 'rate';
+  lastSelection = selection;
+  return 1 - Math.exp(-rate);
 }
 
 /** What the chance rests on, in words: "good, last judged 4 years 2 months ago, due now (by 31/07/2026)". */

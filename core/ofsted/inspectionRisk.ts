@@ -15,8 +15,8 @@ import { mergerOver } from '../mergedDefaults';
 import type { CalendarDate } from '../dates';
 import type { RiskLevel } from '../facts';
 import { KEY_JUDGEMENT_FIELDS, type SchoolRecord } from '../fields';
-import { belowGoodIfInspected, describeStart, describeTerm, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
-import { chanceOfGradedInspection, describeChance, type ChanceBasis, type GradedInspectionChance } from './inspectionChance';
+import { belowGoodIfInspected, belowGoodProbability, describeStart, describeTerm, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
+import { chanceOfGradedInspection, describeChance, gradedInspectionProbability, type ChanceBasis, type GradedInspectionChance } from './inspectionChance';
 import { ruleSetInForce, type InspectionRulesId } from './inspectionRules';
 import { inspectionWindow, type InspectionWindow, type WindowParameters } from './inspectionWindow';
 import type { TermInput } from './riskTerms';
@@ -113,40 +113,95 @@ export function inspectionRisk(record: SchoolRecord, standing: OfstedStanding, a
   const p = riskParameters(params);
   const rules = p.rules === 'in-force' ? ruleSetInForce(asOf) : p.rules;
   const w = window === undefined ? inspectionWindow(standing, record.openDate, windowParametersOf(p, rules)) : window;
-  const input: TermInput = { record, standing, asOf };
-  const chance = chanceOfGradedInspection(input, w, rules, p.horizonMonths, p.model);
-  const below = belowGoodIfInspected(input, p.model, rules, p.judgement);
-  const probability = chance.probability * below.probability;
-  const unclamped = partPoints(chance.probability) + partPoints(below.probability);
-  const score = Math.max(0, Math.min(100, Math.round(unclamped)));
-  return new ScoredRisk(riskLevel(probability, p.levels), score, probability, p.horizonMonths, rules, chance, below);
+  const f = scoreInspectionRisk(record, standing, asOf, p, rules, w, figures);
+  return new ScoredRisk(f.level, f.score, f.probability, f.inspectedWithinHorizon, f.belowGoodIfInspected, rules, p, record, standing, asOf, w);
 }
+
+/** A risk's figures, as `scoreInspectionRisk` writes them. */
+export interface RiskFigures {
+  level: RiskLevel;
+  score: number;
+  probability: number;
+  inspectedWithinHorizon: number;
+  belowGoodIfInspected: number;
+}
+
+const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
+
+/**
+ * `inspectionRisk`'s figures written into `into` (and returned), no object made: for a caller that scores
+ * every school and words the reasons of few. `p` is whole (no default taken), `rules` chosen, `window` the
+ * school's under them.
+ */
+export function scoreInspectionRisk(record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate, p: InspectionRiskParameters, rules: InspectionRulesId, window: InspectionWindow | null, into: RiskFigures): RiskFigures {
+  // The two parts as numbers, read through one reused input: what they rest on is worked out again, from the same school, only when the reasons or the missing evidence are read.
+  scoring.record = record;
+  scoring.standing = standing;
+  scoring.asOf = asOf;
+  const inspected = gradedInspectionProbability(scoring, window, rules, p.horizonMonths, p.model);
+  const below = belowGoodProbability(scoring, p.model, rules, p.judgement);
+  const probability = inspected * below;
+  const unclamped = partPoints(inspected) + partPoints(below);
+  into.level = riskLevel(probability, p.levels);
+  into.score = Math.max(0, Math.min(100, Math.round(unclamped)));
+  into.probability = probability;
+  into.inspectedWithinHorizon = inspected;
+  into.belowGoodIfInspected = below;
+  return into;
+}
+
+/** The input the scoring reads, one for every school (the terms keep no input they are given). */
+const scoring: { record: SchoolRecord; standing: OfstedStanding; asOf: CalendarDate } = { record: { row: 0 } as SchoolRecord, standing: null as unknown as OfstedStanding, asOf: 0 as CalendarDate };
 
 /** The reasons are worded only when read: a register of 25,000 schools shows the score, rarely the reasons. */
 class ScoredRisk implements InspectionRisk {
   #reasons: string[] | undefined;
-  readonly inspectedWithinHorizon: number;
-  readonly belowGoodIfInspected: number;
+  readonly horizonMonths: number;
+  readonly #params: InspectionRiskParameters;
+  readonly #record: SchoolRecord;
+  readonly #standing: OfstedStanding;
+  readonly #asOf: CalendarDate;
+  readonly #window: InspectionWindow | null;
   constructor(
     readonly level: RiskLevel,
     readonly score: number,
     readonly probability: number,
-    readonly horizonMonths: number,
+    readonly inspectedWithinHorizon: number,
+    readonly belowGoodIfInspected: number,
     readonly rules: InspectionRulesId,
-    private readonly chance: GradedInspectionChance,
-    private readonly below: BelowGood,
+    params: InspectionRiskParameters,
+    record: SchoolRecord,
+    standing: OfstedStanding,
+    asOf: CalendarDate,
+    window: InspectionWindow | null,
   ) {
-    this.inspectedWithinHorizon = chance.probability;
-    this.belowGoodIfInspected = below.probability;
+    this.horizonMonths = params.horizonMonths;
+    this.#params = params;
+    this.#record = record;
+    this.#standing = standing;
+    this.#asOf = asOf;
+    this.#window = window;
   }
 
   get reasons(): readonly string[] {
-    return (this.#reasons ??= worded(this.score, this.probability, this.horizonMonths, this.chance, this.below));
+    return (this.#reasons ??= worded(this.score, this.probability, this.horizonMonths, this.#chance(), this.#below()));
   }
 
   /** Worked out only when read: the register reads its blanks itself (missingEvidence.ts). */
   get missing(): RiskEvidenceMissing | null {
-    return riskEvidenceMissing(this.chance.basis);
+    return riskEvidenceMissing(this.#chance().basis);
+  }
+
+  #input(): TermInput {
+    return { record: this.#record, standing: this.#standing, asOf: this.#asOf };
+  }
+
+  #chance(): GradedInspectionChance {
+    return chanceOfGradedInspection(this.#input(), this.#window, this.rules, this.horizonMonths, this.#params.model);
+  }
+
+  #below(): BelowGood {
+    return belowGoodIfInspected(this.#input(), this.#params.model, this.rules, this.#params.judgement);
   }
 
   toJSON(): InspectionRisk {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, dateFromParts, dateParts, fromExcelSerial, fromIsoDate, fromUkDate, monthsBetween, termOf, toExcelSerial, toIsoDate, type CalendarDate,
+  addMonths, dateFromParts, dateParts, fromExcelSerial, fromIsoDate, fromUkDate, monthsBetween, monthsElapsed, schoolYearStarting, termOf, toExcelSerial, toIsoDate, type CalendarDate,
 } from '../../core/dates';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
@@ -92,5 +92,27 @@ describe('whole months between two dates', () => {
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('months by anniversaries', () => {
+  it('are the whole months, plus a half unless adding them lands on the day, for every pair of days around month ends over two years', () => {
+    const start = dateFromParts(2023, 1, 1)!;
+    const wrong: string[] = [];
+    for (let i = 0; i < 760; i += 1) {
+      for (let j = i; j < i + 100; j += 1) {
+        const from = (start + i) as CalendarDate;
+        const to = (start + j) as CalendarDate;
+        const whole = monthsBetween(from, to);
+        const expected = addMonths(from, whole) === to ? whole : whole + 0.5;
+        if (monthsElapsed(from, to) !== expected) wrong.push(`${toIsoDate(from)} to ${toIsoDate(to)}: ${monthsElapsed(from, to)}`);
+        if (monthsElapsed(to, from) !== -expected) wrong.push(`${toIsoDate(to)} back to ${toIsoDate(from)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('count a school year from 1 August', () => {
+    expect([d('2025-07-31'), d('2025-08-01'), d('2026-01-15'), d('2024-02-29')].map(schoolYearStarting)).toEqual([2024, 2025, 2025, 2023]);
   });
 });
