@@ -181,8 +181,8 @@ interface OpenFacts {
    */
   readonly state: Uint8Array;
   /** The fixed criteria, and of them those another condition reads. */
-  readonly fixed: Int32Array;
-  readonly fixedReferenced: Int32Array;
+  readonly fixed: readonly number[];
+  readonly fixedReferenced: readonly number[];
   /** The varying criteria, in evaluation order. */
   readonly varying: readonly CompiledCriterion[];
   /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
@@ -190,12 +190,12 @@ interface OpenFacts {
   /** The school as the possibility evaluators read it: the framework's working arrays and these open facts, made again only for other parameters. */
   school: OpenSchool | null;
   /** The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor, counts by rank (no exclusive group), each group's most concerning rank. */
-  fixedExtra: Int32Array;
-  readonly sums: Int32Array;
+  fixedExtra: readonly number[];
+  readonly sums: number[];
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
   readonly factsRead: Int32Array | null;
   /** The missing cells by the bits of the open facts the reasons read, in field order (at most 30 facts); the last asked first. */
-  readonly missingBy: Map<number, readonly FieldKey[]>;
+  missingBy: Map<number, readonly FieldKey[]> | null;
   lastRead: number;
   lastMissing: readonly FieldKey[] | null;
 }
@@ -207,6 +207,9 @@ const FIXED = 16;
 const ANY_OUTCOME = 7;
 
 const plans = new WeakMap<CompiledFramework, Plan>();
+
+/** No criteria: most patterns' lists of fixed criteria another condition reads, and many patterns' fixed extra evidence. A pattern is kept for its rows, so it is kept small. */
+const NO_CRITERIA: readonly number[] = Object.freeze([]);
 
 function planOf(fw: CompiledFramework): Plan {
   let plan = plans.get(fw);
@@ -296,8 +299,8 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
   varying.sort((a, b) => plan.evaluatedAt[a.index]! - plan.evaluatedAt[b.index]!);
   return {
-    open, lo, hi, facts, slots: openSlots, state, fixed: Int32Array.from(fixed), fixedReferenced: Int32Array.from(fixed.filter((i) => plan.isReferenced[i] === 1)), varying,
-    params: null, school: null, fixedExtra: new Int32Array(0), sums: new Int32Array(1 + fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: new Map(), lastRead: -1, lastMissing: null,
+    open, lo, hi, facts, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying,
+    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
 }
 
@@ -321,7 +324,7 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
     else if (sums[1 + n + g]! < c.indicatesRank) sums[1 + n + g] = c.indicatesRank;
   }
   sums[0] = floor;
-  openFacts.fixedExtra = Int32Array.from(extra);
+  openFacts.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
   openFacts.params = school.p;
 }
 
@@ -406,7 +409,7 @@ function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unkn
   if (factsRead !== null) {
     for (let j = 0; j < whys; j++) read |= factsRead[why[j]!]!;
     if (read === openFacts.lastRead) return openFacts.lastMissing!.slice();
-    const known = openFacts.missingBy.get(read);
+    const known = openFacts.missingBy?.get(read);
     if (known !== undefined) {
       openFacts.lastRead = read;
       openFacts.lastMissing = known;
@@ -429,7 +432,7 @@ function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unkn
   if (fields.length === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.push(x);
   const missing = inFieldOrder(fields);
   if (factsRead !== null) {
-    openFacts.missingBy.set(read, missing);
+    (openFacts.missingBy ??= new Map()).set(read, missing);
     openFacts.lastRead = read;
     openFacts.lastMissing = missing;
   }
