@@ -156,6 +156,8 @@ interface Plan {
   readonly extraAt: number[];
   readonly counts: number[];
   readonly mostConcerning: number[];
+  /** Whether a fixed criterion of the school's pattern that is extra evidence fired (best fit sets it). */
+  fixedExtraFired: boolean;
   /** The open facts of the unknowns rows share (a pattern of blank cells, core/missingEvidence.ts), worked out once each. */
   readonly byUnknowns: WeakMap<Unknowns, OpenFacts>;
 }
@@ -170,8 +172,9 @@ interface OpenFacts {
   readonly open: Uint8Array;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
-  /** Each open fact's unknown, in the unknowns' order, and its slot. */
+  /** Each open fact's unknown, in the unknowns' order, and its slot; how many (read for every school, so kept here, not read from the list). */
   readonly facts: readonly UnknownFact[];
+  readonly count: number;
   readonly slots: readonly number[];
   /**
    * By criterion: 0 where it reads no open slot (its outcome is its possible outcome); `VARYING` where it
@@ -183,13 +186,20 @@ interface OpenFacts {
   /** The fixed criteria, and of them those another condition reads. */
   readonly fixed: readonly number[];
   readonly fixedReferenced: readonly number[];
-  /** The varying criteria, in evaluation order. */
+  /** The varying criteria, in evaluation order, and how many. */
   readonly varying: readonly CompiledCriterion[];
+  readonly varyingCount: number;
   /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
   params: Parameters | null;
   /** The school as the possibility evaluators read it: the framework's working arrays and these open facts, made again only for other parameters. */
   school: OpenSchool | null;
-  /** The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor, counts by rank (no exclusive group), each group's most concerning rank. */
+  /**
+   * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
+   * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
+   * open facts), the open facts those of them more concerning read (`factsRead` bits), the reasons' cells
+   * where none of them fired. One array: a row reads its pattern's among many, and each object read is a
+   * memory access of its own.
+   */
   fixedExtra: readonly number[];
   readonly sums: number[];
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
@@ -243,6 +253,7 @@ function planOf(fw: CompiledFramework): Plan {
     extraAt: fw.categories.map(() => 0),
     counts: fw.categories.map(() => 0),
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
+    fixedExtraFired: false,
     byUnknowns: new WeakMap(),
   };
   plans.set(fw, plan);
@@ -299,8 +310,8 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
   varying.sort((a, b) => plan.evaluatedAt[a.index]! - plan.evaluatedAt[b.index]!);
   return {
-    open, lo, hi, facts, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying,
-    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+    open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying, varyingCount: varying.length,
+    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + 2 * fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
 }
 
@@ -310,8 +321,9 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
   const n = fw.categories.length;
   const extra: number[] = [];
   let floor = -1;
+  const groups = plan.mostConcerning.length;
   sums.fill(0);
-  sums.fill(-1, 1 + n);
+  sums.fill(-1, 1 + n, 1 + n + groups);
   for (let j = 0; j < fixed.length; j++) {
     const c = fw.inDefinitionOrder[fixed[j]!]!;
     const m = c.possible(school);
@@ -324,6 +336,8 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
     else if (sums[1 + n + g]! < c.indicatesRank) sums[1 + n + g] = c.indicatesRank;
   }
   sums[0] = floor;
+  const factsRead = openFacts.factsRead;
+  if (factsRead !== null) for (const i of extra) for (let r = 0; r < fw.rankOf[i]!; r++) sums[1 + n + groups + r]! |= factsRead[i]!;
   openFacts.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
   openFacts.params = school.p;
 }
@@ -343,7 +357,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     openFacts = openFactsOf(fw, plan, unknowns);
     if (isShared(unknowns)) plan.byUnknowns.set(unknowns, openFacts);
   }
-  if (openFacts.facts.length === 0) return null;
+  if (openFacts.count === 0) return null;
   const possible = fw.scratch.possible;
   let school = openFacts.school;
   if (school === null || school.p !== params || school.v !== v || school.fired !== fired) school = openFacts.school = { v, p: params, fired, open: openFacts.open, lo: openFacts.lo, hi: openFacts.hi, possible };
@@ -351,7 +365,8 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   const { state, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
   // written only where another condition reads them (a varying criterion, a first match's category rule).
-  if (varying.length > 0 || fw.firstMatch) {
+  const varyingCount = openFacts.varyingCount;
+  if (varyingCount > 0 || fw.firstMatch) {
     const referenced = plan.referenced;
     for (let j = 0; j < referenced.length; j++) possible[referenced[j]!] = outcomeOf(fired[referenced[j]!]);
     const fixedReferenced = openFacts.fixedReferenced;
@@ -362,7 +377,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   const extra = plan.extra;
   let extras = 0;
   // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
-  for (let j = 0; j < varying.length; j++) {
+  for (let j = 0; j < varyingCount; j++) {
     const c = varying[j]!;
     const m = c.possible(school);
     possible[c.index] = m;
@@ -370,9 +385,10 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
 
   let worst = rank;
-  // The criteria that are reasons for the worst case, with repeats.
+  // The criteria that are reasons for the worst case, with repeats, and the open facts known to be read by reasons.
   const why = plan.why;
   let whys = 0;
+  let read = 0;
   if (fw.firstMatch) {
     for (let r = fw.categories.length - 1; r > rank; r--) {
       const cat = fw.categories[r]!;
@@ -384,10 +400,14 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   } else {
     worst = Math.max(rank, worstBestFit(fw, plan, openFacts, firedCount, possible, extras));
     if (worst <= rank) return null;
-    const fixedExtra = openFacts.fixedExtra;
-    for (let j = 0; j < fixedExtra.length; j++) {
-      const i = fixedExtra[j]!;
-      if (fw.rankOf[i]! > rank && fired[i] !== true) why[whys++] = i;
+    // The fixed criteria's reasons: worked out with the pattern, unless one of them fired (its fact has a value).
+    if (openFacts.factsRead !== null && !plan.fixedExtraFired) read = openFacts.sums[1 + fw.categories.length + plan.mostConcerning.length + rank]!;
+    else {
+      const fixedExtra = openFacts.fixedExtra;
+      for (let j = 0; j < fixedExtra.length; j++) {
+        const i = fixedExtra[j]!;
+        if (fw.rankOf[i]! > rank && fired[i] !== true) why[whys++] = i;
+      }
     }
     for (let j = 0; j < extras; j++) {
       const i = extra[j]!;
@@ -398,13 +418,12 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   if (worst <= rank) return null;
   const cat = fw.categories[worst]!.def;
-  return { category: cat.id, label: cat.label, missing: missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys) };
+  return { category: cat.id, label: cat.label, missing: missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) };
 }
 
-/** The missing cells of each open fact a reason (the first `whys` of `why`) reads, in field order; a new list. */
-function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unknowns: Unknowns, why: readonly number[], whys: number): FieldKey[] {
+/** The missing cells of each open fact a reason (the first `whys` of `why`, and the open facts in `read`) reads, in field order; a new list. */
+function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unknowns: Unknowns, why: readonly number[], whys: number, read: number): FieldKey[] {
   const { facts, factsRead } = openFacts;
-  let read = 0;
   let chosen: boolean[] | null = null;
   if (factsRead !== null) {
     for (let j = 0; j < whys; j++) read |= factsRead[why[j]!]!;
@@ -461,10 +480,22 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
   // The certain evidence by rank, and its floor: best fit on it alone is the median, lifted to the floor.
   let floor = -1;
   const firedAt = fw.scratch.firedAt;
+  plan.fixedExtraFired = false;
   for (let j = 0; j < firedCount; j++) {
     const i = firedAt[j]!;
     const s = state[i]!;
-    if (s !== 0 && (s === VARYING ? possible[i] : s & ANY_OUTCOME) !== T) continue;
+    if (s === 0) {
+      // Reads no open slot: certain.
+    } else if (s === VARYING) {
+      if (possible[i] !== T) continue;
+    } else {
+      const m = s & ANY_OUTCOME;
+      if (m !== T) {
+        // A fixed criterion that fired and is extra evidence: its pattern's reasons do not hold for this school.
+        if ((m & T) !== 0 && rankOf[i]! >= 0) plan.fixedExtraFired = true;
+        continue;
+      }
+    }
     const r = rankOf[i]!;
     if (r < 0) continue;
     fired[r]!++;
