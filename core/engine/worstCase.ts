@@ -197,7 +197,8 @@ interface OpenFacts {
    * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
    * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
    * open facts), the open facts those of them more concerning read (`factsRead` bits), the reasons' cells
-   * where none of them fired. One array: a row reads its pattern's among many, and each object read is a
+   * where none of them fired; then, by rank, all their extra evidence (one of each group), what a best fit
+   * adds where no varying criterion could fire or not. One array: a row reads its pattern's among many, and each object read is a
    * memory access of its own.
    */
   fixedExtra: readonly number[];
@@ -311,7 +312,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   varying.sort((a, b) => plan.evaluatedAt[a.index]! - plan.evaluatedAt[b.index]!);
   return {
     open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + 2 * fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + 3 * fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
 }
 
@@ -338,6 +339,8 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
   sums[0] = floor;
   const factsRead = openFacts.factsRead;
   if (factsRead !== null) for (const i of extra) for (let r = 0; r < fw.rankOf[i]!; r++) sums[1 + n + groups + r]! |= factsRead[i]!;
+  for (let r = 0; r < n; r++) sums[1 + 2 * n + groups + r] = sums[1 + r]!;
+  for (let g = 0; g < groups; g++) if (sums[1 + n + g]! >= 0) sums[1 + 2 * n + groups + sums[1 + n + g]!]!++;
   openFacts.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
   openFacts.params = school.p;
 }
@@ -472,11 +475,14 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
   const { state, sums } = openFacts;
   // Working arrays of the plan, set here to the fixed criteria's extra evidence: this runs for most schools of a best-fit framework.
   const { fired, extraAt, counts, mostConcerning, extra, groupOf } = plan;
-  for (let r = 0; r < n; r++) {
-    fired[r] = 0;
-    extraAt[r] = sums[1 + r]!;
+  const groups = mostConcerning.length;
+  for (let r = 0; r < n; r++) fired[r] = 0;
+  // Only the fixed criteria's extra evidence (most schools): as the pattern sums it up.
+  if (extras === 0) for (let r = 0; r < n; r++) extraAt[r] = sums[1 + 2 * n + groups + r]!;
+  else {
+    for (let r = 0; r < n; r++) extraAt[r] = sums[1 + r]!;
+    for (let g = 0; g < groups; g++) mostConcerning[g] = sums[1 + n + g]!;
   }
-  for (let g = 0; g < mostConcerning.length; g++) mostConcerning[g] = sums[1 + n + g]!;
   // The certain evidence by rank, and its floor: best fit on it alone is the median, lifted to the floor.
   let floor = -1;
   const firedAt = fw.scratch.firedAt;
@@ -512,7 +518,7 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
     if (g < 0) extraAt[r]!++;
     else if (mostConcerning[g]! < r) mostConcerning[g] = r;
   }
-  for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
+  if (extras > 0) for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
   for (let t = 0; t < n; t++) {
     for (let r = 0; r < n; r++) counts[r] = fired[r]! + (r >= t ? extraAt[r]! : 0);
     const lifted = medianRank(counts, fw.defaultRank);
