@@ -243,7 +243,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     }
     const shared = rowDependent ? null : open.length ? new Map(open.map((o) => [o.fact, o.unknown!])) : null;
     if (shared !== null) SHARED.add(shared);
-    const pattern = { open, shared };
+    const pattern = { open, shared, perRow: rowDependent };
     if (patterns < 4096) {
       patterns++;
       let tree = byPattern;
@@ -273,7 +273,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     let tree: PatternTree | undefined = byPattern;
     for (let w = 0; w < words - 1 && tree !== undefined; w++) tree = tree.get(flags[w]!) as PatternTree | undefined;
     const pattern = (tree?.get(flags[words - 1]!) as Pattern | undefined) ?? patternOf(flags);
-    if (pattern.open.length === 0 || pattern.shared !== null) return pattern.shared;
+    if (!pattern.perRow) return pattern.shared;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
@@ -310,6 +310,8 @@ type PatternTree = Map<number, PatternTree | Pattern>;
 interface Pattern {
   readonly open: readonly PatternFact[];
   readonly shared: Unknowns | null;
+  /** Some fact's range is the row's own: the row's unknowns are worked out from `open` (otherwise they are `shared`). A flag, so most rows read no list. */
+  readonly perRow: boolean;
 }
 
 /** The least and the most the risk score could be with the missing inputs filled, and the levels at those extremes. */
