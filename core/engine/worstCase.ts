@@ -4,6 +4,11 @@
  * cells held, by possibility evaluators compiled beside the evaluators and reusing them on every fact
  * that is not open. The most concerning category whose rule could hold is the worst case; where it is
  * more concerning than the category, the result is provisional. Only rows with a missing cell pay for it.
+ *
+ * Rows share a few patterns of missing cells, and the unknowns of a pattern (`isShared`): what those mean
+ * to the framework (the open slots, which criteria read them, the outcomes of those that read nothing else,
+ * the missing cells each set of reasons names) is worked out once per pattern, and each row evaluates only
+ * the criteria that read both open and closed facts.
  */
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
@@ -198,8 +203,8 @@ interface OpenFacts {
    * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
    * open facts), the open facts those of them more concerning read (`factsRead` bits), the reasons' cells
    * where none of them fired; then, by rank, all their extra evidence (one of each group), what a best fit
-   * adds where no varying criterion could fire or not. One array: a row reads its pattern's among many, and each object read is a
-   * memory access of its own.
+   * adds where no varying criterion could fire or not. One array: a row reads its pattern's among many,
+   * and each object read is a memory access of its own.
    */
   fixedExtra: readonly number[];
   readonly sums: number[];
