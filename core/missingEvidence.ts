@@ -145,6 +145,14 @@ export interface UnknownFact {
 /** The facts of one school its missing cells open, by fact. */
 export type Unknowns = ReadonlyMap<FactKey, UnknownFact>;
 
+/** The unknowns `unknownsReader` gives every row of one pattern of missing cells: one object, never changed. */
+const SHARED = new WeakSet<Unknowns>();
+
+/** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */
+export function isShared(unknowns: Unknowns): boolean {
+  return SHARED.has(unknowns);
+}
+
 const STANDING = ['ofstedGrade', ...KEY_JUDGEMENTS_MAIN, ...REPORT_CARD_MAIN, 'safeguardingEffective'] as const satisfies readonly FieldKey[];
 const RISK_RESULTS = ['ks2Cohort', 'ks2ReadingProgress', 'ks2WritingProgress', 'ks2MathsProgress', 'ks2RwmExpectedPct', 'ks4Cohort', 'ks4Progress8'] as const satisfies readonly FieldKey[];
 const RISK_INPUTS = [
@@ -212,7 +220,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const position = new Map(candidates.map((f, i) => [f, i]));
   const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
   const tests = candidates.map(missingTest);
-  const fieldNumbers = candidates.map((f) => FIELD_KEYS.indexOf(f));
+  const fieldNumbers = Int32Array.from(candidates, (f) => FIELD_KEYS.indexOf(f));
   // Rows share a few patterns of missing cells (a column left blank, a report card's areas): each pattern's
   // open facts are worked out once, and rows of a pattern whose facts are all opened alike share them.
   // Bounded, so a register of ever new patterns cannot grow it.
@@ -234,7 +242,8 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
     }
     const shared = rowDependent ? null : open.length ? new Map(open.map((o) => [o.fact, o.unknown!])) : null;
-    const pattern = { open, shared };
+    if (shared !== null) SHARED.add(shared);
+    const pattern = { open, shared, perRow: rowDependent };
     if (patterns < 4096) {
       patterns++;
       let tree = byPattern;
@@ -253,10 +262,10 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     for (let w = 0; w < words; w++) {
       let word = 0;
       const end = Math.min(candidates.length, (w + 1) * 30);
-      for (let i = w * 30; i < end; i++) {
-        if (given !== undefined && given[fieldNumbers[i]!] === 1) continue;
-        if (tests[i]!(record)) word |= 1 << i % 30;
-      }
+      // Two loops rather than a test of `given` in one: this runs for every field of every row.
+      if (given !== undefined) {
+        for (let i = w * 30; i < end; i++) if (given[fieldNumbers[i]!] !== 1 && tests[i]!(record)) word |= 1 << i % 30;
+      } else for (let i = w * 30; i < end; i++) if (tests[i]!(record)) word |= 1 << i % 30;
       flags[w] = word;
       if (word !== 0) any = true;
     }
@@ -264,7 +273,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     let tree: PatternTree | undefined = byPattern;
     for (let w = 0; w < words - 1 && tree !== undefined; w++) tree = tree.get(flags[w]!) as PatternTree | undefined;
     const pattern = (tree?.get(flags[words - 1]!) as Pattern | undefined) ?? patternOf(flags);
-    if (pattern.open.length === 0 || pattern.shared !== null) return pattern.shared;
+    if (!pattern.perRow) return pattern.shared;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
@@ -301,6 +310,8 @@ type PatternTree = Map<number, PatternTree | Pattern>;
 interface Pattern {
   readonly open: readonly PatternFact[];
   readonly shared: Unknowns | null;
+  /** Some fact's range is the row's own: the row's unknowns are worked out from `open` (otherwise they are `shared`). A flag, so most rows read no list. */
+  readonly perRow: boolean;
 }
 
 /** The least and the most the risk score could be with the missing inputs filled, and the levels at those extremes. */

@@ -18,7 +18,7 @@ import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
 import { evaluateAll, operandsFor } from './program';
 import { bestFitMarking } from './selection';
-import { F, isParamRef, NONE, T, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluation } from './types';
+import { F, isParamRef, NONE, T, type CompiledCategory, type CompiledFramework, type Evaluation } from './types';
 import { worstCase } from './worstCase';
 
 // The imports `categorise` reads for every school, read once here: under CommonJS interop (tsx, vitest)
@@ -144,15 +144,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, firedListOf(all, firedAt, count), rank, options.unknowns) : null,
+    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns) : null,
   };
-}
-
-/** The fired criteria as a list, for the worst case (worked out only for schools with blank cells). */
-function firedListOf(all: readonly CompiledCriterion[], firedAt: Int32Array, count: number): CompiledCriterion[] {
-  const list: CompiledCriterion[] = [];
-  for (let j = 0; j < count; j++) list.push(all[firedAt[j]!]!);
-  return list;
 }
 
 function additionalFor(fw: CompiledFramework, nodes: Uint8Array, at: readonly number[]): Categorisation['additional'] {

@@ -161,7 +161,8 @@ export interface CompiledFramework {
     readonly decides: Uint8Array;
     /** By rank: the evidence best fit counts. */
     readonly counts: Int32Array;
-    readonly open: Uint8Array; readonly lo: Float64Array; readonly hi: Float64Array; readonly possible: Uint8Array;
+    /** Each criterion's possible outcomes, for the worst case. */
+    readonly possible: Uint8Array;
   };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;

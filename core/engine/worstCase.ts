@@ -4,10 +4,16 @@
  * cells held, by possibility evaluators compiled beside the evaluators and reusing them on every fact
  * that is not open. The most concerning category whose rule could hold is the worst case; where it is
  * more concerning than the category, the result is provisional. Only rows with a missing cell pay for it.
+ *
+ * Rows share a few patterns of missing cells, and the unknowns of a pattern (`isShared`): what those mean
+ * to the framework (the open slots, which criteria read them, the outcomes of those that read nothing else,
+ * the missing cells each set of reasons names) is worked out once per pattern, and each row evaluates only
+ * the criteria that read both open and closed facts.
  */
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
-import { inFieldOrder, type UnknownFact, type Unknowns } from '../missingEvidence';
+import * as missingEvidence from '../missingEvidence';
+import type { UnknownFact, Unknowns } from '../missingEvidence';
 import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
@@ -19,6 +25,7 @@ import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator,
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
 const { ANY, F, isParamRef, outcomeOf, T, U } = types;
 const { medianRank } = selection;
+const { inFieldOrder, isShared } = missingEvidence;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
@@ -131,35 +138,98 @@ function rangeOutcomes(cond: FactCondition): ((lo: number, hi: number, p: Parame
 
 /**
  * What the worst case needs of a framework beyond its compiled form, worked out once per framework: the
- * slot of each fact, the criteria reading each slot (so a school's open slots mark the criteria to
- * reconsider, rather than every criterion scanning its slots), and working flags.
+ * slot of each fact, the criteria whose possible outcome another condition reads, and working lists.
  */
 interface Plan {
   readonly slotOf: ReadonlyMap<FactKey, number>;
   /** By slot: the indices of the criteria that read it. */
   readonly readersOf: readonly (readonly number[])[];
+  /** By criterion: its position in evaluation order. */
+  readonly evaluatedAt: Int32Array;
+  /** The ranges of a pattern without one: never read. */
+  readonly noRange: Float64Array;
+  /** The criteria whose possible outcome a possibility evaluator reads (through a reference, or a first match's category rule), as a list and flags. */
+  readonly referenced: Int32Array;
+  readonly isReferenced: Uint8Array;
   /** By criterion: its exclusive fact's group (criteria of which at most one fires), or -1. */
   readonly groupOf: Int32Array;
-  /** Working flags by criterion: reads an open slot; is a reason for the worst case. */
-  readonly readsOpen: Uint8Array;
-  readonly why: Uint8Array;
-  /** Working lists: the school's open slots and what each may be. */
-  readonly openSlots: Int32Array;
-  readonly openFacts: UnknownFact[];
+  /** Working lists: the criteria that could fire or not (best fit's extra evidence); the criteria that are reasons for the worst case, with repeats. */
+  readonly extra: Int32Array;
+  readonly why: number[];
   /** Best fit's working counts by rank (certain evidence, extra evidence, both) and the exclusive groups' most concerning rank. */
   readonly fired: number[];
   readonly extraAt: number[];
   readonly counts: number[];
   readonly mostConcerning: number[];
+  /** Whether a fixed criterion of the school's pattern that is extra evidence fired (best fit sets it). */
+  fixedExtraFired: boolean;
+  /** The open facts of the unknowns rows share (a pattern of blank cells, core/missingEvidence.ts), worked out once each. */
+  readonly byUnknowns: WeakMap<Unknowns, OpenFacts>;
 }
 
+/**
+ * A school's open facts as the possibility evaluators read them, worked out from its unknowns: rows of one
+ * pattern of blank cells share their unknowns, and so this. Kept in few objects: a row reads its pattern's
+ * among some thousand others.
+ */
+interface OpenFacts {
+  /** By slot: closed (0), any value (1) or a number in `lo`..`hi` (2). */
+  readonly open: Uint8Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** Each open fact's unknown, in the unknowns' order, and its slot; how many (read for every school, so kept here, not read from the list). */
+  readonly facts: readonly UnknownFact[];
+  readonly count: number;
+  readonly slots: readonly number[];
+  /**
+   * By criterion: 0 where it reads no open slot (its outcome is its possible outcome); `VARYING` where it
+   * reads an open slot and something else (a closed slot, another criterion), so is evaluated for each
+   * school; `FIXED` and a fixed criterion's possible outcome (it reads open slots only, so its outcome hangs
+   * on the open facts and the parameters alone), under `params`.
+   */
+  readonly state: Uint8Array;
+  /** The fixed criteria, and of them those another condition reads. */
+  readonly fixed: readonly number[];
+  readonly fixedReferenced: readonly number[];
+  /** The varying criteria, in evaluation order, and how many. */
+  readonly varying: readonly CompiledCriterion[];
+  readonly varyingCount: number;
+  /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
+  params: Parameters | null;
+  /** The school as the possibility evaluators read it: the framework's working arrays and these open facts, made again only for other parameters. */
+  school: OpenSchool | null;
+  /**
+   * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
+   * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
+   * open facts), the open facts those of them more concerning read (`factsRead` bits), the reasons' cells
+   * where none of them fired; then, by rank, all their extra evidence (one of each group), what a best fit
+   * adds where no varying criterion could fire or not. One array: a row reads its pattern's among many,
+   * and each object read is a memory access of its own.
+   */
+  fixedExtra: readonly number[];
+  readonly sums: number[];
+  /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
+  readonly factsRead: Int32Array | null;
+  /** The missing cells by the bits of the open facts the reasons read, in field order (at most 30 facts); the last asked first. */
+  missingBy: Map<number, readonly FieldKey[]> | null;
+  lastRead: number;
+  lastMissing: readonly FieldKey[] | null;
+}
+
+/** `OpenFacts.state` of a criterion evaluated for each school, and the mark of a fixed one (outcome bits are at most 7). */
+const VARYING = 8;
+const FIXED = 16;
+/** Every outcome bit: true, false, unknown. */
+const ANY_OUTCOME = 7;
+
 const plans = new WeakMap<CompiledFramework, Plan>();
+
+/** No criteria: most patterns' lists of fixed criteria another condition reads, and many patterns' fixed extra evidence. A pattern is kept for its rows, so it is kept small. */
+const NO_CRITERIA: readonly number[] = Object.freeze([]);
 
 function planOf(fw: CompiledFramework): Plan {
   let plan = plans.get(fw);
   if (plan !== undefined) return plan;
-  const readersOf: number[][] = fw.slotFacts.map(() => []);
-  for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
   const groupOf = new Int32Array(fw.inDefinitionOrder.length).fill(-1);
   const groupNumbers = new Map<FactKey, number>();
   for (const c of fw.inDefinitionOrder) {
@@ -168,141 +238,292 @@ function planOf(fw: CompiledFramework): Plan {
     if (g === undefined) groupNumbers.set(c.exclusiveFact, (g = groupNumbers.size));
     groupOf[c.index] = g;
   }
+  const referenced = new Set<number>();
+  for (const c of fw.criteria) for (const i of c.refersTo) referenced.add(i);
+  for (const cat of fw.categories) for (const i of cat.criteria) referenced.add(i);
+  const readersOf: number[][] = fw.slotFacts.map(() => []);
+  for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
+  const evaluatedAt = new Int32Array(fw.criteria.length);
+  fw.criteria.forEach((c, at) => (evaluatedAt[c.index] = at));
   plan = {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
+    evaluatedAt,
+    noRange: new Float64Array(fw.slotFacts.length),
+    referenced: Int32Array.from([...referenced].sort((a, b) => a - b)),
+    isReferenced: Uint8Array.from(fw.inDefinitionOrder, (c) => (referenced.has(c.index) ? 1 : 0)),
     groupOf,
-    readsOpen: new Uint8Array(fw.inDefinitionOrder.length),
-    why: new Uint8Array(fw.inDefinitionOrder.length),
-    openSlots: new Int32Array(fw.slotFacts.length),
-    openFacts: [],
+    extra: new Int32Array(fw.inDefinitionOrder.length),
+    why: [],
     fired: fw.categories.map(() => 0),
     extraAt: fw.categories.map(() => 0),
     counts: fw.categories.map(() => 0),
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
+    fixedExtraFired: false,
+    byUnknowns: new WeakMap(),
   };
   plans.set(fw, plan);
   return plan;
 }
 
-/**
- * The most concerning category the school's open facts could give, with the missing cells that could
- * give it; `null` when it is the category itself (the result is not provisional).
- */
-export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedList: readonly CompiledCriterion[], rank: number, unknowns: Unknowns): WorstCase | null {
-  // Nothing is more concerning than the most concerning category.
-  if (rank >= fw.categories.length - 1) return null;
-  const { open, lo, hi, possible } = fw.scratch;
-  const plan = planOf(fw);
-  const { readsOpen, why, openSlots, openFacts } = plan;
-  // Every slot closed, then the school's few open facts opened, marking the criteria that read them.
-  open.fill(0);
-  readsOpen.fill(0);
-  let opens = 0;
+/** A school's open facts, from its unknowns (those not among the framework's facts are not read). */
+function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): OpenFacts {
+  const slots = fw.slotFacts.length;
+  const open = new Uint8Array(slots);
+  // Read only where a slot is a range: most patterns have none, and share the plan's.
+  let lo = plan.noRange;
+  let hi = plan.noRange;
+  const facts: UnknownFact[] = [];
+  const openSlots: number[] = [];
   for (const [fact, u] of unknowns) {
     const i = plan.slotOf.get(fact);
     if (i === undefined) continue;
     if (u.range) {
+      if (lo === plan.noRange) {
+        lo = new Float64Array(slots);
+        hi = new Float64Array(slots);
+      }
       open[i] = 2;
       lo[i] = u.range[0];
       hi[i] = u.range[1];
     } else open[i] = 1;
-    openSlots[opens] = i;
-    openFacts[opens++] = u;
-    for (const c of plan.readersOf[i]!) readsOpen[c] = 1;
+    openSlots.push(i);
+    facts.push(u);
   }
-  if (opens === 0) return null;
-  const school: OpenSchool = { v, p: params, fired, open, lo, hi, possible };
-  // A criterion that reads no open slot can only have its outcome.
-  for (let i = 0; i < readsOpen.length; i++) possible[i] = outcomeOf(fired[i]);
-  // Evidence that could be there or not (only a criterion reading an open slot can be uncertain), for a best fit.
-  const extra: CompiledCriterion[] = [];
+  // The criteria reading the open slots, each once: fixed where they read nothing else.
+  const criteria = fw.inDefinitionOrder;
+  const state = new Uint8Array(criteria.length);
+  const factsRead = facts.length <= 30 ? new Int32Array(criteria.length) : null;
+  const readers: number[] = [];
+  for (let k = 0; k < openSlots.length; k++) {
+    for (const c of plan.readersOf[openSlots[k]!]!) {
+      if (factsRead !== null) factsRead[c]! |= 1 << k;
+      if (state[c] === 0) readers.push(c);
+      state[c] = FIXED;
+    }
+  }
+  const fixed: number[] = [];
+  const varying: CompiledCriterion[] = [];
+  for (const i of readers) {
+    const c = criteria[i]!;
+    let readsClosed = c.refersTo.length > 0;
+    for (const s of c.slotsRead) if (open[s] === 0) readsClosed = true;
+    if (readsClosed) {
+      state[i] = VARYING;
+      varying.push(c);
+    } else fixed.push(i);
+  }
   // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
-  for (const c of fw.criteria) {
-    if (readsOpen[c.index] === 0) continue;
+  varying.sort((a, b) => plan.evaluatedAt[a.index]! - plan.evaluatedAt[b.index]!);
+  return {
+    open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying, varyingCount: varying.length,
+    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + 3 * fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+  };
+}
+
+/** The fixed criteria's possible outcomes under `school`'s parameters (they read nothing else of it), into `state`, and their extra evidence into `fixedExtra` and `sums`. */
+function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, school: OpenSchool): void {
+  const { fixed, state, sums } = openFacts;
+  const n = fw.categories.length;
+  const extra: number[] = [];
+  let floor = -1;
+  const groups = plan.mostConcerning.length;
+  sums.fill(0);
+  sums.fill(-1, 1 + n, 1 + n + groups);
+  for (let j = 0; j < fixed.length; j++) {
+    const c = fw.inDefinitionOrder[fixed[j]!]!;
+    const m = c.possible(school);
+    state[c.index] = FIXED | m;
+    if (c.indicatesRank < 0 || (m & T) === 0 || m === T) continue;
+    extra.push(c.index);
+    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+    const g = plan.groupOf[c.index]!;
+    if (g < 0) sums[1 + c.indicatesRank]!++;
+    else if (sums[1 + n + g]! < c.indicatesRank) sums[1 + n + g] = c.indicatesRank;
+  }
+  sums[0] = floor;
+  const factsRead = openFacts.factsRead;
+  if (factsRead !== null) for (const i of extra) for (let r = 0; r < fw.rankOf[i]!; r++) sums[1 + n + groups + r]! |= factsRead[i]!;
+  for (let r = 0; r < n; r++) sums[1 + 2 * n + groups + r] = sums[1 + r]!;
+  for (let g = 0; g < groups; g++) if (sums[1 + n + g]! >= 0) sums[1 + 2 * n + groups + sums[1 + n + g]!]!++;
+  openFacts.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
+  openFacts.params = school.p;
+}
+
+/**
+ * The most concerning category the school's open facts could give, with the missing cells that could
+ * give it; `null` when it is the category itself (the result is not provisional). The criteria that fired
+ * are the first `firedCount` of `fw.scratch.firedAt`.
+ */
+export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns): WorstCase | null {
+  // Nothing is more concerning than the most concerning category.
+  if (rank >= fw.categories.length - 1) return null;
+  const plan = planOf(fw);
+  // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
+  let openFacts = plan.byUnknowns.get(unknowns);
+  if (openFacts === undefined) {
+    openFacts = openFactsOf(fw, plan, unknowns);
+    if (isShared(unknowns)) plan.byUnknowns.set(unknowns, openFacts);
+  }
+  if (openFacts.count === 0) return null;
+  const possible = fw.scratch.possible;
+  let school = openFacts.school;
+  if (school === null || school.p !== params || school.v !== v || school.fired !== fired) school = openFacts.school = { v, p: params, fired, open: openFacts.open, lo: openFacts.lo, hi: openFacts.hi, possible };
+  if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
+  const { state, varying } = openFacts;
+  // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
+  // written only where another condition reads them (a varying criterion, a first match's category rule).
+  const varyingCount = openFacts.varyingCount;
+  if (varyingCount > 0 || fw.firstMatch) {
+    const referenced = plan.referenced;
+    for (let j = 0; j < referenced.length; j++) possible[referenced[j]!] = outcomeOf(fired[referenced[j]!]);
+    const fixedReferenced = openFacts.fixedReferenced;
+    for (let j = 0; j < fixedReferenced.length; j++) possible[fixedReferenced[j]!] = state[fixedReferenced[j]!]! & ANY_OUTCOME;
+  }
+  // Evidence that could be there or not (only a criterion reading an open slot can be uncertain), for a best
+  // fit: the fixed criteria's in `openFacts`, the others' here.
+  const extra = plan.extra;
+  let extras = 0;
+  // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
+  for (let j = 0; j < varyingCount; j++) {
+    const c = varying[j]!;
     const m = c.possible(school);
     possible[c.index] = m;
-    if (c.indicatesRank >= 0 && (m & T) !== 0 && m !== T) extra.push(c);
+    if (c.indicatesRank >= 0 && (m & T) !== 0 && m !== T) extra[extras++] = c.index;
   }
 
   let worst = rank;
-  why.fill(0);
-  let anyWhy = false;
-  if (fw.definition.selection.kind === 'firstMatch') {
+  // The criteria that are reasons for the worst case, with repeats, and the open facts known to be read by reasons.
+  const why = plan.why;
+  let whys = 0;
+  let read = 0;
+  if (fw.firstMatch) {
     for (let r = fw.categories.length - 1; r > rank; r--) {
       const cat = fw.categories[r]!;
       if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
         if (worst === rank) worst = r;
-        for (const i of cat.criteria) {
-          if ((possible[i]! & T) !== 0 && fired[i] !== true) {
-            why[i] = 1;
-            anyWhy = true;
-          }
-        }
+        for (const i of cat.criteria) if ((possible[i]! & T) !== 0 && fired[i] !== true) why[whys++] = i;
       }
     }
   } else {
-    // Evidence that holds whatever the blanks held, and evidence that could be there or not (a criterion
-    // that fired on a number the blanks could move, too).
-    // Loops rather than callbacks: this runs for most schools, and each callback made is a function object.
-    const certain: CompiledCriterion[] = [];
-    for (const c of firedList) if (possible[c.index] === T) certain.push(c);
-    worst = Math.max(rank, worstBestFit(fw, plan, certain, extra));
+    worst = Math.max(rank, worstBestFit(fw, plan, openFacts, firedCount, possible, extras));
     if (worst <= rank) return null;
-    for (const c of extra) {
-      if (c.indicatesRank <= rank || fired[c.index] === true) continue;
-      why[c.index] = 1;
-      for (const i of c.refersTo) why[i] = 1;
-      anyWhy = true;
+    // The fixed criteria's reasons: worked out with the pattern, unless one of them fired (its fact has a value).
+    if (openFacts.factsRead !== null && !plan.fixedExtraFired) read = openFacts.sums[1 + fw.categories.length + plan.mostConcerning.length + rank]!;
+    else {
+      const fixedExtra = openFacts.fixedExtra;
+      for (let j = 0; j < fixedExtra.length; j++) {
+        const i = fixedExtra[j]!;
+        if (fw.rankOf[i]! > rank && fired[i] !== true) why[whys++] = i;
+      }
+    }
+    for (let j = 0; j < extras; j++) {
+      const i = extra[j]!;
+      if (fw.rankOf[i]! <= rank || fired[i] === true) continue;
+      why[whys++] = i;
+      for (const x of fw.inDefinitionOrder[i]!.refersTo) why[whys++] = x;
     }
   }
   if (worst <= rank) return null;
-  // With repeats: inFieldOrder lists each once.
-  const fields: FieldKey[] = [];
-  if (anyWhy) {
-    // The missing cells of each open fact a reason reads (a criterion's slots are those of its facts).
-    for (let k = 0; k < opens; k++) {
-      for (const c of plan.readersOf[openSlots[k]!]!) {
-        if (why[c] === 0) continue;
-        for (const x of openFacts[k]!.fields) fields.push(x);
-        break;
+  const cat = fw.categories[worst]!.def;
+  return { category: cat.id, label: cat.label, missing: missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) };
+}
+
+/** The missing cells of each open fact a reason (the first `whys` of `why`, and the open facts in `read`) reads, in field order; a new list. */
+function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unknowns: Unknowns, why: readonly number[], whys: number, read: number): FieldKey[] {
+  const { facts, factsRead } = openFacts;
+  let chosen: boolean[] | null = null;
+  if (factsRead !== null) {
+    for (let j = 0; j < whys; j++) read |= factsRead[why[j]!]!;
+    if (read === openFacts.lastRead) return openFacts.lastMissing!.slice();
+    const known = openFacts.missingBy?.get(read);
+    if (known !== undefined) {
+      openFacts.lastRead = read;
+      openFacts.lastMissing = known;
+      return known.slice();
+    }
+  } else {
+    // More than 30 open facts: no bits, and nothing kept. (A criterion's slots are those of its facts.)
+    chosen = facts.map(() => false);
+    for (let j = 0; j < whys; j++) {
+      for (const s of all[why[j]!]!.slotsRead) {
+        const k = openFacts.slots.indexOf(s);
+        if (k >= 0) chosen[k] = true;
       }
     }
   }
+  // With repeats: inFieldOrder lists each once.
+  const fields: FieldKey[] = [];
+  for (let k = 0; k < facts.length; k++) if (chosen !== null ? chosen[k] : (read & (1 << k)) !== 0) for (const x of facts[k]!.fields) fields.push(x);
   // Every criterion that could lift the school reads an open fact; this is a guard, never the rule.
   if (fields.length === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.push(x);
-  const cat = fw.categories[worst]!.def;
-  return { category: cat.id, label: cat.label, missing: inFieldOrder(fields) };
+  const missing = inFieldOrder(fields);
+  if (factsRead !== null) {
+    (openFacts.missingBy ??= new Map()).set(read, missing);
+    openFacts.lastRead = read;
+    openFacts.lastMissing = missing;
+  }
+  return missing.slice();
 }
 
 /**
- * Best fit at its worst: the most concerning median the evidence could have, `certain` evidence and some
- * of the `extra` (criteria that could fire, or not), and the highest floor any critical one could set.
- * Adding evidence below the median can only lower it, so for each category the extra evidence from it up
- * is tried; of criteria that cannot fire together (one area's grades), only the most concerning.
+ * Best fit at its worst: the most concerning median the evidence could have, the certain evidence (the
+ * fired criteria whose outcome the blanks cannot change) and some of the extra (the fixed criteria's, worked
+ * out with the pattern, and the first `extras` of `plan.extra`: criteria that could fire, or not), and the
+ * highest floor any critical one could set. Adding evidence below the median can only lower it, so for each
+ * category the extra evidence from it up is tried; of criteria that cannot fire together (one area's
+ * grades), only the most concerning.
  */
-function worstBestFit(fw: CompiledFramework, plan: Plan, certain: readonly CompiledCriterion[], extra: readonly CompiledCriterion[]): number {
+function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, firedCount: number, possible: Uint8Array, extras: number): number {
   const n = fw.categories.length;
-  // Working arrays of the plan, emptied here: this runs for most schools of a best-fit framework.
-  const { fired, extraAt, counts, mostConcerning } = plan;
-  for (let r = 0; r < n; r++) fired[r] = extraAt[r] = 0;
-  for (let g = 0; g < mostConcerning.length; g++) mostConcerning[g] = -1;
+  const { rankOf, criticalOf } = fw;
+  const { state, sums } = openFacts;
+  // Working arrays of the plan, set here to the fixed criteria's extra evidence: this runs for most schools of a best-fit framework.
+  const { fired, extraAt, counts, mostConcerning, extra, groupOf } = plan;
+  const groups = mostConcerning.length;
+  for (let r = 0; r < n; r++) fired[r] = 0;
+  // Only the fixed criteria's extra evidence (most schools): as the pattern sums it up.
+  if (extras === 0) for (let r = 0; r < n; r++) extraAt[r] = sums[1 + 2 * n + groups + r]!;
+  else {
+    for (let r = 0; r < n; r++) extraAt[r] = sums[1 + r]!;
+    for (let g = 0; g < groups; g++) mostConcerning[g] = sums[1 + n + g]!;
+  }
   // The certain evidence by rank, and its floor: best fit on it alone is the median, lifted to the floor.
   let floor = -1;
-  for (const c of certain) {
-    if (c.indicatesRank < 0) continue;
-    fired[c.indicatesRank]!++;
-    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
+  const firedAt = fw.scratch.firedAt;
+  plan.fixedExtraFired = false;
+  for (let j = 0; j < firedCount; j++) {
+    const i = firedAt[j]!;
+    const s = state[i]!;
+    if (s === 0) {
+      // Reads no open slot: certain.
+    } else if (s === VARYING) {
+      if (possible[i] !== T) continue;
+    } else {
+      const m = s & ANY_OUTCOME;
+      if (m !== T) {
+        // A fixed criterion that fired and is extra evidence: its pattern's reasons do not hold for this school.
+        if ((m & T) !== 0 && rankOf[i]! >= 0) plan.fixedExtraFired = true;
+        continue;
+      }
+    }
+    const r = rankOf[i]!;
+    if (r < 0) continue;
+    fired[r]!++;
+    if (criticalOf[i] === 1 && r > floor) floor = r;
   }
   let worst = medianRank(fired, fw.defaultRank);
+  if (sums[0]! > floor) floor = sums[0]!;
   // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
-  for (const c of extra) {
-    if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
-    const g = plan.groupOf[c.index]!;
-    if (g < 0) extraAt[c.indicatesRank]!++;
-    else if (mostConcerning[g]! < c.indicatesRank) mostConcerning[g] = c.indicatesRank;
+  for (let j = 0; j < extras; j++) {
+    const i = extra[j]!;
+    const r = rankOf[i]!;
+    if (criticalOf[i] === 1 && r > floor) floor = r;
+    const g = groupOf[i]!;
+    if (g < 0) extraAt[r]!++;
+    else if (mostConcerning[g]! < r) mostConcerning[g] = r;
   }
-  for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
+  if (extras > 0) for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
   for (let t = 0; t < n; t++) {
     for (let r = 0; r < n; r++) counts[r] = fired[r]! + (r >= t ? extraAt[r]! : 0);
     const lifted = medianRank(counts, fw.defaultRank);
