@@ -114,8 +114,10 @@ export interface RunOptions {
   readonly previousRun?: { readonly frameworkId: string; readonly asOf: string } | null;
   /** Read only these fields' columns (`runFieldsFor`: the task pane reads no others past its first rows); default every mapped column. */
   readonly fields?: ReadonlySet<FieldKey>;
-  /** The date system of the workbook the values come from as Office.js gives them (src/run/workbookDates.ts); default the 1900 system, as the command line's reading gives them. */
+  /** The date system of the workbook the values come from (src/run/workbookDates.ts): in a 1904 one, a number in a date field's column is the workbook's serial; default the 1900 system. */
   readonly dateSystem?: DateSystem | null;
+  /** The cells (row and column in `values`) whose reading moved them to the 1900 system already: the command line's reading moves the cells formatted as dates (`SheetGrid.isDateCell`); default none, as Office.js gives them. */
+  readonly movedDates?: (row: number, column: number) => boolean;
 }
 
 /** Fields a run's outputs show beside those the framework and the risk model read: the school's name, the analyst's previous category, the date of the previous graded inspection the pack prints. */
@@ -193,7 +195,7 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
   const fw = options.framework;
   const first = options.firstRowNumber ?? 1;
   const { placement, located } = runLayout(values, options);
-  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, rowsIn1900System(located.rows, located.mapping, options.dateSystem), {
+  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, rowsIn1900System(located.rows, located.mapping, options.dateSystem, movedIn(options.movedDates, located.headerIndex)), {
     asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection, fields: options.fields,
   });
   if (outcome.fatal) {
@@ -215,6 +217,11 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
     return planRow(fw, r, gridRow, before);
   });
   return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows, outcome) };
+}
+
+/** `moved` (by row of the sheet's values) by index of the register's rows, which start below the header. */
+export function movedIn(moved: ((row: number, column: number) => boolean) | undefined, headerIndex: number): ((index: number, column: number) => boolean) | undefined {
+  return moved && ((i, c) => moved(headerIndex + 1 + i, c));
 }
 
 /** The category a previous-run cell names (label with or without a variant, or id). */

@@ -2,8 +2,10 @@
  * Dates between the task pane's workbook and the core. Office.js gives a cell's own serial, which in a
  * 1904-system workbook is 1,462 below the 1900 system's that the core reads, and it gives no number
  * formats without a second read of every cell: so a number in a column mapped to a date field is taken
- * as a date of the workbook's system (the command line goes by the cell's date format instead,
- * readSheet.ts). What the pane writes as a date is written back in the workbook's system.
+ * as a date of the workbook's system. The command line's reading (readSheet.ts) moves the numbers in cells
+ * formatted as dates, wherever they are; the others in a date field's column (a General cell, as a date
+ * pasted as a value leaves it) are moved here, so the command line and the pane read the same day. What
+ * is written as a date is written back in the workbook's system.
  */
 import { FIELDS, type FieldKey } from '../../core/fields';
 import type { HeaderMapping } from '../../core/headers';
@@ -14,17 +16,19 @@ import { fromExcelSerial } from '../../core/dates';
 
 /**
  * The rows as the core reads them: in a 1904 workbook, each number in a date field's column moved to the
- * 1900 system's serial of the same day; the rows themselves when there is nothing to move.
+ * 1900 system's serial of the same day; the rows themselves when there is nothing to move. `moved`: the
+ * cells (by index in `rows`, and column) whose reading moved them already (the command line's, cells
+ * formatted as dates); default none, as Office.js gives them.
  */
-export function rowsIn1900System<R extends readonly GridValue[]>(rows: readonly R[], mapping: HeaderMapping, system: DateSystem | null | undefined): readonly R[] {
+export function rowsIn1900System<R extends readonly GridValue[]>(rows: readonly R[], mapping: HeaderMapping, system: DateSystem | null | undefined, moved?: (index: number, column: number) => boolean): readonly R[] {
   if (system !== '1904') return rows;
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([f]) => FIELDS[f].type.kind === 'date').map(([, c]) => c);
   if (columns.length === 0) return rows;
-  return rows.map((row) => {
+  return rows.map((row, i) => {
     let out: GridValue[] | null = null;
     for (const c of columns) {
       const v = row[c];
-      if (typeof v !== 'number' || v < 0) continue;
+      if (typeof v !== 'number' || v < 0 || moved?.(i, c)) continue;
       const serial = fromWorkbookSerial(v, true);
       // Past Excel's last date no number is a serial (an 8-digit yyyymmdd stays as typed).
       if (fromExcelSerial(serial) === null) continue;

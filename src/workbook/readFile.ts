@@ -8,6 +8,7 @@ import { readCsvText } from './csvText';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { SheetTable } from '../run/locateRegister';
 import type { Cell, GridValue } from './cell';
+import type { DateSystem } from './dateSystem';
 import { DEFAULT_SHEET_LIMITS, EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
 import { openRegisterWorkbook, type RegisterWorkbook } from './xlsx/registerWorkbook';
 import { PackageError } from './xlsx/xml';
@@ -21,6 +22,8 @@ export interface SheetGrid {
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
   /** The sheet's tables (.xlsx only): a register that is one ends with it, above its totals row. */
   readonly sheetTables?: readonly SheetTable[];
+  /** The workbook's date system (.xlsx only): in a 1904 one, the reading moved the cells formatted as dates (`isDateCell`) to the 1900 system, and no others. */
+  readonly dateSystem?: DateSystem;
   /** Is a cell a date (.xlsx only: a number in a cell formatted as a date), so text output shows it as one? */
   readonly isDateCell?: (row: number, column: number) => boolean;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
@@ -78,6 +81,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     sheet: wb.sheet.name,
     values: wb.values,
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
+    dateSystem: wb.info.date1904 ? '1904' : '1900',
     sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
     isDateCell: (r, c) => {
       const style = wb.read.styleOf(r, c);

@@ -10,10 +10,12 @@ import { PYTHON } from './externalTools';
  * Saves a copy of a workbook by openpyxl in a date system: the same calendar dates, serials 1,462 apart.
  * `highlightBlanks`: headers of the Register sheet whose blank cells get a yellow fill in General format,
  * as an analyst marks the cells still to fill (not a date format, so a number written there is no date).
+ * `generalDates`: headers whose dates become the workbook's serial of the day in General format, as a date
+ * pasted as a value leaves it (a number in no date format: only its column says it is a date).
  */
-export function saveInDateSystem(from: string, to: string, system: '1900' | '1904', highlightBlanks: readonly string[] = []): void {
+export function saveInDateSystem(from: string, to: string, system: '1900' | '1904', highlightBlanks: readonly string[] = [], generalDates: readonly string[] = []): void {
   execFileSync(PYTHON!, ['-c', `
-import json, openpyxl, sys
+import datetime, json, openpyxl, sys
 from openpyxl.styles import PatternFill
 wb = openpyxl.load_workbook(sys.argv[1])
 if sys.argv[3] == '1904': wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
@@ -27,7 +29,14 @@ for h in json.loads(sys.argv[4]):
             cell.fill = PatternFill('solid', fgColor='FFFF00')
             cell.value = None
             cell.number_format = 'General'
-wb.save(sys.argv[2])`, from, to, system, JSON.stringify(highlightBlanks)]);
+for h in json.loads(sys.argv[5]):
+    col = header.index(h) + 1
+    for row in range(2, ws.max_row + 1):
+        cell = ws.cell(row=row, column=col)
+        if isinstance(cell.value, datetime.datetime):
+            cell.value = openpyxl.utils.datetime.to_excel(cell.value, wb.epoch)
+            cell.number_format = 'General'
+wb.save(sys.argv[2])`, from, to, system, JSON.stringify(highlightBlanks), JSON.stringify(generalDates)]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,6 +172,30 @@ describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () =>
     }
     expect(Object.keys(due[0]!).length).toBeGreaterThan(100);
     expect(due[1]).toEqual(due[0]);
+  });
+
+  it('a date pasted as a value (a number in General format) is the workbook\'s serial of its day in categorise, validate and compare, as the pane reads it', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const generalDates = ['Inspection date', 'Headteacher start date'];
+    const seen: { categories: (string | null)[]; validate: string; compare: string }[] = [];
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `general-dates-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system, [], generalDates);
+      const out = join(dir, `general-dates-${system}.json`);
+      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+      const validate = await run('validate', register, '-f', 'southwark', '--as-of', '2026-11-01');
+      const compare = await run('compare', register, '--as-of', '2026-11-01');
+      seen.push({ categories: readResultRows(out).map((r) => r.category), validate: validate.out.replace(register, 'register'), compare: compare.out });
+    }
+    // The numbers really are General in the 1904 file, each 1,462 below the 1900 file's.
+    const general = JSON.parse(execFileSync(PYTHON!, ['-c', `
+import json, openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])['Register']
+col = [c.value for c in ws[1]].index('Inspection date')
+print(json.dumps([[r[col].value, r[col].number_format] for r in ws.iter_rows(min_row=2, max_row=3)]))`, join(dir, 'general-dates-1904.xlsx')], { encoding: 'utf8' })) as [number, string][];
+    expect(general[0]).toEqual([44604 - 1462, 'General']);
+    expect(seen[0]!.categories.filter((c) => c !== null).length).toBeGreaterThan(100);
+    expect(seen[1]).toEqual(seen[0]);
   });
 });
 

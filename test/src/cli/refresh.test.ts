@@ -159,6 +159,25 @@ describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () =>
     expect(results['1904']!.rows.map((r) => r.category)).toEqual(results['1900']!.rows.map((r) => r.category));
   });
 
+  it('a date pasted as a value (a number in General format) is read as the workbook\'s serial of its day: the same changes as the 1900-system file', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const plans: RefreshPlan[] = [];
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `general-dates-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system, [], ['Inspection date', 'Ungraded inspection date']);
+      const report = join(dir, `general-dates-${system}.json`);
+      const refreshed = join(dir, `general-dates-refreshed-${system}.xlsx`);
+      expect((await refresh(register, refreshed, '--report', report)).code).toBe(0);
+      const plan = JSON.parse(readFileSync(report, 'utf8')) as RefreshPlan;
+      // Written into the General cells as dates of the workbook's system, as another program reads them.
+      const written = datesInColumn(refreshed, 'Ungraded inspection date', system);
+      for (const c of plan.changes.filter((d) => d.field === 'ungradedInspectionDate')) expect(`${system} ${c.urn} ${written[String(c.row)]}`).toBe(`${system} ${c.urn} ${c.newText}`);
+      plans.push(plan);
+    }
+    expect(plans[0]!.changes.filter((c) => c.field === 'ungradedInspectionDate').length).toBeGreaterThan(0);
+    expect(plans[1]!.changes).toEqual(plans[0]!.changes);
+  });
+
   it('a date written into a cell the analyst formatted, but not as a date (a highlighted blank), is read back as the same date in both systems', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
     const results: Record<string, { plan: RefreshPlan; rows: ResultRow[]; read: string[] }> = {};
