@@ -167,13 +167,11 @@ export function parseAssignment(text: string): [string, string] | null {
 
 /** A parameters file's object, nested names joined by dots ({"windows": {"goodEarliestMonths": 24}} is windows.goodEarliestMonths). */
 export function flattenParameters(value: Readonly<Record<string, unknown>>, prefix = ''): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
+  // Entries, not assignment: a name "__proto__" (JSON.parse keeps it as a name) stays a name, refused as unknown, not silently dropped.
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flattenParameters(v as Record<string, unknown>, name));
-    else out[name] = v;
-  }
-  return out;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flattenParameters(v as Record<string, unknown>, name)) : [[name, v]];
+  }));
 }
 
 /**

@@ -97,6 +97,15 @@ describe('an analyst\'s values', () => {
   it('read a parameters file with nested names as dotted ones', () => {
     expect(flattenParameters({ newHeadMonths: 18, windows: { goodEarliestMonths: 24 }, risk: { levels: { highFrom: 50 } } })).toEqual({ newHeadMonths: 18, 'windows.goodEarliestMonths': 24, 'risk.levels.highFrom': 50 });
   });
+
+  it('a file naming "__proto__" (as JSON.parse keeps it) is refused as an unknown parameter, not silently dropped', () => {
+    const file = JSON.parse('{"__proto__": 5, "windows": {"__proto__": 3}}') as Record<string, unknown>;
+    const flat = flattenParameters(file);
+    expect(Object.keys(flat)).toEqual(['__proto__', 'windows.__proto__']);
+    const r = resolveSettings(oxfordshire, flat, fromIsoDate('2026-11-01')!);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(/^"__proto__" is not a parameter of /), expect.stringMatching(/^"windows.__proto__" is not a parameter of /)]);
+  });
 });
 
 describe('an analyst\'s parameter name', () => {
