@@ -22,9 +22,9 @@ export interface SheetGrid {
   readonly tables: readonly { readonly name: string; readonly ref: string }[];
   /** The sheet's tables (.xlsx only): a register that is one ends with it, above its totals row. */
   readonly sheetTables?: readonly SheetTable[];
-  /** The workbook's date system (.xlsx only): in a 1904 one, the reading moved the cells formatted as dates (`isDateCell`) to the 1900 system, and no others. */
+  /** The workbook's date system (.xlsx only): in a 1904 one, the reading moved the dates (`isDateCell`) to the 1900 system, and no other numbers. */
   readonly dateSystem?: DateSystem;
-  /** Is a cell a date (.xlsx only: a number in a cell formatted as a date), so text output shows it as one? */
+  /** Is a cell a date (.xlsx only: a number in a cell formatted as a date, or one written as an ISO date), so text output shows it as one? */
   readonly isDateCell?: (row: number, column: number) => boolean;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
@@ -84,8 +84,9 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     dateSystem: wb.info.date1904 ? '1904' : '1900',
     sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
     isDateCell: (r, c) => {
+      if (typeof wb.values[r]?.[c] !== 'number') return false;
       const style = wb.read.styleOf(r, c);
-      return style !== undefined && dateStyles.has(style) && typeof wb.values[r]?.[c] === 'number';
+      return (style !== undefined && dateStyles.has(style)) || wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c);
     },
     workbook: wb,
     marker: wb.marker,

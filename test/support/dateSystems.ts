@@ -12,13 +12,16 @@ import { PYTHON } from './externalTools';
  * as an analyst marks the cells still to fill (not a date format, so a number written there is no date).
  * `generalDates`: headers whose dates become the workbook's serial of the day in General format, as a date
  * pasted as a value leaves it (a number in no date format: only its column says it is a date).
+ * `isoDates`: every date written as an ISO date (`t="d"`, openpyxl's iso_dates), those of `generalDates`
+ * with no format, so only the cell's type says it is a date.
  */
-export function saveInDateSystem(from: string, to: string, system: '1900' | '1904', highlightBlanks: readonly string[] = [], generalDates: readonly string[] = []): void {
+export function saveInDateSystem(from: string, to: string, system: '1900' | '1904', highlightBlanks: readonly string[] = [], generalDates: readonly string[] = [], isoDates = false): void {
   execFileSync(PYTHON!, ['-c', `
 import datetime, json, openpyxl, sys
 from openpyxl.styles import PatternFill
 wb = openpyxl.load_workbook(sys.argv[1])
 if sys.argv[3] == '1904': wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+wb.iso_dates = sys.argv[6] == 'iso'
 ws = wb['Register']
 header = [c.value for c in ws[1]]
 for h in json.loads(sys.argv[4]):
@@ -34,9 +37,9 @@ for h in json.loads(sys.argv[5]):
     for row in range(2, ws.max_row + 1):
         cell = ws.cell(row=row, column=col)
         if isinstance(cell.value, datetime.datetime):
-            cell.value = openpyxl.utils.datetime.to_excel(cell.value, wb.epoch)
+            if not wb.iso_dates: cell.value = openpyxl.utils.datetime.to_excel(cell.value, wb.epoch)
             cell.number_format = 'General'
-wb.save(sys.argv[2])`, from, to, system, JSON.stringify(highlightBlanks), JSON.stringify(generalDates)]);
+wb.save(sys.argv[2])`, from, to, system, JSON.stringify(highlightBlanks), JSON.stringify(generalDates), isoDates ? 'iso' : 'serial']);
 }
 
 /**

@@ -40,6 +40,8 @@ export interface SheetRead {
   readonly values: GridValue[][];
   /** Cells holding a formula, as `row * EXCEL_MAX_COLUMNS + column`: taken even when they show "". */
   readonly formulaCells: ReadonlySet<number>;
+  /** Cells written as ISO dates (`t="d"`, rare: openpyxl's iso_dates), as `row * EXCEL_MAX_COLUMNS + column`: read as their day whatever their format or the date system. */
+  readonly isoDateCells: ReadonlySet<number>;
   readonly merged: readonly Box[];
   /** Relationship ids of the sheet's table parts. */
   readonly tableRelIds: readonly string[];
@@ -116,6 +118,7 @@ export async function readSheet(
   const limits = context.limits ?? DEFAULT_SHEET_LIMITS;
   const rows: GridValue[][] = [];
   const formulaCells = new Set<number>();
+  const isoDateCells = new Set<number>();
   const merged: Box[] = [];
   const tableRelIds: string[] = [];
   let hasFrozenPane = false;
@@ -213,6 +216,7 @@ export async function readSheet(
       else if (local === 'c') {
         const v = cellValue(type, style, value, formula, inline, context);
         if (formula !== null) formulaCells.add(row * EXCEL_MAX_COLUMNS + col);
+        if (type === 'd' && typeof v === 'number') isoDateCells.add(row * EXCEL_MAX_COLUMNS + col);
         if (v !== '' || formula !== null) {
           if (col + 1 > width) {
             width = col + 1;
@@ -244,7 +248,7 @@ export async function readSheet(
     const s = styles[r]?.[c];
     return s ? s - 1 : undefined;
   };
-  return { values, formulaCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, pageSetup, headerFooter }, styleOf };
+  return { values, formulaCells, isoDateCells, merged, tableRelIds, hasFrozenPane, print: { fitToPage, pageSetup, headerFooter }, styleOf };
 }
 
 function gridTooBig(sheet: string, row: number, col: number, limits: SheetLimits): PackageError {

@@ -197,6 +197,21 @@ print(json.dumps([[r[col].value, r[col].number_format] for r in ws.iter_rows(min
     expect(seen[0]!.categories.filter((c) => c !== null).length).toBeGreaterThan(100);
     expect(seen[1]).toEqual(seen[0]);
   });
+
+  it('a date written as an ISO date in no date format (openpyxl\'s iso_dates) is its day in a 1904 workbook too, not moved again', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const categories: (string | null)[][] = [];
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `iso-dates-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system, [], ['Inspection date'], true);
+      expect(execFileSync(PYTHON!, ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode())', register], { encoding: 'utf8' })).toMatch(/<c r="G2" t="d"><v>2022-02-12T00:00:00<\/v><\/c>/);
+      const out = join(dir, `iso-dates-${system}.json`);
+      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+      categories.push(readResultRows(out).map((r) => r.category));
+    }
+    expect(categories[0]!.filter((c) => c !== null).length).toBeGreaterThan(100);
+    expect(categories[1]).toEqual(categories[0]);
+  });
 });
 
 describe('schoolrisk validate', () => {
