@@ -10,11 +10,12 @@
  * - The file appears whole or not at all: it is written to a temporary file in the same folder, flushed
  *   to disk, then renamed over the target (rename is atomic within a file system). A run killed at any
  *   moment leaves the previous file or the new one. Before the rename the target is checked to be as it
- *   was when the run began, so a file another program wrote meanwhile is not silently replaced.
+ *   was when the run began, so a file another program wrote meanwhile is not silently replaced; a new file
+ *   is placed by a link, which fails rather than replace one created after that check.
  * - Every failure is one line: the path, what went wrong, what to do. Never a stack trace.
  */
 import { constants, createWriteStream, rmSync, type Stats } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { access, link, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { CliError } from './cliError';
@@ -58,6 +59,8 @@ export interface OutputClaim {
 /** Test seams: the stream a temporary file is written through. */
 export interface OutputOptions {
   readonly openTemp?: (path: string) => WritableStream<Uint8Array>;
+  /** Called between the last check of the target and placing the file (another program's write lands there). */
+  readonly beforePlacing?: () => void | Promise<void>;
 }
 
 const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
@@ -122,10 +125,16 @@ export async function claimOutput(outPath: string, inputPath: string, options: O
         await fd.sync();
         await fd.close();
         const now = await stat(path).catch(() => null);
-        if (!unchanged(target, now)) {
-          throw new CliError(`Cannot write "${outPath}": another program changed or created it while this run was working. Nothing was replaced; run again.`);
-        }
-        await rename(temp, path);
+        const changedMeanwhile = () => new CliError(`Cannot write "${outPath}": another program changed or created it while this run was working. Nothing was replaced; run again.`);
+        if (!unchanged(target, now)) throw changedMeanwhile();
+        await options.beforePlacing?.();
+        // A new file is placed by a link, which fails where a file has appeared since the check above (rename
+        // would replace it); where the file system has no links (some shares), by rename after that check.
+        const linked = target ? false : await link(temp, path).then(() => true, (e: NodeJS.ErrnoException) => {
+          if (e.code === 'EEXIST') throw changedMeanwhile();
+          return false;
+        });
+        if (!linked) await rename(temp, path);
         // The rename itself is made durable by flushing the folder (where the platform allows it).
         await open(dir, 'r').then((d) => d.sync().finally(() => d.close())).catch(() => undefined);
       } catch (e) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromIsoDate } from '../../../core/dates';
-import { claimOutput } from '../../../src/cli/outputFile';
+import { claimOutput, type OutputClaim } from '../../../src/cli/outputFile';
 import { main } from '../../../src/cli/main';
 import { XlsxPackage } from '../../../src/workbook/xlsx/zipPackage';
 
@@ -31,6 +31,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 const categorise = (input: string, out: string) => run('categorise', input, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
 /** Only the output (never a temporary file or a lock) is left in a folder. */
 const leftovers = (folder: string) => readdirSync(folder).filter((f) => f.startsWith('.'));
+const writeText = (claim: OutputClaim, text: string) => claim.write(async (s) => {
+  const w = s.getWriter();
+  await w.write(new TextEncoder().encode(text));
+  await w.close();
+});
 
 describe('the register is never written', () => {
   it.each([
@@ -171,12 +176,22 @@ describe('two runs on one output', () => {
     const out = join(folder, 'results.json');
     const claim = await claimOutput(out, SAMPLE_CSV);
     writeFileSync(out, 'written by someone else meanwhile');
-    await expect(claim.write(async (s) => {
-      const w = s.getWriter();
-      await w.write(new TextEncoder().encode('{}'));
-      await w.close();
-    })).rejects.toThrow(/another program changed or created it while this run was working\. Nothing was replaced; run again\./);
+    await expect(writeText(claim, '{}')).rejects.toThrow(/another program changed or created it while this run was working\. Nothing was replaced; run again\./);
     expect(readFileSync(out, 'utf8')).toBe('written by someone else meanwhile');
+    expect(leftovers(folder)).toEqual([]);
+  });
+
+  it('a file another program creates after the last check, as the new file is placed, is not replaced either', async () => {
+    const folder = mkdtempSync(join(dir, 'raced-'));
+    const out = join(folder, 'results.json');
+    const claim = await claimOutput(out, SAMPLE_CSV, { beforePlacing: () => writeFileSync(out, 'created in the last moment') });
+    await expect(writeText(claim, '{}')).rejects.toThrow(/another program changed or created it while this run was working\. Nothing was replaced; run again\./);
+    expect(readFileSync(out, 'utf8')).toBe('created in the last moment');
+    expect(leftovers(folder)).toEqual([]);
+    // Where nothing races, the new file is placed whole and nothing else is left.
+    const again = await claimOutput(out.replace('results', 'second'), SAMPLE_CSV);
+    await writeText(again, '{"ok":true}');
+    expect(readFileSync(out.replace('results', 'second'), 'utf8')).toBe('{"ok":true}');
     expect(leftovers(folder)).toEqual([]);
   });
 });
