@@ -19,6 +19,7 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type Phase, type SchoolRecord } from
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
 import { NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from './deriveFacts';
+import { PatternTable } from './patternTable';
 
 /** When a blank cell is a statement rather than missing evidence. */
 export interface BlankReading {
@@ -221,40 +222,41 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
   const tests = candidates.map(missingTest);
   const fieldNumbers = Int32Array.from(candidates, (f) => FIELD_KEYS.indexOf(f));
+  // Each candidate's sources, so a pattern's open facts are found from its few missing cells, not by a walk of every source's fields.
+  const sourcesOf: number[][] = candidates.map(() => []);
+  sourceAt.forEach((s, k) => {
+    for (const a of s.at) sourcesOf[a]!.push(k);
+  });
+  const touched = new Uint8Array(sourceAt.length);
   // Rows share a few patterns of missing cells (a column left blank, a report card's areas): each pattern's
   // open facts are worked out once, and rows of a pattern whose facts are all opened alike share them.
-  // Bounded, so a register of ever new patterns cannot grow it.
-  // Keyed by the pattern's flags in words of 30 (small integers, hashed fast), one map per word.
-  const byPattern: PatternTree = new Map();
-  let patterns = 0;
+  // Keyed by the pattern's flags in words of 30 (small integers, hashed fast).
   const words = Math.ceil(candidates.length / 30);
+  const byPattern = new PatternTable<Pattern>(words);
   const patternOf = (flags: readonly number[]): Pattern => {
+    for (let i = 0; i < candidates.length; i++) if ((flags[(i / 30) | 0]! & (1 << i % 30)) !== 0) for (const k of sourcesOf[i]!) touched[k] = 1;
     const open: PatternFact[] = [];
     let rowDependent = false;
-    for (const { fact, fields, at } of sourceAt) {
-      let why: FieldKey[] | null = null;
-      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) (why ??= []).push(fields[j]!);
-      if (why === null) continue;
+    // In the sources' order, each source's cells in its fields' order: the unknowns' order as before.
+    for (let k = 0; k < sourceAt.length; k++) {
+      if (touched[k] === 0) continue;
+      touched[k] = 0;
+      const { fact, fields, at } = sourceAt[k]!;
+      const why: FieldKey[] = [];
+      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) why.push(fields[j]!);
       // The risk's range is the row's own, unless a missing judgement makes it any score and level.
       const anyRisk = (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && makesAnyRisk(why);
       const own = fact === 'concernCount' || ((fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && !anyRisk);
       if (own) rowDependent = true;
       open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
     }
-    const shared = rowDependent ? null : open.length ? new Map(open.map((o) => [o.fact, o.unknown!])) : null;
-    if (shared !== null) SHARED.add(shared);
-    const pattern = { open, shared, perRow: rowDependent };
-    if (patterns < 4096) {
-      patterns++;
-      let tree = byPattern;
-      for (let w = 0; w < words - 1; w++) {
-        let next = tree.get(flags[w]!) as PatternTree | undefined;
-        if (next === undefined) tree.set(flags[w]!, (next = new Map()));
-        tree = next;
-      }
-      tree.set(flags[words - 1]!, pattern);
+    let shared: Map<FactKey, UnknownFact> | null = null;
+    if (!rowDependent && open.length > 0) {
+      shared = new Map();
+      for (const o of open) shared.set(o.fact, o.unknown!);
+      SHARED.add(shared);
     }
-    return pattern;
+    return { open, shared, perRow: rowDependent };
   };
   const flags: number[] = new Array<number>(words).fill(0);
   return (record, facts, given) => {
@@ -270,9 +272,9 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       if (word !== 0) any = true;
     }
     if (!any) return null;
-    let tree: PatternTree | undefined = byPattern;
-    for (let w = 0; w < words - 1 && tree !== undefined; w++) tree = tree.get(flags[w]!) as PatternTree | undefined;
-    const pattern = (tree?.get(flags[words - 1]!) as Pattern | undefined) ?? patternOf(flags);
+    const slot = byPattern.slotOf(flags);
+    let pattern = byPattern.at(slot);
+    if (pattern === undefined) byPattern.keep(slot, flags, (pattern = patternOf(flags)));
     if (!pattern.perRow) return pattern.shared;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
@@ -302,9 +304,6 @@ interface PatternFact {
   /** `null` for the facts whose range is the row's own (the concern count, the risk score and level). */
   readonly unknown: UnknownFact | null;
 }
-
-/** Patterns by their flags, word by word: a map of the next word's maps, the last word's to the pattern. */
-type PatternTree = Map<number, PatternTree | Pattern>;
 
 /** The facts a pattern of missing cells opens, and, where no fact's range is the row's own, the unknowns every such row shares. */
 interface Pattern {
