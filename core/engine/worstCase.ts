@@ -144,8 +144,6 @@ interface Plan {
   readonly slotOf: ReadonlyMap<FactKey, number>;
   /** By slot: the indices of the criteria that read it. */
   readonly readersOf: readonly (readonly number[])[];
-  /** By criterion: its position in evaluation order. */
-  readonly evaluatedAt: Int32Array;
   /** The ranges of a pattern without one: never read. */
   readonly noRange: Float64Array;
   /** The criteria whose possible outcome a possibility evaluator reads (through a reference, or a first match's category rule), as a list and flags. */
@@ -163,6 +161,12 @@ interface Plan {
   readonly mostConcerning: number[];
   /** Whether a fixed criterion of the school's pattern that is extra evidence fired (best fit sets it). */
   fixedExtraFired: boolean;
+  /**
+   * The school as the possibility evaluators read it: the framework's working arrays, and its pattern's open
+   * facts set for each school. One object for every pattern: a row then reads no object of its pattern's
+   * to find its school.
+   */
+  readonly school: { -readonly [K in keyof OpenSchool]: OpenSchool[K] };
   /** The open facts of the unknowns rows share (a pattern of blank cells, core/missingEvidence.ts), worked out once each. */
   readonly byUnknowns: WeakMap<Unknowns, OpenFacts>;
 }
@@ -196,8 +200,6 @@ interface OpenFacts {
   readonly varyingCount: number;
   /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
   params: Parameters | null;
-  /** The school as the possibility evaluators read it: the framework's working arrays and these open facts, made again only for other parameters. */
-  school: OpenSchool | null;
   /**
    * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
    * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
@@ -207,7 +209,7 @@ interface OpenFacts {
    * and each object read is a memory access of its own.
    */
   fixedExtra: readonly number[];
-  readonly sums: number[];
+  readonly sums: Int32Array;
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
   readonly factsRead: Int32Array | null;
   /** The missing cells by the bits of the open facts the reasons read, in field order (at most 30 facts); the last asked first. */
@@ -243,12 +245,9 @@ function planOf(fw: CompiledFramework): Plan {
   for (const cat of fw.categories) for (const i of cat.criteria) referenced.add(i);
   const readersOf: number[][] = fw.slotFacts.map(() => []);
   for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
-  const evaluatedAt = new Int32Array(fw.criteria.length);
-  fw.criteria.forEach((c, at) => (evaluatedAt[c.index] = at));
   plan = {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
-    evaluatedAt,
     noRange: new Float64Array(fw.slotFacts.length),
     referenced: Int32Array.from([...referenced].sort((a, b) => a - b)),
     isReferenced: Uint8Array.from(fw.inDefinitionOrder, (c) => (referenced.has(c.index) ? 1 : 0)),
@@ -260,6 +259,7 @@ function planOf(fw: CompiledFramework): Plan {
     counts: fw.categories.map(() => 0),
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
     fixedExtraFired: false,
+    school: { v: fw.scratch.v, p: fw.defaults, fired: fw.scratch.fired, open: new Uint8Array(0), lo: new Float64Array(0), hi: new Float64Array(0), possible: fw.scratch.possible },
     byUnknowns: new WeakMap(),
   };
   plans.set(fw, plan);
@@ -290,34 +290,37 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     openSlots.push(i);
     facts.push(u);
   }
-  // The criteria reading the open slots, each once: fixed where they read nothing else.
+  // The criteria reading the open slots: fixed where they read nothing else. Taken in evaluation order, where
+  // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
+  // never read: they are summed up, and their reasons kept as bits).
   const criteria = fw.inDefinitionOrder;
   const state = new Uint8Array(criteria.length);
   const factsRead = facts.length <= 30 ? new Int32Array(criteria.length) : null;
-  const readers: number[] = [];
   for (let k = 0; k < openSlots.length; k++) {
     for (const c of plan.readersOf[openSlots[k]!]!) {
       if (factsRead !== null) factsRead[c]! |= 1 << k;
-      if (state[c] === 0) readers.push(c);
       state[c] = FIXED;
     }
   }
   const fixed: number[] = [];
+  let fixedReferenced: number[] | null = null;
   const varying: CompiledCriterion[] = [];
-  for (const i of readers) {
-    const c = criteria[i]!;
+  for (const c of fw.criteria) {
+    const i = c.index;
+    if (state[i] === 0) continue;
     let readsClosed = c.refersTo.length > 0;
     for (const s of c.slotsRead) if (open[s] === 0) readsClosed = true;
     if (readsClosed) {
       state[i] = VARYING;
       varying.push(c);
-    } else fixed.push(i);
+    } else {
+      fixed.push(i);
+      if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
+    }
   }
-  // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
-  varying.sort((a, b) => plan.evaluatedAt[a.index]! - plan.evaluatedAt[b.index]!);
   return {
-    open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + 3 * fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+    open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
+    params: null, fixedExtra: NO_CRITERIA, sums: new Int32Array(1 + 3 * fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
 }
 
@@ -367,8 +370,13 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   if (openFacts.count === 0) return null;
   const possible = fw.scratch.possible;
-  let school = openFacts.school;
-  if (school === null || school.p !== params || school.v !== v || school.fired !== fired) school = openFacts.school = { v, p: params, fired, open: openFacts.open, lo: openFacts.lo, hi: openFacts.hi, possible };
+  const school = plan.school;
+  school.v = v;
+  school.p = params;
+  school.fired = fired;
+  school.open = openFacts.open;
+  school.lo = openFacts.lo;
+  school.hi = openFacts.hi;
   if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
   const { state, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
