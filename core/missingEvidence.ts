@@ -146,12 +146,20 @@ export interface UnknownFact {
 /** The facts of one school its missing cells open, by fact. */
 export type Unknowns = ReadonlyMap<FactKey, UnknownFact>;
 
-/** The unknowns `unknownsReader` gives every row of one pattern of missing cells: one object, never changed. */
-const SHARED = new WeakSet<Unknowns>();
+/**
+ * The unknowns `unknownsReader` gives every row of one pattern of missing cells: one object, never changed,
+ * with a place for what a reader of them works out from them once (the worst case, core/engine/worstCase.ts).
+ * Kept on them rather than in a weak map: a row's lookup is then one field, and the garbage collector has
+ * no weak entries to trace for a pattern.
+ */
+export class SharedUnknowns extends Map<FactKey, UnknownFact> {
+  /** What a reader worked out from these unknowns, with the framework it is for. */
+  worked: { readonly fw: object } | null = null;
+}
 
 /** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */
-export function isShared(unknowns: Unknowns): boolean {
-  return SHARED.has(unknowns);
+export function isShared(unknowns: Unknowns): unknowns is SharedUnknowns {
+  return unknowns instanceof SharedUnknowns;
 }
 
 const STANDING = ['ofstedGrade', ...KEY_JUDGEMENTS_MAIN, ...REPORT_CARD_MAIN, 'safeguardingEffective'] as const satisfies readonly FieldKey[];
@@ -250,11 +258,10 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       if (own) rowDependent = true;
       open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
     }
-    let shared: Map<FactKey, UnknownFact> | null = null;
+    let shared: SharedUnknowns | null = null;
     if (!rowDependent && open.length > 0) {
-      shared = new Map();
+      shared = new SharedUnknowns();
       for (const o of open) shared.set(o.fact, o.unknown!);
-      SHARED.add(shared);
     }
     return { open, shared, perRow: rowDependent };
   };

@@ -167,8 +167,6 @@ interface Plan {
    * to find its school.
    */
   readonly school: { -readonly [K in keyof OpenSchool]: OpenSchool[K] };
-  /** The open facts of the unknowns rows share (a pattern of blank cells, core/missingEvidence.ts), worked out once each. */
-  readonly byUnknowns: WeakMap<Unknowns, OpenFacts>;
 }
 
 /**
@@ -177,6 +175,8 @@ interface Plan {
  * among some thousand others.
  */
 interface OpenFacts {
+  /** The framework they are for (they are kept with the unknowns, which another framework could be given). */
+  readonly fw: CompiledFramework;
   /** By slot: closed (0), any value (1) or a number in `lo`..`hi` (2). */
   readonly open: Uint8Array;
   readonly lo: Float64Array;
@@ -260,7 +260,6 @@ function planOf(fw: CompiledFramework): Plan {
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
     fixedExtraFired: false,
     school: { v: fw.scratch.v, p: fw.defaults, fired: fw.scratch.fired, open: new Uint8Array(0), lo: new Float64Array(0), hi: new Float64Array(0), possible: fw.scratch.possible },
-    byUnknowns: new WeakMap(),
   };
   plans.set(fw, plan);
   return plan;
@@ -319,7 +318,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     }
   }
   return {
-    open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
+    fw, open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
     params: null, fixedExtra: NO_CRITERIA, sums: new Int32Array(1 + 3 * fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
 }
@@ -363,10 +362,11 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   if (rank >= fw.categories.length - 1) return null;
   const plan = planOf(fw);
   // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
-  let openFacts = plan.byUnknowns.get(unknowns);
+  const shared = isShared(unknowns);
+  let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
   if (openFacts === undefined) {
     openFacts = openFactsOf(fw, plan, unknowns);
-    if (isShared(unknowns)) plan.byUnknowns.set(unknowns, openFacts);
+    if (shared) unknowns.worked = openFacts;
   }
   if (openFacts.count === 0) return null;
   const possible = fw.scratch.possible;
