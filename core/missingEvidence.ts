@@ -258,12 +258,11 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       if (own) rowDependent = true;
       open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
     }
-    let shared: SharedUnknowns | null = null;
-    if (!rowDependent && open.length > 0) {
-      shared = new SharedUnknowns();
-      for (const o of open) shared.set(o.fact, o.unknown!);
-    }
-    return { open, shared, perRow: rowDependent };
+    if (rowDependent) return open;
+    if (open.length === 0) return null;
+    const shared = new SharedUnknowns();
+    for (const o of open) shared.set(o.fact, o.unknown!);
+    return shared;
   };
   const flags: number[] = new Array<number>(words).fill(0);
   return (record, facts, given) => {
@@ -282,11 +281,11 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     const slot = byPattern.slotOf(flags);
     let pattern = byPattern.at(slot);
     if (pattern === undefined) byPattern.keep(slot, flags, (pattern = patternOf(flags)));
-    if (!pattern.perRow) return pattern.shared;
+    if (pattern === null || pattern instanceof SharedUnknowns) return pattern;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
-    for (const { fact, why, unknown } of pattern.open) {
+    for (const { fact, why, unknown } of pattern) {
       if (unknown !== null) out.set(fact, unknown);
       else if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
       else if (fact === 'inspectionRiskScore') {
@@ -312,13 +311,12 @@ interface PatternFact {
   readonly unknown: UnknownFact | null;
 }
 
-/** The facts a pattern of missing cells opens, and, where no fact's range is the row's own, the unknowns every such row shares. */
-interface Pattern {
-  readonly open: readonly PatternFact[];
-  readonly shared: Unknowns | null;
-  /** Some fact's range is the row's own: the row's unknowns are worked out from `open` (otherwise they are `shared`). A flag, so most rows read no list. */
-  readonly perRow: boolean;
-}
+/**
+ * What a pattern of missing cells gives its rows: where no fact's range is the row's own, the unknowns every
+ * such row shares (the pattern is then only those, so a row reads no object of it but what it returns);
+ * otherwise the facts it opens, the row's unknowns worked out from them.
+ */
+type Pattern = SharedUnknowns | readonly PatternFact[] | null;
 
 /** The least and the most the risk score could be with the missing inputs filled, and the levels at those extremes. */
 interface RiskRange {
