@@ -209,9 +209,9 @@ interface OpenFacts {
    * and each object read is a memory access of its own.
    */
   fixedExtra: readonly number[];
-  readonly sums: Int32Array;
+  readonly sums: number[];
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
-  readonly factsRead: Int32Array | null;
+  readonly factsRead: number[] | null;
   /** The missing cells by the bits of the open facts the reasons read, in field order (at most 30 facts); the last asked first. */
   missingBy: Map<number, readonly FieldKey[]> | null;
   lastRead: number;
@@ -294,7 +294,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // never read: they are summed up, and their reasons kept as bits).
   const criteria = fw.inDefinitionOrder;
   const state = new Uint8Array(criteria.length);
-  const factsRead = facts.length <= 30 ? new Int32Array(criteria.length) : null;
+  const factsRead = facts.length <= 30 ? zeros(criteria.length) : null;
   for (let k = 0; k < openSlots.length; k++) {
     for (const c of plan.readersOf[openSlots[k]!]!) {
       if (factsRead !== null) factsRead[c]! |= 1 << k;
@@ -319,8 +319,18 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   }
   return {
     fw, open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, fixedExtra: NO_CRITERIA, sums: new Int32Array(1 + 3 * fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+    params: null, fixedExtra: NO_CRITERIA, sums: zeros(1 + 3 * fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
+}
+
+/**
+ * `n` zeros, as a list of small integers rather than a typed array: one of more than 64 bytes has its
+ * elements outside the heap, each a native allocation the collector then tracks, and there are two a pattern.
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 /** The fixed criteria's possible outcomes under `school`'s parameters (they read nothing else of it), into `state`, and their extra evidence into `fixedExtra` and `sums`. */
