@@ -31,6 +31,11 @@ export interface CategoriseOptions {
   readonly params?: Parameters;
   /** Include every criterion's outcome in `trace` (costs a little; the Reasons column does not need it). */
   readonly trace?: boolean;
+  /**
+   * Give the reasons and notes (the default). `false`: both are empty, for a caller that reads only the
+   * category (RISKCATEGORY), which would otherwise have an object made per fired criterion for nothing.
+   */
+  readonly reasons?: boolean;
   /** The facts the school's missing cells open (core/missingEvidence.ts): the worst case is worked out over them. */
   readonly unknowns?: Unknowns | null;
 }
@@ -70,6 +75,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // or read, so clearing this school's fired criteria first is enough: a school stopped by an exception
   // after marking (a facts object that throws) leaves nothing for the next.
   for (let j = 0; j < count; j++) decides[firedAt[j]!] = 0;
+  // What decided the category is read only for the reasons.
+  const withReasons = options.reasons !== false;
   let rank: number;
   if (fw.firstMatch) {
     rank = fw.defaultRank;
@@ -81,9 +88,11 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
       }
     }
     const cat = fw.categories[rank]!;
-    if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
-    // The default category has no rule: what decided it is the fired criteria that indicate it.
-    else for (let j = 0; j < count; j++) if (fw.rankOf[firedAt[j]!] === rank) decides[firedAt[j]!] = 1;
+    if (withReasons) {
+      if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
+      // The default category has no rule: what decided it is the fired criteria that indicate it.
+      else for (let j = 0; j < count; j++) if (fw.rankOf[firedAt[j]!] === rank) decides[firedAt[j]!] = 1;
+    }
   } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, decides);
 
   const computed = fw.categories[rank]!;
@@ -108,7 +117,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // built only when a shell reads it (RISKCATEGORY never does). A list is made only when it has one.
   let reasons: Reason[] | null = null;
   let notes: Reason[] | null = null;
-  if (count > 0) {
+  if (count > 0 && withReasons) {
     const school: Evaluation = { facts, params, fw, again: null, words: null };
     const Fired = hot.FiredReason;
     // Each list made at its length: a list grown by `push` takes room for 17 on the first.
@@ -125,7 +134,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     reasons = r;
     notes = n;
   }
-  if (reasons === null && rank === fw.defaultRank) reasons = [computed.defaultReason];
+  if (reasons === null && rank === fw.defaultRank && withReasons) reasons = [computed.defaultReason];
 
   return {
     framework: fw.id,

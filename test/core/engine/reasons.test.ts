@@ -112,3 +112,13 @@ describe('reasons worded when read', () => {
     expect(JSON.parse(JSON.stringify(results[1]!.reasons))).toEqual(JSON.parse(JSON.stringify(categorise(fw, { ...base, ...schools[1]! }).reasons)));
   });
 });
+
+describe('a categorisation without reasons', () => {
+  it('is the same but for empty reasons and notes, for a caller that reads only the category', () => {
+    for (const facts of [{}, { fallingRoll: true }, { fallingRoll: true, governanceConcern: true, ks2RwmExpectedPct: 40 }] as Partial<Facts>[]) {
+      const full = categorise(fw, { ...base, ...facts });
+      const bare = categorise(fw, { ...base, ...facts }, { reasons: false });
+      expect(bare).toEqual({ ...full, reasons: [], notes: [] });
+    }
+  });
+});
