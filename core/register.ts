@@ -87,7 +87,7 @@ export interface RegisterOptions {
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
   readonly trace?: boolean;
-  /** Give each result's reasons and notes (default); `false` for a caller that reads only the category (engine `CategoriseOptions`). */
+  /** Give each result's reasons, notes and provisional result's missing cells (default); `false` for a caller that reads only the category (engine `CategoriseOptions`). */
   readonly reasons?: boolean;
   /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
   readonly inspection?: InspectionOptions;

@@ -32,8 +32,9 @@ export interface CategoriseOptions {
   /** Include every criterion's outcome in `trace` (costs a little; the Reasons column does not need it). */
   readonly trace?: boolean;
   /**
-   * Give the reasons and notes (the default). `false`: both are empty, for a caller that reads only the
-   * category (RISKCATEGORY), which would otherwise have an object made per fired criterion for nothing.
+   * Give the reasons (the default): the reasons, the notes and the missing cells a worst case rests on.
+   * `false`: all three are empty, for a caller that reads only the category and whether it is provisional
+   * (RISKCATEGORY), which would otherwise have an object made per fired criterion for nothing.
    */
   readonly reasons?: boolean;
   /** The facts the school's missing cells open (core/missingEvidence.ts): the worst case is worked out over them. */
@@ -153,7 +154,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns) : null,
+    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
   };
 }
 

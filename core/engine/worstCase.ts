@@ -23,7 +23,7 @@ import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator,
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
-const { ANY, F, isParamRef, outcomeOf, T, U } = types;
+const { ANY, F, isParamRef, NONE, outcomeOf, T, U } = types;
 const { medianRank } = selection;
 const { inFieldOrder, isShared } = missingEvidence;
 
@@ -364,10 +364,11 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
 
 /**
  * The most concerning category the school's open facts could give, with the missing cells that could
- * give it; `null` when it is the category itself (the result is not provisional). The criteria that fired
- * are the first `firedCount` of `fw.scratch.firedAt`.
+ * give it (`withMissing`; otherwise none, for a caller that reads only whether the result is provisional);
+ * `null` when it is the category itself (the result is not provisional). The criteria that fired are the
+ * first `firedCount` of `fw.scratch.firedAt`.
  */
-export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns): WorstCase | null {
+export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
   // Nothing is more concerning than the most concerning category.
   if (rank >= fw.categories.length - 1) return null;
   const plan = planOf(fw);
@@ -420,12 +421,15 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       const cat = fw.categories[r]!;
       if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
         if (worst === rank) worst = r;
+        // The less concerning categories that could hold only add reasons.
+        if (!withMissing) break;
         for (const i of cat.criteria) if ((possible[i]! & T) !== 0 && fired[i] !== true) why[whys++] = i;
       }
     }
   } else {
     worst = Math.max(rank, worstBestFit(fw, plan, openFacts, firedCount, possible, extras));
     if (worst <= rank) return null;
+    if (!withMissing) return worstOf(fw, worst, NONE);
     // The fixed criteria's reasons: worked out with the pattern, unless one of them fired (its fact has a value).
     if (openFacts.factsRead !== null && !plan.fixedExtraFired) read = openFacts.sums[1 + fw.categories.length + plan.mostConcerning.length + rank]!;
     else {
@@ -443,8 +447,12 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     }
   }
   if (worst <= rank) return null;
-  const cat = fw.categories[worst]!.def;
-  return { category: cat.id, label: cat.label, missing: missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) };
+  return worstOf(fw, worst, withMissing ? missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) : NONE);
+}
+
+function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey[]): WorstCase {
+  const cat = fw.categories[rank]!.def;
+  return { category: cat.id, label: cat.label, missing };
 }
 
 /** The missing cells of each open fact a reason (the first `whys` of `why`, and the open facts in `read`) reads, in field order; a new list. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { categorise, compileFramework } from '../../../core/engine';
 import type { Facts } from '../../../core/facts';
 import type { FrameworkDefinition } from '../../../core/framework';
+import type { Unknowns } from '../../../core/missingEvidence';
 
 const cite = (section: string) => ({ section, quote: `quote of ${section}` });
 const offer = { amount: null, noneReason: 'none set', actions: [], cadence: 'termly', informed: [], citation: cite('S') };
@@ -120,5 +121,12 @@ describe('a categorisation without reasons', () => {
       const bare = categorise(fw, { ...base, ...facts }, { reasons: false });
       expect(bare).toEqual({ ...full, reasons: [], notes: [] });
     }
+  });
+  it('has a worst case without its missing cells', () => {
+    const unknowns = new Map([['ks2RwmExpectedPct', { fields: ['ks2RwmExpectedPct'] }]]) as Unknowns;
+    const full = categorise(fw, base, { unknowns });
+    const bare = categorise(fw, base, { unknowns, reasons: false });
+    expect(full.worstCase).toEqual({ category: 'high', label: 'High', missing: ['ks2RwmExpectedPct'] });
+    expect(bare).toEqual({ ...full, reasons: [], notes: [], worstCase: { ...full.worstCase, missing: [] } });
   });
 });
