@@ -7,8 +7,8 @@
  *
  * Rows share a few patterns of missing cells, and the unknowns of a pattern (`isShared`): what those mean
  * to the framework (the open slots, which criteria read them, the outcomes of those that read nothing else,
- * the missing cells each set of reasons names) is worked out once per pattern, and each row evaluates only
- * the criteria that read both open and closed facts.
+ * the missing cells each set of reasons names) is worked out once per pattern and kept with its unknowns
+ * (`SharedUnknowns.worked`), and each row evaluates only the criteria that read both open and closed facts.
  */
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
