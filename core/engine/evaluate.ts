@@ -72,12 +72,11 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
   }
 
-  // The category, and in `decides` the fired criteria that decided it. Only a fired criterion is marked
-  // or read, so clearing this school's fired criteria first is enough: a school stopped by an exception
-  // after marking (a facts object that throws) leaves nothing for the next.
-  for (let j = 0; j < count; j++) decides[firedAt[j]!] = 0;
-  // What decided the category is read only for the reasons.
+  // The category, and in `decides` the fired criteria that decided it (only the reasons read it, so only
+  // for them). Only a fired criterion is marked or read, so clearing this school's fired criteria first is
+  // enough: a school stopped by an exception after marking (a facts object that throws) leaves nothing for the next.
   const withReasons = options.reasons !== false;
+  if (withReasons) for (let j = 0; j < count; j++) decides[firedAt[j]!] = 0;
   let rank: number;
   if (fw.firstMatch) {
     rank = fw.defaultRank;
@@ -94,7 +93,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
       // The default category has no rule: what decided it is the fired criteria that indicate it.
       else for (let j = 0; j < count; j++) if (fw.rankOf[firedAt[j]!] === rank) decides[firedAt[j]!] = 1;
     }
-  } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, decides);
+  } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, withReasons ? decides : null);
 
   const computed = fw.categories[rank]!;
   // Most schools have no override, so no warnings: the list is made only for one.
