@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BENCH_AS_OF, englandRegister } from '../../../bench/englandRegister';
 import { categorise, compileFramework } from '../../../core/engine';
 import type { Facts } from '../../../core/facts';
 import type { FrameworkDefinition } from '../../../core/framework';
+import { frameworkById } from '../../../core/frameworks';
 import type { Unknowns } from '../../../core/missingEvidence';
+import { categoriseRegister } from '../../../core/register';
 
 const cite = (section: string) => ({ section, quote: `quote of ${section}` });
 const offer = { amount: null, noneReason: 'none set', actions: [], cadence: 'termly', informed: [], citation: cite('S') };
@@ -128,5 +131,23 @@ describe('a categorisation without reasons', () => {
     const bare = categorise(fw, base, { unknowns, reasons: false });
     expect(full.worstCase).toEqual({ category: 'high', label: 'High', missing: ['ks2RwmExpectedPct'] });
     expect(bare).toEqual({ ...full, reasons: [], notes: [], worstCase: { ...full.worstCase, missing: [] } });
+  });
+});
+
+describe('a register run without reasons (RISKCATEGORY)', () => {
+  it('gives each row the category and provisional result a full run gives, without reasons or missing cells', () => {
+    const { header, rows } = englandRegister(300);
+    for (const id of ['southwark', 'oldham']) {
+      const framework = frameworkById(id)!;
+      const full = categoriseRegister(framework, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+      const bare = categoriseRegister(framework, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1, reasons: false });
+      expect(full.rows.some((r) => r.provisional !== null)).toBe(true);
+      bare.rows.forEach((r, i) => {
+        const f = full.rows[i]!;
+        expect(r.result && { ...r.result, reasons: [], notes: [], worstCase: r.result.worstCase && { ...r.result.worstCase, missing: [] } }).toEqual(f.result && { ...f.result, reasons: [], notes: [], worstCase: f.result.worstCase && { ...f.result.worstCase, missing: [] } });
+        expect(r.result?.reasons ?? []).toEqual([]);
+        expect(r.provisional && { ...r.provisional, missing: [] }).toEqual(f.provisional && { ...f.provisional, missing: [] });
+      });
+    }
   });
 });
