@@ -19,6 +19,7 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type Phase, type SchoolRecord } from
 import type { CalendarDate } from './dates';
 import type { HeaderMapping } from './headers';
 import { NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from './deriveFacts';
+import { PatternTable } from './patternTable';
 
 /** When a blank cell is a statement rather than missing evidence. */
 export interface BlankReading {
@@ -145,12 +146,20 @@ export interface UnknownFact {
 /** The facts of one school its missing cells open, by fact. */
 export type Unknowns = ReadonlyMap<FactKey, UnknownFact>;
 
-/** The unknowns `unknownsReader` gives every row of one pattern of missing cells: one object, never changed. */
-const SHARED = new WeakSet<Unknowns>();
+/**
+ * The unknowns `unknownsReader` gives every row of one pattern of missing cells: one object, never changed,
+ * with a place for what a reader of them works out from them once (the worst case, core/engine/worstCase.ts).
+ * Kept on them rather than in a weak map: a row's lookup is then one field, and the garbage collector has
+ * no weak entries to trace for a pattern.
+ */
+export class SharedUnknowns extends Map<FactKey, UnknownFact> {
+  /** What a reader worked out from these unknowns, with the framework it is for. */
+  worked: { readonly fw: object } | null = null;
+}
 
 /** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */
-export function isShared(unknowns: Unknowns): boolean {
-  return SHARED.has(unknowns);
+export function isShared(unknowns: Unknowns): unknowns is SharedUnknowns {
+  return unknowns instanceof SharedUnknowns;
 }
 
 const STANDING = ['ofstedGrade', ...KEY_JUDGEMENTS_MAIN, ...REPORT_CARD_MAIN, 'safeguardingEffective'] as const satisfies readonly FieldKey[];
@@ -221,40 +230,39 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
   const tests = candidates.map(missingTest);
   const fieldNumbers = Int32Array.from(candidates, (f) => FIELD_KEYS.indexOf(f));
+  // Each candidate's sources, so a pattern's open facts are found from its few missing cells, not by a walk of every source's fields.
+  const sourcesOf: number[][] = candidates.map(() => []);
+  sourceAt.forEach((s, k) => {
+    for (const a of s.at) sourcesOf[a]!.push(k);
+  });
+  const touched = new Uint8Array(sourceAt.length);
   // Rows share a few patterns of missing cells (a column left blank, a report card's areas): each pattern's
   // open facts are worked out once, and rows of a pattern whose facts are all opened alike share them.
-  // Bounded, so a register of ever new patterns cannot grow it.
-  // Keyed by the pattern's flags in words of 30 (small integers, hashed fast), one map per word.
-  const byPattern: PatternTree = new Map();
-  let patterns = 0;
+  // Keyed by the pattern's flags in words of 30 (small integers, hashed fast).
   const words = Math.ceil(candidates.length / 30);
+  const byPattern = new PatternTable<Pattern>(words);
   const patternOf = (flags: readonly number[]): Pattern => {
+    for (let i = 0; i < candidates.length; i++) if ((flags[(i / 30) | 0]! & (1 << i % 30)) !== 0) for (const k of sourcesOf[i]!) touched[k] = 1;
     const open: PatternFact[] = [];
     let rowDependent = false;
-    for (const { fact, fields, at } of sourceAt) {
-      let why: FieldKey[] | null = null;
-      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) (why ??= []).push(fields[j]!);
-      if (why === null) continue;
+    // In the sources' order, each source's cells in its fields' order: the unknowns' order as before.
+    for (let k = 0; k < sourceAt.length; k++) {
+      if (touched[k] === 0) continue;
+      touched[k] = 0;
+      const { fact, fields, at } = sourceAt[k]!;
+      const why: FieldKey[] = [];
+      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) why.push(fields[j]!);
       // The risk's range is the row's own, unless a missing judgement makes it any score and level.
       const anyRisk = (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && makesAnyRisk(why);
       const own = fact === 'concernCount' || ((fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && !anyRisk);
       if (own) rowDependent = true;
       open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
     }
-    const shared = rowDependent ? null : open.length ? new Map(open.map((o) => [o.fact, o.unknown!])) : null;
-    if (shared !== null) SHARED.add(shared);
-    const pattern = { open, shared, perRow: rowDependent };
-    if (patterns < 4096) {
-      patterns++;
-      let tree = byPattern;
-      for (let w = 0; w < words - 1; w++) {
-        let next = tree.get(flags[w]!) as PatternTree | undefined;
-        if (next === undefined) tree.set(flags[w]!, (next = new Map()));
-        tree = next;
-      }
-      tree.set(flags[words - 1]!, pattern);
-    }
-    return pattern;
+    if (rowDependent) return open;
+    if (open.length === 0) return null;
+    const shared = new SharedUnknowns();
+    for (const o of open) shared.set(o.fact, o.unknown!);
+    return shared;
   };
   const flags: number[] = new Array<number>(words).fill(0);
   return (record, facts, given) => {
@@ -270,14 +278,14 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       if (word !== 0) any = true;
     }
     if (!any) return null;
-    let tree: PatternTree | undefined = byPattern;
-    for (let w = 0; w < words - 1 && tree !== undefined; w++) tree = tree.get(flags[w]!) as PatternTree | undefined;
-    const pattern = (tree?.get(flags[words - 1]!) as Pattern | undefined) ?? patternOf(flags);
-    if (!pattern.perRow) return pattern.shared;
+    const slot = byPattern.slotOf(flags);
+    let pattern = byPattern.at(slot);
+    if (pattern === undefined) byPattern.keep(slot, flags, (pattern = patternOf(flags)));
+    if (pattern === null || pattern instanceof SharedUnknowns) return pattern;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
     let risk: RiskRange | undefined;
-    for (const { fact, why, unknown } of pattern.open) {
+    for (const { fact, why, unknown } of pattern) {
       if (unknown !== null) out.set(fact, unknown);
       else if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
       else if (fact === 'inspectionRiskScore') {
@@ -303,16 +311,12 @@ interface PatternFact {
   readonly unknown: UnknownFact | null;
 }
 
-/** Patterns by their flags, word by word: a map of the next word's maps, the last word's to the pattern. */
-type PatternTree = Map<number, PatternTree | Pattern>;
-
-/** The facts a pattern of missing cells opens, and, where no fact's range is the row's own, the unknowns every such row shares. */
-interface Pattern {
-  readonly open: readonly PatternFact[];
-  readonly shared: Unknowns | null;
-  /** Some fact's range is the row's own: the row's unknowns are worked out from `open` (otherwise they are `shared`). A flag, so most rows read no list. */
-  readonly perRow: boolean;
-}
+/**
+ * What a pattern of missing cells gives its rows: where no fact's range is the row's own, the unknowns every
+ * such row shares (the pattern is then only those, so a row reads no object of it but what it returns);
+ * otherwise the facts it opens, the row's unknowns worked out from them.
+ */
+type Pattern = SharedUnknowns | readonly PatternFact[] | null;
 
 /** The least and the most the risk score could be with the missing inputs filled, and the levels at those extremes. */
 interface RiskRange {

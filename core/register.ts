@@ -87,6 +87,8 @@ export interface RegisterOptions {
   readonly mapping?: HeaderMapping;
   /** Keep every criterion's outcome (the task pane's detail view). */
   readonly trace?: boolean;
+  /** Give each result's reasons, notes and provisional result's missing cells (default); `false` for a caller that reads only the category (engine `CategoriseOptions`). */
+  readonly reasons?: boolean;
   /** The analyst's choices for the inspection outlook (horizon, window coverage, rules). */
   readonly inspection?: InspectionOptions;
   /**
@@ -234,7 +236,7 @@ export function* visitRegisterSteps(
       continue;
     }
     const { facts, inspection } = derive(record, options.asOf, national);
-    const result = evaluate(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts, reader.given) });
+    const result = evaluate(fw, facts, { params, trace: options.trace, reasons: options.reasons, unknowns: readUnknowns(record, facts, reader.given) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
     for (const w of result.warnings) problems.push(w);

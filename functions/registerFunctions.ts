@@ -121,7 +121,8 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
       const others = other && onlyRows === null ? new Array<string | ExcelError>(data.length) : null;
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
-      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined }, (r) => {
+      // RISKCATEGORY's cell alone reads no reasons (RISKREASONS's reads them, and gives RISKCATEGORY's beside): none are made for it.
+      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined, reasons: cell !== categoryCell }, (r) => {
         const i = r.row - 1;
         values[i] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
         if (others) others[i] = r.result ? other!.cell(r) : values[i]!;

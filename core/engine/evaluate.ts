@@ -31,6 +31,12 @@ export interface CategoriseOptions {
   readonly params?: Parameters;
   /** Include every criterion's outcome in `trace` (costs a little; the Reasons column does not need it). */
   readonly trace?: boolean;
+  /**
+   * Give the reasons (the default): the reasons, the notes and the missing cells a worst case rests on.
+   * `false`: all three are empty, for a caller that reads only the category and whether it is provisional
+   * (RISKCATEGORY), which would otherwise have an object made per fired criterion for nothing.
+   */
+  readonly reasons?: boolean;
   /** The facts the school's missing cells open (core/missingEvidence.ts): the worst case is worked out over them. */
   readonly unknowns?: Unknowns | null;
 }
@@ -66,10 +72,11 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
   }
 
-  // The category, and in `decides` the fired criteria that decided it. Only a fired criterion is marked
-  // or read, so clearing this school's fired criteria first is enough: a school stopped by an exception
-  // after marking (a facts object that throws) leaves nothing for the next.
-  for (let j = 0; j < count; j++) decides[firedAt[j]!] = 0;
+  // The category, and in `decides` the fired criteria that decided it (only the reasons read it, so only
+  // for them). Only a fired criterion is marked or read, so clearing this school's fired criteria first is
+  // enough: a school stopped by an exception after marking (a facts object that throws) leaves nothing for the next.
+  const withReasons = options.reasons !== false;
+  if (withReasons) for (let j = 0; j < count; j++) decides[firedAt[j]!] = 0;
   let rank: number;
   if (fw.firstMatch) {
     rank = fw.defaultRank;
@@ -81,10 +88,12 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
       }
     }
     const cat = fw.categories[rank]!;
-    if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
-    // The default category has no rule: what decided it is the fired criteria that indicate it.
-    else for (let j = 0; j < count; j++) if (fw.rankOf[firedAt[j]!] === rank) decides[firedAt[j]!] = 1;
-  } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, decides);
+    if (withReasons) {
+      if (cat.when) hot.decidingCriteria(all, cat.reasonRefs, out, rootOf, decides);
+      // The default category has no rule: what decided it is the fired criteria that indicate it.
+      else for (let j = 0; j < count; j++) if (fw.rankOf[firedAt[j]!] === rank) decides[firedAt[j]!] = 1;
+    }
+  } else rank = hot.bestFitMarking(fw, firedAt, count, fw.scratch.counts, withReasons ? decides : null);
 
   const computed = fw.categories[rank]!;
   // Most schools have no override, so no warnings: the list is made only for one.
@@ -108,7 +117,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // built only when a shell reads it (RISKCATEGORY never does). A list is made only when it has one.
   let reasons: Reason[] | null = null;
   let notes: Reason[] | null = null;
-  if (count > 0) {
+  if (count > 0 && withReasons) {
     const school: Evaluation = { facts, params, fw, again: null, words: null };
     const Fired = hot.FiredReason;
     // Each list made at its length: a list grown by `push` takes room for 17 on the first.
@@ -125,7 +134,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     reasons = r;
     notes = n;
   }
-  if (reasons === null && rank === fw.defaultRank) reasons = [computed.defaultReason];
+  if (reasons === null && rank === fw.defaultRank && withReasons) reasons = [computed.defaultReason];
 
   return {
     framework: fw.id,
@@ -144,7 +153,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns) : null,
+    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
   };
 }
 

@@ -25,10 +25,10 @@ export function medianRank(counts: ArrayLike<number>, none: number): number {
  * concerning result. A fired critical criterion is a floor.
  *
  * Without allocating, for `categorise`: the fired criteria are the first `fired` indices of
- * `firedAt`; returns the rank and sets `decides[i]` to 1 for each criterion that decided it; `counts` is
- * scratch, a count per rank.
+ * `firedAt`; returns the rank and sets `decides[i]` to 1 for each criterion that decided it (where `decides`
+ * is given: only reasons read it); `counts` is scratch, a count per rank.
  */
-export function bestFitMarking(fw: CompiledFramework, firedAt: Int32Array, fired: number, counts: Int32Array, decides: Uint8Array): number {
+export function bestFitMarking(fw: CompiledFramework, firedAt: Int32Array, fired: number, counts: Int32Array, decides: Uint8Array | null): number {
   const { rankOf, criticalOf } = fw;
   // Counting by rank instead of sorting the evidence: a framework has a handful of categories. A loop
   // rather than `fill`, a call into the runtime that cost as much as the rest of best fit.
@@ -44,6 +44,7 @@ export function bestFitMarking(fw: CompiledFramework, firedAt: Int32Array, fired
   let rank = medianRank(counts, fw.defaultRank);
   const lifted = floor > rank;
   if (lifted) rank = floor;
+  if (decides === null) return rank;
   // The evidence for the category decided it (only the critical evidence, where that lifted it).
   for (let j = 0; j < fired; j++) {
     const i = firedAt[j]!;

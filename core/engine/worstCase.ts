@@ -7,8 +7,8 @@
  *
  * Rows share a few patterns of missing cells, and the unknowns of a pattern (`isShared`): what those mean
  * to the framework (the open slots, which criteria read them, the outcomes of those that read nothing else,
- * the missing cells each set of reasons names) is worked out once per pattern, and each row evaluates only
- * the criteria that read both open and closed facts.
+ * the missing cells each set of reasons names) is worked out once per pattern and kept with its unknowns
+ * (`SharedUnknowns.worked`), and each row evaluates only the criteria that read both open and closed facts.
  */
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
@@ -23,7 +23,7 @@ import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator,
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
-const { ANY, F, isParamRef, outcomeOf, T, U } = types;
+const { ANY, F, isParamRef, NONE, outcomeOf, T, U } = types;
 const { medianRank } = selection;
 const { inFieldOrder, isShared } = missingEvidence;
 
@@ -144,8 +144,6 @@ interface Plan {
   readonly slotOf: ReadonlyMap<FactKey, number>;
   /** By slot: the indices of the criteria that read it. */
   readonly readersOf: readonly (readonly number[])[];
-  /** By criterion: its position in evaluation order. */
-  readonly evaluatedAt: Int32Array;
   /** The ranges of a pattern without one: never read. */
   readonly noRange: Float64Array;
   /** The criteria whose possible outcome a possibility evaluator reads (through a reference, or a first match's category rule), as a list and flags. */
@@ -163,8 +161,12 @@ interface Plan {
   readonly mostConcerning: number[];
   /** Whether a fixed criterion of the school's pattern that is extra evidence fired (best fit sets it). */
   fixedExtraFired: boolean;
-  /** The open facts of the unknowns rows share (a pattern of blank cells, core/missingEvidence.ts), worked out once each. */
-  readonly byUnknowns: WeakMap<Unknowns, OpenFacts>;
+  /**
+   * The school as the possibility evaluators read it: the framework's working arrays, and its pattern's open
+   * facts set for each school. One object for every pattern: a row then reads no object of its pattern's
+   * to find its school.
+   */
+  readonly school: { -readonly [K in keyof OpenSchool]: OpenSchool[K] };
 }
 
 /**
@@ -173,6 +175,8 @@ interface Plan {
  * among some thousand others.
  */
 interface OpenFacts {
+  /** The framework they are for (they are kept with the unknowns, which another framework could be given). */
+  readonly fw: CompiledFramework;
   /** By slot: closed (0), any value (1) or a number in `lo`..`hi` (2). */
   readonly open: Uint8Array;
   readonly lo: Float64Array;
@@ -196,8 +200,6 @@ interface OpenFacts {
   readonly varyingCount: number;
   /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
   params: Parameters | null;
-  /** The school as the possibility evaluators read it: the framework's working arrays and these open facts, made again only for other parameters. */
-  school: OpenSchool | null;
   /**
    * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
    * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
@@ -209,7 +211,7 @@ interface OpenFacts {
   fixedExtra: readonly number[];
   readonly sums: number[];
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
-  readonly factsRead: Int32Array | null;
+  readonly factsRead: number[] | null;
   /** The missing cells by the bits of the open facts the reasons read, in field order (at most 30 facts); the last asked first. */
   missingBy: Map<number, readonly FieldKey[]> | null;
   lastRead: number;
@@ -243,12 +245,9 @@ function planOf(fw: CompiledFramework): Plan {
   for (const cat of fw.categories) for (const i of cat.criteria) referenced.add(i);
   const readersOf: number[][] = fw.slotFacts.map(() => []);
   for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
-  const evaluatedAt = new Int32Array(fw.criteria.length);
-  fw.criteria.forEach((c, at) => (evaluatedAt[c.index] = at));
   plan = {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
-    evaluatedAt,
     noRange: new Float64Array(fw.slotFacts.length),
     referenced: Int32Array.from([...referenced].sort((a, b) => a - b)),
     isReferenced: Uint8Array.from(fw.inDefinitionOrder, (c) => (referenced.has(c.index) ? 1 : 0)),
@@ -260,7 +259,7 @@ function planOf(fw: CompiledFramework): Plan {
     counts: fw.categories.map(() => 0),
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
     fixedExtraFired: false,
-    byUnknowns: new WeakMap(),
+    school: { v: fw.scratch.v, p: fw.defaults, fired: fw.scratch.fired, open: new Uint8Array(0), lo: new Float64Array(0), hi: new Float64Array(0), possible: fw.scratch.possible },
   };
   plans.set(fw, plan);
   return plan;
@@ -290,35 +289,48 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     openSlots.push(i);
     facts.push(u);
   }
-  // The criteria reading the open slots, each once: fixed where they read nothing else.
+  // The criteria reading the open slots: fixed where they read nothing else. Taken in evaluation order, where
+  // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
+  // never read: they are summed up, and their reasons kept as bits).
   const criteria = fw.inDefinitionOrder;
   const state = new Uint8Array(criteria.length);
-  const factsRead = facts.length <= 30 ? new Int32Array(criteria.length) : null;
-  const readers: number[] = [];
+  const factsRead = facts.length <= 30 ? zeros(criteria.length) : null;
   for (let k = 0; k < openSlots.length; k++) {
     for (const c of plan.readersOf[openSlots[k]!]!) {
       if (factsRead !== null) factsRead[c]! |= 1 << k;
-      if (state[c] === 0) readers.push(c);
       state[c] = FIXED;
     }
   }
   const fixed: number[] = [];
+  let fixedReferenced: number[] | null = null;
   const varying: CompiledCriterion[] = [];
-  for (const i of readers) {
-    const c = criteria[i]!;
+  for (const c of fw.criteria) {
+    const i = c.index;
+    if (state[i] === 0) continue;
     let readsClosed = c.refersTo.length > 0;
     for (const s of c.slotsRead) if (open[s] === 0) readsClosed = true;
     if (readsClosed) {
       state[i] = VARYING;
       varying.push(c);
-    } else fixed.push(i);
+    } else {
+      fixed.push(i);
+      if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
+    }
   }
-  // In evaluation order: a criterion's possibility may read those of the criteria it refers to.
-  varying.sort((a, b) => plan.evaluatedAt[a.index]! - plan.evaluatedAt[b.index]!);
   return {
-    open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixed.some((i) => plan.isReferenced[i] === 1) ? fixed.filter((i) => plan.isReferenced[i] === 1) : NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, school: null, fixedExtra: NO_CRITERIA, sums: new Array<number>(1 + 3 * fw.categories.length + plan.mostConcerning.length).fill(0), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+    fw, open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
+    params: null, fixedExtra: NO_CRITERIA, sums: zeros(1 + 3 * fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
   };
+}
+
+/**
+ * `n` zeros, as a list of small integers rather than a typed array: one of more than 64 bytes has its
+ * elements outside the heap, each a native allocation the collector then tracks, and there are two a pattern.
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 /** The fixed criteria's possible outcomes under `school`'s parameters (they read nothing else of it), into `state`, and their extra evidence into `fixedExtra` and `sums`. */
@@ -352,23 +364,30 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
 
 /**
  * The most concerning category the school's open facts could give, with the missing cells that could
- * give it; `null` when it is the category itself (the result is not provisional). The criteria that fired
- * are the first `firedCount` of `fw.scratch.firedAt`.
+ * give it (`withMissing`; otherwise none, for a caller that reads only whether the result is provisional);
+ * `null` when it is the category itself (the result is not provisional). The criteria that fired are the
+ * first `firedCount` of `fw.scratch.firedAt`.
  */
-export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns): WorstCase | null {
+export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
   // Nothing is more concerning than the most concerning category.
   if (rank >= fw.categories.length - 1) return null;
   const plan = planOf(fw);
   // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
-  let openFacts = plan.byUnknowns.get(unknowns);
+  const shared = isShared(unknowns);
+  let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
   if (openFacts === undefined) {
     openFacts = openFactsOf(fw, plan, unknowns);
-    if (isShared(unknowns)) plan.byUnknowns.set(unknowns, openFacts);
+    if (shared) unknowns.worked = openFacts;
   }
   if (openFacts.count === 0) return null;
   const possible = fw.scratch.possible;
-  let school = openFacts.school;
-  if (school === null || school.p !== params || school.v !== v || school.fired !== fired) school = openFacts.school = { v, p: params, fired, open: openFacts.open, lo: openFacts.lo, hi: openFacts.hi, possible };
+  const school = plan.school;
+  school.v = v;
+  school.p = params;
+  school.fired = fired;
+  school.open = openFacts.open;
+  school.lo = openFacts.lo;
+  school.hi = openFacts.hi;
   if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
   const { state, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
@@ -402,12 +421,15 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       const cat = fw.categories[r]!;
       if (cat.possibleWhen && (cat.possibleWhen(school) & T) !== 0) {
         if (worst === rank) worst = r;
+        // The less concerning categories that could hold only add reasons.
+        if (!withMissing) break;
         for (const i of cat.criteria) if ((possible[i]! & T) !== 0 && fired[i] !== true) why[whys++] = i;
       }
     }
   } else {
     worst = Math.max(rank, worstBestFit(fw, plan, openFacts, firedCount, possible, extras));
     if (worst <= rank) return null;
+    if (!withMissing) return worstOf(fw, worst, NONE);
     // The fixed criteria's reasons: worked out with the pattern, unless one of them fired (its fact has a value).
     if (openFacts.factsRead !== null && !plan.fixedExtraFired) read = openFacts.sums[1 + fw.categories.length + plan.mostConcerning.length + rank]!;
     else {
@@ -425,8 +447,12 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     }
   }
   if (worst <= rank) return null;
-  const cat = fw.categories[worst]!.def;
-  return { category: cat.id, label: cat.label, missing: missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) };
+  return worstOf(fw, worst, withMissing ? missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) : NONE);
+}
+
+function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey[]): WorstCase {
+  const cat = fw.categories[rank]!.def;
+  return { category: cat.id, label: cat.label, missing };
 }
 
 /** The missing cells of each open fact a reason (the first `whys` of `why`, and the open facts in `read`) reads, in field order; a new list. */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BENCH_AS_OF, englandRegister } from '../../../bench/englandRegister';
 import { categorise, compileFramework } from '../../../core/engine';
 import type { Facts } from '../../../core/facts';
 import type { FrameworkDefinition } from '../../../core/framework';
+import { frameworkById } from '../../../core/frameworks';
+import type { Unknowns } from '../../../core/missingEvidence';
+import { categoriseRegister } from '../../../core/register';
 
 const cite = (section: string) => ({ section, quote: `quote of ${section}` });
 const offer = { amount: null, noneReason: 'none set', actions: [], cadence: 'termly', informed: [], citation: cite('S') };
@@ -110,5 +114,40 @@ describe('reasons worded when read', () => {
     expect(expected[0]!.length).toBeGreaterThan(2);
     expect(expected[0]).not.toEqual(expected[1]);
     expect(JSON.parse(JSON.stringify(results[1]!.reasons))).toEqual(JSON.parse(JSON.stringify(categorise(fw, { ...base, ...schools[1]! }).reasons)));
+  });
+});
+
+describe('a categorisation without reasons', () => {
+  it('is the same but for empty reasons and notes, for a caller that reads only the category', () => {
+    for (const facts of [{}, { fallingRoll: true }, { fallingRoll: true, governanceConcern: true, ks2RwmExpectedPct: 40 }] as Partial<Facts>[]) {
+      const full = categorise(fw, { ...base, ...facts });
+      const bare = categorise(fw, { ...base, ...facts }, { reasons: false });
+      expect(bare).toEqual({ ...full, reasons: [], notes: [] });
+    }
+  });
+  it('has a worst case without its missing cells', () => {
+    const unknowns = new Map([['ks2RwmExpectedPct', { fields: ['ks2RwmExpectedPct'] }]]) as Unknowns;
+    const full = categorise(fw, base, { unknowns });
+    const bare = categorise(fw, base, { unknowns, reasons: false });
+    expect(full.worstCase).toEqual({ category: 'high', label: 'High', missing: ['ks2RwmExpectedPct'] });
+    expect(bare).toEqual({ ...full, reasons: [], notes: [], worstCase: { ...full.worstCase, missing: [] } });
+  });
+});
+
+describe('a register run without reasons (RISKCATEGORY)', () => {
+  it('gives each row the category and provisional result a full run gives, without reasons or missing cells', () => {
+    const { header, rows } = englandRegister(300);
+    for (const id of ['southwark', 'oldham']) {
+      const framework = frameworkById(id)!;
+      const full = categoriseRegister(framework, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+      const bare = categoriseRegister(framework, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1, reasons: false });
+      expect(full.rows.some((r) => r.provisional !== null)).toBe(true);
+      bare.rows.forEach((r, i) => {
+        const f = full.rows[i]!;
+        expect(r.result && { ...r.result, reasons: [], notes: [], worstCase: r.result.worstCase && { ...r.result.worstCase, missing: [] } }).toEqual(f.result && { ...f.result, reasons: [], notes: [], worstCase: f.result.worstCase && { ...f.result.worstCase, missing: [] } });
+        expect(r.result?.reasons ?? []).toEqual([]);
+        expect(r.provisional && { ...r.provisional, missing: [] }).toEqual(f.provisional && { ...f.provisional, missing: [] });
+      });
+    }
   });
 });
