@@ -330,6 +330,122 @@ export function factsOfFields(row: number, v: readonly unknown[]): Facts {
   } as unknown as Facts;
 }
 
+/**
+ * Writes the row into `f`, facts `factsOfFields` made, as `factsOfFields(row, v)` would make them: every
+ * field from `v`, every derived fact blank. For a register whose caller lets each school go before the
+ * next, so one object serves every row instead of a new one of some 110 fields per row.
+ */
+export function refillFacts(f: Facts, row: number, v: readonly unknown[]): Facts {
+  const o = f as unknown as Record<string, unknown>;
+  o.row = row;
+  o.urn = v[0];
+  o.laestab = v[1];
+  o.schoolName = v[2];
+  o.phase = v[3];
+  o.status = v[4];
+  o.openDate = v[5];
+  o.ofstedGrade = v[6];
+  o.inspectionDate = v[7];
+  o.inspectionType = v[8];
+  o.ungradedInspectionDate = v[9];
+  o.ungradedOutcome = v[10];
+  o.safeguardingEffective = v[11];
+  o.categoryOfConcern = v[12];
+  o.previousOfstedGrade = v[13];
+  o.previousInspectionDate = v[14];
+  o.kjQualityOfEducation = v[15];
+  o.kjBehaviourAttitudes = v[16];
+  o.kjPersonalDevelopment = v[17];
+  o.kjLeadershipManagement = v[18];
+  o.kjEarlyYears = v[19];
+  o.kjSixthForm = v[20];
+  o.reportCardDate = v[21];
+  o.rcInclusion = v[22];
+  o.rcCurriculumTeaching = v[23];
+  o.rcAchievement = v[24];
+  o.rcAttendanceBehaviour = v[25];
+  o.rcPersonalDevelopment = v[26];
+  o.rcLeadershipGovernance = v[27];
+  o.rcEarlyYears = v[28];
+  o.rcPost16 = v[29];
+  o.attainmentConcern = v[30];
+  o.progressConcern = v[31];
+  o.attendanceConcern = v[32];
+  o.exclusionsConcern = v[33];
+  o.leadershipConcern = v[34];
+  o.governanceConcern = v[35];
+  o.safeguardingConcern = v[36];
+  o.qualityOfEducationConcern = v[37];
+  o.earlyYearsConcern = v[38];
+  o.behaviourConcern = v[39];
+  o.sendConcern = v[40];
+  o.financeConcern = v[41];
+  o.hrConcern = v[42];
+  o.fallingRoll = v[43];
+  o.organisationalChange = v[44];
+  o.performanceVariation = v[45];
+  o.laJudgement = v[46];
+  o.headteacherStartDate = v[47];
+  o.headteacherInterim = v[48];
+  o.attainmentTrend = v[49];
+  o.bottomQuartileMeasures = v[50];
+  o.yearsLowAttainment = v[51];
+  o.yearsLowProgress = v[52];
+  o.yearsLowAttendance = v[53];
+  o.yearsHighExclusions = v[54];
+  o.attendancePct = v[55];
+  o.persistentAbsencePct = v[56];
+  o.suspensionRate = v[57];
+  o.permanentExclusions = v[58];
+  o.disadvantagedGap = v[59];
+  o.disadvantagedGapTrend = v[60];
+  o.ks2Cohort = v[61];
+  o.ks2RwmExpectedPct = v[62];
+  o.ks2ReadingProgress = v[63];
+  o.ks2WritingProgress = v[64];
+  o.ks2MathsProgress = v[65];
+  o.ks4Cohort = v[66];
+  o.ks4Progress8 = v[67];
+  o.ks4Attainment8 = v[68];
+  o.ks4EnglishMathsGrade4Pct = v[69];
+  o.ks4EnglishMathsGrade5Pct = v[70];
+  o.areaLeadership = v[71];
+  o.areaGovernance = v[72];
+  o.areaCurriculum = v[73];
+  o.areaOutcomes = v[74];
+  o.areaEarlyYears = v[75];
+  o.areaStaffing = v[76];
+  o.areaPersonalDevelopment = v[77];
+  o.areaBehaviour = v[78];
+  o.areaSend = v[79];
+  o.areaSafeguarding = v[80];
+  o.areaAttendance = v[81];
+  o.areaCapacity = v[82];
+  o.categoryOverride = v[83];
+  o.overrideReason = v[84];
+  o.previousCategory = v[85];
+  o.isAcademy = undefined;
+  o.ofstedBand = undefined;
+  o.ofstedSource = undefined;
+  o.ofstedEquivalentGrade = undefined;
+  o.inCategoryOfConcern = undefined;
+  o.previousOfstedBand = undefined;
+  o.lastInspectionDate = undefined;
+  o.monthsSinceInspection = undefined;
+  o.ungradedConcerns = undefined;
+  o.monthsInPost = undefined;
+  o.inspectionDueFrom = undefined;
+  o.inspectionDueBy = undefined;
+  o.monthsUntilInspectionDue = undefined;
+  o.inspectionOverdue = undefined;
+  o.inspectionDueThisTerm = undefined;
+  o.inspectionRisk = undefined;
+  o.inspectionRiskScore = undefined;
+  o.concernCount = undefined;
+  o.riseStuck = undefined;
+  return f;
+}
+
 /** Every fact key, in the order of `factsFromRecord`: a fact's number for `factAt`. */
 export const FACT_KEYS = [
   'row',
