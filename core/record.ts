@@ -4,7 +4,7 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { factsOfFields, recordOfFields, refillFacts } from './factShape';
+import { factsOfFields, recordOfFields } from './factShape';
 import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
@@ -22,7 +22,6 @@ const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i
 // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise.
 const quick = quickRead;
 const full = fullRead;
-const refill = refillFacts as unknown as (r: SchoolRecord, row: number, v: readonly unknown[]) => SchoolRecord;
 const makeFacts = factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
@@ -84,12 +83,6 @@ export interface ReadOptions {
    * fields, for `deriveFactsInPlace` to fill. The register does, so a school is one object, not two.
    */
   asFacts?: boolean;
-  /**
-   * With `asFacts`: every row is read into one object (the first row's record), each `read` overwriting
-   * the row before, as new blank facts would be. For a caller that lets each record go before reading the
-   * next: a school's facts of some 110 fields are not made 25,000 times.
-   */
-  reuseRecord?: boolean;
 }
 
 /** A register's rows read one at a time, in order (a repeated URN is found against the rows read before). */
@@ -152,9 +145,6 @@ class Reader implements RegisterReader {
   private readonly asOf: CalendarDate;
   private readonly firstRow: number;
   private readonly make: (row: number, v: readonly unknown[]) => SchoolRecord;
-  private readonly reuse: boolean;
-  /** With `reuse`, the object every row is read into, once the first is made. */
-  private reused: SchoolRecord | null = null;
   /** A row's values by field number; a field without a column read here is never set, so stays blank. */
   private readonly values: unknown[] = new Array<unknown>(FIELD_KEYS.length).fill(undefined);
 
@@ -163,7 +153,6 @@ class Reader implements RegisterReader {
     this.asOf = opts.asOf;
     this.firstRow = opts.headerRowNumber + 1;
     this.make = opts.asFacts ? makeFacts : recordOfFields;
-    this.reuse = opts.asFacts === true && opts.reuseRecord === true;
   }
 
   read(cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null {
@@ -190,9 +179,7 @@ class Reader implements RegisterReader {
     }
     if (!anyCell && cells.every(isBlank)) return null;
     // One shape for every record, whichever cells are blank (factShape.ts).
-    const reused = this.reused;
-    const record = reused === null ? this.make(row, values) : refill(reused, row, values);
-    if (this.reuse) this.reused = record;
+    const record = this.make(row, values);
     const urn = record.urn;
     const urnColumn = this.urnColumn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {

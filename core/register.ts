@@ -105,17 +105,6 @@ export interface RegisterOptions {
   readonly fields?: ReadonlySet<FieldKey>;
 }
 
-/** How to visit a register (`visitRegister`). */
-export interface VisitOptions extends RegisterOptions {
-  /**
-   * Each outcome is read within `visit` and let go: the next row is read into the same record, so an
-   * outcome, its record and its result (whose reasons are worded from the record when read) hold only
-   * until `visit` returns. For a shell that takes a value from each row (RISKCATEGORY): a school's facts
-   * are not made anew per row.
-   */
-  readonly transient?: boolean;
-}
-
 /** The fields a run of this framework reads: those its rules use, the URN and the analyst's override. */
 export function fieldsUsedInRun(fw: CompiledFramework): ReadonlySet<FieldKey> {
   return new Set<FieldKey>([...fieldsUsedBy(fw), 'urn', 'categoryOverride', 'overrideReason']);
@@ -164,8 +153,7 @@ export function* categoriseRegisterSteps(
   options: RegisterOptions,
 ): Generator<StepProgress, RegisterOutcome, void> {
   const out: RowOutcome[] = [];
-  // Every outcome is kept, so none may share its record with the next.
-  const register = yield* visitRegisterSteps(fw, headerRow, rows, { ...options, transient: false }, (r) => {
+  const register = yield* visitRegisterSteps(fw, headerRow, rows, options, (r) => {
     out.push(r);
   });
   return { ...register, rows: out };
@@ -181,7 +169,7 @@ export function visitRegister(
   fw: CompiledFramework,
   headerRow: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  options: VisitOptions,
+  options: RegisterOptions,
   visit: (row: RowOutcome) => void,
 ): Omit<RegisterOutcome, 'rows'> {
   return drain(visitRegisterSteps(fw, headerRow, rows, options, visit));
@@ -192,11 +180,11 @@ export function* visitRegisterSteps(
   fw: CompiledFramework,
   headerRow: readonly unknown[],
   rows: readonly (readonly unknown[])[],
-  options: VisitOptions,
+  options: RegisterOptions,
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
-  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.fields, asFacts: true, reuseRecord: options.transient === true });
+  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.fields, asFacts: true });
   const mapping = reader.mapping;
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];

@@ -124,8 +124,8 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
       const others = other && onlyRows === null ? new Array<string | ExcelError>(data.length) : null;
       const cell = cells();
       const otherCell = others ? other!.cells() : null;
-      // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister, transient): only the values last the call.
-      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined, transient: true }, (r) => {
+      // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
+      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined }, (r) => {
         const i = r.row - 1;
         values[i] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
         if (others) others[i] = r.result ? otherCell!(r) : values[i]!;

@@ -4,7 +4,7 @@
  * keys gives a dictionary-mode object instead, several times slower to read (docs/performance.md).
  * Records get the same treatment: \`recordOfFields\` and \`factsOfFields\` make the reader's record in one
  * literal from its values by field number, instead of adding keys one by one (a different V8 shape for
- * every pattern of blank cells); \`refillFacts\` writes a later row into facts so made, keeping their shape.
+ * every pattern of blank cells).
  * It also writes `factAt`, one named read per fact behind a switch: the engine reads a framework's facts
  * by number, and a named read of a fixed shape is several times faster than `facts[key]` with a key that
  * varies (a megamorphic lookup); and `readSlots`, which copies every fact a framework reads at once.
@@ -59,19 +59,6 @@ export function factsOfFields(row: number, v: readonly unknown[]): Facts {
 ${FIELD_KEYS.map((k, i) => `    ${k}: v[${i}],`).join('\n')}
 ${derived.map((k) => `    ${k}: undefined,`).join('\n')}
   } as unknown as Facts;
-}
-
-/**
- * Writes the row into \`f\`, facts \`factsOfFields\` made, as \`factsOfFields(row, v)\` would make them: every
- * field from \`v\`, every derived fact blank. For a register whose caller lets each school go before the
- * next, so one object serves every row instead of a new one of some 110 fields per row.
- */
-export function refillFacts(f: Facts, row: number, v: readonly unknown[]): Facts {
-  const o = f as unknown as Record<string, unknown>;
-  o.row = row;
-${FIELD_KEYS.map((k, i) => `  o.${k} = v[${i}];`).join('\n')}
-${derived.map((k) => `  o.${k} = undefined;`).join('\n')}
-  return f;
 }
 
 /** Every fact key, in the order of \`factsFromRecord\`: a fact's number for \`factAt\`. */

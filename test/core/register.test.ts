@@ -2,12 +2,11 @@
  * `categoriseRegister`'s `onlyRows` (core/register.ts): the rows asked for come out as a whole run gives
  * them, a URN repeated from a row not asked for is still found, and a list the reader cannot follow
  * (out of order, repeated, past the end) is refused at once rather than skipping rows without a word.
- * `visitRegister`'s `transient` outcomes, read within the visit, are those a whole run keeps.
  */
 import { describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
 import { frameworkById } from '../../core/frameworks';
-import { categoriseRegister, visitRegister } from '../../core/register';
+import { categoriseRegister } from '../../core/register';
 
 const fw = frameworkById('herefordshire')!;
 const { header, rows } = englandRegister(60);
@@ -26,19 +25,5 @@ describe('only some rows', () => {
 
   it.each([[[5, 3]], [[5, 5]], [[60]], [[-1]]])('refuses %j', (onlyRows) => {
     expect(() => categoriseRegister(fw, header, rows, { ...options, onlyRows })).toThrow(RangeError);
-  });
-});
-
-describe('transient outcomes', () => {
-  it('read within the visit, are the outcomes a whole run keeps, though every row is read into one record', () => {
-    const whole = categoriseRegister(fw, header, rows, { ...options, trace: true });
-    const seen: string[] = [];
-    const records = new Set<object>();
-    visitRegister(fw, header, rows, { ...options, trace: true, transient: true }, (r) => {
-      records.add(r.record);
-      seen.push(JSON.stringify({ ...r, record: { ...r.record }, result: r.result && { ...r.result, reasons: r.result.reasons.map((x) => x.text) } }));
-    });
-    expect(records.size).toBe(1);
-    expect(seen).toEqual(whole.rows.map((r) => JSON.stringify({ ...r, record: { ...r.record }, result: r.result && { ...r.result, reasons: r.result.reasons.map((x) => x.text) } })));
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { factAt, FACT_KEYS, factsFromRecord, factsOfFields, recordOfFields, refillFacts } from '../../core/factShape';
+import { factAt, FACT_KEYS, factsFromRecord, factsOfFields, recordOfFields } from '../../core/factShape';
 import type { Facts } from '../../core/facts';
 import { DERIVED_FACT_LABELS } from '../../core/facts';
 import { FIELD_KEYS } from '../../core/fields';
@@ -28,11 +28,6 @@ describe('the generated accessors', () => {
     expect(Object.keys(recordOfFields(1, []))).toEqual(['row', ...FIELD_KEYS]);
     // The same keys in the same order as factsFromRecord: one V8 shape for every school's facts.
     expect(Object.keys(factsOfFields(1, []))).toEqual(Object.keys(factsFromRecord({ row: 1 })));
-    // Refilled facts are as new ones: the row's fields, every other fact blank again (a derived one too).
-    const used = factsOfFields(1, FIELD_KEYS.map((_, i) => i)) as unknown as Record<string, unknown>;
-    used.ofstedBand = 'inadequate';
-    const v = FIELD_KEYS.map((_, i) => (i % 3 === 0 ? `again ${i}` : undefined));
-    expect(Object.entries(refillFacts(used as unknown as Facts, 2, v))).toEqual(Object.entries(factsOfFields(2, v)));
     const facts = Object.fromEntries(FACT_KEYS.map((k, i) => [k, i])) as unknown as Facts;
     expect(FACT_KEYS.map((_, i) => factAt(facts, i))).toEqual(FACT_KEYS.map((_, i) => i));
   });
