@@ -116,10 +116,21 @@ export function deriveFactsInPlace(record: SchoolRecord, asOf: CalendarDate, nat
 /**
  * `deriveFactsInPlace` for the schools of one register, giving the outlook alone (the record is the
  * facts): what every school shares, the rules in force at `asOf` and their parameters, is worked out once.
+ * A class rather than a closure made per register, so `derive` is one function for every register and
+ * V8's optimised code for it is kept from call to call.
  */
-export function inPlaceDeriver(asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord) => InspectionOutlook {
-  const ruled = ruledAt(national, asOf);
-  return (record) => derive(record, record as unknown as Record<string, unknown>, asOf, ruled);
+export class InPlaceDeriver {
+  readonly #asOf: CalendarDate;
+  readonly #ruled: Ruled;
+  constructor(asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS) {
+    this.#asOf = asOf;
+    this.#ruled = ruledAt(national, asOf);
+  }
+
+  /** Derives the facts of `record`, made as blank facts, in place; gives its inspection outlook. */
+  derive(record: SchoolRecord): InspectionOutlook {
+    return derive(record, record as unknown as Record<string, unknown>, this.#asOf, this.#ruled);
+  }
 }
 
 /** A school's standing, inspection window and risk under the rules in force at `asOf` (or those chosen) and the analyst's national parameters. */

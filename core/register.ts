@@ -6,7 +6,7 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { inPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
+import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
 import type { HeaderMapping } from './headers';
@@ -201,7 +201,7 @@ export function* visitRegisterSteps(
     if (h === undefined) headers.set(f, (h = mapping.columns.find((c) => c.index === mapping.byField[f])?.header ?? FIELDS[f].label));
     return h;
   };
-  const derive = inPlaceDeriver(options.asOf, national);
+  const deriver = new InPlaceDeriver(options.asOf, national);
   const evaluate = categorise;
   const only = options.onlyRows;
   // Rows out of order, repeated or past the end would be skipped without a word: a caller's mistake, said at once.
@@ -234,7 +234,7 @@ export function* visitRegisterSteps(
       continue;
     }
     // The record was read as blank facts (`asFacts`): deriving fills them in place.
-    const inspection = derive(record);
+    const inspection = deriver.derive(record);
     const facts = record as unknown as Facts;
     const result = evaluate(fw, facts, { params, trace: options.trace, unknowns: readUnknowns(record, facts, reader.given) });
     const worst = result.worstCase;

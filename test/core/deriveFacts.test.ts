@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
-import { deriveFacts, inPlaceDeriver, nationalParameters, NATIONAL_DEFAULTS } from '../../core/deriveFacts';
+import { deriveFacts, InPlaceDeriver, nationalParameters, NATIONAL_DEFAULTS } from '../../core/deriveFacts';
 import { FACT_KEYS, factsFromRecord } from '../../core/factShape';
 import type { SchoolRecord } from '../../core/fields';
 import { inspectionRisk, inspectionWindow, ofstedStanding } from '../../core/ofsted';
@@ -26,10 +26,10 @@ describe('deriveFacts', () => {
     expect(JSON.stringify(record)).toBe(before);
   });
 
-  it('derives in place for a register (inPlaceDeriver) as for one school, rules and parameters worked out once', () => {
+  it('derives in place for a register (InPlaceDeriver) as for one school, rules and parameters worked out once', () => {
     const national = nationalParameters({ horizonMonths: 12 });
     const inPlace = factsFromRecord(record) as unknown as SchoolRecord;
-    const outlook = inPlaceDeriver(AS_OF, national)(inPlace);
+    const outlook = new InPlaceDeriver(AS_OF, national).derive(inPlace);
     const one = deriveFacts(record, AS_OF, national);
     expect(inPlace).toEqual(one.facts);
     expect(JSON.stringify(outlook)).toBe(JSON.stringify(one.inspection));
