@@ -16,7 +16,7 @@ import {
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter (through the ofsted
 // index, two), read at every call otherwise, and these run for every school.
-const { concernFlagCount, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, scoreInspectionRisk, windowStatus } = ofsted;
+const { concernFlagCount, dueThisTerm, inspectionRisk, inspectionWindow, monthsUntilDue, ofstedStanding, ruleSetInForce, scoreInspectionRisk } = ofsted;
 const { monthsElapsed } = dates;
 const { stuckReason } = rise;
 
@@ -77,21 +77,31 @@ export function nationalParameters(options: InspectionOptions = {}, base: Nation
   };
 }
 
-/** The window's and the risk's parameters under one set of rules, made once per national parameters and rules (not once per school). */
-const ruledParams = new WeakMap<NationalParameters, Partial<Record<InspectionRulesId, { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters }>>>();
+/** A set of inspection rules, and the report-card mapping, the window's and the risk's parameters under it. */
+interface Ruled {
+  readonly rules: InspectionRulesId;
+  readonly reportCards: ReportCardMapping;
+  readonly windows: WindowParameters;
+  readonly risk: InspectionRiskParameters;
+}
 
-function underRules(national: NationalParameters, rules: InspectionRulesId): { readonly windows: WindowParameters; readonly risk: InspectionRiskParameters } {
+/** The window's and the risk's parameters under one set of rules, made once per national parameters and rules (not once per school). */
+const ruledParams = new WeakMap<NationalParameters, Partial<Record<InspectionRulesId, Ruled>>>();
+
+/** The rules in force at `asOf` (or those the analyst chose), with the parameters under them. */
+function ruledAt(national: NationalParameters, asOf: CalendarDate): Ruled {
+  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
   let byRules = ruledParams.get(national);
   if (byRules === undefined) ruledParams.set(national, (byRules = {}));
   // The risk's parameters whole, as `inspectionRisk` merges them over its defaults: `scoreInspectionRisk` takes no default.
-  return (byRules[rules] ??= { windows: { ...national.windows, rules, intervals: national.risk.model.intervals }, risk: { ...INSPECTION_RISK_DEFAULTS, ...national.risk, rules } });
+  return (byRules[rules] ??= { rules, reportCards: national.reportCards, windows: { ...national.windows, rules, intervals: national.risk.model.intervals }, risk: { ...INSPECTION_RISK_DEFAULTS, ...national.risk, rules } });
 }
 
 /** Derives a school's facts at the as-of date. The record is not changed. */
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
   // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
   const facts = factsFromRecord(record);
-  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, national) };
+  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, ruledAt(national, asOf)) };
 }
 
 /**
@@ -100,14 +110,33 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
  * facts are written. One object per school instead of a record and a copy of it.
  */
 export function deriveFactsInPlace(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
-  return { facts: record as unknown as Facts, inspection: derive(record, record as unknown as Record<string, unknown>, asOf, national) };
+  return { facts: record as unknown as Facts, inspection: derive(record, record as unknown as Record<string, unknown>, asOf, ruledAt(national, asOf)) };
+}
+
+/**
+ * `deriveFactsInPlace` for the schools of one register, giving the outlook alone (the record is the
+ * facts): what every school shares, the rules in force at `asOf` and their parameters, is worked out once.
+ * A class rather than a closure made per register, so `derive` is one function for every register and
+ * V8's optimised code for it is kept from call to call.
+ */
+export class InPlaceDeriver {
+  readonly #asOf: CalendarDate;
+  readonly #ruled: Ruled;
+  constructor(asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS) {
+    this.#asOf = asOf;
+    this.#ruled = ruledAt(national, asOf);
+  }
+
+  /** Derives the facts of `record`, made as blank facts, in place; gives its inspection outlook. */
+  derive(record: SchoolRecord): InspectionOutlook {
+    return derive(record, record as unknown as Record<string, unknown>, this.#asOf, this.#ruled);
+  }
 }
 
 /** A school's standing, inspection window and risk under the rules in force at `asOf` (or those chosen) and the analyst's national parameters. */
 function assessInspection(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters): { standing: ReturnType<typeof ofstedStanding>; window: InspectionWindow | null; risk: InspectionRisk } {
   const standing = ofstedStanding(record, national.reportCards);
-  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
-  const ruled = underRules(national, rules);
+  const ruled = ruledAt(national, asOf);
   const window = inspectionWindow(standing, record.openDate, ruled.windows);
   return { standing, window, risk: inspectionRisk(record, standing, asOf, ruled.risk, window) };
 }
@@ -124,14 +153,12 @@ export function schoolInspectionRisk(record: SchoolRecord, asOf: CalendarDate, n
 const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
 
 /** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
-function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, national: NationalParameters): InspectionOutlook {
+function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, ruled: Ruled): InspectionOutlook {
   // As `assessInspection`, but the risk as figures alone: its reasons are worded, from the same school, when a shell reads them.
-  const standing = ofstedStanding(record, national.reportCards);
-  const rules = national.risk.rules === 'in-force' ? ruleSetInForce(asOf) : national.risk.rules;
-  const ruled = underRules(national, rules);
+  const standing = ofstedStanding(record, ruled.reportCards);
+  const rules = ruled.rules;
   const window = inspectionWindow(standing, record.openDate, ruled.windows);
   const risk = scoreInspectionRisk(record, standing, asOf, ruled.risk, rules, window, figures);
-  const status = window ? windowStatus(window, asOf) : undefined;
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;
@@ -144,9 +171,10 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, monthsElapsed(record.headteacherStartDate, asOf));
   facts.inspectionDueFrom = window?.dueFrom;
   facts.inspectionDueBy = window?.dueBy;
-  facts.monthsUntilInspectionDue = status?.monthsUntilDue;
-  facts.inspectionOverdue = status?.overdue;
-  facts.inspectionDueThisTerm = status?.dueThisTerm;
+  // The window's status (`windowStatus`) a part at a time, no status made per school.
+  facts.monthsUntilInspectionDue = window ? monthsUntilDue(window, asOf) : undefined;
+  facts.inspectionOverdue = window ? window.dueBy < asOf : undefined;
+  facts.inspectionDueThisTerm = window ? dueThisTerm(window, asOf) : undefined;
   facts.inspectionRisk = risk.level;
   facts.inspectionRiskScore = risk.score;
   facts.concernCount = concernFlagCount(record);

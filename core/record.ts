@@ -19,6 +19,11 @@ export interface RegisterRead {
 
 const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i) => [k, i]));
 
+// Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise.
+const quick = quickRead;
+const full = fullRead;
+const makeFacts = factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
+
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
 /** A URN's key for finding repeats: its number when it is six digits (one number per text, so no two URNs share one), else the text. */
@@ -112,22 +117,47 @@ export function readRegister(headerRow: readonly unknown[], rows: readonly (read
 export function registerReader(headerRow: readonly unknown[], opts: ReadOptions): RegisterReader {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
   const wanted = opts.fields;
-  const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]) => ({
+  const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]): Column => ({
     field, index, number: FIELD_NUMBER.get(field)!, reading: new QuickColumn(field, opts.asOf), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
   }));
-  const urnColumn = columns.find((c) => c.field === 'urn');
+  return new Reader(mapping, columns, opts);
+}
+
+/** A column the reader reads: its field, its place in the row, the field's number (`FIELD_KEYS`), how to read it and its header. */
+interface Column {
+  readonly field: FieldKey;
+  readonly index: number;
+  readonly number: number;
+  readonly reading: QuickColumn;
+  readonly header: string;
+}
+
+/**
+ * A `RegisterReader`. A class rather than closures made per register: its methods are then one function
+ * for every register, so the optimised code V8 makes for the row loop is kept from one register (one call
+ * of RISKCATEGORY) to the next instead of being worked out again while the first rows run slowly.
+ */
+class Reader implements RegisterReader {
+  readonly given = new Uint8Array(FIELD_KEYS.length);
+  private readonly urnColumn: Column | undefined;
   // By the URN's number where it is six digits (every URN the reader accepts).
-  const seenUrns = new FirstRows();
-  // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every call otherwise.
-  const quick = quickRead;
-  const full = fullRead;
-  const asOf = opts.asOf;
-  const make = opts.asFacts ? (factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord) : recordOfFields;
-  const given = new Uint8Array(FIELD_KEYS.length);
-  // A row's values by field number; a field without a column read here is never set, so stays blank.
-  const values: unknown[] = new Array<unknown>(FIELD_KEYS.length).fill(undefined);
-  const read = (cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null => {
-    const row = opts.headerRowNumber + 1 + i;
+  private readonly seenUrns = new FirstRows();
+  private readonly asOf: CalendarDate;
+  private readonly firstRow: number;
+  private readonly make: (row: number, v: readonly unknown[]) => SchoolRecord;
+  /** A row's values by field number; a field without a column read here is never set, so stays blank. */
+  private readonly values: unknown[] = new Array<unknown>(FIELD_KEYS.length).fill(undefined);
+
+  constructor(readonly mapping: HeaderMapping, private readonly columns: readonly Column[], opts: ReadOptions) {
+    this.urnColumn = columns.find((c) => c.field === 'urn');
+    this.asOf = opts.asOf;
+    this.firstRow = opts.headerRowNumber + 1;
+    this.make = opts.asFacts ? makeFacts : recordOfFields;
+  }
+
+  read(cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null {
+    const row = this.firstRow + i;
+    const { columns, values, given, asOf } = this;
     // A reader gives `undefined` exactly for a blank cell: only a row whose read cells are all blank is scanned whole.
     let anyCell = false;
     for (let k = 0; k < columns.length; k++) {
@@ -149,27 +179,29 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
     }
     if (!anyCell && cells.every(isBlank)) return null;
     // One shape for every record, whichever cells are blank (factShape.ts).
-    const record = make(row, values);
+    const record = this.make(row, values);
     const urn = record.urn;
+    const urnColumn = this.urnColumn;
     if (urn === undefined && urnColumn && isBlank(cells[urnColumn.index])) {
       problems.push(problem({ kind: 'missing-value', row, column: urnColumn.header, field: 'urn', value: '', expected: 'the school\'s URN, which identifies the row' }));
     } else if (urn !== undefined) {
       const key = urnKey(urn);
-      const first = seenUrns.get(key);
+      const first = this.seenUrns.get(key);
       if (first !== undefined) {
         problems.push(problem({ kind: 'duplicate-urn', row, column: urnColumn?.header ?? 'URN', field: 'urn', value: urn, expected: `a URN used once; row ${first} has it already` }));
-      } else seenUrns.set(key, row);
+      } else this.seenUrns.set(key, row);
     }
     return record;
-  };
-  const noteUrn = (cells: readonly unknown[], i: number): void => {
+  }
+
+  noteUrn(cells: readonly unknown[], i: number): void {
+    const urnColumn = this.urnColumn;
     if (!urnColumn) return;
-    const row = opts.headerRowNumber + 1 + i;
+    const row = this.firstRow + i;
     // Read as `read` reads it: a cell that is not a URN notes nothing (and a blank row has a blank URN).
-    const urn = urnColumn.reading.full(cells[urnColumn.index], row, urnColumn.header, opts.asOf);
+    const urn = urnColumn.reading.full(cells[urnColumn.index], row, urnColumn.header, this.asOf);
     if (typeof urn !== 'string') return;
     const key = urnKey(urn);
-    if (seenUrns.get(key) === undefined) seenUrns.set(key, row);
-  };
-  return { mapping, read, noteUrn, given };
+    if (this.seenUrns.get(key) === undefined) this.seenUrns.set(key, row);
+  }
 }

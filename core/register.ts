@@ -6,9 +6,9 @@
 import { checkColumns, type ColumnNeed } from './columns';
 import type { CalendarDate } from './dates';
 import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } from './engine';
-import { deriveFactsInPlace, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
+import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
-import { RISK_MODEL_INPUTS } from './facts';
+import { RISK_MODEL_INPUTS, type Facts } from './facts';
 import type { HeaderMapping } from './headers';
 import { unknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
@@ -203,7 +203,7 @@ export function* visitRegisterSteps(
     if (h === undefined) headers.set(f, (h = mapping.columns.find((c) => c.index === mapping.byField[f])?.header ?? FIELDS[f].label));
     return h;
   };
-  const derive = deriveFactsInPlace;
+  const deriver = new InPlaceDeriver(options.asOf, national);
   const evaluate = categorise;
   const only = options.onlyRows;
   // Rows out of order, repeated or past the end would be skipped without a word: a caller's mistake, said at once.
@@ -235,7 +235,9 @@ export function* visitRegisterSteps(
       visit({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
       continue;
     }
-    const { facts, inspection } = derive(record, options.asOf, national);
+    // The record was read as blank facts (`asFacts`): deriving fills them in place.
+    const inspection = deriver.derive(record);
+    const facts = record as unknown as Facts;
     const result = evaluate(fw, facts, { params, trace: options.trace, reasons: options.reasons, unknowns: readUnknowns(record, facts, reader.given) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };

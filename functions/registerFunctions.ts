@@ -95,6 +95,8 @@ export function rowsWorkedOut(): { riskCategory: number; riskReasons: number } {
 }
 
 type CellOf = (r: RowOutcome) => string;
+/** Makes a function's `CellOf` for one call: what it shares between rows lasts that call only. */
+type CellsOf = () => CellOf;
 
 /**
  * One register function's values per row. `other`: a function whose values come cheaply from the same
@@ -103,7 +105,7 @@ type CellOf = (r: RowOutcome) => string;
  * first has its RISKCATEGORY over the same register at once. Not the other way: a reason's words are
  * made only when read (explain.ts), and making them costs RISKCATEGORY alone half as much again.
  */
-function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cell: CellOf, other?: { memo: RecalcMemo<string | ExcelError>; cell: CellOf }): Spill<string> | ExcelError {
+function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown, cells: CellsOf, other?: { memo: RecalcMemo<string | ExcelError>; cells: CellsOf }): Spill<string> | ExcelError {
   return guarded(() => {
     const settings = workbookSettings();
     const fw = frameworkArg(framework, settings);
@@ -120,12 +122,14 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
     const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national]);
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
       const others = other && onlyRows === null ? new Array<string | ExcelError>(data.length) : null;
+      const cell = cells();
+      const otherCell = others ? other!.cells() : null;
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
       // RISKCATEGORY's cell alone reads no reasons (RISKREASONS's reads them, and gives RISKCATEGORY's beside): none are made for it.
-      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined, reasons: cell !== categoryCell }, (r) => {
+      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined, reasons: cells !== categoryCells }, (r) => {
         const i = r.row - 1;
         values[i] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
-        if (others) others[i] = r.result ? other!.cell(r) : values[i]!;
+        if (others) others[i] = r.result ? otherCell!(r) : values[i]!;
       });
       if (outcome.fatal) throw new ArgumentError(outcome.registerProblems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
       // A blank row stays blank.
@@ -139,8 +143,27 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
   });
 }
 
-/** RISKCATEGORY's cell, as the Category column writes it: the label, "(provisional)" where blank cells could make it more concerning, " [override]" where the analyst's override gave it. */
-const categoryCell: CellOf = (r) => categoryText(r.result!.label, r.result!.variant?.label, r.provisional !== null, r.result!.override !== null);
+/**
+ * RISKCATEGORY's cells, as the Category column writes them: the label, "(provisional)" where blank cells
+ * could make it more concerning, " [override]" where the analyst's override gave it. Each text is made
+ * once per call and shared by the rows that give it: a register gives a handful, while a text made per row
+ * lives to the end of the call, 25,000 young objects for the collector to copy.
+ */
+const categoryCells: CellsOf = () => {
+  // By label, then by variant ('' for none): the texts by provisional (2) and overridden (1).
+  const made = new Map<string, Map<string, string[]>>();
+  return (r) => {
+    const result = r.result!;
+    const variant = result.variant?.label ?? '';
+    const provisional = r.provisional !== null;
+    const overridden = result.override !== null;
+    let byVariant = made.get(result.label);
+    if (byVariant === undefined) made.set(result.label, (byVariant = new Map()));
+    let texts = byVariant.get(variant);
+    if (texts === undefined) byVariant.set(variant, (texts = []));
+    return (texts[(provisional ? 2 : 0) + (overridden ? 1 : 0)] ??= categoryText(result.label, variant, provisional, overridden));
+  };
+};
 
 /** RISKREASONS's cell: the reasons with citations, in one text. */
 const reasonsCell: CellOf = (r) => {
@@ -149,15 +172,16 @@ const reasonsCell: CellOf = (r) => {
   if (r.provisional) lines.push(`Provisional: ${provisionalText(r.provisional)}`);
   return lines.join('; ') || 'No criterion above the universal offer applies.';
 };
+const reasonsCells: CellsOf = () => reasonsCell;
 
 /** RISKCATEGORY: the category label per row, "(provisional)" where blank cells could make it more concerning. */
 export function riskCategoryOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(categoryMemo, framework, headers, rows, asOf, categoryCell);
+  return perRow(categoryMemo, framework, headers, rows, asOf, categoryCells);
 }
 
 /** RISKREASONS: the reasons per row, with citations, in one text. */
 export function riskReasonsOf(framework: unknown, headers: unknown[][] | null, rows: unknown[][] | null, asOf: unknown): Spill<string> | ExcelError {
-  return perRow(reasonsMemo, framework, headers, rows, asOf, reasonsCell, { memo: categoryMemo, cell: categoryCell });
+  return perRow(reasonsMemo, framework, headers, rows, asOf, reasonsCells, { memo: categoryMemo, cells: categoryCells });
 }
 
 /** SUPPORTDAYS: the number of days (or visits) for a category, or `#N/A` with the policy's reason. */

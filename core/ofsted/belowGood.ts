@@ -203,15 +203,22 @@ function routineFactor(input: TermInput, model: InspectionRiskModel, rules: Insp
   return termsOf(model).routine;
 }
 
-/** The sums `collectTerms` worked out last (module-level, so scoring a school allocates no pair). */
-let sumLogOdds = 0;
-let sumLogRate = 0;
+/**
+ * The sums `collectTerms` worked out last, the log-odds at SUM_LOG_ODDS and the log rate at SUM_LOG_RATE,
+ * and the start `belowGoodProbability` used last at LAST_START: module-level, so scoring a school allocates
+ * no pair, and in a typed array, because a module-level number that is not small and whole is a new boxed
+ * number at every write (some twenty per school here).
+ */
+const sums = new Float64Array(3);
+const SUM_LOG_ODDS = 0;
+const SUM_LOG_RATE = 1;
+const LAST_START = 2;
 /** Where `addJudged` lists the terms (`null`: it only sums them). */
 let listedTo: BelowGoodTerm[] | null = null;
 
 /**
  * Every indicator with a non-zero part, fitted first, pushed to `out` when given; their log-odds and log
- * rate are summed from `start` and `startRate` into `sumLogOdds` and `sumLogRate`, in the terms' order.
+ * rate are summed from `start` and `startRate` into `sums`, in the terms' order.
  */
 function collectTerms(input: TermInput, model: InspectionRiskModel, routine: RoutineFactor | null, w: JudgementWeights, start: number, startRate: number, out: BelowGoodTerm[] | null): void {
   let logOdds = start;
@@ -228,8 +235,8 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
       if (out) out.push({ id: t.id, logOdds: odds, logRate: rate, judgement: false });
     }
   }
-  sumLogOdds = logOdds;
-  sumLogRate = logRate;
+  sums[SUM_LOG_ODDS] = logOdds;
+  sums[SUM_LOG_RATE] = logRate;
   listedTo = out;
   // The judgement weights, in the order their terms are listed, one line each (no loop over their names per school).
   const { record, standing, asOf } = input;
@@ -246,8 +253,8 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
 /** A judgement weight's term: counted when it is non-zero and finite. */
 function addJudged(id: keyof JudgementWeights, odds: number): void {
   if (odds !== 0 && Number.isFinite(odds)) {
-    sumLogOdds += odds;
-    sumLogRate += 0;
+    sums[SUM_LOG_ODDS] += odds;
+    sums[SUM_LOG_RATE] += 0;
     if (listedTo) listedTo.push({ id, logOdds: odds, logRate: 0, judgement: true });
   }
 }
@@ -280,11 +287,10 @@ class BelowGoodChance implements BelowGood {
 /** The chance that a graded inspection finds the school below good, if it comes, under `rules`. */
 export function belowGoodIfInspected(input: TermInput, model: InspectionRiskModel, rules: InspectionRulesId, weights: JudgementWeights = JUDGEMENT_WEIGHTS): BelowGood {
   const probability = belowGoodProbability(input, model, rules, weights);
-  return new BelowGoodChance(probability, lastStart, lastRoutine, input, weights, model);
+  return new BelowGoodChance(probability, sums[LAST_START]!, lastRoutine, input, weights, model);
 }
 
-/** The start and routine factor `belowGoodProbability` used last (module-level: scoring a school allocates nothing). */
-let lastStart = 0;
+/** The routine factor `belowGoodProbability` used last (module-level: scoring a school allocates nothing); its start is in `sums`. */
 let lastRoutine: RoutineFactor | null = null;
 
 /** `belowGoodIfInspected`'s probability alone: a register scores every school and lists the terms of few. */
@@ -292,7 +298,7 @@ export function belowGoodProbability(input: TermInput, model: InspectionRiskMode
   const routine = routineFactor(input, model, rules);
   const start = startLogOdds(input, model);
   collectTerms(input, model, routine, weights, start, routine?.startLogRate ?? 0, null);
-  lastStart = start;
+  sums[LAST_START] = start;
   lastRoutine = routine;
-  return sigmoid(sumLogOdds) * (routine ? routineChance(routine, sumLogRate) : 1);
+  return sigmoid(sums[SUM_LOG_ODDS]!) * (routine ? routineChance(routine, sums[SUM_LOG_RATE]!) : 1);
 }

@@ -193,10 +193,16 @@ export interface WindowStatus {
 
 /** The window seen from the as-of date. */
 export function windowStatus(window: InspectionWindow, asOf: CalendarDate): WindowStatus {
+  return { monthsUntilDue: monthsUntilDue(window, asOf), overdue: window.dueBy < asOf, dueThisTerm: dueThisTerm(window, asOf) };
+}
+
+/** `windowStatus`'s months, alone: the register writes each part straight into a school's facts, no status made per school. */
+export function monthsUntilDue(window: InspectionWindow, asOf: CalendarDate): number {
+  return monthsElapsed(asOf, window.dueBy);
+}
+
+/** `windowStatus`'s due this term, alone (as `monthsUntilDue`). */
+export function dueThisTerm(window: InspectionWindow, asOf: CalendarDate): boolean {
   const term = termAt(asOf);
-  return {
-    monthsUntilDue: monthsElapsed(asOf, window.dueBy),
-    overdue: window.dueBy < asOf,
-    dueThisTerm: window.dueFrom <= term.end && window.dueBy >= term.start,
-  };
+  return window.dueFrom <= term.end && window.dueBy >= term.start;
 }

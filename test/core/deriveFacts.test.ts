@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
-import { deriveFacts, nationalParameters, NATIONAL_DEFAULTS } from '../../core/deriveFacts';
-import { FACT_KEYS } from '../../core/factShape';
+import { deriveFacts, InPlaceDeriver, nationalParameters, NATIONAL_DEFAULTS } from '../../core/deriveFacts';
+import { FACT_KEYS, factsFromRecord } from '../../core/factShape';
 import type { SchoolRecord } from '../../core/fields';
 import { inspectionRisk, inspectionWindow, ofstedStanding } from '../../core/ofsted';
 
@@ -24,6 +24,15 @@ describe('deriveFacts', () => {
     const again = deriveFacts(record, AS_OF).facts;
     for (const [k, v] of Object.entries(record)) expect(again[k as keyof typeof again], k).toBe(v);
     expect(JSON.stringify(record)).toBe(before);
+  });
+
+  it('derives in place for a register (InPlaceDeriver) as for one school, rules and parameters worked out once', () => {
+    const national = nationalParameters({ horizonMonths: 12 });
+    const inPlace = factsFromRecord(record) as unknown as SchoolRecord;
+    const outlook = new InPlaceDeriver(AS_OF, national).derive(inPlace);
+    const one = deriveFacts(record, AS_OF, national);
+    expect(inPlace).toEqual(one.facts);
+    expect(JSON.stringify(outlook)).toBe(JSON.stringify(one.inspection));
   });
 
   it('gives every school the same keys, in the same order (one V8 shape)', () => {
