@@ -181,10 +181,8 @@ interface OpenFacts {
   readonly open: Uint8Array;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
-  /** Each open fact's unknown, in the unknowns' order, and its slot; how many (read for every school, so kept here, not read from the list). */
-  readonly facts: readonly UnknownFact[];
+  /** How many open facts (among the framework's). */
   readonly count: number;
-  readonly slots: readonly number[];
   /**
    * By criterion: 0 where it reads no open slot (its outcome is its possible outcome); `VARYING` where it
    * reads an open slot and something else (a closed slot, another criterion), so is evaluated for each
@@ -202,16 +200,29 @@ interface OpenFacts {
   params: Parameters | null;
   /**
    * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
-   * counts by rank (no exclusive group), each group's most concerning rank; then, by rank (with at most 30
-   * open facts), the open facts those of them more concerning read (`factsRead` bits), the reasons' cells
-   * where none of them fired; then, by rank, all their extra evidence (one of each group), what a best fit
-   * adds where no varying criterion could fire or not. One array: a row reads its pattern's among many,
-   * and each object read is a memory access of its own.
+   * counts by rank (no exclusive group), each group's most concerning rank; then, by rank, all their extra
+   * evidence (one of each group), what a best fit adds where no varying criterion could fire or not. One
+   * array: a row reads its pattern's among many, and each object read is a memory access of its own.
    */
   fixedExtra: readonly number[];
   readonly sums: number[];
+  /** What only reasons read (the missing cells), made when first asked: a call without reasons keeps none per pattern. */
+  reasons: Reasons | null;
+}
+
+/** What the missing cells of a worst case are worked out from, for one pattern's open facts. */
+interface Reasons {
+  /** Each open fact's unknown, in the unknowns' order, and its slot. */
+  readonly facts: readonly UnknownFact[];
+  readonly slots: readonly number[];
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
   readonly factsRead: number[] | null;
+  /**
+   * By rank (with at most 30 open facts), the open facts the pattern's fixed extra evidence more concerning
+   * reads (`factsRead` bits): the reasons' cells where none of it fired; under `params`.
+   */
+  readonly bits: number[];
+  params: Parameters | null;
   /** The missing cells by the bits of the open facts the reasons read, in field order (at most 30 facts); the last asked first. */
   missingBy: Map<number, readonly FieldKey[]> | null;
   lastRead: number;
@@ -272,10 +283,12 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // Read only where a slot is a range: most patterns have none, and share the plan's.
   let lo = plan.noRange;
   let hi = plan.noRange;
-  const facts: UnknownFact[] = [];
-  const openSlots: number[] = [];
+  let count = 0;
+  // The criteria reading the open slots are marked as they are found.
+  const state = new Uint8Array(fw.inDefinitionOrder.length);
+  const { slotOf, readersOf } = plan;
   for (const [fact, u] of unknowns) {
-    const i = plan.slotOf.get(fact);
+    const i = slotOf.get(fact);
     if (i === undefined) continue;
     if (u.range) {
       if (lo === plan.noRange) {
@@ -286,21 +299,13 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
       lo[i] = u.range[0];
       hi[i] = u.range[1];
     } else open[i] = 1;
-    openSlots.push(i);
-    facts.push(u);
+    count++;
+    const readers = readersOf[i]!;
+    for (let j = 0; j < readers.length; j++) state[readers[j]!] = FIXED;
   }
   // The criteria reading the open slots: fixed where they read nothing else. Taken in evaluation order, where
   // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
   // never read: they are summed up, and their reasons kept as bits).
-  const criteria = fw.inDefinitionOrder;
-  const state = new Uint8Array(criteria.length);
-  const factsRead = facts.length <= 30 ? zeros(criteria.length) : null;
-  for (let k = 0; k < openSlots.length; k++) {
-    for (const c of plan.readersOf[openSlots[k]!]!) {
-      if (factsRead !== null) factsRead[c]! |= 1 << k;
-      state[c] = FIXED;
-    }
-  }
   const fixed: number[] = [];
   let fixedReferenced: number[] | null = null;
   const varying: CompiledCriterion[] = [];
@@ -318,9 +323,35 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     }
   }
   return {
-    fw, open, lo, hi, facts, count: facts.length, slots: openSlots, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, fixedExtra: NO_CRITERIA, sums: zeros(1 + 3 * fw.categories.length + plan.mostConcerning.length), factsRead, missingBy: null, lastRead: -1, lastMissing: null,
+    fw, open, lo, hi, count, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
+    params: null, fixedExtra: NO_CRITERIA, sums: zeros(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
   };
+}
+
+/** The reasons' part of a pattern's open facts (`openFacts.reasons`), with their bits under `params` (after `fixOutcomes` for them). */
+function reasonsOf(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, unknowns: Unknowns, params: Parameters): Reasons {
+  let reasons = openFacts.reasons;
+  if (reasons === null) {
+    // The unknowns' open facts in their order, as `openFactsOf` took them.
+    const facts: UnknownFact[] = [];
+    const slots: number[] = [];
+    for (const [fact, u] of unknowns) {
+      const i = plan.slotOf.get(fact);
+      if (i === undefined) continue;
+      slots.push(i);
+      facts.push(u);
+    }
+    const factsRead = facts.length <= 30 ? zeros(fw.inDefinitionOrder.length) : null;
+    if (factsRead !== null) for (let k = 0; k < slots.length; k++) for (const c of plan.readersOf[slots[k]!]!) factsRead[c]! |= 1 << k;
+    reasons = openFacts.reasons = { facts, slots, factsRead, bits: zeros(fw.categories.length), params: null, missingBy: null, lastRead: -1, lastMissing: null };
+  }
+  const { factsRead, bits } = reasons;
+  if (reasons.params !== params && factsRead !== null) {
+    bits.fill(0);
+    for (const i of openFacts.fixedExtra) for (let r = 0; r < fw.rankOf[i]!; r++) bits[r]! |= factsRead[i]!;
+  }
+  reasons.params = params;
+  return reasons;
 }
 
 /**
@@ -354,10 +385,8 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
     else if (sums[1 + n + g]! < c.indicatesRank) sums[1 + n + g] = c.indicatesRank;
   }
   sums[0] = floor;
-  const factsRead = openFacts.factsRead;
-  if (factsRead !== null) for (const i of extra) for (let r = 0; r < fw.rankOf[i]!; r++) sums[1 + n + groups + r]! |= factsRead[i]!;
-  for (let r = 0; r < n; r++) sums[1 + 2 * n + groups + r] = sums[1 + r]!;
-  for (let g = 0; g < groups; g++) if (sums[1 + n + g]! >= 0) sums[1 + 2 * n + groups + sums[1 + n + g]!]!++;
+  for (let r = 0; r < n; r++) sums[1 + n + groups + r] = sums[1 + r]!;
+  for (let g = 0; g < groups; g++) if (sums[1 + n + g]! >= 0) sums[1 + n + groups + sums[1 + n + g]!]!++;
   openFacts.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
   openFacts.params = school.p;
 }
@@ -430,8 +459,9 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     worst = Math.max(rank, worstBestFit(fw, plan, openFacts, firedCount, possible, extras));
     if (worst <= rank) return null;
     if (!withMissing) return worstOf(fw, worst, NONE);
+    const reasons = reasonsOf(fw, plan, openFacts, unknowns, params);
     // The fixed criteria's reasons: worked out with the pattern, unless one of them fired (its fact has a value).
-    if (openFacts.factsRead !== null && !plan.fixedExtraFired) read = openFacts.sums[1 + fw.categories.length + plan.mostConcerning.length + rank]!;
+    if (reasons.factsRead !== null && !plan.fixedExtraFired) read = reasons.bits[rank]!;
     else {
       const fixedExtra = openFacts.fixedExtra;
       for (let j = 0; j < fixedExtra.length; j++) {
@@ -447,7 +477,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     }
   }
   if (worst <= rank) return null;
-  return worstOf(fw, worst, withMissing ? missingOf(fw.inDefinitionOrder, openFacts, unknowns, why, whys, read) : NONE);
+  return worstOf(fw, worst, withMissing ? missingOf(fw.inDefinitionOrder, reasonsOf(fw, plan, openFacts, unknowns, params), unknowns, why, whys, read) : NONE);
 }
 
 function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey[]): WorstCase {
@@ -456,16 +486,16 @@ function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey
 }
 
 /** The missing cells of each open fact a reason (the first `whys` of `why`, and the open facts in `read`) reads, in field order; a new list. */
-function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unknowns: Unknowns, why: readonly number[], whys: number, read: number): FieldKey[] {
-  const { facts, factsRead } = openFacts;
+function missingOf(all: readonly CompiledCriterion[], reasons: Reasons, unknowns: Unknowns, why: readonly number[], whys: number, read: number): FieldKey[] {
+  const { facts, factsRead } = reasons;
   let chosen: boolean[] | null = null;
   if (factsRead !== null) {
     for (let j = 0; j < whys; j++) read |= factsRead[why[j]!]!;
-    if (read === openFacts.lastRead) return openFacts.lastMissing!.slice();
-    const known = openFacts.missingBy?.get(read);
+    if (read === reasons.lastRead) return reasons.lastMissing!.slice();
+    const known = reasons.missingBy?.get(read);
     if (known !== undefined) {
-      openFacts.lastRead = read;
-      openFacts.lastMissing = known;
+      reasons.lastRead = read;
+      reasons.lastMissing = known;
       return known.slice();
     }
   } else {
@@ -473,7 +503,7 @@ function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unkn
     chosen = facts.map(() => false);
     for (let j = 0; j < whys; j++) {
       for (const s of all[why[j]!]!.slotsRead) {
-        const k = openFacts.slots.indexOf(s);
+        const k = reasons.slots.indexOf(s);
         if (k >= 0) chosen[k] = true;
       }
     }
@@ -485,9 +515,9 @@ function missingOf(all: readonly CompiledCriterion[], openFacts: OpenFacts, unkn
   if (fields.length === 0) for (const u of unknowns.values()) for (const x of u.fields) fields.push(x);
   const missing = inFieldOrder(fields);
   if (factsRead !== null) {
-    (openFacts.missingBy ??= new Map()).set(read, missing);
-    openFacts.lastRead = read;
-    openFacts.lastMissing = missing;
+    (reasons.missingBy ??= new Map()).set(read, missing);
+    reasons.lastRead = read;
+    reasons.lastMissing = missing;
   }
   return missing.slice();
 }
@@ -509,7 +539,7 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
   const groups = mostConcerning.length;
   for (let r = 0; r < n; r++) fired[r] = 0;
   // Only the fixed criteria's extra evidence (most schools): as the pattern sums it up.
-  if (extras === 0) for (let r = 0; r < n; r++) extraAt[r] = sums[1 + 2 * n + groups + r]!;
+  if (extras === 0) for (let r = 0; r < n; r++) extraAt[r] = sums[1 + n + groups + r]!;
   else {
     for (let r = 0; r < n; r++) extraAt[r] = sums[1 + r]!;
     for (let g = 0; g < groups; g++) mostConcerning[g] = sums[1 + n + g]!;
@@ -551,6 +581,8 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
   }
   if (extras > 0) for (const r of mostConcerning) if (r >= 0) extraAt[r]!++;
   for (let t = 0; t < n; t++) {
+    // Without extra evidence at `t`, the counts are those from `t + 1` up (or, at the top, the certain evidence's): tried already.
+    if (extraAt[t] === 0) continue;
     for (let r = 0; r < n; r++) counts[r] = fired[r]! + (r >= t ? extraAt[r]! : 0);
     const lifted = medianRank(counts, fw.defaultRank);
     if (lifted > worst) worst = lifted;
