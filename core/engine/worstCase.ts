@@ -190,8 +190,7 @@ interface OpenFacts {
    * on the open facts and the parameters alone), under `params`.
    */
   readonly state: Uint8Array;
-  /** The fixed criteria, and of them those another condition reads. */
-  readonly fixed: readonly number[];
+  /** The fixed criteria another condition reads (the fixed ones are those `FIXED` in `state`). */
   readonly fixedReferenced: readonly number[];
   /** The varying criteria, in evaluation order, and how many. */
   readonly varying: readonly CompiledCriterion[];
@@ -199,12 +198,11 @@ interface OpenFacts {
   /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
   params: Parameters | null;
   /**
-   * The fixed criteria that could fire or not (a best fit's extra evidence), and what they add: the floor,
-   * counts by rank (no exclusive group), each group's most concerning rank; then, by rank, all their extra
-   * evidence (one of each group), what a best fit adds where no varying criterion could fire or not. One
-   * array: a row reads its pattern's among many, and each object read is a memory access of its own.
+   * What the fixed criteria that could fire or not (a best fit's extra evidence) add: the floor, counts by
+   * rank (no exclusive group), each group's most concerning rank; then, by rank, all their extra evidence
+   * (one of each group), what a best fit adds where no varying criterion could fire or not. One array: a
+   * row reads its pattern's among many, and each object read is a memory access of its own.
    */
-  fixedExtra: readonly number[];
   readonly sums: number[];
   /** What only reasons read (the missing cells), made when first asked: a call without reasons keeps none per pattern. */
   reasons: Reasons | null;
@@ -217,6 +215,8 @@ interface Reasons {
   readonly slots: readonly number[];
   /** By criterion, the open facts it reads as bits by their position in `facts` (where there are at most 30). */
   readonly factsRead: number[] | null;
+  /** The fixed criteria that could fire or not (a best fit's extra evidence), under `params`. */
+  fixedExtra: readonly number[];
   /**
    * By rank (with at most 30 open facts), the open facts the pattern's fixed extra evidence more concerning
    * reads (`factsRead` bits): the reasons' cells where none of it fired; under `params`.
@@ -306,7 +306,6 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // The criteria reading the open slots: fixed where they read nothing else. Taken in evaluation order, where
   // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
   // never read: they are summed up, and their reasons kept as bits).
-  const fixed: number[] = [];
   let fixedReferenced: number[] | null = null;
   const varying: CompiledCriterion[] = [];
   for (const c of fw.criteria) {
@@ -317,14 +316,11 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     if (readsClosed) {
       state[i] = VARYING;
       varying.push(c);
-    } else {
-      fixed.push(i);
-      if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
-    }
+    } else if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
   }
   return {
-    fw, open, lo, hi, count, state, fixed, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, fixedExtra: NO_CRITERIA, sums: zeros(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
+    fw, open, lo, hi, count, state, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
+    params: null, sums: zeros(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
   };
 }
 
@@ -343,14 +339,27 @@ function reasonsOf(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, unkn
     }
     const factsRead = facts.length <= 30 ? zeros(fw.inDefinitionOrder.length) : null;
     if (factsRead !== null) for (let k = 0; k < slots.length; k++) for (const c of plan.readersOf[slots[k]!]!) factsRead[c]! |= 1 << k;
-    reasons = openFacts.reasons = { facts, slots, factsRead, bits: zeros(fw.categories.length), params: null, missingBy: null, lastRead: -1, lastMissing: null };
+    reasons = openFacts.reasons = { facts, slots, factsRead, fixedExtra: NO_CRITERIA, bits: zeros(fw.categories.length), params: null, missingBy: null, lastRead: -1, lastMissing: null };
   }
-  const { factsRead, bits } = reasons;
-  if (reasons.params !== params && factsRead !== null) {
-    bits.fill(0);
-    for (const i of openFacts.fixedExtra) for (let r = 0; r < fw.rankOf[i]!; r++) bits[r]! |= factsRead[i]!;
+  if (reasons.params !== params) {
+    // As `fixOutcomes` found them (their order is never read: their reasons are bits, or flags).
+    const { state } = openFacts;
+    const all = fw.inDefinitionOrder;
+    const extra: number[] = [];
+    for (let i = 0; i < state.length; i++) {
+      const s = state[i]!;
+      if ((s & FIXED) === 0) continue;
+      const m = s & ANY_OUTCOME;
+      if (all[i]!.indicatesRank >= 0 && (m & T) !== 0 && m !== T) extra.push(i);
+    }
+    reasons.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
+    const { factsRead, bits } = reasons;
+    if (factsRead !== null) {
+      bits.fill(0);
+      for (const i of extra) for (let r = 0; r < fw.rankOf[i]!; r++) bits[r]! |= factsRead[i]!;
+    }
+    reasons.params = params;
   }
-  reasons.params = params;
   return reasons;
 }
 
@@ -364,21 +373,25 @@ function zeros(n: number): number[] {
   return out;
 }
 
-/** The fixed criteria's possible outcomes under `school`'s parameters (they read nothing else of it), into `state`, and their extra evidence into `fixedExtra` and `sums`. */
+/**
+ * The fixed criteria's possible outcomes under `school`'s parameters (they read nothing else of it), into
+ * `state`, and what their extra evidence adds into `sums`. In index order: a fixed criterion refers to
+ * no other, and their outcomes are summed up.
+ */
 function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, school: OpenSchool): void {
-  const { fixed, state, sums } = openFacts;
+  const { state, sums } = openFacts;
+  const all = fw.inDefinitionOrder;
   const n = fw.categories.length;
-  const extra: number[] = [];
   let floor = -1;
   const groups = plan.mostConcerning.length;
   sums.fill(0);
   sums.fill(-1, 1 + n, 1 + n + groups);
-  for (let j = 0; j < fixed.length; j++) {
-    const c = fw.inDefinitionOrder[fixed[j]!]!;
+  for (let i = 0; i < state.length; i++) {
+    if ((state[i]! & FIXED) === 0) continue;
+    const c = all[i]!;
     const m = c.possible(school);
-    state[c.index] = FIXED | m;
+    state[i] = FIXED | m;
     if (c.indicatesRank < 0 || (m & T) === 0 || m === T) continue;
-    extra.push(c.index);
     if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
     const g = plan.groupOf[c.index]!;
     if (g < 0) sums[1 + c.indicatesRank]!++;
@@ -387,7 +400,6 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
   sums[0] = floor;
   for (let r = 0; r < n; r++) sums[1 + n + groups + r] = sums[1 + r]!;
   for (let g = 0; g < groups; g++) if (sums[1 + n + g]! >= 0) sums[1 + n + groups + sums[1 + n + g]!]!++;
-  openFacts.fixedExtra = extra.length > 0 ? extra : NO_CRITERIA;
   openFacts.params = school.p;
 }
 
@@ -463,7 +475,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     // The fixed criteria's reasons: worked out with the pattern, unless one of them fired (its fact has a value).
     if (reasons.factsRead !== null && !plan.fixedExtraFired) read = reasons.bits[rank]!;
     else {
-      const fixedExtra = openFacts.fixedExtra;
+      const fixedExtra = reasons.fixedExtra;
       for (let j = 0; j < fixedExtra.length; j++) {
         const i = fixedExtra[j]!;
         if (fw.rankOf[i]! > rank && fired[i] !== true) why[whys++] = i;
