@@ -175,8 +175,9 @@ interface Plan {
  * among some thousand others.
  */
 interface OpenFacts {
-  /** The framework they are for (they are kept with the unknowns, which another framework could be given). */
+  /** The framework they are for (they are kept with the unknowns, which another framework could be given), and its plan (a row then looks no plan up). */
   readonly fw: CompiledFramework;
+  readonly plan: Plan;
   /** By slot: closed (0), any value (1) or a number in `lo`..`hi` (2). */
   readonly open: Uint8Array;
   readonly lo: Float64Array;
@@ -319,7 +320,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     } else if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
   }
   return {
-    fw, open, lo, hi, count, state, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
+    fw, plan, open, lo, hi, count, state, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
     params: null, sums: zeros(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
   };
 }
@@ -412,14 +413,14 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
 export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
   // Nothing is more concerning than the most concerning category.
   if (rank >= fw.categories.length - 1) return null;
-  const plan = planOf(fw);
   // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
   const shared = isShared(unknowns);
   let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
   if (openFacts === undefined) {
-    openFacts = openFactsOf(fw, plan, unknowns);
+    openFacts = openFactsOf(fw, planOf(fw), unknowns);
     if (shared) unknowns.worked = openFacts;
   }
+  const plan = openFacts.plan;
   if (openFacts.count === 0) return null;
   const possible = fw.scratch.possible;
   const school = plan.school;
