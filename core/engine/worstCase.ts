@@ -202,9 +202,11 @@ interface OpenFacts {
    * What the fixed criteria that could fire or not (a best fit's extra evidence) add: the floor, counts by
    * rank (no exclusive group), each group's most concerning rank; then, by rank, all their extra evidence
    * (one of each group), what a best fit adds where no varying criterion could fire or not. One array: a
-   * row reads its pattern's among many, and each object read is a memory access of its own.
+   * row reads its pattern's among many, and each object read is a memory access of its own. Small
+   * integers (ranks, counts of a framework's criteria): a typed array of a few dozen bytes is one object in
+   * the heap, where a list is two.
    */
-  readonly sums: number[];
+  readonly sums: Int16Array;
   /** What only reasons read (the missing cells), made when first asked: a call without reasons keeps none per pattern. */
   reasons: Reasons | null;
 }
@@ -240,6 +242,7 @@ const plans = new WeakMap<CompiledFramework, Plan>();
 
 /** No criteria: most patterns' lists of fixed criteria another condition reads, and many patterns' fixed extra evidence. A pattern is kept for its rows, so it is kept small. */
 const NO_CRITERIA: readonly number[] = Object.freeze([]);
+const NO_VARYING: readonly CompiledCriterion[] = Object.freeze([]);
 
 function planOf(fw: CompiledFramework): Plan {
   let plan = plans.get(fw);
@@ -308,7 +311,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
   // never read: they are summed up, and their reasons kept as bits).
   let fixedReferenced: number[] | null = null;
-  const varying: CompiledCriterion[] = [];
+  let varying: CompiledCriterion[] | null = null;
   for (const c of fw.criteria) {
     const i = c.index;
     if (state[i] === 0) continue;
@@ -316,12 +319,12 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     for (const s of c.slotsRead) if (open[s] === 0) readsClosed = true;
     if (readsClosed) {
       state[i] = VARYING;
-      varying.push(c);
+      (varying ??= []).push(c);
     } else if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
   }
   return {
-    fw, plan, open, lo, hi, count, state, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying, varyingCount: varying.length,
-    params: null, sums: zeros(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
+    fw, plan, open, lo, hi, count, state, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying: varying ?? NO_VARYING, varyingCount: varying?.length ?? 0,
+    params: null, sums: new Int16Array(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
   };
 }
 
