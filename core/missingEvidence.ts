@@ -250,8 +250,10 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       if (touched[k] === 0) continue;
       touched[k] = 0;
       const { fact, fields, at } = sourceAt[k]!;
-      const why: FieldKey[] = [];
-      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) why.push(fields[j]!);
+      const gathered: FieldKey[] = [];
+      for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) gathered.push(fields[j]!);
+      // Copied to its length: a list grown by pushes keeps room for 16 or more, and a pattern's are kept for the call.
+      const why = gathered.slice();
       // The risk's range is the row's own, unless a missing judgement makes it any score and level.
       const anyRisk = (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && makesAnyRisk(why);
       const own = fact === 'concernCount' || ((fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && !anyRisk);

@@ -161,6 +161,8 @@ interface Plan {
   readonly mostConcerning: number[];
   /** Whether a fixed criterion of the school's pattern that is extra evidence fired (best fit sets it). */
   fixedExtraFired: boolean;
+  /** Working lists of `openFactsOf`: a pattern's varying criteria, and its fixed ones another condition reads. */
+  readonly gathered: { readonly varying: CompiledCriterion[]; readonly fixedReferenced: number[] };
   /**
    * The school as the possibility evaluators read it: the framework's working arrays, and its pattern's open
    * facts set for each school. One object for every pattern: a row then reads no object of its pattern's
@@ -274,6 +276,7 @@ function planOf(fw: CompiledFramework): Plan {
     counts: fw.categories.map(() => 0),
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
     fixedExtraFired: false,
+    gathered: { varying: [], fixedReferenced: [] },
     school: { v: fw.scratch.v, p: fw.defaults, fired: fw.scratch.fired, open: new Uint8Array(0), lo: new Float64Array(0), hi: new Float64Array(0), possible: fw.scratch.possible },
   };
   plans.set(fw, plan);
@@ -310,8 +313,11 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   // The criteria reading the open slots: fixed where they read nothing else. Taken in evaluation order, where
   // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
   // never read: they are summed up, and their reasons kept as bits).
-  let fixedReferenced: number[] | null = null;
-  let varying: CompiledCriterion[] | null = null;
+  // Gathered in the plan's lists and copied to their length: a list grown by pushes keeps room for 16 or
+  // more, and a pattern's lists are kept for the call.
+  const { varying, fixedReferenced } = plan.gathered;
+  varying.length = 0;
+  fixedReferenced.length = 0;
   for (const c of fw.criteria) {
     const i = c.index;
     if (state[i] === 0) continue;
@@ -319,11 +325,12 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     for (const s of c.slotsRead) if (open[s] === 0) readsClosed = true;
     if (readsClosed) {
       state[i] = VARYING;
-      (varying ??= []).push(c);
-    } else if (plan.isReferenced[i] === 1) (fixedReferenced ??= []).push(i);
+      varying.push(c);
+    } else if (plan.isReferenced[i] === 1) fixedReferenced.push(i);
   }
   return {
-    fw, plan, open, lo, hi, count, state, fixedReferenced: fixedReferenced ?? NO_CRITERIA, varying: varying ?? NO_VARYING, varyingCount: varying?.length ?? 0,
+    fw, plan, open, lo, hi, count, state, fixedReferenced: fixedReferenced.length > 0 ? fixedReferenced.slice() : NO_CRITERIA,
+    varying: varying.length > 0 ? varying.slice() : NO_VARYING, varyingCount: varying.length,
     params: null, sums: new Int16Array(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
   };
 }
