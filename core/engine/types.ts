@@ -46,7 +46,9 @@ export interface OpenSchool {
   readonly v: readonly unknown[];
   readonly p: Parameters;
   readonly fired: readonly Truth[];
-  readonly open: Uint8Array;
+  /** Whether each slot is open, from `openAt` (the open facts of many patterns share one array). */
+  readonly open: Int16Array;
+  readonly openAt: number;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   /** Each criterion's possible outcomes, filled in evaluation order. */

@@ -75,7 +75,7 @@ export function compilePossibilities(
     const slot = slotByFact.get(cond.fact)!;
     const inRange = rangeOutcomes(cond);
     return (w) => {
-      const o = w.open[slot];
+      const o = w.open[w.openAt + slot];
       if (o === 0) return outcomeOf(evaluate(w.v, w.p, w.fired));
       return o === 2 && inRange ? inRange(w.lo[slot]!, w.hi[slot]!, w.p) : ANY;
     };
@@ -161,6 +161,9 @@ interface Plan {
   readonly mostConcerning: number[];
   /** Whether a fixed criterion of the school's pattern that is extra evidence fired (best fit sets it). */
   fixedExtraFired: boolean;
+  /** The array the open facts of new patterns go in (`OpenFacts.data`), and how much of it they fill. */
+  data: Int16Array;
+  used: number;
   /** Working lists of `openFactsOf`: a pattern's varying criteria, and its fixed ones another condition reads. */
   readonly gathered: { readonly varying: CompiledCriterion[]; readonly fixedReferenced: number[] };
   /**
@@ -180,35 +183,35 @@ interface OpenFacts {
   /** The framework they are for (they are kept with the unknowns, which another framework could be given), and its plan (a row then looks no plan up). */
   readonly fw: CompiledFramework;
   readonly plan: Plan;
-  /** By slot: closed (0), any value (1) or a number in `lo`..`hi` (2). */
-  readonly open: Uint8Array;
+  /**
+   * The array this pattern's numbers are in, with those of others made before and after it: a few dozen
+   * small integers a pattern, where a typed array of its own costs some 200 bytes more, an object the
+   * collector copies, and a memory access of its own for a row that reads its pattern's among many.
+   * - From `openAt`, by slot: closed (0), any value (1) or a number in `lo`..`hi` (2).
+   * - From `stateAt`, by criterion: 0 where it reads no open slot (its outcome is its possible outcome);
+   *   `VARYING` where it reads an open slot and something else (a closed slot, another criterion), so is
+   *   evaluated for each school; `FIXED` and a fixed criterion's possible outcome (it reads open slots
+   *   only, so its outcome hangs on the open facts and the parameters alone), under `params`.
+   * - From `sumsAt`, what the fixed criteria that could fire or not (a best fit's extra evidence) add: the
+   *   floor, counts by rank (no exclusive group), each group's most concerning rank; then, by rank, all
+   *   their extra evidence (one of each group), what a best fit adds where no varying criterion could fire
+   *   or not.
+   */
+  readonly data: Int16Array;
+  readonly openAt: number;
+  readonly stateAt: number;
+  readonly sumsAt: number;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
   /** How many open facts (among the framework's). */
   readonly count: number;
-  /**
-   * By criterion: 0 where it reads no open slot (its outcome is its possible outcome); `VARYING` where it
-   * reads an open slot and something else (a closed slot, another criterion), so is evaluated for each
-   * school; `FIXED` and a fixed criterion's possible outcome (it reads open slots only, so its outcome hangs
-   * on the open facts and the parameters alone), under `params`.
-   */
-  readonly state: Uint8Array;
-  /** The fixed criteria another condition reads (the fixed ones are those `FIXED` in `state`). */
+  /** The fixed criteria another condition reads (the fixed ones are those `FIXED` from `stateAt`). */
   readonly fixedReferenced: readonly number[];
   /** The varying criteria, in evaluation order, and how many. */
   readonly varying: readonly CompiledCriterion[];
   readonly varyingCount: number;
   /** The parameter set the fixed criteria's outcomes are for (`null`: not worked out yet). */
   params: Parameters | null;
-  /**
-   * What the fixed criteria that could fire or not (a best fit's extra evidence) add: the floor, counts by
-   * rank (no exclusive group), each group's most concerning rank; then, by rank, all their extra evidence
-   * (one of each group), what a best fit adds where no varying criterion could fire or not. One array: a
-   * row reads its pattern's among many, and each object read is a memory access of its own. Small
-   * integers (ranks, counts of a framework's criteria): a typed array of a few dozen bytes is one object in
-   * the heap, where a list is two.
-   */
-  readonly sums: Int16Array;
   /** What only reasons read (the missing cells), made when first asked: a call without reasons keeps none per pattern. */
   reasons: Reasons | null;
 }
@@ -234,7 +237,7 @@ interface Reasons {
   lastMissing: readonly FieldKey[] | null;
 }
 
-/** `OpenFacts.state` of a criterion evaluated for each school, and the mark of a fixed one (outcome bits are at most 7). */
+/** The state (`OpenFacts.stateAt`) of a criterion evaluated for each school, and the mark of a fixed one (outcome bits are at most 7). */
 const VARYING = 8;
 const FIXED = 16;
 /** Every outcome bit: true, false, unknown. */
@@ -276,8 +279,10 @@ function planOf(fw: CompiledFramework): Plan {
     counts: fw.categories.map(() => 0),
     mostConcerning: Array.from({ length: groupNumbers.size }, () => -1),
     fixedExtraFired: false,
+    data: new Int16Array(0),
+    used: 0,
     gathered: { varying: [], fixedReferenced: [] },
-    school: { v: fw.scratch.v, p: fw.defaults, fired: fw.scratch.fired, open: new Uint8Array(0), lo: new Float64Array(0), hi: new Float64Array(0), possible: fw.scratch.possible },
+    school: { v: fw.scratch.v, p: fw.defaults, fired: fw.scratch.fired, open: new Int16Array(0), openAt: 0, lo: new Float64Array(0), hi: new Float64Array(0), possible: fw.scratch.possible },
   };
   plans.set(fw, plan);
   return plan;
@@ -286,13 +291,14 @@ function planOf(fw: CompiledFramework): Plan {
 /** A school's open facts, from its unknowns (those not among the framework's facts are not read). */
 function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): OpenFacts {
   const slots = fw.slotFacts.length;
-  const open = new Uint8Array(slots);
+  const criteria = fw.inDefinitionOrder.length;
+  const { data, openAt } = allot(plan, slots + criteria + 1 + 2 * fw.categories.length + plan.mostConcerning.length);
+  const stateAt = openAt + slots;
   // Read only where a slot is a range: most patterns have none, and share the plan's.
   let lo = plan.noRange;
   let hi = plan.noRange;
   let count = 0;
   // The criteria reading the open slots are marked as they are found.
-  const state = new Uint8Array(fw.inDefinitionOrder.length);
   const { slotOf, readersOf } = plan;
   for (const [fact, u] of unknowns) {
     const i = slotOf.get(fact);
@@ -302,13 +308,13 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
         lo = new Float64Array(slots);
         hi = new Float64Array(slots);
       }
-      open[i] = 2;
+      data[openAt + i] = 2;
       lo[i] = u.range[0];
       hi[i] = u.range[1];
-    } else open[i] = 1;
+    } else data[openAt + i] = 1;
     count++;
     const readers = readersOf[i]!;
-    for (let j = 0; j < readers.length; j++) state[readers[j]!] = FIXED;
+    for (let j = 0; j < readers.length; j++) data[stateAt + readers[j]!] = FIXED;
   }
   // The criteria reading the open slots: fixed where they read nothing else. Taken in evaluation order, where
   // a criterion's possibility may read those of the criteria it refers to (the order of the fixed ones is
@@ -320,20 +326,35 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   fixedReferenced.length = 0;
   for (const c of fw.criteria) {
     const i = c.index;
-    if (state[i] === 0) continue;
+    if (data[stateAt + i] === 0) continue;
     let readsClosed = c.refersTo.length > 0;
-    for (const s of c.slotsRead) if (open[s] === 0) readsClosed = true;
+    for (const s of c.slotsRead) if (data[openAt + s] === 0) readsClosed = true;
     if (readsClosed) {
-      state[i] = VARYING;
+      data[stateAt + i] = VARYING;
       varying.push(c);
     } else if (plan.isReferenced[i] === 1) fixedReferenced.push(i);
   }
   return {
-    fw, plan, open, lo, hi, count, state, fixedReferenced: fixedReferenced.length > 0 ? fixedReferenced.slice() : NO_CRITERIA,
+    fw, plan, data, openAt, stateAt, sumsAt: stateAt + criteria, lo, hi, count, fixedReferenced: fixedReferenced.length > 0 ? fixedReferenced.slice() : NO_CRITERIA,
     varying: varying.length > 0 ? varying.slice() : NO_VARYING, varyingCount: varying.length,
-    params: null, sums: new Int16Array(1 + 2 * fw.categories.length + plan.mostConcerning.length), reasons: null,
+    params: null, reasons: null,
   };
 }
+
+/** Room for `n` numbers of a new pattern, in the plan's array (a new one when it is full). */
+function allot(plan: Plan, n: number): { data: Int16Array; openAt: number } {
+  if (plan.used + n > plan.data.length) {
+    // Patterns made earlier keep the full one, for as long as they are kept.
+    plan.data = new Int16Array(Math.max(n, DATA_LENGTH));
+    plan.used = 0;
+  }
+  const openAt = plan.used;
+  plan.used += n;
+  return { data: plan.data, openAt };
+}
+
+/** Numbers an array of patterns' numbers holds: some hundred patterns of a large framework. */
+const DATA_LENGTH = 16384;
 
 /** The reasons' part of a pattern's open facts (`openFacts.reasons`), with their bits under `params` (after `fixOutcomes` for them). */
 function reasonsOf(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, unknowns: Unknowns, params: Parameters): Reasons {
@@ -354,11 +375,11 @@ function reasonsOf(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, unkn
   }
   if (reasons.params !== params) {
     // As `fixOutcomes` found them (their order is never read: their reasons are bits, or flags).
-    const { state } = openFacts;
+    const { data, stateAt } = openFacts;
     const all = fw.inDefinitionOrder;
     const extra: number[] = [];
-    for (let i = 0; i < state.length; i++) {
-      const s = state[i]!;
+    for (let i = 0; i < all.length; i++) {
+      const s = data[stateAt + i]!;
       if ((s & FIXED) === 0) continue;
       const m = s & ANY_OUTCOME;
       if (all[i]!.indicatesRank >= 0 && (m & T) !== 0 && m !== T) extra.push(i);
@@ -390,27 +411,28 @@ function zeros(n: number): number[] {
  * no other, and their outcomes are summed up.
  */
 function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, school: OpenSchool): void {
-  const { state, sums } = openFacts;
+  const { data, stateAt, sumsAt } = openFacts;
   const all = fw.inDefinitionOrder;
   const n = fw.categories.length;
   let floor = -1;
   const groups = plan.mostConcerning.length;
-  sums.fill(0);
-  sums.fill(-1, 1 + n, 1 + n + groups);
-  for (let i = 0; i < state.length; i++) {
-    if ((state[i]! & FIXED) === 0) continue;
+  // Sums from `sumsAt`, as `sums[k]` reads below.
+  data.fill(0, sumsAt, sumsAt + 1 + 2 * n + groups);
+  data.fill(-1, sumsAt + 1 + n, sumsAt + 1 + n + groups);
+  for (let i = 0; i < all.length; i++) {
+    if ((data[stateAt + i]! & FIXED) === 0) continue;
     const c = all[i]!;
     const m = c.possible(school);
-    state[i] = FIXED | m;
+    data[stateAt + i] = FIXED | m;
     if (c.indicatesRank < 0 || (m & T) === 0 || m === T) continue;
     if (c.critical && c.indicatesRank > floor) floor = c.indicatesRank;
     const g = plan.groupOf[c.index]!;
-    if (g < 0) sums[1 + c.indicatesRank]!++;
-    else if (sums[1 + n + g]! < c.indicatesRank) sums[1 + n + g] = c.indicatesRank;
+    if (g < 0) data[sumsAt + 1 + c.indicatesRank]!++;
+    else if (data[sumsAt + 1 + n + g]! < c.indicatesRank) data[sumsAt + 1 + n + g] = c.indicatesRank;
   }
-  sums[0] = floor;
-  for (let r = 0; r < n; r++) sums[1 + n + groups + r] = sums[1 + r]!;
-  for (let g = 0; g < groups; g++) if (sums[1 + n + g]! >= 0) sums[1 + n + groups + sums[1 + n + g]!]!++;
+  data[sumsAt] = floor;
+  for (let r = 0; r < n; r++) data[sumsAt + 1 + n + groups + r] = data[sumsAt + 1 + r]!;
+  for (let g = 0; g < groups; g++) if (data[sumsAt + 1 + n + g]! >= 0) data[sumsAt + 1 + n + groups + data[sumsAt + 1 + n + g]!]!++;
   openFacts.params = school.p;
 }
 
@@ -437,11 +459,12 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   school.v = v;
   school.p = params;
   school.fired = fired;
-  school.open = openFacts.open;
+  school.open = openFacts.data;
+  school.openAt = openFacts.openAt;
   school.lo = openFacts.lo;
   school.hi = openFacts.hi;
   if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
-  const { state, varying } = openFacts;
+  const { data, stateAt, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
   // written only where another condition reads them (a varying criterion, a first match's category rule).
   const varyingCount = openFacts.varyingCount;
@@ -449,7 +472,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     const referenced = plan.referenced;
     for (let j = 0; j < referenced.length; j++) possible[referenced[j]!] = outcomeOf(fired[referenced[j]!]);
     const fixedReferenced = openFacts.fixedReferenced;
-    for (let j = 0; j < fixedReferenced.length; j++) possible[fixedReferenced[j]!] = state[fixedReferenced[j]!]! & ANY_OUTCOME;
+    for (let j = 0; j < fixedReferenced.length; j++) possible[fixedReferenced[j]!] = data[stateAt + fixedReferenced[j]!]! & ANY_OUTCOME;
   }
   // Evidence that could be there or not (only a criterion reading an open slot can be uncertain), for a best
   // fit: the fixed criteria's in `openFacts`, the others' here.
@@ -556,16 +579,16 @@ function missingOf(all: readonly CompiledCriterion[], reasons: Reasons, unknowns
 function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, firedCount: number, possible: Uint8Array, extras: number): number {
   const n = fw.categories.length;
   const { rankOf, criticalOf } = fw;
-  const { state, sums } = openFacts;
+  const { data, stateAt, sumsAt } = openFacts;
   // Working arrays of the plan, set here to the fixed criteria's extra evidence: this runs for most schools of a best-fit framework.
   const { fired, extraAt, counts, mostConcerning, extra, groupOf } = plan;
   const groups = mostConcerning.length;
   for (let r = 0; r < n; r++) fired[r] = 0;
   // Only the fixed criteria's extra evidence (most schools): as the pattern sums it up.
-  if (extras === 0) for (let r = 0; r < n; r++) extraAt[r] = sums[1 + n + groups + r]!;
+  if (extras === 0) for (let r = 0; r < n; r++) extraAt[r] = data[sumsAt + 1 + n + groups + r]!;
   else {
-    for (let r = 0; r < n; r++) extraAt[r] = sums[1 + r]!;
-    for (let g = 0; g < groups; g++) mostConcerning[g] = sums[1 + n + g]!;
+    for (let r = 0; r < n; r++) extraAt[r] = data[sumsAt + 1 + r]!;
+    for (let g = 0; g < groups; g++) mostConcerning[g] = data[sumsAt + 1 + n + g]!;
   }
   // The certain evidence by rank, and its floor: best fit on it alone is the median, lifted to the floor.
   let floor = -1;
@@ -573,7 +596,7 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
   plan.fixedExtraFired = false;
   for (let j = 0; j < firedCount; j++) {
     const i = firedAt[j]!;
-    const s = state[i]!;
+    const s = data[stateAt + i]!;
     if (s === 0) {
       // Reads no open slot: certain.
     } else if (s === VARYING) {
@@ -592,7 +615,7 @@ function worstBestFit(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, f
     if (criticalOf[i] === 1 && r > floor) floor = r;
   }
   let worst = medianRank(fired, fw.defaultRank);
-  if (sums[0]! > floor) floor = sums[0]!;
+  if (data[sumsAt]! > floor) floor = data[sumsAt]!;
   // Each extra piece of evidence by its rank; of criteria that cannot fire together, the most concerning.
   for (let j = 0; j < extras; j++) {
     const i = extra[j]!;
