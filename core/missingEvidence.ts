@@ -241,6 +241,9 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
   // Keyed by the pattern's flags in words of 30 (small integers, hashed fast).
   const words = Math.ceil(candidates.length / 30);
   const byPattern = new PatternTable<Pattern>(words);
+  // Each source's unknown where all its cells are missing (most sources have one cell), made once and
+  // shared by the patterns that open it so: a pattern then keeps no object of its own for it.
+  const wholeUnknown: (UnknownFact | undefined)[] = sourceAt.map(() => undefined);
   const patternOf = (flags: readonly number[]): Pattern => {
     for (let i = 0; i < candidates.length; i++) if ((flags[(i / 30) | 0]! & (1 << i % 30)) !== 0) for (const k of sourcesOf[i]!) touched[k] = 1;
     const open: PatternFact[] = [];
@@ -252,13 +255,17 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       const { fact, fields, at } = sourceAt[k]!;
       const gathered: FieldKey[] = [];
       for (let j = 0; j < at.length; j++) if ((flags[(at[j]! / 30) | 0]! & (1 << at[j]! % 30)) !== 0) gathered.push(fields[j]!);
-      // Copied to its length: a list grown by pushes keeps room for 16 or more, and a pattern's are kept for the call.
-      const why = gathered.slice();
+      // The source's own list where every cell is missing; otherwise copied to its length (a list grown by
+      // pushes keeps room for 16 or more, and a pattern's are kept for the call).
+      const whole = gathered.length === at.length;
+      const why = whole ? fields : gathered.slice();
       // The risk's range is the row's own, unless a missing judgement makes it any score and level.
       const anyRisk = (fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && makesAnyRisk(why);
       const own = fact === 'concernCount' || ((fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && !anyRisk);
       if (own) rowDependent = true;
-      open.push({ fact, why, unknown: own ? null : fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why } });
+      let unknown: UnknownFact | null = null;
+      if (!own) unknown = whole ? (wholeUnknown[k] ??= unknownOf(fact, why)) : unknownOf(fact, why);
+      open.push({ fact, why, unknown });
     }
     if (rowDependent) return open;
     if (open.length === 0) return null;
@@ -303,6 +310,11 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     }
     return out.size ? out : null;
   };
+}
+
+/** The unknown of a fact whose value is not the row's own, opened by the missing cells `why`. */
+function unknownOf(fact: FactKey, why: readonly FieldKey[]): UnknownFact {
+  return fact === 'inspectionRiskScore' ? { fields: why, range: ANY_RISK.scores } : { fields: why };
 }
 
 /** One open fact of a pattern of missing cells: the cells why, and what it may be when that is the same for every row. */
