@@ -225,6 +225,11 @@ export class UnknownsReader {
   private readonly unlessTo: Int32Array;
   private readonly givenFields: Int32Array;
   private readonly givenFacts: Int32Array;
+  /** The field numbers of the candidates without a reading (their blank always missing evidence), the bit of each's flag and where each word's start (in candidates' order); those with one. */
+  private readonly plainField: Int32Array;
+  private readonly plainFrom: Int32Array;
+  private readonly plainShift: Int32Array;
+  private readonly withReading: Int32Array;
   /** Each candidate's `missingForPhases`, or null. */
   private readonly phases: readonly (readonly Phase[] | null)[];
   private readonly words: number;
@@ -275,9 +280,14 @@ export class UnknownsReader {
       }
     });
     this.phases = phases;
+    this.words = Math.ceil(n / 30);
+    const plain = candidates.map((_, i) => i).filter((i) => this.read1[i] === 0);
+    this.plainField = Int32Array.from(plain, (i) => this.fieldNumbers[i]!);
+    this.plainFrom = Int32Array.from({ length: this.words + 1 }, (_, w) => plain.filter((i) => i < w * 30).length);
+    this.plainShift = Int32Array.from(plain, (i) => i % 30);
+    this.withReading = Int32Array.from(candidates.map((_, i) => i).filter((i) => this.read1[i] === 1));
     this.givenFields = Int32Array.from(given, (f) => FIELD_KEYS.indexOf(f));
     this.givenFacts = Int32Array.from(given, factNumber);
-    this.words = Math.ceil(n / 30);
     this.flags = new Array<number>(this.words).fill(0);
     this.byPattern = new PatternTable<Pattern>(this.words);
   }
@@ -287,14 +297,29 @@ export class UnknownsReader {
     const n = this.candidates.length;
     if (n === 0) return null;
     const { flags, words } = this;
-    let any = false;
-    for (let w = 0; w < words; w++) {
-      let word = 0;
-      const end = Math.min(n, (w + 1) * 30);
-      for (let i = w * 30; i < end; i++) if (given !== undefined ? this.missingGiven(i, record, given) : this.missing(i, record)) word |= 1 << i % 30;
-      flags[w] = word;
-      if (word !== 0) any = true;
+    if (given !== undefined) {
+      // A field whose blank is always missing evidence is missing exactly where not given: a bit without a branch.
+      const { plainField, plainFrom, plainShift } = this;
+      for (let w = 0; w < words; w++) {
+        let word = 0;
+        for (let k = plainFrom[w]!, end = plainFrom[w + 1]!; k < end; k++) word |= (given[plainField[k]!]! ^ 1) << plainShift[k]!;
+        flags[w] = word;
+      }
+      const read = this.withReading;
+      for (let k = 0; k < read.length; k++) {
+        const i = read[k]!;
+        if (this.missingGiven(i, record, given)) flags[(i / 30) | 0] |= 1 << i % 30;
+      }
+    } else {
+      for (let w = 0; w < words; w++) {
+        let word = 0;
+        const end = Math.min(n, (w + 1) * 30);
+        for (let i = w * 30; i < end; i++) if (this.missing(i, record)) word |= 1 << i % 30;
+        flags[w] = word;
+      }
     }
+    let any = false;
+    for (let w = 0; w < words; w++) if (flags[w] !== 0) any = true;
     if (!any) return null;
     const byPattern = this.byPattern;
     const slot = byPattern.slotOf(flags);
@@ -322,13 +347,12 @@ export class UnknownsReader {
   }
 
   /**
-   * `record[candidate] === undefined && blankIsMissing(candidate, record)` by the reader's flags: a field is
+   * For a candidate with a reading, `record[candidate] === undefined && blankIsMissing(candidate, record)` by the reader's flags: a field is
    * set in the record exactly where `given` flags it (the reader leaves every other field blank, and deriving
    * sets only derived facts).
    */
   private missingGiven(i: number, record: SchoolRecord, given: Uint8Array): boolean {
     if (given[this.fieldNumbers[i]!] === 1) return false;
-    if (this.read1[i] === 0) return true;
     const fields = this.givenFields;
     for (let j = this.whenFrom[i]!, end = this.whenTo[i]!; j < end; j++) if (given[fields[j]!] === 1) return true;
     const from = this.unlessFrom[i]!;
