@@ -288,10 +288,10 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
     // comparison gives `c` (`code[q + 3]`): unknown, or a guard's own outcome.
     switch (runs[r]) {
       case PRESENT:
-        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? no : yes;
+        for (let q = from; q < to; q += 4) out[code[q]!] = yes + +(v[code[q + 1]!] === undefined) * (no - yes);
         break;
       case ABSENT:
-        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? yes : no;
+        for (let q = from; q < to; q += 4) out[code[q]!] = no - +(v[code[q + 1]!] === undefined) * (no - yes);
         break;
       case IS_TRUE:
         // The outcome as a number, not a branch: whether a fact is blank, true or false differs from school
@@ -370,7 +370,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
           const w = k[code[q + 2]!];
           if (x === undefined) out[code[q]!] = code[q + 3]!;
           else if (typeof x !== 'number' || typeof w !== 'number') out[code[q]!] = unknown;
-          else out[code[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
+          else out[code[q]!] = no - +(op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) * (no - yes);
         }
         break;
       }
