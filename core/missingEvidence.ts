@@ -217,7 +217,7 @@ export class UnknownsReader {
   private readonly fieldNumbers: Int32Array;
   private readonly factNumbers: Int32Array;
   /** 1 where the candidate has a `BLANK_READINGS` entry (its blank may be a statement). */
-  private readonly read1: Uint8Array;
+  private readonly hasReading: Uint8Array;
   /** Each candidate's "missing when given" fields, `givenFields[whenFrom[i]]` up to `whenTo[i]`; "unless given" likewise, `unlessFrom[i]` -1 where it has none. */
   private readonly whenFrom: Int32Array;
   private readonly whenTo: Int32Array;
@@ -225,7 +225,10 @@ export class UnknownsReader {
   private readonly unlessTo: Int32Array;
   private readonly givenFields: Int32Array;
   private readonly givenFacts: Int32Array;
-  /** The field numbers of the candidates without a reading (their blank always missing evidence), the bit of each's flag and where each word's start (in candidates' order); those with one. */
+  /**
+   * The candidates without a reading (a blank always missing evidence): their field numbers, each's bit in its
+   * word of flags, and where each word's begin (`plainFrom[w]`, in the candidates' order). Then those with one.
+   */
   private readonly plainField: Int32Array;
   private readonly plainFrom: Int32Array;
   private readonly plainShift: Int32Array;
@@ -258,7 +261,7 @@ export class UnknownsReader {
     const n = candidates.length;
     this.fieldNumbers = Int32Array.from(candidates, (f) => FIELD_KEYS.indexOf(f));
     this.factNumbers = Int32Array.from(candidates, factNumber);
-    this.read1 = new Uint8Array(n);
+    this.hasReading = new Uint8Array(n);
     this.whenFrom = new Int32Array(n);
     this.whenTo = new Int32Array(n);
     this.unlessFrom = new Int32Array(n).fill(-1);
@@ -269,7 +272,7 @@ export class UnknownsReader {
       const reading = BLANK_READINGS[f];
       phases.push(reading?.missingForPhases ?? null);
       if (!reading) return;
-      this.read1[i] = 1;
+      this.hasReading[i] = 1;
       this.whenFrom[i] = given.length;
       given.push(...(reading.missingWhenGiven ?? []));
       this.whenTo[i] = given.length;
@@ -281,11 +284,11 @@ export class UnknownsReader {
     });
     this.phases = phases;
     this.words = Math.ceil(n / 30);
-    const plain = candidates.map((_, i) => i).filter((i) => this.read1[i] === 0);
+    const plain = candidates.map((_, i) => i).filter((i) => this.hasReading[i] === 0);
     this.plainField = Int32Array.from(plain, (i) => this.fieldNumbers[i]!);
     this.plainFrom = Int32Array.from({ length: this.words + 1 }, (_, w) => plain.filter((i) => i < w * 30).length);
     this.plainShift = Int32Array.from(plain, (i) => i % 30);
-    this.withReading = Int32Array.from(candidates.map((_, i) => i).filter((i) => this.read1[i] === 1));
+    this.withReading = Int32Array.from(candidates.map((_, i) => i).filter((i) => this.hasReading[i] === 1));
     this.givenFields = Int32Array.from(given, (f) => FIELD_KEYS.indexOf(f));
     this.givenFacts = Int32Array.from(given, factNumber);
     this.flags = new Array<number>(this.words).fill(0);
@@ -374,7 +377,7 @@ export class UnknownsReader {
     const at = factAt;
     const r = record as unknown as Facts;
     if (at(r, this.factNumbers[i]!) !== undefined) return false;
-    if (this.read1[i] === 0) return true;
+    if (this.hasReading[i] === 0) return true;
     const facts = this.givenFacts;
     for (let j = this.whenFrom[i]!, end = this.whenTo[i]!; j < end; j++) if (at(r, facts[j]!) !== undefined) return true;
     const from = this.unlessFrom[i]!;
