@@ -105,36 +105,6 @@ export function blankIsMissing(field: FieldKey, record: SchoolRecord): boolean {
   return reading.missingForPhases !== undefined && (record.phase === undefined || reading.missingForPhases.includes(record.phase));
 }
 
-/**
- * `record[field] === undefined && blankIsMissing(field, record)`, worked out once per field: the fields it
- * reads by number (`factAt`, a named read) rather than by a key that changes from field to field.
- */
-function missingTest(field: FieldKey): (record: SchoolRecord) => boolean {
-  const at = factAt;
-  const own = factNumber(field);
-  const reading = BLANK_READINGS[field];
-  if (!reading) return (r) => at(r as unknown as Facts, own) === undefined;
-  const whenGiven = (reading.missingWhenGiven ?? []).map(factNumber);
-  const unlessGiven = reading.missingUnlessGiven?.map(factNumber);
-  const phases = reading.missingForPhases;
-  return (record) => {
-    const r = record as unknown as Facts;
-    if (at(r, own) !== undefined) return false;
-    for (const g of whenGiven) if (at(r, g) !== undefined) return true;
-    if (unlessGiven) {
-      let given = false;
-      for (const g of unlessGiven) {
-        if (at(r, g) !== undefined) {
-          given = true;
-          break;
-        }
-      }
-      if (!given) return true;
-    }
-    return phases !== undefined && (record.phase === undefined || phases.includes(record.phase));
-  };
-}
-
 /** What the worst case may read in one fact of a school: any value, or a number in a range; and the blank cells why. */
 export interface UnknownFact {
   /** The blank cells that open it. */
@@ -221,31 +191,227 @@ const RISK_EXTREMES: Readonly<Partial<Record<FieldKey, { readonly worst: (asOf: 
  * set: those are not missing, and are not tested.
  */
 export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): (record: SchoolRecord, facts: Facts, given?: Uint8Array) => Unknowns | null {
-  const present = (f: FieldKey) => mapping.byField[f] !== undefined;
-  const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
-  const candidates = [...new Set(sources.flatMap((s) => s.fields))];
-  if (candidates.length === 0) return () => null;
-  // Each source's fields as positions among the candidates, so a row's missing cells are flags, not a search.
-  const position = new Map(candidates.map((f, i) => [f, i]));
-  const sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
-  const tests = candidates.map(missingTest);
-  const fieldNumbers = Int32Array.from(candidates, (f) => FIELD_KEYS.indexOf(f));
-  // Each candidate's sources, so a pattern's open facts are found from its few missing cells, not by a walk of every source's fields.
-  const sourcesOf: number[][] = candidates.map(() => []);
-  sourceAt.forEach((s, k) => {
-    for (const a of s.at) sourcesOf[a]!.push(k);
-  });
-  const touched = new Uint8Array(sourceAt.length);
+  const reader = new UnknownsReader(readFacts, mapping, asOf, national);
+  return (record, facts, given) => reader.read(record, facts, given);
+}
+
+/**
+ * What `unknownsReader` reads with; a register reads a row's unknowns with `read`. A class rather than
+ * closures made per register: `read` is then one function for every register, so the optimised code V8
+ * makes for it is kept from one register (one call of RISKCATEGORY) to the next.
+ *
+ * Each candidate field's test of `blankIsMissing` is data, not a closure per field (a call per field of
+ * every row to one of a score of closures was never inlined): the field's own number, the fields that make
+ * its blank missing when given or unless given (as ranges of `givenFields` and `givenFacts`), the phases.
+ */
+export class UnknownsReader {
+  private readonly asOf: CalendarDate;
+  private readonly national: NationalParameters;
+  /** The fields whose missing cells open a fact read, with a column. */
+  private readonly candidates: readonly FieldKey[];
+  private readonly sourceAt: readonly { readonly fact: FactKey; readonly fields: readonly FieldKey[]; readonly at: readonly number[] }[];
+  /** Each candidate's sources, so a pattern's open facts are found from its few missing cells, not by a walk of every source's fields. */
+  private readonly sourcesOf: readonly (readonly number[])[];
+  private readonly touched: Uint8Array;
+  /** Each candidate's field number (`FIELD_KEYS`, for `given`) and fact number (`factAt`). */
+  private readonly fieldNumbers: Int32Array;
+  private readonly factNumbers: Int32Array;
+  /** 1 where the candidate has a `BLANK_READINGS` entry (its blank may be a statement). */
+  private readonly hasReading: Uint8Array;
+  /** Each candidate's "missing when given" fields, `givenFields[whenFrom[i]]` up to `whenTo[i]`; "unless given" likewise, `unlessFrom[i]` -1 where it has none. */
+  private readonly whenFrom: Int32Array;
+  private readonly whenTo: Int32Array;
+  private readonly unlessFrom: Int32Array;
+  private readonly unlessTo: Int32Array;
+  private readonly givenFields: Int32Array;
+  private readonly givenFacts: Int32Array;
+  /**
+   * The candidates without a reading (a blank always missing evidence): their field numbers, each's bit in its
+   * word of flags, and where each word's begin (`plainFrom[w]`, in the candidates' order). Then those with one.
+   */
+  private readonly plainField: Int32Array;
+  private readonly plainFrom: Int32Array;
+  private readonly plainShift: Int32Array;
+  private readonly withReading: Int32Array;
+  /** Each candidate's `missingForPhases`, or null. */
+  private readonly phases: readonly (readonly Phase[] | null)[];
+  private readonly words: number;
+  private readonly flags: number[];
   // Rows share a few patterns of missing cells (a column left blank, a report card's areas): each pattern's
   // open facts are worked out once, and rows of a pattern whose facts are all opened alike share them.
   // Keyed by the pattern's flags in words of 30 (small integers, hashed fast).
-  const words = Math.ceil(candidates.length / 30);
-  const byPattern = new PatternTable<Pattern>(words);
-  // Each source's unknown where all its cells are missing (most sources have one cell), made once and
-  // shared by the patterns that open it so: a pattern then keeps no object of its own for it.
-  const wholeUnknown: (UnknownFact | undefined)[] = sourceAt.map(() => undefined);
-  const patternOf = (flags: readonly number[]): Pattern => {
-    for (let i = 0; i < candidates.length; i++) if ((flags[(i / 30) | 0]! & (1 << i % 30)) !== 0) for (const k of sourcesOf[i]!) touched[k] = 1;
+  private readonly byPattern: PatternTable<Pattern>;
+  /**
+   * Each source's unknown where all its cells are missing (most sources have one cell), made once and shared
+   * by the patterns that open it so: a pattern then keeps no object of its own for it.
+   */
+  private readonly wholeUnknown: (UnknownFact | undefined)[];
+
+  constructor(readFacts: readonly FactKey[], mapping: HeaderMapping, asOf: CalendarDate, national: NationalParameters) {
+    this.asOf = asOf;
+    this.national = national;
+    const present = (f: FieldKey) => mapping.byField[f] !== undefined;
+    const sources = readFacts.map((fact) => ({ fact, fields: (fact in FIELDS ? [fact as FieldKey] : (DERIVED_FROM[fact] ?? [])).filter(present) })).filter((s) => s.fields.length > 0);
+    const candidates = [...new Set(sources.flatMap((s) => s.fields))];
+    this.candidates = candidates;
+    // Each source's fields as positions among the candidates, so a row's missing cells are flags, not a search.
+    const position = new Map(candidates.map((f, i) => [f, i]));
+    this.sourceAt = sources.map((s) => ({ fact: s.fact, fields: s.fields, at: s.fields.map((f) => position.get(f)!) }));
+    const sourcesOf: number[][] = candidates.map(() => []);
+    this.sourceAt.forEach((s, k) => {
+      for (const a of s.at) sourcesOf[a]!.push(k);
+    });
+    this.sourcesOf = sourcesOf;
+    this.touched = new Uint8Array(this.sourceAt.length);
+    const n = candidates.length;
+    this.fieldNumbers = Int32Array.from(candidates, (f) => FIELD_KEYS.indexOf(f));
+    this.factNumbers = Int32Array.from(candidates, factNumber);
+    this.hasReading = new Uint8Array(n);
+    this.whenFrom = new Int32Array(n);
+    this.whenTo = new Int32Array(n);
+    this.unlessFrom = new Int32Array(n).fill(-1);
+    this.unlessTo = new Int32Array(n);
+    const given: FieldKey[] = [];
+    const phases: (readonly Phase[] | null)[] = [];
+    candidates.forEach((f, i) => {
+      const reading = BLANK_READINGS[f];
+      phases.push(reading?.missingForPhases ?? null);
+      if (!reading) return;
+      this.hasReading[i] = 1;
+      this.whenFrom[i] = given.length;
+      given.push(...(reading.missingWhenGiven ?? []));
+      this.whenTo[i] = given.length;
+      if (reading.missingUnlessGiven) {
+        this.unlessFrom[i] = given.length;
+        given.push(...reading.missingUnlessGiven);
+        this.unlessTo[i] = given.length;
+      }
+    });
+    this.phases = phases;
+    this.words = Math.ceil(n / 30);
+    const plain = candidates.map((_, i) => i).filter((i) => this.hasReading[i] === 0);
+    this.plainField = Int32Array.from(plain, (i) => this.fieldNumbers[i]!);
+    this.plainFrom = Int32Array.from({ length: this.words + 1 }, (_, w) => plain.filter((i) => i < w * 30).length);
+    this.plainShift = Int32Array.from(plain, (i) => i % 30);
+    this.withReading = Int32Array.from(candidates.map((_, i) => i).filter((i) => this.hasReading[i] === 1));
+    this.givenFields = Int32Array.from(given, (f) => FIELD_KEYS.indexOf(f));
+    this.givenFacts = Int32Array.from(given, factNumber);
+    this.flags = new Array<number>(this.words).fill(0);
+    this.byPattern = new PatternTable<Pattern>(this.words);
+    this.wholeUnknown = this.sourceAt.map(() => undefined);
+  }
+
+  /** The facts a row's missing cells open; `given` as for `unknownsReader`. */
+  read(record: SchoolRecord, facts: Facts, given?: Uint8Array): Unknowns | null {
+    const n = this.candidates.length;
+    if (n === 0) return null;
+    const { flags, words } = this;
+    if (given !== undefined) {
+      // A field whose blank is always missing evidence is missing exactly where not given: a bit without a branch.
+      const { plainField, plainFrom, plainShift } = this;
+      for (let w = 0; w < words; w++) {
+        let word = 0;
+        for (let k = plainFrom[w]!, end = plainFrom[w + 1]!; k < end; k++) word |= (given[plainField[k]!]! ^ 1) << plainShift[k]!;
+        flags[w] = word;
+      }
+      const read = this.withReading;
+      for (let k = 0; k < read.length; k++) {
+        const i = read[k]!;
+        if (this.missingGiven(i, record, given)) flags[(i / 30) | 0] |= 1 << i % 30;
+      }
+    } else {
+      for (let w = 0; w < words; w++) {
+        let word = 0;
+        const end = Math.min(n, (w + 1) * 30);
+        for (let i = w * 30; i < end; i++) if (this.missing(i, record)) word |= 1 << i % 30;
+        flags[w] = word;
+      }
+    }
+    let any = false;
+    for (let w = 0; w < words; w++) if (flags[w] !== 0) any = true;
+    if (!any) return null;
+    const byPattern = this.byPattern;
+    const slot = byPattern.slotOf(flags);
+    let pattern = byPattern.at(slot);
+    if (pattern === undefined) byPattern.keep(slot, flags, (pattern = this.patternOf(flags)));
+    if (pattern === null || pattern instanceof SharedUnknowns) return pattern;
+    const out = new Map<FactKey, UnknownFact>();
+    // The risk score's range, worked out once for the score and its level.
+    let risk: RiskRange | undefined;
+    for (const { fact, why, unknown } of pattern) {
+      if (unknown !== null) out.set(fact, unknown);
+      else if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
+      else if (fact === 'inspectionRiskScore') {
+        risk ??= riskRange(record, why, this.asOf, this.national);
+        if (risk.scores[0] !== risk.scores[1] || risk.scores[0] !== facts.inspectionRiskScore) out.set(fact, { fields: why, range: risk.scores });
+      } else {
+        // The level is open only where the blanks could move it to another level, not merely the score within it.
+        risk ??= riskRange(record, why, this.asOf, this.national);
+        let moves = false;
+        for (const l of risk.levels) if (l !== facts.inspectionRisk) moves = true;
+        if (moves) out.set(fact, { fields: why });
+      }
+    }
+    return out.size ? out : null;
+  }
+
+  /**
+   * For a candidate with a reading, `record[candidate] === undefined && blankIsMissing(candidate, record)` by the reader's flags: a field is
+   * set in the record exactly where `given` flags it (the reader leaves every other field blank, and deriving
+   * sets only derived facts).
+   */
+  private missingGiven(i: number, record: SchoolRecord, given: Uint8Array): boolean {
+    if (given[this.fieldNumbers[i]!] === 1) return false;
+    const fields = this.givenFields;
+    for (let j = this.whenFrom[i]!, end = this.whenTo[i]!; j < end; j++) if (given[fields[j]!] === 1) return true;
+    const from = this.unlessFrom[i]!;
+    if (from >= 0) {
+      let any = false;
+      for (let j = from, end = this.unlessTo[i]!; j < end; j++) {
+        if (given[fields[j]!] === 1) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return true;
+    }
+    return this.missingForPhase(i, record);
+  }
+
+  /** `missingGiven` without the flags: the record's fields read by number (`factAt`, a named read). */
+  private missing(i: number, record: SchoolRecord): boolean {
+    const at = factAt;
+    const r = record as unknown as Facts;
+    if (at(r, this.factNumbers[i]!) !== undefined) return false;
+    if (this.hasReading[i] === 0) return true;
+    const facts = this.givenFacts;
+    for (let j = this.whenFrom[i]!, end = this.whenTo[i]!; j < end; j++) if (at(r, facts[j]!) !== undefined) return true;
+    const from = this.unlessFrom[i]!;
+    if (from >= 0) {
+      let any = false;
+      for (let j = from, end = this.unlessTo[i]!; j < end; j++) {
+        if (at(r, facts[j]!) !== undefined) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return true;
+    }
+    return this.missingForPhase(i, record);
+  }
+
+  private missingForPhase(i: number, record: SchoolRecord): boolean {
+    const phases = this.phases[i]!;
+    if (phases === null) return false;
+    const phase = record.phase;
+    if (phase === undefined) return true;
+    for (let j = 0; j < phases.length; j++) if (phases[j] === phase) return true;
+    return false;
+  }
+
+  private patternOf(flags: readonly number[]): Pattern {
+    const { sourceAt, sourcesOf, touched } = this;
+    for (let i = 0; i < this.candidates.length; i++) if ((flags[(i / 30) | 0]! & (1 << i % 30)) !== 0) for (const k of sourcesOf[i]!) touched[k] = 1;
     const open: PatternFact[] = [];
     let rowDependent = false;
     // In the sources' order, each source's cells in its fields' order: the unknowns' order as before.
@@ -264,7 +430,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
       const own = fact === 'concernCount' || ((fact === 'inspectionRiskScore' || fact === 'inspectionRisk') && !anyRisk);
       if (own) rowDependent = true;
       let unknown: UnknownFact | null = null;
-      if (!own) unknown = whole ? (wholeUnknown[k] ??= unknownOf(fact, why)) : unknownOf(fact, why);
+      if (!own) unknown = whole ? (this.wholeUnknown[k] ??= unknownOf(fact, why)) : unknownOf(fact, why);
       open.push({ fact, why, unknown });
     }
     if (rowDependent) return open;
@@ -272,44 +438,7 @@ export function unknownsReader(readFacts: readonly FactKey[], mapping: HeaderMap
     const shared = new SharedUnknowns();
     for (const o of open) shared.set(o.fact, o.unknown!);
     return shared;
-  };
-  const flags: number[] = new Array<number>(words).fill(0);
-  return (record, facts, given) => {
-    let any = false;
-    for (let w = 0; w < words; w++) {
-      let word = 0;
-      const end = Math.min(candidates.length, (w + 1) * 30);
-      // Two loops rather than a test of `given` in one: this runs for every field of every row.
-      if (given !== undefined) {
-        for (let i = w * 30; i < end; i++) if (given[fieldNumbers[i]!] !== 1 && tests[i]!(record)) word |= 1 << i % 30;
-      } else for (let i = w * 30; i < end; i++) if (tests[i]!(record)) word |= 1 << i % 30;
-      flags[w] = word;
-      if (word !== 0) any = true;
-    }
-    if (!any) return null;
-    const slot = byPattern.slotOf(flags);
-    let pattern = byPattern.at(slot);
-    if (pattern === undefined) byPattern.keep(slot, flags, (pattern = patternOf(flags)));
-    if (pattern === null || pattern instanceof SharedUnknowns) return pattern;
-    const out = new Map<FactKey, UnknownFact>();
-    // The risk score's range, worked out once for the score and its level.
-    let risk: RiskRange | undefined;
-    for (const { fact, why, unknown } of pattern) {
-      if (unknown !== null) out.set(fact, unknown);
-      else if (fact === 'concernCount') out.set(fact, { fields: why, range: [facts.concernCount, facts.concernCount + why.length] });
-      else if (fact === 'inspectionRiskScore') {
-        risk ??= riskRange(record, why, asOf, national);
-        if (risk.scores[0] !== risk.scores[1] || risk.scores[0] !== facts.inspectionRiskScore) out.set(fact, { fields: why, range: risk.scores });
-      } else {
-        // The level is open only where the blanks could move it to another level, not merely the score within it.
-        risk ??= riskRange(record, why, asOf, national);
-        let moves = false;
-        for (const l of risk.levels) if (l !== facts.inspectionRisk) moves = true;
-        if (moves) out.set(fact, { fields: why });
-      }
-    }
-    return out.size ? out : null;
-  };
+  }
 }
 
 /** The unknown of a fact whose value is not the row's own, opened by the missing cells `why`. */

@@ -10,7 +10,7 @@ import { InPlaceDeriver, nationalParameters, type InspectionOptions, type Inspec
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
 import type { HeaderMapping } from './headers';
-import { unknownsReader } from './missingEvidence';
+import { UnknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
 import { defaultsAt } from './parameters';
 import { registerReader } from './record';
@@ -196,7 +196,7 @@ export function* visitRegisterSteps(
   // The inspection options (horizon, coverage, rules) apply over the national parameters the analyst set.
   const national = nationalParameters(options.inspection, options.national);
   const params = options.params ?? defaultsAt(fw, options.asOf);
-  const readUnknowns = unknownsReader(fw.slotFacts, mapping, options.asOf, national);
+  const unknownsOf = new UnknownsReader(fw.slotFacts, mapping, options.asOf, national);
   const headers = new Map<FieldKey, string>();
   const headerOf = (f: FieldKey) => {
     let h = headers.get(f);
@@ -238,7 +238,7 @@ export function* visitRegisterSteps(
     // The record was read as blank facts (`asFacts`): deriving fills them in place.
     const inspection = deriver.derive(record);
     const facts = record as unknown as Facts;
-    const result = evaluate(fw, facts, { params, trace: options.trace, reasons: options.reasons, unknowns: readUnknowns(record, facts, reader.given) });
+    const result = evaluate(fw, facts, { params, trace: options.trace, reasons: options.reasons, unknowns: unknownsOf.read(record, facts, reader.given) });
     const worst = result.worstCase;
     const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
     for (const w of result.warnings) problems.push(w);

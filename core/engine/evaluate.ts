@@ -18,7 +18,7 @@ import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
 import { evaluateAll, operandsFor } from './program';
 import { bestFitMarking } from './selection';
-import { F, isParamRef, NONE, T, type CompiledCategory, type CompiledFramework, type Evaluation } from './types';
+import { F, isParamRef, NONE, T, U, type CompiledCategory, type CompiledFramework, type Evaluation, type Truth } from './types';
 import { worstCase } from './worstCase';
 
 // The imports `categorise` reads for every school, read once here: under CommonJS interop (tsx, vitest)
@@ -41,13 +41,17 @@ export interface CategoriseOptions {
   readonly unknowns?: Unknowns | null;
 }
 
+/** Each outcome bit's truth, by the bit (`T` true, `F` false, `U` unknown); and how far `T` is from the bit 1. */
+const TRUTH_OF_BIT: readonly Truth[] = Array.from({ length: (T | F | U) + 1 }, (_, b) => (b === T ? true : b === F ? false : undefined));
+const YES_SHIFT = 31 - Math.clz32(T);
+
 /** The options of a call that gives none: one object, not one per call. */
 const NO_OPTIONS: CategoriseOptions = Object.freeze({});
 
 /** Evaluates a framework on one school's facts. Never throws on data; never changes `facts`. */
 export function categorise(fw: CompiledFramework, facts: Facts, options: CategoriseOptions = NO_OPTIONS): Categorisation {
   const params = options.params ?? fw.defaults;
-  const { yes, no, NONE: none } = hot;
+  const { yes, NONE: none } = hot;
   // Scratch arrays reused from school to school: every slot is written before it is read, and nothing
   // returned keeps them.
   const { fired, v, decides } = fw.scratch;
@@ -66,10 +70,23 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const firedAt = fw.scratch.firedAt;
   let count = 0;
   const outcomes = options.trace === true || !!options.unknowns;
-  for (let i = 0; i < rootOf.length; i++) {
-    const t = out[rootOf[i]!];
-    if (t === yes) firedAt[count++] = i;
-    if (outcomes) fired[i] = t === yes ? true : t === no ? false : undefined;
+  // Without a branch per criterion (whether one fired differs from school to school, so a branch is often
+  // mispredicted): each index written at `count`, which moves on only past a fired one; each outcome looked
+  // up by its bit.
+  const truth = TRUTH_OF_BIT;
+  const shift = YES_SHIFT;
+  if (outcomes) {
+    for (let i = 0; i < rootOf.length; i++) {
+      const t = out[rootOf[i]!]!;
+      firedAt[count] = i;
+      count += (t & yes) >>> shift;
+      fired[i] = truth[t];
+    }
+  } else {
+    for (let i = 0; i < rootOf.length; i++) {
+      firedAt[count] = i;
+      count += (out[rootOf[i]!]! & yes) >>> shift;
+    }
   }
 
   // The category, and in `decides` the fired criteria that decided it (only the reasons read it, so only

@@ -57,7 +57,18 @@ const ANY_OF_TWO = 20;
 
 // The outcome bits, true-or-false and `outcomeOf` (types.ts), read once here: under CommonJS interop (tsx, vitest) every read of an
 // imported binding is a getter call.
-const BITS = { yes: T, no: F, unknown: U, either: TRUE_OR_FALSE, outcomeOf } as const;
+const BITS = { yes: T, no: F, unknown: U, either: TRUE_OR_FALSE, outcomeOf, ...outcomeTables() } as const;
+
+/**
+ * By the outcome bits (or'ed, for a junction's parts): "not" of one, and `all` and `any` of parts (`all` is
+ * decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown). Looked up
+ * rather than branched on: outcomes differ from school to school, so a branch is often mispredicted.
+ */
+function outcomeTables(): { readonly not: Uint8Array; readonly allOf: Uint8Array; readonly anyOf: Uint8Array } {
+  const size = (T | F | U) + 1;
+  const junction = (decisive: number) => Uint8Array.from({ length: size }, (_, seen) => (seen & decisive ? decisive : seen & U ? U : decisive ^ TRUE_OR_FALSE));
+  return { not: Uint8Array.from({ length: size }, (_, t) => (t === U ? U : t ^ TRUE_OR_FALSE)), allOf: junction(F), anyOf: junction(T) };
+}
 
 const KIND_OF_OP = { present: PRESENT, absent: ABSENT, isTrue: IS_TRUE, isFalse: IS_FALSE, eq: EQ, ne: NE, in: IN, notIn: NOT_IN, lt: LT, lte: LTE, gt: GT, gte: GTE } as const;
 
@@ -269,7 +280,7 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
   // The schedule's own arrays, by position: read in order, one array each.
   const { runs, code } = p.steps;
   const parts = p.parts;
-  const { yes, no, unknown, either, outcomeOf: bitOf } = BITS;
+  const { yes, no, unknown, either, outcomeOf: bitOf, not, allOf, anyOf } = BITS;
   for (let r = 0; r < runs.length; r += 3) {
     const from = runs[r + 1]!;
     const to = runs[r + 2]!;
@@ -277,21 +288,25 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
     // comparison gives `c` (`code[q + 3]`): unknown, or a guard's own outcome.
     switch (runs[r]) {
       case PRESENT:
-        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? no : yes;
+        for (let q = from; q < to; q += 4) out[code[q]!] = yes + +(v[code[q + 1]!] === undefined) * (no - yes);
         break;
       case ABSENT:
-        for (let q = from; q < to; q += 4) out[code[q]!] = v[code[q + 1]!] === undefined ? yes : no;
+        for (let q = from; q < to; q += 4) out[code[q]!] = no - +(v[code[q + 1]!] === undefined) * (no - yes);
         break;
       case IS_TRUE:
+        // The outcome as a number, not a branch: whether a fact is blank, true or false differs from school
+        // to school, so a branch on it is often mispredicted.
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? code[q + 3]! : x === true ? yes : no;
+          const blank = +(x === undefined);
+          out[code[q]!] = blank * code[q + 3]! + (1 - blank) * (no - +(x === true) * (no - yes));
         }
         break;
       case IS_FALSE:
         for (let q = from; q < to; q += 4) {
           const x = v[code[q + 1]!];
-          out[code[q]!] = x === undefined ? code[q + 3]! : x === false ? yes : no;
+          const blank = +(x === undefined);
+          out[code[q]!] = blank * code[q + 3]! + (1 - blank) * (no - +(x === false) * (no - yes));
         }
         break;
       case EQ:
@@ -306,13 +321,14 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
         }
         break;
       case EQ_TEXT:
-        // Group by group: the fact once, then each of its equalities. The `===` meets only texts.
+        // Group by group: the fact once, then each of its equalities. The `===` meets only texts. Its outcome
+        // as a number, as above.
         for (let q = from; q < to; ) {
           const x = v[code[q + 1]!];
           const end = q + 4 + 4 * code[q]!;
           q += 4;
           if (x === undefined) for (; q < end; q += 4) out[code[q]!] = code[q + 3]!;
-          else for (; q < end; q += 4) out[code[q]!] = x === k[code[q + 2]!] ? yes : no;
+          else for (; q < end; q += 4) out[code[q]!] = no - +(x === k[code[q + 2]!]) * (no - yes);
         }
         break;
       case NE:
@@ -354,38 +370,32 @@ export function evaluateAll(p: Program, v: readonly unknown[], k: readonly unkno
           const w = k[code[q + 2]!];
           if (x === undefined) out[code[q]!] = code[q + 3]!;
           else if (typeof x !== 'number' || typeof w !== 'number') out[code[q]!] = unknown;
-          else out[code[q]!] = (op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) ? yes : no;
+          else out[code[q]!] = no - +(op === LT ? x < w : op === LTE ? x <= w : op === GT ? x > w : x >= w) * (no - yes);
         }
         break;
       }
       case NOT:
         // True and false swap bits; unknown stays.
         for (let q = from; q < to; q += 4) {
-          const t = out[code[q + 1]!]!;
-          out[code[q]!] = t === unknown ? unknown : t ^ either;
+          out[code[q]!] = not[out[code[q + 1]!]!]!;
         }
         break;
       case ALL:
       case ANY: {
         // `all` is decided by a false part, `any` by a true one; otherwise an unknown part leaves it unknown.
-        const decisive = runs[r] === ANY ? yes : no;
-        const otherwise = decisive ^ either;
+        const of = runs[r] === ANY ? anyOf : allOf;
         for (let q = from; q < to; q += 4) {
           let seen = 0;
           for (let i = code[q + 1]!, end = i + code[q + 2]!; i < end; i++) seen |= out[parts[i]!]!;
-          out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
+          out[code[q]!] = of[seen]!;
         }
         break;
       }
       case ALL_OF_TWO:
       case ANY_OF_TWO: {
         // As `all` and `any` above, the two parts' outcomes at `code[q + 1]` and `code[q + 2]`.
-        const decisive = runs[r] === ANY_OF_TWO ? yes : no;
-        const otherwise = decisive ^ either;
-        for (let q = from; q < to; q += 4) {
-          const seen = out[code[q + 1]!]! | out[code[q + 2]!]!;
-          out[code[q]!] = seen & decisive ? decisive : seen & unknown ? unknown : otherwise;
-        }
+        const of = runs[r] === ANY_OF_TWO ? anyOf : allOf;
+        for (let q = from; q < to; q += 4) out[code[q]!] = of[out[code[q + 1]!]! | out[code[q + 2]!]!]!;
         break;
       }
       default:
