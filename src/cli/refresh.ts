@@ -7,8 +7,7 @@
 import { basename, extname } from 'node:path';
 import { toUkDate, type CalendarDate } from '../../core/dates';
 import { belowTableNote, locateRegister } from '../run/locateRegister';
-import { movedIn } from '../run/registerRun';
-import { rowsIn1900System } from '../run/workbookDates';
+import { registerRowsIn1900System } from '../run/workbookDates';
 import { memoryRows, OfficialFileError, planRefresh, readMemory, type RefreshPlan } from '../run/refresh';
 import { readSheetGrid, registerSource, type ReadLimits, type SheetGrid } from '../workbook/readFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
@@ -55,7 +54,7 @@ export async function refreshCommand(args: RefreshArgs): Promise<RefreshPlan> {
     try {
       plan = planRefresh(
         // The register's rows alone: a school kept below its table is not the register's (as categorise and the pane read it), so never refreshed.
-        { values: [...grid.values.slice(0, located.headerIndex + 1), ...rowsIn1900System(located.rows, located.mapping, grid.dateSystem, movedIn(grid.isDateCell, located.headerIndex))], headerIndex: located.headerIndex, mapping: located.mapping },
+        { values: [...grid.values.slice(0, located.headerIndex + 1), ...registerRowsIn1900System(located, grid.dateSystem, grid.isDateCell)], headerIndex: located.headerIndex, mapping: located.mapping },
         { name: basename(args.ofsted), values: mi.values },
         gias && { name: basename(args.gias!), values: gias.values },
         { asOf: args.asOf, la: args.la, preferOfficial: args.preferOfficial, memory },

@@ -20,7 +20,7 @@ import { categoriseRegisterSteps, drain, fieldsReadFor, provisionalText, type Re
 import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { belowTableNote, locateRegister, type LocatedRegister, type SheetTable } from './locateRegister';
 import type { DateSystem } from '../workbook/dateSystem';
-import { rowsIn1900System } from './workbookDates';
+import { registerRowsIn1900System } from './workbookDates';
 import { isBlankValue, placeResults, RESULT_HEADERS, type Placement, type PlacementInput, type ResultMarker } from './resultPlacement';
 
 export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
@@ -195,7 +195,7 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
   const fw = options.framework;
   const first = options.firstRowNumber ?? 1;
   const { placement, located } = runLayout(values, options);
-  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, rowsIn1900System(located.rows, located.mapping, options.dateSystem, movedIn(options.movedDates, located.headerIndex)), {
+  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, registerRowsIn1900System(located, options.dateSystem, options.movedDates), {
     asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection, fields: options.fields,
   });
   if (outcome.fatal) {
@@ -217,11 +217,6 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
     return planRow(fw, r, gridRow, before);
   });
   return { located, outcome, placement, refreshing: placement.found !== 'fresh', rows, summary: summarise(fw, rows, outcome) };
-}
-
-/** `moved` (by row of the sheet's values) by index of the register's rows, which start below the header. */
-export function movedIn(moved: ((row: number, column: number) => boolean) | undefined, headerIndex: number): ((index: number, column: number) => boolean) | undefined {
-  return moved && ((i, c) => moved(headerIndex + 1 + i, c));
 }
 
 /** The category a previous-run cell names (label with or without a variant, or id). */

@@ -12,6 +12,7 @@ import type { HeaderMapping } from '../../core/headers';
 import type { GridValue } from '../workbook/cell';
 import { fromWorkbookSerial, toWorkbookSerial, type DateSystem } from '../workbook/dateSystem';
 import type { RegisterRegion } from '../workbook/port';
+import type { LocatedRegister } from './locateRegister';
 import { fromExcelSerial } from '../../core/dates';
 
 /**
@@ -37,6 +38,14 @@ export function rowsIn1900System<R extends readonly GridValue[]>(rows: readonly 
     }
     return (out ?? row) as R;
   });
+}
+
+/**
+ * A located register's rows as the core reads them (`rowsIn1900System`); `moved` by the sheet's row (the
+ * header's index plus one and on), as `SheetGrid.isDateCell` answers.
+ */
+export function registerRowsIn1900System(located: Pick<LocatedRegister, 'rows' | 'mapping' | 'headerIndex'>, system: DateSystem | null | undefined, moved?: (row: number, column: number) => boolean): readonly (readonly GridValue[])[] {
+  return rowsIn1900System(located.rows, located.mapping, system, moved && ((i, c) => moved(located.headerIndex + 1 + i, c)));
 }
 
 /** A date to write (a 1900-system serial) as the region's workbook holds it. */
