@@ -105,18 +105,10 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
 }
 
 /**
- * Derives a school's facts into the record itself, which must have been made as blank facts (the
- * register's `readRegister(..., { asFacts: true })`): the record is then its facts, and only the derived
- * facts are written. One object per school instead of a record and a copy of it.
- */
-export function deriveFactsInPlace(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
-  return { facts: record as unknown as Facts, inspection: derive(record, record as unknown as Record<string, unknown>, asOf, ruledAt(national, asOf)) };
-}
-
-/**
- * `deriveFactsInPlace` for the schools of one register, giving the outlook alone (the record is the
- * facts): what every school shares, the rules in force at `asOf` and their parameters, is worked out once.
- * A class rather than a closure made per register, so `derive` is one function for every register and
+ * Derives the facts of one register's schools into their records, which were made as blank facts (the
+ * register's reader with `asFacts`): the record is then its facts, one object per school, and only the
+ * derived facts are written; it gives the outlook alone. What every school shares, the rules in force at
+ * `asOf` and their parameters, is worked out once. A class rather than a closure made per register, so `derive` is one function for every register and
  * V8's optimised code for it is kept from call to call.
  */
 export class InPlaceDeriver {

@@ -79,8 +79,8 @@ export interface ReadOptions {
   mapping?: HeaderMapping;
   fields?: ReadonlySet<FieldKey>;
   /**
-   * Make each record as blank facts (`blankFacts`): every derived fact present and blank beside the
-   * fields, for `deriveFactsInPlace` to fill. The register does, so a school is one object, not two.
+   * Make each record as blank facts (`factsOfFields`): every derived fact present and blank beside the
+   * fields, for `InPlaceDeriver` to fill. The register does, so a school is one object, not two.
    */
   asFacts?: boolean;
 }
