@@ -7,6 +7,12 @@
 /** The number format of every date we write, in a workbook or through Office.js (dd/mm/yyyy, as English registers write them; Excel's built-in 14 follows the reader's locale). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
+/** A format code shows a date when, outside quoted text and [brackets], it has day, month-with-year or year tokens. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
+}
+
 /** One cell, as Office.js returns it. */
 export type Cell = string | number | boolean;
 

@@ -11,7 +11,7 @@
  * syncs under the budget. Calculation is suspended for every batch.
  */
 import { ourSheetName, REFRESH_MEMORY_SHEET } from '../run/refreshSheets';
-import { textSafe, type Cell } from './cell';
+import { isDateFormatCode, textSafe, type Cell } from './cell';
 import type { HostSupport } from './office';
 import { COMMAND_BYTES, layoutSteps, syncGroups, syncGroupsInOrder, type PackState, type PackStep } from './officePack';
 import { columnRuns, queueTable, type TableOutcome } from './officeWrite';
@@ -116,29 +116,38 @@ function queueAddedHeaders(ws: Excel.Worksheet, write: RefreshWrite): void {
 }
 
 /**
- * The date format on the date cells written: every one in an added column; elsewhere only those whose
- * format was General (the analyst's own date format stays). One array per run of such cells.
+ * The date format on the date cells written: every one in an added column; elsewhere those whose format
+ * shows no date (General, Text, a number format), as the command line gives such a cell its date form;
+ * the analyst's own date format stays. A cell that was Text (`@`) has its date written again after its
+ * format: Excel keeps a number entered into a Text cell as text, which a date format would not turn back
+ * into a date. One array per run of such cells.
  */
 function dateFormatSteps(runs: readonly CellRun[], formats: ReadonlyMap<CellRun, Excel.Range>, added: ReadonlySet<number>, dateFormat: string, sheet: string): PackStep[] {
-  const boxes: { column: number; top: number; rows: number }[] = [];
+  const boxes: { column: number; top: number; rows: number; dates: Cell[][] | null }[] = [];
   for (const run of runs) {
     const loaded = formats.get(run)?.numberFormat;
-    const wants = (i: number) => run.cells[i]!.date && (added.has(run.column) || String(loaded?.[i]?.[0] ?? 'General') === 'General');
+    const format = (i: number) => String(loaded?.[i]?.[0] ?? 'General');
+    const wants = (i: number) => run.cells[i]!.date && (added.has(run.column) || !isDateFormatCode(format(i)));
+    const wasText = (i: number) => !added.has(run.column) && format(i) === '@';
     for (let i = 0; i < run.cells.length; i++) {
       if (!wants(i)) continue;
       let j = i;
-      while (j + 1 < run.cells.length && wants(j + 1)) j++;
-      boxes.push({ column: run.column, top: run.top + i, rows: j - i + 1 });
+      while (j + 1 < run.cells.length && wants(j + 1) && wasText(j + 1) === wasText(i)) j++;
+      boxes.push({ column: run.column, top: run.top + i, rows: j - i + 1, dates: wasText(i) ? run.cells.slice(i, j + 1).map((c) => [textSafe(c.value)]) : null });
       i = j;
     }
   }
   if (boxes.length === 0) return [];
   return [{
     sheet,
-    bytes: boxes.reduce((n, b) => n + COMMAND_BYTES + b.rows * (dateFormat.length + 5), 0),
+    bytes: boxes.reduce((n, b) => n + COMMAND_BYTES + b.rows * (dateFormat.length + 5) + (b.dates ? COMMAND_BYTES + requestBytes(b.dates) : 0), 0),
     queue: (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      for (const b of boxes) ws.getRangeByIndexes(b.top, b.column, b.rows, 1).numberFormat = Array.from({ length: b.rows }, () => [dateFormat]);
+      for (const b of boxes) {
+        const range = ws.getRangeByIndexes(b.top, b.column, b.rows, 1);
+        range.numberFormat = Array.from({ length: b.rows }, () => [dateFormat]);
+        if (b.dates) range.values = b.dates;
+      }
     },
   }];
 }

@@ -73,8 +73,14 @@ interface PendingLoad {
 /** UTF-8 bytes of loaded values as JSON; a proxy in a collection counts as what was loaded of it. */
 const responseSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, (_k, v: unknown) => (v instanceof ClientObject ? v.loadedSoFar() : v))).length;
 
-/** What Excel stores for a string written to `values`. */
-export function excelReads(v: Cell): { value: Cell; formula?: string } {
+/**
+ * What Excel stores for a value written to `values` into a cell of number format `format`. In a Text
+ * (`@`) cell everything is kept as its text, as typed into the cell: a number, TRUE, even "=A1" (the
+ * values setter is entry: it reads "=" as a formula and "'" as the text prefix, so it follows the
+ * cell's Text format as entry does).
+ */
+export function excelReads(v: Cell, format = 'General'): { value: Cell; formula?: string } {
+  if (format === '@') return { value: typeof v === 'string' ? (v.startsWith("'") ? v.slice(1) : v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v) };
   if (typeof v !== 'string') return { value: v };
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (/^[=+-]./.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) return { value: '#NAME?', formula: v.startsWith('=') ? v : `=${v}` };
@@ -531,7 +537,7 @@ class RangeProxy extends ClientObject {
       this.checkShape(v, box);
       v.forEach((row, i) => row.forEach((x, j) => {
         const c = sheet.cell(box.top + i, box.left + j, true)!;
-        const read = excelReads(x);
+        const read = excelReads(x, c.numberFormat);
         c.value = read.value;
         if (read.formula === undefined) delete c.formula;
         else c.formula = read.formula;

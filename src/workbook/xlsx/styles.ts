@@ -14,7 +14,7 @@ import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { LookStyle } from '../../run/packSheets';
 import { child, children, createIn, insertInOrder, NS, parseXml, serializeXml } from './xml';
 import { readXmlText } from './xmlStream';
-import { DATE_FORMAT } from '../cell';
+import { DATE_FORMAT, isDateFormatCode } from '../cell';
 
 /** What a cell of ours looks like: a look of the pack's, or any other cell of ours, in the same terms. */
 export type CellStyle = LookStyle;
@@ -30,12 +30,6 @@ const MINIMAL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
-
-/** A format code shows a date when, outside quoted text and [brackets], it has day, month-with-year or year tokens. */
-export function isDateFormatCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
-  return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
-}
 
 /** The styles part, read once, edited, serialised once. */
 export class StyleBook {

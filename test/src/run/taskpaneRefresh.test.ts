@@ -110,6 +110,23 @@ describe('Apply on the double', () => {
     console.info(`refresh of the 200-school sample on the double: preview ${r.previewSyncs} syncs; apply ${r.applySyncs} syncs, ${r.applyBytes} request bytes (largest ${r.maxBytes})`);
   });
 
+  it('a date written into a Text, number or date-formatted cell: a date in Excel\'s terms, shown as a date; the analyst\'s date format kept', async () => {
+    const s = setUp();
+    const header = register[0]!.map(String);
+    const { plan } = await previewRefresh(s.port, mi, gias, OPTIONS);
+    const dated = plan.changes.filter((c) => typeof c.value === 'number' && /date/i.test(c.field));
+    expect(dated.length).toBeGreaterThanOrEqual(6);
+    // The analyst's formats on the cells the refresh dates: Text (a column typed as text), a number format, their own date format.
+    const formats = ['@', '0.00', 'd mmm yyyy'] as const;
+    dated.forEach((c, i) => (s.sheet.cell(c.row, header.indexOf(c.header), true)!.numberFormat = formats[i % 3]));
+    await applyRefresh(s.port, await previewRefresh(s.port, mi, gias, OPTIONS), mi, gias, OPTIONS);
+    const shown = dated.map((c, i) => {
+      const cell = s.sheet.cell(c.row, header.indexOf(c.header))!;
+      return `${formats[i % 3]}: ${typeof cell.value} ${cell.value === c.value} ${cell.numberFormat}`;
+    });
+    expect(shown).toEqual(dated.map((_, i) => `${formats[i % 3]}: number true ${formats[i % 3] === 'd mmm yyyy' ? 'd mmm yyyy' : 'dd/mm/yyyy'}`));
+  });
+
   it('a second refresh with the same files changes nothing in the register', async () => {
     const s = setUp();
     await refresh(s);
