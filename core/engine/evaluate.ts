@@ -69,24 +69,17 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   // `true`, `false` or `undefined` (`fired`) only where something reads them: the trace and the worst case.
   const firedAt = fw.scratch.firedAt;
   let count = 0;
-  const outcomes = options.trace === true || !!options.unknowns;
   // Without a branch per criterion (whether one fired differs from school to school, so a branch is often
   // mispredicted): each index written at `count`, which moves on only past a fired one; each outcome looked
-  // up by its bit.
+  // up by its bit. Every outcome written, though only the trace and the worst case read them: a second loop
+  // for the few schools without either was first run after `categorise` was optimised, and deoptimised it.
   const truth = TRUTH_OF_BIT;
   const shift = YES_SHIFT;
-  if (outcomes) {
-    for (let i = 0; i < rootOf.length; i++) {
-      const t = out[rootOf[i]!]!;
-      firedAt[count] = i;
-      count += (t & yes) >>> shift;
-      fired[i] = truth[t];
-    }
-  } else {
-    for (let i = 0; i < rootOf.length; i++) {
-      firedAt[count] = i;
-      count += (out[rootOf[i]!]! & yes) >>> shift;
-    }
+  for (let i = 0; i < rootOf.length; i++) {
+    const t = out[rootOf[i]!]!;
+    firedAt[count] = i;
+    count += (t & yes) >>> shift;
+    fired[i] = truth[t];
   }
 
   // The category, and in `decides` the fired criteria that decided it (only the reasons read it, so only

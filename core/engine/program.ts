@@ -119,7 +119,7 @@ export interface Program {
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
    */
   lastParams: Parameters | null;
-  lastOperands: readonly unknown[];
+  lastOperands: unknown[];
 }
 
 /** An empty program, for compile.ts to add nodes to. */
@@ -184,7 +184,15 @@ export function addJunction(p: Program, junction: 'all' | 'any' | 'atLeast', par
 /** The operands of a program under a parameter set (resolved once per set). */
 export function operandsFor(p: Program, params: Parameters): readonly unknown[] {
   if (p.lastParams === params) return p.lastOperands;
-  const out = p.sources.map((s) => (s.param === null ? s.value : s.asNumber ? Number(params[s.param]) : params[s.param]));
+  // One list for every parameter set, written over (no caller keeps it past a change of parameters), of any
+  // value with holes: a list made per set, by `map` or a constructor, took its elements kind from the values
+  // or from the last one made, and a list of another kind than the last deoptimised `evaluateAll`.
+  let out = p.lastOperands;
+  if (out.length !== p.sources.length) out = new Array<unknown>(p.sources.length).fill(undefined);
+  for (let i = 0; i < out.length; i++) {
+    const s = p.sources[i]!;
+    out[i] = s.param === null ? s.value : s.asNumber ? Number(params[s.param]) : params[s.param];
+  }
   p.lastParams = params;
   p.lastOperands = out;
   return out;
