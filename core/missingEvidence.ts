@@ -125,6 +125,12 @@ export type Unknowns = ReadonlyMap<FactKey, UnknownFact>;
 export class SharedUnknowns extends Map<FactKey, UnknownFact> {
   /** What a reader worked out from these unknowns, with the framework it is for. */
   worked: { readonly fw: object } | null = null;
+  /**
+   * The few numbers of `worked` a reader reads for most rows, kept on these unknowns themselves as one short
+   * list: a row then reads no object of `worked`'s, each a memory access of its own among those of a thousand
+   * patterns (core/engine/worstCase.ts `summaryOf`).
+   */
+  summary: number[] | null = null;
 }
 
 /** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */

@@ -120,11 +120,20 @@ export interface Program {
    */
   lastParams: Parameters | null;
   lastOperands: unknown[];
+  /**
+   * Which resolution of operands `lastOperands` holds: a new number for each, unique among every program's
+   * (`resolutions`), so a number kept with something worked out under one parameter set and framework
+   * (worstCase.ts `summaryOf`) tells whether it still holds.
+   */
+  generation: number;
 }
+
+/** Resolutions of operands made so far, by every program: the last one's `generation`. */
+let resolutions = 0;
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), code: new Int32Array(0) }, lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), code: new Int32Array(0) }, lastParams: null, lastOperands: [], generation: 0 };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -195,6 +204,8 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
   }
   p.lastParams = params;
   p.lastOperands = out;
+  // Small integers (a small integer is what a kept list of them holds without boxing), wrapping far past any run.
+  p.generation = resolutions = (resolutions + 1) & 0x3fffffff;
   return out;
 }
 

@@ -447,13 +447,28 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   if (rank >= fw.categories.length - 1) return null;
   // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
   const shared = isShared(unknowns);
+  const program = fw.program;
+  if (shared && !withMissing) {
+    // Most rows of a best fit: their pattern's summary, if it holds for this framework and parameter set.
+    const summary = unknowns.summary;
+    if (summary !== null && summary[SUMMARY_GENERATION] === program.generation && program.lastParams === params) {
+      if (summary[SUMMARY_OPEN] === 0) return null;
+      if (summary[SUMMARY_VARYING] === 0) {
+        const worst = summaryBestFit(fw, summary, firedCount);
+        return worst > rank ? worstOf(fw, worst, NONE) : null;
+      }
+    }
+  }
   let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
   if (openFacts === undefined) {
     openFacts = openFactsOf(fw, planOf(fw), unknowns);
     if (shared) unknowns.worked = openFacts;
   }
   const plan = openFacts.plan;
-  if (openFacts.count === 0) return null;
+  if (openFacts.count === 0) {
+    if (shared && !fw.firstMatch && program.lastParams === params) unknowns.summary = summaryOf(fw, openFacts, program.generation);
+    return null;
+  }
   const possible = fw.scratch.possible;
   const school = plan.school;
   school.v = v;
@@ -464,6 +479,10 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   school.lo = openFacts.lo;
   school.hi = openFacts.hi;
   if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
+  // Under the parameter set of the program's operands (`categorise` resolved them for this school).
+  if (shared && !fw.firstMatch && program.lastParams === params && (unknowns.summary === null || unknowns.summary[SUMMARY_GENERATION] !== program.generation)) {
+    unknowns.summary = summaryOf(fw, openFacts, program.generation);
+  }
   const { data, stateAt, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
   // written only where another condition reads them (a varying criterion, a first match's category rule).
@@ -524,6 +543,67 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   if (worst <= rank) return null;
   return worstOf(fw, worst, withMissing ? missingOf(fw.inDefinitionOrder, reasonsOf(fw, plan, openFacts, unknowns, params), unknowns, why, whys, read) : NONE);
+}
+
+/**
+ * A pattern's summary for a best fit (`SharedUnknowns.summary`), after `fixOutcomes` under the parameter set
+ * of the program's operands resolution `generation`: that number, how many open facts, how many varying
+ * criteria, the floor of the fixed criteria's extra evidence, that evidence by rank (as `worstBestFit` takes
+ * it), and by criterion, as bits in words of 30, whether one that fired is not certain evidence.
+ */
+function summaryOf(fw: CompiledFramework, openFacts: OpenFacts, generation: number): number[] {
+  const n = fw.categories.length;
+  const criteria = fw.inDefinitionOrder.length;
+  const bitsAt = SUMMARY_EXTRA + n;
+  const summary = zeros(bitsAt + Math.ceil(criteria / 30));
+  summary[SUMMARY_GENERATION] = generation;
+  summary[SUMMARY_OPEN] = openFacts.count;
+  summary[SUMMARY_VARYING] = openFacts.varyingCount;
+  if (openFacts.count === 0) return summary;
+  const { data, stateAt, sumsAt } = openFacts;
+  const groups = openFacts.plan.mostConcerning.length;
+  summary[SUMMARY_FLOOR] = data[sumsAt]!;
+  for (let r = 0; r < n; r++) summary[SUMMARY_EXTRA + r] = data[sumsAt + 1 + n + groups + r]!;
+  // Certain: reads no open slot, or fixed and can only be true. (A varying one is read only where there is none.)
+  for (let i = 0; i < criteria; i++) {
+    const s = data[stateAt + i]!;
+    if (s !== 0 && s !== (FIXED | T)) summary[bitsAt + ((i / 30) | 0)]! |= 1 << i % 30;
+  }
+  return summary;
+}
+
+/** Where a summary keeps each number (`summaryOf`). */
+const SUMMARY_GENERATION = 0;
+const SUMMARY_OPEN = 1;
+const SUMMARY_VARYING = 2;
+const SUMMARY_FLOOR = 3;
+const SUMMARY_EXTRA = 4;
+
+/** `worstBestFit` for a school whose pattern has no varying criterion, from the pattern's summary alone. */
+function summaryBestFit(fw: CompiledFramework, summary: readonly number[], firedCount: number): number {
+  const n = fw.categories.length;
+  const { rankOf, criticalOf } = fw;
+  const { firedAt, certain, counts } = fw.scratch;
+  const bitsAt = SUMMARY_EXTRA + n;
+  for (let r = 0; r < n; r++) certain[r] = 0;
+  let floor = -1;
+  for (let j = 0; j < firedCount; j++) {
+    const i = firedAt[j]!;
+    if (((summary[bitsAt + ((i / 30) | 0)]! >>> i % 30) & 1) !== 0) continue;
+    const r = rankOf[i]!;
+    if (r < 0) continue;
+    certain[r]!++;
+    if (criticalOf[i] === 1 && r > floor) floor = r;
+  }
+  let worst = medianRank(certain, fw.defaultRank);
+  if (summary[SUMMARY_FLOOR]! > floor) floor = summary[SUMMARY_FLOOR]!;
+  for (let t = 0; t < n; t++) {
+    if (summary[SUMMARY_EXTRA + t] === 0) continue;
+    for (let r = 0; r < n; r++) counts[r] = certain[r]! + (r >= t ? summary[SUMMARY_EXTRA + r]! : 0);
+    const lifted = medianRank(counts, fw.defaultRank);
+    if (lifted > worst) worst = lifted;
+  }
+  return Math.max(worst, floor);
 }
 
 function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey[]): WorstCase {
