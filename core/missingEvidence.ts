@@ -126,12 +126,17 @@ export class SharedUnknowns extends Map<FactKey, UnknownFact> {
   /** What a reader worked out from these unknowns, with the framework it is for. */
   worked: { readonly fw: object } | null = null;
   /**
-   * The few numbers of `worked` a reader reads for most rows, kept on these unknowns themselves as one short
-   * list: a row then reads no object of `worked`'s, each a memory access of its own among those of a thousand
-   * patterns (core/engine/worstCase.ts `summaryOf`).
+   * Room for the few numbers of `worked` a reader reads for most rows (core/engine/worstCase.ts `summaryOf`):
+   * `PATTERN_ROOM` numbers of `room` from `roomAt`, zeros until written, in the row of the pattern table the
+   * row's lookup has just read, where an object of `worked`'s would be a memory access of its own among those
+   * of a thousand patterns. `null` where the pattern was not kept (the table was full).
    */
-  summary: number[] | null = null;
+  room: Int32Array | null = null;
+  roomAt = 0;
 }
+
+/** The numbers of room a pattern's shared unknowns have (`SharedUnknowns.room`). */
+export const PATTERN_ROOM = 12;
 
 /** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */
 export function isShared(unknowns: Unknowns): unknowns is SharedUnknowns {
@@ -303,7 +308,7 @@ export class UnknownsReader {
     this.givenFields = Int32Array.from(given, (f) => FIELD_KEYS.indexOf(f));
     this.givenFacts = Int32Array.from(given, factNumber);
     this.flags = new Array<number>(this.words).fill(0);
-    this.byPattern = new PatternTable<Pattern>(this.words);
+    this.byPattern = new PatternTable<Pattern>(this.words, PATTERN_ROOM);
     this.wholeUnknown = this.sourceAt.map(() => undefined);
   }
 
@@ -339,7 +344,13 @@ export class UnknownsReader {
     const byPattern = this.byPattern;
     const slot = byPattern.slotOf(flags);
     let pattern = byPattern.at(slot);
-    if (pattern === undefined) byPattern.keep(slot, flags, (pattern = this.patternOf(flags)));
+    if (pattern === undefined) {
+      pattern = this.patternOf(flags);
+      if (byPattern.keep(slot, flags, pattern) && pattern instanceof SharedUnknowns) {
+        pattern.room = byPattern.rows;
+        pattern.roomAt = byPattern.roomAt(slot);
+      }
+    }
     if (pattern === null || pattern instanceof SharedUnknowns) return pattern;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.

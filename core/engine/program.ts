@@ -204,8 +204,9 @@ export function operandsFor(p: Program, params: Parameters): readonly unknown[] 
   }
   p.lastParams = params;
   p.lastOperands = out;
-  // Small integers (a small integer is what a kept list of them holds without boxing), wrapping far past any run.
-  p.generation = resolutions = (resolutions + 1) & 0x3fffffff;
+  // Never 0 (a number not yet written is 0), and a small integer, wrapping far past any run.
+  resolutions = (resolutions % 0x3fffffff) + 1;
+  p.generation = resolutions;
   return out;
 }
 

@@ -13,7 +13,7 @@
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
 import * as missingEvidence from '../missingEvidence';
-import type { UnknownFact, Unknowns } from '../missingEvidence';
+import type { SharedUnknowns, UnknownFact, Unknowns } from '../missingEvidence';
 import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
@@ -25,7 +25,7 @@ import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator,
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
 const { ANY, F, isParamRef, NONE, outcomeOf, T, U } = types;
 const { medianRank } = selection;
-const { inFieldOrder, isShared } = missingEvidence;
+const { inFieldOrder, isShared, PATTERN_ROOM } = missingEvidence;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
@@ -450,11 +450,12 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   const program = fw.program;
   if (shared && !withMissing) {
     // Most rows of a best fit: their pattern's summary, if it holds for this framework and parameter set.
-    const summary = unknowns.summary;
-    if (summary !== null && summary[SUMMARY_GENERATION] === program.generation && program.lastParams === params) {
-      if (summary[SUMMARY_OPEN] === 0) return null;
-      if (summary[SUMMARY_VARYING] === 0) {
-        const worst = summaryBestFit(fw, summary, firedCount);
+    const room = unknowns.room;
+    const at = unknowns.roomAt;
+    if (room !== null && room[at + SUMMARY_GENERATION] === program.generation && program.lastParams === params) {
+      if (room[at + SUMMARY_OPEN] === 0) return null;
+      if (room[at + SUMMARY_VARYING] === 0) {
+        const worst = summaryBestFit(fw, room, at, firedCount);
         return worst > rank ? worstOf(fw, worst, NONE) : null;
       }
     }
@@ -466,7 +467,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   const plan = openFacts.plan;
   if (openFacts.count === 0) {
-    if (shared && !fw.firstMatch && program.lastParams === params) unknowns.summary = summaryOf(fw, openFacts, program.generation);
+    if (shared) summarise(fw, openFacts, unknowns, params);
     return null;
   }
   const possible = fw.scratch.possible;
@@ -479,10 +480,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   school.lo = openFacts.lo;
   school.hi = openFacts.hi;
   if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
-  // Under the parameter set of the program's operands (`categorise` resolved them for this school).
-  if (shared && !fw.firstMatch && program.lastParams === params && (unknowns.summary === null || unknowns.summary[SUMMARY_GENERATION] !== program.generation)) {
-    unknowns.summary = summaryOf(fw, openFacts, program.generation);
-  }
+  if (shared) summarise(fw, openFacts, unknowns, params);
   const { data, stateAt, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
   // written only where another condition reads them (a varying criterion, a first match's category rule).
@@ -546,60 +544,67 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
 }
 
 /**
- * A pattern's summary for a best fit (`SharedUnknowns.summary`), after `fixOutcomes` under the parameter set
- * of the program's operands resolution `generation`: that number, how many open facts, how many varying
- * criteria, the floor of the fixed criteria's extra evidence, that evidence by rank (as `worstBestFit` takes
- * it), and by criterion, as bits in words of 30, whether one that fired is not certain evidence.
+ * Writes a pattern's summary for a best fit in its unknowns' room (`SharedUnknowns.room`), after `fixOutcomes`
+ * under `params`, where it is not there already and fits: the program's `generation` (the framework and the
+ * parameter set it holds for; never 0, so a room's zeros hold for none), how many open facts, how many
+ * varying criteria, the floor of the fixed criteria's extra evidence, that evidence by rank (as
+ * `worstBestFit` takes it), and by criterion, as bits in words of 30, whether one that fired is not certain evidence.
  */
-function summaryOf(fw: CompiledFramework, openFacts: OpenFacts, generation: number): number[] {
+function summarise(fw: CompiledFramework, openFacts: OpenFacts, unknowns: SharedUnknowns, params: Parameters): void {
+  const { room, roomAt: at } = unknowns;
+  const program = fw.program;
+  // Under the parameter set of the program's operands (`categorise` resolved them for this school).
+  if (room === null || fw.firstMatch || program.lastParams !== params || room[at + SUMMARY_GENERATION] === program.generation) return;
   const n = fw.categories.length;
   const criteria = fw.inDefinitionOrder.length;
   const bitsAt = SUMMARY_EXTRA + n;
-  const summary = zeros(bitsAt + Math.ceil(criteria / 30));
-  summary[SUMMARY_GENERATION] = generation;
-  summary[SUMMARY_OPEN] = openFacts.count;
-  summary[SUMMARY_VARYING] = openFacts.varyingCount;
-  if (openFacts.count === 0) return summary;
+  const length = bitsAt + Math.ceil(criteria / 30);
+  if (length > PATTERN_ROOM) return;
+  room.fill(0, at, at + length);
+  room[at + SUMMARY_GENERATION] = program.generation;
+  room[at + SUMMARY_OPEN] = openFacts.count;
+  room[at + SUMMARY_VARYING] = openFacts.varyingCount;
+  if (openFacts.count === 0) return;
   const { data, stateAt, sumsAt } = openFacts;
   const groups = openFacts.plan.mostConcerning.length;
-  summary[SUMMARY_FLOOR] = data[sumsAt]!;
-  for (let r = 0; r < n; r++) summary[SUMMARY_EXTRA + r] = data[sumsAt + 1 + n + groups + r]!;
+  room[at + SUMMARY_FLOOR] = data[sumsAt]!;
+  for (let r = 0; r < n; r++) room[at + SUMMARY_EXTRA + r] = data[sumsAt + 1 + n + groups + r]!;
   // Certain: reads no open slot, or fixed and can only be true. (A varying one is read only where there is none.)
   for (let i = 0; i < criteria; i++) {
     const s = data[stateAt + i]!;
-    if (s !== 0 && s !== (FIXED | T)) summary[bitsAt + ((i / 30) | 0)]! |= 1 << i % 30;
+    if (s !== 0 && s !== (FIXED | T)) room[at + bitsAt + ((i / 30) | 0)]! |= 1 << i % 30;
   }
-  return summary;
 }
 
-/** Where a summary keeps each number (`summaryOf`). */
+/** Where a summary keeps each number, from its room's start (`summarise`). */
 const SUMMARY_GENERATION = 0;
 const SUMMARY_OPEN = 1;
 const SUMMARY_VARYING = 2;
 const SUMMARY_FLOOR = 3;
 const SUMMARY_EXTRA = 4;
 
-/** `worstBestFit` for a school whose pattern has no varying criterion, from the pattern's summary alone. */
-function summaryBestFit(fw: CompiledFramework, summary: readonly number[], firedCount: number): number {
+/** `worstBestFit` for a school whose pattern has no varying criterion, from the pattern's summary alone (in `room` from `at`). */
+function summaryBestFit(fw: CompiledFramework, room: Int32Array, at: number, firedCount: number): number {
   const n = fw.categories.length;
   const { rankOf, criticalOf } = fw;
   const { firedAt, certain, counts } = fw.scratch;
-  const bitsAt = SUMMARY_EXTRA + n;
+  const bitsAt = at + SUMMARY_EXTRA + n;
+  const extraAt = at + SUMMARY_EXTRA;
   for (let r = 0; r < n; r++) certain[r] = 0;
   let floor = -1;
   for (let j = 0; j < firedCount; j++) {
     const i = firedAt[j]!;
-    if (((summary[bitsAt + ((i / 30) | 0)]! >>> i % 30) & 1) !== 0) continue;
+    if (((room[bitsAt + ((i / 30) | 0)]! >>> i % 30) & 1) !== 0) continue;
     const r = rankOf[i]!;
     if (r < 0) continue;
     certain[r]!++;
     if (criticalOf[i] === 1 && r > floor) floor = r;
   }
   let worst = medianRank(certain, fw.defaultRank);
-  if (summary[SUMMARY_FLOOR]! > floor) floor = summary[SUMMARY_FLOOR]!;
+  if (room[at + SUMMARY_FLOOR]! > floor) floor = room[at + SUMMARY_FLOOR]!;
   for (let t = 0; t < n; t++) {
-    if (summary[SUMMARY_EXTRA + t] === 0) continue;
-    for (let r = 0; r < n; r++) counts[r] = certain[r]! + (r >= t ? summary[SUMMARY_EXTRA + r]! : 0);
+    if (room[extraAt + t] === 0) continue;
+    for (let r = 0; r < n; r++) counts[r] = certain[r]! + (r >= t ? room[extraAt + r]! : 0);
     const lifted = medianRank(counts, fw.defaultRank);
     if (lifted > worst) worst = lifted;
   }
