@@ -436,6 +436,20 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
   openFacts.params = school.p;
 }
 
+/** Each outcome bit's truth, by the bit (`T` true, `F` false, `U` unknown). */
+const TRUTH_OF_BIT: readonly Truth[] = Array.from({ length: (T | F | U) + 1 }, (_, b) => (b === T ? true : b === F ? false : undefined));
+
+/**
+ * Each criterion's outcome as `true`, `false` or `undefined`, into `fw.scratch.fired`, from the outcome bits
+ * `categorise` left in `fw.scratch.nodes`: for the trace and the worst case, the only readers.
+ */
+export function writeOutcomes(fw: CompiledFramework): void {
+  const { fired, nodes } = fw.scratch;
+  const rootOf = fw.program.criterionOutcomeAt;
+  const truth = TRUTH_OF_BIT;
+  for (let i = 0; i < rootOf.length; i++) fired[i] = truth[nodes[rootOf[i]!]!];
+}
+
 /**
  * The most concerning category the school's open facts could give, with the missing cells that could
  * give it (`withMissing`; otherwise none, for a caller that reads only whether the result is provisional);
@@ -460,6 +474,8 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       }
     }
   }
+  // Past the summary, the criteria's outcomes are read (as `fired`).
+  writeOutcomes(fw);
   let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
   if (openFacts === undefined) {
     openFacts = openFactsOf(fw, planOf(fw), unknowns);
