@@ -24,8 +24,12 @@ export class PatternTable<V> {
    */
   readonly rows: Int32Array;
   readonly #stride: number;
-  /** The values kept, in the order kept. */
-  readonly #values: V[] = [];
+  /**
+   * The values kept, in the order kept, and how many. Made full length and of any value (`fill`), whatever
+   * the values: a list grown by `push` changed its elements kind with its first value, and deoptimised its reader.
+   */
+  readonly #values: (V | undefined)[] = new Array<V | undefined>(MOST_PATTERNS).fill(undefined);
+  #size = 0;
 
   /** `room`: the numbers a reader of a value may keep in its row (at least). */
   constructor(words: number, room = 0) {
@@ -78,11 +82,11 @@ export class PatternTable<V> {
    * whether it was kept.
    */
   keep(slot: number, flags: readonly number[], value: V): boolean {
-    if (this.#values.length >= MOST_PATTERNS) return false;
+    if (this.#size >= MOST_PATTERNS) return false;
     const at = slot * this.#stride;
     for (let w = 0; w < this.#words; w++) this.rows[at + w] = flags[w]!;
-    this.#values.push(value);
-    this.rows[at + this.#words] = this.#values.length;
+    this.#values[this.#size++] = value;
+    this.rows[at + this.#words] = this.#size;
     return true;
   }
 }
