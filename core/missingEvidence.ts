@@ -138,6 +138,18 @@ export class SharedUnknowns extends Map<FactKey, UnknownFact> {
 /** The numbers of room a pattern's shared unknowns have (`SharedUnknowns.room`). */
 export const PATTERN_ROOM = 12;
 
+/**
+ * The shared unknowns the last `UnknownsReader#read` gave, with their room: a reader of them that is given
+ * these (the row's worst case) finds the room without reading their object, a memory access of its own
+ * among a thousand patterns'. `unknowns` is compared, never read.
+ */
+export const lastShared: { unknowns: SharedUnknowns | null; room: Int32Array | null; roomAt: number } = { unknowns: null, room: null, roomAt: 0 };
+
+/** What a pattern table's row says of its pattern first (the number before the room its unknowns have). */
+const SHARED = 1;
+const OWN_RANGES = 2;
+const NOTHING_OPEN = 3;
+
 /** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */
 export function isShared(unknowns: Unknowns): unknowns is SharedUnknowns {
   return unknowns instanceof SharedUnknowns;
@@ -308,7 +320,7 @@ export class UnknownsReader {
     this.givenFields = Int32Array.from(given, (f) => FIELD_KEYS.indexOf(f));
     this.givenFacts = Int32Array.from(given, factNumber);
     this.flags = new Array<number>(this.words).fill(0);
-    this.byPattern = new PatternTable<Pattern>(this.words, PATTERN_ROOM);
+    this.byPattern = new PatternTable<Pattern>(this.words, 1 + PATTERN_ROOM);
     this.wholeUnknown = this.sourceAt.map(() => undefined);
   }
 
@@ -343,12 +355,28 @@ export class UnknownsReader {
     if (!any) return null;
     const byPattern = this.byPattern;
     const slot = byPattern.slotOf(flags);
+    // What the pattern is, from the row its lookup has just read rather than from its object.
+    const rows = byPattern.rows;
+    const at = byPattern.roomAt(slot);
+    const kind = rows[at];
+    if (kind === SHARED) {
+      const shared = byPattern.at(slot) as SharedUnknowns;
+      const last = lastShared;
+      last.unknowns = shared;
+      last.room = rows;
+      last.roomAt = at + 1;
+      return shared;
+    }
+    if (kind === NOTHING_OPEN) return null;
     let pattern = byPattern.at(slot);
     if (pattern === undefined) {
       pattern = this.patternOf(flags);
-      if (byPattern.keep(slot, flags, pattern) && pattern instanceof SharedUnknowns) {
-        pattern.room = byPattern.rows;
-        pattern.roomAt = byPattern.roomAt(slot);
+      if (byPattern.keep(slot, flags, pattern)) {
+        rows[at] = pattern === null ? NOTHING_OPEN : pattern instanceof SharedUnknowns ? SHARED : OWN_RANGES;
+        if (pattern instanceof SharedUnknowns) {
+          pattern.room = rows;
+          pattern.roomAt = at + 1;
+        }
       }
     }
     if (pattern === null || pattern instanceof SharedUnknowns) return pattern;

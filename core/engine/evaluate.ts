@@ -159,7 +159,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
+    // Compared, not tested for truth: a test reads the object (a memory access among a thousand patterns').
+    worstCase: options.unknowns !== undefined && options.unknowns !== null && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
   };
 }
 

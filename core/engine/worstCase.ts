@@ -25,7 +25,7 @@ import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator,
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
 const { ANY, F, isParamRef, NONE, outcomeOf, T, U } = types;
 const { medianRank } = selection;
-const { inFieldOrder, isShared, PATTERN_ROOM } = missingEvidence;
+const { inFieldOrder, isShared, lastShared, PATTERN_ROOM } = missingEvidence;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
@@ -459,13 +459,20 @@ export function writeOutcomes(fw: CompiledFramework): void {
 export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
   // Nothing is more concerning than the most concerning category.
   if (rank >= fw.categories.length - 1) return null;
-  // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
-  const shared = isShared(unknowns);
   const program = fw.program;
-  if (shared && !withMissing) {
-    // Most rows of a best fit: their pattern's summary, if it holds for this framework and parameter set.
-    const room = unknowns.room;
-    const at = unknowns.roomAt;
+  if (!withMissing) {
+    // Most rows of a best fit: their pattern's summary, if it holds for this framework and parameter set;
+    // found without reading the unknowns' object where they are those the reader has just given.
+    const last = lastShared;
+    let room: Int32Array | null = null;
+    let at = 0;
+    if (last.unknowns === unknowns) {
+      room = last.room;
+      at = last.roomAt;
+    } else if (isShared(unknowns)) {
+      room = unknowns.room;
+      at = unknowns.roomAt;
+    }
     if (room !== null && room[at + SUMMARY_GENERATION] === program.generation && program.lastParams === params) {
       if (room[at + SUMMARY_OPEN] === 0) return null;
       if (room[at + SUMMARY_VARYING] === 0) {
@@ -476,6 +483,8 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   // Past the summary, the criteria's outcomes are read (as `fired`).
   writeOutcomes(fw);
+  // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
+  const shared = isShared(unknowns);
   let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
   if (openFacts === undefined) {
     openFacts = openFactsOf(fw, planOf(fw), unknowns);
