@@ -144,6 +144,13 @@ interface Plan {
   readonly slotOf: ReadonlyMap<FactKey, number>;
   /** By slot: the indices of the criteria that read it. */
   readonly readersOf: readonly (readonly number[])[];
+  /**
+   * By criterion, the slots it reads as bits, `slotWords` words of 30 a criterion; and scratch of `openFactsOf`,
+   * a pattern's open slots so: whether a criterion reads a closed slot is then a word or two, not a walk of its slots.
+   */
+  readonly slotBits: Int32Array;
+  readonly slotWords: number;
+  readonly openBits: Int32Array;
   /** The ranges of a pattern without one: never read. */
   readonly noRange: Float64Array;
   /** The criteria whose possible outcome a possibility evaluator reads (through a reference, or a first match's category rule), as a list and flags. */
@@ -265,9 +272,15 @@ function planOf(fw: CompiledFramework): Plan {
   for (const cat of fw.categories) for (const i of cat.criteria) referenced.add(i);
   const readersOf: number[][] = fw.slotFacts.map(() => []);
   for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
+  const slotWords = Math.ceil(fw.slotFacts.length / 30);
+  const slotBits = new Int32Array(fw.inDefinitionOrder.length * slotWords);
+  for (const c of fw.criteria) for (const s of c.slotsRead) slotBits[c.index * slotWords + ((s / 30) | 0)]! |= 1 << s % 30;
   plan = {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
+    slotBits,
+    slotWords,
+    openBits: new Int32Array(slotWords),
     noRange: new Float64Array(fw.slotFacts.length),
     referenced: Int32Array.from([...referenced].sort((a, b) => a - b)),
     isReferenced: Uint8Array.from(fw.inDefinitionOrder, (c) => (referenced.has(c.index) ? 1 : 0)),
@@ -299,7 +312,8 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   let hi = plan.noRange;
   let count = 0;
   // The criteria reading the open slots are marked as they are found.
-  const { slotOf, readersOf } = plan;
+  const { slotOf, readersOf, slotBits, slotWords, openBits } = plan;
+  openBits.fill(0);
   for (const [fact, u] of unknowns) {
     const i = slotOf.get(fact);
     if (i === undefined) continue;
@@ -312,6 +326,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
       lo[i] = u.range[0];
       hi[i] = u.range[1];
     } else data[openAt + i] = 1;
+    openBits[(i / 30) | 0]! |= 1 << i % 30;
     count++;
     const readers = readersOf[i]!;
     for (let j = 0; j < readers.length; j++) data[stateAt + readers[j]!] = FIXED;
@@ -328,7 +343,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     const i = c.index;
     if (data[stateAt + i] === 0) continue;
     let readsClosed = c.refersTo.length > 0;
-    for (const s of c.slotsRead) if (data[openAt + s] === 0) readsClosed = true;
+    for (let w = 0; w < slotWords; w++) if ((slotBits[i * slotWords + w]! & ~openBits[w]!) !== 0) readsClosed = true;
     if (readsClosed) {
       data[stateAt + i] = VARYING;
       varying.push(c);
