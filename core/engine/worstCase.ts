@@ -627,26 +627,39 @@ const SUMMARY_EXTRA = 4;
 function summaryBestFit(fw: CompiledFramework, room: Int32Array, at: number, firedCount: number): number {
   const n = fw.categories.length;
   const { rankOf, criticalOf } = fw;
-  const { firedAt, certain, counts } = fw.scratch;
+  const { firedAt, certain } = fw.scratch;
   const bitsAt = at + SUMMARY_EXTRA + n;
   const extraAt = at + SUMMARY_EXTRA;
   for (let r = 0; r < n; r++) certain[r] = 0;
   let floor = -1;
+  let total = 0;
   for (let j = 0; j < firedCount; j++) {
     const i = firedAt[j]!;
     if (((room[bitsAt + ((i / 30) | 0)]! >>> i % 30) & 1) !== 0) continue;
     const r = rankOf[i]!;
     if (r < 0) continue;
     certain[r]!++;
+    total++;
     if (criticalOf[i] === 1 && r > floor) floor = r;
   }
   let worst = medianRank(certain, fw.defaultRank);
   if (room[at + SUMMARY_FLOOR]! > floor) floor = room[at + SUMMARY_FLOOR]!;
-  for (let t = 0; t < n; t++) {
-    if (room[extraAt + t] === 0) continue;
-    for (let r = 0; r < n; r++) counts[r] = certain[r]! + (r >= t ? room[extraAt + r]! : 0);
-    const lifted = medianRank(counts, fw.defaultRank);
-    if (lifted > worst) worst = lifted;
+  // With the extra evidence from rank `t` up, the counts `medianRank` would take are the certain evidence's
+  // plus the extra from `t` up: their median found as it does, from the top, without writing them out.
+  let extraFrom = 0;
+  for (let t = n - 1; t >= 0; t--) {
+    const extra = room[extraAt + t]!;
+    extraFrom += extra;
+    if (extra === 0) continue;
+    const position = (total + extraFrom - 1) >> 1;
+    let seen = 0;
+    for (let r = n - 1; r >= 0; r--) {
+      seen += certain[r]! + (r >= t ? room[extraAt + r]! : 0);
+      if (seen > position) {
+        if (r > worst) worst = r;
+        break;
+      }
+    }
   }
   return Math.max(worst, floor);
 }
