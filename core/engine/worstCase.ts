@@ -496,6 +496,15 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
       }
     }
   }
+  return worstCaseInFull(fw, v, params, fired, firedCount, rank, unknowns, withMissing);
+}
+
+/**
+ * `worstCase` past its pattern's summary: the open facts, worked out for the pattern if new, the criteria
+ * that vary from school to school evaluated, and the missing cells. A function of its own, so that the
+ * summary's few lines are small enough to be inlined where `categorise` calls them.
+ */
+function worstCaseInFull(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
   // Past the summary, the criteria's outcomes are read (as `fired`).
   writeOutcomes(fw);
   // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
