@@ -339,6 +339,9 @@ export class UnknownsReader {
     this.flags = new Array<number>(this.words).fill(0);
     this.byPattern = new PatternTable<Pattern>(this.words, 1 + PATTERN_ROOM);
     this.wholeUnknown = this.sourceAt.map(() => undefined);
+    // A new register's reader: the last register's unknowns and their table are let go.
+    lastShared.unknowns = null;
+    lastShared.room = null;
   }
 
   /** The facts a row's missing cells open; `given` as for `unknownsReader`. */
