@@ -125,7 +125,30 @@ export type Unknowns = ReadonlyMap<FactKey, UnknownFact>;
 export class SharedUnknowns extends Map<FactKey, UnknownFact> {
   /** What a reader worked out from these unknowns, with the framework it is for. */
   worked: { readonly fw: object } | null = null;
+  /**
+   * Room for the few numbers of `worked` a reader reads for most rows (core/engine/worstCase.ts `summaryOf`):
+   * `PATTERN_ROOM` numbers of `room` from `roomAt`, zeros until written, in the row of the pattern table the
+   * row's lookup has just read, where an object of `worked`'s would be a memory access of its own among those
+   * of a thousand patterns. `null` where the pattern was not kept (the table was full).
+   */
+  room: Int32Array | null = null;
+  roomAt = 0;
 }
+
+/** The numbers of room a pattern's shared unknowns have (`SharedUnknowns.room`). */
+export const PATTERN_ROOM = 12;
+
+/**
+ * The shared unknowns the last `UnknownsReader#read` gave, with their room: a reader of them that is given
+ * these (the row's worst case) finds the room without reading their object, a memory access of its own
+ * among a thousand patterns'. `unknowns` is compared, never read.
+ */
+export const lastShared: { unknowns: SharedUnknowns | null; room: Int32Array | null; roomAt: number } = { unknowns: null, room: null, roomAt: 0 };
+
+/** What a pattern table's row says of its pattern first (the number before the room its unknowns have). */
+const SHARED = 1;
+const OWN_RANGES = 2;
+const NOTHING_OPEN = 3;
 
 /** Are these unknowns shared by the rows of a pattern, and never changed (so what is worked out from them may be kept with them)? */
 export function isShared(unknowns: Unknowns): unknowns is SharedUnknowns {
@@ -226,13 +249,16 @@ export class UnknownsReader {
   private readonly givenFields: Int32Array;
   private readonly givenFacts: Int32Array;
   /**
-   * The candidates without a reading (a blank always missing evidence): their field numbers, each's bit in its
-   * word of flags, and where each word's begin (`plainFrom[w]`, in the candidates' order). Then those with one.
+   * For a row read with `given`, by words of 30 candidates: the candidates without a reading (a blank always
+   * missing evidence) as bits; and the readings that can make a blank missing, each once however many
+   * candidates share it (the six areas of a report card, the five KS2 results): a candidate of each (its
+   * tests are the reading's), and the bits of the candidates that have it, `words` numbers a reading.
    */
-  private readonly plainField: Int32Array;
-  private readonly plainFrom: Int32Array;
-  private readonly plainShift: Int32Array;
-  private readonly withReading: Int32Array;
+  private readonly plainBits: Int32Array;
+  private readonly readingCandidate: Int32Array;
+  private readonly readingBits: Int32Array;
+  /** Scratch: by word, the candidates whose blank is missing evidence in the row. */
+  private readonly blankMissing: number[];
   /** Each candidate's `missingForPhases`, or null. */
   private readonly phases: readonly (readonly Phase[] | null)[];
   private readonly words: number;
@@ -289,16 +315,33 @@ export class UnknownsReader {
     });
     this.phases = phases;
     this.words = Math.ceil(n / 30);
-    const plain = candidates.map((_, i) => i).filter((i) => this.hasReading[i] === 0);
-    this.plainField = Int32Array.from(plain, (i) => this.fieldNumbers[i]!);
-    this.plainFrom = Int32Array.from({ length: this.words + 1 }, (_, w) => plain.filter((i) => i < w * 30).length);
-    this.plainShift = Int32Array.from(plain, (i) => i % 30);
-    this.withReading = Int32Array.from(candidates.map((_, i) => i).filter((i) => this.hasReading[i] === 1));
+    const words = this.words;
+    this.plainBits = new Int32Array(words);
+    // Readings by identity (a shared reading is one object); one whose blank is never missing has no bits.
+    const readings = new Map<BlankReading, number[]>();
+    candidates.forEach((f, i) => {
+      const reading = BLANK_READINGS[f];
+      if (!reading) this.plainBits[(i / 30) | 0]! |= 1 << i % 30;
+      else if (reading.missingWhenGiven?.length || reading.missingUnlessGiven || reading.missingForPhases) {
+        let sharing = readings.get(reading);
+        if (!sharing) readings.set(reading, (sharing = []));
+        sharing.push(i);
+      }
+    });
+    this.readingCandidate = Int32Array.from(readings.values(), (sharing) => sharing[0]!);
+    this.readingBits = new Int32Array(readings.size * words);
+    [...readings.values()].forEach((sharing, g) => {
+      for (const i of sharing) this.readingBits[g * words + ((i / 30) | 0)]! |= 1 << i % 30;
+    });
+    this.blankMissing = new Array<number>(words).fill(0);
     this.givenFields = Int32Array.from(given, (f) => FIELD_KEYS.indexOf(f));
     this.givenFacts = Int32Array.from(given, factNumber);
     this.flags = new Array<number>(this.words).fill(0);
-    this.byPattern = new PatternTable<Pattern>(this.words);
+    this.byPattern = new PatternTable<Pattern>(this.words, 1 + PATTERN_ROOM);
     this.wholeUnknown = this.sourceAt.map(() => undefined);
+    // A new register's reader: the last register's unknowns and their table are let go.
+    lastShared.unknowns = null;
+    lastShared.room = null;
   }
 
   /** The facts a row's missing cells open; `given` as for `unknownsReader`. */
@@ -307,18 +350,20 @@ export class UnknownsReader {
     if (n === 0) return null;
     const { flags, words } = this;
     if (given !== undefined) {
-      // A field whose blank is always missing evidence is missing exactly where not given: a bit without a branch.
-      const { plainField, plainFrom, plainShift } = this;
+      // A candidate is missing where not given (a bit without a branch) and its blank is missing evidence:
+      // always without a reading, and as each reading's tests find for the row, once a reading.
+      const { fieldNumbers, plainBits, readingCandidate, readingBits, blankMissing } = this;
       for (let w = 0; w < words; w++) {
         let word = 0;
-        for (let k = plainFrom[w]!, end = plainFrom[w + 1]!; k < end; k++) word |= (given[plainField[k]!]! ^ 1) << plainShift[k]!;
+        for (let i = w * 30, end = Math.min(n, i + 30), bit = 0; i < end; i++, bit++) word |= (given[fieldNumbers[i]!]! ^ 1) << bit;
         flags[w] = word;
+        blankMissing[w] = plainBits[w]!;
       }
-      const read = this.withReading;
-      for (let k = 0; k < read.length; k++) {
-        const i = read[k]!;
-        if (this.missingGiven(i, record, given)) flags[(i / 30) | 0] |= 1 << i % 30;
+      for (let g = 0; g < readingCandidate.length; g++) {
+        if (!this.blankMissingGiven(readingCandidate[g]!, record, given)) continue;
+        for (let w = 0; w < words; w++) blankMissing[w] |= readingBits[g * words + w]!;
       }
+      for (let w = 0; w < words; w++) flags[w] &= blankMissing[w]!;
     } else {
       for (let w = 0; w < words; w++) {
         let word = 0;
@@ -332,8 +377,30 @@ export class UnknownsReader {
     if (!any) return null;
     const byPattern = this.byPattern;
     const slot = byPattern.slotOf(flags);
+    // What the pattern is, from the row its lookup has just read rather than from its object.
+    const rows = byPattern.rows;
+    const at = byPattern.roomAt(slot);
+    const kind = rows[at];
+    if (kind === SHARED) {
+      const shared = byPattern.at(slot) as SharedUnknowns;
+      const last = lastShared;
+      last.unknowns = shared;
+      last.room = rows;
+      last.roomAt = at + 1;
+      return shared;
+    }
+    if (kind === NOTHING_OPEN) return null;
     let pattern = byPattern.at(slot);
-    if (pattern === undefined) byPattern.keep(slot, flags, (pattern = this.patternOf(flags)));
+    if (pattern === undefined) {
+      pattern = this.patternOf(flags);
+      if (byPattern.keep(slot, flags, pattern)) {
+        rows[at] = pattern === null ? NOTHING_OPEN : pattern instanceof SharedUnknowns ? SHARED : OWN_RANGES;
+        if (pattern instanceof SharedUnknowns) {
+          pattern.room = rows;
+          pattern.roomAt = at + 1;
+        }
+      }
+    }
     if (pattern === null || pattern instanceof SharedUnknowns) return pattern;
     const out = new Map<FactKey, UnknownFact>();
     // The risk score's range, worked out once for the score and its level.
@@ -356,12 +423,11 @@ export class UnknownsReader {
   }
 
   /**
-   * For a candidate with a reading, `record[candidate] === undefined && blankIsMissing(candidate, record)` by the reader's flags: a field is
-   * set in the record exactly where `given` flags it (the reader leaves every other field blank, and deriving
-   * sets only derived facts).
+   * For a candidate with a reading, `blankIsMissing(candidate, record)` by the reader's flags: a field is set in
+   * the record exactly where `given` flags it (the reader leaves every other field blank, and deriving sets
+   * only derived facts).
    */
-  private missingGiven(i: number, record: SchoolRecord, given: Uint8Array): boolean {
-    if (given[this.fieldNumbers[i]!] === 1) return false;
+  private blankMissingGiven(i: number, record: SchoolRecord, given: Uint8Array): boolean {
     const fields = this.givenFields;
     for (let j = this.whenFrom[i]!, end = this.whenTo[i]!; j < end; j++) if (given[fields[j]!] === 1) return true;
     const from = this.unlessFrom[i]!;

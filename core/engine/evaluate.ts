@@ -18,12 +18,12 @@ import type { Categorisation, Reason, ResolvedSupport } from '../result';
 import { decidingCriteria, FiredReason, traceOf } from './explain';
 import { evaluateAll, operandsFor } from './program';
 import { bestFitMarking } from './selection';
-import { F, isParamRef, NONE, T, U, type CompiledCategory, type CompiledFramework, type Evaluation, type Truth } from './types';
-import { worstCase } from './worstCase';
+import { F, isParamRef, NONE, T, type CompiledCategory, type CompiledFramework, type Evaluation } from './types';
+import { worstCase, writeOutcomes } from './worstCase';
 
 // The imports `categorise` reads for every school, read once here: under CommonJS interop (tsx, vitest)
 // every read of an imported binding is a getter call, and a dozen per school showed in profiles.
-const hot = { readSlots, evaluateAll, operandsFor, decidingCriteria, bestFitMarking, FiredReason, NONE, yes: T, no: F } as const;
+const hot = { readSlots, evaluateAll, operandsFor, decidingCriteria, bestFitMarking, FiredReason, writeOutcomes, NONE, yes: T, no: F } as const;
 
 /** Options of one evaluation. */
 export interface CategoriseOptions {
@@ -41,8 +41,7 @@ export interface CategoriseOptions {
   readonly unknowns?: Unknowns | null;
 }
 
-/** Each outcome bit's truth, by the bit (`T` true, `F` false, `U` unknown); and how far `T` is from the bit 1. */
-const TRUTH_OF_BIT: readonly Truth[] = Array.from({ length: (T | F | U) + 1 }, (_, b) => (b === T ? true : b === F ? false : undefined));
+/** How far `T` is from the bit 1. */
 const YES_SHIFT = 31 - Math.clz32(T);
 
 /** The options of a call that gives none: one object, not one per call. */
@@ -66,28 +65,18 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   const all = fw.inDefinitionOrder;
   // The criteria that fired, in definition order, as the first `count` indices of a scratch array (not a
   // list made per school): reasons and best fit then walk a handful, not every criterion. Each outcome as
-  // `true`, `false` or `undefined` (`fired`) only where something reads them: the trace and the worst case.
+  // `true`, `false` or `undefined` (`fired`) is written only where something reads them (`writeOutcomes`):
+  // the trace, and the worst case where a pattern's summary is not enough.
   const firedAt = fw.scratch.firedAt;
   let count = 0;
-  const outcomes = options.trace === true || !!options.unknowns;
   // Without a branch per criterion (whether one fired differs from school to school, so a branch is often
-  // mispredicted): each index written at `count`, which moves on only past a fired one; each outcome looked
-  // up by its bit.
-  const truth = TRUTH_OF_BIT;
+  // mispredicted): each index written at `count`, which moves on only past a fired one.
   const shift = YES_SHIFT;
-  if (outcomes) {
-    for (let i = 0; i < rootOf.length; i++) {
-      const t = out[rootOf[i]!]!;
-      firedAt[count] = i;
-      count += (t & yes) >>> shift;
-      fired[i] = truth[t];
-    }
-  } else {
-    for (let i = 0; i < rootOf.length; i++) {
-      firedAt[count] = i;
-      count += (out[rootOf[i]!]! & yes) >>> shift;
-    }
+  for (let i = 0; i < rootOf.length; i++) {
+    firedAt[count] = i;
+    count += (out[rootOf[i]!]! & yes) >>> shift;
   }
+  if (options.trace === true) hot.writeOutcomes(fw);
 
   // The category, and in `decides` the fired criteria that decided it (only the reasons read it, so only
   // for them). Only a fired criterion is marked or read, so clearing this school's fired criteria first is
@@ -170,7 +159,8 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    worstCase: options.unknowns && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
+    // Compared, not tested for truth: a test reads the object (a memory access among a thousand patterns').
+    worstCase: options.unknowns !== undefined && options.unknowns !== null && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
   };
 }
 

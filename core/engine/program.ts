@@ -119,12 +119,21 @@ export interface Program {
    * in place (a change is a new object, core/parameters.ts), and most runs use one set for every school.
    */
   lastParams: Parameters | null;
-  lastOperands: readonly unknown[];
+  lastOperands: unknown[];
+  /**
+   * Which resolution of operands `lastOperands` holds: a new number for each, unique among every program's
+   * (`resolutions`), so a number kept with something worked out under one parameter set and framework
+   * (worstCase.ts `summaryOf`) tells whether it still holds.
+   */
+  generation: number;
 }
+
+/** Resolutions of operands made so far, by every program: the last one's `generation`. */
+let resolutions = 0;
 
 /** An empty program, for compile.ts to add nodes to. */
 export function newProgram(): Program {
-  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), code: new Int32Array(0) }, lastParams: null, lastOperands: [] };
+  return { kind: [], a: [], b: [], c: [], children: [], sources: [], byKey: new Map(), rootOf: [], outcomeAt: [], criterionOutcomeAt: [], parts: [], schedule: [], steps: { runs: new Int32Array(0), code: new Int32Array(0) }, lastParams: null, lastOperands: [], generation: 0 };
 }
 
 /** The node `key` names, made by `make` the first time. */
@@ -184,9 +193,20 @@ export function addJunction(p: Program, junction: 'all' | 'any' | 'atLeast', par
 /** The operands of a program under a parameter set (resolved once per set). */
 export function operandsFor(p: Program, params: Parameters): readonly unknown[] {
   if (p.lastParams === params) return p.lastOperands;
-  const out = p.sources.map((s) => (s.param === null ? s.value : s.asNumber ? Number(params[s.param]) : params[s.param]));
+  // One list for every parameter set, written over (no caller keeps it past a change of parameters), of any
+  // value with holes: a list made per set, by `map` or a constructor, took its elements kind from the values
+  // or from the last one made, and a list of another kind than the last deoptimised `evaluateAll`.
+  let out = p.lastOperands;
+  if (out.length !== p.sources.length) out = new Array<unknown>(p.sources.length).fill(undefined);
+  for (let i = 0; i < out.length; i++) {
+    const s = p.sources[i]!;
+    out[i] = s.param === null ? s.value : s.asNumber ? Number(params[s.param]) : params[s.param];
+  }
   p.lastParams = params;
   p.lastOperands = out;
+  // Never 0 (a number not yet written is 0), and a small integer, wrapping far past any run.
+  resolutions = (resolutions % 0x3fffffff) + 1;
+  p.generation = resolutions;
   return out;
 }
 

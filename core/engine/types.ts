@@ -165,6 +165,8 @@ export interface CompiledFramework {
     readonly counts: Int32Array;
     /** Each criterion's possible outcomes, for the worst case. */
     readonly possible: Uint8Array;
+    /** By rank: the certain evidence a best fit's worst case counts. */
+    readonly certain: Int32Array;
   };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;

@@ -13,7 +13,7 @@
 import type { FactKey } from '../facts';
 import type { Condition, FactCondition, FrameworkDefinition } from '../framework';
 import * as missingEvidence from '../missingEvidence';
-import type { UnknownFact, Unknowns } from '../missingEvidence';
+import type { SharedUnknowns, UnknownFact, Unknowns } from '../missingEvidence';
 import type { FieldKey } from '../fields';
 import type { Parameters } from '../parameters';
 import type { WorstCase } from '../result';
@@ -25,7 +25,7 @@ import type { CompiledCategory, CompiledCriterion, CompiledFramework, Evaluator,
 // otherwise, and the possibility evaluators use these for every school with missing evidence.
 const { ANY, F, isParamRef, NONE, outcomeOf, T, U } = types;
 const { medianRank } = selection;
-const { inFieldOrder, isShared } = missingEvidence;
+const { inFieldOrder, isShared, lastShared, PATTERN_ROOM } = missingEvidence;
 
 /**
  * Compiles each criterion's and each category rule's possibility evaluator: on a closed fact, the compiled
@@ -144,6 +144,13 @@ interface Plan {
   readonly slotOf: ReadonlyMap<FactKey, number>;
   /** By slot: the indices of the criteria that read it. */
   readonly readersOf: readonly (readonly number[])[];
+  /**
+   * By criterion, the slots it reads as bits, `slotWords` words of 30 a criterion; and scratch of `openFactsOf`,
+   * a pattern's open slots so: whether a criterion reads a closed slot is then a word or two, not a walk of its slots.
+   */
+  readonly slotBits: Int32Array;
+  readonly slotWords: number;
+  readonly openBits: Int32Array;
   /** The ranges of a pattern without one: never read. */
   readonly noRange: Float64Array;
   /** The criteria whose possible outcome a possibility evaluator reads (through a reference, or a first match's category rule), as a list and flags. */
@@ -265,9 +272,15 @@ function planOf(fw: CompiledFramework): Plan {
   for (const cat of fw.categories) for (const i of cat.criteria) referenced.add(i);
   const readersOf: number[][] = fw.slotFacts.map(() => []);
   for (const c of fw.criteria) for (const s of new Set(c.slotsRead)) readersOf[s]!.push(c.index);
+  const slotWords = Math.ceil(fw.slotFacts.length / 30);
+  const slotBits = new Int32Array(fw.inDefinitionOrder.length * slotWords);
+  for (const c of fw.criteria) for (const s of c.slotsRead) slotBits[c.index * slotWords + ((s / 30) | 0)]! |= 1 << s % 30;
   plan = {
     slotOf: new Map(fw.slotFacts.map((f, i) => [f, i])),
     readersOf,
+    slotBits,
+    slotWords,
+    openBits: new Int32Array(slotWords),
     noRange: new Float64Array(fw.slotFacts.length),
     referenced: Int32Array.from([...referenced].sort((a, b) => a - b)),
     isReferenced: Uint8Array.from(fw.inDefinitionOrder, (c) => (referenced.has(c.index) ? 1 : 0)),
@@ -299,7 +312,8 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
   let hi = plan.noRange;
   let count = 0;
   // The criteria reading the open slots are marked as they are found.
-  const { slotOf, readersOf } = plan;
+  const { slotOf, readersOf, slotBits, slotWords, openBits } = plan;
+  openBits.fill(0);
   for (const [fact, u] of unknowns) {
     const i = slotOf.get(fact);
     if (i === undefined) continue;
@@ -312,6 +326,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
       lo[i] = u.range[0];
       hi[i] = u.range[1];
     } else data[openAt + i] = 1;
+    openBits[(i / 30) | 0]! |= 1 << i % 30;
     count++;
     const readers = readersOf[i]!;
     for (let j = 0; j < readers.length; j++) data[stateAt + readers[j]!] = FIXED;
@@ -328,7 +343,7 @@ function openFactsOf(fw: CompiledFramework, plan: Plan, unknowns: Unknowns): Ope
     const i = c.index;
     if (data[stateAt + i] === 0) continue;
     let readsClosed = c.refersTo.length > 0;
-    for (const s of c.slotsRead) if (data[openAt + s] === 0) readsClosed = true;
+    for (let w = 0; w < slotWords; w++) if ((slotBits[i * slotWords + w]! & ~openBits[w]!) !== 0) readsClosed = true;
     if (readsClosed) {
       data[stateAt + i] = VARYING;
       varying.push(c);
@@ -436,6 +451,20 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
   openFacts.params = school.p;
 }
 
+/** Each outcome bit's truth, by the bit (`T` true, `F` false, `U` unknown). */
+const TRUTH_OF_BIT: readonly Truth[] = Array.from({ length: (T | F | U) + 1 }, (_, b) => (b === T ? true : b === F ? false : undefined));
+
+/**
+ * Each criterion's outcome as `true`, `false` or `undefined`, into `fw.scratch.fired`, from the outcome bits
+ * `categorise` left in `fw.scratch.nodes`: for the trace and the worst case, the only readers.
+ */
+export function writeOutcomes(fw: CompiledFramework): void {
+  const { fired, nodes } = fw.scratch;
+  const rootOf = fw.program.criterionOutcomeAt;
+  const truth = TRUTH_OF_BIT;
+  for (let i = 0; i < rootOf.length; i++) fired[i] = truth[nodes[rootOf[i]!]!];
+}
+
 /**
  * The most concerning category the school's open facts could give, with the missing cells that could
  * give it (`withMissing`; otherwise none, for a caller that reads only whether the result is provisional);
@@ -445,6 +474,39 @@ function fixOutcomes(fw: CompiledFramework, plan: Plan, openFacts: OpenFacts, sc
 export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
   // Nothing is more concerning than the most concerning category.
   if (rank >= fw.categories.length - 1) return null;
+  const program = fw.program;
+  if (!withMissing) {
+    // Most rows of a best fit: their pattern's summary, if it holds for this framework and parameter set;
+    // found without reading the unknowns' object where they are those the reader has just given.
+    const last = lastShared;
+    let room: Int32Array | null = null;
+    let at = 0;
+    if (last.unknowns === unknowns) {
+      room = last.room;
+      at = last.roomAt;
+    } else if (isShared(unknowns)) {
+      room = unknowns.room;
+      at = unknowns.roomAt;
+    }
+    if (room !== null && room[at + SUMMARY_GENERATION] === program.generation && program.lastParams === params) {
+      if (room[at + SUMMARY_OPEN] === 0) return null;
+      if (room[at + SUMMARY_VARYING] === 0) {
+        const worst = summaryBestFit(fw, room, at, firedCount);
+        return worst > rank ? worstOf(fw, worst, NONE) : null;
+      }
+    }
+  }
+  return worstCaseInFull(fw, v, params, fired, firedCount, rank, unknowns, withMissing);
+}
+
+/**
+ * `worstCase` past its pattern's summary: the open facts, worked out for the pattern if new, the criteria
+ * that vary from school to school evaluated, and the missing cells. A function of its own, so that the
+ * summary's few lines are small enough to be inlined where `categorise` calls them.
+ */
+function worstCaseInFull(fw: CompiledFramework, v: readonly unknown[], params: Parameters, fired: readonly Truth[], firedCount: number, rank: number, unknowns: Unknowns, withMissing: boolean): WorstCase | null {
+  // Past the summary, the criteria's outcomes are read (as `fired`).
+  writeOutcomes(fw);
   // Unknowns rows share are worked out once; a row's own (a range of its own) each time.
   const shared = isShared(unknowns);
   let openFacts = shared && unknowns.worked !== null && unknowns.worked.fw === fw ? (unknowns.worked as OpenFacts) : undefined;
@@ -453,7 +515,10 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
     if (shared) unknowns.worked = openFacts;
   }
   const plan = openFacts.plan;
-  if (openFacts.count === 0) return null;
+  if (openFacts.count === 0) {
+    if (shared) summarise(fw, openFacts, unknowns, params);
+    return null;
+  }
   const possible = fw.scratch.possible;
   const school = plan.school;
   school.v = v;
@@ -464,6 +529,7 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   school.lo = openFacts.lo;
   school.hi = openFacts.hi;
   if (openFacts.params !== params) fixOutcomes(fw, plan, openFacts, school);
+  if (shared) summarise(fw, openFacts, unknowns, params);
   const { data, stateAt, varying } = openFacts;
   // A criterion that reads no open slot can only have its outcome, and a fixed one has its pattern's:
   // written only where another condition reads them (a varying criterion, a first match's category rule).
@@ -524,6 +590,87 @@ export function worstCase(fw: CompiledFramework, v: readonly unknown[], params: 
   }
   if (worst <= rank) return null;
   return worstOf(fw, worst, withMissing ? missingOf(fw.inDefinitionOrder, reasonsOf(fw, plan, openFacts, unknowns, params), unknowns, why, whys, read) : NONE);
+}
+
+/**
+ * Writes a pattern's summary for a best fit in its unknowns' room (`SharedUnknowns.room`), after `fixOutcomes`
+ * under `params`, where it is not there already and fits: the program's `generation` (the framework and the
+ * parameter set it holds for; never 0, so a room's zeros hold for none), how many open facts, how many
+ * varying criteria, the floor of the fixed criteria's extra evidence, that evidence by rank (as
+ * `worstBestFit` takes it), and by criterion, as bits in words of 30, whether one that fired is not certain evidence.
+ */
+function summarise(fw: CompiledFramework, openFacts: OpenFacts, unknowns: SharedUnknowns, params: Parameters): void {
+  const { room, roomAt: at } = unknowns;
+  const program = fw.program;
+  // Under the parameter set of the program's operands (`categorise` resolved them for this school).
+  if (room === null || fw.firstMatch || program.lastParams !== params || room[at + SUMMARY_GENERATION] === program.generation) return;
+  const n = fw.categories.length;
+  const criteria = fw.inDefinitionOrder.length;
+  const bitsAt = SUMMARY_EXTRA + n;
+  const length = bitsAt + Math.ceil(criteria / 30);
+  if (length > PATTERN_ROOM) return;
+  room.fill(0, at, at + length);
+  room[at + SUMMARY_GENERATION] = program.generation;
+  room[at + SUMMARY_OPEN] = openFacts.count;
+  room[at + SUMMARY_VARYING] = openFacts.varyingCount;
+  if (openFacts.count === 0) return;
+  const { data, stateAt, sumsAt } = openFacts;
+  const groups = openFacts.plan.mostConcerning.length;
+  room[at + SUMMARY_FLOOR] = data[sumsAt]!;
+  for (let r = 0; r < n; r++) room[at + SUMMARY_EXTRA + r] = data[sumsAt + 1 + n + groups + r]!;
+  // Certain: reads no open slot, or fixed and can only be true. (A varying one is read only where there is none.)
+  for (let i = 0; i < criteria; i++) {
+    const s = data[stateAt + i]!;
+    if (s !== 0 && s !== (FIXED | T)) room[at + bitsAt + ((i / 30) | 0)]! |= 1 << i % 30;
+  }
+}
+
+/** Where a summary keeps each number, from its room's start (`summarise`). */
+const SUMMARY_GENERATION = 0;
+const SUMMARY_OPEN = 1;
+const SUMMARY_VARYING = 2;
+const SUMMARY_FLOOR = 3;
+const SUMMARY_EXTRA = 4;
+
+/** `worstBestFit` for a school whose pattern has no varying criterion, from the pattern's summary alone (in `room` from `at`). */
+function summaryBestFit(fw: CompiledFramework, room: Int32Array, at: number, firedCount: number): number {
+  const n = fw.categories.length;
+  const { rankOf, criticalOf } = fw;
+  const { firedAt, certain } = fw.scratch;
+  const bitsAt = at + SUMMARY_EXTRA + n;
+  const extraAt = at + SUMMARY_EXTRA;
+  for (let r = 0; r < n; r++) certain[r] = 0;
+  let floor = -1;
+  let total = 0;
+  for (let j = 0; j < firedCount; j++) {
+    const i = firedAt[j]!;
+    if (((room[bitsAt + ((i / 30) | 0)]! >>> i % 30) & 1) !== 0) continue;
+    const r = rankOf[i]!;
+    if (r < 0) continue;
+    certain[r]!++;
+    total++;
+    if (criticalOf[i] === 1 && r > floor) floor = r;
+  }
+  let worst = medianRank(certain, fw.defaultRank);
+  if (room[at + SUMMARY_FLOOR]! > floor) floor = room[at + SUMMARY_FLOOR]!;
+  // With the extra evidence from rank `t` up, the counts `medianRank` would take are the certain evidence's
+  // plus the extra from `t` up: their median found as it does, from the top, without writing them out.
+  let extraFrom = 0;
+  for (let t = n - 1; t >= 0; t--) {
+    const extra = room[extraAt + t]!;
+    extraFrom += extra;
+    if (extra === 0) continue;
+    const position = (total + extraFrom - 1) >> 1;
+    let seen = 0;
+    for (let r = n - 1; r >= 0; r--) {
+      seen += certain[r]! + (r >= t ? room[extraAt + r]! : 0);
+      if (seen > position) {
+        if (r > worst) worst = r;
+        break;
+      }
+    }
+  }
+  return Math.max(worst, floor);
 }
 
 function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey[]): WorstCase {

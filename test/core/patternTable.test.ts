@@ -20,4 +20,20 @@ describe('a table of patterns of flags', () => {
     expect(table.at(table.slotOf([MOST_PATTERNS]))).toBe(MOST_PATTERNS);
     expect(table.at(table.slotOf([MOST_PATTERNS + 1]))).toBeUndefined();
   });
+
+  it('gives each kept pattern room of its own for a reader\'s numbers, zeros until written', () => {
+    const table = new PatternTable<string>(2, 12);
+    expect(table.room).toBeGreaterThanOrEqual(12);
+    const slots = [[1, 0], [0, 1]].map((flags) => {
+      const slot = table.slotOf(flags);
+      expect(table.keep(slot, flags, flags.join(' '))).toBe(true);
+      return slot;
+    });
+    const [a, b] = slots.map((slot) => table.roomAt(slot));
+    expect(Math.abs(a! - b!)).toBeGreaterThanOrEqual(table.room);
+    expect([...table.rows.subarray(a, a! + table.room)].every((x) => x === 0)).toBe(true);
+    table.rows.fill(7, a, a! + table.room);
+    expect(table.at(table.slotOf([1, 0]))).toBe('1 0');
+    expect(table.at(table.slotOf([0, 1]))).toBe('0 1');
+  });
 });
