@@ -2,22 +2,20 @@
  * The facts a framework reads: the record plus what is derived from it once per row, the same way for
  * every framework (Ofsted standing, inspection window and risk, time in post, concern count).
  */
-import * as dates from './dates';
-import type { CalendarDate } from './dates';
+import { MonthsFrom, type CalendarDate } from './dates';
 import type { Facts, RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
 import * as rise from './ofsted/rise';
 import type { SchoolRecord } from './fields';
 import * as ofsted from './ofsted';
 import {
-  INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
+  INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS, WindowReckoner,
   type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type OfstedStanding, type ReportCardMapping, type RiskFigures, type WindowParameters,
 } from './ofsted';
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter (through the ofsted
 // index, two), read at every call otherwise, and these run for every school.
-const { concernFlagCount, dueThisTerm, inspectionRisk, inspectionWindow, monthsUntilDue, ofstedStanding, ruleSetInForce, scoreInspectionRisk } = ofsted;
-const { monthsElapsed } = dates;
+const { concernFlagCount, dueThisTerm, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, scoreInspectionRisk } = ofsted;
 const { stuckReason } = rise;
 
 /** The next inspection as the shells show it. */
@@ -101,7 +99,8 @@ function ruledAt(national: NationalParameters, asOf: CalendarDate): Ruled {
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
   // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
   const facts = factsFromRecord(record);
-  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, ruledAt(national, asOf)) };
+  const ruled = ruledAt(national, asOf);
+  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, ruled, new WindowReckoner(ruled.windows), new MonthsFrom(asOf)) };
 }
 
 /**
@@ -114,14 +113,18 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
 export class InPlaceDeriver {
   readonly #asOf: CalendarDate;
   readonly #ruled: Ruled;
+  readonly #windows: WindowReckoner;
+  readonly #months: MonthsFrom;
   constructor(asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS) {
     this.#asOf = asOf;
     this.#ruled = ruledAt(national, asOf);
+    this.#windows = new WindowReckoner(this.#ruled.windows);
+    this.#months = new MonthsFrom(asOf);
   }
 
   /** Derives the facts of `record`, made as blank facts, in place; gives its inspection outlook. */
   derive(record: SchoolRecord): InspectionOutlook {
-    return derive(record, record as unknown as Record<string, unknown>, this.#asOf, this.#ruled);
+    return derive(record, record as unknown as Record<string, unknown>, this.#asOf, this.#ruled, this.#windows, this.#months);
   }
 }
 
@@ -145,11 +148,11 @@ export function schoolInspectionRisk(record: SchoolRecord, asOf: CalendarDate, n
 const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
 
 /** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
-function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, ruled: Ruled): InspectionOutlook {
+function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, ruled: Ruled, windows: WindowReckoner, months: MonthsFrom): InspectionOutlook {
   // As `assessInspection`, but the risk as figures alone: its reasons are worded, from the same school, when a shell reads them.
   const standing = ofstedStanding(record, ruled.reportCards);
   const rules = ruled.rules;
-  const window = inspectionWindow(standing, record.openDate, ruled.windows);
+  const window = windows.of(standing, record.openDate);
   const risk = scoreInspectionRisk(record, standing, asOf, ruled.risk, rules, window, figures);
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
@@ -158,13 +161,13 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   facts.inCategoryOfConcern = standing.inCategoryOfConcern;
   facts.previousOfstedBand = standing.previousBand;
   facts.lastInspectionDate = standing.lastInspectionDate;
-  facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : monthsElapsed(standing.lastInspectionDate, asOf);
+  facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : months.elapsedSince(standing.lastInspectionDate);
   facts.ungradedConcerns = standing.ungradedConcerns;
-  facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, monthsElapsed(record.headteacherStartDate, asOf));
+  facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, months.elapsedSince(record.headteacherStartDate));
   facts.inspectionDueFrom = window?.dueFrom;
   facts.inspectionDueBy = window?.dueBy;
   // The window's status (`windowStatus`) a part at a time, no status made per school.
-  facts.monthsUntilInspectionDue = window ? monthsUntilDue(window, asOf) : undefined;
+  facts.monthsUntilInspectionDue = window ? months.elapsedUntil(window.dueBy) : undefined; // monthsUntilDue
   facts.inspectionOverdue = window ? window.dueBy < asOf : undefined;
   facts.inspectionDueThisTerm = window ? dueThisTerm(window, asOf) : undefined;
   facts.inspectionRisk = risk.level;

@@ -16,7 +16,10 @@ import { monthsBetween } from '../dates';
 import type { SchoolRecord } from '../fields';
 import type { InspectionRulesId } from './inspectionRules';
 import type { InspectionRiskModel } from './riskModel';
-import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
+import { RISK_TERMS, riskTermValue, type RiskTermId, type TermInput } from './riskTerms';
+
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const termValue = riskTermValue;
 
 /** A linear judgement term: `perPoint` log-odds for each point worse than `reference`, up to `maxPoints`. */
 export interface JudgementLine {
@@ -156,12 +159,11 @@ export function describeTerm(b: BelowGood, t: BelowGoodTerm): string {
   }
 }
 
-/** One term of a model: its below-good coefficient and its routine-factor coefficient (0 when unused), and how to read it. */
+/** One term of a model: its below-good coefficient and its routine-factor coefficient (0 when unused). */
 interface ModelTerm {
   readonly id: RiskTermId;
   readonly odds: number;
   readonly rate: number;
-  readonly value: (input: TermInput) => number;
 }
 
 /** What a model gives every school alike, worked out once per model: its terms as a list, the good schools' rate over a cycle. */
@@ -182,7 +184,7 @@ function termsOf(model: InspectionRiskModel): ModelTerms {
   if (!t) {
     const ids = new Set([...Object.keys(model.belowGood.terms), ...Object.keys(model.selection.terms)] as RiskTermId[]);
     // The standing's own rate adjustment belongs to the 2012-2019 curves, not to a routine inspection today.
-    const terms = [...ids].map((id): ModelTerm => ({ id, odds: model.belowGood.terms[id] ?? 0, rate: id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0), value: RISK_TERMS[id].value }));
+    const terms = [...ids].map((id): ModelTerm => ({ id, odds: model.belowGood.terms[id] ?? 0, rate: id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0) }));
     const perMonth = model.rates.good.perMonth;
     let cycleRate = 0;
     for (let m = 0; m < CYCLE_MONTHS; m++) cycleRate += perMonth[Math.min(m, perMonth.length - 1)]!;
@@ -226,7 +228,7 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
   const terms = termsOf(model).terms;
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k]!;
-    const value = t.value(input);
+    const value = termValue(t.id, input);
     const odds = t.odds * value;
     const rate = routine ? t.rate * value : 0;
     if (odds !== 0 || rate !== 0) {

@@ -11,7 +11,7 @@ import { addDays, monthsBetween, toUkDate, type CalendarDate } from '../dates';
 import type { InspectionRulesId } from './inspectionRules';
 import type { InspectionWindow } from './inspectionWindow';
 import { clockStart, cumulativeRate, MONTH_DAYS, type InspectionRiskModel, type TimedStanding } from './riskModel';
-import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
+import { riskTermValue, type RiskTermId, type TermInput } from './riskTerms';
 import type { OfstedStanding } from './standing';
 
 /** What the chance rests on: the kind of reckoning and what it read (worded by `describeChance` when a shell asks). */
@@ -71,7 +71,7 @@ function windowWords(window: InspectionWindow, asOf: CalendarDate): string {
 /** The selection terms' part of the log rate (2012-2019 practice, good and outstanding schools), intercept apart. */
 export function selectionLogRate(input: TermInput, model: InspectionRiskModel): number {
   let sum = 0;
-  for (const id in model.selection.terms) sum += model.selection.terms[id as RiskTermId]! * RISK_TERMS[id as RiskTermId].value(input);
+  for (const id in model.selection.terms) sum += model.selection.terms[id as RiskTermId]! * riskTermValue(id as RiskTermId, input);
   return sum;
 }
 

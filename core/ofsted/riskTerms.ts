@@ -144,3 +144,24 @@ export const RISK_TERMS = {
 export type RiskTermId = keyof typeof RISK_TERMS;
 /** Every candidate, in a fixed order. */
 export const RISK_TERM_IDS = Object.keys(RISK_TERMS) as RiskTermId[];
+
+/**
+ * A term's value, `RISK_TERMS[id].value(input)`, each read from a call site of its own: one site calling a
+ * dozen functions in turn is never inlined, and this runs some ten times per school.
+ */
+export function riskTermValue(id: RiskTermId, input: TermInput): number {
+  const t = RISK_TERMS;
+  switch (id) {
+    case 'outstanding': return t.outstanding.value(input);
+    case 'ks2Progress': return t.ks2Progress.value(input);
+    case 'ks2RwmExpected': return t.ks2RwmExpected.value(input);
+    case 'progress8': return t.progress8.value(input);
+    case 'previousBelowGood': return t.previousBelowGood.value(input);
+    case 'yearsSinceGraded': return t.yearsSinceGraded.value(input);
+    case 'smallKs2Cohort': return t.smallKs2Cohort.value(input);
+    case 'academy': return t.academy.value(input);
+    case 'secondaryPhase': return t.secondaryPhase.value(input);
+    case 'specialPhase': return t.specialPhase.value(input);
+    case 'noResults': return t.noResults.value(input);
+  }
+}
