@@ -2,20 +2,20 @@
  * The facts a framework reads: the record plus what is derived from it once per row, the same way for
  * every framework (Ofsted standing, inspection window and risk, time in post, concern count).
  */
-import { MonthsFrom, type CalendarDate } from './dates';
+import { MonthsFrom, termOf, type CalendarDate, type Term } from './dates';
 import type { Facts, RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
 import * as rise from './ofsted/rise';
 import type { SchoolRecord } from './fields';
 import * as ofsted from './ofsted';
 import {
-  INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS, WindowReckoner,
+  INSPECTION_RISK_DEFAULTS, RegisterRiskScorer, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS, WindowReckoner,
   type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type OfstedStanding, type ReportCardMapping, type RiskFigures, type WindowParameters,
 } from './ofsted';
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter (through the ofsted
 // index, two), read at every call otherwise, and these run for every school.
-const { concernFlagCount, dueThisTerm, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce, scoreInspectionRisk } = ofsted;
+const { concernFlagCount, dueInTerm, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce } = ofsted;
 const { stuckReason } = rise;
 
 /** The next inspection as the shells show it. */
@@ -99,8 +99,7 @@ function ruledAt(national: NationalParameters, asOf: CalendarDate): Ruled {
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
   // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
   const facts = factsFromRecord(record);
-  const ruled = ruledAt(national, asOf);
-  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, ruled, new WindowReckoner(ruled.windows), new MonthsFrom(asOf)) };
+  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, new Deriving(asOf, ruledAt(national, asOf))) };
 }
 
 /**
@@ -111,20 +110,29 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
  * V8's optimised code for it is kept from call to call.
  */
 export class InPlaceDeriver {
-  readonly #asOf: CalendarDate;
-  readonly #ruled: Ruled;
-  readonly #windows: WindowReckoner;
-  readonly #months: MonthsFrom;
+  readonly #deriving: Deriving;
   constructor(asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS) {
-    this.#asOf = asOf;
-    this.#ruled = ruledAt(national, asOf);
-    this.#windows = new WindowReckoner(this.#ruled.windows);
-    this.#months = new MonthsFrom(asOf);
+    this.#deriving = new Deriving(asOf, ruledAt(national, asOf));
   }
 
   /** Derives the facts of `record`, made as blank facts, in place; gives its inspection outlook. */
   derive(record: SchoolRecord): InspectionOutlook {
-    return derive(record, record as unknown as Record<string, unknown>, this.#asOf, this.#ruled, this.#windows, this.#months);
+    return derive(record, record as unknown as Record<string, unknown>, this.#deriving);
+  }
+}
+
+/** What every school derived at one as-of date under one set of rules shares, worked out once (and let go with the register). */
+class Deriving {
+  readonly windows: WindowReckoner;
+  readonly risk: RegisterRiskScorer;
+  readonly months: MonthsFrom;
+  /** The term of the as-of date. */
+  readonly term: Term;
+  constructor(readonly asOf: CalendarDate, readonly ruled: Ruled) {
+    this.windows = new WindowReckoner(ruled.windows);
+    this.risk = new RegisterRiskScorer(ruled.risk, ruled.rules, asOf);
+    this.months = new MonthsFrom(asOf);
+    this.term = termOf(asOf);
   }
 }
 
@@ -148,12 +156,13 @@ export function schoolInspectionRisk(record: SchoolRecord, asOf: CalendarDate, n
 const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
 
 /** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
-function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, ruled: Ruled, windows: WindowReckoner, months: MonthsFrom): InspectionOutlook {
+function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Deriving): InspectionOutlook {
+  const { asOf, ruled, months } = at;
   // As `assessInspection`, but the risk as figures alone: its reasons are worded, from the same school, when a shell reads them.
   const standing = ofstedStanding(record, ruled.reportCards);
   const rules = ruled.rules;
-  const window = windows.of(standing, record.openDate);
-  const risk = scoreInspectionRisk(record, standing, asOf, ruled.risk, rules, window, figures);
+  const window = at.windows.of(standing, record.openDate);
+  const risk = at.risk.score(record, standing, window, figures);
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;
@@ -169,7 +178,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   // The window's status (`windowStatus`) a part at a time, no status made per school.
   facts.monthsUntilInspectionDue = window ? months.elapsedUntil(window.dueBy) : undefined; // monthsUntilDue
   facts.inspectionOverdue = window ? window.dueBy < asOf : undefined;
-  facts.inspectionDueThisTerm = window ? dueThisTerm(window, asOf) : undefined;
+  facts.inspectionDueThisTerm = window ? dueInTerm(window, at.term) : undefined;
   facts.inspectionRisk = risk.level;
   facts.inspectionRiskScore = risk.score;
   facts.concernCount = concernFlagCount(record);

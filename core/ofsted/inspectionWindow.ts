@@ -225,6 +225,10 @@ export function monthsUntilDue(window: InspectionWindow, asOf: CalendarDate): nu
 
 /** `windowStatus`'s due this term, alone (as `monthsUntilDue`). */
 export function dueThisTerm(window: InspectionWindow, asOf: CalendarDate): boolean {
-  const term = termAt(asOf);
+  return dueInTerm(window, termAt(asOf));
+}
+
+/** The window overlaps `term` (`dueThisTerm` with the as-of date's term found once, by a caller that asks for every school). */
+export function dueInTerm(window: InspectionWindow, term: Term): boolean {
   return window.dueFrom <= term.end && window.dueBy >= term.start;
 }
