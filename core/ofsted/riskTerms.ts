@@ -165,3 +165,23 @@ export function riskTermValue(id: RiskTermId, input: TermInput): number {
     case 'noResults': return t.noResults.value(input);
   }
 }
+
+/**
+ * Every term's value at once, `out[i]` that of `RISK_TERM_IDS[i]` (a test holds the order): each read
+ * from a call site of its own, in one function (inlined there, where one site calling every term's
+ * function is not). `yearsSinceGraded` counts months, so it is read only `withYears` (0 otherwise).
+ */
+export function riskTermValues(input: TermInput, withYears: boolean, out: Float64Array): void {
+  const t = RISK_TERMS;
+  out[0] = t.outstanding.value(input);
+  out[1] = t.ks2Progress.value(input);
+  out[2] = t.ks2RwmExpected.value(input);
+  out[3] = t.progress8.value(input);
+  out[4] = t.previousBelowGood.value(input);
+  out[5] = withYears ? t.yearsSinceGraded.value(input) : 0;
+  out[6] = t.smallKs2Cohort.value(input);
+  out[7] = t.academy.value(input);
+  out[8] = t.secondaryPhase.value(input);
+  out[9] = t.specialPhase.value(input);
+  out[10] = t.noResults.value(input);
+}
