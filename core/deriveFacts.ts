@@ -162,7 +162,11 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
   const standing = ofstedStanding(record, ruled.reportCards);
   const rules = ruled.rules;
   const window = at.windows.of(standing, record.openDate);
-  const risk = at.risk.score(record, standing, window, figures);
+  // Months since the head started, by anniversaries; whole months (`monthsBetween`, the risk's) are their whole part.
+  const head = record.headteacherStartDate;
+  const headMonths = head === undefined ? undefined : months.elapsedSince(head);
+  const concernCount = concernFlagCount(record);
+  const risk = at.risk.score(record, standing, window, headMonths === undefined ? undefined : Math.trunc(headMonths), concernCount, figures);
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;
@@ -172,7 +176,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
   facts.lastInspectionDate = standing.lastInspectionDate;
   facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : months.elapsedSince(standing.lastInspectionDate);
   facts.ungradedConcerns = standing.ungradedConcerns;
-  facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, months.elapsedSince(record.headteacherStartDate));
+  facts.monthsInPost = headMonths === undefined ? undefined : Math.max(0, headMonths);
   facts.inspectionDueFrom = window?.dueFrom;
   facts.inspectionDueBy = window?.dueBy;
   // The window's status (`windowStatus`) a part at a time, no status made per school.
@@ -181,7 +185,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
   facts.inspectionDueThisTerm = window ? dueInTerm(window, at.term) : undefined;
   facts.inspectionRisk = risk.level;
   facts.inspectionRiskScore = risk.score;
-  facts.concernCount = concernFlagCount(record);
+  facts.concernCount = concernCount;
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
   return new Outlook(window, risk, rules, ruled.risk, stuck, record, standing, asOf);

@@ -251,9 +251,9 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
   const { record, standing, asOf } = input;
   addJudged('attendance', record.attendancePct === undefined ? 0 : linear(w.attendance, w.attendance.reference - record.attendancePct));
   addJudged('persistentAbsence', record.persistentAbsencePct === undefined ? 0 : linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference));
-  addJudged('newHead', record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months ? w.newHead.logOdds : 0);
+  addJudged('newHead', record.headteacherStartDate !== undefined && (input.headMonthsBetween ?? monthsBetween(record.headteacherStartDate, asOf)) < w.newHead.months ? w.newHead.logOdds : 0);
   addJudged('interimHead', record.headteacherInterim === true ? w.interimHead : 0);
-  addJudged('concernFlags', Math.min(w.concernFlags.cap, concernFlagCount(record) * w.concernFlags.each));
+  addJudged('concernFlags', Math.min(w.concernFlags.cap, (input.concernFlags ?? concernFlagCount(record)) * w.concernFlags.each));
   addJudged('decliningTrend', record.attainmentTrend === 'declining' ? w.decliningTrend : 0);
   addJudged('ungradedConcerns', standing.ungradedConcerns ? w.ungradedConcerns : 0);
   listedTo = null;

@@ -138,6 +138,8 @@ export function scoreInspectionRisk(record: SchoolRecord, standing: OfstedStandi
   scoring.record = record;
   scoring.standing = standing;
   scoring.asOf = asOf;
+  scoring.headMonthsBetween = undefined;
+  scoring.concernFlags = undefined;
   return figuresOf(gradedInspectionProbability(scoring, window, rules, p.horizonMonths, p.model), belowGoodProbability(scoring, p.model, rules, p.judgement), p, into);
 }
 
@@ -158,12 +160,17 @@ export class RegisterRiskScorer {
     this.#chance = new RegisterChance(asOf, rules, p.horizonMonths, p.model);
   }
 
-  /** `scoreInspectionRisk(record, standing, asOf, p, rules, window, into)` for the register's as-of date, parameters and rules. */
-  score(record: SchoolRecord, standing: OfstedStanding, window: InspectionWindow | null, into: RiskFigures): RiskFigures {
+  /**
+   * `scoreInspectionRisk(record, standing, asOf, p, rules, window, into)` for the register's as-of date, parameters and rules;
+   * `headMonthsBetween` and `concernFlags` as `TermInput`'s, worked out already by the caller.
+   */
+  score(record: SchoolRecord, standing: OfstedStanding, window: InspectionWindow | null, headMonthsBetween: number | undefined, concernFlags: number, into: RiskFigures): RiskFigures {
     const p = this.#p;
     scoring.record = record;
     scoring.standing = standing;
     scoring.asOf = this.#asOf;
+    scoring.headMonthsBetween = headMonthsBetween;
+    scoring.concernFlags = concernFlags;
     return figuresOf(this.#chance.probability(scoring, window), belowGoodProbability(scoring, p.model, this.#rules, p.judgement), p, into);
   }
 }
@@ -181,7 +188,9 @@ function figuresOf(inspected: number, below: number, p: InspectionRiskParameters
 }
 
 /** The input the scoring reads, one for every school (the terms keep no input they are given). */
-const scoring: { record: SchoolRecord; standing: OfstedStanding; asOf: CalendarDate } = { record: { row: 0 } as SchoolRecord, standing: null as unknown as OfstedStanding, asOf: 0 as CalendarDate };
+const scoring: { record: SchoolRecord; standing: OfstedStanding; asOf: CalendarDate; headMonthsBetween: number | undefined; concernFlags: number | undefined } = {
+  record: { row: 0 } as SchoolRecord, standing: null as unknown as OfstedStanding, asOf: 0 as CalendarDate, headMonthsBetween: undefined, concernFlags: undefined,
+};
 
 /** The reasons are worded only when read: a register of 25,000 schools shows the score, rarely the reasons. */
 class ScoredRisk implements InspectionRisk {

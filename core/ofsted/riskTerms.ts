@@ -19,6 +19,10 @@ export interface TermInput {
   readonly record: SchoolRecord;
   readonly standing: OfstedStanding;
   readonly asOf: CalendarDate;
+  /** `monthsBetween(record.headteacherStartDate, asOf)`, when the caller has worked it out (a register has, for every school). */
+  readonly headMonthsBetween?: number;
+  /** `concernFlagCount(record)`, when the caller has counted them. */
+  readonly concernFlags?: number;
 }
 
 /** One candidate indicator. */

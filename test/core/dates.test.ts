@@ -112,7 +112,7 @@ describe('months by anniversaries', () => {
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 
-  it('from one date (MonthsFrom) are monthsElapsed and monthsBetween, either way and across the years', () => {
+  it('from one date (MonthsFrom) are monthsElapsed and monthsBetween, either way and across the years; whole months are the whole part of months by anniversaries', () => {
     const wrong: string[] = [];
     for (const at of ['2026-11-01', '2024-02-29', '2025-01-31', '1900-03-01', '9999-12-31'].map(d)) {
       const months = new MonthsFrom(at);
@@ -121,6 +121,9 @@ describe('months by anniversaries', () => {
         const got = [months.elapsedSince(other), months.elapsedUntil(other), months.wholeSince(other)];
         const want = [monthsElapsed(other, at), monthsElapsed(at, other), monthsBetween(other, at)];
         if (!got.every((x, i) => Object.is(x, want[i]))) wrong.push(`${toIsoDate(at)} and ${toIsoDate(other)}: ${got} for ${want}`);
+        // The derived facts take whole months as the whole part of months by anniversaries.
+        if (!Object.is(Math.trunc(monthsElapsed(other, at)), monthsBetween(other, at))) wrong.push(`${toIsoDate(other)} to ${toIsoDate(at)}: whole part`);
+        if (!Object.is(Math.trunc(monthsElapsed(at, other)), monthsBetween(at, other))) wrong.push(`${toIsoDate(at)} to ${toIsoDate(other)}: whole part`);
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);
