@@ -160,7 +160,6 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
   const { asOf, ruled, months } = at;
   // As `assessInspection`, but the risk as figures alone: its reasons are worded, from the same school, when a shell reads them.
   const standing = ofstedStanding(record, ruled.reportCards);
-  const rules = ruled.rules;
   const window = at.windows.of(standing, record.openDate);
   // Months since the head started, by anniversaries; whole months (`monthsBetween`, the risk's) are their whole part.
   const head = record.headteacherStartDate;
@@ -188,54 +187,69 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
   facts.concernCount = concernCount;
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
-  return new Outlook(window, risk, rules, ruled.risk, stuck, record, standing, asOf);
+  return new Outlook(window, risk, at, stuck, record, standing);
 }
 
-/** The outlook of one school; the risk's reasons are worded only when a shell reads them. */
+/**
+ * The outlook of one school; the risk's reasons are worded only when a shell reads them, and what the
+ * window and the register's rules say is read from them when asked (one is made per school: a smaller one).
+ */
 class Outlook implements InspectionOutlook {
-  readonly dueFrom?: CalendarDate;
-  readonly dueBy?: CalendarDate;
-  readonly windowCoverage: number | null;
-  readonly statutoryLatest?: CalendarDate;
-  readonly basis: string;
-  readonly rules: InspectionRulesId;
   readonly risk: RiskLevel;
   readonly riskScore: number;
   readonly probability: number;
   readonly inspectedWithinHorizon: number;
   readonly belowGoodIfInspected: number;
-  readonly horizonMonths: number;
   readonly riseStuck: string | null;
   // What the risk is scored again from when its reasons are read.
   readonly #window: InspectionWindow | null;
-  readonly #params: InspectionRiskParameters;
+  readonly #at: Deriving;
   readonly #record: SchoolRecord;
   readonly #standing: OfstedStanding;
-  readonly #asOf: CalendarDate;
   #reasons: readonly string[] | undefined;
-  constructor(window: InspectionWindow | null, risk: RiskFigures, rules: InspectionRulesId, params: InspectionRiskParameters, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate) {
-    this.dueFrom = window?.dueFrom;
-    this.dueBy = window?.dueBy;
-    this.windowCoverage = window?.coverage ?? null;
-    this.statutoryLatest = window?.statutoryLatest;
-    this.basis = window?.basis ?? 'no inspection or opening date given';
-    this.rules = rules;
+  constructor(window: InspectionWindow | null, risk: RiskFigures, at: Deriving, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding) {
     this.risk = risk.level;
     this.riskScore = risk.score;
     this.probability = risk.probability;
     this.inspectedWithinHorizon = risk.inspectedWithinHorizon;
     this.belowGoodIfInspected = risk.belowGoodIfInspected;
-    this.horizonMonths = params.horizonMonths;
     this.riseStuck = riseStuck;
     this.#window = window;
-    this.#params = params;
+    this.#at = at;
     this.#record = record;
     this.#standing = standing;
-    this.#asOf = asOf;
+  }
+
+  get dueFrom(): CalendarDate | undefined {
+    return this.#window?.dueFrom;
+  }
+
+  get dueBy(): CalendarDate | undefined {
+    return this.#window?.dueBy;
+  }
+
+  get windowCoverage(): number | null {
+    return this.#window?.coverage ?? null;
+  }
+
+  get statutoryLatest(): CalendarDate | undefined {
+    return this.#window?.statutoryLatest;
+  }
+
+  get basis(): string {
+    return this.#window?.basis ?? 'no inspection or opening date given';
+  }
+
+  get rules(): InspectionRulesId {
+    return this.#at.ruled.rules;
+  }
+
+  get horizonMonths(): number {
+    return this.#at.ruled.risk.horizonMonths;
   }
 
   get riskReasons(): readonly string[] {
-    return (this.#reasons ??= inspectionRisk(this.#record, this.#standing, this.#asOf, this.#params, this.#window).reasons);
+    return (this.#reasons ??= inspectionRisk(this.#record, this.#standing, this.#at.asOf, this.#at.ruled.risk, this.#window).reasons);
   }
 
   toJSON(): InspectionOutlook {
