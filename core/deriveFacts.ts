@@ -197,22 +197,16 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
 class Outlook implements InspectionOutlook {
   readonly risk: RiskLevel;
   readonly riskScore: number;
-  readonly probability: number;
-  readonly inspectedWithinHorizon: number;
-  readonly belowGoodIfInspected: number;
   readonly riseStuck: string | null;
-  // What the risk is scored again from when its reasons are read.
+  // What the risk is scored again from when its reasons (or its probabilities, each a number to box) are read.
   readonly #window: InspectionWindow | null;
   readonly #at: Deriving;
   readonly #record: SchoolRecord;
   readonly #standing: OfstedStanding;
-  #reasons: readonly string[] | undefined;
+  #scored: InspectionRisk | undefined;
   constructor(window: InspectionWindow | null, risk: RiskFigures, at: Deriving, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding) {
     this.risk = risk.level;
     this.riskScore = risk.score;
-    this.probability = risk.probability;
-    this.inspectedWithinHorizon = risk.inspectedWithinHorizon;
-    this.belowGoodIfInspected = risk.belowGoodIfInspected;
     this.riseStuck = riseStuck;
     this.#window = window;
     this.#at = at;
@@ -248,8 +242,25 @@ class Outlook implements InspectionOutlook {
     return this.#at.ruled.risk.horizonMonths;
   }
 
+  get probability(): number {
+    return this.#risk().probability;
+  }
+
+  get inspectedWithinHorizon(): number {
+    return this.#risk().inspectedWithinHorizon;
+  }
+
+  get belowGoodIfInspected(): number {
+    return this.#risk().belowGoodIfInspected;
+  }
+
   get riskReasons(): readonly string[] {
-    return (this.#reasons ??= inspectionRisk(this.#record, this.#standing, this.#at.asOf, this.#at.ruled.risk, this.#window).reasons);
+    return this.#risk().reasons;
+  }
+
+  /** The risk scored again, as `derive` scored it (the same school, parameters and window). */
+  #risk(): InspectionRisk {
+    return (this.#scored ??= inspectionRisk(this.#record, this.#standing, this.#at.asOf, this.#at.ruled.risk, this.#window));
   }
 
   toJSON(): InspectionOutlook {
