@@ -163,8 +163,11 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 /** Whole calendar months from `from` to `to` (negative when `to` is earlier). 1 Mar to 28 Apr is 1. */
 export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
   if (to < from) return -monthsBetween(to, from);
-  const a = civil(from);
-  const b = civil(to);
+  return whole(civil(from), civil(to));
+}
+
+/** `monthsBetween` of packed dates (`civil`), `a`'s date not after `b`'s. */
+function whole(a: number, b: number): number {
   const months = calendarMonths(a, b);
   // `from` plus `months` lands in `to`'s month, on `from`'s day clamped to that month's length: a
   // whole month is short only when that day is after `to`'s.
@@ -185,14 +188,48 @@ const isShortMonth = (a: number, b: number) => (b & 31) < (a & 31) && (b & 31) <
  */
 export function monthsElapsed(from: CalendarDate, to: CalendarDate): number {
   if (to < from) return -monthsElapsed(to, from);
-  const a = civil(from);
-  const b = civil(to);
+  return elapsed(civil(from), civil(to));
+}
+
+/** `monthsElapsed` of packed dates (`civil`), `a`'s date not after `b`'s. */
+function elapsed(a: number, b: number): number {
   const months = calendarMonths(a, b);
   if (isShortMonth(a, b)) return months - 1 + 0.5;
   // `from` plus `months` (`addMonths`) is `to` when `to`'s day is `from`'s, or `from`'s clamped to the end
   // of `to`'s month: when it is not after `from`'s. `addMonths` gives no date outside Excel's years.
   const year = b >> 9;
   return (b & 31) <= (a & 31) && year >= 1900 && year <= 9999 ? months : months + 0.5;
+}
+
+/**
+ * `monthsElapsed` and `monthsBetween` to and from one date, its year, month and day worked out once: a
+ * register counts months from the as-of date three or four times per school.
+ */
+export class MonthsFrom {
+  readonly #date: CalendarDate;
+  readonly #packed: number;
+  constructor(date: CalendarDate) {
+    this.#date = date;
+    this.#packed = civil(date);
+  }
+
+  /** `monthsElapsed(from, date)`. */
+  elapsedSince(from: CalendarDate): number {
+    const date = this.#date;
+    return date < from ? -elapsed(this.#packed, civil(from)) : elapsed(civil(from), this.#packed);
+  }
+
+  /** `monthsElapsed(date, to)`. */
+  elapsedUntil(to: CalendarDate): number {
+    const date = this.#date;
+    return to < date ? -elapsed(civil(to), this.#packed) : elapsed(this.#packed, civil(to));
+  }
+
+  /** `monthsBetween(from, date)`. */
+  wholeSince(from: CalendarDate): number {
+    const date = this.#date;
+    return date < from ? -whole(this.#packed, civil(from)) : whole(civil(from), this.#packed);
+  }
 }
 
 /** A `monthsElapsed` figure in words: "36", "over 36" (past the 36th monthly anniversary), "overdue by over 3" (negative: a date passed). */

@@ -2,22 +2,20 @@
  * The facts a framework reads: the record plus what is derived from it once per row, the same way for
  * every framework (Ofsted standing, inspection window and risk, time in post, concern count).
  */
-import * as dates from './dates';
-import type { CalendarDate } from './dates';
+import { MonthsFrom, termOf, type CalendarDate, type Term } from './dates';
 import type { Facts, RiskLevel } from './facts';
 import { factsFromRecord } from './factShape';
 import * as rise from './ofsted/rise';
 import type { SchoolRecord } from './fields';
 import * as ofsted from './ofsted';
 import {
-  INSPECTION_RISK_DEFAULTS, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS,
+  INSPECTION_RISK_DEFAULTS, RegisterRiskScorer, REPORT_CARD_MAPPING_DEFAULTS, WINDOW_DEFAULTS, WindowReckoner,
   type InspectionRisk, type InspectionRiskParameters, type InspectionRulesId, type InspectionWindow, type OfstedStanding, type ReportCardMapping, type RiskFigures, type WindowParameters,
 } from './ofsted';
 
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter (through the ofsted
 // index, two), read at every call otherwise, and these run for every school.
-const { concernFlagCount, dueThisTerm, inspectionRisk, inspectionWindow, monthsUntilDue, ofstedStanding, ruleSetInForce, scoreInspectionRisk } = ofsted;
-const { monthsElapsed } = dates;
+const { concernFlagCount, dueInTerm, inspectionRisk, inspectionWindow, ofstedStanding, ruleSetInForce } = ofsted;
 const { stuckReason } = rise;
 
 /** The next inspection as the shells show it. */
@@ -101,7 +99,7 @@ function ruledAt(national: NationalParameters, asOf: CalendarDate): Ruled {
 export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS): { facts: Facts; inspection: InspectionOutlook } {
   // One fixed shape for every school's facts (factShape.ts): reading a spread of ~80 keys is several times slower.
   const facts = factsFromRecord(record);
-  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, asOf, ruledAt(national, asOf)) };
+  return { facts, inspection: derive(record, facts as unknown as Record<string, unknown>, new Deriving(asOf, ruledAt(national, asOf))) };
 }
 
 /**
@@ -112,16 +110,29 @@ export function deriveFacts(record: SchoolRecord, asOf: CalendarDate, national: 
  * V8's optimised code for it is kept from call to call.
  */
 export class InPlaceDeriver {
-  readonly #asOf: CalendarDate;
-  readonly #ruled: Ruled;
+  readonly #deriving: Deriving;
   constructor(asOf: CalendarDate, national: NationalParameters = NATIONAL_DEFAULTS) {
-    this.#asOf = asOf;
-    this.#ruled = ruledAt(national, asOf);
+    this.#deriving = new Deriving(asOf, ruledAt(national, asOf));
   }
 
   /** Derives the facts of `record`, made as blank facts, in place; gives its inspection outlook. */
   derive(record: SchoolRecord): InspectionOutlook {
-    return derive(record, record as unknown as Record<string, unknown>, this.#asOf, this.#ruled);
+    return derive(record, record as unknown as Record<string, unknown>, this.#deriving);
+  }
+}
+
+/** What every school derived at one as-of date under one set of rules shares, worked out once (and let go with the register). */
+class Deriving {
+  readonly windows: WindowReckoner;
+  readonly risk: RegisterRiskScorer;
+  readonly months: MonthsFrom;
+  /** The term of the as-of date. */
+  readonly term: Term;
+  constructor(readonly asOf: CalendarDate, readonly ruled: Ruled) {
+    this.windows = new WindowReckoner(ruled.windows);
+    this.risk = new RegisterRiskScorer(ruled.risk, ruled.rules, asOf);
+    this.months = new MonthsFrom(asOf);
+    this.term = termOf(asOf);
   }
 }
 
@@ -145,12 +156,16 @@ export function schoolInspectionRisk(record: SchoolRecord, asOf: CalendarDate, n
 const figures: RiskFigures = { level: 'low', score: 0, probability: 0, inspectedWithinHorizon: 0, belowGoodIfInspected: 0 };
 
 /** Writes the derived facts of `record` into `facts` (a copy of it, or itself), and gives its inspection outlook. */
-function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: CalendarDate, ruled: Ruled): InspectionOutlook {
+function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Deriving): InspectionOutlook {
+  const { asOf, ruled, months } = at;
   // As `assessInspection`, but the risk as figures alone: its reasons are worded, from the same school, when a shell reads them.
   const standing = ofstedStanding(record, ruled.reportCards);
-  const rules = ruled.rules;
-  const window = inspectionWindow(standing, record.openDate, ruled.windows);
-  const risk = scoreInspectionRisk(record, standing, asOf, ruled.risk, rules, window, figures);
+  const window = at.windows.of(standing, record.openDate);
+  // Months since the head started, by anniversaries; whole months (`monthsBetween`, the risk's) are their whole part.
+  const head = record.headteacherStartDate;
+  const headMonths = head === undefined ? undefined : months.elapsedSince(head);
+  const concernCount = concernFlagCount(record);
+  const risk = at.risk.score(record, standing, window, headMonths === undefined ? undefined : Math.trunc(headMonths), concernCount, figures);
   facts.isAcademy = record.status === undefined ? undefined : record.status === 'academy';
   facts.ofstedBand = standing.band;
   facts.ofstedSource = standing.source;
@@ -158,68 +173,94 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, asOf: Cale
   facts.inCategoryOfConcern = standing.inCategoryOfConcern;
   facts.previousOfstedBand = standing.previousBand;
   facts.lastInspectionDate = standing.lastInspectionDate;
-  facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : monthsElapsed(standing.lastInspectionDate, asOf);
+  facts.monthsSinceInspection = standing.lastInspectionDate === undefined ? undefined : months.elapsedSince(standing.lastInspectionDate);
   facts.ungradedConcerns = standing.ungradedConcerns;
-  facts.monthsInPost = record.headteacherStartDate === undefined ? undefined : Math.max(0, monthsElapsed(record.headteacherStartDate, asOf));
+  facts.monthsInPost = headMonths === undefined ? undefined : Math.max(0, headMonths);
   facts.inspectionDueFrom = window?.dueFrom;
   facts.inspectionDueBy = window?.dueBy;
-  // The window's status (`windowStatus`) a part at a time, no status made per school.
-  facts.monthsUntilInspectionDue = window ? monthsUntilDue(window, asOf) : undefined;
+  // The window's status (`windowStatus`) a part at a time, no status made per school; its months (`monthsUntilDue`) counted from the as-of date's calendar.
+  facts.monthsUntilInspectionDue = window ? months.elapsedUntil(window.dueBy) : undefined;
   facts.inspectionOverdue = window ? window.dueBy < asOf : undefined;
-  facts.inspectionDueThisTerm = window ? dueThisTerm(window, asOf) : undefined;
+  facts.inspectionDueThisTerm = window ? dueInTerm(window, at.term) : undefined;
   facts.inspectionRisk = risk.level;
   facts.inspectionRiskScore = risk.score;
-  facts.concernCount = concernFlagCount(record);
+  facts.concernCount = concernCount;
   const stuck = stuckReason(record, standing);
   facts.riseStuck = stuck !== null;
-  return new Outlook(window, risk, rules, ruled.risk, stuck, record, standing, asOf);
+  return new Outlook(window, risk, at, stuck, record, standing);
 }
 
-/** The outlook of one school; the risk's reasons are worded only when a shell reads them. */
+/**
+ * The outlook of one school; the risk's reasons are worded only when a shell reads them, and what the
+ * window and the register's rules say is read from them when asked (one is made per school: a smaller one).
+ */
 class Outlook implements InspectionOutlook {
-  readonly dueFrom?: CalendarDate;
-  readonly dueBy?: CalendarDate;
-  readonly windowCoverage: number | null;
-  readonly statutoryLatest?: CalendarDate;
-  readonly basis: string;
-  readonly rules: InspectionRulesId;
   readonly risk: RiskLevel;
   readonly riskScore: number;
-  readonly probability: number;
-  readonly inspectedWithinHorizon: number;
-  readonly belowGoodIfInspected: number;
-  readonly horizonMonths: number;
   readonly riseStuck: string | null;
-  // What the risk is scored again from when its reasons are read.
+  // What the risk is scored again from when its reasons (or its probabilities, each a number to box) are read.
   readonly #window: InspectionWindow | null;
-  readonly #params: InspectionRiskParameters;
+  readonly #at: Deriving;
   readonly #record: SchoolRecord;
   readonly #standing: OfstedStanding;
-  readonly #asOf: CalendarDate;
-  #reasons: readonly string[] | undefined;
-  constructor(window: InspectionWindow | null, risk: RiskFigures, rules: InspectionRulesId, params: InspectionRiskParameters, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding, asOf: CalendarDate) {
-    this.dueFrom = window?.dueFrom;
-    this.dueBy = window?.dueBy;
-    this.windowCoverage = window?.coverage ?? null;
-    this.statutoryLatest = window?.statutoryLatest;
-    this.basis = window?.basis ?? 'no inspection or opening date given';
-    this.rules = rules;
+  #scored: InspectionRisk | undefined;
+  constructor(window: InspectionWindow | null, risk: RiskFigures, at: Deriving, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding) {
     this.risk = risk.level;
     this.riskScore = risk.score;
-    this.probability = risk.probability;
-    this.inspectedWithinHorizon = risk.inspectedWithinHorizon;
-    this.belowGoodIfInspected = risk.belowGoodIfInspected;
-    this.horizonMonths = params.horizonMonths;
     this.riseStuck = riseStuck;
     this.#window = window;
-    this.#params = params;
+    this.#at = at;
     this.#record = record;
     this.#standing = standing;
-    this.#asOf = asOf;
+  }
+
+  get dueFrom(): CalendarDate | undefined {
+    return this.#window?.dueFrom;
+  }
+
+  get dueBy(): CalendarDate | undefined {
+    return this.#window?.dueBy;
+  }
+
+  get windowCoverage(): number | null {
+    return this.#window?.coverage ?? null;
+  }
+
+  get statutoryLatest(): CalendarDate | undefined {
+    return this.#window?.statutoryLatest;
+  }
+
+  get basis(): string {
+    return this.#window?.basis ?? 'no inspection or opening date given';
+  }
+
+  get rules(): InspectionRulesId {
+    return this.#at.ruled.rules;
+  }
+
+  get horizonMonths(): number {
+    return this.#at.ruled.risk.horizonMonths;
+  }
+
+  get probability(): number {
+    return this.#risk().probability;
+  }
+
+  get inspectedWithinHorizon(): number {
+    return this.#risk().inspectedWithinHorizon;
+  }
+
+  get belowGoodIfInspected(): number {
+    return this.#risk().belowGoodIfInspected;
   }
 
   get riskReasons(): readonly string[] {
-    return (this.#reasons ??= inspectionRisk(this.#record, this.#standing, this.#asOf, this.#params, this.#window).reasons);
+    return this.#risk().reasons;
+  }
+
+  /** The risk scored again, as `derive` scored it (the same school, parameters and window). */
+  #risk(): InspectionRisk {
+    return (this.#scored ??= inspectionRisk(this.#record, this.#standing, this.#at.asOf, this.#at.ruled.risk, this.#window));
   }
 
   toJSON(): InspectionOutlook {

@@ -16,7 +16,10 @@ import { monthsBetween } from '../dates';
 import type { SchoolRecord } from '../fields';
 import type { InspectionRulesId } from './inspectionRules';
 import type { InspectionRiskModel } from './riskModel';
-import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
+import { RISK_TERM_IDS, RISK_TERMS, riskTermValues, type RiskTermId, type TermInput } from './riskTerms';
+
+// Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
+const termValues = riskTermValues;
 
 /** A linear judgement term: `perPoint` log-odds for each point worse than `reference`, up to `maxPoints`. */
 export interface JudgementLine {
@@ -156,18 +159,21 @@ export function describeTerm(b: BelowGood, t: BelowGoodTerm): string {
   }
 }
 
-/** One term of a model: its below-good coefficient and its routine-factor coefficient (0 when unused), and how to read it. */
+/** One term of a model: its below-good coefficient and its routine-factor coefficient (0 when unused). */
 interface ModelTerm {
   readonly id: RiskTermId;
+  /** Its place in `RISK_TERM_IDS` (and in `riskTermValues`). */
+  readonly index: number;
   readonly odds: number;
   readonly rate: number;
-  readonly value: (input: TermInput) => number;
 }
 
 /** What a model gives every school alike, worked out once per model: its terms as a list, the good schools' rate over a cycle. */
 interface ModelTerms {
   /** Every term either part uses. */
   readonly terms: readonly ModelTerm[];
+  /** A term counts the years since the last graded inspection (`riskTermValues` reads it only then). */
+  readonly withYears: boolean;
   readonly cycleRate: number;
   /** The routine factor of a good school under report cards (the same for every school). */
   readonly routine: RoutineFactor;
@@ -182,11 +188,11 @@ function termsOf(model: InspectionRiskModel): ModelTerms {
   if (!t) {
     const ids = new Set([...Object.keys(model.belowGood.terms), ...Object.keys(model.selection.terms)] as RiskTermId[]);
     // The standing's own rate adjustment belongs to the 2012-2019 curves, not to a routine inspection today.
-    const terms = [...ids].map((id): ModelTerm => ({ id, odds: model.belowGood.terms[id] ?? 0, rate: id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0), value: RISK_TERMS[id].value }));
+    const terms = [...ids].map((id): ModelTerm => ({ id, index: RISK_TERM_IDS.indexOf(id), odds: model.belowGood.terms[id] ?? 0, rate: id === 'outstanding' ? 0 : (model.selection.terms[id] ?? 0) }));
     const perMonth = model.rates.good.perMonth;
     let cycleRate = 0;
     for (let m = 0; m < CYCLE_MONTHS; m++) cycleRate += perMonth[Math.min(m, perMonth.length - 1)]!;
-    t = { terms, cycleRate, routine: { cycleRate, startLogRate: model.selection.intercept } };
+    t = { terms, withYears: ids.has('yearsSinceGraded'), cycleRate, routine: { cycleRate, startLogRate: model.selection.intercept } };
     modelTerms.set(model, t);
   }
   lastModel = model;
@@ -210,6 +216,8 @@ function routineFactor(input: TermInput, model: InspectionRiskModel, rules: Insp
  * number at every write (some twenty per school here).
  */
 const sums = new Float64Array(3);
+/** Every term's value for the school `collectTerms` reads (`riskTermValues`), in a typed array for the same reason. */
+const values = new Float64Array(RISK_TERM_IDS.length);
 const SUM_LOG_ODDS = 0;
 const SUM_LOG_RATE = 1;
 const LAST_START = 2;
@@ -223,10 +231,11 @@ let listedTo: BelowGoodTerm[] | null = null;
 function collectTerms(input: TermInput, model: InspectionRiskModel, routine: RoutineFactor | null, w: JudgementWeights, start: number, startRate: number, out: BelowGoodTerm[] | null): void {
   let logOdds = start;
   let logRate = startRate;
-  const terms = termsOf(model).terms;
+  const { terms, withYears } = termsOf(model);
+  termValues(input, withYears, values);
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k]!;
-    const value = t.value(input);
+    const value = values[t.index]!;
     const odds = t.odds * value;
     const rate = routine ? t.rate * value : 0;
     if (odds !== 0 || rate !== 0) {
@@ -242,9 +251,9 @@ function collectTerms(input: TermInput, model: InspectionRiskModel, routine: Rou
   const { record, standing, asOf } = input;
   addJudged('attendance', record.attendancePct === undefined ? 0 : linear(w.attendance, w.attendance.reference - record.attendancePct));
   addJudged('persistentAbsence', record.persistentAbsencePct === undefined ? 0 : linear(w.persistentAbsence, record.persistentAbsencePct - w.persistentAbsence.reference));
-  addJudged('newHead', record.headteacherStartDate !== undefined && monthsBetween(record.headteacherStartDate, asOf) < w.newHead.months ? w.newHead.logOdds : 0);
+  addJudged('newHead', record.headteacherStartDate !== undefined && (input.headMonthsBetween ?? monthsBetween(record.headteacherStartDate, asOf)) < w.newHead.months ? w.newHead.logOdds : 0);
   addJudged('interimHead', record.headteacherInterim === true ? w.interimHead : 0);
-  addJudged('concernFlags', Math.min(w.concernFlags.cap, concernFlagCount(record) * w.concernFlags.each));
+  addJudged('concernFlags', Math.min(w.concernFlags.cap, (input.concernFlags ?? concernFlagCount(record)) * w.concernFlags.each));
   addJudged('decliningTrend', record.attainmentTrend === 'declining' ? w.decliningTrend : 0);
   addJudged('ungradedConcerns', standing.ungradedConcerns ? w.ungradedConcerns : 0);
   listedTo = null;

@@ -11,7 +11,7 @@ import { addDays, monthsBetween, toUkDate, type CalendarDate } from '../dates';
 import type { InspectionRulesId } from './inspectionRules';
 import type { InspectionWindow } from './inspectionWindow';
 import { clockStart, cumulativeRate, MONTH_DAYS, type InspectionRiskModel, type TimedStanding } from './riskModel';
-import { RISK_TERMS, type RiskTermId, type TermInput } from './riskTerms';
+import { riskTermValue, type RiskTermId, type TermInput } from './riskTerms';
 import type { OfstedStanding } from './standing';
 
 /** What the chance rests on: the kind of reckoning and what it read (worded by `describeChance` when a shell asks). */
@@ -71,7 +71,7 @@ function windowWords(window: InspectionWindow, asOf: CalendarDate): string {
 /** The selection terms' part of the log rate (2012-2019 practice, good and outstanding schools), intercept apart. */
 export function selectionLogRate(input: TermInput, model: InspectionRiskModel): number {
   let sum = 0;
-  for (const id in model.selection.terms) sum += model.selection.terms[id as RiskTermId]! * RISK_TERMS[id as RiskTermId].value(input);
+  for (const id in model.selection.terms) sum += model.selection.terms[id as RiskTermId]! * riskTermValue(id as RiskTermId, input);
   return sum;
 }
 
@@ -90,20 +90,49 @@ let lastSelection = 0;
 
 /** `chanceOfGradedInspection`'s probability alone: a register scores every school and words the basis of few. */
 export function gradedInspectionProbability(input: TermInput, window: InspectionWindow | null, rules: InspectionRulesId, horizonMonths: number, model: InspectionRiskModel): number {
-  const { standing, asOf } = input;
   const unscheduled = model.unscheduledPerMonth * horizonMonths;
-  const end = addDays(asOf, Math.round(horizonMonths * MONTH_DAYS));
+  return chanceWithin(input, window, rules, model, unscheduled, addDays(input.asOf, Math.round(horizonMonths * MONTH_DAYS)), null);
+}
+
+/**
+ * `gradedInspectionProbability` for every school of one register (one as-of date, rules, horizon and
+ * model): what they share, the horizon's end and the unscheduled chance, is worked out once. Made per
+ * register, never kept after it.
+ */
+export class RegisterChance {
+  readonly #rules: InspectionRulesId;
+  readonly #model: InspectionRiskModel;
+  readonly #unscheduled: number;
+  readonly #end: CalendarDate;
+  readonly #noUnscheduled: number;
+  constructor(asOf: CalendarDate, rules: InspectionRulesId, horizonMonths: number, model: InspectionRiskModel) {
+    this.#rules = rules;
+    this.#model = model;
+    this.#unscheduled = model.unscheduledPerMonth * horizonMonths;
+    this.#end = addDays(asOf, Math.round(horizonMonths * MONTH_DAYS));
+    this.#noUnscheduled = Math.exp(-this.#unscheduled);
+  }
+
+  /** The chance for one school (`input.asOf` the register's), as `gradedInspectionProbability` gives it. */
+  probability(input: TermInput, window: InspectionWindow | null): number {
+    return chanceWithin(input, window, this.#rules, this.#model, this.#unscheduled, this.#end, this.#noUnscheduled);
+  }
+}
+
+/** `gradedInspectionProbability` from the horizon's parts; `noUnscheduled`, e^-unscheduled, when the caller has it (`null`: worked out here). */
+function chanceWithin(input: TermInput, window: InspectionWindow | null, rules: InspectionRulesId, model: InspectionRiskModel, unscheduled: number, end: CalendarDate, noUnscheduled: number | null): number {
+  const { standing, asOf } = input;
   const timed = timedStanding(standing);
   const judged = standing.lastJudgedDate;
   const byWindow = window !== null && (timed === null || judged === undefined || gradedNextSince(standing, judged) || (rules === 'report-cards-2025' && (timed === 'good' || timed === 'outstanding')));
   lastSelection = 0;
   if (byWindow) {
     lastKind = 'window';
-    return 1 - (1 - evenShareBefore(window, asOf, end)) * Math.exp(-unscheduled);
+    return 1 - (1 - evenShareBefore(window, asOf, end)) * (noUnscheduled ?? Math.exp(-unscheduled));
   }
   if (timed === null || judged === undefined) {
     lastKind = 'none';
-    return 1 - Math.exp(-unscheduled);
+    return 1 - (noUnscheduled ?? Math.exp(-unscheduled));
   }
 
   const curve = model.rates[timed];

@@ -16,7 +16,7 @@ import type { CalendarDate } from '../dates';
 import type { RiskLevel } from '../facts';
 import { KEY_JUDGEMENT_FIELDS, type SchoolRecord } from '../fields';
 import { belowGoodIfInspected, belowGoodProbability, describeStart, describeTerm, JUDGEMENT_WEIGHTS, routineChance, sigmoid, startChance, type BelowGood, type JudgementWeights } from './belowGood';
-import { chanceOfGradedInspection, describeChance, gradedInspectionProbability, type ChanceBasis, type GradedInspectionChance } from './inspectionChance';
+import { chanceOfGradedInspection, describeChance, gradedInspectionProbability, RegisterChance, type ChanceBasis, type GradedInspectionChance } from './inspectionChance';
 import { ruleSetInForce, type InspectionRulesId } from './inspectionRules';
 import { inspectionWindow, type InspectionWindow, type WindowParameters } from './inspectionWindow';
 import type { TermInput } from './riskTerms';
@@ -138,8 +138,45 @@ export function scoreInspectionRisk(record: SchoolRecord, standing: OfstedStandi
   scoring.record = record;
   scoring.standing = standing;
   scoring.asOf = asOf;
-  const inspected = gradedInspectionProbability(scoring, window, rules, p.horizonMonths, p.model);
-  const below = belowGoodProbability(scoring, p.model, rules, p.judgement);
+  scoring.headMonthsBetween = undefined;
+  scoring.concernFlags = undefined;
+  return figuresOf(gradedInspectionProbability(scoring, window, rules, p.horizonMonths, p.model), belowGoodProbability(scoring, p.model, rules, p.judgement), p, into);
+}
+
+/**
+ * `scoreInspectionRisk` for every school of one register (one as-of date, parameters and rules): what
+ * the first part's chance shares from school to school is worked out once (`RegisterChance`). Made per
+ * register, never kept after it.
+ */
+export class RegisterRiskScorer {
+  readonly #p: InspectionRiskParameters;
+  readonly #rules: InspectionRulesId;
+  readonly #asOf: CalendarDate;
+  readonly #chance: RegisterChance;
+  constructor(p: InspectionRiskParameters, rules: InspectionRulesId, asOf: CalendarDate) {
+    this.#p = p;
+    this.#rules = rules;
+    this.#asOf = asOf;
+    this.#chance = new RegisterChance(asOf, rules, p.horizonMonths, p.model);
+  }
+
+  /**
+   * `scoreInspectionRisk(record, standing, asOf, p, rules, window, into)` for the register's as-of date, parameters and rules;
+   * `headMonthsBetween` and `concernFlags` as `TermInput`'s, worked out already by the caller.
+   */
+  score(record: SchoolRecord, standing: OfstedStanding, window: InspectionWindow | null, headMonthsBetween: number | undefined, concernFlags: number, into: RiskFigures): RiskFigures {
+    const p = this.#p;
+    scoring.record = record;
+    scoring.standing = standing;
+    scoring.asOf = this.#asOf;
+    scoring.headMonthsBetween = headMonthsBetween;
+    scoring.concernFlags = concernFlags;
+    return figuresOf(this.#chance.probability(scoring, window), belowGoodProbability(scoring, p.model, this.#rules, p.judgement), p, into);
+  }
+}
+
+/** The figures of the two parts, written into `into`. */
+function figuresOf(inspected: number, below: number, p: InspectionRiskParameters, into: RiskFigures): RiskFigures {
   const probability = inspected * below;
   const unclamped = partPoints(inspected) + partPoints(below);
   into.level = riskLevel(probability, p.levels);
@@ -151,7 +188,9 @@ export function scoreInspectionRisk(record: SchoolRecord, standing: OfstedStandi
 }
 
 /** The input the scoring reads, one for every school (the terms keep no input they are given). */
-const scoring: { record: SchoolRecord; standing: OfstedStanding; asOf: CalendarDate } = { record: { row: 0 } as SchoolRecord, standing: null as unknown as OfstedStanding, asOf: 0 as CalendarDate };
+const scoring: { record: SchoolRecord; standing: OfstedStanding; asOf: CalendarDate; headMonthsBetween: number | undefined; concernFlags: number | undefined } = {
+  record: { row: 0 } as SchoolRecord, standing: null as unknown as OfstedStanding, asOf: 0 as CalendarDate, headMonthsBetween: undefined, concernFlags: undefined,
+};
 
 /** The reasons are worded only when read: a register of 25,000 schools shows the score, rarely the reasons. */
 class ScoredRisk implements InspectionRisk {

@@ -124,12 +124,34 @@ function textsOf(p: WindowParameters): WindowTexts {
  */
 export function inspectionWindow(last: LastInspection, openDate?: CalendarDate, params: Partial<WindowParameters> = {}): InspectionWindow | null {
   const p = windowParameters(params);
-  const texts = textsOf(p);
+  return windowOf(last, openDate, p, textsOf(p));
+}
+
+/**
+ * `inspectionWindow` under one set of parameters, merged and their texts found once: a register reckons
+ * every school's window under the same parameters, and two weak-map lookups per school cost more than the dates.
+ */
+export class WindowReckoner {
+  readonly #p: WindowParameters;
+  readonly #texts: WindowTexts;
+  constructor(params: Partial<WindowParameters>) {
+    this.#p = windowParameters(params);
+    this.#texts = textsOf(this.#p);
+  }
+
+  /** The window of `last` (as `inspectionWindow`). */
+  of(last: LastInspection, openDate: CalendarDate | undefined): InspectionWindow | null {
+    return windowOf(last, openDate, this.#p, this.#texts);
+  }
+}
+
+/** `inspectionWindow` with whole parameters and their texts. Every window has the same keys in the same order (one shape for whoever reads them). */
+function windowOf(last: LastInspection, openDate: CalendarDate | undefined, p: WindowParameters, texts: WindowTexts): InspectionWindow | null {
   const judged = last.lastJudgedDate;
   if (last.band === 'not-inspected' || judged === undefined) {
     if (openDate === undefined) return null;
     const firstYear = schoolYearStarting(openDate) + p.newSchoolInspectionYear - 1;
-    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, kind: 'rule', basis: (texts.notInspected ??= `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation`) };
+    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, statutoryLatest: undefined, kind: 'rule', basis: (texts.notInspected ??= `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation`) };
   }
   const statutoryLatest = endOfSchoolYear(schoolYearStarting(judged) + p.legalMaximumSchoolYears);
   const latest = last.lastInspectionDate !== undefined && last.lastInspectionDate > judged ? last.lastInspectionDate : judged;
@@ -203,6 +225,10 @@ export function monthsUntilDue(window: InspectionWindow, asOf: CalendarDate): nu
 
 /** `windowStatus`'s due this term, alone (as `monthsUntilDue`). */
 export function dueThisTerm(window: InspectionWindow, asOf: CalendarDate): boolean {
-  const term = termAt(asOf);
+  return dueInTerm(window, termAt(asOf));
+}
+
+/** The window overlaps `term` (`dueThisTerm` with the as-of date's term found once, by a caller that asks for every school). */
+export function dueInTerm(window: InspectionWindow, term: Term): boolean {
   return window.dueFrom <= term.end && window.dueBy >= term.start;
 }

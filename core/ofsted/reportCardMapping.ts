@@ -122,6 +122,48 @@ export function readReportCard(record: SchoolRecord, params: Partial<ReportCardM
   return { band: 'good-or-better', equivalentGrade: outstanding ? 'outstanding' : 'good', inCategoryOfConcern: false, categoryOfConcern: 'none', because: areas };
 }
 
+/** What a school's standing takes from a report card: `ReportCardReading` without the category's name and the fields that decided it. */
+export type ReportCardStanding = Pick<ReportCardReading, 'band' | 'equivalentGrade' | 'inCategoryOfConcern'>;
+
+const INADEQUATE: ReportCardStanding = { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true };
+const REQUIRES_IMPROVEMENT: ReportCardStanding = { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false };
+const OUTSTANDING: ReportCardStanding = { band: 'good-or-better', equivalentGrade: 'outstanding', inCategoryOfConcern: false };
+const GOOD: ReportCardStanding = { band: 'good-or-better', equivalentGrade: 'good', inCategoryOfConcern: false };
+const STRONG = REPORT_CARD_GRADES.indexOf('strong');
+
+/**
+ * `readReportCard`'s band, equivalent grade and category of concern alone, by the same rules in the same
+ * order, counting the areas at each grade instead of listing them (a test holds the two equal): a school's
+ * standing reads every report card, and the lists were a handful of arrays per school.
+ */
+export function reportCardStanding(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardStanding | null {
+  const p = mappingOf(params);
+  let areas = 0;
+  let urgent = 0;
+  let needsAttention = 0;
+  let exceptional = 0;
+  let worst = -1;
+  for (let k = 0; k < REPORT_CARD_NUMBERS.length; k++) {
+    const grade = at(record as unknown as Facts, REPORT_CARD_NUMBERS[k]!) as ReportCardGrade | undefined;
+    if (grade === undefined) continue;
+    areas++;
+    if (grade === 'urgent-improvement') urgent++;
+    else if (grade === 'needs-attention') needsAttention++;
+    else if (grade === 'exceptional') exceptional++;
+    worst = Math.max(worst, REPORT_CARD_GRADES.indexOf(grade));
+  }
+  if (areas === 0) return null;
+  const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
+  const safeguardingNotMet = p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false;
+  if (p.urgentImprovementIsInadequate && leadershipUrgent && (urgent >= 2 || safeguardingNotMet)) return INADEQUATE;
+  if (safeguardingNotMet) return INADEQUATE;
+  if (p.urgentImprovementIsInadequate && urgent > 0) return INADEQUATE;
+  const attention = needsAttention + urgent;
+  const leadershipBelow = record.rcLeadershipGovernance === 'needs-attention' || record.rcLeadershipGovernance === 'urgent-improvement';
+  if (attention > 0 && (attention >= p.needsAttentionAreasForRi || (p.leadershipNeedsAttentionIsRi && leadershipBelow))) return REQUIRES_IMPROVEMENT;
+  return worst <= STRONG && exceptional / areas >= p.exceptionalShareForOutstanding ? OUTSTANDING : GOOD;
+}
+
 /** The areas graded `grade`. */
 function areasAt(areas: readonly FieldKey[], grades: readonly ReportCardGrade[], grade: ReportCardGrade): FieldKey[] {
   const out: FieldKey[] = [];

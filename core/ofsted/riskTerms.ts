@@ -19,6 +19,10 @@ export interface TermInput {
   readonly record: SchoolRecord;
   readonly standing: OfstedStanding;
   readonly asOf: CalendarDate;
+  /** `monthsBetween(record.headteacherStartDate, asOf)`, when the caller has worked it out (a register has, for every school). */
+  readonly headMonthsBetween?: number;
+  /** `concernFlagCount(record)`, when the caller has counted them. */
+  readonly concernFlags?: number;
 }
 
 /** One candidate indicator. */
@@ -144,3 +148,44 @@ export const RISK_TERMS = {
 export type RiskTermId = keyof typeof RISK_TERMS;
 /** Every candidate, in a fixed order. */
 export const RISK_TERM_IDS = Object.keys(RISK_TERMS) as RiskTermId[];
+
+/**
+ * A term's value, `RISK_TERMS[id].value(input)`, each read from a call site of its own: one site calling a
+ * dozen functions in turn is never inlined, and this runs some ten times per school.
+ */
+export function riskTermValue(id: RiskTermId, input: TermInput): number {
+  const t = RISK_TERMS;
+  switch (id) {
+    case 'outstanding': return t.outstanding.value(input);
+    case 'ks2Progress': return t.ks2Progress.value(input);
+    case 'ks2RwmExpected': return t.ks2RwmExpected.value(input);
+    case 'progress8': return t.progress8.value(input);
+    case 'previousBelowGood': return t.previousBelowGood.value(input);
+    case 'yearsSinceGraded': return t.yearsSinceGraded.value(input);
+    case 'smallKs2Cohort': return t.smallKs2Cohort.value(input);
+    case 'academy': return t.academy.value(input);
+    case 'secondaryPhase': return t.secondaryPhase.value(input);
+    case 'specialPhase': return t.specialPhase.value(input);
+    case 'noResults': return t.noResults.value(input);
+  }
+}
+
+/**
+ * Every term's value at once, `out[i]` that of `RISK_TERM_IDS[i]` (a test holds the order): each read
+ * from a call site of its own, in one function (inlined there, where one site calling every term's
+ * function is not). `yearsSinceGraded` counts months, so it is read only `withYears` (0 otherwise).
+ */
+export function riskTermValues(input: TermInput, withYears: boolean, out: Float64Array): void {
+  const t = RISK_TERMS;
+  out[0] = t.outstanding.value(input);
+  out[1] = t.ks2Progress.value(input);
+  out[2] = t.ks2RwmExpected.value(input);
+  out[3] = t.progress8.value(input);
+  out[4] = t.previousBelowGood.value(input);
+  out[5] = withYears ? t.yearsSinceGraded.value(input) : 0;
+  out[6] = t.smallKs2Cohort.value(input);
+  out[7] = t.academy.value(input);
+  out[8] = t.secondaryPhase.value(input);
+  out[9] = t.specialPhase.value(input);
+  out[10] = t.noResults.value(input);
+}

@@ -7,7 +7,7 @@ import type { CalendarDate } from '../dates';
 import { factAt, factNumber } from '../factShape';
 import type { Facts, OfstedBand, OfstedSource } from '../facts';
 import { KEY_JUDGEMENT_FIELDS, type LegacyGrade, type SchoolRecord } from '../fields';
-import { readReportCard, type ReportCardMapping } from './reportCardMapping';
+import { reportCardStanding, type ReportCardMapping } from './reportCardMapping';
 
 /** The legacy-scale equivalent of a judgement: Satisfactory kept apart, SW and SM folded into inadequate. */
 export type EquivalentGrade = 'outstanding' | 'good' | 'satisfactory' | 'requires-improvement' | 'inadequate';
@@ -63,6 +63,7 @@ type Judgement = Pick<OfstedStanding, 'band' | 'equivalentGrade' | 'inCategoryOf
 const KEY_JUDGEMENT_NUMBERS = KEY_JUDGEMENT_FIELDS.map(factNumber);
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
 const at = factAt;
+const reportCardOf = reportCardStanding;
 
 /**
  * 2 Sept 2024 - Nov 2025 (and any blank overall grade): the worst key judgement decides the band; a key
@@ -95,7 +96,7 @@ function standingFromLegacyGrade(grade: LegacyGrade, record: SchoolRecord): Judg
 
 /** Reads the standing of one school; report-card parameters not given take their defaults. */
 export function ofstedStanding(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): OfstedStanding {
-  const reportCard = record.reportCardDate === undefined ? null : readReportCard(record, params);
+  const reportCard = record.reportCardDate === undefined ? null : reportCardOf(record, params);
   const legacy = record.ofstedGrade !== undefined && record.ofstedGrade !== 'not-judged' ? standingFromLegacyGrade(record.ofstedGrade, record) : null;
   const graded = legacy ?? standingFromKeyJudgements(record);
   const reportCardIsLatest = reportCard !== null && (record.inspectionDate === undefined || record.reportCardDate! >= record.inspectionDate);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, dateFromParts, dateParts, fromExcelSerial, fromIsoDate, fromUkDate, monthsBetween, monthsElapsed, schoolYearStarting, termOf, toExcelSerial, toIsoDate, type CalendarDate,
+  addMonths, dateFromParts, dateParts, fromExcelSerial, fromIsoDate, fromUkDate, monthsBetween, monthsElapsed, MonthsFrom, schoolYearStarting, termOf, toExcelSerial, toIsoDate, type CalendarDate,
 } from '../../core/dates';
 
 const d = (iso: string) => fromIsoDate(iso) as CalendarDate;
@@ -107,6 +107,23 @@ describe('months by anniversaries', () => {
         const expected = addMonths(from, whole) === to ? whole : whole + 0.5;
         if (monthsElapsed(from, to) !== expected) wrong.push(`${toIsoDate(from)} to ${toIsoDate(to)}: ${monthsElapsed(from, to)}`);
         if (monthsElapsed(to, from) !== -expected) wrong.push(`${toIsoDate(to)} back to ${toIsoDate(from)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('from one date (MonthsFrom) are monthsElapsed and monthsBetween, either way and across the years; whole months are the whole part of months by anniversaries', () => {
+    const wrong: string[] = [];
+    for (const at of ['2026-11-01', '2024-02-29', '2025-01-31', '1900-03-01', '9999-12-31'].map(d)) {
+      const months = new MonthsFrom(at);
+      for (let k = -4000; k <= 4000; k += 7) {
+        const other = (at + k * 3 + (k % 5)) as CalendarDate;
+        const got = [months.elapsedSince(other), months.elapsedUntil(other), months.wholeSince(other)];
+        const want = [monthsElapsed(other, at), monthsElapsed(at, other), monthsBetween(other, at)];
+        if (!got.every((x, i) => Object.is(x, want[i]))) wrong.push(`${toIsoDate(at)} and ${toIsoDate(other)}: ${got} for ${want}`);
+        // The derived facts take whole months as the whole part of months by anniversaries.
+        if (!Object.is(Math.trunc(monthsElapsed(other, at)), monthsBetween(other, at))) wrong.push(`${toIsoDate(other)} to ${toIsoDate(at)}: whole part`);
+        if (!Object.is(Math.trunc(monthsElapsed(at, other)), monthsBetween(at, other))) wrong.push(`${toIsoDate(at)} to ${toIsoDate(other)}: whole part`);
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);

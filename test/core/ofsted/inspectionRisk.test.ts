@@ -4,7 +4,7 @@ import { CONCERN_FIELDS } from '../../../core/facts';
 import type { SchoolRecord } from '../../../core/fields';
 import {
   concernFlagCount,
-  apportion, checkRiskModel, INSPECTION_RISK_DEFAULTS, INSPECTION_RISK_MODEL, inspectionRisk, ofstedStanding, probabilityOfScore, RISK_TERMS, ruleSetInForce,
+  apportion, checkRiskModel, INSPECTION_RISK_DEFAULTS, INSPECTION_RISK_MODEL, inspectionRisk, ofstedStanding, probabilityOfScore, RISK_TERM_IDS, RISK_TERMS, riskTermValue, riskTermValues, ruleSetInForce,
   RiskModelError, type InspectionRiskParameters,
 } from '../../../core/ofsted';
 
@@ -125,6 +125,24 @@ describe('concernFlagCount', () => {
 });
 
 describe('the fitted terms', () => {
+  it('are read by riskTermValue and riskTermValues as by RISK_TERMS, every one', () => {
+    const records: SchoolRecord[] = [
+      { row: 2 },
+      { row: 2, ofstedGrade: 'outstanding', inspectionDate: d('2015-03-01'), previousOfstedGrade: 'requires-improvement', phase: 'secondary', status: 'academy', ks4Cohort: 120, ks4Progress8: -0.6 },
+      { row: 2, ofstedGrade: 'good', inspectionDate: d('2021-06-01'), phase: 'primary', ks2Cohort: 12, ks2RwmExpectedPct: 41, ks2ReadingProgress: -2.5, ks2MathsProgress: 1.25 },
+      { row: 2, ofstedGrade: 'inadequate', inspectionDate: d('2024-01-10'), phase: 'special' },
+    ];
+    for (const record of records) {
+      const input = { record, standing: ofstedStanding(record), asOf: AS_OF };
+      for (const id of RISK_TERM_IDS) expect(riskTermValue(id, input), id).toBe(RISK_TERMS[id].value(input));
+      const all = new Float64Array(RISK_TERM_IDS.length);
+      riskTermValues(input, true, all);
+      expect([...all]).toEqual(RISK_TERM_IDS.map((id) => RISK_TERMS[id].value(input)));
+      riskTermValues(input, false, all);
+      expect([...all]).toEqual(RISK_TERM_IDS.map((id) => (id === 'yearsSinceGraded' ? 0 : RISK_TERMS[id].value(input))));
+    }
+  });
+
   it('count small cohorts\' results less: cohort / (cohort + 10)', () => {
     const input = (ks2Cohort: number) => ({ record: { row: 2, ks2Cohort, ks2ReadingProgress: -4, ks2WritingProgress: -4, ks2MathsProgress: -4 }, standing: ofstedStanding({ row: 2 }), asOf: AS_OF });
     expect(RISK_TERMS.ks2Progress.value(input(10))).toBeCloseTo(2, 12);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, fromIsoDate, toIsoDate, type CalendarDate } from '../../../core/dates';
-import { INSPECTION_RISK_MODEL, inspectionWindow, narrowestInterval, windowStatus, WINDOW_DEFAULTS, WINDOW_PARAMETERS, type LastInspection } from '../../../core/ofsted';
+import { INSPECTION_RISK_MODEL, inspectionWindow, narrowestInterval, WindowReckoner, windowStatus, WINDOW_DEFAULTS, WINDOW_PARAMETERS, type LastInspection } from '../../../core/ofsted';
 import { ofstedStanding } from '../../../core/ofsted/standing';
 import { isTrainingUrn } from '../../../scripts/ofsted2018/data';
 import { measureCoverage } from '../../../scripts/ofsted2018/measure';
@@ -41,6 +41,7 @@ describe('rule windows: good or better, new schools, an ungraded inspection that
   ] satisfies { rule: string; last: LastInspection; open?: CalendarDate; rules: 'practice-2012-2019' | 'report-cards-2025'; from: string; by: string }[])('$rule', ({ last, open, rules, from, by }) => {
     const w = inspectionWindow(last, open, { rules });
     expect(iso(w)).toEqual({ from, by });
+    expect(new WindowReckoner({ rules }).of(last, open)).toEqual(w);
     expect(w!.kind).toBe('rule');
     expect(w!.coverage).toBeNull();
   });

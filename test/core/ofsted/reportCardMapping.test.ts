@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportCardGrade, SchoolRecord } from '../../../core/fields';
-import { readReportCard, REPORT_CARD_MAPPING_DEFAULTS, REPORT_CARD_MAPPING_PARAMETERS } from '../../../core/ofsted/reportCardMapping';
+import { readReportCard, REPORT_CARD_MAPPING_DEFAULTS, REPORT_CARD_MAPPING_PARAMETERS, reportCardStanding, type ReportCardMapping } from '../../../core/ofsted/reportCardMapping';
+import { REPORT_CARD_GRADES } from '../../../core/fields';
 
 type Areas = Partial<Record<'rcInclusion' | 'rcCurriculumTeaching' | 'rcAchievement' | 'rcAttendanceBehaviour' | 'rcPersonalDevelopment' | 'rcLeadershipGovernance', ReportCardGrade>>;
 const ALL_EXPECTED: Areas = { rcInclusion: 'expected', rcCurriculumTeaching: 'expected', rcAchievement: 'expected', rcAttendanceBehaviour: 'expected', rcPersonalDevelopment: 'expected', rcLeadershipGovernance: 'expected' };
@@ -72,5 +73,32 @@ describe('the mapping is parameterised', () => {
       expect(doc.description.length).toBeGreaterThan(20);
       expect(doc.source.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('reportCardStanding', () => {
+  it('reads every report card as readReportCard does (band, equivalent grade, category of concern), under the defaults and changed parameters', () => {
+    const grades = [undefined, ...REPORT_CARD_GRADES];
+    const areas = ['rcInclusion', 'rcAchievement', 'rcLeadershipGovernance', 'rcPersonalDevelopment'] as const;
+    const params: Partial<ReportCardMapping>[] = [
+      REPORT_CARD_MAPPING_DEFAULTS,
+      { needsAttentionAreasForRi: 2, leadershipNeedsAttentionIsRi: false, exceptionalShareForOutstanding: 0.75 },
+      { urgentImprovementIsInadequate: false, safeguardingNotMetIsInadequate: false, needsAttentionAreasForRi: 3 },
+    ];
+    const wrong: string[] = [];
+    for (let n = 0; n < grades.length ** areas.length; n++) {
+      const record: Record<string, unknown> = { row: 2 };
+      for (let k = 0, m = n; k < areas.length; k++, m = Math.floor(m / grades.length)) if (grades[m % grades.length] !== undefined) record[areas[k]!] = grades[m % grades.length];
+      for (const safeguardingEffective of [undefined, true, false]) {
+        const school = { ...record, ...(safeguardingEffective === undefined ? {} : { safeguardingEffective }) } as unknown as SchoolRecord;
+        for (const p of params) {
+          const full = readReportCard(school, p);
+          const got = reportCardStanding(school, p);
+          const want = full && { band: full.band, equivalentGrade: full.equivalentGrade, inCategoryOfConcern: full.inCategoryOfConcern };
+          if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${JSON.stringify(school)} ${JSON.stringify(p)}: ${JSON.stringify(got)} for ${JSON.stringify(want)}`);
+        }
+      }
+    }
+    expect(wrong.slice(0, 3)).toEqual([]);
   });
 });
