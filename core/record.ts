@@ -22,6 +22,7 @@ const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i
 // Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise.
 const quick = quickRead;
 const full = fullRead;
+const notQuick = NOT_QUICK;
 const makeFacts = factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
@@ -165,7 +166,7 @@ class Reader implements RegisterReader {
       const raw = cells[c.index];
       let value: ReturnType<typeof quickRead> | Problem = quick(c.reading, raw);
       // Only a cell the quick read leaves (text to trim, a bad cell...) pays for its row and header.
-      if (value === NOT_QUICK) value = full(c.reading, raw, row, c.header, asOf);
+      if (value === notQuick) value = full(c.reading, raw, row, c.header, asOf);
       if (value === undefined || typeof value === 'object') {
         values[c.number] = undefined;
         given[c.number] = 0;

@@ -23,7 +23,7 @@ import { worstCase, writeOutcomes } from './worstCase';
 
 // The imports `categorise` reads for every school, read once here: under CommonJS interop (tsx, vitest)
 // every read of an imported binding is a getter call, and a dozen per school showed in profiles.
-const hot = { readSlots, evaluateAll, operandsFor, decidingCriteria, bestFitMarking, FiredReason, writeOutcomes, NONE, yes: T, no: F } as const;
+const hot = { readSlots, evaluateAll, operandsFor, decidingCriteria, bestFitMarking, FiredReason, writeOutcomes, worstCase, NONE, yes: T, no: F } as const;
 
 /** Options of one evaluation. */
 export interface CategoriseOptions {
@@ -160,7 +160,7 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
     warnings,
     // An analyst's override stands: the worst case is of the rules' category, so only without one.
     // Compared, not tested for truth: a test reads the object (a memory access among a thousand patterns').
-    worstCase: options.unknowns !== undefined && options.unknowns !== null && override === null ? worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
+    worstCase: options.unknowns !== undefined && options.unknowns !== null && override === null ? hot.worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
   };
 }
 

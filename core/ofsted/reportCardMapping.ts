@@ -130,6 +130,8 @@ const REQUIRES_IMPROVEMENT: ReportCardStanding = { band: 'requires-improvement',
 const OUTSTANDING: ReportCardStanding = { band: 'good-or-better', equivalentGrade: 'outstanding', inCategoryOfConcern: false };
 const GOOD: ReportCardStanding = { band: 'good-or-better', equivalentGrade: 'good', inCategoryOfConcern: false };
 const STRONG = REPORT_CARD_GRADES.indexOf('strong');
+// Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise.
+const GRADE_ORDER = REPORT_CARD_GRADES;
 
 /**
  * `readReportCard`'s band, equivalent grade and category of concern alone, by the same rules in the same
@@ -150,7 +152,7 @@ export function reportCardStanding(record: SchoolRecord, params: Partial<ReportC
     if (grade === 'urgent-improvement') urgent++;
     else if (grade === 'needs-attention') needsAttention++;
     else if (grade === 'exceptional') exceptional++;
-    worst = Math.max(worst, REPORT_CARD_GRADES.indexOf(grade));
+    worst = Math.max(worst, GRADE_ORDER.indexOf(grade));
   }
   if (areas === 0) return null;
   const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
