@@ -91,7 +91,9 @@ export interface InspectionWindow {
 }
 
 /** 31 July ending the school year that starts on 1 August of `year`. */
-const endOfSchoolYear = (year: number) => dateFromParts(year + 1, 7, 31) as CalendarDate;
+// Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise (a window is worked out per school).
+const calendar = { addDays, addMonths, dateFromParts, schoolYearStarting } as const;
+const endOfSchoolYear = (year: number) => calendar.dateFromParts(year + 1, 7, 31) as CalendarDate;
 const earlier = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const months1 = (days: number) => (days / MONTH_DAYS).toFixed(1);
@@ -150,25 +152,25 @@ function windowOf(last: LastInspection, openDate: CalendarDate | undefined, p: W
   const judged = last.lastJudgedDate;
   if (last.band === 'not-inspected' || judged === undefined) {
     if (openDate === undefined) return null;
-    const firstYear = schoolYearStarting(openDate) + p.newSchoolInspectionYear - 1;
-    return { dueFrom: dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, statutoryLatest: undefined, kind: 'rule', basis: (texts.notInspected ??= `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation`) };
+    const firstYear = calendar.schoolYearStarting(openDate) + p.newSchoolInspectionYear - 1;
+    return { dueFrom: calendar.dateFromParts(firstYear, 8, 1) as CalendarDate, dueBy: endOfSchoolYear(firstYear), coverage: null, statutoryLatest: undefined, kind: 'rule', basis: (texts.notInspected ??= `not yet inspected: new schools are first inspected in their year ${p.newSchoolInspectionYear} of operation`) };
   }
-  const statutoryLatest = endOfSchoolYear(schoolYearStarting(judged) + p.legalMaximumSchoolYears);
+  const statutoryLatest = endOfSchoolYear(calendar.schoolYearStarting(judged) + p.legalMaximumSchoolYears);
   const latest = last.lastInspectionDate !== undefined && last.lastInspectionDate > judged ? last.lastInspectionDate : judged;
   if (last.gradedNext && latest > judged) {
     // The ungraded inspection is itself an inspection under the regulations, so the legal maximum runs from it here.
-    const legalFromUngraded = endOfSchoolYear(schoolYearStarting(latest) + p.legalMaximumSchoolYears);
-    return { dueFrom: latest, dueBy: earlier(addMonths(latest, p.gradedNextLatestMonths), legalFromUngraded), coverage: null, statutoryLatest: legalFromUngraded, kind: 'rule', basis: (texts.gradedNext ??= `ungraded inspection said a graded inspection comes next: within ${p.gradedNextLatestMonths} months (legal maximum ${p.legalMaximumSchoolYears} school years)`) };
+    const legalFromUngraded = endOfSchoolYear(calendar.schoolYearStarting(latest) + p.legalMaximumSchoolYears);
+    return { dueFrom: latest, dueBy: earlier(calendar.addMonths(latest, p.gradedNextLatestMonths), legalFromUngraded), coverage: null, statutoryLatest: legalFromUngraded, kind: 'rule', basis: (texts.gradedNext ??= `ungraded inspection said a graded inspection comes next: within ${p.gradedNextLatestMonths} months (legal maximum ${p.legalMaximumSchoolYears} school years)`) };
   }
   if (last.band === 'good-or-better') {
     const reportCards = p.rules === 'report-cards-2025' || last.source === 'report-card';
     const years = reportCards ? p.reportCardWithinSchoolYears : p.goodWithinSchoolYears;
     // A later ungraded inspection that kept the grade restarts the cycle; only a graded one restarts the legal maximum.
-    const dueBy = endOfSchoolYear(schoolYearStarting(latest) + years);
+    const dueBy = endOfSchoolYear(calendar.schoolYearStarting(latest) + years);
     const outstanding = !reportCards && last.equivalentGrade === 'outstanding';
     const key = (reportCards ? 2 : 0) + (outstanding ? 1 : 0);
     return {
-      dueFrom: addMonths(latest, p.goodEarliestMonths),
+      dueFrom: calendar.addMonths(latest, p.goodEarliestMonths),
       dueBy: latest > judged ? dueBy : earlier(dueBy, statutoryLatest),
       coverage: null,
       statutoryLatest: latest > judged ? undefined : statutoryLatest,
@@ -186,8 +188,8 @@ function windowOf(last: LastInspection, openDate: CalendarDate | undefined, p: W
     texts.measured[band === 'inadequate' && last.inCategoryOfConcern ? 'inadequate-coc' : band] = span;
   }
   return {
-    dueFrom: addDays(judged, span.fromDays),
-    dueBy: addDays(judged, span.toDays),
+    dueFrom: calendar.addDays(judged, span.fromDays),
+    dueBy: calendar.addDays(judged, span.toDays),
     coverage: p.coverage,
     statutoryLatest,
     kind: 'measured',
