@@ -20,7 +20,7 @@ import { latestDefaults } from '../parameters';
 import { compileExplainers, defaultReason, reasonReferences, type ExplainFor } from './explain';
 import { addComparison, addCriterion, addJunction, addNot, finishProgram, newProgram, operandsFor, run } from './program';
 import { ANY, NONE, type CompiledCategory, type CompiledCriterion, type CompiledFramework, type Evaluator, type Truth } from './types';
-import { compilePossibilities } from './worstCase';
+import { compilePossibilities } from './possibilities';
 
 /** Checks a framework definition and compiles it. Throws `FrameworkDefinitionError`, naming every problem, when it is malformed. */
 export function compileFramework(def: FrameworkDefinition, origin: FrameworkOrigin = { kind: 'built-in' }): CompiledFramework {
