@@ -209,6 +209,34 @@ describe('rows with the same blank cells', () => {
   });
 });
 
+describe('two runs at once (the pane\'s stepped run, and a function recalculated between its steps)', () => {
+  it('each gives every row as it does alone: what a run keeps of its patterns and parameters is not the other\'s', async () => {
+    const { categoriseRegisterSteps } = await import('../../core/register');
+    const { header, rows } = englandRegister(1600);
+    const later = fromIsoDate('2027-03-01')!;
+    const provisional = (o: { rows: readonly RowOutcome[] }) => o.rows.filter((r) => r.provisional !== null).length;
+    const shown = (o: { rows: readonly RowOutcome[] }) => o.rows.map((r) => `${r.row} ${r.result?.label} ${r.provisional?.worstCase ?? '-'} ${r.provisional?.missing.join('|') ?? ''} ${r.inspection?.riskScore}`);
+    for (const fw of [frameworkById('southwark')!, frameworkById('herefordshire')!]) {
+      const alone = (asOf: CalendarDate, reasons: boolean) => shown(categoriseRegister(fw, header, rows, { asOf, headerRowNumber: 1, reasons }));
+      // Provisional rows, whose worst cases the patterns keep (1,176 for Southwark, 25 for Herefordshire).
+      expect(provisional(categoriseRegister(fw, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 }))).toBeGreaterThan(20);
+      const expected = [alone(BENCH_AS_OF, true), alone(later, false)];
+      // The first run's steps, with the whole second run (another as-of date, no reasons) between each two.
+      const first = categoriseRegisterSteps(fw, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+      const between: string[][] = [];
+      let step = first.next();
+      while (!step.done) {
+        between.push(shown(categoriseRegister(fw, header, rows, { asOf: later, headerRowNumber: 1, reasons: false })));
+        step = first.next();
+      }
+      expect(between.length).toBeGreaterThanOrEqual(3);
+      expect(shown(step.value)).toEqual(expected[0]);
+      for (const b of between) expect(b).toEqual(expected[1]);
+    }
+  });
+});
+
+
 describe('the cells a row set, as the register\'s reader flags them', () => {
   it('give the same unknowns as testing every field of the record', () => {
     const { header, rows } = englandRegister(400);
