@@ -17,7 +17,7 @@
  */
 import { fromIsoDate, fromUkDate, type CalendarDate } from './dates';
 import { deriveFacts, type NationalParameters } from './deriveFacts';
-import { categorise, type CompiledFramework } from './engine';
+import { categorise, compileFramework, type CompiledFramework } from './engine';
 import { DERIVED_FACT_KINDS, type DerivedFacts, type Facts } from './facts';
 import { FIELD_KEYS, FIELDS, type FieldKey } from './fields';
 import { didYouMean } from './frameworkCheck';
@@ -332,6 +332,33 @@ export function runConformance(fw: CompiledFramework, register: CasesRegister, t
 
   const coverage = coverageOf(fw, cases);
   return { fileProblems, cases, coverage, passed: fileProblems.length === 0 && cases.length > 0 && cases.every((c) => c.passed) && coverage.complete };
+}
+
+/**
+ * Where cases fail: whether the same file with its categories in the reverse order passes more of them.
+ * The engine reads the categories from the least concern to the most (the last is the most concerning). A
+ * list written most concern first is caught by the check where its default comes last (frameworkCheck.ts);
+ * with the default in the middle ("red, purple, green, gold") it is a valid file whose every result is
+ * wrong, and only its cases show it: this says why they fail. `null` when reversing passes no more cases,
+ * or fewer than half.
+ */
+export function reversedOrderHint(fw: CompiledFramework, register: CasesRegister, table: ExpectationsTable, report: ConformanceReport): string | null {
+  const total = report.cases.length;
+  const passed = report.cases.filter((c) => c.passed).length;
+  if (total === 0 || passed === total) return null;
+  const def = fw.definition;
+  const categories = [...def.categories].reverse();
+  let reversed: ConformanceReport;
+  try {
+    reversed = runConformance(compileFramework({ ...def, categories }, fw.origin), register, table);
+  } catch {
+    // Reversed, the list breaks a rule of the file (its default last): not the reading meant.
+    return null;
+  }
+  const reversedPassed = reversed.cases.filter((c) => c.passed).length;
+  if (reversedPassed <= passed || reversedPassed * 2 < total) return null;
+  const list = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
+  return `With its categories in the reverse order (${list(categories.map((c) => c.id))}), ${reversedPassed} of ${total} cases pass, against ${passed} as written. The engine reads "categories" from the least concern to the most, the last the most concerning: were they listed most concern first (${list(def.categories.map((c) => c.id))})? If so, reverse the list.`;
 }
 
 /** How often each criterion fired and did not, and how many cases each category got (by the rules, before any override). */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { coverageTable, runConformance, type ConformanceReport } from '../../core/conformance';
+import { coverageTable, reversedOrderHint, runConformance, type ConformanceReport } from '../../core/conformance';
 import type { CalendarDate } from '../../core/dates';
 import type { CompiledFramework } from '../../core/engine';
 import { frameworkWarnings } from '../../core/frameworkCheck';
@@ -170,6 +170,8 @@ export async function checkCommand(args: { file: string; cases?: readonly string
   for (const c of report.cases.filter((x) => !x.passed)) {
     p(`  FAILED ${c.expectation.urn} (line ${c.expectation.line}) ${c.expectation.name} [${c.expectation.citation}]\n${c.failures.map((f) => `    ${f}\n`).join('')}`);
   }
+  const hint = reversedOrderHint(fw, { header, rows, file: basename(cases[0]) }, { rows: expectations.rows, file: basename(cases[1]) }, report);
+  if (hint) p(`\n  ${hint}\n`);
   p(`\nCoverage (every criterion should fire in a case and not fire in another; every category should be reached):\n${coverageTable(report.coverage)}`);
   if (!report.passed) {
     const why = [

@@ -118,6 +118,43 @@ describe('schoolrisk framework check: the cases beside the file', () => {
   });
 });
 
+describe('schoolrisk framework check: categories listed most concern first, the default in the middle', () => {
+  /** Wokingham exported as ours.json, its categories (gold, green the default, purple, red) written the other way round. */
+  async function reversed(): Promise<string> {
+    const folder = mkdtempSync(join(dir, 'reversed-'));
+    const file = join(folder, 'ours.json');
+    expect((await run('framework', 'export', 'wokingham', '--out', file)).code).toBe(0);
+    const def = JSON.parse(readFileSync(file, 'utf8')) as { id: string; categories: { id: string }[] };
+    def.id = 'wokingham-ours';
+    def.categories.reverse();
+    writeFileSync(file, JSON.stringify(def, null, 2));
+    return file;
+  }
+
+  it('is a valid file whose cases fail, and the check says the list reads the other way', async () => {
+    const r = await run('framework', 'check', await reversed());
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('is a valid framework');
+    expect(r.out).toMatch(/: 37 of 39 passed\./);
+    expect(r.out).toContain('With its categories in the reverse order ("gold", "green", "purple", "red"), 39 of 39 cases pass, against 37 as written. The engine reads "categories" from the least concern to the most, the last the most concerning: were they listed most concern first ("red", "purple", "green", "gold")? If so, reverse the list.');
+  });
+
+  it('says nothing of the order where reversing it passes no more cases (a rule changed, not the order)', async () => {
+    const folder = mkdtempSync(join(dir, 'rule-'));
+    const file = join(folder, 'ours.json');
+    expect((await run('framework', 'export', 'wokingham', '--out', file)).code).toBe(0);
+    const def = JSON.parse(readFileSync(file, 'utf8')) as { id: string; categories: { id: string; when?: unknown }[] };
+    def.id = 'wokingham-ours';
+    // Red's rule narrowed to an inadequate judgement alone: its safeguarding and LA cases fail in either order.
+    def.categories.find((c) => c.id === 'red')!.when = { criterion: 'ofsted-inadequate' };
+    writeFileSync(file, JSON.stringify(def, null, 2));
+    const r = await run('framework', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FAILED/);
+    expect(r.out).not.toContain('reverse order');
+  });
+});
+
 describe('schoolrisk framework check: expectations as Excel saves them', () => {
   // Southwark's cases have reasons separated by commas, and citations with quotes and dashes.
   const rows = readFileSync('core/frameworks/southwark.cases.tsv', 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
