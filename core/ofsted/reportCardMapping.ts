@@ -80,11 +80,70 @@ const REPORT_CARD_NUMBERS = REPORT_CARD_FIELDS.map(factNumber);
 // Bound once: under CommonJS interop (tsx, vitest) an imported binding is a getter, read at every use otherwise.
 const at = factAt;
 
+/** What a report card decides, by the first of the rules below that holds. */
+const enum Decided {
+  SpecialMeasures,
+  SafeguardingNotMet,
+  UrgentImprovement,
+  RequiresImprovement,
+  Outstanding,
+  Good,
+}
+
+/** How many of a report card's areas are at each grade that the rules count, and the worst grade's place. */
+interface AreaCounts {
+  areas: number;
+  urgent: number;
+  needsAttention: number;
+  exceptional: number;
+  worst: number;
+}
+
+const STRONG = REPORT_CARD_GRADES.indexOf('strong');
+// Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise.
+const GRADE_ORDER = REPORT_CARD_GRADES;
+/** One for every school: each count is written before it is read. */
+const counted: AreaCounts = { areas: 0, urgent: 0, needsAttention: 0, exceptional: 0, worst: -1 };
+
+/** The report card's areas counted by grade (`factAt`, by fact number: a read by a key that changes from area to area is a slow lookup). */
+function countAreas(record: SchoolRecord): AreaCounts {
+  const c = counted;
+  c.areas = c.urgent = c.needsAttention = c.exceptional = 0;
+  c.worst = -1;
+  for (let k = 0; k < REPORT_CARD_NUMBERS.length; k++) {
+    const grade = at(record as unknown as Facts, REPORT_CARD_NUMBERS[k]!) as ReportCardGrade | undefined;
+    if (grade === undefined) continue;
+    c.areas++;
+    if (grade === 'urgent-improvement') c.urgent++;
+    else if (grade === 'needs-attention') c.needsAttention++;
+    else if (grade === 'exceptional') c.exceptional++;
+    c.worst = Math.max(c.worst, GRADE_ORDER.indexOf(grade));
+  }
+  return c;
+}
+
+/** The mapping's rules, in order, on a report card with at least one area graded. */
+function decide(record: SchoolRecord, c: AreaCounts, p: ReportCardMapping): Decided {
+  const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
+  // Special measures: leadership and governance at urgent improvement together with another area at urgent
+  // improvement or safeguarding not met (NEU's summary of Ofsted's operating guide, November 2025; REPORT-CARDS-AND-RISE.md section 1).
+  const safeguardingNotMet = p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false;
+  if (p.urgentImprovementIsInadequate && leadershipUrgent && (c.urgent >= 2 || safeguardingNotMet)) return Decided.SpecialMeasures;
+  if (safeguardingNotMet) return Decided.SafeguardingNotMet;
+  if (p.urgentImprovementIsInadequate && c.urgent > 0) return Decided.UrgentImprovement;
+  // When urgent improvement is not read as inadequate, it still counts at least as "needs attention".
+  const attention = c.needsAttention + c.urgent;
+  const leadershipBelow = record.rcLeadershipGovernance === 'needs-attention' || leadershipUrgent;
+  if (attention > 0 && (attention >= p.needsAttentionAreasForRi || (p.leadershipNeedsAttentionIsRi && leadershipBelow))) return Decided.RequiresImprovement;
+  return c.worst <= STRONG && c.exceptional / c.areas >= p.exceptionalShareForOutstanding ? Decided.Outstanding : Decided.Good;
+}
+
 /** Reads the report card on a record; `null` when no area is graded (safeguarding alone is not a report card). */
 export function readReportCard(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardReading | null {
   const p = mappingOf(params);
-  // By fact number (`factAt`, a named read): a read by a key that changes from area to area is a slow lookup
-  // on a record of ~150 fields. Loops, not callbacks: this runs for every school with a report card.
+  if (countAreas(record).areas === 0) return null;
+  const decided = decide(record, counted, p);
+  // The areas that decided it, listed only here (the reasons read them; a school's standing does not).
   const areas: FieldKey[] = [];
   const grades: ReportCardGrade[] = [];
   for (let k = 0; k < REPORT_CARD_NUMBERS.length; k++) {
@@ -93,33 +152,19 @@ export function readReportCard(record: SchoolRecord, params: Partial<ReportCardM
     areas.push(REPORT_CARD_FIELDS[k]!);
     grades.push(grade);
   }
-  if (areas.length === 0) return null;
   const urgent = areasAt(areas, grades, 'urgent-improvement');
-  const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
-
-  // Special measures: leadership and governance at urgent improvement together with another area at urgent
-  // improvement or safeguarding not met (NEU's summary of Ofsted's operating guide, November 2025; REPORT-CARDS-AND-RISE.md section 1).
-  const safeguardingNotMet = p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false;
-  if (p.urgentImprovementIsInadequate && leadershipUrgent && (urgent.length >= 2 || safeguardingNotMet)) {
-    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'special-measures', because: safeguardingNotMet ? ['safeguardingEffective', ...urgent] : urgent };
+  switch (decided) {
+    case Decided.SpecialMeasures:
+      return { ...INADEQUATE, categoryOfConcern: 'special-measures', because: p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false ? ['safeguardingEffective', ...urgent] : urgent };
+    case Decided.SafeguardingNotMet:
+      return { ...INADEQUATE, categoryOfConcern: 'requires-significant-improvement', because: ['safeguardingEffective', ...urgent] };
+    case Decided.UrgentImprovement:
+      return { ...INADEQUATE, categoryOfConcern: 'requires-significant-improvement', because: urgent };
+    case Decided.RequiresImprovement:
+      return { ...REQUIRES_IMPROVEMENT, categoryOfConcern: 'none', because: [...areasAt(areas, grades, 'needs-attention'), ...urgent] };
+    default:
+      return { ...(decided === Decided.Outstanding ? OUTSTANDING : GOOD), categoryOfConcern: 'none', because: areas };
   }
-  if (safeguardingNotMet) {
-    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'requires-significant-improvement', because: ['safeguardingEffective', ...urgent] };
-  }
-  if (p.urgentImprovementIsInadequate && urgent.length > 0) {
-    return { band: 'inadequate', equivalentGrade: 'inadequate', inCategoryOfConcern: true, categoryOfConcern: 'requires-significant-improvement', because: urgent };
-  }
-  // When urgent improvement is not read as inadequate, it still counts at least as "needs attention".
-  const attention = [...areasAt(areas, grades, 'needs-attention'), ...urgent];
-  const leadershipBelow = record.rcLeadershipGovernance === 'needs-attention' || record.rcLeadershipGovernance === 'urgent-improvement';
-  if (attention.length > 0 && (attention.length >= p.needsAttentionAreasForRi || (p.leadershipNeedsAttentionIsRi && leadershipBelow))) {
-    return { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false, categoryOfConcern: 'none', because: attention };
-  }
-  let worst = -1;
-  for (const g of grades) worst = Math.max(worst, REPORT_CARD_GRADES.indexOf(g));
-  const exceptional = areasAt(areas, grades, 'exceptional');
-  const outstanding = worst <= REPORT_CARD_GRADES.indexOf('strong') && exceptional.length / areas.length >= p.exceptionalShareForOutstanding;
-  return { band: 'good-or-better', equivalentGrade: outstanding ? 'outstanding' : 'good', inCategoryOfConcern: false, categoryOfConcern: 'none', because: areas };
 }
 
 /** What a school's standing takes from a report card: `ReportCardReading` without the category's name and the fields that decided it. */
@@ -129,41 +174,16 @@ const INADEQUATE: ReportCardStanding = { band: 'inadequate', equivalentGrade: 'i
 const REQUIRES_IMPROVEMENT: ReportCardStanding = { band: 'requires-improvement', equivalentGrade: 'requires-improvement', inCategoryOfConcern: false };
 const OUTSTANDING: ReportCardStanding = { band: 'good-or-better', equivalentGrade: 'outstanding', inCategoryOfConcern: false };
 const GOOD: ReportCardStanding = { band: 'good-or-better', equivalentGrade: 'good', inCategoryOfConcern: false };
-const STRONG = REPORT_CARD_GRADES.indexOf('strong');
-// Bound once: under CommonJS interop (tsx, vitest) an import is a getter, read at every use otherwise.
-const GRADE_ORDER = REPORT_CARD_GRADES;
+const STANDING_OF: readonly ReportCardStanding[] = [INADEQUATE, INADEQUATE, INADEQUATE, REQUIRES_IMPROVEMENT, OUTSTANDING, GOOD];
 
 /**
- * `readReportCard`'s band, equivalent grade and category of concern alone, by the same rules in the same
- * order, counting the areas at each grade instead of listing them (a test holds the two equal): a school's
- * standing reads every report card, and the lists were a handful of arrays per school.
+ * `readReportCard`'s band, equivalent grade and category of concern alone, by the same rules (`decide`),
+ * without listing the areas: a school's standing reads every report card, and the lists were a handful of
+ * arrays per school.
  */
 export function reportCardStanding(record: SchoolRecord, params: Partial<ReportCardMapping> = {}): ReportCardStanding | null {
   const p = mappingOf(params);
-  let areas = 0;
-  let urgent = 0;
-  let needsAttention = 0;
-  let exceptional = 0;
-  let worst = -1;
-  for (let k = 0; k < REPORT_CARD_NUMBERS.length; k++) {
-    const grade = at(record as unknown as Facts, REPORT_CARD_NUMBERS[k]!) as ReportCardGrade | undefined;
-    if (grade === undefined) continue;
-    areas++;
-    if (grade === 'urgent-improvement') urgent++;
-    else if (grade === 'needs-attention') needsAttention++;
-    else if (grade === 'exceptional') exceptional++;
-    worst = Math.max(worst, GRADE_ORDER.indexOf(grade));
-  }
-  if (areas === 0) return null;
-  const leadershipUrgent = record.rcLeadershipGovernance === 'urgent-improvement';
-  const safeguardingNotMet = p.safeguardingNotMetIsInadequate && record.safeguardingEffective === false;
-  if (p.urgentImprovementIsInadequate && leadershipUrgent && (urgent >= 2 || safeguardingNotMet)) return INADEQUATE;
-  if (safeguardingNotMet) return INADEQUATE;
-  if (p.urgentImprovementIsInadequate && urgent > 0) return INADEQUATE;
-  const attention = needsAttention + urgent;
-  const leadershipBelow = record.rcLeadershipGovernance === 'needs-attention' || record.rcLeadershipGovernance === 'urgent-improvement';
-  if (attention > 0 && (attention >= p.needsAttentionAreasForRi || (p.leadershipNeedsAttentionIsRi && leadershipBelow))) return REQUIRES_IMPROVEMENT;
-  return worst <= STRONG && exceptional / areas >= p.exceptionalShareForOutstanding ? OUTSTANDING : GOOD;
+  return countAreas(record).areas === 0 ? null : STANDING_OF[decide(record, counted, p)]!;
 }
 
 /** The areas graded `grade`. */
