@@ -178,7 +178,7 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
   facts.monthsInPost = headMonths === undefined ? undefined : Math.max(0, headMonths);
   facts.inspectionDueFrom = window?.dueFrom;
   facts.inspectionDueBy = window?.dueBy;
-  // The window's status (`windowStatus`) a part at a time, no status made per school; its months (`monthsUntilDue`) counted from the as-of date's calendar.
+  // The window's status (`windowStatus`) a part at a time, no status made per school; its months counted from the as-of date's calendar.
   facts.monthsUntilInspectionDue = window ? months.elapsedUntil(window.dueBy) : undefined;
   facts.inspectionOverdue = window ? window.dueBy < asOf : undefined;
   facts.inspectionDueThisTerm = window ? dueInTerm(window, at.term) : undefined;

@@ -197,14 +197,6 @@ function windowOf(last: LastInspection, openDate: CalendarDate | undefined, p: W
   };
 }
 
-let lastTerm: { readonly asOf: CalendarDate; readonly term: Term } | null = null;
-
-/** The term of the as-of date, kept from the last call: a register asks it once per school, for one date. */
-function termAt(asOf: CalendarDate): Term {
-  if (lastTerm === null || lastTerm.asOf !== asOf) lastTerm = { asOf, term: termOf(asOf) };
-  return lastTerm.term;
-}
-
 /** Where the as-of date sits against a window. */
 export interface WindowStatus {
   /** Months from the as-of date to `dueBy`, by anniversaries (`monthsElapsed`; negative when overdue). */
@@ -217,20 +209,10 @@ export interface WindowStatus {
 
 /** The window seen from the as-of date. */
 export function windowStatus(window: InspectionWindow, asOf: CalendarDate): WindowStatus {
-  return { monthsUntilDue: monthsUntilDue(window, asOf), overdue: window.dueBy < asOf, dueThisTerm: dueThisTerm(window, asOf) };
+  return { monthsUntilDue: monthsElapsed(asOf, window.dueBy), overdue: window.dueBy < asOf, dueThisTerm: dueInTerm(window, termOf(asOf)) };
 }
 
-/** `windowStatus`'s months, alone: the register writes each part straight into a school's facts, no status made per school. */
-export function monthsUntilDue(window: InspectionWindow, asOf: CalendarDate): number {
-  return monthsElapsed(asOf, window.dueBy);
-}
-
-/** `windowStatus`'s due this term, alone (as `monthsUntilDue`). */
-export function dueThisTerm(window: InspectionWindow, asOf: CalendarDate): boolean {
-  return dueInTerm(window, termAt(asOf));
-}
-
-/** The window overlaps `term` (`dueThisTerm` with the as-of date's term found once, by a caller that asks for every school). */
+/** The window overlaps `term` (a register finds the as-of date's term once, and asks for every school). */
 export function dueInTerm(window: InspectionWindow, term: Term): boolean {
   return window.dueFrom <= term.end && window.dueBy >= term.start;
 }
