@@ -197,8 +197,10 @@ function derive(record: SchoolRecord, facts: Record<string, unknown>, at: Derivi
 class Outlook implements InspectionOutlook {
   readonly risk: RiskLevel;
   readonly riskScore: number;
+  /** Kept, not scored again: the command line's and the pane's risk cell shows it for every school. */
+  readonly probability: number;
   readonly riseStuck: string | null;
-  // What the risk is scored again from when its reasons (or its probabilities, each a number to box) are read.
+  // What the risk is scored again from when its reasons (or its two parts' probabilities, each a number to box) are read.
   readonly #window: InspectionWindow | null;
   readonly #at: Deriving;
   readonly #record: SchoolRecord;
@@ -207,6 +209,7 @@ class Outlook implements InspectionOutlook {
   constructor(window: InspectionWindow | null, risk: RiskFigures, at: Deriving, riseStuck: string | null, record: SchoolRecord, standing: OfstedStanding) {
     this.risk = risk.level;
     this.riskScore = risk.score;
+    this.probability = risk.probability;
     this.riseStuck = riseStuck;
     this.#window = window;
     this.#at = at;
@@ -240,10 +243,6 @@ class Outlook implements InspectionOutlook {
 
   get horizonMonths(): number {
     return this.#at.ruled.risk.horizonMonths;
-  }
-
-  get probability(): number {
-    return this.#risk().probability;
   }
 
   get inspectedWithinHorizon(): number {
