@@ -401,7 +401,12 @@ function typedReader(type: FieldType): Typed {
   }
 }
 
-const MIDNIGHT = /\s+00:00(:00(\.0+)?)?$/;
+/**
+ * A time of day after a date's text (24-hour, seconds and their fraction optional, a final Z as ISO writes
+ * it): the date is its day, as a serial with a time of day is (`fromExcelSerial`), and the CSV output writes
+ * a date cell with a time so (src/workbook/writeFile.ts).
+ */
+const TIME_OF_DAY = /(?:\s+|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?Z?$/;
 const COMPACT_ISO = /^(\d{4})(\d{2})(\d{2})$/;
 const UK_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
@@ -418,13 +423,14 @@ function readDate(value: number | boolean | Date): CalendarDate | null {
 
 function readDateText(value: string): CalendarDate | null {
   // The shape analysts type most, day first; 12/31/2024 is day 12 of month 31, which does not exist.
-  const uk = UK_NUMERIC.exec(value);
+  const day = value.replace(TIME_OF_DAY, '');
+  const uk = UK_NUMERIC.exec(day);
   if (uk) return dateFromParts(Number(uk[3]), Number(uk[2]), Number(uk[1]));
-  if (/^\d{4}-\d{1,2}-\d{1,2}/.test(value)) return fromIsoDate(value);
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(day)) return fromIsoDate(day);
   // A date pasted as the digits of a serial ("45717") is still an Excel date.
   if (/^\d{5}$/.test(value)) return fromExcelSerial(Number(value));
   if (COMPACT_ISO.test(value)) return fromCompactIso(value);
-  return fromUkDate(value.replace(MIDNIGHT, ''));
+  return fromUkDate(day);
 }
 
 function fromCompactIso(text: string): CalendarDate | null {

@@ -27,13 +27,14 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
   const byRow = new Map(plan.rows.map((r) => [r.gridRow, r]));
   const lastRow = plan.located.headerIndex + plan.located.rows.length;
   const rows = values.map((row, i) => {
-    // A date of the analyst's as the register's dates are written (dd/mm/yyyy), not as its Excel serial.
-    // Only a number: a merged date's covered cells are blank in `values` as the workbook holds them. A date
-    // with a time of day keeps its number rather than lose the time, and so does one before 1 March 1900
-    // (serial 61), where Excel counts a 29 February 1900 that never was and the date would be a day off.
+    // A date of the analyst's as the register's dates are written (dd/mm/yyyy, with its time of day where it
+    // has one), not as a serial: in a 1904 workbook the reading moved it to the 1900 system, a number the
+    // analyst never had. Only a number: a merged date's covered cells are blank in `values` as the workbook
+    // holds them. One before 1 March 1900 (serial 61) keeps its number: Excel counts a 29 February 1900
+    // there that never was, and the date would be a day off.
     const out: Cell[] = Array.from({ length: width }, (_, c) => {
       const v = row[c];
-      return typeof v === 'number' && Number.isInteger(v) && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
+      return typeof v === 'number' && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
     });
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
     const results: readonly Cell[] = i === plan.located.headerIndex ? RESULT_HEADERS : (byRow.get(i)?.cells.map((c, k) => (k === DUE_COLUMN && typeof c === 'number' ? serialToUk(c) : c)) ?? RESULT_HEADERS.map(() => ''));
@@ -45,10 +46,26 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
   return `\uFEFF${Papa.unparse(rows as unknown[][], { newline: '\r\n' })}\r\n`;
 }
 
-/** An Excel serial as dd/mm/yyyy, as the core writes dates; a number no date reads as stays a number. */
-function serialToUk(serial: number): string {
-  const date = fromExcelSerial(serial);
-  return date === null ? String(serial) : toUkDate(date);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * An Excel serial as dd/mm/yyyy, as the core writes dates, and a time of day as hh:mm (with :ss and .sss
+ * where it has them: to the millisecond, as finely as Excel shows a time), so nothing of the cell is lost
+ * and the date reads back (core/values.ts reads a date's text with its time as its day, as it reads the
+ * serial). A number no date reads as stays a number.
+ */
+export function serialToUk(serial: number): string {
+  const whole = Math.round(serial * MS_PER_DAY);
+  const day = Math.floor(whole / MS_PER_DAY);
+  const date = fromExcelSerial(day);
+  if (date === null) return String(serial);
+  const ms = whole - day * MS_PER_DAY;
+  if (ms === 0) return toUkDate(date);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const seconds = Math.floor(ms / 1000) % 60;
+  const millis = ms % 1000;
+  const time = `${two(Math.floor(ms / 3_600_000))}:${two(Math.floor(ms / 60_000) % 60)}`;
+  return `${toUkDate(date)} ${time}${seconds || millis ? `:${two(seconds)}` : ''}${millis ? `.${String(millis).padStart(3, '0')}` : ''}`;
 }
 
 /** The kind of output a path asks for. */

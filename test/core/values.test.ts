@@ -35,6 +35,10 @@ describe('dates: Excel serials, ISO and UK day-first text, exceljs Dates (never 
     ['UK with dots', '01.03.2025', '2025-03-01'],
     ['UK day > 12', '31/12/2024', '2024-12-31'],
     ['UK with a midnight time (CSV export)', '01/03/2025 00:00:00', '2025-03-01'],
+    ['UK with a time of day (its day, as a serial with a time is; our CSV writes a date-time cell so)', '01/03/2025 14:30', '2025-03-01'],
+    ['UK with seconds and milliseconds', '01/03/2025 08:05:09.250', '2025-03-01'],
+    ['ISO with a time of day', '2025-03-01T14:30:00Z', '2025-03-01'],
+    ['ISO with a space and a time of day', '2025-03-01 23:59', '2025-03-01'],
     ['words', '1 March 2025', '2025-03-01'],
     ['compact ISO text (GIAS extracts)', '20250301', '2025-03-01'],
     ['compact ISO number', 20250301, '2025-03-01'],
@@ -52,6 +56,8 @@ describe('dates: Excel serials, ISO and UK day-first text, exceljs Dates (never 
     ['a negative serial', -1],
     ['a yes/no', true],
     ['an 8-digit number that is no date', 20251345],
+    ['a time of day that does not exist', '01/03/2025 24:30'],
+    ['a time with no date', '14:30'],
   ])('%s (%j) is unreadable-date', (_what, raw) => {
     expect(problemOf('inspectionDate', raw).kind).toBe('unreadable-date');
   });

@@ -212,6 +212,36 @@ print(json.dumps([[r[col].value, r[col].number_format] for r in ws.iter_rows(min
     expect(categories[0]!.filter((c) => c !== null).length).toBeGreaterThan(100);
     expect(categories[1]).toEqual(categories[0]);
   });
+  it('a date with a time of day reaches the CSV as the date and time the analyst sees, in a 1904 workbook as in a 1900 one, and the CSV reads back to the same categories', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const csvs: string[] = [];
+    for (const system of ['1900', '1904'] as const) {
+      const register = join(dir, `timed-${system}.xlsx`);
+      saveInDateSystem('examples/sample-register.xlsx', register, system);
+      // The first school's head started at 08:30 (a date-time, as a system export leaves it), in the cell's own date format.
+      execFileSync(PYTHON!, ['-c', `
+import datetime, openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+col = [c.value for c in ws[1]].index('Headteacher start date') + 1
+ws.cell(row=2, column=col).value = datetime.datetime(2016, 9, 30, 8, 30)
+wb.save(sys.argv[1])`, register]);
+      const out = join(dir, `timed-${system}.csv`);
+      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+      csvs.push(readFileSync(out, 'utf8'));
+    }
+    const [header, first] = Papa.parse<string[]>(csvs[0]!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    // Before: 42643.35416666666, the 1900 serial, a number the 1904 workbook never held.
+    expect(first![header!.indexOf('Headteacher start date')]).toBe('30/09/2016 08:30');
+    expect(csvs[1]).toBe(csvs[0]);
+    // The CSV, categorised again, reads the date-time as its day: every school as from the workbook.
+    const again = join(dir, 'timed-again.json');
+    const fromXlsx = join(dir, 'timed-1904.json');
+    expect((await run('categorise', join(dir, 'timed-1904.csv'), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', again)).code).toBe(0);
+    expect((await run('categorise', join(dir, 'timed-1904.xlsx'), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', fromXlsx)).code).toBe(0);
+    const rows = readResultRows(again);
+    expect(rows[0]!.errors).toEqual([]);
+    expect(rows.map((r) => r.category)).toEqual(readResultRows(fromXlsx).map((r) => r.category));
+  });
 });
 
 describe('schoolrisk validate', () => {
