@@ -137,7 +137,7 @@ class Deriving {
 }
 
 /** A school's standing, inspection window and risk under the rules in force at `asOf` (or those chosen) and the analyst's national parameters. */
-function assessInspection(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters): { standing: ReturnType<typeof ofstedStanding>; window: InspectionWindow | null; risk: InspectionRisk } {
+export function assessInspection(record: SchoolRecord, asOf: CalendarDate, national: NationalParameters): { standing: ReturnType<typeof ofstedStanding>; window: InspectionWindow | null; risk: InspectionRisk } {
   const standing = ofstedStanding(record, national.reportCards);
   const ruled = ruledAt(national, asOf);
   const window = inspectionWindow(standing, record.openDate, ruled.windows);

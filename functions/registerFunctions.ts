@@ -8,7 +8,7 @@
  */
 import { categoryOfText, categoryText } from '../core/categoryText';
 import { toExcelSerial, toUkDate, type CalendarDate } from '../core/dates';
-import { deriveFacts, NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from '../core/deriveFacts';
+import { assessInspection, NATIONAL_DEFAULTS, schoolInspectionRisk, type NationalParameters } from '../core/deriveFacts';
 import type { SchoolRecord } from '../core/fields';
 import type { RiskEvidenceMissing } from '../core/ofsted';
 import type { CompiledFramework } from '../core/engine';
@@ -237,15 +237,16 @@ export function nextInspectionDueOf(lastInspectionDate: unknown, outcome: unknow
     const school = schoolOf({ lastInspectionDate, outcome, inspectionType, openDate, asOf: null, headers: null, row: null });
     const today = asOfArg(null);
     const national = nationalOf(workbookSettings(), today);
+    // The window and the risk as the register's derived facts work them out, once.
+    const { window, risk } = assessInspection(school, today, national);
     // An inspection dated with its outcome blank is missing evidence, as for NEXTINSPECTIONRISK: not a new school dated by openDate.
-    if (schoolInspectionRisk(school, today, national).missing === 'outcome') return notAvailable(missingRiskEvidence('outcome', school, 'the window'));
-    const { inspection } = deriveFacts(school, today, national);
-    if (inspection.dueFrom === undefined || inspection.dueBy === undefined) {
+    if (risk.missing === 'outcome') return notAvailable(missingRiskEvidence('outcome', school, 'the window'));
+    if (window === null) {
       return notAvailable(school.openDate === undefined && school.inspectionDate === undefined
         ? 'Never inspected and no openDate: a new school is first inspected in its third year, so give the date it opened.'
         : 'No inspection window could be worked out from these arguments.');
     }
-    return [[toExcelSerial(inspection.dueFrom), toExcelSerial(inspection.dueBy)]];
+    return [[toExcelSerial(window.dueFrom), toExcelSerial(window.dueBy)]];
   });
 }
 
