@@ -159,6 +159,23 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
   });
 });
 
+/**
+ * The sample register saved by openpyxl in each date system, its Register sheet (`ws`) then changed by
+ * `python`, and categorised to CSV (`<name>-<system>.xlsx` and `.csv` in `dir`): the CSVs' texts, 1900 first.
+ */
+async function csvInBothSystems(name: string, python: string): Promise<string[]> {
+  const csvs: string[] = [];
+  for (const system of ['1900', '1904'] as const) {
+    const register = join(dir, `${name}-${system}.xlsx`);
+    saveInDateSystem('examples/sample-register.xlsx', register, system);
+    execFileSync(PYTHON!, ['-c', `import datetime, openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']${python}\nwb.save(sys.argv[1])`, register]);
+    const out = join(dir, `${name}-${system}.csv`);
+    expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    csvs.push(readFileSync(out, 'utf8'));
+  }
+  return csvs;
+}
+
 describe('a 1904-date-system workbook (old Mac Excel), saved by openpyxl', () => {
   it('Next inspection due is the same calendar date as in the 1900-system file', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
@@ -212,29 +229,19 @@ print(json.dumps([[r[col].value, r[col].number_format] for r in ws.iter_rows(min
     expect(categories[0]!.filter((c) => c !== null).length).toBeGreaterThan(100);
     expect(categories[1]).toEqual(categories[0]);
   });
+
   it('a time of day or a duration alone (Excel\'s built-in h:mm and [h]:mm:ss) is no date: its number reaches the CSV as it is, in a 1904 workbook as in a 1900 one', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
-    const csvs: string[] = [];
-    for (const system of ['1900', '1904'] as const) {
-      const register = join(dir, `times-${system}.xlsx`);
-      saveInDateSystem('examples/sample-register.xlsx', register, system);
-      // Two columns of the analyst's own: a visit at 14:30 (built-in format 20) and 30 hours on site (46).
-      execFileSync(PYTHON!, ['-c', `
-import datetime, openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+    // Two columns of the analyst's own: a visit at 14:30 (built-in format 20) and 30 hours on site (46).
+    const csvs = await csvInBothSystems('times', `
 col = ws.max_column + 1
 ws.cell(row=1, column=col).value = 'Visit time'
 ws.cell(row=2, column=col).value = datetime.time(14, 30)
 ws.cell(row=2, column=col).number_format = 'h:mm'
 ws.cell(row=1, column=col + 1).value = 'Time on site'
 ws.cell(row=2, column=col + 1).value = datetime.timedelta(hours=30)
-ws.cell(row=2, column=col + 1).number_format = '[h]:mm:ss'
-wb.save(sys.argv[1])`, register]);
-      expect(execFileSync(PYTHON!, ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())', register], { encoding: 'utf8' })).toMatch(/numFmtId="20".*numFmtId="46"/s);
-      const out = join(dir, `times-${system}.csv`);
-      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
-      csvs.push(readFileSync(out, 'utf8'));
-    }
+ws.cell(row=2, column=col + 1).number_format = '[h]:mm:ss'`);
+    expect(execFileSync(PYTHON!, ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())', join(dir, 'times-1904.xlsx')], { encoding: 'utf8' })).toMatch(/numFmtId="20".*numFmtId="46"/s);
     const [header, first] = Papa.parse<string[]>(csvs[0]!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     const at = header!.indexOf('Visit time');
     // Before, the 1904 workbook's were read as dates and moved: 01/01/1904 14:30 and 02/01/1904 06:00.
@@ -244,21 +251,10 @@ wb.save(sys.argv[1])`, register]);
 
   it('a date with a time of day reaches the CSV as the date and time the analyst sees, in a 1904 workbook as in a 1900 one, and the CSV reads back to the same categories', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
-    const csvs: string[] = [];
-    for (const system of ['1900', '1904'] as const) {
-      const register = join(dir, `timed-${system}.xlsx`);
-      saveInDateSystem('examples/sample-register.xlsx', register, system);
-      // The first school's head started at 08:30 (a date-time, as a system export leaves it), in the cell's own date format.
-      execFileSync(PYTHON!, ['-c', `
-import datetime, openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+    // The first school's head started at 08:30 (a date-time, as a system export leaves it), in the cell's own date format.
+    const csvs = await csvInBothSystems('timed', `
 col = [c.value for c in ws[1]].index('Headteacher start date') + 1
-ws.cell(row=2, column=col).value = datetime.datetime(2016, 9, 30, 8, 30)
-wb.save(sys.argv[1])`, register]);
-      const out = join(dir, `timed-${system}.csv`);
-      expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
-      csvs.push(readFileSync(out, 'utf8'));
-    }
+ws.cell(row=2, column=col).value = datetime.datetime(2016, 9, 30, 8, 30)`);
     const [header, first] = Papa.parse<string[]>(csvs[0]!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     // Before: 42643.35416666666, the 1900 serial, a number the 1904 workbook never held.
     expect(first![header!.indexOf('Headteacher start date')]).toBe('30/09/2016 08:30');
