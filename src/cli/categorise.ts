@@ -12,7 +12,7 @@ import { planRun, provenance, RunError, type RunPlan } from '../run/registerRun'
 import { readRunLog, runLogRow } from '../run/runLog';
 import { resultsJson } from '../run/resultsJson';
 import { readSheetGrid, registerSource, type ReadLimits, type SheetGrid } from '../workbook/readFile';
-import { outputKind, resultsCsv } from '../workbook/writeFile';
+import { csvFormulaNote, outputKind, resultsCsv } from '../workbook/writeFile';
 import { workbookFromGrid } from '../workbook/xlsx/newWorkbook';
 import { openRegisterWorkbook } from '../workbook/xlsx/registerWorkbook';
 import { writeWorkbookCopy } from '../workbook/xlsx/writeCopy';
@@ -93,8 +93,11 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     } else if (kind === 'csv') {
       // The cells as the workbook holds them: the grid the run read repeats a merged area's value in every
       // cell it covers (a title merged over A1:H1 would be written eight times); Excel's own CSV has it once.
-      await claim.write(textOut(resultsCsv(grid.workbook?.read.values ?? grid.values, plan, grid.isDateCell)));
+      const cells = grid.workbook?.read.values ?? grid.values;
+      await claim.write(textOut(resultsCsv(cells, plan, grid.isDateCell)));
       notes.push(...plan.placement.notes);
+      const formulas = csvFormulaNote(cells);
+      if (formulas) notes.push(formulas);
     }
     let pack = kind === 'xlsx' ? null : packOf([]);
     if (kind === 'xlsx') {

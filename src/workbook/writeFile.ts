@@ -31,9 +31,12 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
     // has one), not as a serial: in a 1904 workbook the reading moved it to the 1900 system, a number the
     // analyst never had. Only a number: a merged date's covered cells are blank in `values` as the workbook
     // holds them. One before 1 March 1900 (serial 61) keeps its number: Excel counts a 29 February 1900
-    // there that never was, and the date would be a day off.
+    // there that never was, and the date would be a day off. A formula the file was saved without the value
+    // of (a program that does not calculate wrote it) has no value to write: its formula is written instead
+    // of a blank, made inert as every cell starting "=" is (`csvFormulaNote` says so).
     const out: Cell[] = Array.from({ length: width }, (_, c) => {
       const v = row[c];
+      if (typeof v === 'object') return `=${v.formula}`;
       return typeof v === 'number' && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
     });
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
@@ -44,6 +47,18 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
     return out.map(neutraliseCsvCell);
   });
   return `\uFEFF${Papa.unparse(rows as unknown[][], { newline: '\r\n' })}\r\n`;
+}
+
+/**
+ * What the command line says when the CSV has formulas in place of values (`resultsCsv`): how many, and how
+ * to have their values. `null` when there are none.
+ */
+export function csvFormulaNote(values: readonly (readonly GridValue[])[]): string | null {
+  let count = 0;
+  for (const row of values) for (const v of row) if (typeof v === 'object') count++;
+  if (count === 0) return null;
+  const cells = count === 1 ? '1 cell holds' : `${count} cells hold`;
+  return `${cells} a formula saved without its value (the file was written by a program that does not calculate): the CSV has each formula as text, after an apostrophe; open and save the file in Excel to have the values.`;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -159,6 +159,29 @@ describe('schoolrisk reads CSV files as analysts have them', () => {
   });
 });
 
+describe('a register written by openpyxl with formulas it could not calculate', () => {
+  it('the CSV has each formula as text where it had no value, and the command says how many and what to do', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = join(dir, 'formulas.xlsx');
+    // openpyxl writes a formula with no value: only a program that calculates (Excel, LibreOffice) adds it.
+    execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+col = ws.max_column + 1
+ws.cell(row=1, column=col).value = 'Visits planned'
+ws.cell(row=2, column=col).value = '=1+2'
+ws.cell(row=3, column=col).value = '=SUM(A3:B3)'
+wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
+    const out = join(dir, 'formulas.csv');
+    const r = await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Note: 2 cells hold a formula saved without its value');
+    const [header, first, second] = Papa.parse<string[]>(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    // Before: two blank cells, and nothing said.
+    expect([first![header!.indexOf('Visits planned')], second![header!.indexOf('Visits planned')]]).toEqual(["'=1+2", "'=SUM(A3:B3)"]);
+  });
+});
+
 /**
  * The sample register saved by openpyxl in each date system, its Register sheet (`ws`) then changed by
  * `python`, and categorised to CSV (`<name>-<system>.xlsx` and `.csv` in `dir`): the CSVs' texts, 1900 first.

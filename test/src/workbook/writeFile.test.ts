@@ -8,7 +8,7 @@ import { fromIsoDate } from '../../../core/dates';
 import { frameworkById } from '../../../core/frameworks';
 import { planRun } from '../../../src/run/registerRun';
 import type { GridValue } from '../../../src/workbook/cell';
-import { resultsCsv, serialToUk } from '../../../src/workbook/writeFile';
+import { csvFormulaNote, resultsCsv, serialToUk } from '../../../src/workbook/writeFile';
 import { withRequiredColumns } from '../../support/requiredColumns';
 
 const HEADER = ['URN', 'School name', 'Phase', 'Ofsted grade', 'Inspection date', 'Open date', 'Headteacher start date', 'As at'];
@@ -33,5 +33,16 @@ describe('resultsCsv: the date cells of an .xlsx register', () => {
     [45000, '15/03/2023'],
   ])('serialToUk(%d) is %s', (serial, text) => {
     expect(serialToUk(serial)).toBe(text);
+  });
+
+  it('a formula the file was saved without the value of is written as its formula, made inert, not as a blank, and the note says how many', () => {
+    const { header, rows } = withRequiredColumns<GridValue>([...HEADER, 'Visits planned'], [['100001', 'Ashby Primary', 'Primary', 'Good', 44604, 45000, 30, '', { formula: 'SUM(J2:K2)' }]]);
+    const grid: GridValue[][] = [header, ...rows];
+    const plan = planRun(grid, { framework: frameworkById('oxfordshire')!, asOf: fromIsoDate('2026-11-01')!, source: 'test' });
+    const csv = resultsCsv(grid, plan);
+    const [head, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(row![head!.indexOf('Visits planned')]).toBe("'=SUM(J2:K2)");
+    expect(csvFormulaNote(grid)).toMatch(/^1 cell holds a formula saved without its value .*open and save the file in Excel/);
+    expect(csvFormulaNote([header, ...withRequiredColumns<GridValue>(HEADER, [['100001', 'Ashby Primary', 'Primary', 'Good', 44604, 45000, 30, '']]).rows])).toBeNull();
   });
 });
