@@ -7,9 +7,12 @@
 /** The number format of every date we write, in a workbook or through Office.js (dd/mm/yyyy, as English registers write them; Excel's built-in 14 follows the reader's locale). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
-/** A format code shows a date when, outside quoted text and [brackets], it has day, month-with-year or year tokens. */
+/**
+ * A format code shows a date when, outside quoted text and [brackets], it has day, month-with-year or year
+ * tokens. An elapsed time's bracket ([h], [mm], [ss]) counts as a time token: "[h]:mm", a duration, is no date.
+ */
 export function isDateFormatCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  const bare = code.replace(/"[^"]*"|\\./g, '').replace(/\[(?:h+|m+|s+)\]/gi, 'h').replace(/\[[^\]]*\]/g, '').toLowerCase();
   return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
 }
 
