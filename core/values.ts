@@ -403,10 +403,11 @@ function typedReader(type: FieldType): Typed {
 
 /**
  * A time of day after a date's text (24-hour, seconds and their fraction optional, a final Z as ISO writes
- * it; or 12-hour with AM or PM, as some systems export): the date is its day, as a serial with a time of day
- * is (`fromExcelSerial`), and the CSV output writes a date cell with a time so (src/workbook/writeFile.ts).
+ * it): the date is its day, as a serial with a time of day is (`fromExcelSerial`), and the CSV output writes
+ * a date cell with a time so (src/workbook/writeFile.ts). Not a 12-hour time (2:30 PM): US systems export
+ * so, month first, and 03/01/2025 2:30 PM read day first would be a wrong date, not a refused one.
  */
-const TIME_OF_DAY = /(?:\s+|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?Z?|(?:0?[1-9]|1[0-2]):[0-5]\d(?::[0-5]\d)?\s?[AaPp]\.?[Mm]\.?)$/;
+const TIME_OF_DAY = /(?:\s+|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?Z?$/;
 const COMPACT_ISO = /^(\d{4})(\d{2})(\d{2})$/;
 const UK_NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
