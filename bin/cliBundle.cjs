@@ -55,6 +55,10 @@ function buildOptions(root, outfile) {
     // The only `__dirname` the command line reads is src/cli's (test/bin.test.ts holds it to that).
     define: { __dirname: JSON.stringify(path.join(root, 'src', 'cli')) },
     outfile,
+    // Beside the bundle, read only when a fault's stack is printed (src/cli/internalError.ts), so the stack
+    // names the sources' files and lines and no run pays for it; the sources' text is left out.
+    sourcemap: 'external',
+    sourcesContent: false,
     logLevel: 'silent',
   };
 }
@@ -73,20 +77,23 @@ function cliBundle(root = ROOT) {
   try {
     const dir = path.join(root, 'node_modules', '.cache', 'schoolrisk');
     const file = path.join(dir, `cli-${sourcesHash(root, esbuild.version)}.cjs`);
-    if (fs.existsSync(file)) return file;
+    if (fs.existsSync(file) && fs.existsSync(`${file}.map`)) return file;
     fs.mkdirSync(dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       esbuild.buildSync(buildOptions(root, temporary));
+      // The map first: a bundle under its final name always has its map.
+      fs.renameSync(`${temporary}.map`, `${file}.map`);
       fs.renameSync(temporary, file);
     } finally {
       fs.rmSync(temporary, { force: true });
+      fs.rmSync(`${temporary}.map`, { force: true });
     }
     // Bundles of earlier sources (and a stopped build's leftovers) are not needed again, once no run can still be loading them.
     const now = Date.now();
     for (const old of fs.readdirSync(dir)) {
       const p = path.join(dir, old);
-      if (p !== file && /^cli-[0-9a-f]{16}\.cjs(\.\d+\.tmp)?$/.test(old) && now - fs.statSync(p).mtimeMs > STALE_MS) fs.rmSync(p, { force: true });
+      if (p !== file && /^cli-[0-9a-f]{16}\.cjs(\.\d+\.tmp)?(\.map)?$/.test(old) && now - fs.statSync(p).mtimeMs > STALE_MS) fs.rmSync(p, { force: true });
     }
     return file;
   } catch {

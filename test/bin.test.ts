@@ -93,6 +93,8 @@ describe('schoolrisk, as installed', () => {
     const first = cliBundle(root);
     expect(first).toBe(join(root, 'node_modules', '.cache', 'schoolrisk', `cli-${before}.cjs`));
     expect(cliBundle(root)).toBe(first);
+    // Its source map beside it, read only when a fault's stack is printed (src/cli/internalError.ts).
+    expect(existsSync(`${first}.map`)).toBe(true);
 
     const edited = join(root, 'src', 'cli', 'categorise.ts');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace('Results written to', 'Results now written to'));
@@ -113,6 +115,25 @@ describe('schoolrisk, as installed', () => {
     expect([existsSync(first!), existsSync(second!), existsSync(third!)]).toEqual([false, true, true]);
     expect(sourcesHash(root, `${version}-other`)).not.toBe(sourcesHash(root, version));
   }, 60_000);
+
+  it('a fault of ours stops the run with exit 70, says the register is safe, and gives a stack that names the sources\' lines', async () => {
+    const bundle = createRequire(import.meta.url)(cliBundle()!) as { main: typeof main; runAsCommand: (argv: string[], run: typeof main) => Promise<void> };
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((text: string) => written.push(text) > 0) as typeof process.stderr.write;
+    try {
+      // A writer that is no function: the command's own code fails inside the bundle, as a fault of ours would.
+      await bundle.runAsCommand(['frameworks'], (argv) => bundle.main(argv, 5 as never));
+      expect(process.exitCode).toBe(70);
+    } finally {
+      process.stderr.write = write;
+      process.exitCode = undefined;
+    }
+    const text = written.join('');
+    expect(text).toMatch(/^schoolrisk: an internal error stopped the run: out is not a function\nYour register was only read, and no output was left half written/);
+    expect(text).toMatch(/\(.*src\/cli\/main\.ts:\d+:\d+\)/);
+    expect(text).not.toMatch(/cli-[0-9a-f]{16}\.cjs:\d+/);
+  });
 
   it('runs the sources through tsx where no bundle is to be had, with the same answers and exit codes', () => {
     const listed = bin(['frameworks'], { SCHOOLRISK_NO_BUNDLE: '1' });

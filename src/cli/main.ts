@@ -15,6 +15,7 @@ import { checkCommand, exportCommand, resolveFramework } from './framework';
 import { refreshCommand } from './refresh';
 import { validateCommand } from './validate';
 import { CliError } from './cliError';
+import { internalErrorText, INTERNAL_ERROR_EXIT } from './internalError';
 import { writerTo } from './standardStreams';
 
 function positiveNumber(text: string): number {
@@ -186,14 +187,20 @@ export async function main(argv: readonly string[], out?: (text: string) => void
 }
 
 /** Runs the command line as this process's command: its arguments, its exit code, and Ctrl-C handled (the bin runs its bundle so). */
-export function runAsCommand(argv: readonly string[] = process.argv.slice(2)): void {
+export function runAsCommand(argv: readonly string[] = process.argv.slice(2), run: typeof main = main): Promise<void> {
   // Ctrl-C or a kill: exit through Node's 'exit' event, so an output being written leaves no temporary
   // file or lock behind (src/cli/outputFile.ts); the previous output is untouched either way.
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
-  void main(argv).then((code) => {
-    process.exitCode = code;
-  });
+  return run(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(internalErrorText(e));
+      process.exitCode = INTERNAL_ERROR_EXIT;
+    },
+  );
 }
 
-if (process.argv[1] && /main\.ts$/.test(process.argv[1])) runAsCommand();
+if (process.argv[1] && /main\.ts$/.test(process.argv[1])) void runAsCommand();
