@@ -16,6 +16,9 @@ import { readXml } from './xmlStream';
 import { decodeCellText, decodeXmlText, PackageError } from './xml';
 import type { XlsxPackage } from './zipPackage';
 
+/** The time of day after an ISO date in a `t="d"` cell (T08:30, T08:30:15.5), no zone: Excel's are the sheet's own time. */
+const ISO_TIME = /^T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?/;
+
 /** Excel's own limits (Excel specifications and limits) and the grid's, checked while reading. */
 export const EXCEL_MAX_COLUMNS = 16_384;
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -278,8 +281,11 @@ function cellValue(
     case 'e':
       return v;
     case 'd': {
+      // An ISO date, with the time of day it may carry as the serial's fraction (as Excel holds a date-time).
       const date = fromIsoDate(v.slice(0, 10));
-      return date === null ? v : toExcelSerial(date);
+      if (date === null) return v;
+      const time = ISO_TIME.exec(v.slice(10));
+      return toExcelSerial(date) + (time ? (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86_400 : 0);
     }
     default: {
       const n = Number(v);

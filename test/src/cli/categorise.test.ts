@@ -186,12 +186,12 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
  * The sample register saved by openpyxl in each date system, its Register sheet (`ws`) then changed by
  * `python`, and categorised to CSV (`<name>-<system>.xlsx` and `.csv` in `dir`): the CSVs' texts, 1900 first.
  */
-async function csvInBothSystems(name: string, python: string): Promise<string[]> {
+async function csvInBothSystems(name: string, python: string, isoDates = false): Promise<string[]> {
   const csvs: string[] = [];
   for (const system of ['1900', '1904'] as const) {
     const register = join(dir, `${name}-${system}.xlsx`);
     saveInDateSystem('examples/sample-register.xlsx', register, system);
-    execFileSync(PYTHON!, ['-c', `import datetime, openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']${python}\nwb.save(sys.argv[1])`, register]);
+    execFileSync(PYTHON!, ['-c', `import datetime, openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']${python}\nwb.iso_dates = ${isoDates ? 'True' : 'False'}\nwb.save(sys.argv[1])`, register]);
     const out = join(dir, `${name}-${system}.csv`);
     expect((await run('categorise', register, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
     csvs.push(readFileSync(out, 'utf8'));
@@ -273,6 +273,18 @@ ws.cell(row=2, column=col + 2).number_format = '[h]:mm'`);
     const at = header!.indexOf('Visit time');
     // Before, the 1904 workbook's were read as dates and moved: 01/01/1904 14:30, 02/01/1904 06:00, 01/01/1904 07:30.
     expect(first!.slice(at, at + 3)).toEqual([String(14.5 / 24), '1.25', '0.3125']);
+    expect(csvs[1]).toBe(csvs[0]);
+  });
+
+  it('an ISO date-time cell (t="d", openpyxl\'s iso_dates) keeps its time of day in the CSV, in a 1904 workbook as in a 1900 one', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const csvs = await csvInBothSystems('iso-timed', `
+col = [c.value for c in ws[1]].index('Headteacher start date') + 1
+ws.cell(row=2, column=col).value = datetime.datetime(2016, 9, 30, 8, 30, 15)`, true);
+    expect(execFileSync(PYTHON!, ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode())', join(dir, 'iso-timed-1904.xlsx')], { encoding: 'utf8' })).toMatch(/t="d"><v>2016-09-30T08:30:15<\/v>/);
+    const [header, first] = Papa.parse<string[]>(csvs[0]!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    // Before: 30/09/2016, the time dropped with the reading of the ISO text.
+    expect(first![header!.indexOf('Headteacher start date')]).toBe('30/09/2016 08:30:15');
     expect(csvs[1]).toBe(csvs[0]);
   });
 
