@@ -24,6 +24,7 @@ export const PROBLEM_KINDS = {
   'invalid-urn': 'is not a URN',
   'unknown-category': 'is not a category of this framework',
   'inconsistent': 'contradicts another cell',
+  'percent-as-fraction': 'is read as 100%',
 } as const;
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS;

@@ -9,6 +9,7 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
 import { fullRead, NOT_QUICK, plainCell, QuickColumn, quickRead } from './values';
+import { fractionColumns, isWholeOne } from './fractionColumns';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {
@@ -84,6 +85,8 @@ export interface ReadOptions {
    * fields, for `InPlaceDeriver` to fill. The register does, so a school is one object, not two.
    */
   asFacts?: boolean;
+  /** The percentage fields whose column holds fractions (core/fractionColumns.ts): their 1 is read as 100%. */
+  fractionColumns?: ReadonlySet<FieldKey>;
 }
 
 /** A register's rows read one at a time, in order (a repeated URN is found against the rows read before). */
@@ -108,7 +111,8 @@ export interface RegisterReader {
  * cells or rows. A missing URN and a URN repeated from an earlier row are problems of their row.
  */
 export function readRegister(headerRow: readonly unknown[], rows: readonly (readonly unknown[])[], opts: ReadOptions): RegisterRead {
-  const reader = registerReader(headerRow, opts);
+  const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
+  const reader = registerReader(headerRow, { ...opts, mapping, fractionColumns: opts.fractionColumns ?? fractionColumns(mapping, rows, opts.fields) });
   const problems: Problem[] = [];
   const records = rows.map((cells, i) => reader.read(cells, i, problems));
   return { mapping: reader.mapping, records, problems };
@@ -120,6 +124,7 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
   const wanted = opts.fields;
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]): Column => ({
     field, index, number: FIELD_NUMBER.get(field)!, reading: new QuickColumn(field, opts.asOf), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
+    fractions: opts.fractionColumns?.has(field) === true,
   }));
   return new Reader(mapping, columns, opts);
 }
@@ -131,6 +136,8 @@ interface Column {
   readonly number: number;
   readonly reading: QuickColumn;
   readonly header: string;
+  /** A percentage column of fractions (core/fractionColumns.ts): its 1 is 100%. */
+  readonly fractions: boolean;
 }
 
 /**
@@ -163,7 +170,11 @@ class Reader implements RegisterReader {
     let anyCell = false;
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
-      const raw = cells[c.index];
+      let raw = cells[c.index];
+      if (c.fractions && isWholeOne(raw)) {
+        problems.push(problem({ kind: 'percent-as-fraction', severity: 'warning', row, column: c.header, field: c.field, value: raw, expected: 'a fraction, as the column\'s other numbers are (0.85 for 85%, as Excel\'s percentage format holds them), where 1 is 100%; if 1% is meant, type 1%' }));
+        raw = 100;
+      }
       let value: ReturnType<typeof quickRead> | Problem = quick(c.reading, raw);
       // Only a cell the quick read leaves (text to trim, a bad cell...) pays for its row and header.
       if (value === notQuick) value = full(c.reading, raw, row, c.header, asOf);

@@ -9,7 +9,8 @@ import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } fro
 import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
-import type { HeaderMapping } from './headers';
+import { fractionColumns } from './fractionColumns';
+import { mapHeaders, type HeaderMapping } from './headers';
 import { UnknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
 import { defaultsAt } from './parameters';
@@ -105,6 +106,11 @@ export interface RegisterOptions {
    * warnings, are not reported.
    */
   readonly fields?: ReadonlySet<FieldKey>;
+  /**
+   * The percentage fields whose column holds fractions, where 1 is 100% (core/fractionColumns.ts). Default:
+   * worked out from `rows`; a caller that runs one row of a register gives the register's.
+   */
+  readonly fractionColumns?: ReadonlySet<FieldKey>;
 }
 
 /** The fields a run of this framework reads: those its rules use, the URN and the analyst's override. */
@@ -186,7 +192,11 @@ export function* visitRegisterSteps(
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
-  const reader = registerReader(headerRow, { asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: options.mapping, fields: options.fields, asFacts: true });
+  const mapped = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
+  const reader = registerReader(headerRow, {
+    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: mapped, fields: options.fields, asFacts: true,
+    fractionColumns: options.fractionColumns ?? fractionColumns(mapped, rows, options.fields),
+  });
   const mapping = reader.mapping;
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];

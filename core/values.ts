@@ -446,7 +446,9 @@ function fromCompactIso(text: string): CalendarDate | null {
  *   part and lies in [0, 1]) is read as a fraction and multiplied by 100, because a cell formatted as a
  *   percentage in Excel holds the fraction (it shows 85% but holds 0.85); 0 and 1 are taken as written
  *   (0% and 1%), as is every value from 1 upwards (85 is 85%).
- * The cost: a genuine "0.5" meaning half a per cent reads as 50; analysts write that as "0.5%".
+ * The cost: a genuine "0.5" meaning half a per cent reads as 50; analysts write that as "0.5%". A register's
+ * column of fractions (core/fractionColumns.ts) reads its 1 as 100%, as Excel's percentage format holds it:
+ * the register's reader does that before this rule, which sees one cell.
  * Thousands separators ("1,000") and a leading "+" are tolerated in text. A comma anywhere else ("95,1",
  * a decimal comma from a European-locale file) is not a thousands separator: the cell is refused rather
  * than read as 951. Semicolon CSV files have their decimal commas read by src/workbook/csvText.ts.

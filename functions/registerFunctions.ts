@@ -17,6 +17,7 @@ import { parsePaneSettings, workbookFramework, workbookFrameworks, workbookRunSe
 import type { PaneSettings } from '../src/workbook/port';
 import { fieldsReadFor, provisionalText, visitRegister, type RowOutcome } from '../core/register';
 import { mapHeaders } from '../core/headers';
+import { fractionColumns } from '../core/fractionColumns';
 import { contextText, RecalcMemo } from './recalcMemo';
 import { ArgumentError, asOfArg, cellArg, frameworkArg, headerArg, isBlank, PassedOnError } from './arguments';
 import { schoolOf } from './schoolArguments';
@@ -118,15 +119,18 @@ function perRow(memo: RecalcMemo<string | ExcelError>, framework: unknown, heade
     const date = asOfArg(asOf);
     const given = parametersOf(settings, fw, date);
     const mapping = mapHeaders(header, { headerRowNumber: 0 });
+    const fields = fieldsReadFor(fw);
+    // Worked out over every row: an edit can turn a column of fractions into one of percentages, and so the reading of another row's 1.
+    const fractions = fractionColumns(mapping, data, fields);
     // Everything a row's value depends on beside its cells and the URNs (recalcMemo.ts).
-    const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national]);
+    const context = contextText([frameworkNumber(fw), toExcelSerial(date), header, given.params, given.national, [...fractions].sort()]);
     const out = memo.values(context, data, mapping.byField.urn, (onlyRows, values) => {
       const others = other && onlyRows === null ? new Array<string | ExcelError>(data.length) : null;
       const cell = cells();
       const otherCell = others ? other!.cells() : null;
       // Each row's value is taken as its outcome is made, and the outcome let go (visitRegister): only the values last the call.
       // RISKCATEGORY's cell alone reads no reasons (RISKREASONS's reads them, and gives RISKCATEGORY's beside): none are made for it.
-      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields: fieldsReadFor(fw), onlyRows: onlyRows ?? undefined, reasons: cells !== categoryCells }, (r) => {
+      const outcome = visitRegister(fw, header, data, { asOf: date, headerRowNumber: 0, mapping, params: given.params, national: given.national, fields, fractionColumns: fractions, onlyRows: onlyRows ?? undefined, reasons: cells !== categoryCells }, (r) => {
         const i = r.row - 1;
         values[i] = r.result ? cell(r) : valueError(r.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' '));
         if (others) others[i] = r.result ? otherCell!(r) : values[i]!;

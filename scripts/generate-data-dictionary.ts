@@ -90,6 +90,12 @@ export function dataDictionary(): string {
     'needs one. Each framework\'s "Columns it needs" (docs/frameworks/) lists them with what reads them.',
     'Columns the add-in does not recognise are left alone and listed by `schoolrisk validate`.',
     '',
+    'A percentage is read as written ("85" and "85%" are 85%), and a number strictly between 0 and 1 as a fraction (0.85 is 85%), as',
+    'Excel\'s percentage format holds it. Excel holds 100% as 1, which alone would read as 1%: so a register\'s percentage column whose',
+    'numbers all lie from 0 to 1, at least one of them strictly between, is read as a column of fractions, its 1 as 100%, with a warning on',
+    'that cell (`core/fractionColumns.ts`). A column with any number above 1 is one of percentages as written, and its 1 is 1%. One row',
+    'alone (NEXTINSPECTIONRISK\'s `headers` and `row`) cannot say which: there 1 is 1%, and a school at 100% needs 100 in its cell.',
+    '',
   ];
   for (const group of groups) {
     lines.push(`## ${group}`, '', '| field | header names recognised | type and allowed values | used by | meaning | a blank means |', '|---|---|---|---|---|---|');

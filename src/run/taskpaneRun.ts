@@ -14,6 +14,7 @@ import type { FieldKey } from '../../core/fields';
 import { FIELDS } from '../../core/fields';
 import { allFrameworks } from '../../core/frameworks';
 import type { RunSettings } from '../../core/parameters';
+import { fractionColumns } from '../../core/fractionColumns';
 import { applyMappingOverrides } from '../../core/headers';
 import { displayValue, type Problem } from '../../core/problems';
 import { allProblems, categoriseRegister, provisionalText } from '../../core/register';
@@ -465,11 +466,13 @@ export function compareRow(
   if (seen[gridRow]!.every((c) => c === '')) return null;
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
   const values = rowsIn1900System([seen[gridRow]!], mapping, region.dateSystem)[0]!;
+  // The register's percentage columns of fractions, as a run over every row reads them: the school's 1 there is 100% here too.
+  const fractions = fractionColumns(mapping, located.rows);
   let school = '';
   let risk: RiskExplanation | null = null;
   const comparisons = frameworks.map(({ framework: fw, settings }): Comparison => {
     // headerRowNumber is the sheet row of the header as if the school's row came straight after it, so messages name the school's row.
-    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping, params: settings?.params, national: settings?.national });
+    const outcome = categoriseRegister(fw, header, [values], { asOf, headerRowNumber: row, mapping, params: settings?.params, national: settings?.national, fractionColumns: fractions });
     const r = outcome.rows[0];
     school = r?.record.schoolName ?? school;
     if (!risk && r?.inspection) {

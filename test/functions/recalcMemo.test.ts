@@ -37,6 +37,29 @@ describe('RISKCATEGORY and RISKREASONS after an edit work out only the rows that
     expect(again.filter((r, i) => i !== 7)).toEqual(first.filter((r, i) => i !== 7));
   });
 
+  it('an edit that turns a column of fractions into one of percentages works out every row: another row\'s 1 is then 1%, not 100%', () => {
+    forgetEarlierCalls();
+    const col = header!.indexOf('KS2 RWM expected %');
+    expect(col).toBeGreaterThanOrEqual(0);
+    // The column as Excel's percentage format holds it, and one school at 100% (held as 1).
+    const fractions = copy(sample).map((r) => {
+      r[col] = typeof r[col] === 'number' ? (r[col] as number) / 100 : r[col];
+      return r;
+    });
+    const full = fractions.findIndex((r) => typeof r[col] === 'number');
+    fractions[full]![col] = 1;
+    const first = fns.riskReasons('oldham', [header!], copy(fractions), AS_OF);
+    expect(rowsWorkedOut().riskReasons).toBe(sample.length);
+    const edited = copy(fractions);
+    const other = fractions.findIndex((r, i) => i !== full && typeof r[col] === 'number');
+    edited[other]![col] = 85;
+    const again = fns.riskReasons('oldham', [header!], edited, AS_OF);
+    expect(rowsWorkedOut().riskReasons).toBe(sample.length);
+    forgetEarlierCalls();
+    expect(again).toEqual(fns.riskReasons('oldham', [header!], copy(edited), AS_OF));
+    expect(again[full]).not.toEqual(first[full]);
+  });
+
   it('the same rows again work out nothing; another as-of date, framework or header works out every row', () => {
     forgetEarlierCalls();
     fns.riskCategory('oldham', [header!], copy(sample), AS_OF);

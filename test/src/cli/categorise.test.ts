@@ -182,6 +182,39 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
   });
 });
 
+describe('a register with a percentage column formatted as Excel percentages, saved by openpyxl', () => {
+  it('a school at 100% (held as 1) is read as 100%, as when the column says 100, with a warning on its cell', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const outs: ReturnType<typeof readResultRows>[] = [];
+    for (const as of ['percent', 'number'] as const) {
+      const register = join(dir, `ks2-${as}.xlsx`);
+      // KS2 RWM as the sample holds it (62 for 62%), or as fractions in the 0% format; the first school with a result at 100%.
+      execFileSync(PYTHON!, ['-c', `
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+col = [c.value for c in ws[1]].index('KS2 RWM expected %') + 1
+first = True
+for row in range(2, ws.max_row + 1):
+    cell = ws.cell(row=row, column=col)
+    if not isinstance(cell.value, (int, float)): continue
+    if first: cell.value = 100; first = False
+    if sys.argv[3] == 'percent':
+        cell.value = cell.value / 100
+        cell.number_format = '0%'
+wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, as]);
+      const out = join(dir, `ks2-${as}.json`);
+      const r = await run('categorise', register, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
+      expect(r.code).toBe(0);
+      outs.push(readResultRows(out));
+    }
+    const [percent, number] = outs as [ReturnType<typeof readResultRows>, ReturnType<typeof readResultRows>];
+    expect(percent.map((r) => r.category)).toEqual(number.map((r) => r.category));
+    const warned = percent.flatMap((r) => r.warnings).filter((w) => /is read as 100%/.test(w));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/^Row \d+, column "KS2 RWM expected %": 1 is read as 100%; expected a fraction/);
+  });
+});
+
 /**
  * The sample register saved by openpyxl in each date system, its Register sheet (`ws`) then changed by
  * `python`, and categorised to CSV (`<name>-<system>.xlsx` and `.csv` in `dir`): the CSVs' texts, 1900 first.

@@ -12,7 +12,7 @@ import { PROFILES_SHEET, SUMMARY_SHEET } from '../../../src/run/packSheets';
 import { PROBLEMS_HEADERS, PROBLEMS_MARKER_ID, problemsLayout, problemsShownText } from '../../../src/run/problemsSheet';
 import { RESULT_HEADERS } from '../../../src/run/registerRun';
 import { RUN_LOG_SHEET } from '../../../src/run/runLog';
-import { placeProblems, runOnPort, type PlacedProblem, type RunProgress } from '../../../src/run/taskpaneRun';
+import { compareRow, placeProblems, runOnPort, type PlacedProblem, type RunProgress } from '../../../src/run/taskpaneRun';
 import { categoriseOnPort } from '../../support/wholeRun';
 import { shownCell, type Cell } from '../../../src/workbook/cell';
 import { createOfficePort } from '../../../src/workbook/office';
@@ -69,6 +69,32 @@ describe('a run from the pane moves through its phases', () => {
     const again = setUp([header, ...rows], 200_000);
     await categoriseOnPort(again.port, await again.port.readRegister(), oxfordshire, ASOF, { ranAt: RAN_AT });
     expect(double.syncs).toBe(again.double.syncs);
+  }, 60_000);
+});
+
+describe('a percentage column formatted as Excel percentages (100% held as 1)', () => {
+  it('the run and Compare read the school at 100% as 100%, as a register that says 100: the same categories', async () => {
+    const col = sample[0]!.indexOf('KS2 RWM expected %');
+    const first = sample.findIndex((r, i) => i > 0 && typeof r[col] === 'number');
+    const asPercent = (grid: Cell[][], fractions: boolean) => grid.map((r, i) => r.map((v, c) => {
+      if (i === 0 || c !== col || typeof v !== 'number') return v;
+      const n = i === first ? 100 : v;
+      return fractions ? n / 100 : n;
+    }));
+    const seen: (string | null)[][] = [];
+    for (const fractions of [true, false]) {
+      const grid = asPercent(sample, fractions);
+      expect(grid[first]![col]).toBe(fractions ? 1 : 100);
+      const { sheet, port } = setUp(grid);
+      const region = await port.readRegister();
+      const run = await runOnPort(port, frameworkById('oldham')!, ASOF, { ranAt: RAN_AT, pause: immediately });
+      expect(run.status).toBe('done');
+      const category = sample[0]!.length + RESULT_HEADERS.indexOf('Category');
+      const compared = compareRow(region!, first, ASOF)!.comparisons.find((c) => c.framework === 'oldham')!;
+      seen.push([String(sheet.cell(first, category)?.value ?? ''), compared.category]);
+    }
+    expect(seen[0]).toEqual(seen[1]);
+    expect(seen[0]![0]).not.toBe('');
   }, 60_000);
 });
 

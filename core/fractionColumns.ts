@@ -1,0 +1,57 @@
+/**
+ * Which percentage columns of a register hold fractions. Excel's percentage format shows 85% for a cell
+ * holding 0.85, and 100% for one holding 1, so in such a column 1 is 100%. A cell alone cannot say: the
+ * reader's rule for one value (core/values.ts) takes 1 as written (1%), as 85 is 85%. A column can: one
+ * whose numbers all lie from 0 to 1, at least one of them strictly between, is a column of fractions, and
+ * its 1 is read as 100% (said on its cell, as a warning). A column with any number above 1 is a column of
+ * percentages as written, and its 1 is 1%. Text ending in "%" says what it is and decides nothing.
+ *
+ * Worked out over every data row of the register (whichever rows a call works out), so every school of a
+ * register is read alike, and given to a caller that reads one row of it (the pane's selected school).
+ */
+import { FIELD_KEYS, FIELDS, type FieldKey } from './fields';
+import type { HeaderMapping } from './headers';
+
+/** The percentage fields (`FIELDS`' type `percent`). */
+const PERCENT_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter((k) => {
+  const type = FIELDS[k].type;
+  return type.kind === 'number' && type.percent;
+});
+
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+
+/** A cell's number as the column's reading weighs it: a number, or text that is a plain number; `null` for anything else (blank, "85%", words). */
+function numberIn(cell: unknown): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim();
+  return PLAIN_NUMBER.test(text) ? Number(text) : null;
+}
+
+/**
+ * The percentage fields whose column in `rows` (the register's data rows) holds fractions; only the fields
+ * in `fields` when given (the columns a run reads).
+ */
+export function fractionColumns(mapping: HeaderMapping, rows: readonly (readonly unknown[])[], fields?: ReadonlySet<FieldKey>): ReadonlySet<FieldKey> {
+  const found = new Set<FieldKey>();
+  for (const field of PERCENT_FIELDS) {
+    const index = mapping.byField[field];
+    if (index === undefined || (fields && !fields.has(field))) continue;
+    let between = false;
+    let above = false;
+    for (let i = 0; i < rows.length && !above; i++) {
+      const n = numberIn(rows[i]![index]);
+      if (n === null) continue;
+      // A negative number is an error of its own cell (out of range): it says nothing of the column.
+      if (n > 1) above = true;
+      else if (n > 0 && n < 1) between = true;
+    }
+    if (between && !above) found.add(field);
+  }
+  return found;
+}
+
+/** Whether a cell of a fraction column is its 1 (a number, or text that is a plain 1), read as 100%. */
+export function isWholeOne(cell: unknown): boolean {
+  return numberIn(cell) === 1;
+}

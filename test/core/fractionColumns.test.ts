@@ -1,0 +1,76 @@
+/**
+ * A register's percentage columns of fractions (core/fractionColumns.ts): Excel's percentage format holds
+ * 85% as 0.85 and 100% as 1, so in such a column 1 is 100%, while in a column of percentages as written
+ * (85, 92.5) 1 is 1%.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromIsoDate, type CalendarDate } from '../../core/dates';
+import { frameworkById } from '../../core/frameworks';
+import { fractionColumns, isWholeOne } from '../../core/fractionColumns';
+import { mapHeaders } from '../../core/headers';
+import { readRegister } from '../../core/record';
+import { categoriseRegister } from '../../core/register';
+
+const AS_OF = fromIsoDate('2026-11-01') as CalendarDate;
+const HEADER = ['URN', 'School name', 'KS2 RWM expected %', 'Attendance %'];
+const mapping = mapHeaders(HEADER, { headerRowNumber: 1 });
+const column = (cells: unknown[]) => cells.map((c, i) => [String(100001 + i), `School ${i}`, c, 95]);
+
+describe('fractionColumns', () => {
+  it.each<[string, unknown[], boolean]>([
+    ['fractions, one of them 1 (Excel\'s 100%)', [0.62, 1, 0.81, ''], true],
+    ['fractions as text (a CSV of the values)', ['0.62', '1', ' 0.5 '], true],
+    ['fractions and a blank or a missing-data code', [0.62, '', 'NULL', 1], true],
+    ['percentages as written, one of them 1 (1%)', [62, 1, 81], false],
+    ['a mix: one number above 1 makes it percentages as written', [0.62, 1, 81], false],
+    ['only 0 and 1: nothing says which', [0, 1, 1], false],
+    ['text with "%" says what it is and decides nothing', ['62%', '100%', 1], false],
+    ['a negative number is its own cell\'s error, not the column\'s reading', [0.62, -3, 1], true],
+  ])('%s: %j', (_what, cells, fractions) => {
+    expect(fractionColumns(mapping, column(cells)).has('ks2RwmExpectedPct')).toBe(fractions);
+  });
+
+  it('only the fields asked for, and only percentage fields', () => {
+    const rows = column([0.62, 1]).map((r) => [...r.slice(0, 3), 0.95]);
+    expect([...fractionColumns(mapping, rows)].sort()).toEqual(['attendancePct', 'ks2RwmExpectedPct']);
+    expect([...fractionColumns(mapping, rows, new Set(['attendancePct']))]).toEqual(['attendancePct']);
+  });
+
+  it('isWholeOne: 1 as a number or plain text, nothing else', () => {
+    expect([1, '1', ' 1.0 ', 100, '1%', 0.999, '', null].map(isWholeOne)).toEqual([true, true, true, false, false, false, false, false]);
+  });
+});
+
+describe('a register with a column of fractions', () => {
+  it('reads its 1 as 100%, with a warning on the cell naming the reading; a column of percentages reads its 1 as 1%, without one', () => {
+    const fractions = readRegister(HEADER, column([0.62, 1, 0.81]), { asOf: AS_OF, headerRowNumber: 1 });
+    expect(fractions.records.map((r) => r?.ks2RwmExpectedPct)).toEqual([62, 100, 81]);
+    expect(fractions.problems.map((p) => [p.severity, p.row, p.message])).toEqual([
+      ['warning', 3, 'Row 3, column "KS2 RWM expected %": 1 is read as 100%; expected a fraction, as the column\'s other numbers are (0.85 for 85%, as Excel\'s percentage format holds them), where 1 is 100%; if 1% is meant, type 1%.'],
+    ]);
+    const percentages = readRegister(HEADER, column([62, 1, 81]), { asOf: AS_OF, headerRowNumber: 1 });
+    expect(percentages.records.map((r) => r?.ks2RwmExpectedPct)).toEqual([62, 1, 81]);
+    expect(percentages.problems).toEqual([]);
+  });
+
+  it('categorises the school at 100% as it does when the column says 100, under every framework that reads the column', () => {
+    const sample = column([0.62, 1, 0.81]);
+    const written = column([62, 100, 81]);
+    for (const id of ['oxfordshire', 'oldham', 'herefordshire', 'wokingham', 'southwark']) {
+      const fw = frameworkById(id)!;
+      const a = categoriseRegister(fw, HEADER, sample, { asOf: AS_OF, headerRowNumber: 1 });
+      const b = categoriseRegister(fw, HEADER, written, { asOf: AS_OF, headerRowNumber: 1 });
+      expect(a.rows.map((r) => [r.result?.category, r.inspection?.riskScore]), id).toEqual(b.rows.map((r) => [r.result?.category, r.inspection?.riskScore]));
+      expect(a.rows[1]!.record.ks2RwmExpectedPct, id).toBe(100);
+    }
+  });
+
+  it('one row run alone with the register\'s reading (the pane\'s selected school) reads it as the register does', () => {
+    const rows = column([0.62, 1, 0.81]);
+    const fw = frameworkById('oldham')!;
+    const alone = categoriseRegister(fw, HEADER, [rows[1]!], { asOf: AS_OF, headerRowNumber: 2, fractionColumns: fractionColumns(mapping, rows) });
+    expect(alone.rows[0]!.record.ks2RwmExpectedPct).toBe(100);
+    // Without it, the row alone cannot say: 1 is 1%.
+    expect(categoriseRegister(fw, HEADER, [rows[1]!], { asOf: AS_OF, headerRowNumber: 2 }).rows[0]!.record.ks2RwmExpectedPct).toBe(1);
+  });
+});
