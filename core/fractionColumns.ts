@@ -11,14 +11,13 @@
  */
 import { FIELD_KEYS, FIELDS, type FieldKey } from './fields';
 import type { HeaderMapping } from './headers';
+import { PLAIN_NUMBER } from './values';
 
 /** The percentage fields (`FIELDS`' type `percent`). */
 const PERCENT_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter((k) => {
   const type = FIELDS[k].type;
   return type.kind === 'number' && type.percent;
 });
-
-const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 
 /** A cell's number as the column's reading weighs it: a number, or text that is a plain number; `null` for anything else (blank, "85%", words). */
 function numberIn(cell: unknown): number | null {

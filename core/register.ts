@@ -192,12 +192,11 @@ export function* visitRegisterSteps(
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
-  const mapped = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
+  const mapping = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
   const reader = registerReader(headerRow, {
-    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping: mapped, fields: options.fields, asFacts: true,
-    fractionColumns: options.fractionColumns ?? fractionColumns(mapped, rows, options.fields),
+    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: true,
+    fractionColumns: options.fractionColumns ?? fractionColumns(mapping, rows, options.fields),
   });
-  const mapping = reader.mapping;
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];
   const fatal = columns.missing.length > 0;

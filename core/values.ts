@@ -453,7 +453,8 @@ function fromCompactIso(text: string): CalendarDate | null {
  * a decimal comma from a European-locale file) is not a thousands separator: the cell is refused rather
  * than read as 951. Semicolon CSV files have their decimal commas read by src/workbook/csvText.ts.
  */
-const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
+/** A number as plain text: digits, one point, a leading minus (no sign, separator or "%"). */
+export const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?\s*%?$/;
 
 function readNumber(value: string | number | boolean | Date, percent: boolean): number | null {
