@@ -12,7 +12,7 @@ import { readResultRows } from '../../support/resultsFile';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { encodeWindows1252, WINDOWS_1252_HIGH_TEXT } from '../../support/windows1252Bytes';
 import { datesInColumn, saveInDateSystem } from '../../support/dateSystems';
-import { have, PYTHON } from '../../support/externalTools';
+import { have, PYTHON, resavedByLibreOffice, SOFFICE } from '../../support/externalTools';
 
 let dir: string;
 beforeAll(() => {
@@ -212,7 +212,15 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, as]);
     const warned = percent.flatMap((r) => r.warnings).filter((w) => /is read as 100%/.test(w));
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatch(/^Row \d+, column "KS2 RWM expected %": 1 is read as 100%; expected a fraction/);
-  });
+    // The same workbook saved again by LibreOffice (its own 0% format and cell XML): the same reading.
+    if (!have(SOFFICE, 'LibreOffice')) return;
+    const again = resavedByLibreOffice(join(dir, 'ks2-percent.xlsx'), mkdtempSync(join(tmpdir(), 'schoolrisk-lo-')));
+    const out = join(dir, 'ks2-libreoffice.json');
+    expect((await run('categorise', again, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    const viaLibreOffice = readResultRows(out);
+    expect(viaLibreOffice.map((r) => r.category)).toEqual(number.map((r) => r.category));
+    expect(viaLibreOffice.flatMap((r) => r.warnings).filter((w) => /is read as 100%/.test(w))).toEqual(warned);
+  }, 60_000);
 });
 
 /**
@@ -339,7 +347,14 @@ ws.cell(row=2, column=col).value = datetime.datetime(2016, 9, 30, 8, 30)`);
     const rows = readResultRows(again);
     expect(rows[0]!.errors).toEqual([]);
     expect(rows.map((r) => r.category)).toEqual(readResultRows(fromXlsx).map((r) => r.category));
-  });
+    // The 1904 workbook saved again by LibreOffice (its own date-time format code): the same CSV.
+    if (!have(SOFFICE, 'LibreOffice')) return;
+    const resaved = resavedByLibreOffice(join(dir, 'timed-1904.xlsx'), mkdtempSync(join(tmpdir(), 'schoolrisk-lo-')));
+    const viaLibreOffice = join(dir, 'timed-libreoffice.csv');
+    expect((await run('categorise', resaved, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', viaLibreOffice)).code).toBe(0);
+    const [head, row] = Papa.parse<string[]>(readFileSync(viaLibreOffice, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(row![head!.indexOf('Headteacher start date')]).toBe('30/09/2016 08:30');
+  }, 60_000);
 });
 
 describe('schoolrisk validate', () => {
