@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { toExcelSerial } from '../core/dates';
@@ -50,6 +51,11 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
+
+/** The bytes in V8's old generation now. */
+function oldSpaceBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')?.space_used_size ?? 0;
+}
 
 function timeMs(body: () => void): number {
   const t = performance.now();
@@ -165,17 +171,25 @@ async function spillFigure(header: string[], rows: (string | number | boolean)[]
   if (attendance < 0) throw new Error('the benchmark register has no attendance column');
   const perFramework: Record<string, number> = {};
   const recalcByFramework: Record<string, number> = {};
+  const oldSpaceMBByFramework: Record<string, number> = {};
   for (const fw of allFrameworks()) {
     const id = fw.definition.id;
     forgetEarlierCalls();
     riskCategory(id, [header], rows.slice(0, 1000), asOf); // warm-up
     let out: unknown[][] = [];
+    const promoted: number[] = [];
     perFramework[id] = Math.round(median(Array.from({ length: REPS }, () => {
       forgetEarlierCalls();
-      return timeMs(() => {
+      const before = oldSpaceBytes();
+      const ms = timeMs(() => {
         out = riskCategory(id, [header], rows, asOf);
       });
+      promoted.push(oldSpaceBytes() - before);
+      return ms;
     })));
+    // Bytes the call left in the old generation (a full collection in the call shows as a drop): a few MB when its
+    // objects die young, 25-45 MB when V8 made them old (pretenuring after runs that kept theirs, session 16).
+    oldSpaceMBByFramework[id] = Math.round(median(promoted) / 1e6);
     if (out.length !== rows.length) throw new Error(`RISKCATEGORY spilled ${out.length} rows for ${rows.length}`);
     recalcByFramework[id] = Math.round(median(Array.from({ length: REPS }, (_, k) => {
       // Kept: the call on the register as it was. Then Excel passes the whole range again, new arrays and new texts, with one cell changed.
@@ -191,7 +205,7 @@ async function spillFigure(header: string[], rows: (string | number | boolean)[]
       return ms;
     })));
   }
-  return { perFramework, riskCategorySpillMs: Math.max(...Object.values(perFramework)), recalcByFramework, riskCategoryRecalcMs: Math.max(...Object.values(recalcByFramework)) };
+  return { perFramework, riskCategorySpillMs: Math.max(...Object.values(perFramework)), recalcByFramework, riskCategoryRecalcMs: Math.max(...Object.values(recalcByFramework)), oldSpaceMBByFramework };
 }
 
 /**
@@ -448,7 +462,7 @@ async function run(): Promise<void> {
     if (ONLY_CORE) {
       const ratio = Math.round((papa.papaparseRowsPerSecond / core.registerRowsPerSecond) * 100) / 100;
       process.stdout.write(`\n${ROWS.toLocaleString('en-GB')} schools, ${REPS} repetition(s), median\ncoreRowsPerSecond ${core.coreRowsPerSecond} (as shipped ${engineShipped.coreRowsPerSecondShipped}); registerRowsPerSecond ${core.registerRowsPerSecond}; papaparse ${papa.papaparseRowsPerSecond} rows/s (ratio ${ratio}); riskCategorySpillMs ${spill.riskCategorySpillMs}; riskCategoryRecalcMs ${spill.riskCategoryRecalcMs}\n`);
-      process.stdout.write(`${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} (as shipped ${String(engineShipped.perFramework[id]?.engineRowsPerSecond ?? 'n/a').padStart(9)}) | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} ms, after an edit ${spill.recalcByFramework[id]} ms`).join('\n')}\n`);
+      process.stdout.write(`${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} (as shipped ${String(engineShipped.perFramework[id]?.engineRowsPerSecond ?? 'n/a').padStart(9)}) | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} ms (${spill.oldSpaceMBByFramework[id]} MB left old), after an edit ${spill.recalcByFramework[id]} ms`).join('\n')}\n`);
       return;
     }
     log(`CLI on ${ROWS} rows (${slowest})...`);
@@ -495,7 +509,7 @@ async function run(): Promise<void> {
     const vw = Math.max(...table.map((r) => (typeof r.value === 'number' ? r.value.toLocaleString('en-GB') : r.value).length));
     const lines = table.map((r) => `${r.name.padEnd(w)}  ${(typeof r.value === 'number' ? r.value.toLocaleString('en-GB') : r.value).padStart(vw)}  ${r.target.padEnd(12)} ${r.met === null ? '' : r.met ? 'met' : 'MISSED'}`);
     process.stdout.write(`\nschool-risk-register benchmarks: ${ROWS.toLocaleString('en-GB')} schools, ${REPS} repetition(s), median\n${lines.join('\n')}\n\n`);
-    process.stdout.write(`per framework (rows/s, engine (as shipped) | register; RISKCATEGORY ms, first call and after an edit; task pane syncs):\n${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} (as shipped ${String(engineShipped.perFramework[id]?.engineRowsPerSecond ?? 'n/a').padStart(9)}) | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} / ${spill.recalcByFramework[id]} ms; ${pane.perFramework[id]?.syncs ?? 'n/a'} syncs`).join('\n')}\n`);
+    process.stdout.write(`per framework (rows/s, engine (as shipped) | register; RISKCATEGORY ms, first call and after an edit, and MB its first call left old; task pane syncs):\n${Object.entries(core.perFramework).map(([id, v]) => `  ${id.padEnd(14)} ${String(v.engineRowsPerSecond).padStart(9)} (as shipped ${String(engineShipped.perFramework[id]?.engineRowsPerSecond ?? 'n/a').padStart(9)}) | ${String(v.registerRowsPerSecond).padStart(7)}; ${spill.perFramework[id]} / ${spill.recalcByFramework[id]} ms, ${spill.oldSpaceMBByFramework[id]} MB old; ${pane.perFramework[id]?.syncs ?? 'n/a'} syncs`).join('\n')}\n`);
     process.stdout.write(`RISKCATEGORY arguments (5 MB cap): whole register ${args.wholeRegister.columns} columns, ${args.wholeRegister.bytesPerRow} bytes/row, ${args.wholeRegister.rowsPerCall.toLocaleString('en-GB')} rows per call; only the framework's columns: ${Object.entries(args.perFramework).map(([id, f]) => `${id} ${f.columns} columns, ${f.bytesPerRow} bytes/row, ${f.rowsPerCall.toLocaleString('en-GB')} rows`).join('; ')}\n`);
     process.stdout.write(`papaparse parses the register as CSV in ${papa.papaparseMs} ms (${papa.papaparseRowsPerSecond} rows/s)\n`);
     process.stdout.write(`cli: categorise ${cli.cliMs} ms vs exceljs read+write ${cli.exceljsMs} ms (${slowest}); peak memory (herefordshire) ${memory.cliPeakRssMB25k} MB at 25,000 rows, ${memory.cliPeakRssMB100k} MB at 100,000, ${memory.baselineMB} MB to start and list the frameworks\n`);
@@ -507,7 +521,7 @@ async function run(): Promise<void> {
       repetitions: REPS,
       ...Object.fromEntries(table.map((r) => [r.name, r.value])),
       met: Object.fromEntries(table.filter((r) => r.met !== null).map((r) => [r.name, r.met])),
-      detail: { core: core.perFramework, engineAsShipped: engineShipped.perFramework, papaparse: papa, functionArguments: args, riskCategorySpillMsByFramework: spill.perFramework, riskCategoryRecalcMsByFramework: spill.recalcByFramework, riskCategoryShippedMsByFramework: shipped.perFramework, taskpaneByFramework: pane.perFramework, cli: { ...cli, framework: slowest, memory } },
+      detail: { core: core.perFramework, engineAsShipped: engineShipped.perFramework, papaparse: papa, functionArguments: args, riskCategorySpillMsByFramework: spill.perFramework, riskCategoryOldSpaceMBByFramework: spill.oldSpaceMBByFramework, riskCategoryRecalcMsByFramework: spill.recalcByFramework, riskCategoryShippedMsByFramework: shipped.perFramework, taskpaneByFramework: pane.perFramework, cli: { ...cli, framework: slowest, memory } },
       seconds: Math.round((Date.now() - started) / 1000),
     };
     await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -41,6 +41,46 @@ export interface RowOutcome {
   readonly provisional: Provisional | null;
 }
 
+/**
+ * A row's outcome, made by a class rather than a literal, as its provisional result and its facts are
+ * (factShape.ts `BlankFacts`): V8 makes a literal's objects in the old generation once those of its place
+ * have outlived the young one, and a run that keeps every outcome (the pane, the command line) would then
+ * make RISKCATEGORY's, which it lets go at once, old too, with all a row's objects kept alive by them.
+ */
+class Outcome implements RowOutcome {
+  declare readonly row: number;
+  declare readonly urn: string | null;
+  declare readonly record: SchoolRecord;
+  declare readonly problems: readonly Problem[];
+  declare readonly result: Categorisation | null;
+  declare readonly inspection: InspectionOutlook | null;
+  declare readonly provisional: Provisional | null;
+  constructor(record: SchoolRecord, problems: readonly Problem[], result: Categorisation | null, inspection: InspectionOutlook | null, provisional: Provisional | null) {
+    this.row = record.row;
+    this.urn = record.urn ?? null;
+    this.record = record;
+    this.problems = problems;
+    this.result = result;
+    this.inspection = inspection;
+    this.provisional = provisional;
+  }
+}
+
+/** A `Provisional`, made by a class for the reason `Outcome` is. */
+class ProvisionalResult implements Provisional {
+  declare readonly worstCase: string;
+  declare readonly label: string;
+  declare readonly missing: readonly string[];
+  constructor(worstCase: string, label: string, missing: readonly string[]) {
+    this.worstCase = worstCase;
+    this.label = label;
+    this.missing = missing;
+  }
+}
+
+/** No missing cells named: a result worked out without reasons (RISKCATEGORY) names none, and shares this list. */
+const NONE_NAMED: readonly string[] = Object.freeze([]);
+
 /** Every problem of a run, the register's first, then by row: what every shell lists. */
 export function allProblems(outcome: RegisterOutcome): Problem[] {
   return [...outcome.registerProblems, ...outcome.rows.flatMap((r) => r.problems)];
@@ -241,7 +281,7 @@ export function* visitRegisterSteps(
       else stopped = true;
     }
     if (stopped) {
-      visit({ row: record.row, urn: record.urn ?? null, record, problems, result: null, inspection: null, provisional: null });
+      visit(new Outcome(record, problems, null, null, null));
       continue;
     }
     // The record was read as blank facts (`asFacts`): deriving fills them in place.
@@ -249,9 +289,9 @@ export function* visitRegisterSteps(
     const facts = record as unknown as Facts;
     const result = evaluate(fw, facts, { params, trace: options.trace, reasons: options.reasons, unknowns: unknownsOf.read(record, facts, reader.given) });
     const worst = result.worstCase;
-    const provisional = worst && { worstCase: worst.category, label: worst.label, missing: worst.missing.map(headerOf) };
+    const provisional = worst && new ProvisionalResult(worst.category, worst.label, worst.missing.length === 0 ? NONE_NAMED : worst.missing.map(headerOf));
     for (const w of result.warnings) problems.push(w);
-    visit({ row: record.row, urn: record.urn ?? null, record, problems, result, inspection, provisional });
+    visit(new Outcome(record, problems, result, inspection, provisional));
   }
   return { framework: fw, asOf: options.asOf, mapping, registerProblems, absentColumns: columns.absent, fatal };
 }

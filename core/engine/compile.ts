@@ -136,7 +136,7 @@ export function compileChecked(def: FrameworkDefinition, origin: FrameworkOrigin
       // Packed arrays (`Array.from`, not `new Array(n)`, which stays holey): every read skips a hole check.
       fired: Array.from({ length: criteria.length }, (): Truth => undefined), v: Array.from({ length: slots.length }, (): unknown => undefined),
       nodes: new Uint8Array(program.kind.length), support: { params: null, resolved: [] }, firedAt: new Int32Array(criteria.length), decides: new Uint8Array(criteria.length), counts: new Int32Array(categories.length),
-      possible: new Uint8Array(criteria.length), certain: new Int32Array(categories.length),
+      possible: new Uint8Array(criteria.length), certain: new Int32Array(categories.length), additionalLists: new Map(),
     },
     supportByParams: new WeakMap(),
   };

@@ -142,32 +142,79 @@ export function categorise(fw: CompiledFramework, facts: Facts, options: Categor
   }
   if (reasons === null && rank === fw.defaultRank && withReasons) reasons = [computed.defaultReason];
 
-  return {
-    framework: fw.id,
-    frameworkVersion: fw.version,
-    category: chosen.id,
-    label: chosen.label,
-    colour: chosen.colour,
-    textColour: chosen.textColour,
-    variant: variant ? variant.shown : null,
-    computedCategory: computed.id,
-    override: override ? { category: override.id, reason: facts.overrideReason ?? '' } : null,
-    support: supportFor(fw, chosen, facts.isAcademy === true, params),
-    additional: additionalFor(fw, out, at),
-    reasons: reasons ?? none,
-    notes: notes ?? none,
-    trace: options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none,
-    warnings,
-    // An analyst's override stands: the worst case is of the rules' category, so only without one.
-    // Compared, not tested for truth: a test reads the object (a memory access among a thousand patterns').
-    worstCase: options.unknowns !== undefined && options.unknowns !== null && override === null ? hot.worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null,
-  };
+  // In the order the result's fields were always worked out: the worst case last, after what reads the outcomes it may rewrite.
+  const support = supportFor(fw, chosen, facts.isAcademy === true, params);
+  const additional = additionalFor(fw, out, at);
+  const trace = options.trace === true ? fw.inDefinitionOrder.map((c) => traceOf(c, facts, fired[c.index])) : none;
+  // An analyst's override stands: the worst case is of the rules' category, so only without one.
+  // Compared, not tested for truth: a test reads the object (a memory access among a thousand patterns').
+  const worst = options.unknowns !== undefined && options.unknowns !== null && override === null ? hot.worstCase(fw, v, params, fired, count, rank, options.unknowns, withReasons) : null;
+  const overridden = override ? { category: override.id, reason: facts.overrideReason ?? '' } : null;
+  return new Categorised(fw, chosen, variant ? variant.shown : null, computed, overridden, support, additional, reasons ?? none, notes ?? none, trace, warnings, worst);
 }
 
+/**
+ * A `Categorisation`, made by a class rather than a literal: V8 makes a literal's objects in the old
+ * generation once those of its place have outlived the young one, so a run that keeps every result (the
+ * pane, the command line) would make every later run's results old too, RISKCATEGORY's among them, which
+ * it lets go at once (register.ts `Outcome`, docs/performance.md session 16).
+ */
+class Categorised implements Categorisation {
+  declare readonly framework: string;
+  declare readonly frameworkVersion: string;
+  declare readonly category: string;
+  declare readonly label: string;
+  declare readonly colour: string;
+  declare readonly textColour: string;
+  declare readonly variant: Categorisation['variant'];
+  declare readonly computedCategory: string;
+  declare readonly override: Categorisation['override'];
+  declare readonly support: ResolvedSupport;
+  declare readonly additional: Categorisation['additional'];
+  declare readonly reasons: readonly Reason[];
+  declare readonly notes: readonly Reason[];
+  declare readonly trace: Categorisation['trace'];
+  declare readonly warnings: readonly Problem[];
+  declare readonly worstCase: Categorisation['worstCase'];
+  constructor(
+    fw: CompiledFramework, chosen: CompiledCategory, variant: Categorisation['variant'], computed: CompiledCategory, override: Categorisation['override'],
+    support: ResolvedSupport, additional: Categorisation['additional'], reasons: readonly Reason[], notes: readonly Reason[],
+    trace: Categorisation['trace'], warnings: readonly Problem[], worstCase: Categorisation['worstCase'],
+  ) {
+    this.framework = fw.id;
+    this.frameworkVersion = fw.version;
+    this.category = chosen.id;
+    this.label = chosen.label;
+    this.colour = chosen.colour;
+    this.textColour = chosen.textColour;
+    this.variant = variant;
+    this.computedCategory = computed.id;
+    this.override = override;
+    this.support = support;
+    this.additional = additional;
+    this.reasons = reasons;
+    this.notes = notes;
+    this.trace = trace;
+    this.warnings = warnings;
+    this.worstCase = worstCase;
+  }
+}
+
+/**
+ * The additional offers that apply, as a list shared by every school they apply to: a framework has a
+ * handful of offers, and a register a few sets of them, where a list made per school would be 25,000.
+ */
 function additionalFor(fw: CompiledFramework, nodes: Uint8Array, at: readonly number[]): Categorisation['additional'] {
-  let out: Categorisation['additional'][number][] | null = null;
-  for (const a of fw.additional) if (nodes[at[a.node]!] === hot.yes) (out ??= []).push(a.shown);
-  return out ?? hot.NONE;
+  const offers = fw.additional;
+  // A bit per offer; a framework with more offers than the bits of a number makes its lists per school.
+  if (offers.length > 30) return offers.filter((a) => nodes[at[a.node]!] === hot.yes).map((a) => a.shown);
+  let set = 0;
+  for (let i = 0; i < offers.length; i++) if (nodes[at[offers[i]!.node]!] === hot.yes) set |= 1 << i;
+  if (set === 0) return hot.NONE;
+  const lists = fw.scratch.additionalLists;
+  let list = lists.get(set);
+  if (list === undefined) lists.set(set, (list = Object.freeze(offers.filter((_, i) => (set & (1 << i)) !== 0).map((a) => a.shown))));
+  return list;
 }
 
 /**

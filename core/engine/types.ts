@@ -167,6 +167,8 @@ export interface CompiledFramework {
     readonly possible: Uint8Array;
     /** By rank: the certain evidence a best fit's worst case counts. */
     readonly certain: Int32Array;
+    /** The additional offers a school gets, by which of `additional` apply (a bit each): one frozen list per set, shared by the schools that get it. */
+    readonly additionalLists: Map<number, Categorisation['additional']>;
   };
   /** Resolved support offers by parameter set, then category and status (see `supportFor`). */
   readonly supportByParams: WeakMap<Parameters, ResolvedSupport[]>;

@@ -565,7 +565,19 @@ function summaryBestFit(fw: CompiledFramework, room: Int32Array, at: number, fir
 
 function worstOf(fw: CompiledFramework, rank: number, missing: readonly FieldKey[]): WorstCase {
   const cat = fw.categories[rank]!.def;
-  return { category: cat.id, label: cat.label, missing };
+  return new Worst(cat.id, cat.label, missing);
+}
+
+/** A `WorstCase`, made by a class rather than a literal for the reason register.ts's `Outcome` is: a run that keeps every result must not make the next run's old. */
+class Worst implements WorstCase {
+  declare readonly category: string;
+  declare readonly label: string;
+  declare readonly missing: readonly FieldKey[];
+  constructor(category: string, label: string, missing: readonly FieldKey[]) {
+    this.category = category;
+    this.label = label;
+    this.missing = missing;
+  }
 }
 
 /** The missing cells of each open fact a reason (the first `whys` of `why`, and the open facts in `read`) reads, in field order; a new list. */

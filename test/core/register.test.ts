@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
 import { frameworkById } from '../../core/frameworks';
-import { categoriseRegister } from '../../core/register';
+import { categoriseRegister, visitRegister } from '../../core/register';
 
 const fw = frameworkById('herefordshire')!;
 const { header, rows } = englandRegister(60);
@@ -25,5 +25,33 @@ describe('only some rows', () => {
 
   it.each([[[5, 3]], [[5, 5]], [[60]], [[-1]]])('refuses %j', (onlyRows) => {
     expect(() => categoriseRegister(fw, header, rows, { ...options, onlyRows })).toThrow(RangeError);
+  });
+});
+
+/**
+ * V8 makes a literal's objects in the old generation once those made at the same place have outlived the
+ * young one. A run that keeps every outcome (the pane, the command line) would then make each later run's
+ * per-school objects old, RISKCATEGORY's among them, which it lets go at once: about 40 MB promoted a call
+ * and scavenges of 10-30 ms, 1.3-1.6x its time (docs/performance.md, session 16). Objects a class makes
+ * are never made old so, which is why each per-school object a run hands out is made by one.
+ */
+describe('the objects of a school', () => {
+  it('are made by classes, not literals, so a run that keeps them cannot make a later run\'s old', () => {
+    const made: Record<string, object[]> = { outcome: [], facts: [], result: [], provisional: [], worstCase: [] };
+    visitRegister(frameworkById('southwark')!, header, rows, { ...options, reasons: false }, (r) => {
+      made.outcome!.push(r);
+      made.facts!.push(r.record);
+      if (r.result) made.result!.push(r.result);
+      if (r.provisional) made.provisional!.push(r.provisional);
+      if (r.result?.worstCase) made.worstCase!.push(r.result.worstCase);
+    });
+    for (const [what, objects] of Object.entries(made)) {
+      expect(objects.length, what).toBeGreaterThan(0);
+      for (const o of objects) expect(Object.getPrototypeOf(o), what).not.toBe(Object.prototype);
+    }
+    // Their shared lists are frozen, so a shell cannot change another school's through its own.
+    const offered = categoriseRegister(frameworkById('oxfordshire')!, header, rows, options).rows.map((r) => r.result?.additional).filter((a) => a !== undefined && a.length > 0);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const a of offered) expect(Object.isFrozen(a)).toBe(true);
   });
 });
