@@ -4,7 +4,7 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { factsOfFields, recordOfFields } from './factShape';
+import { factsOfFields, passingFactsOfFields, recordOfFields } from './factShape';
 import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
@@ -24,7 +24,8 @@ const FIELD_NUMBER: ReadonlyMap<FieldKey, number> = new Map(FIELD_KEYS.map((k, i
 const quick = quickRead;
 const full = fullRead;
 const notQuick = NOT_QUICK;
-const makeFacts = factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
+const makeKeptFacts = factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
+const makePassingFacts = passingFactsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
@@ -81,10 +82,12 @@ export interface ReadOptions {
   mapping?: HeaderMapping;
   fields?: ReadonlySet<FieldKey>;
   /**
-   * Make each record as blank facts (`factsOfFields`): every derived fact present and blank beside the
-   * fields, for `InPlaceDeriver` to fill. The register does, so a school is one object, not two.
+   * Make each record as blank facts: every derived fact present and blank beside the fields, for
+   * `InPlaceDeriver` to fill. The register does, so a school is one object, not two. `'kept'`: the caller
+   * keeps every school's facts to the end of its run (`factsOfFields`); `'passing'`: it lets each go as
+   * soon as it has its value (`passingFactsOfFields`, which V8 never makes old because another run kept its).
    */
-  asFacts?: boolean;
+  asFacts?: 'kept' | 'passing';
   /** The percentage fields whose column holds fractions (core/fractionColumns.ts): their 1 is read as 100%. */
   fractionColumns?: ReadonlySet<FieldKey>;
 }
@@ -160,7 +163,7 @@ class Reader implements RegisterReader {
     this.urnColumn = columns.find((c) => c.field === 'urn');
     this.asOf = opts.asOf;
     this.firstRow = opts.headerRowNumber + 1;
-    this.make = opts.asFacts ? makeFacts : recordOfFields;
+    this.make = opts.asFacts === 'kept' ? makeKeptFacts : opts.asFacts === 'passing' ? makePassingFacts : recordOfFields;
   }
 
   read(cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null {

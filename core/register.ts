@@ -201,9 +201,9 @@ export function* categoriseRegisterSteps(
   options: RegisterOptions,
 ): Generator<StepProgress, RegisterOutcome, void> {
   const out: RowOutcome[] = [];
-  const register = yield* visitRegisterSteps(fw, headerRow, rows, options, (r) => {
+  const register = yield* registerSteps(fw, headerRow, rows, options, (r) => {
     out.push(r);
-  });
+  }, 'kept');
   return { ...register, rows: out };
 }
 
@@ -224,17 +224,32 @@ export function visitRegister(
 }
 
 /** `visitRegister` in steps of ROWS_PER_STEP rows, as `categoriseRegisterSteps`. */
-export function* visitRegisterSteps(
+export function visitRegisterSteps(
   fw: CompiledFramework,
   headerRow: readonly unknown[],
   rows: readonly (readonly unknown[])[],
   options: RegisterOptions,
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
+  return registerSteps(fw, headerRow, rows, options, visit, 'passing');
+}
+
+/**
+ * Every run's steps. `lifetime`: whether `visit` keeps every school's facts to the end of the run
+ * (`'kept'`) or lets each go at once (`'passing'`); the reader makes them accordingly (record.ts `asFacts`).
+ */
+function* registerSteps(
+  fw: CompiledFramework,
+  headerRow: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  options: RegisterOptions,
+  visit: (row: RowOutcome) => void,
+  lifetime: 'kept' | 'passing',
+): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
   const mapping = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
   const reader = registerReader(headerRow, {
-    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: true,
+    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: lifetime,
     fractionColumns: options.fractionColumns ?? fractionColumns(mapping, rows, options.fields),
   });
   const columns = checkColumns(fw, mapping);
