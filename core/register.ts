@@ -42,10 +42,10 @@ export interface RowOutcome {
 }
 
 /**
- * A row's outcome, made by a class rather than a literal, as its provisional result and its facts are
- * (factShape.ts `BlankFacts`): V8 makes a literal's objects in the old generation once those of its place
- * have outlived the young one, and a run that keeps every outcome (the pane, the command line) would then
- * make RISKCATEGORY's, which it lets go at once, old too, with all a row's objects kept alive by them.
+ * A row's outcome, made by a class rather than a literal, as its provisional result is, and a passing run's
+ * facts (factShape.ts `passingFactsOfFields`): V8 makes a literal's objects in the old generation once those
+ * of its place have outlived the young one, and a run that keeps every outcome (the pane, the command line)
+ * would then make RISKCATEGORY's, which it lets go at once, old too, with all a row's objects kept alive by them.
  */
 class Outcome implements RowOutcome {
   declare readonly row: number;
