@@ -16,6 +16,11 @@ export function isDateFormatCode(code: string): boolean {
   return /[dy]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
 }
 
+/** A format code shows a percentage when "%" stands outside its quoted text, escapes and [brackets] (Excel then shows 100 times the number). */
+export function isPercentFormatCode(code: string): boolean {
+  return code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+}
+
 /** One cell, as Office.js returns it. */
 export type Cell = string | number | boolean;
 

@@ -26,6 +26,8 @@ export interface SheetGrid {
   readonly dateSystem?: DateSystem;
   /** Is a cell a date (.xlsx only: a number in a cell formatted as a date, or one written as an ISO date), so text output shows it as one? */
   readonly isDateCell?: (row: number, column: number) => boolean;
+  /** Whether a cell holds a number its format shows as a percentage (.xlsx only): the CSV writes it so. */
+  readonly isPercentCell?: (row: number, column: number) => boolean;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -76,6 +78,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
   }
   const formulas = wb.read.formulaCells;
   const dateStyles = wb.styles.dateStyles();
+  const percentStyles = wb.styles.percentStyles();
   return {
     kind: 'xlsx',
     sheet: wb.sheet.name,
@@ -87,6 +90,11 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
       if (typeof wb.values[r]?.[c] !== 'number') return false;
       const style = wb.read.styleOf(r, c);
       return (style !== undefined && dateStyles.has(style)) || wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c);
+    },
+    isPercentCell: (r, c) => {
+      if (typeof wb.values[r]?.[c] !== 'number') return false;
+      const style = wb.read.styleOf(r, c);
+      return style !== undefined && percentStyles.has(style);
     },
     workbook: wb,
     marker: wb.marker,

@@ -18,7 +18,7 @@ export function neutraliseCsvCell(value: Cell): Cell {
 }
 
 /** The results as CSV text: the analyst's columns, then the result columns. */
-export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean): string {
+export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean, isPercentCell?: (row: number, column: number) => boolean): string {
   const columns = plan.placement.columns;
   // Loops, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
   let width = 0;
@@ -37,6 +37,10 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
     const out: Cell[] = Array.from({ length: width }, (_, c) => {
       const v = row[c];
       if (typeof v === 'object') return `=${v.formula}`;
+      // As the cell shows it: a percentage as one, to the number's last digit (Excel's own CSV rounds it to
+      // the format's places); TRUE and FALSE as Excel writes them. Each reads back as the same value.
+      if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+      if (typeof v === 'number' && isPercentCell?.(i, c)) return percentText(v);
       return typeof v === 'number' && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
     });
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
@@ -59,6 +63,11 @@ export function csvFormulaNote(values: readonly (readonly GridValue[])[]): strin
   if (count === 0) return null;
   const cells = count === 1 ? '1 cell holds' : `${count} cells hold`;
   return `${cells} a formula saved without its value (the file was written by a program that does not calculate): the CSV has each formula as text, after an apostrophe; open and save the file in Excel to have the values.`;
+}
+
+/** A number Excel shows as a percentage, as that percentage to 15 significant digits (no float residue: 0.953 is 95.3%, not 95.30000000000001%). */
+export function percentText(n: number): string {
+  return `${Number((n * 100).toPrecision(15))}%`;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -14,7 +14,7 @@ import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { LookStyle } from '../../run/packSheets';
 import { child, children, createIn, insertInOrder, NS, parseXml, serializeXml } from './xml';
 import { readXmlText } from './xmlStream';
-import { DATE_FORMAT, isDateFormatCode } from '../cell';
+import { DATE_FORMAT, isDateFormatCode, isPercentFormatCode } from '../cell';
 
 /** What a cell of ours looks like: a look of the pack's, or any other cell of ours, in the same terms. */
 export type CellStyle = LookStyle;
@@ -58,6 +58,19 @@ export class StyleBook {
 
   /** Indexes of the cell formats that show dates (to read a 1904-system workbook's dates). */
   dateStyles(): Set<number> {
+    return this.stylesShowing((id, custom) => BUILT_IN_DATE_IDS.has(id) || (custom !== undefined && isDateFormatCode(custom)));
+  }
+
+  /**
+   * Indexes of the cell formats that show a number as a percentage (Excel's 9 and 10, `0%` and `0.00%`, or a
+   * custom code with "%" outside its quoted text): the CSV writes such a cell as the percentage it shows.
+   */
+  percentStyles(): Set<number> {
+    return this.stylesShowing((id, custom) => id === 9 || id === 10 || (custom !== undefined && isPercentFormatCode(custom)));
+  }
+
+  /** Indexes of the cell formats whose number format `shows` holds: given its id, and its code where the workbook defines one. */
+  private stylesShowing(shows: (numFmtId: number, customCode: string | undefined) => boolean): Set<number> {
     const custom = new Map<number, string>();
     const numFmts = child(this.root, 'numFmts');
     for (const f of numFmts ? children(numFmts, 'numFmt') : []) custom.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
@@ -65,7 +78,7 @@ export class StyleBook {
     const xfs = child(this.root, 'cellXfs');
     (xfs ? children(xfs, 'xf') : []).forEach((xf, i) => {
       const id = Number(xf.getAttribute('numFmtId') ?? 0);
-      if (BUILT_IN_DATE_IDS.has(id) || (custom.has(id) && isDateFormatCode(custom.get(id)!))) out.add(i);
+      if (shows(id, custom.get(id))) out.add(i);
     });
     return out;
   }

@@ -223,6 +223,39 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, as]);
   }, 60_000);
 });
 
+describe('the CSV of a register saved by openpyxl, with percentages and TRUE/FALSE cells', () => {
+  it('writes a percentage cell as the percentage it shows, to its last digit, and TRUE/FALSE as Excel does; the CSV reads back to the same categories', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // Attendance as Excel percentages (0.953 shown as 95.3%), one school's at 95.35% (more places than its format shows), and a column of booleans.
+    const csvs = await csvInBothSystems('shown', `
+col = [c.value for c in ws[1]].index('Attendance %') + 1
+first = True
+for row in range(2, ws.max_row + 1):
+    cell = ws.cell(row=row, column=col)
+    if not isinstance(cell.value, (int, float)): continue
+    cell.value = 0.9535 if first else cell.value / 100
+    first = False
+    cell.number_format = '0.0%'
+flag = ws.max_column + 1
+ws.cell(row=1, column=flag).value = 'Visited this term'
+ws.cell(row=2, column=flag).value = True
+ws.cell(row=3, column=flag).value = False`);
+    const [header, first, second] = Papa.parse<string[]>(csvs[0]!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    // Before: 0.9535 (a number the SIG would read as 1%), and true / false.
+    expect(first![header!.indexOf('Attendance %')]).toBe('95.35%');
+    expect([first![header!.indexOf('Visited this term')], second![header!.indexOf('Visited this term')]]).toEqual(['TRUE', 'FALSE']);
+    expect(csvs[1]).toBe(csvs[0]);
+    // The CSV categorised again gives the workbook's categories.
+    const fromXlsx = join(dir, 'shown-1900.json');
+    expect((await run('categorise', join(dir, 'shown-1900.xlsx'), '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', fromXlsx)).code).toBe(0);
+    const csvIn = join(dir, 'shown-input.csv');
+    writeFileSync(csvIn, csvs[0]!);
+    const fromCsv = join(dir, 'shown-from-csv.json');
+    expect((await run('categorise', csvIn, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', fromCsv)).code).toBe(0);
+    expect(readResultRows(fromCsv).map((r) => r.category)).toEqual(readResultRows(fromXlsx).map((r) => r.category));
+  }, 60_000);
+});
+
 /**
  * The sample register saved by openpyxl in each date system, its Register sheet (`ws`) then changed by
  * `python`, and categorised to CSV (`<name>-<system>.xlsx` and `.csv` in `dir`): the CSVs' texts, 1900 first.

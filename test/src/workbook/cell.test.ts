@@ -3,7 +3,8 @@
  * workbook's dates are moved, the CSV writes dates as dates) and for the formats Office.js gives the pane.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode } from '../../../src/workbook/cell';
+import { isDateFormatCode, isPercentFormatCode } from '../../../src/workbook/cell';
+import { percentText } from '../../../src/workbook/writeFile';
 
 describe('isDateFormatCode', () => {
   it.each<[string, boolean]>([
@@ -30,5 +31,26 @@ describe('isDateFormatCode', () => {
     ['@', false],
   ])('%s shows a date: %s', (code, date) => {
     expect(isDateFormatCode(code)).toBe(date);
+  });
+});
+
+describe('isPercentFormatCode', () => {
+  const cases: [string, boolean][] = [
+    ['0%', true],
+    ['0.0%', true],
+    ['#,##0.00%;[Red]-#,##0.00%', true],
+    ['0.0"%"', false], // a quoted per cent sign is text: Excel shows the number as it is
+    ['0.0\\%', false], // so is an escaped one
+    ['[$%-809]0.0', false], // a bracket is a locale or colour, not the percentage
+    ['0.0', false],
+    ['General', false],
+    ['dd/mm/yyyy', false],
+  ];
+  it.each(cases)('%s: %s', (code, percent) => expect(isPercentFormatCode(code)).toBe(percent));
+});
+
+describe('percentText', () => {
+  it('is the percentage a number shows, to 15 significant digits, with no float residue', () => {
+    expect([0.953, 0.9535, 1, 0, 0.1 + 0.2, -0.05, 12.5].map(percentText)).toEqual(['95.3%', '95.35%', '100%', '0%', '30%', '-5%', '1250%']);
   });
 });
