@@ -253,6 +253,14 @@ ws.cell(row=3, column=flag).value = False`);
     const fromCsv = join(dir, 'shown-from-csv.json');
     expect((await run('categorise', csvIn, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', fromCsv)).code).toBe(0);
     expect(readResultRows(fromCsv).map((r) => r.category)).toEqual(readResultRows(fromXlsx).map((r) => r.category));
+    // The same workbook saved again by LibreOffice (its own percentage format and cell XML): the same CSV cells.
+    if (!have(SOFFICE, 'LibreOffice')) return;
+    const again = resavedByLibreOffice(join(dir, 'shown-1900.xlsx'), mkdtempSync(join(tmpdir(), 'schoolrisk-lo-')));
+    const viaLibreOffice = join(dir, 'shown-libreoffice.csv');
+    expect((await run('categorise', again, '-f', 'oxfordshire', '--as-of', '2026-11-01', '-o', viaLibreOffice)).code).toBe(0);
+    const [loHeader, loFirst, loSecond] = Papa.parse<string[]>(readFileSync(viaLibreOffice, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(loFirst![loHeader!.indexOf('Attendance %')]).toBe('95.35%');
+    expect([loFirst![loHeader!.indexOf('Visited this term')], loSecond![loHeader!.indexOf('Visited this term')]]).toEqual(['TRUE', 'FALSE']);
   }, 60_000);
 });
 
