@@ -79,6 +79,12 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
   const formulas = wb.read.formulaCells;
   const dateStyles = wb.styles.dateStyles();
   const percentStyles = wb.styles.percentStyles();
+  /** Is the cell a number whose cell format is one of `styles`? */
+  const numberStyledIn = (r: number, c: number, styles: ReadonlySet<number>) => {
+    if (typeof wb.values[r]?.[c] !== 'number') return false;
+    const style = wb.read.styleOf(r, c);
+    return style !== undefined && styles.has(style);
+  };
   return {
     kind: 'xlsx',
     sheet: wb.sheet.name,
@@ -86,16 +92,8 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
     dateSystem: wb.info.date1904 ? '1904' : '1900',
     sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
-    isDateCell: (r, c) => {
-      if (typeof wb.values[r]?.[c] !== 'number') return false;
-      const style = wb.read.styleOf(r, c);
-      return (style !== undefined && dateStyles.has(style)) || wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c);
-    },
-    isPercentCell: (r, c) => {
-      if (typeof wb.values[r]?.[c] !== 'number') return false;
-      const style = wb.read.styleOf(r, c);
-      return style !== undefined && percentStyles.has(style);
-    },
+    isDateCell: (r, c) => numberStyledIn(r, c, dateStyles) || (typeof wb.values[r]?.[c] === 'number' && wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c)),
+    isPercentCell: (r, c) => numberStyledIn(r, c, percentStyles),
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,
