@@ -4,7 +4,7 @@
  * recordSchema.ts, kept apart so the bundles that only read registers do not carry zod.
  */
 import type { CalendarDate } from './dates';
-import { factsOfFields, passingFactsOfFields, recordOfFields } from './factShape';
+import { factsOfFields, recordOfFields, refilledFacts } from './factShape';
 import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
@@ -25,7 +25,6 @@ const quick = quickRead;
 const full = fullRead;
 const notQuick = NOT_QUICK;
 const makeKeptFacts = factsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
-const makePassingFacts = passingFactsOfFields as unknown as (row: number, v: readonly unknown[]) => SchoolRecord;
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '') || (typeof cell === 'object' && plainCell(cell) === undefined);
 
@@ -84,10 +83,11 @@ export interface ReadOptions {
   /**
    * Make each record as blank facts: every derived fact present and blank beside the fields, for
    * `InPlaceDeriver` to fill. The register does, so a school is one object, not two. `'kept'`: the caller
-   * keeps every school's facts to the end of its run (`factsOfFields`); `'passing'`: it lets each go as
-   * soon as it has its value (`passingFactsOfFields`, which V8 never makes old because another run kept its).
+   * keeps every school's facts to the end of its run (`factsOfFields`); `'refilled'`: it lets each go before
+   * the next row is read, so one object is refilled for every row (`refilledFacts`), and a record `read`
+   * gives is good only until the next `read`.
    */
-  asFacts?: 'kept' | 'passing';
+  asFacts?: 'kept' | 'refilled';
   /** The percentage fields whose column holds fractions (core/fractionColumns.ts): their 1 is read as 100%. */
   fractionColumns?: ReadonlySet<FieldKey>;
 }
@@ -163,7 +163,7 @@ class Reader implements RegisterReader {
     this.urnColumn = columns.find((c) => c.field === 'urn');
     this.asOf = opts.asOf;
     this.firstRow = opts.headerRowNumber + 1;
-    this.make = opts.asFacts === 'kept' ? makeKeptFacts : opts.asFacts === 'passing' ? makePassingFacts : recordOfFields;
+    this.make = opts.asFacts === 'kept' ? makeKeptFacts : opts.asFacts === 'refilled' ? (refilledFacts() as unknown as (row: number, v: readonly unknown[]) => SchoolRecord) : recordOfFields;
   }
 
   read(cells: readonly unknown[], i: number, problems: Problem[]): SchoolRecord | null {

@@ -42,8 +42,8 @@ export interface RowOutcome {
 }
 
 /**
- * A row's outcome, made by a class rather than a literal, as its provisional result is, and a passing run's
- * facts (factShape.ts `passingFactsOfFields`): V8 makes a literal's objects in the old generation once those
+ * A row's outcome, made by a class rather than a literal, as its provisional result is, and a refilled run's
+ * facts (factShape.ts `refilledFacts`): V8 makes a literal's objects in the old generation once those
  * of its place have outlived the young one, and a run that keeps every outcome (the pane, the command line)
  * would then make RISKCATEGORY's, which it lets go at once, old too, with all a row's objects kept alive by them.
  */
@@ -211,7 +211,8 @@ export function* categoriseRegisterSteps(
  * `categoriseRegister` row by row: each row's outcome is handed to `visit` as soon as it is made, and
  * nothing here keeps it. A shell that needs one value per row (RISKCATEGORY) lets each school's objects
  * go as soon as it has its value, so they die young instead of filling the heap until the call returns.
- * Gives the register's outcome without its rows.
+ * The outcome's `record` is one object refilled for the next row (record.ts `asFacts: 'refilled'`): read it,
+ * and whatever reads it (a result's reasons), within `visit`. Gives the register's outcome without its rows.
  */
 export function visitRegister(
   fw: CompiledFramework,
@@ -231,12 +232,13 @@ export function visitRegisterSteps(
   options: RegisterOptions,
   visit: (row: RowOutcome) => void,
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
-  return registerSteps(fw, headerRow, rows, options, visit, 'passing');
+  return registerSteps(fw, headerRow, rows, options, visit, 'refilled');
 }
 
 /**
  * Every run's steps. `lifetime`: whether `visit` keeps every school's facts to the end of the run
- * (`'kept'`) or lets each go at once (`'passing'`); the reader makes them accordingly (record.ts `asFacts`).
+ * (`'kept'`) or lets each go before the next row is read (`'refilled'`); the reader makes them accordingly
+ * (record.ts `asFacts`).
  */
 function* registerSteps(
   fw: CompiledFramework,
@@ -244,7 +246,7 @@ function* registerSteps(
   rows: readonly (readonly unknown[])[],
   options: RegisterOptions,
   visit: (row: RowOutcome) => void,
-  lifetime: 'kept' | 'passing',
+  lifetime: 'kept' | 'refilled',
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
   const mapping = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });

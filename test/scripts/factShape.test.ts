@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { factAt, FACT_KEYS, factsFromRecord, factsOfFields, passingFactsOfFields, recordOfFields } from '../../core/factShape';
+import { factAt, FACT_KEYS, factsFromRecord, factsOfFields, recordOfFields, refilledFacts } from '../../core/factShape';
 import type { Facts } from '../../core/facts';
 import { DERIVED_FACT_LABELS } from '../../core/facts';
 import { FIELD_KEYS } from '../../core/fields';
@@ -18,19 +18,32 @@ describe('core/factShape.ts', () => {
 });
 
 describe('the generated accessors', () => {
-  it('recordOfFields, factsOfFields and passingFactsOfFields set field FIELD_KEYS[i] from v[i] and nothing else; factAt(i) reads fact FACT_KEYS[i]', () => {
+  it('recordOfFields, factsOfFields and refilledFacts set field FIELD_KEYS[i] from v[i] and nothing else; factAt(i) reads fact FACT_KEYS[i]', () => {
     FIELD_KEYS.forEach((key, i) => {
       const v: unknown[] = new Array(FIELD_KEYS.length).fill(undefined);
       v[i] = `value ${i}`;
       expect(Object.entries(recordOfFields(3, v)).filter(([, x]) => x !== undefined)).toEqual([['row', 3], [key, `value ${i}`]]);
       expect(Object.entries(factsOfFields(3, v)).filter(([, x]) => x !== undefined)).toEqual([['row', 3], [key, `value ${i}`]]);
-      expect(Object.entries(passingFactsOfFields(3, v)).filter(([, x]) => x !== undefined)).toEqual([['row', 3], [key, `value ${i}`]]);
+      expect(Object.entries(refilledFacts()(3, v)).filter(([, x]) => x !== undefined)).toEqual([['row', 3], [key, `value ${i}`]]);
     });
     expect(Object.keys(recordOfFields(1, []))).toEqual(['row', ...FIELD_KEYS]);
     // The same keys in the same order as factsFromRecord: one V8 shape for every school's facts.
     expect(Object.keys(factsOfFields(1, []))).toEqual(Object.keys(factsFromRecord({ row: 1 })));
-    expect(Object.keys(passingFactsOfFields(1, []))).toEqual(Object.keys(factsFromRecord({ row: 1 })));
+    expect(Object.keys(refilledFacts()(1, []))).toEqual(Object.keys(factsFromRecord({ row: 1 })));
     const facts = Object.fromEntries(FACT_KEYS.map((k, i) => [k, i])) as unknown as Facts;
     expect(FACT_KEYS.map((_, i) => factAt(facts, i))).toEqual(FACT_KEYS.map((_, i) => i));
+  });
+
+  it('refilledFacts gives one object, and each row sets every fact again: nothing of the row before is left', () => {
+    const make = refilledFacts();
+    const first = make(2, FIELD_KEYS.map((k) => `first ${k}`));
+    // As deriving fills them in place.
+    for (const k of Object.keys(DERIVED_FACT_LABELS)) (first as unknown as Record<string, unknown>)[k] = `derived ${k}`;
+    const v: unknown[] = new Array(FIELD_KEYS.length).fill(undefined);
+    v[5] = 'second';
+    const second = make(3, v);
+    expect(second).toBe(first);
+    expect(Object.entries(second).filter(([, x]) => x !== undefined)).toEqual([['row', 3], [FIELD_KEYS[5], 'second']]);
+    expect(Object.keys(second)).toEqual(Object.keys(factsFromRecord({ row: 1 })));
   });
 });
