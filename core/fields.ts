@@ -55,7 +55,14 @@ export type FieldType =
   | { readonly kind: 'date'; readonly notAfterAsOf: boolean }
   | { readonly kind: 'yesNo'; readonly extraTrue?: readonly string[]; readonly extraFalse?: readonly string[] }
   | { readonly kind: 'enum'; readonly values: readonly string[]; readonly synonyms: Readonly<Record<string, string>> }
-  | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean; readonly percent: boolean };
+  | {
+      readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean; readonly percent: boolean;
+      /**
+       * Whether a % sign is the field's own unit (per cent, per 100 pupils, percentage points), so "5%" is 5.
+       * Elsewhere (a score, a count) a cell with one is refused: "5%" typed for a Progress 8 score is not 5.
+       */
+      readonly percentSign: boolean;
+    };
 
 export type FieldGroup = 'identity' | 'ofsted' | 'report-card' | 'concerns' | 'indicators' | 'results' | 'leadership' | 'southwark-areas' | 'analyst';
 
@@ -107,9 +114,11 @@ const reportCardGrade = enumType(REPORT_CARD_GRADES, reportCardSynonyms);
 const areaGrade = enumType(AREA_GRADES, areaSynonyms);
 const yesNo = { kind: 'yesNo' } as const satisfies FieldType;
 const pastDate = { kind: 'date', notAfterAsOf: true } as const satisfies FieldType;
-const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true } as const satisfies FieldType;
-const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false }) as const satisfies FieldType;
-const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false }) as const satisfies FieldType;
+const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true, percentSign: true } as const satisfies FieldType;
+const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false, percentSign: false }) as const satisfies FieldType;
+const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false, percentSign: false }) as const satisfies FieldType;
+/** A score whose unit a % sign names (per 100 pupils, percentage points): "5%" is 5, as written; a fraction is not multiplied up. */
+const perHundred = (min: number, max: number) => ({ ...score(min, max), percentSign: true }) as const satisfies FieldType;
 const text = (maxLength = 255) => ({ kind: 'text', maxLength }) as const satisfies FieldType;
 
 function concern(label: string, description: string, aliases: string[]) {
@@ -253,9 +262,9 @@ export const FIELDS = {
   yearsHighExclusions: { label: 'Years of high exclusions', description: 'Consecutive recent years of high suspensions or exclusions.', group: 'indicators', type: count(20), aliases: ['Years of high exclusions', 'Years high exclusion', 'Years of high exclusion'] },
   attendancePct: { label: 'Attendance %', description: 'Overall attendance, per cent of sessions.', group: 'indicators', type: percent, aliases: ['Attendance %', 'Attendance', 'Overall attendance', 'Attendance rate'] },
   persistentAbsencePct: { label: 'Persistent absence %', description: 'Pupils persistently absent (10% or more of sessions missed), per cent.', group: 'indicators', type: percent, aliases: ['Persistent absence %', 'Persistent absence', 'PA %', 'PA'] },
-  suspensionRate: { label: 'Suspension rate', description: 'Suspensions per 100 pupils in the year.', group: 'indicators', type: score(0, 1000), aliases: ['Suspension rate', 'Suspensions', 'Suspensions per 100 pupils', 'Fixed-term exclusion rate', 'Fixed-term exclusions'] },
+  suspensionRate: { label: 'Suspension rate', description: 'Suspensions per 100 pupils in the year.', group: 'indicators', type: perHundred(0, 1000), aliases: ['Suspension rate', 'Suspensions', 'Suspensions per 100 pupils', 'Fixed-term exclusion rate', 'Fixed-term exclusions'] },
   permanentExclusions: { label: 'Permanent exclusions', description: 'Permanent exclusions in the year.', group: 'indicators', type: count(1000), aliases: ['Permanent exclusions', 'Exclusions', 'Number of permanent exclusions'] },
-  disadvantagedGap: { label: 'Disadvantaged gap', description: 'Attainment gap between disadvantaged pupils and others, percentage points (positive = disadvantaged pupils behind).', group: 'indicators', type: score(-100, 100), aliases: ['Disadvantaged gap', 'Disadvantaged attainment gap', 'Pupil premium gap', 'PP gap', 'Vulnerable groups gap'] },
+  disadvantagedGap: { label: 'Disadvantaged gap', description: 'Attainment gap between disadvantaged pupils and others, percentage points (positive = disadvantaged pupils behind).', group: 'indicators', type: perHundred(-100, 100), aliases: ['Disadvantaged gap', 'Disadvantaged attainment gap', 'Pupil premium gap', 'PP gap', 'Vulnerable groups gap'] },
   disadvantagedGapTrend: {
     label: 'Disadvantaged gap trend', description: 'Whether the disadvantaged gap is narrowing, stable or widening.', group: 'indicators',
     type: enumType(GAP_TRENDS, { closing: 'narrowing', reducing: 'narrowing', improving: 'narrowing', same: 'stable', flat: 'stable', notreducing: 'stable', growing: 'widening', increasing: 'widening', worsening: 'widening' }),

@@ -11,6 +11,7 @@ export const PROBLEM_KINDS = {
   'unknown-value': 'is not one of the allowed values',
   'not-yes-no': 'is not yes or no',
   'not-a-number': 'is not a number',
+  'percent-sign': 'has a % sign, but the column is not a percentage',
   'out-of-range': 'is out of range',
   'not-whole-number': 'is not a whole number',
   'excel-error': 'is an Excel error value',

@@ -316,6 +316,7 @@ function buildReader(field: FieldKey): ValueReader {
       const marker = typeof value === 'string' ? missingMarker(value) : undefined;
       if (marker) return problem({ kind: 'missing-marker', severity: 'warning', row, column, field, value, expected: `${expected} ("${marker.code}" means ${marker.meaning})` });
     }
+    if (kind === 'percent-sign') return problem({ kind, row, column, field, value, expected: `${expected}, without a % sign` });
     if (kind !== 'future-date') return problem({ kind, row, column, field, value, expected });
     // An Excel date (a serial, or exceljs's Date) is shown as the date the cell shows, not as 46388.
     const date = typeof value === 'string' ? null : readDate(value);
@@ -392,8 +393,9 @@ function typedReader(type: FieldType): Typed {
       return (value) => (typeof value === 'boolean' || value instanceof Date ? FAILED['unknown-value'] : fromText(String(value)));
     }
     case 'number': return (value) => {
-      const n = readNumber(value, type.percent);
+      const n = readNumber(value, type.percent, type.percentSign);
       if (n === null) return FAILED['not-a-number'];
+      if (n === PERCENT_SIGN) return FAILED['percent-sign'];
       if (n < type.min || n > type.max) return FAILED['out-of-range'];
       if (type.integer && !Number.isInteger(n)) return FAILED['not-whole-number'];
       return n;
@@ -441,7 +443,8 @@ function fromCompactIso(text: string): CalendarDate | null {
 
 /**
  * Numbers, with percentages read three ways, by this rule:
- * - text ending in `%` is a percentage as written: "85%" and "85 %" are 85, "0.5%" is 0.5;
+ * - text ending in `%` is a percentage as written: "85%" and "85 %" are 85, "0.5%" is 0.5; in a field whose
+ *   unit a % sign does not name (a score, a count: `percentSign`) it is refused, as `PERCENT_SIGN`;
  * - otherwise, in a percentage field, a value strictly between 0 and 1 (a fraction: it has a fractional
  *   part and lies in [0, 1]) is read as a fraction and multiplied by 100, because a cell formatted as a
  *   percentage in Excel holds the fraction (it shows 85% but holds 0.85); 0 and 1 are taken as written
@@ -457,7 +460,10 @@ function fromCompactIso(text: string): CalendarDate | null {
 export const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?\s*%?$/;
 
-function readNumber(value: string | number | boolean | Date, percent: boolean): number | null {
+/** `readNumber`'s answer for text with a % sign in a field whose unit is not a percentage. */
+const PERCENT_SIGN: unique symbol = Symbol('percent sign');
+
+function readNumber(value: string | number | boolean | Date, percent: boolean, percentSign: boolean): number | null | typeof PERCENT_SIGN {
   if (typeof value === 'number') return Number.isFinite(value) ? (percent && value > 0 && value < 1 ? round(value * 100) : value) : null;
   if (typeof value !== 'string') return null;
   if (PLAIN_NUMBER.test(value)) {
@@ -469,6 +475,7 @@ function readNumber(value: string | number | boolean | Date, percent: boolean): 
   const isPercent = text.endsWith('%');
   const body = isPercent ? text.slice(0, -1).trim() : text;
   if (!PLAIN_NUMBER.test(body)) return null;
+  if (isPercent && !percentSign) return PERCENT_SIGN;
   const n = Number(body);
   return percent && !isPercent && n > 0 && n < 1 ? round(n * 100) : n;
 }

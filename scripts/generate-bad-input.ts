@@ -67,6 +67,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cellMessage = (column: string, shown: string, wrong: string, expected: string, row = BAD_ROW) =>
   `^Row ${row}, column "${esc(column)}": ${esc(shown)} ${esc(wrong)}; expected ${esc(expected)}`;
 const MISSING_CODE = 'is a missing-data code, read as blank';
+const PERCENT_SIGN = 'has a % sign, but the column is not a percentage';
 
 const NOT_DATE = 'is not a date';
 const DATE_EXPECTED = 'a date as dd/mm/yyyy, yyyy-mm-dd or an Excel date, not after the as-of date';
@@ -116,6 +117,9 @@ const CELL_CASES: CellCase[] = [
   { id: 'count-too-many', what: '9 of 8 bottom-quartile measures', column: 'Bottom-quartile measures', value: 9, framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '9', 'is out of range', 'a whole number from 0 to 8') },
   { id: 'count-words', what: '"three" measures', column: 'Bottom-quartile measures', value: 'three', framework: 'herefordshire', expect: 'row-error', message: cellMessage('Bottom-quartile measures', '"three"', 'is not a number', 'a whole number from 0 to 8') },
   { id: 'p8-out-of-range', what: 'Progress 8 of 7', column: 'Progress 8', value: 7, expect: 'row-error', message: cellMessage('Progress 8', '7', 'is out of range', 'a number from -5 to 5') },
+  { id: 'p8-percent-sign', what: '"0.5%" typed for Progress 8: a score, not a percentage, so refused rather than read as 0.5', column: 'Progress 8', value: '0.5%', expect: 'row-error', message: cellMessage('Progress 8', '"0.5%"', PERCENT_SIGN, 'a number from -5 to 5, without a % sign') },
+  { id: 'p8-percent-sign-csv', what: '"-50%" for Progress 8 in a CSV (0.5 in a percentage format, as a CSV shows it)', column: 'Progress 8', value: '-50%', csv: true, expect: 'row-error', message: cellMessage('Progress 8', '"-50%"', PERCENT_SIGN, 'a number from -5 to 5, without a % sign') },
+  { id: 'gap-percent-sign', what: '"12%" for the disadvantaged gap: percentage points, so read as 12', column: 'Disadvantaged gap', value: '12%', expect: 'accepted', message: '12%' },
   { id: 'p8-na-text', what: '"n/a" typed for Progress 8: a missing-data code, blank with a note', column: 'Progress 8', value: 'n/a', expect: 'row-warning', message: cellMessage('Progress 8', '"n/a"', 'is a missing-data code, read as blank', 'a number from -5 to 5 ("N/A" means not applicable)') },
   // yes / no
   { id: 'yesno-maybe', what: '"Maybe" for safeguarding', column: 'Safeguarding effective', value: 'Maybe', expect: 'row-error', message: cellMessage('Safeguarding effective', '"Maybe"', 'is not yes or no', SAFEGUARDING) },

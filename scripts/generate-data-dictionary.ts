@@ -19,7 +19,7 @@ function typeText(def: FieldDef): string {
     case 'urn': return 'URN (6 digits)';
     case 'date': return `date (Excel date, dd/mm/yyyy or yyyy-mm-dd${t.notAfterAsOf ? '; not after the as-of date' : ''})`;
     case 'yesNo': return `yes/no (Yes, No, Y, N, TRUE, FALSE, 1, 0${t.extraTrue ? `, ${t.extraTrue.join(', ')}` : ''}${t.extraFalse ? `, ${t.extraFalse.join(', ')}` : ''})`;
-    case 'number': return `${t.integer ? 'whole number' : 'number'} ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
+    case 'number': return `${t.integer ? 'whole number' : 'number'} ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : t.percentSign ? ' (5 and 5% are 5)' : ' (no % sign)'}`;
     case 'enum': {
       const synonyms = Object.entries(t.synonyms).filter(([k, v]) => k !== v.toLowerCase().replace(/[^a-z0-9+]/g, '')).map(([k, v]) => `${k} → ${v}`);
       return `one of: ${t.values.join(', ')}${synonyms.length ? `<br>also read: ${synonyms.join(', ')}` : ''}`;
@@ -95,6 +95,9 @@ export function dataDictionary(): string {
     'numbers all lie from 0 to 1, at least one of them strictly between, is read as a column of fractions, its 1 as 100%, with a warning on',
     'that cell (`core/fractionColumns.ts`). A column with any number above 1 is one of percentages as written, and its 1 is 1%. One row',
     'alone (NEXTINSPECTIONRISK\'s `headers` and `row`) cannot say which: there 1 is 1%, and a school at 100% needs 100 in its cell.',
+    'A % sign is read only where it is the column\'s unit: the percentages, the suspension rate (per 100 pupils) and the disadvantaged',
+    'gap (percentage points), where "5%" is 5. In a score or a count ("0.5%" for Progress 8, "28%" for a cohort) the cell is refused,',
+    'naming it, rather than read without its sign as another number.',
     '',
   ];
   for (const group of groups) {
