@@ -6,6 +6,15 @@
  * its 1 is read as 100% (said on its cell, as a warning). A column with any number above 1 is a column of
  * percentages as written, and its 1 is 1%. Text ending in "%" says what it is and decides nothing.
  *
+ * The disadvantaged gap, in percentage points, is worked out in a sheet as a difference of two percentages,
+ * which, as fractions in a percentage format, gives 0.25 shown as 25%. Read as written that is a quarter of
+ * a point, and a gap of 25 points would raise no concern: the silent "no concern" the add-in must never
+ * give. So a gap column whose numbers all lie from -1 to 1, at least one of them strictly between and not 0,
+ * and at least `POINTS_COLUMN_MIN` of them, is a column of fractions: every number in it is read times 100,
+ * and the register says so once (a warning on the column). Real gaps run to tens of points, so a county of
+ * gaps all within one point is not a thing a register holds; a few rows could be, and are read as written.
+ * (Not the suspension rate, per 100 pupils: a primary school's is often below 1.)
+ *
  * Worked out over every data row of the register (whichever rows a call works out), so every school of a
  * register is read alike, and given to a caller that reads one row of it (the pane's selected school).
  */
@@ -19,6 +28,12 @@ const PERCENT_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter((k) => {
   return type.kind === 'number' && type.percent;
 });
 
+/** The fields in percentage points whose column may hold fractions (above). */
+export const POINTS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['disadvantagedGap']);
+
+/** The numbers a points column needs, all from -1 to 1, to be read as fractions. */
+export const POINTS_COLUMN_MIN = 5;
+
 /** A cell's number as the column's reading weighs it: a number, or text that is a plain number; `null` for anything else (blank, "85%", words). */
 function numberIn(cell: unknown): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
@@ -28,8 +43,8 @@ function numberIn(cell: unknown): number | null {
 }
 
 /**
- * The percentage fields whose column in `rows` (the register's data rows) holds fractions; only the fields
- * in `fields` when given (the columns a run reads).
+ * The percentage fields, and the points fields, whose column in `rows` (the register's data rows) holds
+ * fractions; only the fields in `fields` when given (the columns a run reads).
  */
 export function fractionColumns(mapping: HeaderMapping, rows: readonly (readonly unknown[])[], fields?: ReadonlySet<FieldKey>): ReadonlySet<FieldKey> {
   const found = new Set<FieldKey>();
@@ -47,7 +62,28 @@ export function fractionColumns(mapping: HeaderMapping, rows: readonly (readonly
     }
     if (between && !above) found.add(field);
   }
+  for (const field of POINTS_FIELDS) {
+    const index = mapping.byField[field];
+    if (index === undefined || (fields && !fields.has(field))) continue;
+    let between = false;
+    let outside = false;
+    let numbers = 0;
+    for (let i = 0; i < rows.length && !outside; i++) {
+      const n = numberIn(rows[i]![index]);
+      if (n === null) continue;
+      numbers++;
+      if (n > 1 || n < -1) outside = true;
+      else if (n !== 0 && !Number.isInteger(n)) between = true;
+    }
+    if (between && !outside && numbers >= POINTS_COLUMN_MIN) found.add(field);
+  }
   return found;
+}
+
+/** A cell of a points column of fractions as the points it shows (0.25 as 25); any other cell as it is. */
+export function asPoints(cell: unknown): unknown {
+  const n = numberIn(cell);
+  return n === null ? cell : Math.round(n * 100 * 1e6) / 1e6;
 }
 
 /** Whether a cell of a fraction column is its 1 (a number, or text that is a plain 1), read as 100%. */

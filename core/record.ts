@@ -9,7 +9,7 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
 import { fullRead, NOT_QUICK, plainCell, QuickColumn, quickRead } from './values';
-import { fractionColumns, isWholeOne } from './fractionColumns';
+import { asPoints, fractionColumns, isWholeOne, POINTS_FIELDS } from './fractionColumns';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {
@@ -88,7 +88,7 @@ export interface ReadOptions {
    * gives is good only until the next `read`.
    */
   asFacts?: 'kept' | 'refilled';
-  /** The percentage fields whose column holds fractions (core/fractionColumns.ts): their 1 is read as 100%. */
+  /** The percentage fields whose column holds fractions (core/fractionColumns.ts): their 1 is read as 100%; and the points fields whose column does: each number times 100. */
   fractionColumns?: ReadonlySet<FieldKey>;
 }
 
@@ -127,7 +127,7 @@ export function registerReader(headerRow: readonly unknown[], opts: ReadOptions)
   const wanted = opts.fields;
   const columns = (Object.entries(mapping.byField) as [FieldKey, number][]).filter(([field]) => !wanted || wanted.has(field)).map(([field, index]): Column => ({
     field, index, number: FIELD_NUMBER.get(field)!, reading: new QuickColumn(field, opts.asOf), header: mapping.columns.find((c) => c.index === index)?.header ?? FIELDS[field].label,
-    fractions: opts.fractionColumns?.has(field) === true,
+    fractions: opts.fractionColumns?.has(field) === true, points: POINTS_FIELDS.has(field),
   }));
   return new Reader(mapping, columns, opts);
 }
@@ -139,8 +139,10 @@ interface Column {
   readonly number: number;
   readonly reading: QuickColumn;
   readonly header: string;
-  /** A percentage column of fractions (core/fractionColumns.ts): its 1 is 100%. */
+  /** A column of fractions (core/fractionColumns.ts): a percentage column's 1 is 100%; a points column's every number is times 100. */
   readonly fractions: boolean;
+  /** A points field (percentage points), whose fractions are each read times 100. */
+  readonly points: boolean;
 }
 
 /**
@@ -174,9 +176,13 @@ class Reader implements RegisterReader {
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
       let raw = cells[c.index];
-      if (c.fractions && isWholeOne(raw)) {
-        problems.push(problem({ kind: 'percent-as-fraction', severity: 'warning', row, column: c.header, field: c.field, value: raw, expected: 'a fraction, as the column\'s other numbers are (0.85 for 85%, as Excel\'s percentage format holds them), where 1 is 100%; if 1% is meant, type 1%' }));
-        raw = 100;
+      if (c.fractions) {
+        // The column's one warning is the register's (register.ts); a percentage column's 1 has its own.
+        if (c.points) raw = asPoints(raw);
+        else if (isWholeOne(raw)) {
+          problems.push(problem({ kind: 'percent-as-fraction', severity: 'warning', row, column: c.header, field: c.field, value: raw, expected: 'a fraction, as the column\'s other numbers are (0.85 for 85%, as Excel\'s percentage format holds them), where 1 is 100%; if 1% is meant, type 1%' }));
+          raw = 100;
+        }
       }
       let value: ReturnType<typeof quickRead> | Problem = quick(c.reading, raw);
       // Only a cell the quick read leaves (text to trim, a bad cell...) pays for its row and header.

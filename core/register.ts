@@ -9,10 +9,10 @@ import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } fro
 import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
-import { fractionColumns } from './fractionColumns';
+import { fractionColumns, POINTS_FIELDS } from './fractionColumns';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { UnknownsReader } from './missingEvidence';
-import type { Problem } from './problems';
+import { problem, type Problem } from './problems';
 import { defaultsAt } from './parameters';
 import { registerReader } from './record';
 import type { Categorisation } from './result';
@@ -250,12 +250,18 @@ function* registerSteps(
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
   const mapping = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
+  const fractions = options.fractionColumns ?? fractionColumns(mapping, rows, options.fields);
   const reader = registerReader(headerRow, {
-    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: lifetime,
-    fractionColumns: options.fractionColumns ?? fractionColumns(mapping, rows, options.fields),
+    asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: lifetime, fractionColumns: fractions,
   });
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];
+  // A points column read times 100 changes every school's value: said once, where the framework reads it.
+  for (const field of fractions) {
+    if (!POINTS_FIELDS.has(field) || !used.has(field)) continue;
+    const column = mapping.columns.find((c) => c.index === mapping.byField[field])?.header ?? FIELDS[field].label;
+    registerProblems.push(problem({ kind: 'points-as-fractions', severity: 'warning', row: 0, column, field, value: undefined, expected: 'percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written' }));
+  }
   const fatal = columns.missing.length > 0;
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.

@@ -97,7 +97,9 @@ export function dataDictionary(): string {
     'alone (NEXTINSPECTIONRISK\'s `headers` and `row`) cannot say which: there 1 is 1%, and a school at 100% needs 100 in its cell.',
     'A % sign is read only where it is the column\'s unit: the percentages, the suspension rate (per 100 pupils) and the disadvantaged',
     'gap (percentage points), where "5%" is 5. In a score or a count ("0.5%" for Progress 8, "28%" for a cohort) the cell is refused,',
-    'naming it, rather than read without its sign as another number.',
+    'naming it, rather than read without its sign as another number. The disadvantaged gap, in points, is often worked out as the',
+    'difference of two fractions in a percentage format (0.25 shown as 25%): a gap column whose numbers all lie from -1 to 1, at least',
+    'one a fraction and at least five of them, is read times 100, with one warning on the column (`core/fractionColumns.ts`).',
     '',
   ];
   for (const group of groups) {

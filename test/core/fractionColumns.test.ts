@@ -10,6 +10,7 @@ import { fractionColumns, isWholeOne } from '../../core/fractionColumns';
 import { mapHeaders } from '../../core/headers';
 import { readRegister } from '../../core/record';
 import { categoriseRegister } from '../../core/register';
+import { BENCH_AS_OF, englandRegister } from '../../bench/englandRegister';
 
 const AS_OF = fromIsoDate('2026-11-01') as CalendarDate;
 const HEADER = ['URN', 'School name', 'KS2 RWM expected %', 'Attendance %'];
@@ -72,5 +73,53 @@ describe('a register with a column of fractions', () => {
     expect(alone.rows[0]!.record.ks2RwmExpectedPct).toBe(100);
     // Without it, the row alone cannot say: 1 is 1%.
     expect(categoriseRegister(fw, HEADER, [rows[1]!], { asOf: AS_OF, headerRowNumber: 2 }).rows[0]!.record.ks2RwmExpectedPct).toBe(1);
+  });
+});
+
+/**
+ * The disadvantaged gap, in percentage points, worked out in a sheet as a difference of two percentages held
+ * as fractions: 0.25 shown as 25%. Read as written, a gap of 25 points would be a quarter of one, and
+ * Herefordshire's high-gap criterion would not fire: a "no concern" the evidence does not give.
+ */
+describe('a gap column of fractions (percentage points in a percentage format)', () => {
+  const GAP_HEADER = ['URN', 'School name', 'Disadvantaged gap', 'Disadvantaged gap trend'];
+  const gapMapping = mapHeaders(GAP_HEADER, { headerRowNumber: 1 });
+  const gaps = (cells: unknown[], trend = 'widening') => cells.map((c, i) => [String(100001 + i), `School ${i}`, c, trend]);
+
+  it.each<[string, unknown[], boolean]>([
+    ['five fractions', [0.25, -0.05, 0.12, 0.3, 0], true],
+    ['fractions as text (a CSV of the values)', ['0.25', '-0.05', ' 0.12 ', '0.3', '0'], true],
+    ['four numbers: too few to say', [0.25, -0.05, 0.12, 0.3], false],
+    ['one gap above one point: points as written', [0.25, -0.05, 0.12, 0.3, 12.5], false],
+    ['only whole numbers from -1 to 1: nothing says which', [0, 1, -1, 1, 0], false],
+    ['text with "%" is points as written and is not counted', ['25%', '5%', '12%', '30%', 0.5], false],
+  ])('%s: %j', (_what, cells, fractions) => {
+    expect(fractionColumns(gapMapping, gaps(cells)).has('disadvantagedGap')).toBe(fractions);
+  });
+
+  it('reads each gap times 100, says so once on the column, and categorises as the gaps written in points do (Herefordshire)', () => {
+    const fw = frameworkById('herefordshire')!;
+    const { header, rows } = englandRegister(200);
+    const gap = header.indexOf('Disadvantaged gap');
+    // The bench register's gaps (points, to one place) as a sheet of fractions in a percentage format holds them.
+    const asFractionRows = rows.map((r) => r.map((c, k) => (k === gap && typeof c === 'number' ? c / 100 : c)));
+    const asFractions = categoriseRegister(fw, header, asFractionRows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    const asPoints = categoriseRegister(fw, header, rows, { asOf: BENCH_AS_OF, headerRowNumber: 1 });
+    expect(asFractions.rows.map((r) => r.record.disadvantagedGap)).toEqual(asPoints.rows.map((r) => r.record.disadvantagedGap));
+    const said = (o: typeof asFractions) => o.rows.map((r) => [r.result?.category, r.result?.reasons.map((x) => x.criterion)]);
+    expect(said(asFractions)).toEqual(said(asPoints));
+    // The gap criteria fire for some schools, as they would not on gaps read as hundredths of a point.
+    const gapFired = (o: typeof asFractions) => o.rows.filter((r) => r.result?.reasons.some((x) => /gap/i.test(x.text)) || r.result?.notes.some((x) => /gap/i.test(x.text))).length;
+    expect(gapFired(asFractions)).toBeGreaterThan(0);
+    const warned = asFractions.registerProblems.filter((p) => p.kind === 'points-as-fractions');
+    expect(warned.map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'Column "Disadvantaged gap" holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100 (0.25 as 25 points); expected percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written.'],
+    ]);
+    expect(asPoints.registerProblems.filter((p) => p.kind === 'points-as-fractions')).toEqual([]);
+    // Read as written (the column's fractions not seen), fewer schools have a gap criterion: what the reading prevents.
+    const unseen = categoriseRegister(fw, header, asFractionRows, { asOf: BENCH_AS_OF, headerRowNumber: 1, fractionColumns: new Set() });
+    expect(gapFired(unseen)).toBeLessThan(gapFired(asFractions));
+    // A framework that does not read the gap says nothing of it.
+    expect(categoriseRegister(frameworkById('oldham')!, header, asFractionRows, { asOf: BENCH_AS_OF, headerRowNumber: 1 }).registerProblems.filter((p) => p.kind === 'points-as-fractions')).toEqual([]);
   });
 });

@@ -37,6 +37,30 @@ describe('RISKCATEGORY and RISKREASONS after an edit work out only the rows that
     expect(again.filter((r, i) => i !== 7)).toEqual(first.filter((r, i) => i !== 7));
   });
 
+  it('a gap column of fractions (0.25 shown as 25%) reads as points, as the pane and the command line read it; one gap written in points turns it back, and every row is worked out', () => {
+    const col = header!.indexOf('Disadvantaged gap');
+    expect(col).toBeGreaterThanOrEqual(0);
+    const asFractions = copy(sample).map((r) => r.map((c, k) => (k === col && typeof c === 'number' ? c / 100 : c)));
+    forgetEarlierCalls();
+    const points = fns.riskReasons('herefordshire', [header!], copy(sample), AS_OF);
+    forgetEarlierCalls();
+    expect(fns.riskReasons('herefordshire', [header!], copy(asFractions), AS_OF)).toEqual(points);
+    expect(fns.riskCategory('herefordshire', [header!], copy(asFractions), AS_OF)).toEqual(fns.riskCategory('herefordshire', [header!], copy(sample), AS_OF));
+    // Read as written (one gap above a point makes the column so), hundredths of a point raise no gap concern.
+    const gapReasons = (cells: unknown[][]) => cells.filter((c) => /gap/i.test(String(c[0]))).length;
+    const asWritten = copy(asFractions);
+    asWritten[0]![col] = 12;
+    forgetEarlierCalls();
+    expect(gapReasons(fns.riskReasons('herefordshire', [header!], asWritten, AS_OF) as unknown[][])).toBeLessThan(gapReasons(points as unknown[][]));
+    // One edit puts a gap above one point: the column is read as written, so every row is worked out again.
+    forgetEarlierCalls();
+    fns.riskCategory('herefordshire', [header!], copy(asFractions), AS_OF);
+    const edited = copy(asFractions);
+    edited[3]![col] = 12;
+    fns.riskCategory('herefordshire', [header!], edited, AS_OF);
+    expect(rowsWorkedOut().riskCategory).toBe(sample.length);
+  });
+
   it('an edit that turns a column of fractions into one of percentages works out every row: another row\'s 1 is then 1%, not 100%', () => {
     forgetEarlierCalls();
     const col = header!.indexOf('KS2 RWM expected %');

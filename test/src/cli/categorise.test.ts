@@ -264,6 +264,40 @@ ws.cell(row=3, column=flag).value = False`);
   }, 60_000);
 });
 
+describe('a disadvantaged gap worked out as fractions in a percentage format (a workbook saved by openpyxl)', () => {
+  it('reads each gap as the points it shows, says so, and gives the categories and reasons of the gaps typed in points; its CSV reads back alike', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = join(dir, 'gap-fractions.xlsx');
+    // 14.6 points held as 0.146 and shown as 14.6%, as a difference of two percentage cells is.
+    execFileSync(PYTHON!, ['-c', `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+col = [c.value for c in ws[1]].index('Disadvantaged gap') + 1
+for row in range(2, ws.max_row + 1):
+    cell = ws.cell(row=row, column=col)
+    if isinstance(cell.value, (int, float)):
+        cell.value = cell.value / 100
+        cell.number_format = '0.0%'
+wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
+    const asPoints = join(dir, 'gap-points.json');
+    const asFractions = join(dir, 'gap-fractions.json');
+    expect((await run('categorise', 'examples/sample-register.xlsx', '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asPoints)).code).toBe(0);
+    expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asFractions)).code).toBe(0);
+    const said = (path: string) => readResultRows(path).map((r) => [r.category, r.variant?.id ?? null, r.reasons]);
+    expect(said(asFractions)).toEqual(said(asPoints));
+    expect(readResultRows(asPoints).filter((r) => r.reasons.some((x) => /gap/i.test(x))).length).toBeGreaterThan(0);
+    expect(readResultRows(asFractions)[0]!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Column "Disadvantaged gap" holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100/)]));
+    expect(readResultRows(asPoints)[0]!.warnings.filter((w) => /Disadvantaged gap/.test(w))).toEqual([]);
+    // The CSV shows each gap as the percentage its cell shows (14.6%), which reads back as 14.6 points.
+    const csv = join(dir, 'gap-fractions.csv');
+    expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', csv)).code).toBe(0);
+    const [header, first] = Papa.parse<string[]>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(first![header!.indexOf('Disadvantaged gap')]).toMatch(/^-?\d+(\.\d+)?%$/);
+    const fromCsv = join(dir, 'gap-from-csv.json');
+    expect((await run('categorise', csv, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', fromCsv)).code).toBe(0);
+    expect(said(fromCsv)).toEqual(said(asPoints));
+  }, 60_000);
+});
+
 /**
  * The sample register saved by openpyxl in each date system, its Register sheet (`ws`) then changed by
  * `python`, and categorised to CSV (`<name>-<system>.xlsx` and `.csv` in `dir`): the CSVs' texts, 1900 first.
