@@ -20,6 +20,7 @@
  */
 import { FIELD_KEYS, FIELDS, type FieldKey } from './fields';
 import type { HeaderMapping } from './headers';
+import { problem, type Problem } from './problems';
 import { PLAIN_NUMBER } from './values';
 
 /** The percentage fields (`FIELDS`' type `percent`). */
@@ -89,4 +90,15 @@ export function asPoints(cell: unknown): unknown {
 /** Whether a cell of a fraction column is its 1 (a number, or text that is a plain 1), read as 100%. */
 export function isWholeOne(cell: unknown): boolean {
   return numberIn(cell) === 1;
+}
+
+/** The warning, once per column, that a points column of fractions is read times 100; only the fields in `used` when given (those a framework reads). */
+export function pointsColumnWarnings(mapping: HeaderMapping, fractions: ReadonlySet<FieldKey>, used?: ReadonlySet<FieldKey>): Problem[] {
+  const out: Problem[] = [];
+  for (const field of fractions) {
+    if (!POINTS_FIELDS.has(field) || (used && !used.has(field))) continue;
+    const column = mapping.columns.find((c) => c.index === mapping.byField[field])?.header ?? FIELDS[field].label;
+    out.push(problem({ kind: 'points-as-fractions', severity: 'warning', row: 0, column, field, value: undefined, expected: 'percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written' }));
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
 import { fullRead, NOT_QUICK, plainCell, QuickColumn, quickRead } from './values';
-import { asPoints, fractionColumns, isWholeOne, POINTS_FIELDS } from './fractionColumns';
+import { asPoints, fractionColumns, isWholeOne, pointsColumnWarnings, POINTS_FIELDS } from './fractionColumns';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {
@@ -115,8 +115,9 @@ export interface RegisterReader {
  */
 export function readRegister(headerRow: readonly unknown[], rows: readonly (readonly unknown[])[], opts: ReadOptions): RegisterRead {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
-  const reader = registerReader(headerRow, { ...opts, mapping, fractionColumns: opts.fractionColumns ?? fractionColumns(mapping, rows, opts.fields) });
-  const problems: Problem[] = [];
+  const fractions = opts.fractionColumns ?? fractionColumns(mapping, rows, opts.fields);
+  const reader = registerReader(headerRow, { ...opts, mapping, fractionColumns: fractions });
+  const problems: Problem[] = pointsColumnWarnings(mapping, fractions);
   const records = rows.map((cells, i) => reader.read(cells, i, problems));
   return { mapping: reader.mapping, records, problems };
 }

@@ -9,10 +9,10 @@ import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } fro
 import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
-import { fractionColumns, POINTS_FIELDS } from './fractionColumns';
+import { fractionColumns, pointsColumnWarnings } from './fractionColumns';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { UnknownsReader } from './missingEvidence';
-import { problem, type Problem } from './problems';
+import type { Problem } from './problems';
 import { defaultsAt } from './parameters';
 import { registerReader } from './record';
 import type { Categorisation } from './result';
@@ -257,11 +257,7 @@ function* registerSteps(
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];
   // A points column read times 100 changes every school's value: said once, where the framework reads it.
-  for (const field of fractions) {
-    if (!POINTS_FIELDS.has(field) || !used.has(field)) continue;
-    const column = mapping.columns.find((c) => c.index === mapping.byField[field])?.header ?? FIELDS[field].label;
-    registerProblems.push(problem({ kind: 'points-as-fractions', severity: 'warning', row: 0, column, field, value: undefined, expected: 'percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written' }));
-  }
+  registerProblems.push(...pointsColumnWarnings(mapping, fractions, used));
   const fatal = columns.missing.length > 0;
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.

@@ -116,6 +116,8 @@ describe('a gap column of fractions (percentage points in a percentage format)',
       ['warning', 'Column "Disadvantaged gap" holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100 (0.25 as 25 points); expected percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written.'],
     ]);
     expect(asPoints.registerProblems.filter((p) => p.kind === 'points-as-fractions')).toEqual([]);
+    // Read with no framework (validate without one), the register says the same, once.
+    expect(readRegister(header, asFractionRows, { asOf: BENCH_AS_OF, headerRowNumber: 1 }).problems.filter((p) => p.kind === 'points-as-fractions').map((p) => p.message)).toEqual(warned.map((p) => p.message));
     // Read as written (the column's fractions not seen), fewer schools have a gap criterion: what the reading prevents.
     const unseen = categoriseRegister(fw, header, asFractionRows, { asOf: BENCH_AS_OF, headerRowNumber: 1, fractionColumns: new Set() });
     expect(gapFired(unseen)).toBeLessThan(gapFired(asFractions));
