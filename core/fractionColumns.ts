@@ -44,24 +44,46 @@ function numberIn(cell: unknown): number | null {
 }
 
 /**
+ * How a register's percentage and points columns are read: those that hold fractions, and the percentage
+ * columns whose numbers are only 0 and 1, which no number of theirs says how to read (1 is then 1%, as a
+ * cell alone reads it, said once on the column, since a percentage format showing 100% holds 1).
+ */
+export interface ColumnReadings {
+  readonly fractions: ReadonlySet<FieldKey>;
+  readonly onesOnly: ReadonlySet<FieldKey>;
+}
+
+/** No column. */
+const NO_FIELDS: ReadonlySet<FieldKey> = new Set();
+
+/**
  * The percentage fields, and the points fields, whose column in `rows` (the register's data rows) holds
  * fractions; only the fields in `fields` when given (the columns a run reads).
  */
 export function fractionColumns(mapping: HeaderMapping, rows: readonly (readonly unknown[])[], fields?: ReadonlySet<FieldKey>): ReadonlySet<FieldKey> {
+  return columnReadings(mapping, rows, fields).fractions;
+}
+
+/** `ColumnReadings` of `rows`, the register's data rows; only the fields in `fields` when given. */
+export function columnReadings(mapping: HeaderMapping, rows: readonly (readonly unknown[])[], fields?: ReadonlySet<FieldKey>): ColumnReadings {
   const found = new Set<FieldKey>();
+  let onesOnly: Set<FieldKey> | null = null;
   for (const field of PERCENT_FIELDS) {
     const index = mapping.byField[field];
     if (index === undefined || (fields && !fields.has(field))) continue;
     let between = false;
     let above = false;
+    let one = false;
     for (let i = 0; i < rows.length && !above; i++) {
       const n = numberIn(rows[i]![index]);
       if (n === null) continue;
       // A negative number is an error of its own cell (out of range): it says nothing of the column.
       if (n > 1) above = true;
       else if (n > 0 && n < 1) between = true;
+      else if (n === 1) one = true;
     }
     if (between && !above) found.add(field);
+    else if (one && !between && !above) (onesOnly ??= new Set()).add(field);
   }
   for (const field of POINTS_FIELDS) {
     const index = mapping.byField[field];
@@ -78,7 +100,7 @@ export function fractionColumns(mapping: HeaderMapping, rows: readonly (readonly
     }
     if (between && !outside && numbers >= POINTS_COLUMN_MIN) found.add(field);
   }
-  return found;
+  return { fractions: found, onesOnly: onesOnly ?? NO_FIELDS };
 }
 
 /** A cell of a points column of fractions as the points it shows (0.25 as 25); any other cell as it is. */
@@ -92,13 +114,21 @@ export function isWholeOne(cell: unknown): boolean {
   return numberIn(cell) === 1;
 }
 
-/** The warning, once per column, that a points column of fractions is read times 100; only the fields in `used` when given (those a framework reads). */
-export function pointsColumnWarnings(mapping: HeaderMapping, fractions: ReadonlySet<FieldKey>, used?: ReadonlySet<FieldKey>): Problem[] {
+/**
+ * The warnings, once per column, on a reading that changes or may change every school's value: a points
+ * column of fractions read times 100, and a percentage column of only 0s and 1s whose 1 is read as 1%. Only
+ * the fields in `used` when given (those a framework reads).
+ */
+export function columnReadingWarnings(mapping: HeaderMapping, readings: ColumnReadings, used?: ReadonlySet<FieldKey>): Problem[] {
   const out: Problem[] = [];
-  for (const field of fractions) {
+  const header = (field: FieldKey) => mapping.columns.find((c) => c.index === mapping.byField[field])?.header ?? FIELDS[field].label;
+  for (const field of readings.fractions) {
     if (!POINTS_FIELDS.has(field) || (used && !used.has(field))) continue;
-    const column = mapping.columns.find((c) => c.index === mapping.byField[field])?.header ?? FIELDS[field].label;
-    out.push(problem({ kind: 'points-as-fractions', severity: 'warning', row: 0, column, field, value: undefined, expected: 'percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written' }));
+    out.push(problem({ kind: 'points-as-fractions', severity: 'warning', row: 0, column: header(field), field, value: undefined, expected: 'percentage points as written (25 for a gap of 25 points); where the gaps really are within one point, one number outside -1 to 1 has the column read as written' }));
+  }
+  for (const field of readings.onesOnly) {
+    if (used && !used.has(field)) continue;
+    out.push(problem({ kind: 'ones-as-percent', severity: 'warning', row: 0, column: header(field), field, value: undefined, expected: 'percentages as written (100 for 100%); where a percentage format shows these cells as 100%, write 100 in them' }));
   }
   return out;
 }

@@ -26,6 +26,7 @@ export const PROBLEM_KINDS = {
   'unknown-category': 'is not a category of this framework',
   'inconsistent': 'contradicts another cell',
   'percent-as-fraction': 'is read as 100%',
+  'ones-as-percent': 'holds no number but 0 and 1: its 1 is read as 1%',
   'points-as-fractions': 'holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100 (0.25 as 25 points)',
 } as const;
 

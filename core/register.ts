@@ -9,7 +9,7 @@ import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } fro
 import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
-import { fractionColumns, pointsColumnWarnings } from './fractionColumns';
+import { columnReadingWarnings, columnReadings } from './fractionColumns';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { UnknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
@@ -250,14 +250,16 @@ function* registerSteps(
 ): Generator<StepProgress, Omit<RegisterOutcome, 'rows'>, void> {
   const used = fieldsUsedInRun(fw);
   const mapping = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
-  const fractions = options.fractionColumns ?? fractionColumns(mapping, rows, options.fields);
+  // A caller that gives the register's reading (a function over its rows, the pane's one school) shows no column warnings.
+  const readings = options.fractionColumns ? { fractions: options.fractionColumns, onesOnly: new Set<FieldKey>() } : columnReadings(mapping, rows, options.fields);
+  const fractions = readings.fractions;
   const reader = registerReader(headerRow, {
     asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: lifetime, fractionColumns: fractions,
   });
   const columns = checkColumns(fw, mapping);
   const registerProblems: Problem[] = [...columns.problems, ...mapping.problems];
-  // A points column read times 100 changes every school's value: said once, where the framework reads it.
-  registerProblems.push(...pointsColumnWarnings(mapping, fractions, used));
+  // A column reading that changes, or may change, every school's value: said once, where the framework reads it.
+  registerProblems.push(...columnReadingWarnings(mapping, readings, used));
   const fatal = columns.missing.length > 0;
 
   // Blank cells that are missing evidence, in the columns the register has: worked out once per register.

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromIsoDate, type CalendarDate } from '../../core/dates';
 import { frameworkById } from '../../core/frameworks';
-import { fractionColumns, isWholeOne } from '../../core/fractionColumns';
+import { columnReadings, fractionColumns, isWholeOne } from '../../core/fractionColumns';
 import { mapHeaders } from '../../core/headers';
 import { readRegister } from '../../core/record';
 import { categoriseRegister } from '../../core/register';
@@ -29,6 +29,30 @@ describe('fractionColumns', () => {
     ['a negative number is its own cell\'s error, not the column\'s reading', [0.62, -3, 1], true],
   ])('%s: %j', (_what, cells, fractions) => {
     expect(fractionColumns(mapping, column(cells)).has('ks2RwmExpectedPct')).toBe(fractions);
+  });
+
+  it.each<[string, unknown[], boolean]>([
+    ['only 0 and 1', [0, 1, 1], true],
+    ['only 1s, as text too', [1, '1', ''], true],
+    ['only 0s: nothing read differently', [0, 0], false],
+    ['fractions', [0.62, 1], false],
+    ['percentages as written', [62, 1], false],
+    ['"100%" as text says what it is', ['100%', 0], false],
+  ])('onesOnly, %s: %j', (_what, cells, ones) => {
+    expect(columnReadings(mapping, column(cells)).onesOnly.has('ks2RwmExpectedPct')).toBe(ones);
+  });
+
+  it('a column of only 0s and 1s is read as written (1 is 1%), and the register says so once, where a framework reads the column', () => {
+    const ones = column([0, 1, 1]);
+    const read = readRegister(HEADER, ones, { asOf: AS_OF, headerRowNumber: 1 });
+    expect(read.records.map((r) => r?.ks2RwmExpectedPct)).toEqual([0, 1, 1]);
+    const expected = 'Column "KS2 RWM expected %" holds no number but 0 and 1: its 1 is read as 1%; expected percentages as written (100 for 100%); where a percentage format shows these cells as 100%, write 100 in them.';
+    expect(read.problems.map((p) => [p.severity, p.message])).toEqual([['warning', expected]]);
+    const run = categoriseRegister(frameworkById('oldham')!, HEADER, ones, { asOf: AS_OF, headerRowNumber: 1 });
+    expect(run.registerProblems.filter((p) => p.kind === 'ones-as-percent').map((p) => p.message)).toEqual([expected]);
+    // A run given the register's reading (a function, the pane's one school) repeats no column warning.
+    expect(categoriseRegister(frameworkById('oldham')!, HEADER, ones, { asOf: AS_OF, headerRowNumber: 1, fractionColumns: fractionColumns(mapping, ones) }).registerProblems.filter((p) => p.kind === 'ones-as-percent')).toEqual([]);
+    expect(readRegister(HEADER, column([62, 1, 81]), { asOf: AS_OF, headerRowNumber: 1 }).problems).toEqual([]);
   });
 
   it('only the fields asked for, and only percentage fields', () => {
