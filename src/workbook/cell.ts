@@ -21,6 +21,19 @@ export function isPercentFormatCode(code: string): boolean {
   return code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
+/**
+ * Whether a format code shows a time and no date: `'clock'` (h:mm, h:mm:ss, mm:ss; a time of day) or
+ * `'elapsed'` (a duration with an elapsed bracket: [h]:mm, [mm]:ss); `null` for a date, a date and time
+ * (`isDateFormatCode`) or anything else.
+ */
+export function timeFormatKind(code: string): 'clock' | 'elapsed' | null {
+  const unquoted = code.replace(/"[^"]*"|\\./g, '');
+  const elapsed = /\[(?:h+|m+|s+)\]/i.test(unquoted);
+  const bare = unquoted.replace(/\[(?:h+|m+|s+)\]/gi, 'h').replace(/\[[^\]]*\]/g, '').toLowerCase();
+  if (/[dy]/.test(bare) || !/[hs]/.test(bare)) return null;
+  return elapsed ? 'elapsed' : 'clock';
+}
+
 /** One cell, as Office.js returns it. */
 export type Cell = string | number | boolean;
 

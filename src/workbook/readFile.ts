@@ -28,6 +28,8 @@ export interface SheetGrid {
   readonly isDateCell?: (row: number, column: number) => boolean;
   /** Whether a cell holds a number its format shows as a percentage (.xlsx only): the CSV writes it so. */
   readonly isPercentCell?: (row: number, column: number) => boolean;
+  /** Whether a cell holds a number its format shows as a time of day or a duration, and no date (.xlsx only): the CSV writes it so. */
+  readonly timeCellKind?: (row: number, column: number) => 'clock' | 'elapsed' | null;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -79,6 +81,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
   const formulas = wb.read.formulaCells;
   const dateStyles = wb.styles.dateStyles();
   const percentStyles = wb.styles.percentStyles();
+  const timeStyles = wb.styles.timeStyles();
   /** Is the cell a number whose cell format is one of `styles`? */
   const numberStyledIn = (r: number, c: number, styles: ReadonlySet<number>) => {
     if (typeof wb.values[r]?.[c] !== 'number') return false;
@@ -94,6 +97,7 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
     isDateCell: (r, c) => numberStyledIn(r, c, dateStyles) || (typeof wb.values[r]?.[c] === 'number' && wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c)),
     isPercentCell: (r, c) => numberStyledIn(r, c, percentStyles),
+    timeCellKind: (r, c) => (numberStyledIn(r, c, timeStyles.clock) ? 'clock' : numberStyledIn(r, c, timeStyles.elapsed) ? 'elapsed' : null),
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,

@@ -18,7 +18,7 @@ export function neutraliseCsvCell(value: Cell): Cell {
 }
 
 /** The results as CSV text: the analyst's columns, then the result columns. */
-export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean, isPercentCell?: (row: number, column: number) => boolean): string {
+export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean, isPercentCell?: (row: number, column: number) => boolean, timeCellKind?: (row: number, column: number) => 'clock' | 'elapsed' | null): string {
   const columns = plan.placement.columns;
   // Loops, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
   let width = 0;
@@ -41,6 +41,12 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
       // the format's places); TRUE and FALSE as Excel writes them. Each reads back as the same value.
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
       if (typeof v === 'number' && isPercentCell?.(i, c)) return percentText(v);
+      // A time as it shows (14:30, a duration as 30:00), not as the fraction of a day Excel holds. A time-of-day
+      // format on a number with whole days hides them (and their date system): kept as the number, so nothing is lost.
+      if (typeof v === 'number' && v >= 0 && timeCellKind !== undefined) {
+        const time = timeCellKind(i, c);
+        if (time === 'elapsed' || (time === 'clock' && v < 1)) return durationText(v);
+      }
       return typeof v === 'number' && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
     });
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
@@ -84,12 +90,24 @@ export function serialToUk(serial: number): string {
   const date = fromExcelSerial(day);
   if (date === null) return String(serial);
   const ms = whole - day * MS_PER_DAY;
-  if (ms === 0) return toUkDate(date);
+  return ms === 0 ? toUkDate(date) : `${toUkDate(date)} ${clockText(ms)}`;
+}
+
+/**
+ * A time Excel holds as a fraction of a day (or, for a duration, days), as hh:mm with :ss and .sss where it
+ * has them, as `serialToUk` writes a date's time: 0.6041666 is 14:30, and a duration of 1.25 days 30:00.
+ */
+export function durationText(days: number): string {
+  return clockText(Math.round(days * MS_PER_DAY));
+}
+
+/** Milliseconds as hh:mm, with :ss and .sss where it has them; hours past 23 as they are (a duration's). */
+function clockText(ms: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const seconds = Math.floor(ms / 1000) % 60;
   const millis = ms % 1000;
   const time = `${two(Math.floor(ms / 3_600_000))}:${two(Math.floor(ms / 60_000) % 60)}`;
-  return `${toUkDate(date)} ${time}${seconds || millis ? `:${two(seconds)}` : ''}${millis ? `.${String(millis).padStart(3, '0')}` : ''}`;
+  return `${time}${seconds || millis ? `:${two(seconds)}` : ''}${millis ? `.${String(millis).padStart(3, '0')}` : ''}`;
 }
 
 /** The kind of output a path asks for. */

@@ -14,7 +14,7 @@ import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { LookStyle } from '../../run/packSheets';
 import { child, children, createIn, insertInOrder, NS, parseXml, serializeXml } from './xml';
 import { readXmlText } from './xmlStream';
-import { DATE_FORMAT, isDateFormatCode, isPercentFormatCode } from '../cell';
+import { DATE_FORMAT, isDateFormatCode, isPercentFormatCode, timeFormatKind } from '../cell';
 
 /** What a cell of ours looks like: a look of the pack's, or any other cell of ours, in the same terms. */
 export type CellStyle = LookStyle;
@@ -30,6 +30,8 @@ const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { General: 0, '0': 1,
  * workbook's 14:30 moved to 01/01/1904 14:30. As `isDateFormatCode` reads a custom format's code.
  */
 const BUILT_IN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Excel's built-in formats of a time of day alone (h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, mm:ss.0). */
+const BUILT_IN_CLOCK_IDS = new Set([18, 19, 20, 21, 45, 47]);
 
 const MINIMAL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
@@ -67,6 +69,17 @@ export class StyleBook {
    */
   percentStyles(): Set<number> {
     return this.stylesShowing((id, custom) => id === 9 || id === 10 || (custom !== undefined && isPercentFormatCode(custom)));
+  }
+
+  /**
+   * Indexes of the cell formats that show a time and no date (`timeFormatKind`): Excel's built-in 18-21, 45
+   * and 47 (times of day) and 46 ([h]:mm:ss, a duration), or a custom code: the CSV writes such a cell as the time it shows.
+   */
+  timeStyles(): { clock: Set<number>; elapsed: Set<number> } {
+    return {
+      clock: this.stylesShowing((id, custom) => BUILT_IN_CLOCK_IDS.has(id) || (custom !== undefined && timeFormatKind(custom) === 'clock')),
+      elapsed: this.stylesShowing((id, custom) => id === 46 || (custom !== undefined && timeFormatKind(custom) === 'elapsed')),
+    };
   }
 
   /** Indexes of the cell formats whose number format `shows` holds: given its id, and its code where the workbook defines one. */

@@ -369,7 +369,7 @@ print(json.dumps([[r[col].value, r[col].number_format] for r in ws.iter_rows(min
     expect(categories[1]).toEqual(categories[0]);
   });
 
-  it('a time of day or a duration alone (Excel\'s built-in h:mm and [h]:mm:ss, a custom [h]:mm) is no date: its number reaches the CSV as it is, in a 1904 workbook as in a 1900 one', async () => {
+  it('a time of day or a duration alone (Excel\'s built-in h:mm and [h]:mm:ss, a custom [h]:mm) is no date: it reaches the CSV as it shows (14:30, 30:00), in a 1904 workbook as in a 1900 one', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
     // Three columns of the analyst's own: a visit at 14:30 (built-in format 20), 30 hours on site (46) and
     // 7 hours 30 in a custom duration format ([h]:mm, whose bracket was skipped as text, leaving "mm").
@@ -383,12 +383,20 @@ ws.cell(row=2, column=col + 1).value = datetime.timedelta(hours=30)
 ws.cell(row=2, column=col + 1).number_format = '[h]:mm:ss'
 ws.cell(row=1, column=col + 2).value = 'Hours this term'
 ws.cell(row=2, column=col + 2).value = datetime.timedelta(hours=7, minutes=30)
-ws.cell(row=2, column=col + 2).number_format = '[h]:mm'`);
+ws.cell(row=2, column=col + 2).number_format = '[h]:mm'
+ws.cell(row=1, column=col + 3).value = 'Call length'
+ws.cell(row=2, column=col + 3).value = 150 / 86400
+ws.cell(row=2, column=col + 3).number_format = 'mm:ss'
+ws.cell(row=1, column=col + 4).value = 'Logged'
+ws.cell(row=2, column=col + 4).value = 46000.5
+ws.cell(row=2, column=col + 4).number_format = 'h:mm'`);
     expect(execFileSync(PYTHON!, ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())', join(dir, 'times-1904.xlsx')], { encoding: 'utf8' })).toMatch(/numFmtId="20".*numFmtId="46"/s);
     const [header, first] = Papa.parse<string[]>(csvs[0]!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     const at = header!.indexOf('Visit time');
-    // Before, the 1904 workbook's were read as dates and moved: 01/01/1904 14:30, 02/01/1904 06:00, 01/01/1904 07:30.
-    expect(first!.slice(at, at + 3)).toEqual([String(14.5 / 24), '1.25', '0.3125']);
+    // Once, the 1904 workbook's were read as dates and moved (01/01/1904 14:30, 02/01/1904 06:00, 01/01/1904 07:30);
+    // then written as Excel holds them (0.604..., 1.25, 0.3125). Now as they show. Whole days under a time-of-day
+    // format keep their number: the format hides the day, and no date system moved it.
+    expect(first!.slice(at, at + 5)).toEqual(['14:30', '30:00', '07:30', '00:02:30', '46000.5']);
     expect(csvs[1]).toBe(csvs[0]);
   });
 

@@ -3,8 +3,8 @@
  * workbook's dates are moved, the CSV writes dates as dates) and for the formats Office.js gives the pane.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, isPercentFormatCode } from '../../../src/workbook/cell';
-import { percentText } from '../../../src/workbook/writeFile';
+import { isDateFormatCode, isPercentFormatCode, timeFormatKind } from '../../../src/workbook/cell';
+import { durationText, percentText } from '../../../src/workbook/writeFile';
 
 describe('isDateFormatCode', () => {
   it.each<[string, boolean]>([
@@ -52,5 +52,31 @@ describe('isPercentFormatCode', () => {
 describe('percentText', () => {
   it('is the percentage a number shows, to 15 significant digits, with no float residue', () => {
     expect([0.953, 0.9535, 1, 0, 0.1 + 0.2, -0.05, 12.5].map(percentText)).toEqual(['95.3%', '95.35%', '100%', '0%', '30%', '-5%', '1250%']);
+  });
+});
+
+describe('timeFormatKind', () => {
+  const cases: [string, 'clock' | 'elapsed' | null][] = [
+    ['h:mm', 'clock'],
+    ['hh:mm:ss AM/PM', 'clock'],
+    ['mm:ss', 'clock'],
+    ['mm:ss.0', 'clock'],
+    ['[h]:mm', 'elapsed'],
+    ['[hh]:mm:ss', 'elapsed'],
+    ['[mm]:ss', 'elapsed'],
+    ['[Red]h:mm', 'clock'], // a colour is no elapsed bracket
+    ['dd/mm/yyyy hh:mm', null], // a date and time: written as a date
+    ['dd/mm/yyyy', null],
+    ['"hours "0.0', null], // quoted text is no token
+    ['0.00', null],
+    ['General', null],
+    ['0%', null],
+  ];
+  it.each(cases)('%s: %s', (code, kind) => expect(timeFormatKind(code)).toBe(kind));
+});
+
+describe('durationText', () => {
+  it('is the time a fraction of a day shows, and a duration its hours past 24, with seconds and milliseconds where it has them', () => {
+    expect([14.5 / 24, 0, 1.25, 9 / 24 + 5 / 1440, (12 * 3600 + 34 * 60 + 56.789) / 86400, 100 / 24].map(durationText)).toEqual(['14:30', '00:00', '30:00', '09:05', '12:34:56.789', '100:00']);
   });
 });
