@@ -58,10 +58,11 @@ export type FieldType =
   | {
       readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean; readonly percent: boolean;
       /**
-       * Whether a % sign is the field's own unit (per cent, per 100 pupils, percentage points), so "5%" is 5.
-       * Elsewhere (a score, a count) a cell with one is refused: "5%" typed for a Progress 8 score is not 5.
+       * The field's unit where a % sign names it, so "5%" is 5: per cent, per 100 pupils, or percentage points
+       * (whose column may hold fractions, core/fractionColumns.ts). `null` for a score or a count, where a cell
+       * with a % sign is refused: "5%" typed for a Progress 8 score is not 5.
        */
-      readonly percentSign: boolean;
+      readonly unit: 'per-cent' | 'per-hundred' | 'points' | null;
     };
 
 export type FieldGroup = 'identity' | 'ofsted' | 'report-card' | 'concerns' | 'indicators' | 'results' | 'leadership' | 'southwark-areas' | 'analyst';
@@ -114,11 +115,13 @@ const reportCardGrade = enumType(REPORT_CARD_GRADES, reportCardSynonyms);
 const areaGrade = enumType(AREA_GRADES, areaSynonyms);
 const yesNo = { kind: 'yesNo' } as const satisfies FieldType;
 const pastDate = { kind: 'date', notAfterAsOf: true } as const satisfies FieldType;
-const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true, percentSign: true } as const satisfies FieldType;
-const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false, percentSign: false }) as const satisfies FieldType;
-const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false, percentSign: false }) as const satisfies FieldType;
-/** A score whose unit a % sign names (per 100 pupils, percentage points): "5%" is 5, as written; a fraction is not multiplied up. */
-const perHundred = (min: number, max: number) => ({ ...score(min, max), percentSign: true }) as const satisfies FieldType;
+const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true, unit: 'per-cent' } as const satisfies FieldType;
+const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false, unit: null }) as const satisfies FieldType;
+const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false, unit: null }) as const satisfies FieldType;
+/** A rate per 100 pupils: "5%" is 5, as written; a fraction is not multiplied up (a primary school's rate is often below 1). */
+const perHundred = (min: number, max: number) => ({ ...score(min, max), unit: 'per-hundred' }) as const satisfies FieldType;
+/** Percentage points: "5%" is 5, and a column of fractions (0.25 shown as 25%) is read as the points it shows (core/fractionColumns.ts). */
+const points = (min: number, max: number) => ({ ...score(min, max), unit: 'points' }) as const satisfies FieldType;
 const text = (maxLength = 255) => ({ kind: 'text', maxLength }) as const satisfies FieldType;
 
 function concern(label: string, description: string, aliases: string[]) {
@@ -264,7 +267,7 @@ export const FIELDS = {
   persistentAbsencePct: { label: 'Persistent absence %', description: 'Pupils persistently absent (10% or more of sessions missed), per cent.', group: 'indicators', type: percent, aliases: ['Persistent absence %', 'Persistent absence', 'PA %', 'PA'] },
   suspensionRate: { label: 'Suspension rate', description: 'Suspensions per 100 pupils in the year.', group: 'indicators', type: perHundred(0, 1000), aliases: ['Suspension rate', 'Suspensions', 'Suspensions per 100 pupils', 'Fixed-term exclusion rate', 'Fixed-term exclusions'] },
   permanentExclusions: { label: 'Permanent exclusions', description: 'Permanent exclusions in the year.', group: 'indicators', type: count(1000), aliases: ['Permanent exclusions', 'Exclusions', 'Number of permanent exclusions'] },
-  disadvantagedGap: { label: 'Disadvantaged gap', description: 'Attainment gap between disadvantaged pupils and others, percentage points (positive = disadvantaged pupils behind).', group: 'indicators', type: perHundred(-100, 100), aliases: ['Disadvantaged gap', 'Disadvantaged attainment gap', 'Pupil premium gap', 'PP gap', 'Vulnerable groups gap'] },
+  disadvantagedGap: { label: 'Disadvantaged gap', description: 'Attainment gap between disadvantaged pupils and others, percentage points (positive = disadvantaged pupils behind).', group: 'indicators', type: points(-100, 100), aliases: ['Disadvantaged gap', 'Disadvantaged attainment gap', 'Pupil premium gap', 'PP gap', 'Vulnerable groups gap'] },
   disadvantagedGapTrend: {
     label: 'Disadvantaged gap trend', description: 'Whether the disadvantaged gap is narrowing, stable or widening.', group: 'indicators',
     type: enumType(GAP_TRENDS, { closing: 'narrowing', reducing: 'narrowing', improving: 'narrowing', same: 'stable', flat: 'stable', notreducing: 'stable', growing: 'widening', increasing: 'widening', worsening: 'widening' }),

@@ -29,8 +29,11 @@ const PERCENT_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter((k) => {
   return type.kind === 'number' && type.percent;
 });
 
-/** The fields in percentage points whose column may hold fractions (above). */
-export const POINTS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['disadvantagedGap']);
+/** The fields in percentage points (`FIELDS`' unit `points`), whose column may hold fractions (above). */
+export const POINTS_FIELDS: ReadonlySet<FieldKey> = new Set(FIELD_KEYS.filter((k) => {
+  const type = FIELDS[k].type;
+  return type.kind === 'number' && type.unit === 'points';
+}));
 
 /** The numbers a points column needs, all from -1 to 1, to be read as fractions. */
 export const POINTS_COLUMN_MIN = 5;
@@ -101,6 +104,11 @@ export function columnReadings(mapping: HeaderMapping, rows: readonly (readonly 
     if (between && !outside && numbers >= POINTS_COLUMN_MIN) found.add(field);
   }
   return { fractions: found, onesOnly: onesOnly ?? NO_FIELDS };
+}
+
+/** The readings a caller gives (the register's fractions, worked out over all its rows): no column warning is repeated. */
+export function givenReadings(fractions: ReadonlySet<FieldKey>): ColumnReadings {
+  return { fractions, onesOnly: NO_FIELDS };
 }
 
 /** A cell of a points column of fractions as the points it shows (0.25 as 25); any other cell as it is. */

@@ -9,7 +9,7 @@ import { FIELD_KEYS, FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { problem, type Problem } from './problems';
 import { fullRead, NOT_QUICK, plainCell, QuickColumn, quickRead } from './values';
-import { asPoints, columnReadings, columnReadingWarnings, isWholeOne, POINTS_FIELDS } from './fractionColumns';
+import { asPoints, columnReadings, columnReadingWarnings, givenReadings, isWholeOne, POINTS_FIELDS } from './fractionColumns';
 
 /** A register read: records aligned with the input rows (`null` for a fully blank row), and every problem. */
 export interface RegisterRead {
@@ -115,7 +115,7 @@ export interface RegisterReader {
  */
 export function readRegister(headerRow: readonly unknown[], rows: readonly (readonly unknown[])[], opts: ReadOptions): RegisterRead {
   const mapping = opts.mapping ?? mapHeaders(headerRow, { headerRowNumber: opts.headerRowNumber });
-  const readings = opts.fractionColumns ? { fractions: opts.fractionColumns, onesOnly: new Set<FieldKey>() } : columnReadings(mapping, rows, opts.fields);
+  const readings = opts.fractionColumns ? givenReadings(opts.fractionColumns) : columnReadings(mapping, rows, opts.fields);
   const reader = registerReader(headerRow, { ...opts, mapping, fractionColumns: readings.fractions });
   const problems: Problem[] = columnReadingWarnings(mapping, readings);
   const records = rows.map((cells, i) => reader.read(cells, i, problems));

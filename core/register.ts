@@ -9,7 +9,7 @@ import { categorise, fieldsUsedBy, type CompiledFramework, type Parameters } fro
 import { InPlaceDeriver, nationalParameters, type InspectionOptions, type InspectionOutlook, type NationalParameters } from './deriveFacts';
 import { FIELDS, type FieldKey, type SchoolRecord } from './fields';
 import { RISK_MODEL_INPUTS, type Facts } from './facts';
-import { columnReadingWarnings, columnReadings } from './fractionColumns';
+import { columnReadingWarnings, columnReadings, givenReadings } from './fractionColumns';
 import { mapHeaders, type HeaderMapping } from './headers';
 import { UnknownsReader } from './missingEvidence';
 import type { Problem } from './problems';
@@ -42,10 +42,11 @@ export interface RowOutcome {
 }
 
 /**
- * A row's outcome, made by a class rather than a literal, as its provisional result is, and a refilled run's
- * facts (factShape.ts `refilledFacts`): V8 makes a literal's objects in the old generation once those
- * of its place have outlived the young one, and a run that keeps every outcome (the pane, the command line)
- * would then make RISKCATEGORY's, which it lets go at once, old too, with all a row's objects kept alive by them.
+ * A row's outcome, made by a class rather than a literal, as its provisional result is: V8 makes a literal's
+ * objects in the old generation once those of its place have outlived the young one, and a run that keeps
+ * every outcome (the pane, the command line) would then make RISKCATEGORY's, which it lets go at once, old
+ * too, with all a row's objects kept alive by them. (RISKCATEGORY's facts are one object, refilled for each
+ * row: factShape.ts `refilledFacts`.)
  */
 class Outcome implements RowOutcome {
   declare readonly row: number;
@@ -251,7 +252,7 @@ function* registerSteps(
   const used = fieldsUsedInRun(fw);
   const mapping = options.mapping ?? mapHeaders(headerRow, { headerRowNumber: options.headerRowNumber });
   // A caller that gives the register's reading (a function over its rows, the pane's one school) shows no column warnings.
-  const readings = options.fractionColumns ? { fractions: options.fractionColumns, onesOnly: new Set<FieldKey>() } : columnReadings(mapping, rows, options.fields);
+  const readings = options.fractionColumns ? givenReadings(options.fractionColumns) : columnReadings(mapping, rows, options.fields);
   const fractions = readings.fractions;
   const reader = registerReader(headerRow, {
     asOf: options.asOf, headerRowNumber: options.headerRowNumber, mapping, fields: options.fields, asFacts: lifetime, fractionColumns: fractions,

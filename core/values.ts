@@ -393,7 +393,7 @@ function typedReader(type: FieldType): Typed {
       return (value) => (typeof value === 'boolean' || value instanceof Date ? FAILED['unknown-value'] : fromText(String(value)));
     }
     case 'number': return (value) => {
-      const n = readNumber(value, type.percent, type.percentSign);
+      const n = readNumber(value, type.percent, type.unit !== null);
       if (n === null) return FAILED['not-a-number'];
       if (n === PERCENT_SIGN) return FAILED['percent-sign'];
       if (n < type.min || n > type.max) return FAILED['out-of-range'];
@@ -444,7 +444,7 @@ function fromCompactIso(text: string): CalendarDate | null {
 /**
  * Numbers, with percentages read three ways, by this rule:
  * - text ending in `%` is a percentage as written: "85%" and "85 %" are 85, "0.5%" is 0.5; in a field whose
- *   unit a % sign does not name (a score, a count: `percentSign`) it is refused, as `PERCENT_SIGN`;
+ *   unit a % sign does not name (a score, a count: `unit` null) it is refused, as `PERCENT_SIGN`;
  * - otherwise, in a percentage field, a value strictly between 0 and 1 (a fraction: it has a fractional
  *   part and lies in [0, 1]) is read as a fraction and multiplied by 100, because a cell formatted as a
  *   percentage in Excel holds the fraction (it shows 85% but holds 0.85); 0 and 1 are taken as written

@@ -94,7 +94,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
       // The cells as the workbook holds them: the grid the run read repeats a merged area's value in every
       // cell it covers (a title merged over A1:H1 would be written eight times); Excel's own CSV has it once.
       const cells = grid.workbook?.read.values ?? grid.values;
-      await claim.write(textOut(resultsCsv(cells, plan, grid.isDateCell, grid.isPercentCell, grid.timeCellKind)));
+      await claim.write(textOut(resultsCsv(cells, plan, grid.isDateCell, grid.shownAs)));
       notes.push(...plan.placement.notes);
       const formulas = csvFormulaNote(cells);
       if (formulas) notes.push(formulas);

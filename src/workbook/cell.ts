@@ -34,6 +34,15 @@ export function timeFormatKind(code: string): 'clock' | 'elapsed' | null {
   return elapsed ? 'elapsed' : 'clock';
 }
 
+/** How a cell format shows a number other than as itself, where the CSV writes what it shows. */
+export type NumberShownAs = 'percent' | 'clock' | 'elapsed';
+
+/** How a custom format code shows a number (`NumberShownAs`), or `null`: a date first (it is written as one), then a time, then a percentage. */
+export function shownAsOfCode(code: string): NumberShownAs | null {
+  if (isDateFormatCode(code)) return null;
+  return timeFormatKind(code) ?? (isPercentFormatCode(code) ? 'percent' : null);
+}
+
 /** One cell, as Office.js returns it. */
 export type Cell = string | number | boolean;
 

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { readCsvText } from './csvText';
 import type { ResultMarker } from '../run/resultPlacement';
 import type { SheetTable } from '../run/locateRegister';
-import type { Cell, GridValue } from './cell';
+import type { Cell, GridValue, NumberShownAs } from './cell';
 import type { DateSystem } from './dateSystem';
 import { DEFAULT_SHEET_LIMITS, EXCEL_MAX_COLUMNS, type SheetLimits } from './xlsx/readSheet';
 import { openRegisterWorkbook, type RegisterWorkbook } from './xlsx/registerWorkbook';
@@ -26,10 +26,8 @@ export interface SheetGrid {
   readonly dateSystem?: DateSystem;
   /** Is a cell a date (.xlsx only: a number in a cell formatted as a date, or one written as an ISO date), so text output shows it as one? */
   readonly isDateCell?: (row: number, column: number) => boolean;
-  /** Whether a cell holds a number its format shows as a percentage (.xlsx only): the CSV writes it so. */
-  readonly isPercentCell?: (row: number, column: number) => boolean;
-  /** Whether a cell holds a number its format shows as a time of day or a duration, and no date (.xlsx only): the CSV writes it so. */
-  readonly timeCellKind?: (row: number, column: number) => 'clock' | 'elapsed' | null;
+  /** How a cell's format shows its number where that is not as itself: a percentage, a time of day or a duration (.xlsx only); the CSV writes it so. */
+  readonly shownAs?: (row: number, column: number) => NumberShownAs | null;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -80,14 +78,9 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
   }
   const formulas = wb.read.formulaCells;
   const dateStyles = wb.styles.dateStyles();
-  const percentStyles = wb.styles.percentStyles();
-  const timeStyles = wb.styles.timeStyles();
-  /** Is the cell a number whose cell format is one of `styles`? */
-  const numberStyledIn = (r: number, c: number, styles: ReadonlySet<number>) => {
-    if (typeof wb.values[r]?.[c] !== 'number') return false;
-    const style = wb.read.styleOf(r, c);
-    return style !== undefined && styles.has(style);
-  };
+  const shownAs = wb.styles.numberShownAs();
+  /** The cell format of a cell holding a number; `undefined` for any other cell. */
+  const numberStyle = (r: number, c: number) => (typeof wb.values[r]?.[c] === 'number' ? wb.read.styleOf(r, c) : undefined);
   return {
     kind: 'xlsx',
     sheet: wb.sheet.name,
@@ -95,9 +88,15 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     tables: wb.tables.map((t) => ({ name: t.name, ref: t.xml.match(/\sref="([^"]+)"/)?.[1] ?? '' })),
     dateSystem: wb.info.date1904 ? '1904' : '1900',
     sheetTables: wb.tables.map((t) => ({ name: t.name, headerRow: t.ref.top, left: t.ref.left, right: t.ref.right, lastRow: t.ref.bottom, totalsRows: Array.from({ length: t.totalsRows }, (_, k) => t.ref.bottom - k) })),
-    isDateCell: (r, c) => numberStyledIn(r, c, dateStyles) || (typeof wb.values[r]?.[c] === 'number' && wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c)),
-    isPercentCell: (r, c) => numberStyledIn(r, c, percentStyles),
-    timeCellKind: (r, c) => (numberStyledIn(r, c, timeStyles.clock) ? 'clock' : numberStyledIn(r, c, timeStyles.elapsed) ? 'elapsed' : null),
+    isDateCell: (r, c) => {
+      if (typeof wb.values[r]?.[c] !== 'number') return false;
+      const style = wb.read.styleOf(r, c);
+      return (style !== undefined && dateStyles.has(style)) || wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c);
+    },
+    shownAs: (r, c) => {
+      const style = numberStyle(r, c);
+      return style === undefined ? null : (shownAs.get(style) ?? null);
+    },
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { fromExcelSerial, toUkDate } from '../../core/dates';
 import Papa from 'papaparse';
 import { DUE_COLUMN, RESULT_HEADERS, type RunPlan } from '../run/registerRun';
-import { gridText, type Cell, type GridValue } from './cell';
+import { gridText, type Cell, type GridValue, type NumberShownAs } from './cell';
 
 /** A cell that a spreadsheet would run as a formula or command when the CSV is opened: = + - @, tab, CR. */
 export function neutraliseCsvCell(value: Cell): Cell {
@@ -18,7 +18,7 @@ export function neutraliseCsvCell(value: Cell): Cell {
 }
 
 /** The results as CSV text: the analyst's columns, then the result columns. */
-export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean, isPercentCell?: (row: number, column: number) => boolean, timeCellKind?: (row: number, column: number) => 'clock' | 'elapsed' | null): string {
+export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunPlan, isDateCell?: (row: number, column: number) => boolean, shownAs?: (row: number, column: number) => NumberShownAs | null): string {
   const columns = plan.placement.columns;
   // Loops, not Math.max(...rows): a spread of 100,000+ arguments overflows the stack.
   let width = 0;
@@ -40,14 +40,13 @@ export function resultsCsv(values: readonly (readonly GridValue[])[], plan: RunP
       // As the cell shows it: a percentage as one, to the number's last digit (Excel's own CSV rounds it to
       // the format's places); TRUE and FALSE as Excel writes them. Each reads back as the same value.
       if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-      if (typeof v === 'number' && isPercentCell?.(i, c)) return percentText(v);
+      if (typeof v !== 'number') return gridText(v);
       // A time as it shows (14:30, a duration as 30:00), not as the fraction of a day Excel holds. A time-of-day
       // format on a number with whole days hides them (and their date system): kept as the number, so nothing is lost.
-      if (typeof v === 'number' && v >= 0 && timeCellKind !== undefined) {
-        const time = timeCellKind(i, c);
-        if (time === 'elapsed' || (time === 'clock' && v < 1)) return durationText(v);
-      }
-      return typeof v === 'number' && v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
+      const as = shownAs?.(i, c) ?? null;
+      if (as === 'percent') return percentText(v);
+      if (v >= 0 && (as === 'elapsed' || (as === 'clock' && v < 1))) return durationText(v);
+      return v >= 61 && isDateCell?.(i, c) ? serialToUk(v) : gridText(v);
     });
     if (i < plan.located.headerIndex || i > lastRow) return out.map(neutraliseCsvCell);
     const results: readonly Cell[] = i === plan.located.headerIndex ? RESULT_HEADERS : (byRow.get(i)?.cells.map((c, k) => (k === DUE_COLUMN && typeof c === 'number' ? serialToUk(c) : c)) ?? RESULT_HEADERS.map(() => ''));

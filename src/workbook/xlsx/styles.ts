@@ -14,7 +14,7 @@ import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { LookStyle } from '../../run/packSheets';
 import { child, children, createIn, insertInOrder, NS, parseXml, serializeXml } from './xml';
 import { readXmlText } from './xmlStream';
-import { DATE_FORMAT, isDateFormatCode, isPercentFormatCode, timeFormatKind } from '../cell';
+import { DATE_FORMAT, isDateFormatCode, shownAsOfCode, type NumberShownAs } from '../cell';
 
 /** What a cell of ours looks like: a look of the pack's, or any other cell of ours, in the same terms. */
 export type CellStyle = LookStyle;
@@ -60,40 +60,37 @@ export class StyleBook {
 
   /** Indexes of the cell formats that show dates (to read a 1904-system workbook's dates). */
   dateStyles(): Set<number> {
-    return this.stylesShowing((id, custom) => BUILT_IN_DATE_IDS.has(id) || (custom !== undefined && isDateFormatCode(custom)));
+    const out = new Set<number>();
+    this.eachCellFormat((i, id, custom) => {
+      if (BUILT_IN_DATE_IDS.has(id) || (custom !== undefined && isDateFormatCode(custom))) out.add(i);
+    });
+    return out;
   }
 
   /**
-   * Indexes of the cell formats that show a number as a percentage (Excel's 9 and 10, `0%` and `0.00%`, or a
-   * custom code with "%" outside its quoted text): the CSV writes such a cell as the percentage it shows.
+   * The cell formats that show a number as something other than itself, by index: a percentage (Excel's 9
+   * and 10, or a custom code with "%" outside its quoted text), a time of day (18-21, 45, 47) or a duration
+   * (46, or a custom code with an elapsed bracket). The CSV writes such a cell as it shows.
    */
-  percentStyles(): Set<number> {
-    return this.stylesShowing((id, custom) => id === 9 || id === 10 || (custom !== undefined && isPercentFormatCode(custom)));
+  numberShownAs(): Map<number, NumberShownAs> {
+    const out = new Map<number, NumberShownAs>();
+    this.eachCellFormat((i, id, custom) => {
+      const as = id === 9 || id === 10 ? 'percent' : BUILT_IN_CLOCK_IDS.has(id) ? 'clock' : id === 46 ? 'elapsed' : custom === undefined ? null : shownAsOfCode(custom);
+      if (as !== null) out.set(i, as);
+    });
+    return out;
   }
 
-  /**
-   * Indexes of the cell formats that show a time and no date (`timeFormatKind`): Excel's built-in 18-21, 45
-   * and 47 (times of day) and 46 ([h]:mm:ss, a duration), or a custom code: the CSV writes such a cell as the time it shows.
-   */
-  timeStyles(): { clock: Set<number>; elapsed: Set<number> } {
-    return {
-      clock: this.stylesShowing((id, custom) => BUILT_IN_CLOCK_IDS.has(id) || (custom !== undefined && timeFormatKind(custom) === 'clock')),
-      elapsed: this.stylesShowing((id, custom) => id === 46 || (custom !== undefined && timeFormatKind(custom) === 'elapsed')),
-    };
-  }
-
-  /** Indexes of the cell formats whose number format `shows` holds: given its id, and its code where the workbook defines one. */
-  private stylesShowing(shows: (numFmtId: number, customCode: string | undefined) => boolean): Set<number> {
+  /** Each cell format's index, number format id, and code where the workbook defines one. */
+  private eachCellFormat(visit: (index: number, numFmtId: number, customCode: string | undefined) => void): void {
     const custom = new Map<number, string>();
     const numFmts = child(this.root, 'numFmts');
     for (const f of numFmts ? children(numFmts, 'numFmt') : []) custom.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
-    const out = new Set<number>();
     const xfs = child(this.root, 'cellXfs');
     (xfs ? children(xfs, 'xf') : []).forEach((xf, i) => {
       const id = Number(xf.getAttribute('numFmtId') ?? 0);
-      if (shows(id, custom.get(id))) out.add(i);
+      visit(i, id, custom.get(id));
     });
-    return out;
   }
 
   /**

@@ -3,7 +3,7 @@
  * workbook's dates are moved, the CSV writes dates as dates) and for the formats Office.js gives the pane.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, isPercentFormatCode, timeFormatKind } from '../../../src/workbook/cell';
+import { isDateFormatCode, isPercentFormatCode, shownAsOfCode, timeFormatKind } from '../../../src/workbook/cell';
 import { durationText, percentText } from '../../../src/workbook/writeFile';
 
 describe('isDateFormatCode', () => {
@@ -78,5 +78,11 @@ describe('timeFormatKind', () => {
 describe('durationText', () => {
   it('is the time a fraction of a day shows, and a duration its hours past 24, with seconds and milliseconds where it has them', () => {
     expect([14.5 / 24, 0, 1.25, 9 / 24 + 5 / 1440, (12 * 3600 + 34 * 60 + 56.789) / 86400, 100 / 24].map(durationText)).toEqual(['14:30', '00:00', '30:00', '09:05', '12:34:56.789', '100:00']);
+  });
+});
+
+describe('shownAsOfCode', () => {
+  it('is a date first (written as a date, not here), then a time, then a percentage', () => {
+    expect(['dd/mm/yyyy hh:mm', '[h]:mm', 'h:mm', '0.0%', '0.00', 'General'].map(shownAsOfCode)).toEqual([null, 'elapsed', 'clock', 'percent', null, null]);
   });
 });
