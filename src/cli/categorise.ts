@@ -158,5 +158,6 @@ export function summaryTable(plan: RunPlan, name: string, out: string, notes: re
   const moved = s.movements.length ? `\n  ${s.movements.length} school(s) changed category since the previous run.` : '';
   const said = notes.map((n) => `Note: ${n}\n`).join('');
   const absent = s.absentColumns.length ? `\nNot in this register (the run went ahead without them):\n${s.absentColumns.map((a) => `  ${a.note}`).join('\n')}` : '';
-  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}${absent}\nResults written to ${out}\n${said}`;
+  const read = s.columnNotes.length ? `\nHow columns were read:\n${s.columnNotes.map((n) => `  ${n}`).join('\n')}` : '';
+  return `${name}: ${plan.rows.length} schools\n${lines.join('\n')}\n  ${'Not categorised (problems)'.padEnd(width)} ${String(s.notCategorised).padStart(5)}${moved}${absent}${read}\nResults written to ${out}\n${said}`;
 }

@@ -68,6 +68,11 @@ export interface RunSummary {
    * worked-out facts, `input`, their labels), and a sentence saying what could not fire or what was worked out without them.
    */
   readonly absentColumns: readonly { readonly column: string; readonly note: string; readonly input: boolean; readonly inputOf?: readonly string[]; readonly records?: string }[];
+  /**
+   * What the register's reading says of whole columns (a gap column read as points, a percentage column of
+   * only 0s and 1s, a header repeated): it changes, or may change, every school's value, so each run says it.
+   */
+  readonly columnNotes: readonly string[];
   readonly notCategorised: number;
   readonly errors: number;
   readonly warnings: number;
@@ -298,7 +303,8 @@ function summarise(fw: CompiledFramework, rows: readonly RowPlan[], outcome: Reg
     .filter((r) => r.outcome.result && top.has(r.outcome.result.category))
     .sort((a, b) => categoryRank(fw, b.outcome.result!.category)! - categoryRank(fw, a.outcome.result!.category)!)
     .map((r) => ({ name: name(r), urn: r.outcome.urn ?? '', category: String(r.cells[0]), reasons: r.outcome.result!.reasons.map((x) => x.label).join('; ') }));
-  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: absentColumnsNamed(n), note: absentColumnNote(n), input: n.inputOf !== undefined, ...(n.inputOf ? { inputOf: n.inputOf } : {}), ...(n.records ? { records: n.records } : {}) })), notCategorised, errors, warnings, movements, highest };
+  const columnNotes = outcome.registerProblems.filter((p) => p.severity === 'warning').map((p) => p.message);
+  return { counts, absentColumns: outcome.absentColumns.map((n) => ({ column: absentColumnsNamed(n), note: absentColumnNote(n), input: n.inputOf !== undefined, ...(n.inputOf ? { inputOf: n.inputOf } : {}), ...(n.records ? { records: n.records } : {}) })), columnNotes, notCategorised, errors, warnings, movements, highest };
 }
 
 /** Where a run's results come from: the framework (built in, or a file and its SHA-256), every parameter set away from its default, the dated values used, the as-of date. */
@@ -361,6 +367,7 @@ export function runRecord(plan: RunPlan, options: RunOptions & { readonly ranAt:
     ['Problems (errors)', s.errors],
     ['Warnings', s.warnings],
     ['Not in this register', s.absentColumns.length ? s.absentColumns.map((a) => a.note).join('\n') : '(none: every column the framework reads is here)'],
+    ...(s.columnNotes.length ? [['Columns read', s.columnNotes.join('\n')] as [string, Cell]] : []),
     ...(options.fileWarnings?.length ? [['File read', options.fileWarnings.join(' ')] as [string, Cell]] : []),
   ];
 }

@@ -14,11 +14,11 @@ export const RUN_LOG_SHEET = 'Run log';
 /** The columns of the Run log, in order. */
 export const RUN_LOG_HEADERS = [
   'Run at', 'Framework', 'Framework version', 'As of', 'Source', 'Rows', 'Categorised', 'Not categorised', 'Problems (errors)', 'Warnings',
-  'Parameters', 'Provisional', 'Not in this register', 'Inspection outlook', 'Counts', 'Framework source', 'Dated values used',
+  'Parameters', 'Provisional', 'Not in this register', 'Inspection outlook', 'Counts', 'Framework source', 'Dated values used', 'Columns read',
 ] as const;
 
 /** Column widths of the Run log, in characters: wide for the columns of long text. */
-export const RUN_LOG_WIDTHS: readonly number[] = RUN_LOG_HEADERS.map((h) => (h === 'Source' || h === 'Parameters' || h === 'Not in this register' || h === 'Counts' || h === 'Framework source' || h === 'Dated values used' ? 40 : 16));
+export const RUN_LOG_WIDTHS: readonly number[] = RUN_LOG_HEADERS.map((h) => (h === 'Source' || h === 'Parameters' || h === 'Not in this register' || h === 'Counts' || h === 'Framework source' || h === 'Dated values used' || h === 'Columns read' ? 40 : 16));
 
 /** One earlier run, as the SIG summary's trend reads it back. */
 export interface RunLogEntry {
@@ -41,7 +41,7 @@ export function runLogRow(plan: RunPlan, options: RunOptions & { readonly ranAt:
     options.ranAt.toISOString(), `${def.name} (${def.id})`, def.version, toUkDate(options.asOf), options.source,
     plan.rows.length, plan.rows.length - s.notCategorised, s.notCategorised, s.errors, s.warnings,
     text('Parameters'), text('Provisional'), text('Not in this register'), text('Inspection outlook'),
-    s.counts.map((c) => `${c.id}=${c.schools}`).join('; '), text('Framework source'), text('Dated values used'),
+    s.counts.map((c) => `${c.id}=${c.schools}`).join('; '), text('Framework source'), text('Dated values used'), text('Columns read'),
   ];
 }
 

@@ -287,6 +287,14 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
     expect(readResultRows(asPoints).filter((r) => r.reasons.some((x) => /gap/i.test(x))).length).toBeGreaterThan(0);
     expect(readResultRows(asFractions)[0]!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Column "Disadvantaged gap" holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100/)]));
     expect(readResultRows(asPoints)[0]!.warnings.filter((w) => /Disadvantaged gap/.test(w))).toEqual([]);
+    // Where the analyst looks: the command's output and the workbook's Run log say how the column was read.
+    const book = join(dir, 'gap-fractions-out.xlsx');
+    const r = await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', book);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\nHow columns were read:\n {2}Column "Disadvantaged gap" holds only numbers from -1 to 1/);
+    // Read back by openpyxl, another program than ours (exceljs cannot open the openpyxl-saved register either).
+    const logged = execFileSync(PYTHON!, ['-c', "import openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['Run log']\nrows = list(ws.iter_rows(values_only=True))\nprint(rows[-1][list(rows[0]).index('Columns read')])", book], { encoding: 'utf8' });
+    expect(logged).toMatch(/^Column "Disadvantaged gap" holds only numbers from -1 to 1/);
     // The CSV shows each gap as the percentage its cell shows (14.6%), which reads back as 14.6 points.
     const csv = join(dir, 'gap-fractions.csv');
     expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', csv)).code).toBe(0);
