@@ -101,6 +101,9 @@ export function dataDictionary(): string {
     'naming it, rather than read without its sign as another number. The disadvantaged gap, in points, is often worked out as the',
     'difference of two fractions in a percentage format (0.25 shown as 25%): a gap column whose numbers all lie from -1 to 1, at least',
     'one a fraction and at least five of them, is read times 100, with one warning on the column (`core/fractionColumns.ts`).',
+    'The command line also knows each cell\'s number format: a number shown as a percentage, in any of these columns, is read as the',
+    'percentage it shows (0.052 shown as 5.2% is a suspension rate of 5.2, which its number alone, a rate below one, could not say),',
+    'with nothing guessed or warned of (`src/run/percentCells.ts`). The task pane and the functions are given values without formats.',
     '',
   ];
   for (const group of groups) {

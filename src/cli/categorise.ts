@@ -78,7 +78,7 @@ export async function categoriseCommand(args: CategoriseArgs): Promise<RunPlan> 
     const source = registerSource(args.register, grid);
     let plan: RunPlan;
     try {
-      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection, sheetTables: grid.sheetTables, dateSystem: grid.dateSystem, movedDates: grid.isDateCell });
+      plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, fileWarnings: grid.warnings, inspection: args.inspection, sheetTables: grid.sheetTables, dateSystem: grid.dateSystem, movedDates: grid.isDateCell, percentCells: grid.isPercentCell });
     } catch (e) {
       if (e instanceof RunError) throw new CliError(e.message);
       throw e;

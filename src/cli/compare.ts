@@ -8,6 +8,7 @@ import { allFrameworks } from '../../core/frameworks';
 import { categoriseRegister } from '../../core/register';
 import { belowTableNote, locateRegister } from '../run/locateRegister';
 import { registerRowsIn1900System } from '../run/workbookDates';
+import { registerRowsAsShown } from '../run/percentCells';
 import { readSheetGrid, registerSource, type ReadLimits } from '../workbook/readFile';
 import { CliError } from './cliError';
 
@@ -27,7 +28,7 @@ export async function compareCommand(args: { register: string; sheet?: string; a
   const below = belowTableNote(located);
   if (below) args.print(`Note: ${below}\n\n`);
   const frameworks = allFrameworks();
-  const rows1900 = registerRowsIn1900System(located, grid.dateSystem, grid.isDateCell);
+  const rows1900 = registerRowsAsShown(located, registerRowsIn1900System(located, grid.dateSystem, grid.isDateCell), grid.isPercentCell);
   const outcomes = frameworks.map((fw) => categoriseRegister(fw, located.headerRow, rows1900, { asOf: args.asOf, headerRowNumber: located.headerIndex + 1, mapping: located.mapping }));
   const rows: ComparisonRow[] = outcomes[0]!.rows.map((r, i) => ({
     row: r.row,

@@ -50,7 +50,7 @@ export async function validateCommand(args: ValidateArgs): Promise<readonly Prob
   let belowTable: string | null;
   if (fw) {
     try {
-      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, sheetTables: grid.sheetTables, dateSystem: grid.dateSystem, movedDates: grid.isDateCell });
+      const plan = planRun(grid.values, { framework: fw, asOf: args.asOf, settings, source, marker: grid.marker, occupied: grid.occupied, previousRun: grid.previousRun, sheetTables: grid.sheetTables, dateSystem: grid.dateSystem, movedDates: grid.isDateCell, percentCells: grid.isPercentCell });
       ({ mapping } = plan.located);
       belowTable = belowTableNote(plan.located);
       headerRow = plan.located.headerIndex + 1;

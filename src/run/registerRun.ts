@@ -21,6 +21,7 @@ import { gridText, type Cell, type GridValue } from '../workbook/cell';
 import { belowTableNote, locateRegister, type LocatedRegister, type SheetTable } from './locateRegister';
 import type { DateSystem } from '../workbook/dateSystem';
 import { registerRowsIn1900System } from './workbookDates';
+import { registerRowsAsShown } from './percentCells';
 import { isBlankValue, placeResults, RESULT_HEADERS, type Placement, type PlacementInput, type ResultMarker } from './resultPlacement';
 
 export { RESULT_COLUMNS, RESULT_HEADERS, type ResultMarker } from './resultPlacement';
@@ -123,6 +124,8 @@ export interface RunOptions {
   readonly dateSystem?: DateSystem | null;
   /** The cells (row and column in `values`) whose reading moved them to the 1900 system already: the command line's reading moves the cells formatted as dates (`SheetGrid.isDateCell`); default none, as Office.js gives them. */
   readonly movedDates?: (row: number, column: number) => boolean;
+  /** The cells (row and column in `values`) a percentage format shows: the command line's reading knows them (`SheetGrid.isPercentCell`), and a rate per 100 pupils in one is read as it shows (src/run/percentCells.ts); default none, as Office.js gives no formats. */
+  readonly percentCells?: (row: number, column: number) => boolean;
 }
 
 /** Fields a run's outputs show beside those the framework and the risk model read: the school's name, the analyst's previous category, the date of the previous graded inspection the pack prints. */
@@ -200,7 +203,7 @@ export function* planRunSteps(values: readonly (readonly GridValue[])[], options
   const fw = options.framework;
   const first = options.firstRowNumber ?? 1;
   const { placement, located } = runLayout(values, options);
-  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, registerRowsIn1900System(located, options.dateSystem, options.movedDates), {
+  const outcome = yield* categoriseRegisterSteps(fw, located.headerRow, registerRowsAsShown(located, registerRowsIn1900System(located, options.dateSystem, options.movedDates), options.percentCells), {
     asOf: options.asOf, headerRowNumber: located.headerIndex + first, mapping: located.mapping, params: options.settings?.params, national: options.settings?.national, inspection: options.inspection, fields: options.fields,
   });
   if (outcome.fatal) {

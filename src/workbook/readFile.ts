@@ -28,6 +28,8 @@ export interface SheetGrid {
   readonly isDateCell?: (row: number, column: number) => boolean;
   /** How a cell's format shows its number where that is not as itself: a percentage, a time of day or a duration (.xlsx only); the CSV writes it so. */
   readonly shownAs?: (row: number, column: number) => NumberShownAs | null;
+  /** Is a cell a number shown as a percentage (.xlsx only), so a rate per 100 pupils in it is read as it shows (src/run/percentCells.ts)? */
+  readonly isPercentCell?: (row: number, column: number) => boolean;
   /** The open workbook (for .xlsx), so the copy with results is written without reading the file again. */
   readonly workbook?: RegisterWorkbook;
   /** The marker an earlier run left (.xlsx only). */
@@ -96,6 +98,10 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
     shownAs: (r, c) => {
       const style = numberStyle(r, c);
       return style === undefined ? null : (shownAs.get(style) ?? null);
+    },
+    isPercentCell: (r, c) => {
+      const style = numberStyle(r, c);
+      return style !== undefined && shownAs.get(style) === 'percent';
     },
     workbook: wb,
     marker: wb.marker,

@@ -183,12 +183,13 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
 });
 
 describe('a register with a percentage column formatted as Excel percentages, saved by openpyxl', () => {
-  it('a school at 100% (held as 1) is read as 100%, as when the column says 100, with a warning on its cell', async () => {
+  it('a school at 100% (held as 1) is read as 100%, as when the column says 100: said by its format, or guessed from its column with a warning on its cell', async () => {
     if (!have(PYTHON, 'openpyxl')) return;
-    const outs: ReturnType<typeof readResultRows>[] = [];
-    for (const as of ['percent', 'number'] as const) {
+    const outs: Record<string, ReturnType<typeof readResultRows>> = {};
+    for (const as of ['percent', 'number', 'fraction'] as const) {
       const register = join(dir, `ks2-${as}.xlsx`);
-      // KS2 RWM as the sample holds it (62 for 62%), or as fractions in the 0% format; the first school with a result at 100%.
+      // KS2 RWM as the sample holds it (62 for 62%), as fractions in the 0% format, or as fractions in General
+      // cells (pasted as values); the first school with a result at 100%.
       execFileSync(PYTHON!, ['-c', `
 import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
@@ -198,28 +199,30 @@ for row in range(2, ws.max_row + 1):
     cell = ws.cell(row=row, column=col)
     if not isinstance(cell.value, (int, float)): continue
     if first: cell.value = 100; first = False
-    if sys.argv[3] == 'percent':
-        cell.value = cell.value / 100
-        cell.number_format = '0%'
+    if sys.argv[3] != 'number': cell.value = cell.value / 100
+    if sys.argv[3] == 'percent': cell.number_format = '0%'
 wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, as]);
       const out = join(dir, `ks2-${as}.json`);
       const r = await run('categorise', register, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out);
       expect(r.code).toBe(0);
-      outs.push(readResultRows(out));
+      outs[as] = readResultRows(out);
     }
-    const [percent, number] = outs as [ReturnType<typeof readResultRows>, ReturnType<typeof readResultRows>];
-    expect(percent.map((r) => r.category)).toEqual(number.map((r) => r.category));
-    const warned = percent.flatMap((r) => r.warnings).filter((w) => /is read as 100%/.test(w));
-    expect(warned).toHaveLength(1);
-    expect(warned[0]).toMatch(/^Row \d+, column "KS2 RWM expected %": 1 is read as 100%; expected a fraction/);
+    const categories = (as: string) => outs[as]!.map((r) => r.category);
+    const warned = (rows: ReturnType<typeof readResultRows>) => rows.flatMap((r) => r.warnings).filter((w) => /is read as 100%/.test(w));
+    expect(categories('percent')).toEqual(categories('number'));
+    expect(categories('fraction')).toEqual(categories('number'));
+    // The format says the cell is 100%: nothing to warn of. Without it the column's fractions say so, and the cell is warned of.
+    expect(warned(outs.percent!)).toEqual([]);
+    expect(warned(outs.fraction!)).toHaveLength(1);
+    expect(warned(outs.fraction!)[0]).toMatch(/^Row \d+, column "KS2 RWM expected %": 1 is read as 100%; expected a fraction/);
     // The same workbook saved again by LibreOffice (its own 0% format and cell XML): the same reading.
     if (!have(SOFFICE, 'LibreOffice')) return;
     const again = resavedByLibreOffice(join(dir, 'ks2-percent.xlsx'), mkdtempSync(join(tmpdir(), 'schoolrisk-lo-')));
     const out = join(dir, 'ks2-libreoffice.json');
     expect((await run('categorise', again, '-f', 'oldham', '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
     const viaLibreOffice = readResultRows(out);
-    expect(viaLibreOffice.map((r) => r.category)).toEqual(number.map((r) => r.category));
-    expect(viaLibreOffice.flatMap((r) => r.warnings).filter((w) => /is read as 100%/.test(w))).toEqual(warned);
+    expect(viaLibreOffice.map((r) => r.category)).toEqual(categories('number'));
+    expect(warned(viaLibreOffice)).toEqual([]);
   }, 60_000);
 });
 
@@ -264,11 +267,10 @@ ws.cell(row=3, column=flag).value = False`);
   }, 60_000);
 });
 
-describe('a disadvantaged gap worked out as fractions in a percentage format (a workbook saved by openpyxl)', () => {
-  it('reads each gap as the points it shows, says so, and gives the categories and reasons of the gaps typed in points; its CSV reads back alike', async () => {
-    if (!have(PYTHON, 'openpyxl')) return;
-    const register = join(dir, 'gap-fractions.xlsx');
-    // 14.6 points held as 0.146 and shown as 14.6%, as a difference of two percentage cells is.
+describe('a disadvantaged gap worked out as fractions (a workbook saved by openpyxl)', () => {
+  /** The sample register with each gap held as a fraction (14.6 points as 0.146), in `format`. */
+  const gapsAsFractions = (name: string, format: string) => {
+    const register = join(dir, name);
     execFileSync(PYTHON!, ['-c', `import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
 col = [c.value for c in ws[1]].index('Disadvantaged gap') + 1
@@ -276,33 +278,92 @@ for row in range(2, ws.max_row + 1):
     cell = ws.cell(row=row, column=col)
     if isinstance(cell.value, (int, float)):
         cell.value = cell.value / 100
-        cell.number_format = '0.0%'
-wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register]);
+        cell.number_format = sys.argv[3]
+wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, format]);
+    return register;
+  };
+  const said = (path: string) => readResultRows(path).map((r) => [r.category, r.variant?.id ?? null, r.reasons]);
+  const gapWarnings = (path: string) => readResultRows(path)[0]!.warnings.filter((w) => /Disadvantaged gap/.test(w));
+
+  it('in a percentage format (a difference of two percentage cells): each gap is read as the points its cell shows, with nothing to guess or say; its CSV reads back alike', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = gapsAsFractions('gap-percent.xlsx', '0.0%');
     const asPoints = join(dir, 'gap-points.json');
-    const asFractions = join(dir, 'gap-fractions.json');
+    const asShown = join(dir, 'gap-percent.json');
     expect((await run('categorise', 'examples/sample-register.xlsx', '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asPoints)).code).toBe(0);
-    expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asFractions)).code).toBe(0);
-    const said = (path: string) => readResultRows(path).map((r) => [r.category, r.variant?.id ?? null, r.reasons]);
-    expect(said(asFractions)).toEqual(said(asPoints));
+    expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asShown)).code).toBe(0);
+    expect(said(asShown)).toEqual(said(asPoints));
     expect(readResultRows(asPoints).filter((r) => r.reasons.some((x) => /gap/i.test(x))).length).toBeGreaterThan(0);
-    expect(readResultRows(asFractions)[0]!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Column "Disadvantaged gap" holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100/)]));
-    expect(readResultRows(asPoints)[0]!.warnings.filter((w) => /Disadvantaged gap/.test(w))).toEqual([]);
-    // Where the analyst looks: the command's output and the workbook's Run log say how the column was read.
-    const book = join(dir, 'gap-fractions-out.xlsx');
-    const r = await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', book);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/\nHow columns were read:\n {2}Column "Disadvantaged gap" holds only numbers from -1 to 1/);
-    // Read back by openpyxl, another program than ours (exceljs cannot open the openpyxl-saved register either).
-    const logged = execFileSync(PYTHON!, ['-c', "import openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['Run log']\nrows = list(ws.iter_rows(values_only=True))\nprint(rows[-1][list(rows[0]).index('Columns read')])", book], { encoding: 'utf8' });
-    expect(logged).toMatch(/^Column "Disadvantaged gap" holds only numbers from -1 to 1/);
+    expect(gapWarnings(asShown)).toEqual([]);
+    expect(gapWarnings(asPoints)).toEqual([]);
     // The CSV shows each gap as the percentage its cell shows (14.6%), which reads back as 14.6 points.
-    const csv = join(dir, 'gap-fractions.csv');
+    const csv = join(dir, 'gap-percent.csv');
     expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', csv)).code).toBe(0);
     const [header, first] = Papa.parse<string[]>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(first![header!.indexOf('Disadvantaged gap')]).toMatch(/^-?\d+(\.\d+)?%$/);
     const fromCsv = join(dir, 'gap-from-csv.json');
     expect((await run('categorise', csv, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', fromCsv)).code).toBe(0);
     expect(said(fromCsv)).toEqual(said(asPoints));
+  }, 60_000);
+
+  it('in General cells (pasted as values): the column of fractions is read times 100, and the command and the Run log say so', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    const register = gapsAsFractions('gap-general.xlsx', 'General');
+    const asPoints = join(dir, 'gap-points-2.json');
+    const asFractions = join(dir, 'gap-general.json');
+    expect((await run('categorise', 'examples/sample-register.xlsx', '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asPoints)).code).toBe(0);
+    expect((await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', asFractions)).code).toBe(0);
+    expect(said(asFractions)).toEqual(said(asPoints));
+    expect(gapWarnings(asFractions)).toEqual([expect.stringMatching(/^Column "Disadvantaged gap" holds only numbers from -1 to 1, as a percentage format holds points: each is read times 100/)]);
+    // Where the analyst looks: the command's output and the workbook's Run log say how the column was read.
+    const book = join(dir, 'gap-general-out.xlsx');
+    const r = await run('categorise', register, '-f', 'herefordshire', '--as-of', '2026-11-01', '-o', book);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\nHow columns were read:\n {2}Column "Disadvantaged gap" holds only numbers from -1 to 1/);
+    // Read back by openpyxl, another program than ours (exceljs cannot open the openpyxl-saved register either).
+    const logged = execFileSync(PYTHON!, ['-c', "import openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['Run log']\nrows = list(ws.iter_rows(values_only=True))\nprint(rows[-1][list(rows[0]).index('Columns read')])", book], { encoding: 'utf8' });
+    expect(logged).toMatch(/^Column "Disadvantaged gap" holds only numbers from -1 to 1/);
+  }, 60_000);
+});
+
+describe('a suspension rate typed as a percentage in Excel (5.2% is held as 0.052), in a workbook saved by openpyxl', () => {
+  it('is read as the rate it shows, as when typed 12.4, where the number alone (0.124) would be a rate of no concern', async () => {
+    if (!have(PYTHON, 'openpyxl')) return;
+    // Northmoor's low-attendance criterion with a suspension rate of 10 per 100 pupils or more beside it: an authority's own framework file.
+    const framework = JSON.parse(readFileSync('examples/frameworks/northmoor.json', 'utf8')) as { criteria: { id: string; label: string; when: { any: unknown[] } }[] };
+    const attendance = framework.criteria.find((c) => c.id === 'low-attendance')!;
+    attendance.label = 'Low attendance or high suspensions';
+    attendance.when.any.push({ fact: 'suspensionRate', op: 'gte', value: 10 });
+    const frameworkFile = join(dir, 'northmoor-suspensions.json');
+    writeFileSync(frameworkFile, JSON.stringify(framework));
+    const outcomes: Record<string, ReturnType<typeof readResultRows>> = {};
+    // The third school (URN 990015, universal) with good attendance and a suspension rate of 12.4: typed as 12.4%
+    // in Excel (0.124 in a 0.0% format), typed as 12.4, and 0.124 in a General cell (a rate below one).
+    for (const [as, value, format] of [['percent', 0.124, '0.0%'], ['typed', 12.4, 'General'], ['fraction', 0.124, 'General']] as const) {
+      const register = join(dir, `suspensions-${as}.xlsx`);
+      execFileSync(PYTHON!, ['-c', `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Register']
+header = [c.value for c in ws[1]]
+assert ws.cell(row=4, column=header.index('URN') + 1).value == 990015
+ws.cell(row=4, column=header.index('Attendance %') + 1).value = 97
+cell = ws.cell(row=4, column=header.index('Suspension rate') + 1)
+cell.value = float(sys.argv[3])
+cell.number_format = sys.argv[4]
+wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, String(value), format]);
+      const out = join(dir, `suspensions-${as}.json`);
+      expect((await run('categorise', register, '-f', frameworkFile, '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+      outcomes[as] = readResultRows(out);
+    }
+    const school = (as: string) => outcomes[as]!.find((r) => r.urn === '990015')!;
+    expect(school('typed').category).toBe('monitor');
+    expect(school('typed').reasons).toEqual([expect.stringMatching(/^Low attendance or high suspensions \(.*Suspension rate: 12\.4/)]);
+    expect(school('percent').category).toBe('monitor');
+    expect(school('percent').reasons).toEqual(school('typed').reasons);
+    expect(school('percent').errors).toEqual([]);
+    // The number alone is a rate of no concern: what the percentage format's cell was read as before.
+    expect(school('fraction').category).toBe('universal');
+    // Every other school reads alike whichever way the third school's cell was written.
+    expect(outcomes.percent!.map((r) => r.category)).toEqual(outcomes.typed!.map((r) => r.category));
   }, 60_000);
 });
 
