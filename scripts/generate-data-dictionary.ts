@@ -103,7 +103,9 @@ export function dataDictionary(): string {
     'one a fraction and at least five of them, is read times 100, with one warning on the column (`core/fractionColumns.ts`).',
     'The command line also knows each cell\'s number format: a number shown as a percentage, in any of these columns, is read as the',
     'percentage it shows (0.052 shown as 5.2% is a suspension rate of 5.2, which its number alone, a rate below one, could not say),',
-    'with nothing guessed or warned of (`src/run/percentCells.ts`). The task pane and the functions are given values without formats.',
+    'with nothing guessed or warned of (`src/run/percentCells.ts`). The task pane reads the formats of a suspension rate\'s column (of a',
+    'framework that reads it; none of the five built-ins does), riding on its reads of the rows, and the other columns by their numbers',
+    'as above; the functions are given values without formats.',
     '',
   ];
   for (const group of groups) {

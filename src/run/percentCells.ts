@@ -6,8 +6,10 @@
  * 5.2 would raise no concern. The command line's reading knows each cell's format, so a number it shows
  * as a percentage, in a column whose field a % sign names, is given to the core as the text it shows
  * ("5.2%"), which such a field reads as 5.2 (core/values.ts). A field whose unit is not a percentage (a
- * score, a count) is given its number as before. Office.js gives no formats without a second read of every
- * cell, so the task pane reads the numbers alone.
+ * score, a count) is given its number as before. The task pane reads formats only of a rate per 100 pupils'
+ * column (src/run/taskpaneRun.ts `percentColumnsForRun`), whose numbers alone cannot say: Office.js gives
+ * them only as a read of their own, which for every percentage column would cost a country's register a
+ * response more. The functions are given values alone.
  */
 import { FIELDS, type FieldKey } from '../../core/fields';
 import type { HeaderMapping } from '../../core/headers';

@@ -28,6 +28,7 @@ import { DUE_COLUMN, RESULT_HEADERS, placementSettled, planRunSteps, runFieldsFo
 import { drain, type StepProgress } from '../../core/register';
 import { readRunLog, RUN_LOG_HEADERS, RUN_LOG_SHEET, RUN_LOG_WIDTHS, runLogRow } from './runLog';
 import { rowsIn1900System, serialForWorkbook } from './workbookDates';
+import { percentCellsAsShown } from './percentCells';
 
 /** The analyst's mapping corrections: field to column index in the region (or `null`: unmapped). */
 export type MappingOverrides = Readonly<Partial<Record<FieldKey, number | null>>>;
@@ -50,7 +51,39 @@ export function planRegionSteps(region: RegisterRegion, framework: CompiledFrame
   const seen = valuesAsSeen(region);
   // A region read in part holds only the run's fields past its first rows: every row is read in those alone.
   const fields = region.partial ? runFieldsFor(framework) : undefined;
-  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, fields, dateSystem: region.dateSystem, ...placementOptions(region, seen) });
+  return planRunSteps(seen, { framework, asOf, settings, source: regionSource(region), mappingOverrides: overrides, firstRowNumber: region.top + 1, fields, dateSystem: region.dateSystem, percentCells: percentCellsOf(region), ...placementOptions(region, seen) });
+}
+
+/** The cells of a region a percentage format shows, as a run asks them (`RunOptions.percentCells`); undefined when its formats were not read. */
+function percentCellsOf(region: RegisterRegion): ((row: number, column: number) => boolean) | undefined {
+  const percent = region.percentCells;
+  return percent && ((row, column) => percent.get(column)?.has(row) === true);
+}
+
+/**
+ * The grid columns whose number formats a run of the framework needs (ReadControl `percentColumns`): those
+ * of the fields it reads whose numbers cannot say they are shown as percentages (src/run/percentCells.ts),
+ * a rate per 100 pupils (0.052 shown as 5.2% is a rate of 5.2; 0.5 in a General cell is a rate of 0.5).
+ * Not a percentage, whose numbers say it (0.85 is 85%), nor percentage points, whose column says it when it
+ * holds five or more (core/fractionColumns.ts): a country's register with a gap column read for Herefordshire
+ * took a response more with that column's formats (measured on the Excel double). None when the head has
+ * no header row.
+ */
+export function percentColumnsForRun(head: RegisterRegion, framework: CompiledFramework, overrides?: MappingOverrides): number[] {
+  const seen = valuesAsSeen(head);
+  let layout: RunLayout;
+  try {
+    layout = runLayout(seen, { source: regionSource(head), firstRowNumber: head.top + 1, mappingOverrides: overrides, ...placementOptions(head, seen) });
+  } catch {
+    return [];
+  }
+  const byField = layout.located.mapping.byField;
+  const out: number[] = [];
+  for (const f of runFieldsFor(framework)) {
+    const type = FIELDS[f].type;
+    if (type.kind === 'number' && type.unit === 'per-hundred' && byField[f] !== undefined) out.push(byField[f]!);
+  }
+  return out;
 }
 
 /**
@@ -313,8 +346,9 @@ export async function runOnPort(
   try {
     // Past its first rows, only the columns this run needs are read (a country's register then fits fewer responses).
     const columns = (head: RegisterRegion) => columnsForRun(head, framework, options.overrides?.(head));
+    const percentColumns = (head: RegisterRegion) => percentColumnsForRun(head, framework, options.overrides?.(head));
     region = await port.readRegister({
-      from: options.from, signal, columns, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
+      from: options.from, signal, columns, percentColumns, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
       headWriter,
     });
   } catch (e) {
@@ -465,7 +499,8 @@ export function compareRow(
   const header = located.headerRow;
   if (seen[gridRow]!.every((c) => c === '')) return null;
   const mapping = overrides ? applyMappingOverrides(located.mapping, overrides) : located.mapping;
-  const values = rowsIn1900System([seen[gridRow]!], mapping, region.dateSystem)[0]!;
+  const percent = percentCellsOf(region);
+  const values = percentCellsAsShown(rowsIn1900System([seen[gridRow]!], mapping, region.dateSystem), mapping, (_, c) => percent?.(gridRow, c) === true)[0]!;
   // The register's percentage columns of fractions, as a run over every row reads them: the school's 1 there is 100% here too.
   const fractions = fractionColumns(mapping, located.rows);
   let school = '';

@@ -9,7 +9,9 @@
  *   the Run log's values), one more per 4.5 MB of values beyond (Excel on the web limits responses to
  *   5 MB as it does requests); a run reads past the first chunk only the columns it needs, and when
  *   that chunk settles where the results go, the first rows' results ride on the last read (its request
- *   is otherwise empty; `HeadWriter`).
+ *   is otherwise empty; `HeadWriter`). The number formats of the columns a run asks them of (a rate per 100
+ *   pupils, ReadControl `percentColumns`) ride on the reads past the first; a register read whole takes a
+ *   sync more for them.
  * - writeRun (officeWrite.ts): one sync per chunk of whole rows, each chunk's request planned under 4.5 MiB
  *   (CHUNK_BUDGET_BYTES, counted as the host's message carries it; Excel on the web rejects requests above
  *   5 MB, and Office.js's own requests measure under 4.8 MB: test/src/workbook/officeJsRequests.test.ts), its formats set by range (one date format, a fill

@@ -14,7 +14,7 @@ import { markerFromNames, previousRunOf, isMarkerName } from '../run/resultMarke
 import { RUN_LOG_SHEET } from '../run/runLog';
 import { isOurPackSheet, isOurSheetName } from '../run/packSheets';
 import { RESULT_COLUMNS } from '../run/resultPlacement';
-import type { Cell } from './cell';
+import { isPercentFormatCode, type Cell } from './cell';
 import { dateSystemOfProbe, PROBE_DATE } from './dateSystem';
 import { CancelledError, CHUNK_BUDGET_BYTES, isResponseTooLarge, READ_BUDGET_BYTES, jsonBytes, parseAddress, parseAreas, type ReadControl, type RegisterRegion } from './port';
 import type { HostSupport } from './office';
@@ -141,11 +141,16 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
   const chosen = wanted === null ? [] : [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
   const columns = chosen.length === 0 ? null : chosen;
   const partial = columns === null || columns.length === width ? undefined : { fromRow, columns };
+  // The number formats of the columns whose numbers a percentage format reads otherwise (ReadControl `percentColumns`), riding on the reads of the rows.
+  const formatColumns = control.percentColumns ? [...new Set(control.percentColumns(regionOf(first.values, partial)))].filter((c) => c >= 0 && c < width).sort((a, b) => a - b) : [];
+  const formats: RowFormats | null = formatColumns.length === 0 ? null : { columns: formatColumns, read: 0, percent: new Map() };
   // The first rows' results, when they already know their place, ride on the last read (its request is otherwise empty).
   const head = fromRow < total && control.headWriter ? await control.headWriter.block(regionOf(first.values, partial)) : null;
   const along = head && control.headWriter ? { queue: () => queueHeadRows(ctx, head, writeBudget, support), written: control.headWriter.written } : null;
-  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget, along);
-  return regionOf(values, partial);
+  const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget, along, formats);
+  // A register read whole in the first read: its formats in a sync of their own.
+  if (formats !== null && formats.read < values.length) await readFormatsAlone(ctx, ws, { top: at.top, left: at.left }, values, formats, budget);
+  return formats === null ? regionOf(values, partial) : { ...regionOf(values, partial), percentCells: formats.percent };
 }
 
 /** The first rows' results riding on the last read: `queue` queues them and says how many rows; `written` hears they were confirmed. */
@@ -171,14 +176,17 @@ function bytesPerCell(rows: readonly (readonly Cell[])[]): number | null {
  * read again at half the rows. With `columns` (box columns, ascending), only those are read, a range per
  * run of adjacent columns, and the row's other cells are ''.
  */
-async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number; columns?: readonly number[] | null }, values: Cell[][], control: ReadControl = {}, budget = READ_BUDGET_BYTES, along: RidingRows | null = null): Promise<Cell[][]> {
+async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number; rows: number; width: number; columns?: readonly number[] | null }, values: Cell[][], control: ReadControl = {}, budget = READ_BUDGET_BYTES, along: RidingRows | null = null, formats: RowFormats | null = null): Promise<Cell[][]> {
   const runs = box.columns ? columnRuns(box.columns).map((r) => ({ left: r.left, width: r.results.length })) : [{ left: 0, width: box.width }];
   const ofRuns = (row: readonly Cell[]) => runs.map((r) => row.slice(r.left, r.left + r.width));
-  let rowBytes = Math.max(1, jsonBytes(values.map(ofRuns)) / values.length);
+  let rowBytes = Math.max(1, jsonBytes(values.map(ofRuns)) / values.length + (formats === null ? 0 : formats.columns.length * FORMAT_BYTES));
   while (values.length < box.rows) {
     if (control.signal?.aborted) throw new CancelledError();
-    const n = Math.max(1, Math.min(box.rows - values.length, Math.floor(budget / rowBytes)));
+    // The formats of the rows read before this chunk ride on it (the first rows', the first time), within its budget.
+    const behind = formats === null ? 0 : values.length - formats.read;
+    const n = Math.max(1, Math.min(box.rows - values.length, Math.floor((budget - behind * (formats?.columns.length ?? 0) * FORMAT_BYTES) / rowBytes)));
     const chunks = runs.map((r) => ws.getRangeByIndexes(box.top + values.length, box.left + r.left, n, r.width).load('values'));
+    const formatRanges = formats === null ? null : queueFormats(ws, box, formats, formats.read, values.length + n - formats.read);
     const riding = along !== null && values.length + n === box.rows ? along.queue() : -1;
     try {
       await ctx.sync();
@@ -204,10 +212,58 @@ async function readRemainingRows(ctx: Excel.RequestContext, ws: Excel.Worksheet,
       }
     }
     for (const g of got) bytes += jsonBytes(g);
+    if (formatRanges !== null) bytes += keepFormats(formatRanges, values, formats!) * (n / (n + behind));
     rowBytes = Math.max(rowBytes, bytes / n);
     control.onProgress?.(values.length, box.rows);
   }
   return values;
+}
+
+/** Bytes a cell's number format is taken to need in a response before one is read ("0.0%" and its quotes and comma; "General" is 10). */
+const FORMAT_BYTES = 24;
+
+/**
+ * The number formats of some columns of the rows read so far: by column (in the region's values), the rows
+ * whose number a percentage format shows; `read`, how many rows' formats are in.
+ */
+interface RowFormats {
+  readonly columns: readonly number[];
+  read: number;
+  readonly percent: Map<number, Set<number>>;
+}
+
+/** Queues the formats of `rows` rows from `from`, a range per column. */
+function queueFormats(ws: Excel.Worksheet, box: { top: number; left: number }, formats: RowFormats, from: number, rows: number): { from: number; ranges: Excel.Range[] } {
+  return { from, ranges: formats.columns.map((c) => ws.getRangeByIndexes(box.top + from, box.left + c, rows, 1).load('numberFormat')) };
+}
+
+/** Keeps what the loaded formats say of the rows' numbers (`values` holds the rows); their bytes in the response. */
+function keepFormats(loaded: { from: number; ranges: readonly Excel.Range[] }, values: readonly (readonly Cell[])[], formats: RowFormats): number {
+  let bytes = 0;
+  loaded.ranges.forEach((range, k) => {
+    const c = formats.columns[k]!;
+    const codes = range.numberFormat as string[][];
+    bytes += jsonBytes(codes);
+    codes.forEach(([code], i) => {
+      const row = loaded.from + i;
+      if (typeof values[row]?.[c] !== 'number' || !isPercentFormatCode(String(code ?? ''))) return;
+      let rows = formats.percent.get(c);
+      if (rows === undefined) formats.percent.set(c, (rows = new Set()));
+      rows.add(row);
+    });
+  });
+  formats.read = loaded.from + (loaded.ranges[0] ? (loaded.ranges[0].numberFormat as string[][]).length : 0);
+  return bytes;
+}
+
+/** The formats of the rows no read carried (a register read whole in its first read), in syncs of their own under the budget. */
+async function readFormatsAlone(ctx: Excel.RequestContext, ws: Excel.Worksheet, box: { top: number; left: number }, values: readonly (readonly Cell[])[], formats: RowFormats, budget: number): Promise<void> {
+  while (formats.read < values.length) {
+    const rows = Math.max(1, Math.min(values.length - formats.read, Math.floor(budget / (formats.columns.length * FORMAT_BYTES))));
+    const loaded = queueFormats(ws, box, formats, formats.read, rows);
+    await ctx.sync();
+    keepFormats(loaded, values, formats);
+  }
 }
 
 /**

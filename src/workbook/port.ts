@@ -63,6 +63,12 @@ export interface RegisterRegion {
    * so); undefined when not asked (the 1900 system).
    */
   readonly dateSystem?: DateSystem | null;
+  /**
+   * By column (in `values`), the rows (in `values`) whose number a percentage format shows (5.2% held as
+   * 0.052): only the columns the read was asked for (ReadControl `percentColumns`), read as they show
+   * (src/run/percentCells.ts). Undefined when none was asked.
+   */
+  readonly percentCells?: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
 /** A box of cells: 0-based sheet rows and columns, inclusive. */
@@ -245,6 +251,12 @@ export interface ReadControl {
    * rows, with the header); `null`, or no function, reads every column.
    */
   readonly columns?: (head: RegisterRegion) => readonly number[] | null;
+  /**
+   * The grid columns whose cells' number formats the run needs, given the region's first rows: those of a
+   * rate per 100 pupils or of percentage points, whose numbers alone cannot say they are shown as
+   * percentages (src/run/percentCells.ts). Their formats ride on the reads of the rows.
+   */
+  readonly percentColumns?: (head: RegisterRegion) => readonly number[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (rowsRead: number, totalRows: number) => void;
   /** The first rows' results, written in the read's last sync when their place is settled. */
