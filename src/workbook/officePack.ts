@@ -360,7 +360,10 @@ function logStep(log: RunLogWrite, support: HostSupport): PackStep {
       const next = empty ? 1 : parseAddress(state.logUsed!.address).bottom + 1;
       const row = ws.getRangeByIndexes(next, 0, 1, log.row.length);
       row.values = [log.row.map(textSafe)];
-      applyLook(row.format, lookStyle('plain'));
+      // Wrapped in its columns, the row as tall as its text: a long note (the columns read, those not in the
+      // register) runs no further right than its column, where it ran across the page and shrank the print.
+      applyLook(row.format, lookStyle('wrap'));
+      row.format.autofitRows();
       if (support.pageLayout) queuePrint(ws, log.print, null);
     },
   };

@@ -213,11 +213,15 @@ async function writeOurSheets(
   const header = earlier.length && !isPrefix ? earlier[0]! : [...RUN_LOG_HEADERS];
   const bold = formatOf('header');
   const plain = formatOf('plain');
+  // This run's row wrapped in its columns, as tall as its text: a long note (the columns read, those not in the
+  // register) runs no further right than its column, where it ran across the page and shrank the print. The
+  // earlier rows as they were.
+  const wrapped = formatOf('wrap');
   const asCell = (v: GridValue | undefined) => (v === undefined || typeof v === 'object' ? '' : typeof v === 'boolean' ? String(v) : v);
   const rows = [
     header.map((v) => ({ value: asCell(v), style: bold })),
     ...earlier.slice(1).map((r) => r.map((v) => ({ value: asCell(v), style: plain }))),
-    logRow.map((v) => ({ value: asCell(v), style: plain })),
+    logRow.map((v) => ({ value: asCell(v), style: wrapped, wrap: true })),
   ];
   put(log.part, sheetXml({ rows, widths: RUN_LOG_WIDTHS, print: runLogPrint(pack) }));
   edit.ensureSheetName(log.index, '_xlnm.Print_Titles', `${quoteSheet(log.name)}!$1:$1`);

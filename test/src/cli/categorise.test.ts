@@ -323,6 +323,10 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, format]);
     // Read back by openpyxl, another program than ours (exceljs cannot open the openpyxl-saved register either).
     const logged = execFileSync(PYTHON!, ['-c', "import openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['Run log']\nrows = list(ws.iter_rows(values_only=True))\nprint(rows[-1][list(rows[0]).index('Columns read')])", book], { encoding: 'utf8' });
     expect(logged).toMatch(/^Column "Disadvantaged gap" holds only numbers from -1 to 1/);
+    // The row wraps in its columns and is as tall as its text, so the long note runs no further right than its column (it ran across the page and shrank the print).
+    const shape = JSON.parse(execFileSync(PYTHON!, ['-c', "import json, openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['Run log']\nrow = ws[ws.max_row]\nprint(json.dumps({'wrap': all(c.alignment.wrap_text for c in row), 'height': ws.row_dimensions[ws.max_row].height}))", book], { encoding: 'utf8' })) as { wrap: boolean; height: number | null };
+    expect(shape.wrap).toBe(true);
+    expect(shape.height).toBeGreaterThan(100);
   }, 60_000);
 });
 

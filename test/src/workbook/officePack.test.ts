@@ -261,6 +261,11 @@ describe('the trend over the pane\'s runs', () => {
     const source = RUN_LOG_HEADERS.indexOf('Source');
     expect(grid[1]!.filter((_, i) => i !== source)).toEqual(cliLog[1]!.filter((_, i) => i !== source));
     expect(log.cell(0, 0)).toMatchObject({ bold: true });
+    // Each run's row wraps in its columns and is as tall as its text (the columns not in the register), as the command line's.
+    const notIn = RUN_LOG_HEADERS.indexOf('Not in this register');
+    expect(String(grid[3]![notIn]).length).toBeGreaterThan(100);
+    expect(log.cell(3, notIn)).toMatchObject({ wrap: true });
+    expect(log.rowHeight(3)).toBeGreaterThan(45);
   });
 
   it('an older Run log of the pane\'s (before the Counts column) gets today\'s headers, so later runs read its counts back', async () => {
