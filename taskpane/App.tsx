@@ -23,7 +23,7 @@ import { RunError, type RunPlan, type RunSummary as Summary } from '../src/run/r
 import { dateSystemNote } from '../src/run/workbookDates';
 import type { GridValue } from '../src/workbook/cell';
 import {
-  compareRow, overridesFromSettings, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, runOnPort, settingsFromOverrides, type MappingOverrides, type PlacedProblem, type RunProgress as Progress,
+  compareRow, overridesFromSettings, percentColumnsForRun, placeProblems, placeRegisterProblems, planRegion, profilePageOfRow, runOnPort, settingsFromOverrides, type MappingOverrides, type PlacedProblem, type RunProgress as Progress,
 } from '../src/run/taskpaneRun';
 import { valuesAsSeen, type PaneSettings, type ReadControl, type RegisterRegion, type WorkbookPort } from '../src/workbook/port';
 import { AuthoritySettings } from './AuthoritySettings';
@@ -33,6 +33,9 @@ import { RunProgress } from './RunProgress';
 import { provisionalNote, runNotice, type Notice } from './runNotice';
 import { RefreshPanel } from './RefreshPanel';
 import { RunSummary } from './RunSummary';
+
+/** The header row of a region as read (merged cells as seen), or none. */
+const headerOf = (r: RegisterRegion) => locateRegister(valuesAsSeen(r), r.top + 1)?.headerRow ?? [];
 
 /** Props of the pane: the workbook port, and whether Office says the theme is dark. */
 export interface AppProps {
@@ -136,7 +139,9 @@ export function App({ port, dark }: AppProps) {
 
   async function findRegister(from?: ReadControl['from']): Promise<RegisterRegion | null> {
     try {
-      const r = await port.readRegister({ from });
+      // The formats of any column one of the workbook's frameworks reads a rate per 100 pupils from: Compare reads a school as a run reads it.
+      const percentColumns = (head: RegisterRegion) => [...new Set(frameworks.flatMap((fw) => percentColumnsForRun(head, fw, carried(headerOf(head)))))];
+      const r = await port.readRegister({ from, percentColumns });
       setRegion(r);
       stale.current = false;
       const loc = locateRegister(r.values, r.top + 1);
@@ -193,7 +198,6 @@ export function App({ port, dark }: AppProps) {
     abort.current = new AbortController();
     setCancelling(false);
     setProgress({ phase: 'reading', done: 0, total: 0 });
-    const headerOf = (r: RegisterRegion) => locateRegister(valuesAsSeen(r), r.top + 1)?.headerRow ?? [];
     const run = await runOnPort(port, compiled, asOf, { settings: given, from: region ? { sheet: region.sheet, table: region.table } : undefined, overrides: (r) => carried(headerOf(r)), signal: abort.current.signal, onProgress: setProgress });
     if (run.region) {
       // The register as this run read it stays shown, with its mapping; a run that wrote makes the next action read it again.

@@ -630,6 +630,42 @@ suite('the task pane in chromium, on the Excel double', () => {
     expect(source).toMatch(/^file northmoor\.json sha256 [0-9a-f]{64} \(northmoor 1\.0\.0\)$/);
   });
 
+  it('compares a school whose suspension rate is typed as a percentage (12.4% is held as 0.124) under an authority\'s framework that reads it, as the rate it shows', async () => {
+    // Northmoor with a suspension rate of 10 per 100 pupils or more beside low attendance, saved in the workbook.
+    const definition = JSON.parse(readFileSync(join(ROOT, 'examples/frameworks/northmoor.json'), 'utf8')) as { id: string; name: string; criteria: { id: string; label: string; when: { any: unknown[] } }[] };
+    definition.id = 'northmoor-suspensions';
+    definition.name = 'Northmoor with suspensions';
+    const attendance = definition.criteria.find((c) => c.id === 'low-attendance')!;
+    attendance.label = 'Low attendance or high suspensions';
+    attendance.when.any.push({ fact: 'suspensionRate', op: 'gte', value: 10 });
+    workbookSettings = { 'schoolRisk.settings': JSON.stringify({ framework: 'northmoor-suspensions', mapping: {}, frameworkFiles: [{ name: 'northmoor-suspensions.json', sha256: '0', text: JSON.stringify(definition) }] }) };
+    try {
+      await page.reload();
+      await page.getByRole('button', { name: 'Find register' }).waitFor();
+      // A school Universal under Northmoor (the seventh) with good attendance and 12.4% typed in its suspension rate cell.
+      const shown = await page.evaluate(() => {
+        const sheet = (window as unknown as { __double: { sheet(n: string): { value(r: number, c: number): unknown; cell(r: number, c: number, make: boolean): { value: unknown; numberFormat?: string } } } }).__double.sheet('Register')!;
+        const header = Array.from({ length: 80 }, (_, c) => String(sheet.value(0, c)));
+        sheet.cell(7, header.indexOf('Attendance %'), true).value = 97;
+        const rate = sheet.cell(7, header.indexOf('Suspension rate'), true);
+        rate.value = 0.124;
+        rate.numberFormat = '0.0%';
+        return sheet.value(7, header.indexOf('URN'));
+      });
+      expect(shown).toBe(990043);
+      await page.getByRole('button', { name: 'Find register' }).click();
+      await page.getByText('Register found').waitFor();
+      await selectRegisterCell(7, 1);
+      await page.getByRole('button', { name: 'Compare selected school' }).click();
+      const entry = page.locator('[data-framework="northmoor-suspensions"]');
+      await entry.waitFor();
+      expect(await entry.textContent()).toMatch(/Monitor.*Low attendance or high suspensions \(.*Suspension rate: 12\.4/);
+    } finally {
+      workbookSettings = {};
+      await page.reload();
+    }
+  });
+
   it('says a framework file saved in the workbook that no longer loads, and which framework it shows instead, when the workbook opens', async () => {
     // Saved by an earlier version that let a file take a built-in's id; this one refuses it.
     const northmoor = readFileSync(join(ROOT, 'examples/frameworks/northmoor.json'), 'utf8').replace('"id": "northmoor"', '"id": "oldham"');
