@@ -252,9 +252,9 @@ export interface ReadControl {
    */
   readonly columns?: (head: RegisterRegion) => readonly number[] | null;
   /**
-   * The grid columns whose cells' number formats the run needs, given the region's first rows: those of a
-   * rate per 100 pupils or of percentage points, whose numbers alone cannot say they are shown as
-   * percentages (src/run/percentCells.ts). Their formats ride on the reads of the rows.
+   * The grid columns whose cells' number formats the run needs, given the region's first rows: those whose
+   * numbers alone cannot say they are shown as percentages, a rate per 100 pupils (src/run/percentCells.ts,
+   * taskpaneRun.ts `percentColumnsForRun`). Their formats ride on the reads of the rows.
    */
   readonly percentColumns?: (head: RegisterRegion) => readonly number[];
   readonly signal?: AbortSignal;
