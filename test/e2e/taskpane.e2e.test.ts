@@ -660,6 +660,7 @@ suite('the task pane in chromium, on the Excel double', () => {
       const entry = page.locator('[data-framework="northmoor-suspensions"]');
       await entry.waitFor();
       expect(await entry.textContent()).toMatch(/Monitor.*Low attendance or high suspensions \(.*Suspension rate: 12\.4/);
+      await screenshots('compare-suspension-rate', { from: '[data-framework="northmoor-suspensions"]' });
     } finally {
       workbookSettings = {};
       await page.reload();
