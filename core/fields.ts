@@ -56,11 +56,11 @@ export type FieldType =
   | { readonly kind: 'yesNo'; readonly extraTrue?: readonly string[]; readonly extraFalse?: readonly string[] }
   | { readonly kind: 'enum'; readonly values: readonly string[]; readonly synonyms: Readonly<Record<string, string>> }
   | {
-      readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean; readonly percent: boolean;
+      readonly kind: 'number'; readonly min: number; readonly max: number; readonly integer: boolean;
       /**
-       * The field's unit where a % sign names it, so "5%" is 5: per cent, per 100 pupils, or percentage points
-       * (whose column may hold fractions, core/fractionColumns.ts). `null` for a score or a count, where a cell
-       * with a % sign is refused: "5%" typed for a Progress 8 score is not 5.
+       * The field's unit where a % sign names it, so "5%" is 5: per cent (a percentage, whose fraction 0.85 is
+       * 85%), per 100 pupils, or percentage points (whose column may hold fractions, core/fractionColumns.ts).
+       * `null` for a score or a count, where a cell with a % sign is refused: "5%" typed for a Progress 8 score is not 5.
        */
       readonly unit: 'per-cent' | 'per-hundred' | 'points' | null;
     };
@@ -115,9 +115,9 @@ const reportCardGrade = enumType(REPORT_CARD_GRADES, reportCardSynonyms);
 const areaGrade = enumType(AREA_GRADES, areaSynonyms);
 const yesNo = { kind: 'yesNo' } as const satisfies FieldType;
 const pastDate = { kind: 'date', notAfterAsOf: true } as const satisfies FieldType;
-const percent = { kind: 'number', min: 0, max: 100, integer: false, percent: true, unit: 'per-cent' } as const satisfies FieldType;
-const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, percent: false, unit: null }) as const satisfies FieldType;
-const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, percent: false, unit: null }) as const satisfies FieldType;
+const percent = { kind: 'number', min: 0, max: 100, integer: false, unit: 'per-cent' } as const satisfies FieldType;
+const count = (max: number) => ({ kind: 'number', min: 0, max, integer: true, unit: null }) as const satisfies FieldType;
+const score = (min: number, max: number) => ({ kind: 'number', min, max, integer: false, unit: null }) as const satisfies FieldType;
 /** A rate per 100 pupils: "5%" is 5, as written; a fraction is not multiplied up (a primary school's rate is often below 1). */
 const perHundred = (min: number, max: number) => ({ ...score(min, max), unit: 'per-hundred' }) as const satisfies FieldType;
 /** Percentage points: "5%" is 5, and a column of fractions (0.25 shown as 25%) is read as the points it shows (core/fractionColumns.ts). */

@@ -26,7 +26,7 @@ import { PLAIN_NUMBER } from './values';
 /** The percentage fields (`FIELDS`' type `percent`). */
 const PERCENT_FIELDS: readonly FieldKey[] = FIELD_KEYS.filter((k) => {
   const type = FIELDS[k].type;
-  return type.kind === 'number' && type.percent;
+  return type.kind === 'number' && type.unit === 'per-cent';
 });
 
 /** The fields in percentage points (`FIELDS`' unit `points`), whose column may hold fractions (above). */

@@ -106,7 +106,7 @@ export function describeExpected(field: FieldKey): string {
     }
     case 'number': {
       const what = t.integer ? 'a whole number' : 'a number';
-      return `${what} from ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
+      return `${what} from ${t.min} to ${t.max}${t.unit === 'per-cent' ? ' (a percentage: 85, 85% or 0.85)' : ''}`;
     }
     case 'enum': return `one of: ${t.values.map((v) => listedForm(v, t.synonyms)).join(', ')}${note}`;
   }
@@ -178,7 +178,7 @@ export class QuickColumn {
     this.min = type.kind === 'number' ? type.min : -Infinity;
     this.max = type.kind === 'number' ? type.max : type.kind === 'date' && type.notAfterAsOf ? asOf : Infinity;
     this.integer = type.kind === 'number' && type.integer;
-    this.percent = type.kind === 'number' && type.percent;
+    this.percent = type.kind === 'number' && type.unit === 'per-cent';
     this.kind = QUICK_KINDS[type.kind];
     this.known = type.kind === 'text' || type.kind === 'urn' ? null : new Map();
   }
@@ -393,7 +393,7 @@ function typedReader(type: FieldType): Typed {
       return (value) => (typeof value === 'boolean' || value instanceof Date ? FAILED['unknown-value'] : fromText(String(value)));
     }
     case 'number': return (value) => {
-      const n = readNumber(value, type.percent, type.unit !== null);
+      const n = readNumber(value, type.unit === 'per-cent', type.unit !== null);
       if (n === null) return FAILED['not-a-number'];
       if (n === PERCENT_SIGN) return FAILED['percent-sign'];
       if (n < type.min || n > type.max) return FAILED['out-of-range'];

@@ -19,7 +19,7 @@ function typeText(def: FieldDef): string {
     case 'urn': return 'URN (6 digits)';
     case 'date': return `date (Excel date, dd/mm/yyyy or yyyy-mm-dd${t.notAfterAsOf ? '; not after the as-of date' : ''})`;
     case 'yesNo': return `yes/no (Yes, No, Y, N, TRUE, FALSE, 1, 0${t.extraTrue ? `, ${t.extraTrue.join(', ')}` : ''}${t.extraFalse ? `, ${t.extraFalse.join(', ')}` : ''})`;
-    case 'number': return `${t.integer ? 'whole number' : 'number'} ${t.min} to ${t.max}${t.percent ? ' (a percentage: 85, 85% or 0.85)' : t.unit !== null ? ' (5 and 5% are 5)' : ' (no % sign)'}`;
+    case 'number': return `${t.integer ? 'whole number' : 'number'} ${t.min} to ${t.max}${t.unit === 'per-cent' ? ' (a percentage: 85, 85% or 0.85)' : t.unit !== null ? ' (5 and 5% are 5)' : ' (no % sign)'}`;
     case 'enum': {
       const synonyms = Object.entries(t.synonyms).filter(([k, v]) => k !== v.toLowerCase().replace(/[^a-z0-9+]/g, '')).map(([k, v]) => `${k} → ${v}`);
       return `one of: ${t.values.join(', ')}${synonyms.length ? `<br>also read: ${synonyms.join(', ')}` : ''}`;

@@ -5,7 +5,7 @@
  * for a suspension rate, per 100 pupils, it cannot: 0.052 is a real rate, and read as written a rate of
  * 5.2 would raise no concern. The command line's reading knows each cell's format, so a number it shows
  * as a percentage, in a column whose field a % sign names, is given to the core as the text it shows
- * ("5.2%"), which such a field reads as 5.2 (core/values.ts). A field whose unit is not a percentage (a
+ * ("5.2%", as the CSV writes it: `percentText`), which such a field reads as 5.2 (core/values.ts). A field whose unit is not a percentage (a
  * score, a count) is given its number as before. The task pane reads formats only of a rate per 100 pupils'
  * column (src/run/taskpaneRun.ts `percentColumnsForRun`), whose numbers alone cannot say: Office.js gives
  * them only as a read of their own, which for every percentage column would cost a country's register a
@@ -13,7 +13,7 @@
  */
 import { FIELDS, type FieldKey } from '../../core/fields';
 import type { HeaderMapping } from '../../core/headers';
-import type { GridValue } from '../workbook/cell';
+import { percentText, type GridValue } from '../workbook/cell';
 import type { LocatedRegister } from './locateRegister';
 
 /** The columns of the fields whose unit a % sign names (per cent, per 100 pupils, percentage points). */
@@ -24,11 +24,6 @@ function percentColumns(mapping: HeaderMapping): number[] {
     if (type.kind === 'number' && type.unit !== null) out.push(column);
   }
   return out;
-}
-
-/** A fraction as the percentage a percentage format shows it: 0.052 as "5.2%" (to a millionth of a per cent, so 0.07 is "7%", not 7.000000000000001). */
-export function percentText(fraction: number): string {
-  return `${Math.round(fraction * 100 * 1e6) / 1e6}%`;
 }
 
 /**

@@ -21,6 +21,11 @@ export function isPercentFormatCode(code: string): boolean {
   return code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
+/** A number Excel shows as a percentage, as that percentage to 15 significant digits (no float residue: 0.953 is 95.3%, not 95.30000000000001%). */
+export function percentText(n: number): string {
+  return `${Number((n * 100).toPrecision(15))}%`;
+}
+
 /**
  * Whether a format code shows a time and no date: `'clock'` (h:mm, h:mm:ss, mm:ss; a time of day) or
  * `'elapsed'` (a duration with an elapsed bracket: [h]:mm, [mm]:ss); `null` for a date, a date and time

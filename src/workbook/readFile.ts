@@ -83,6 +83,10 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
   const shownAs = wb.styles.numberShownAs();
   /** The cell format of a cell holding a number; `undefined` for any other cell. */
   const numberStyle = (r: number, c: number) => (typeof wb.values[r]?.[c] === 'number' ? wb.read.styleOf(r, c) : undefined);
+  const shownAsOf = (r: number, c: number): NumberShownAs | null => {
+    const style = numberStyle(r, c);
+    return style === undefined ? null : (shownAs.get(style) ?? null);
+  };
   return {
     kind: 'xlsx',
     sheet: wb.sheet.name,
@@ -95,14 +99,8 @@ export async function readSheetGrid(path: string, sheet?: string, limits?: ReadL
       const style = wb.read.styleOf(r, c);
       return (style !== undefined && dateStyles.has(style)) || wb.read.isoDateCells.has(r * EXCEL_MAX_COLUMNS + c);
     },
-    shownAs: (r, c) => {
-      const style = numberStyle(r, c);
-      return style === undefined ? null : (shownAs.get(style) ?? null);
-    },
-    isPercentCell: (r, c) => {
-      const style = numberStyle(r, c);
-      return style !== undefined && shownAs.get(style) === 'percent';
-    },
+    shownAs: shownAsOf,
+    isPercentCell: (r, c) => shownAsOf(r, c) === 'percent',
     workbook: wb,
     marker: wb.marker,
     previousRun: wb.previousRun,

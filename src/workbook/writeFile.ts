@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { fromExcelSerial, toUkDate } from '../../core/dates';
 import Papa from 'papaparse';
 import { DUE_COLUMN, RESULT_HEADERS, type RunPlan } from '../run/registerRun';
-import { gridText, type Cell, type GridValue, type NumberShownAs } from './cell';
+import { gridText, percentText, type Cell, type GridValue, type NumberShownAs } from './cell';
 
 /** A cell that a spreadsheet would run as a formula or command when the CSV is opened: = + - @, tab, CR. */
 export function neutraliseCsvCell(value: Cell): Cell {
@@ -68,11 +68,6 @@ export function csvFormulaNote(values: readonly (readonly GridValue[])[]): strin
   if (count === 0) return null;
   const cells = count === 1 ? '1 cell holds' : `${count} cells hold`;
   return `${cells} a formula saved without its value (the file was written by a program that does not calculate): the CSV has each formula as text, after an apostrophe; open and save the file in Excel to have the values.`;
-}
-
-/** A number Excel shows as a percentage, as that percentage to 15 significant digits (no float residue: 0.953 is 95.3%, not 95.30000000000001%). */
-export function percentText(n: number): string {
-  return `${Number((n * 100).toPrecision(15))}%`;
 }
 
 const MS_PER_DAY = 86_400_000;

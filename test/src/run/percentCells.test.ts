@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../../core/headers';
-import { percentCellsAsShown, percentText } from '../../../src/run/percentCells';
+import { percentCellsAsShown } from '../../../src/run/percentCells';
+import { percentText } from '../../../src/workbook/cell';
 import { fromIsoDate } from '../../../core/dates';
 import { frameworkById } from '../../../core/frameworks';
 import type { CompiledFramework } from '../../../core/engine';
@@ -12,8 +13,8 @@ import { createOfficePort } from '../../../src/workbook/office';
 import { readSheetGrid } from '../../../src/workbook/readFile';
 import { ExcelDouble } from '../../support/excelDouble';
 
-describe('percentText: a fraction as its percentage format shows it', () => {
-  it('to a millionth of a per cent, without the float noise of times 100', () => {
+describe('percentText: a fraction as its percentage format shows it, as the core is given it', () => {
+  it('without the float noise of times 100', () => {
     expect(percentText(0.052)).toBe('5.2%');
     expect(percentText(0.07)).toBe('7%');
     expect(percentText(-0.146)).toBe('-14.6%');

@@ -3,8 +3,8 @@
  * workbook's dates are moved, the CSV writes dates as dates) and for the formats Office.js gives the pane.
  */
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, isPercentFormatCode, shownAsOfCode, timeFormatKind } from '../../../src/workbook/cell';
-import { durationText, percentText } from '../../../src/workbook/writeFile';
+import { isDateFormatCode, isPercentFormatCode, percentText, shownAsOfCode, timeFormatKind } from '../../../src/workbook/cell';
+import { durationText } from '../../../src/workbook/writeFile';
 
 describe('isDateFormatCode', () => {
   it.each<[string, boolean]>([
