@@ -140,7 +140,7 @@ export function App({ port, dark }: AppProps) {
   async function findRegister(from?: ReadControl['from']): Promise<RegisterRegion | null> {
     try {
       // The formats of any column one of the workbook's frameworks reads a rate per 100 pupils from: Compare reads a school as a run reads it.
-      const percentColumns = (head: RegisterRegion) => [...new Set(frameworks.flatMap((fw) => percentColumnsForRun(head, fw, carried(headerOf(head)))))];
+      const percentColumns = (head: RegisterRegion) => percentColumnsForRun(head, frameworks, carried(headerOf(head)));
       const r = await port.readRegister({ from, percentColumns });
       setRegion(r);
       stale.current = false;

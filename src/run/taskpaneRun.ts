@@ -61,15 +61,23 @@ function percentCellsOf(region: RegisterRegion): ((row: number, column: number) 
 }
 
 /**
- * The grid columns whose number formats a run of the framework needs (ReadControl `percentColumns`): those
- * of the fields it reads whose numbers cannot say they are shown as percentages (src/run/percentCells.ts),
+ * The grid columns whose number formats runs of the frameworks need (ReadControl `percentColumns`): those
+ * of the fields they read whose numbers cannot say they are shown as percentages (src/run/percentCells.ts),
  * a rate per 100 pupils (0.052 shown as 5.2% is a rate of 5.2; 0.5 in a General cell is a rate of 0.5).
  * Not a percentage, whose numbers say it (0.85 is 85%), nor percentage points, whose column says it when it
  * holds five or more (core/fractionColumns.ts): a country's register with a gap column read for Herefordshire
- * took a response more with that column's formats (measured on the Excel double). None when the head has
- * no header row.
+ * took a response more with that column's formats (measured on the Excel double). None, and the head not
+ * laid out, where no framework reads such a field (the five built-ins); none when it has no header row.
  */
-export function percentColumnsForRun(head: RegisterRegion, framework: CompiledFramework, overrides?: MappingOverrides): number[] {
+export function percentColumnsForRun(head: RegisterRegion, frameworks: readonly CompiledFramework[], overrides?: MappingOverrides): number[] {
+  const fields = new Set<FieldKey>();
+  for (const fw of frameworks) {
+    for (const f of runFieldsFor(fw)) {
+      const type = FIELDS[f].type;
+      if (type.kind === 'number' && type.unit === 'per-hundred') fields.add(f);
+    }
+  }
+  if (fields.size === 0) return [];
   const seen = valuesAsSeen(head);
   let layout: RunLayout;
   try {
@@ -78,12 +86,7 @@ export function percentColumnsForRun(head: RegisterRegion, framework: CompiledFr
     return [];
   }
   const byField = layout.located.mapping.byField;
-  const out: number[] = [];
-  for (const f of runFieldsFor(framework)) {
-    const type = FIELDS[f].type;
-    if (type.kind === 'number' && type.unit === 'per-hundred' && byField[f] !== undefined) out.push(byField[f]!);
-  }
-  return out;
+  return [...fields].flatMap((f) => (byField[f] === undefined ? [] : [byField[f]!]));
 }
 
 /**
@@ -346,7 +349,7 @@ export async function runOnPort(
   try {
     // Past its first rows, only the columns this run needs are read (a country's register then fits fewer responses).
     const columns = (head: RegisterRegion) => columnsForRun(head, framework, options.overrides?.(head));
-    const percentColumns = (head: RegisterRegion) => percentColumnsForRun(head, framework, options.overrides?.(head));
+    const percentColumns = (head: RegisterRegion) => percentColumnsForRun(head, [framework], options.overrides?.(head));
     region = await port.readRegister({
       from: options.from, signal, columns, percentColumns, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
       headWriter,

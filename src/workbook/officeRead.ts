@@ -233,12 +233,19 @@ interface RowFormats {
 }
 
 /** Queues the formats of `rows` rows from `from`, a range per column. */
-function queueFormats(ws: Excel.Worksheet, box: { top: number; left: number }, formats: RowFormats, from: number, rows: number): { from: number; ranges: Excel.Range[] } {
-  return { from, ranges: formats.columns.map((c) => ws.getRangeByIndexes(box.top + from, box.left + c, rows, 1).load('numberFormat')) };
+function queueFormats(ws: Excel.Worksheet, box: { top: number; left: number }, formats: RowFormats, from: number, rows: number): QueuedFormats {
+  return { from, rows, ranges: formats.columns.map((c) => ws.getRangeByIndexes(box.top + from, box.left + c, rows, 1).load('numberFormat')) };
+}
+
+/** Formats queued: of `rows` rows from `from`, a range per column of `RowFormats.columns`. */
+interface QueuedFormats {
+  readonly from: number;
+  readonly rows: number;
+  readonly ranges: readonly Excel.Range[];
 }
 
 /** Keeps what the loaded formats say of the rows' numbers (`values` holds the rows); their bytes in the response. */
-function keepFormats(loaded: { from: number; ranges: readonly Excel.Range[] }, values: readonly (readonly Cell[])[], formats: RowFormats): number {
+function keepFormats(loaded: QueuedFormats, values: readonly (readonly Cell[])[], formats: RowFormats): number {
   let bytes = 0;
   loaded.ranges.forEach((range, k) => {
     const c = formats.columns[k]!;
@@ -252,7 +259,7 @@ function keepFormats(loaded: { from: number; ranges: readonly Excel.Range[] }, v
       rows.add(row);
     });
   });
-  formats.read = loaded.from + (loaded.ranges[0] ? (loaded.ranges[0].numberFormat as string[][]).length : 0);
+  formats.read = loaded.from + loaded.rows;
   return bytes;
 }
 

@@ -7,7 +7,7 @@ import { frameworkById } from '../../../core/frameworks';
 import type { CompiledFramework } from '../../../core/engine';
 import { loadFramework } from '../../../core/frameworkFile';
 import { readFileSync } from 'node:fs';
-import { compareRow, runOnPort } from '../../../src/run/taskpaneRun';
+import { compareRow, percentColumnsForRun, runOnPort } from '../../../src/run/taskpaneRun';
 import { shownCell, type Cell } from '../../../src/workbook/cell';
 import { createOfficePort } from '../../../src/workbook/office';
 import { readSheetGrid } from '../../../src/workbook/readFile';
@@ -99,6 +99,10 @@ describe('the task pane reads a suspension rate shown as a percentage as the com
     await run(builtIn, frameworkById('herefordshire')!);
     await run(plain, frameworkById('herefordshire')!);
     expect(builtIn.double.syncs).toBe(plain.double.syncs);
+    // The columns asked for: the rate's, for any framework that reads it among several; none for the built-ins alone.
+    const head = await setUp(sample, [], null).port.readRegister();
+    expect(percentColumnsForRun(head, [frameworkById('herefordshire')!, frameworkById('southwark')!])).toEqual([]);
+    expect(percentColumnsForRun(head, [frameworkById('herefordshire')!, fw])).toEqual([rate]);
     // The pane's one-school comparison reads the school alike.
     const region = await setUp(sample, named, '0.0%').port.readRegister({ percentColumns: () => [rate] });
     const asTyped = await setUp(sample, [], null).port.readRegister();
