@@ -372,6 +372,14 @@ wb.save(sys.argv[2])`, 'examples/sample-register.xlsx', register, String(value),
     expect(school('fraction').category).toBe('universal');
     // Every other school reads alike whichever way the third school's cell was written.
     expect(outcomes.percent!.map((r) => r.category)).toEqual(outcomes.typed!.map((r) => r.category));
+    // The same workbook saved again by LibreOffice (its own percentage format and cell XML): the same reading.
+    if (!have(SOFFICE, 'LibreOffice')) return;
+    const again = resavedByLibreOffice(join(dir, 'suspensions-percent.xlsx'), mkdtempSync(join(tmpdir(), 'schoolrisk-lo-')));
+    const out = join(dir, 'suspensions-libreoffice.json');
+    expect((await run('categorise', again, '-f', frameworkFile, '--as-of', '2026-11-01', '-o', out)).code).toBe(0);
+    const viaLibreOffice = readResultRows(out).find((r) => r.urn === '990015')!;
+    expect(viaLibreOffice.category).toBe('monitor');
+    expect(viaLibreOffice.reasons).toEqual(school('typed').reasons);
   }, 60_000);
 });
 
