@@ -15,11 +15,14 @@ export const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => found(p, ['-c'
 export const SOFFICE = ['soffice', 'libreoffice'].find((p) => found(p, ['--version'])) ?? null;
 export const PDFINFO = found('pdfinfo', ['-v']) ? 'pdfinfo' : null;
 
+/** The Debian package that gives each tool. */
+const PACKAGE_OF = { LibreOffice: 'libreoffice-calc', openpyxl: 'python3-openpyxl', pdfinfo: 'poppler-utils' } as const;
+
 /** Is the tool there? Under CI its absence is an error, not a skip. */
-export function have(tool: string | null, name: string): boolean {
+export function have(tool: string | null, name: keyof typeof PACKAGE_OF): boolean {
   if (tool) return true;
   if (process.env.CI) throw new Error(`${name} is required under CI (.ci/run installs it) but was not found.`);
-  console.warn(`skipped: ${name} is not installed (apt-get install ${name === 'LibreOffice' ? 'libreoffice-calc' : name === 'openpyxl' ? 'python3-openpyxl' : 'poppler-utils'})`);
+  console.warn(`skipped: ${name} is not installed (apt-get install ${PACKAGE_OF[name]})`);
   return false;
 }
 
