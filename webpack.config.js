@@ -90,7 +90,7 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } } },
-        // No eval in the bundles: zod's JIT is off (core/framework.ts) and its eval probe is removed.
+        // No eval in the bundles: zod's JIT is off (core/zod.ts) and its eval probe is removed.
         { test: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/, use: { loader: path.resolve(__dirname, 'scripts/zod-no-eval-loader.cjs') } },
       ],
     },

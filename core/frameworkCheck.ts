@@ -9,7 +9,7 @@
  * Issues are values: the CLI prints them, the task pane lists them, and a built-in with one throws at
  * load (core/frameworkFile.ts).
  */
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { factValueKind, type FactKey } from './facts';
 import {
   CONDITION_FACTS, CONDITION_KINDS, frameworkSchema, isoDateSchema,
@@ -146,7 +146,7 @@ function isConditionPlace(path: Path): boolean {
 }
 
 /** The schema's issues as the analyst's: one per problem, a union's narrowed to the form that was meant. */
-function schemaIssues(raw: readonly z.core.$ZodIssue[], input: unknown, prefix: Path = []): FrameworkIssue[] {
+function schemaIssues(raw: readonly $ZodIssue[], input: unknown, prefix: Path = []): FrameworkIssue[] {
   const out: FrameworkIssue[] = [];
   for (const r of raw) {
     const path = [...prefix, ...(r.path as (string | number)[])];

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { frameworkSchema } from '../core/framework';
 import { formatJson } from '../core/jsonText';
 
