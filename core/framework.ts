@@ -25,7 +25,7 @@ export const OPERATORS = ['eq', 'ne', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte', '
 export const SUPPORT_UNITS = ['days', 'officer days', 'visits', 'contact points'] as const;
 
 /** A schema with its description, for the JSON Schema an editor shows. */
-const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description));
 const text = (description: string) => described(z.string().check(z.minLength(1)), description);
 // A pattern rather than z.url(): that needs the URL global, which a custom-functions runtime may lack.
 const webAddress = (description: string) => described(z.string().check(z.regex(/^https?:\/\/\S+$/, 'a web address, https://...')), description);
