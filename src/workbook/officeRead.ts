@@ -137,15 +137,18 @@ export async function readRegister(ctx: Excel.RequestContext, support: HostSuppo
     ...(partial ? { partial } : {}),
   });
   const fromRow = first.values.length;
-  const wanted = fromRow < total && control.columns ? control.columns(regionOf(first.values)) : null;
-  const chosen = wanted === null ? [] : [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
+  // The columns a caller names, once each, in order, and only those of the region.
+  const within = (wanted: readonly number[]) => [...new Set(wanted)].filter((c) => c >= 0 && c < width).sort((a, b) => a - b);
+  const chosen = fromRow < total && control.columns ? within(control.columns(regionOf(first.values)) ?? []) : [];
   const columns = chosen.length === 0 ? null : chosen;
   const partial = columns === null || columns.length === width ? undefined : { fromRow, columns };
+  // The first rows as the rest of the read will give them, for the callers that place and format by them.
+  const headRegion = regionOf(first.values, partial);
   // The number formats of the columns whose numbers a percentage format reads otherwise (ReadControl `percentColumns`), riding on the reads of the rows.
-  const formatColumns = control.percentColumns ? [...new Set(control.percentColumns(regionOf(first.values, partial)))].filter((c) => c >= 0 && c < width).sort((a, b) => a - b) : [];
+  const formatColumns = control.percentColumns ? within(control.percentColumns(headRegion)) : [];
   const formats: RowFormats | null = formatColumns.length === 0 ? null : { columns: formatColumns, read: 0, percent: new Map() };
   // The first rows' results, when they already know their place, ride on the last read (its request is otherwise empty).
-  const head = fromRow < total && control.headWriter ? await control.headWriter.block(regionOf(first.values, partial)) : null;
+  const head = fromRow < total && control.headWriter ? await control.headWriter.block(headRegion) : null;
   const along = head && control.headWriter ? { queue: () => queueHeadRows(ctx, head, writeBudget, support), written: control.headWriter.written } : null;
   const values = await readRemainingRows(ctx, ws, { top: at.top, left: at.left, rows: total, width, columns }, first.values, control, budget, along, formats);
   // A register read whole in the first read: its formats in a sync of their own.
