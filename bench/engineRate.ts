@@ -15,6 +15,7 @@ import { categorise } from '../core/engine/evaluate';
 import type { Facts } from '../core/facts';
 import { readRegister } from '../core/record';
 import { BENCH_AS_OF } from './englandRegister';
+import { median } from './median';
 
 /** One framework's rates, in rows per second. */
 export interface EngineRate {
@@ -46,9 +47,7 @@ export function engineRates(frameworks: readonly CompiledFramework[], facts: rea
   for (const fw of frameworks) {
     const first = passMs(fw, facts);
     for (let k = 0; k < WARM_UP_PASSES; k++) passMs(fw, facts);
-    const times = Array.from({ length: reps }, () => passMs(fw, facts)).sort((a, b) => a - b);
-    const median = times.length % 2 ? times[(times.length - 1) / 2]! : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
-    out[fw.definition.id] = { engineRowsPerSecond: rate(median), firstPassRowsPerSecond: rate(first) };
+    out[fw.definition.id] = { engineRowsPerSecond: rate(median(Array.from({ length: reps }, () => passMs(fw, facts)))), firstPassRowsPerSecond: rate(first) };
   }
   return out;
 }

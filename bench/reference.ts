@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The reference's figures on the developer's machine when issue 17 was filed, and the issue's targets. */
@@ -34,16 +35,11 @@ interface Side {
 }
 
 /** One fresh process timing `root`'s RISKCATEGORY and engine. */
-function spill(root: string): Side {
+function timeSide(root: string): Side {
   const out = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/referenceSide.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, SPILL_ROOT: root } });
   if (out.status !== 0) throw new Error(`timing ${root} failed: ${(out.stderr || 'no output').trim().split('\n').slice(-3).join(' ')}`);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as Side;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 function run(): void {
   const given = process.argv[2] ?? process.env.REFERENCE_ROOT;
@@ -63,8 +59,8 @@ function run(): void {
   const byFramework = (figures: Record<string, number>) => Object.entries(figures).map(([id, v]) => `${id} ${v}`).join(', ');
   process.stdout.write(`${PAIRS} alternating pairs of fresh processes; RISKCATEGORY's first call in ms and the engine in rows/s, slowest framework:\n`);
   for (let i = 0; i < PAIRS; i++) {
-    const today = spill(ROOT);
-    const then = spill(reference);
+    const today = timeSide(ROOT);
+    const then = timeSide(reference);
     spillRatios.push(today.slowestMs / then.slowestMs);
     rateRatios.push(today.slowestRowsPerSecond / then.slowestRowsPerSecond);
     process.stdout.write(`  pair ${i + 1}: RISKCATEGORY today ${today.slowestMs} (${byFramework(today.perFramework)}), reference ${then.slowestMs}: ${spillRatios[i]!.toFixed(2)}\n`);

@@ -28,6 +28,7 @@ import { excelJsDateFromSerial } from '../test/support/exceljsCells';
 import { installCustomFunctionsDouble } from '../test/support/customFunctionsDouble';
 import { BENCH_AS_OF, DATE_COLUMNS, englandRegister } from './englandRegister';
 import { engineRates, registerFacts, type EngineRate } from './engineRate';
+import { median } from './median';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);
@@ -46,11 +47,6 @@ interface Row {
   readonly target: string;
   readonly met: boolean | null;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** The bytes in V8's old generation now. */
 function oldSpaceBytes(): number {
